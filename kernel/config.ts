@@ -1,0 +1,86 @@
+/** One environment variable a service reads: its documentation, default and parser. */
+export interface Setting<T> {
+  doc: string;
+  fallback?: string;
+  parse(raw: string | undefined, name: string): T;
+}
+
+export type ConfigSpec = Record<string, Setting<unknown>>;
+export type Config<S extends ConfigSpec> = { [K in keyof S]: S[K] extends Setting<infer T> ? T : never };
+
+export class ConfigError extends Error {}
+
+function required<T>(doc: string, parse: (raw: string, name: string) => T, fallback?: string): Setting<T> {
+  return {
+    doc,
+    fallback,
+    parse(raw, name) {
+      const value = raw ?? fallback;
+      if (value === undefined || value === "") throw new ConfigError(`${name} is required: ${doc}`);
+      return parse(value, name);
+    },
+  };
+}
+
+export const setting = {
+  string: (doc: string, fallback?: string) => required(doc, (raw) => raw, fallback),
+  optional: (doc: string): Setting<string | undefined> => ({ doc, parse: (raw) => (raw === "" ? undefined : raw) }),
+  int: (doc: string, fallback?: number) =>
+    required(
+      doc,
+      (raw, name) => {
+        const value = Number(raw);
+        if (!Number.isSafeInteger(value) || value < 0) throw new ConfigError(`${name} must be a whole number, got "${raw}"`);
+        return value;
+      },
+      fallback === undefined ? undefined : String(fallback),
+    ),
+  bool: (doc: string, fallback: boolean) =>
+    required(
+      doc,
+      (raw, name) => {
+        if (/^(1|true|yes|on)$/i.test(raw)) return true;
+        if (/^(0|false|no|off)$/i.test(raw)) return false;
+        throw new ConfigError(`${name} must be true or false, got "${raw}"`);
+      },
+      String(fallback),
+    ),
+  list: (doc: string, fallback = ""): Setting<string[]> => ({
+    doc,
+    fallback,
+    parse: (raw) =>
+      (raw ?? fallback)
+        .split(",")
+        .map((item) => item.trim())
+        .filter(Boolean),
+  }),
+};
+
+/** Reads and checks every setting at once; a bad value stops the service with a clear message. */
+export function loadConfig<S extends ConfigSpec>(spec: S, env: NodeJS.ProcessEnv = process.env): Config<S> {
+  const problems: string[] = [];
+  const config: Record<string, unknown> = {};
+  for (const [name, entry] of Object.entries(spec)) {
+    try {
+      config[name] = entry.parse(env[name], name);
+    } catch (error) {
+      problems.push(error instanceof Error ? error.message : String(error));
+    }
+  }
+  if (problems.length > 0) throw new ConfigError(`Invalid configuration:\n- ${problems.join("\n- ")}`);
+  return config as Config<S>;
+}
+
+/** Settings every subgraph process reads. */
+export function subgraphSettings(defaultPort: number) {
+  return {
+    NODE_ENV: setting.string("development, test or production", "development"),
+    PORT: setting.int("HTTP port of this subgraph", defaultPort),
+    HOST: setting.string("Interface to listen on (0.0.0.0 in containers)", "127.0.0.1"),
+    DATABASE_URL: setting.optional("PostgreSQL URL of this subgraph's own database; unset: embedded database under DATA_DIR"),
+    DATA_DIR: setting.string("Folder of the embedded databases and generated keys", "data"),
+    CIVIL_AFFAIRS_URL: setting.string("Base URL of civil-affairs, the identity provider (its JWKS)", "http://127.0.0.1:4001"),
+    DEMO_DATA: setting.bool("Load the demo data on start (refused in production)", true),
+    LOG_LEVEL: setting.string("pino log level", "info"),
+  };
+}

@@ -1,0 +1,77 @@
+import { GraphQLError } from "graphql";
+import type { Lang, Message } from "./i18n";
+
+export type ErrorCode =
+  | "UNAUTHENTICATED"
+  | "FORBIDDEN"
+  | "NOT_FOUND"
+  | "BAD_USER_INPUT"
+  | "INVALID_STATE"
+  | "CONFLICT"
+  | "RATE_LIMITED"
+  | "INTERNAL_SERVER_ERROR";
+
+export interface Violation {
+  field: string;
+  rule: string;
+  message: string;
+}
+
+const MESSAGES = {
+  UNAUTHENTICATED: { en: () => "Sign in first.", ar: () => "يرجى تسجيل الدخول أولاً." },
+  FORBIDDEN: { en: () => "You are not allowed to do this.", ar: () => "ليست لديك صلاحية لهذا الإجراء." },
+  NOT_FOUND: { en: () => "Not found.", ar: () => "غير موجود." },
+  BAD_USER_INPUT: {
+    en: () => "The request has invalid input; see violations.",
+    ar: () => "الطلب يحتوي على مدخلات غير صحيحة؛ راجع المخالفات.",
+  },
+  INVALID_STATE: {
+    en: () => "This action is not allowed in the current state.",
+    ar: () => "هذا الإجراء غير مسموح في الحالة الحالية.",
+  },
+  CONFLICT: {
+    en: () => "The record was changed by someone else or already exists.",
+    ar: () => "تم تعديل السجل من قبل طرف آخر أو أنه موجود مسبقاً.",
+  },
+  RATE_LIMITED: { en: () => "Too many attempts; try again later.", ar: () => "محاولات كثيرة؛ حاول لاحقاً." },
+  INTERNAL_SERVER_ERROR: { en: () => "Something went wrong.", ar: () => "حدث خطأ غير متوقع." },
+} satisfies Record<ErrorCode, Message>;
+
+/** A GraphQL error carrying one of the contract's codes, with a message in the request's language. */
+export class AppError extends GraphQLError {
+  constructor(code: ErrorCode, message: string, extra: Record<string, unknown> = {}) {
+    super(message, { extensions: { code, ...extra } });
+  }
+}
+
+export function appError(
+  code: ErrorCode,
+  lang: Lang,
+  message?: string,
+  extra: Record<string, unknown> = {},
+): AppError {
+  return new AppError(code, message ?? MESSAGES[code][lang](), extra);
+}
+
+/** One BAD_USER_INPUT error listing every violation at once. */
+export function badInput(lang: Lang, violations: Violation[]): AppError {
+  return new AppError("BAD_USER_INPUT", MESSAGES.BAD_USER_INPUT[lang](), { violations });
+}
+
+/** Collects violations, then throws them all together. */
+export class Violations {
+  readonly list: Violation[] = [];
+  constructor(readonly lang: Lang) {}
+
+  add<P>(field: string, rule: string, message: Message<P>, params: P): void {
+    this.list.push({ field, rule, message: message[this.lang](params) });
+  }
+
+  addAll(violations: Violation[]): void {
+    this.list.push(...violations);
+  }
+
+  throwIfAny(): void {
+    if (this.list.length > 0) throw badInput(this.lang, this.list);
+  }
+}

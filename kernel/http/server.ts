@@ -1,0 +1,123 @@
+import http, { type IncomingMessage, type ServerResponse } from "node:http";
+import { HeaderMap, type ApolloServer, type BaseContext } from "@apollo/server";
+import type { Logger } from "../logger";
+
+export interface HttpRoute {
+  method: "GET" | "POST";
+  path: string;
+  handle(request: IncomingMessage, response: ServerResponse, body: Buffer): Promise<void> | void;
+}
+
+export interface GraphQLEndpoint<C extends BaseContext> {
+  path: string;
+  server: ApolloServer<C>;
+  context(request: IncomingMessage): Promise<C>;
+}
+
+export interface HttpServerOptions<C extends BaseContext> {
+  graphql: GraphQLEndpoint<C>;
+  routes: HttpRoute[];
+  bodyLimitBytes: number;
+  log: Logger;
+}
+
+export function sendJson(response: ServerResponse, status: number, payload: unknown): void {
+  const body = JSON.stringify(payload);
+  response.writeHead(status, { "content-type": "application/json; charset=utf-8", "content-length": Buffer.byteLength(body) });
+  response.end(body);
+}
+
+class BodyTooLarge extends Error {}
+
+function readBody(request: IncomingMessage, limit: number): Promise<Buffer> {
+  const declared = Number(request.headers["content-length"] ?? 0);
+  if (declared > limit) return Promise.reject(new BodyTooLarge());
+  return new Promise((resolve, reject) => {
+    const chunks: Buffer[] = [];
+    let size = 0;
+    request.on("data", (chunk: Buffer) => {
+      size += chunk.length;
+      if (size > limit) {
+        request.destroy();
+        reject(new BodyTooLarge());
+      } else chunks.push(chunk);
+    });
+    request.on("end", () => resolve(Buffer.concat(chunks)));
+    request.on("error", reject);
+  });
+}
+
+function headerMap(request: IncomingMessage): HeaderMap {
+  const headers = new HeaderMap();
+  for (const [name, value] of Object.entries(request.headers)) {
+    if (value !== undefined) headers.set(name, Array.isArray(value) ? value.join(", ") : value);
+  }
+  return headers;
+}
+
+async function serveGraphQL<C extends BaseContext>(
+  endpoint: GraphQLEndpoint<C>,
+  request: IncomingMessage,
+  response: ServerResponse,
+  body: Buffer,
+  url: URL,
+): Promise<void> {
+  const headers = headerMap(request);
+  let parsed: unknown = undefined;
+  if (request.method === "POST" && body.length > 0) {
+    try {
+      parsed = JSON.parse(body.toString("utf8"));
+    } catch {
+      sendJson(response, 400, { errors: [{ message: "The body is not valid JSON.", extensions: { code: "BAD_REQUEST" } }] });
+      return;
+    }
+  }
+  const result = await endpoint.server.executeHTTPGraphQLRequest({
+    httpGraphQLRequest: { method: request.method ?? "GET", headers, search: url.search, body: parsed },
+    context: () => endpoint.context(request),
+  });
+  for (const [name, value] of result.headers) response.setHeader(name, value);
+  response.statusCode = result.status ?? 200;
+  if (result.body.kind === "complete") {
+    response.end(result.body.string);
+  } else {
+    for await (const chunk of result.body.asyncIterator) response.write(chunk);
+    response.end();
+  }
+}
+
+/** A plain node:http server: GraphQL at one path, a few JSON routes, a body size limit. */
+export function createHttpServer<C extends BaseContext>(options: HttpServerOptions<C>): http.Server {
+  const { graphql, routes, bodyLimitBytes, log } = options;
+  return http.createServer(async (request, response) => {
+    const url = new URL(request.url ?? "/", "http://localhost");
+    try {
+      const body = await readBody(request, bodyLimitBytes);
+      const route = routes.find((r) => r.method === request.method && r.path === url.pathname);
+      if (route) return await route.handle(request, response, body);
+      if (url.pathname === graphql.path) return await serveGraphQL(graphql, request, response, body, url);
+      sendJson(response, 404, { error: "not found" });
+    } catch (error) {
+      if (error instanceof BodyTooLarge) {
+        sendJson(response, 413, {
+          errors: [{ message: `The request body is larger than ${bodyLimitBytes} bytes.`, extensions: { code: "PAYLOAD_TOO_LARGE" } }],
+        });
+        return;
+      }
+      log.error({ err: error }, "request failed");
+      if (!response.headersSent) sendJson(response, 500, { errors: [{ message: "Internal error.", extensions: { code: "INTERNAL_SERVER_ERROR" } }] });
+      else response.end();
+    }
+  });
+}
+
+/** Listens and resolves with the bound port (0 picks a free one). */
+export function listen(server: http.Server, port: number, host = "127.0.0.1"): Promise<number> {
+  return new Promise((resolve, reject) => {
+    server.once("error", reject);
+    server.listen(port, host, () => {
+      const address = server.address();
+      resolve(typeof address === "object" && address ? address.port : port);
+    });
+  });
+}

@@ -1,0 +1,58 @@
+import DataLoader from "dataloader";
+
+/** Builds one DataLoader for one request; the registry memoizes it by this function's identity. */
+export type LoaderFactory<K, V, C> = (context: C) => DataLoader<K, V, string>;
+
+/** Per-request DataLoaders: each loader is created on first use and lives as long as the request. */
+export class LoaderRegistry<C> {
+  private readonly loaders = new Map<LoaderFactory<any, any, C>, DataLoader<any, any, string>>();
+  constructor(private readonly context: () => C) {}
+
+  get<K, V>(factory: LoaderFactory<K, V, C>): DataLoader<K, V, string> {
+    let loader = this.loaders.get(factory);
+    if (!loader) {
+      loader = factory(this.context());
+      this.loaders.set(factory, loader);
+    }
+    return loader as DataLoader<K, V, string>;
+  }
+}
+
+/**
+ * Defines a loader from a batch function that returns rows; rows are matched back to keys by
+ * `keyOf`, so one SQL statement answers the whole batch. Keys are compared as strings.
+ */
+export function loaderByKey<K, Row, C>(
+  fetch: (keys: readonly K[], context: C) => Promise<Row[]>,
+  keyOf: (row: Row) => K,
+): LoaderFactory<K, Row | null, C> {
+  return (context) =>
+    new DataLoader<K, Row | null, string>(
+      async (keys) => {
+        const rows = await fetch(keys, context);
+        const byKey = new Map(rows.map((row) => [String(keyOf(row)), row]));
+        return keys.map((key) => byKey.get(String(key)) ?? null);
+      },
+      { cacheKeyFn: String },
+    );
+}
+
+/** Like loaderByKey, for one-to-many relations: each key gets every row whose `keyOf` matches. */
+export function loaderOfMany<K, Row, C>(
+  fetch: (keys: readonly K[], context: C) => Promise<Row[]>,
+  keyOf: (row: Row) => K,
+): LoaderFactory<K, Row[], C> {
+  return (context) =>
+    new DataLoader<K, Row[], string>(
+      async (keys) => {
+        const rows = await fetch(keys, context);
+        const groups = new Map<string, Row[]>();
+        for (const row of rows) {
+          const key = String(keyOf(row));
+          groups.set(key, [...(groups.get(key) ?? []), row]);
+        }
+        return keys.map((key) => groups.get(String(key)) ?? []);
+      },
+      { cacheKeyFn: String },
+    );
+}

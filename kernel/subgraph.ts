@@ -1,0 +1,182 @@
+import crypto from "node:crypto";
+import path from "node:path";
+import type http from "node:http";
+import type { IncomingMessage } from "node:http";
+import { ApolloServer } from "@apollo/server";
+import { ApolloServerPluginInlineTraceDisabled } from "@apollo/server/plugin/disabled";
+import type { JWTVerifyGetKey } from "jose";
+import type { DataSource, EntitySchema, MixedList } from "typeorm";
+import { bearerToken, createTokenVerifier, InvalidTokenError, remoteKeys } from "./auth/tokens";
+import { loadConfig, subgraphSettings, type Config, type ConfigSpec } from "./config";
+import { createRequestContext, type RequestContext } from "./context";
+import { openDatabase } from "./database/dataSource";
+import { AppError } from "./errors";
+import { buildFederatedSchema, type FederatedSchemaOptions } from "./graphql/federatedSchema";
+import { formatError } from "./graphql/formatError";
+import { closeGracefully } from "./http/closeGracefully";
+import { createHttpServer, listen, sendJson, type HttpRoute } from "./http/server";
+import { pickLanguage } from "./i18n";
+import { createLogger, type Logger } from "./logger";
+
+export type SubgraphConfig<S extends ConfigSpec> = Config<ReturnType<typeof subgraphSettings>> & Config<S>;
+
+export interface SubgraphDeps<S extends ConfigSpec> {
+  config: SubgraphConfig<S>;
+  db: DataSource;
+  log: Logger;
+}
+
+/** A background job owned by the process (e.g. the outbox dispatcher). */
+export interface BackgroundJob {
+  stop(): Promise<void>;
+}
+
+/** What a subgraph prepares once its database is open. */
+export interface SubgraphRuntime {
+  /** Keys that verify access tokens; by default the identity provider's published JWKS. */
+  verifyKeys?: JWTVerifyGetKey;
+  /** Resolver instances built with their dependencies. */
+  resolvers?: object[];
+  routes?: HttpRoute[];
+  background?: BackgroundJob;
+}
+
+export interface SubgraphDefinition<S extends ConfigSpec> {
+  name: string;
+  defaultPort: number;
+  settings: S;
+  entities: MixedList<Function | string | EntitySchema>;
+  migrations: MixedList<Function | string>;
+  schema: FederatedSchemaOptions;
+  seedDemo?(deps: SubgraphDeps<S>): Promise<void>;
+  prepare?(deps: SubgraphDeps<S>): Promise<SubgraphRuntime>;
+}
+
+export interface RunningSubgraph {
+  url: string;
+  port: number;
+  db: DataSource;
+  server: http.Server;
+  stop(): Promise<void>;
+}
+
+function header(request: IncomingMessage, name: string): string | undefined {
+  const value = request.headers[name];
+  return Array.isArray(value) ? value[0] : value;
+}
+
+/**
+ * Starts one subgraph: configuration, database and migrations, demo data, schema, HTTP server
+ * with /graphql, /health and /ready, and a clean stop (in-flight requests finish, database closes).
+ */
+export async function startSubgraph<S extends ConfigSpec>(
+  definition: SubgraphDefinition<S>,
+  env: NodeJS.ProcessEnv = process.env,
+): Promise<RunningSubgraph> {
+  const config = loadConfig({ ...subgraphSettings(definition.defaultPort), ...definition.settings }, env) as SubgraphConfig<S>;
+  const log = createLogger(definition.name);
+  if (config.NODE_ENV === "production" && config.DEMO_DATA) {
+    throw new Error("DEMO_DATA must be false in production: the demo accounts share a known password.");
+  }
+  const db = await openDatabase({
+    url: config.DATABASE_URL,
+    dataDir: config.DATA_DIR === ":memory:" ? undefined : path.resolve(config.DATA_DIR, definition.name, "pgdata"),
+    entities: definition.entities,
+    migrations: definition.migrations,
+    log,
+  });
+  const deps: SubgraphDeps<S> = { config, db, log };
+  if (config.DEMO_DATA && definition.seedDemo) await definition.seedDemo(deps);
+
+  const runtime: SubgraphRuntime = (await definition.prepare?.(deps)) ?? {};
+  const verify = createTokenVerifier(runtime.verifyKeys ?? remoteKeys(config.CIVIL_AFFAIRS_URL));
+  const schema = await buildFederatedSchema(definition.schema, runtime.resolvers);
+
+  const routes: HttpRoute[] = [
+    { method: "GET", path: "/health", handle: (_req, res) => sendJson(res, 200, { status: "ok" }) },
+    {
+      method: "GET",
+      path: "/ready",
+      handle: async (_req, res) => {
+        try {
+          await db.query("SELECT 1");
+          sendJson(res, 200, { status: "ready" });
+        } catch {
+          sendJson(res, 503, { status: "database unavailable" });
+        }
+      },
+    },
+    ...(runtime.routes ?? []),
+  ];
+
+  const apollo = new ApolloServer<RequestContext>({
+    schema,
+    formatError: formatError(log),
+    includeStacktraceInErrorResponses: false,
+    csrfPrevention: true,
+    plugins: [ApolloServerPluginInlineTraceDisabled()],
+  });
+  await apollo.start();
+
+  const httpServer = createHttpServer<RequestContext>({
+    graphql: {
+      path: "/graphql",
+      server: apollo,
+      context: async (request) => {
+        const lang = pickLanguage(header(request, "accept-language"));
+        const requestId = header(request, "x-request-id") ?? crypto.randomUUID();
+        const token = bearerToken(header(request, "authorization"));
+        let viewer = null;
+        if (token) {
+          try {
+            viewer = await verify(token);
+          } catch (error) {
+            if (!(error instanceof InvalidTokenError)) throw error;
+            throw new AppError("UNAUTHENTICATED", lang === "ar" ? "رمز الدخول غير صالح أو منتهي." : "The access token is invalid or expired.", {
+              http: { status: 401 },
+            });
+          }
+        }
+        return createRequestContext({
+          viewer,
+          lang,
+          requestId,
+          purpose: header(request, "x-access-purpose")?.trim() || null,
+          operationName: null,
+          db,
+          log: log.child({ requestId }),
+        });
+      },
+    },
+    routes,
+    bodyLimitBytes: 8 * 1024 * 1024,
+    log,
+  });
+  const port = await listen(httpServer, config.PORT, config.HOST);
+  log.info({ port }, `${definition.name} subgraph ready`);
+
+  let stopping: Promise<void> | null = null;
+  const stop = () =>
+    (stopping ??= (async () => {
+      await runtime.background?.stop();
+      await closeGracefully(httpServer);
+      await apollo.stop();
+      await db.destroy();
+    })());
+  return { url: `http://127.0.0.1:${port}`, port, db, server: httpServer, stop };
+}
+
+/** Entry point of a subgraph process: start, and stop cleanly on SIGTERM / SIGINT. */
+export function runSubgraphProcess<S extends ConfigSpec>(definition: SubgraphDefinition<S>): void {
+  startSubgraph(definition).then(
+    (running) => {
+      const shutdown = () => running.stop().then(() => process.exit(0), () => process.exit(1));
+      process.once("SIGTERM", shutdown);
+      process.once("SIGINT", shutdown);
+    },
+    (error) => {
+      console.error(`${definition.name} failed to start: ${error instanceof Error ? error.message : String(error)}`);
+      process.exit(1);
+    },
+  );
+}

@@ -1,0 +1,55 @@
+import path from "node:path";
+import type { SubgraphDefinition } from "../../../kernel/subgraph";
+import { sendJson } from "../../../kernel/http/server";
+import { Account } from "./identity/account.entity";
+import { LoginResolver } from "./identity/login.resolver";
+import { LoginThrottle } from "./identity/loginThrottle.entity";
+import { loadSigningKeys } from "./identity/signingKeys";
+import { Registry1764000000000 } from "./migrations/1764000000000-Registry";
+import { BirthRecord } from "./registry/birthRecord.entity";
+import { Citizen } from "./registry/citizen.entity";
+import { CitizenResolver, resolveCitizenReference } from "./registry/citizen.resolver";
+import { Family } from "./registry/family.entity";
+import { FamilyMemberResolver, FamilyResolver, resolveFamilyReference } from "./registry/family.resolver";
+import { FamilyCard } from "./registry/familyCard.entity";
+import { FamilyCardResolver, resolveFamilyCardReference } from "./registry/familyCard.resolver";
+import { FamilyMember } from "./registry/familyMember.entity";
+import { Marriage } from "./registry/marriage.entity";
+import { CivilAffairsOffice } from "./registry/office.entity";
+import { OfficeResolver, resolveOfficeReference } from "./registry/office.resolver";
+import { seedCivilAffairs } from "./seed/seedDemo";
+import { civilAffairsSettings } from "./settings";
+
+export const civilAffairs: SubgraphDefinition<typeof civilAffairsSettings> = {
+  name: "civil-affairs",
+  defaultPort: 4001,
+  settings: civilAffairsSettings,
+  entities: [Citizen, Marriage, BirthRecord, Family, FamilyMember, FamilyCard, CivilAffairsOffice, Account, LoginThrottle],
+  migrations: [Registry1764000000000],
+  schema: {
+    resolvers: [CitizenResolver, FamilyResolver, FamilyMemberResolver, FamilyCardResolver, OfficeResolver, LoginResolver],
+    referenceResolvers: {
+      Citizen: { __resolveReference: resolveCitizenReference },
+      Family: { __resolveReference: resolveFamilyReference },
+      FamilyCard: { __resolveReference: resolveFamilyCardReference },
+      CivilAffairsOffice: { __resolveReference: resolveOfficeReference },
+    },
+  },
+  seedDemo: ({ db }) => seedCivilAffairs(db),
+  async prepare({ config }) {
+    if (config.NODE_ENV === "production" && !config.JWT_PRIVATE_KEY) {
+      throw new Error("JWT_PRIVATE_KEY is required in production: tokens must be signed with a managed key.");
+    }
+    const keys = await loadSigningKeys(config.JWT_PRIVATE_KEY, path.resolve(config.DATA_DIR, "civil-affairs", "keys", "signing-key.pem"));
+    const policy = {
+      maxFailures: config.LOGIN_MAX_FAILURES,
+      lockMinutes: config.LOGIN_LOCK_MINUTES,
+      tokenTtlSeconds: config.ACCESS_TOKEN_TTL_SECONDS,
+    };
+    return {
+      verifyKeys: keys.verifyKeys,
+      resolvers: [new LoginResolver(keys, policy)],
+      routes: [{ method: "GET", path: "/.well-known/jwks.json", handle: (_req, res) => sendJson(res, 200, keys.jwks) }],
+    };
+  },
+};

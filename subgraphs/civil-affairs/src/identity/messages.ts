@@ -1,0 +1,11 @@
+export const identityMessages = {
+  badCredentials: {
+    en: () => "The national ID or the password is wrong.",
+    ar: () => "رقم الهوية أو كلمة المرور غير صحيحة.",
+  },
+  locked: {
+    en: (p: { minutes: number }) => `Too many failed attempts. Try again in ${p.minutes} minutes.`,
+    ar: (p: { minutes: number }) => `محاولات فاشلة كثيرة. حاول مرة أخرى بعد ${p.minutes} دقيقة.`,
+  },
+  passwordRequired: { en: () => "Enter your password.", ar: () => "أدخل كلمة المرور." },
+};

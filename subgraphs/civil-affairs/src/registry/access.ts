@@ -1,0 +1,55 @@
+import { requireViewer, type RequestContext } from "../../../../kernel/context";
+import { appError } from "../../../../kernel/errors";
+import { hasRole, OFFICER_ROLES, type Viewer } from "../../../../kernel/auth/viewer";
+import { FamilyRelation } from "./enums";
+import { citizenById, membershipByCitizen } from "./loaders";
+
+/**
+ * Who may read the family register (RULES.md, "Identity and roles"): a person their own record;
+ * the head, a spouse or an adult child their family; civil-affairs officers everything; labor
+ * officers the register facts that eligibility needs. Analysts never read a person.
+ */
+const REGISTER_READERS = ["CIVIL_AFFAIRS_OFFICER", "LABOR_OFFICER"] as const;
+
+export function ageOn(birthDate: string, today = new Date()): number {
+  const [y, m, d] = birthDate.split("-").map(Number) as [number, number, number];
+  const age = today.getUTCFullYear() - y;
+  const hadBirthday = today.getUTCMonth() + 1 > m || (today.getUTCMonth() + 1 === m && today.getUTCDate() >= d);
+  return hadBirthday ? age : age - 1;
+}
+
+/** The register the viewer may read as a member (head, spouse, or child aged 18 or more), if any. */
+async function readableRegisterOf(ctx: RequestContext, viewer: Viewer): Promise<string | null> {
+  const membership = await ctx.loaders.get(membershipByCitizen).load(viewer.nationalId);
+  if (!membership) return null;
+  if (membership.relation === FamilyRelation.SON || membership.relation === FamilyRelation.DAUGHTER) {
+    const self = await ctx.loaders.get(citizenById).load(viewer.nationalId);
+    if (!self || ageOn(self.birthDate) < 18) return null;
+  }
+  return membership.registerNumber;
+}
+
+export async function assertCanReadFamily(ctx: RequestContext, registerNumber: string): Promise<void> {
+  const viewer = requireViewer(ctx);
+  if (hasRole(viewer, ...REGISTER_READERS)) return;
+  if ((await readableRegisterOf(ctx, viewer)) === registerNumber) return;
+  throw appError("FORBIDDEN", ctx.lang);
+}
+
+export async function assertCanReadPerson(ctx: RequestContext, nationalId: string): Promise<void> {
+  const viewer = requireViewer(ctx);
+  if (viewer.nationalId === nationalId || hasRole(viewer, ...REGISTER_READERS)) return;
+  const register = await readableRegisterOf(ctx, viewer);
+  if (register !== null) {
+    const theirs = await ctx.loaders.get(membershipByCitizen).load(nationalId);
+    if (theirs?.registerNumber === register) return;
+  }
+  throw appError("FORBIDDEN", ctx.lang);
+}
+
+/** "0551234567" → "05******67" unless the viewer is the citizen or an officer. */
+export function maskMobile(viewer: Viewer | null, ownerId: string, mobile: string | null): string | null {
+  if (!mobile) return null;
+  if (viewer && (viewer.nationalId === ownerId || hasRole(viewer, ...OFFICER_ROLES))) return mobile;
+  return mobile.length <= 4 ? "*".repeat(mobile.length) : `${mobile.slice(0, 2)}${"*".repeat(mobile.length - 4)}${mobile.slice(-2)}`;
+}

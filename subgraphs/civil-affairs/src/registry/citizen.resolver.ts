@@ -1,0 +1,57 @@
+import { Arg, Ctx, FieldResolver, ID, Query, Resolver, Root } from "type-graphql";
+import type { RequestContext } from "../../../../kernel/context";
+import { requireViewer } from "../../../../kernel/context";
+import { NationalAddress } from "../../../../kernel/graphql/nationalAddress";
+import { requireNationalId } from "../../../../kernel/validation";
+import { assertCanReadPerson, maskMobile } from "./access";
+import { Citizen } from "./citizen.entity";
+import { Family } from "./family.entity";
+import { toHijri } from "./hijri";
+import { citizenById, familyByRegister, membershipByCitizen } from "./loaders";
+
+@Resolver(() => Citizen)
+export class CitizenResolver {
+  @Query(() => Citizen, { nullable: true, description: "The signed-in citizen." })
+  me(@Ctx() ctx: RequestContext): Promise<Citizen | null> {
+    return ctx.loaders.get(citizenById).load(requireViewer(ctx).nationalId);
+  }
+
+  @Query(() => Citizen, { nullable: true })
+  async citizen(@Arg("nationalId", () => ID) nationalId: string, @Ctx() ctx: RequestContext): Promise<Citizen | null> {
+    const id = requireNationalId(ctx.lang, "nationalId", nationalId);
+    await assertCanReadPerson(ctx, id);
+    return ctx.loaders.get(citizenById).load(id);
+  }
+
+  @FieldResolver(() => String, { description: "Umm al-Qura date, YYYY-MM-DD." })
+  birthDateHijri(@Root() citizen: Citizen): string {
+    return toHijri(citizen.birthDate);
+  }
+
+  @FieldResolver(() => Boolean)
+  isSaudi(@Root() citizen: Citizen): boolean {
+    return citizen.nationality === "SA";
+  }
+
+  @FieldResolver(() => String, { nullable: true, description: "Masked (e.g. 05******67) unless the viewer is this citizen or an officer." })
+  mobile(@Root() citizen: Citizen, @Ctx() ctx: RequestContext): string | null {
+    return maskMobile(ctx.viewer, citizen.nationalId, citizen.mobile);
+  }
+
+  @FieldResolver(() => NationalAddress, { nullable: true })
+  nationalAddress(@Root() citizen: Citizen): NationalAddress | null {
+    return citizen.address?.buildingNumber ? citizen.address : null;
+  }
+
+  @FieldResolver(() => Family, { nullable: true })
+  async family(@Root() citizen: Citizen, @Ctx() ctx: RequestContext): Promise<Family | null> {
+    const membership = await ctx.loaders.get(membershipByCitizen).load(citizen.nationalId);
+    return membership ? ctx.loaders.get(familyByRegister).load(membership.registerNumber) : null;
+  }
+}
+
+/** Entity resolver for `_entities`: the same access rule as the root query. */
+export async function resolveCitizenReference(ref: { nationalId: string }, ctx: RequestContext): Promise<Citizen | null> {
+  await assertCanReadPerson(ctx, ref.nationalId);
+  return ctx.loaders.get(citizenById).load(ref.nationalId);
+}

@@ -1,0 +1,18 @@
+import { Directive, Field, ID, ObjectType } from "type-graphql";
+import { Column, CreateDateColumn, Entity, PrimaryColumn } from "typeorm";
+
+/** A family register: one head, its members in FamilyMemberRow. */
+@Entity()
+@ObjectType()
+@Directive('@key(fields: "registerNumber")')
+export class Family {
+  @PrimaryColumn({ type: "varchar", length: 10 })
+  @Field(() => ID)
+  registerNumber!: string;
+
+  @Column({ type: "varchar", length: 10, unique: true })
+  headId!: string;
+
+  @CreateDateColumn({ type: "timestamptz" })
+  createdAt!: Date;
+}

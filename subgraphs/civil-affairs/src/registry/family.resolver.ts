@@ -1,0 +1,57 @@
+import { Arg, Ctx, FieldResolver, ID, Int, Query, Resolver, Root } from "type-graphql";
+import type { RequestContext } from "../../../../kernel/context";
+import { assertCanReadFamily } from "./access";
+import { Citizen } from "./citizen.entity";
+import { CardStatus } from "./enums";
+import { Family } from "./family.entity";
+import { FamilyCard } from "./familyCard.entity";
+import { FamilyMember } from "./familyMember.entity";
+import { cardsByRegister, citizenById, familyByRegister, membersByRegister } from "./loaders";
+
+@Resolver(() => Family)
+export class FamilyResolver {
+  @Query(() => Family, { nullable: true })
+  async family(@Arg("registerNumber", () => ID) registerNumber: string, @Ctx() ctx: RequestContext): Promise<Family | null> {
+    await assertCanReadFamily(ctx, registerNumber);
+    return ctx.loaders.get(familyByRegister).load(registerNumber);
+  }
+
+  @FieldResolver(() => Citizen)
+  async head(@Root() family: Family, @Ctx() ctx: RequestContext): Promise<Citizen> {
+    return (await ctx.loaders.get(citizenById).load(family.headId))!;
+  }
+
+  @FieldResolver(() => [FamilyMember], { description: "Every member, the head included." })
+  members(@Root() family: Family, @Ctx() ctx: RequestContext): Promise<FamilyMember[]> {
+    return ctx.loaders.get(membersByRegister).load(family.registerNumber);
+  }
+
+  @FieldResolver(() => Int)
+  async memberCount(@Root() family: Family, @Ctx() ctx: RequestContext): Promise<number> {
+    return (await ctx.loaders.get(membersByRegister).load(family.registerNumber)).length;
+  }
+
+  @FieldResolver(() => FamilyCard, { nullable: true, description: "The active card, if one was issued." })
+  async card(@Root() family: Family, @Ctx() ctx: RequestContext): Promise<FamilyCard | null> {
+    const cards = await ctx.loaders.get(cardsByRegister).load(family.registerNumber);
+    return cards.find((card) => card.status === CardStatus.ACTIVE) ?? null;
+  }
+
+  @FieldResolver(() => [FamilyCard])
+  cards(@Root() family: Family, @Ctx() ctx: RequestContext): Promise<FamilyCard[]> {
+    return ctx.loaders.get(cardsByRegister).load(family.registerNumber);
+  }
+}
+
+@Resolver(() => FamilyMember)
+export class FamilyMemberResolver {
+  @FieldResolver(() => Citizen)
+  async citizen(@Root() member: FamilyMember, @Ctx() ctx: RequestContext): Promise<Citizen> {
+    return (await ctx.loaders.get(citizenById).load(member.nationalId))!;
+  }
+}
+
+export async function resolveFamilyReference(ref: { registerNumber: string }, ctx: RequestContext): Promise<Family | null> {
+  await assertCanReadFamily(ctx, ref.registerNumber);
+  return ctx.loaders.get(familyByRegister).load(ref.registerNumber);
+}

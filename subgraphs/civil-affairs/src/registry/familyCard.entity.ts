@@ -1,0 +1,30 @@
+import { Directive, Field, ID, Int, ObjectType } from "type-graphql";
+import { Column, Entity, PrimaryColumn } from "typeorm";
+import { CardStatus } from "./enums";
+
+@Entity()
+@ObjectType()
+@Directive('@key(fields: "cardNumber")')
+export class FamilyCard {
+  @PrimaryColumn({ type: "varchar", length: 14 })
+  @Field(() => ID)
+  cardNumber!: string;
+
+  @Column({ type: "varchar", length: 10 })
+  registerNumber!: string;
+
+  @Column({ type: "int" })
+  @Field(() => Int, { description: "1 for the first card of a family, +1 for each replacement." })
+  version!: number;
+
+  @Column({ type: "varchar", length: 9 })
+  @Field(() => CardStatus)
+  status!: CardStatus;
+
+  @Column({ type: "timestamptz" })
+  @Field()
+  issuedAt!: Date;
+
+  @Column({ type: "uuid", nullable: true })
+  applicationId!: string | null;
+}

@@ -1,0 +1,51 @@
+import { In } from "typeorm";
+import { loaderByKey, loaderOfMany } from "../../../../kernel/loaders";
+import type { RequestContext } from "../../../../kernel/context";
+import { Citizen } from "./citizen.entity";
+import { Family } from "./family.entity";
+import { FamilyMember } from "./familyMember.entity";
+import { FamilyCard } from "./familyCard.entity";
+import { CivilAffairsOffice } from "./office.entity";
+
+type Ctx = RequestContext;
+
+export const citizenById = loaderByKey<string, Citizen, Ctx>(
+  (ids, ctx) => ctx.db.getRepository(Citizen).findBy({ nationalId: In([...ids]) }),
+  (row) => row.nationalId,
+);
+
+export const familyByRegister = loaderByKey<string, Family, Ctx>(
+  (numbers, ctx) => ctx.db.getRepository(Family).findBy({ registerNumber: In([...numbers]) }),
+  (row) => row.registerNumber,
+);
+
+export const membersByRegister = loaderOfMany<string, FamilyMember, Ctx>(
+  (numbers, ctx) =>
+    ctx.db.getRepository(FamilyMember).find({
+      where: { registerNumber: In([...numbers]) },
+      order: { registerNumber: "ASC", nationalId: "ASC" },
+    }),
+  (row) => row.registerNumber,
+);
+
+/** The register a person belongs to (as head, spouse or child), if any. */
+export const membershipByCitizen = loaderByKey<string, FamilyMember, Ctx>(
+  (ids, ctx) => ctx.db.getRepository(FamilyMember).findBy({ nationalId: In([...ids]) }),
+  (row) => row.nationalId,
+);
+
+export const cardsByRegister = loaderOfMany<string, FamilyCard, Ctx>(
+  (numbers, ctx) =>
+    ctx.db.getRepository(FamilyCard).find({ where: { registerNumber: In([...numbers]) }, order: { version: "DESC" } }),
+  (row) => row.registerNumber,
+);
+
+export const cardByNumber = loaderByKey<string, FamilyCard, Ctx>(
+  (numbers, ctx) => ctx.db.getRepository(FamilyCard).findBy({ cardNumber: In([...numbers]) }),
+  (row) => row.cardNumber,
+);
+
+export const officeById = loaderByKey<string, CivilAffairsOffice, Ctx>(
+  (ids, ctx) => ctx.db.getRepository(CivilAffairsOffice).findBy({ id: In([...ids]) }),
+  (row) => row.id,
+);
