@@ -1,22 +1,23 @@
 import crypto from "node:crypto";
 import path from "node:path";
 import type http from "node:http";
-import type { IncomingMessage } from "node:http";
 import { ApolloServer } from "@apollo/server";
 import { ApolloServerPluginInlineTraceDisabled } from "@apollo/server/plugin/disabled";
 import type { JWTVerifyGetKey } from "jose";
 import type { DataSource, EntitySchema, MixedList } from "typeorm";
-import { bearerToken, createTokenVerifier, InvalidTokenError, remoteKeys } from "./auth/tokens";
+import { viewerOf } from "./auth/requestViewer";
+import { createTokenVerifier, remoteKeys } from "./auth/tokens";
 import { loadConfig, subgraphSettings, type Config, type ConfigSpec } from "./config";
 import { createRequestContext, type RequestContext } from "./context";
 import { openDatabase } from "./database/dataSource";
-import { AppError } from "./errors";
 import { buildFederatedSchema, type FederatedSchemaOptions } from "./graphql/federatedSchema";
 import { formatError } from "./graphql/formatError";
 import { closeGracefully } from "./http/closeGracefully";
+import { header } from "./http/headers";
 import { createHttpServer, listen, sendJson, type HttpRoute } from "./http/server";
 import { pickLanguage } from "./i18n";
 import { createLogger, type Logger } from "./logger";
+import { runProcess } from "./process";
 
 export type SubgraphConfig<S extends ConfigSpec> = Config<ReturnType<typeof subgraphSettings>> & Config<S>;
 
@@ -58,11 +59,6 @@ export interface RunningSubgraph {
   db: DataSource;
   server: http.Server;
   stop(): Promise<void>;
-}
-
-function header(request: IncomingMessage, name: string): string | undefined {
-  const value = request.headers[name];
-  return Array.isArray(value) ? value[0] : value;
 }
 
 /**
@@ -125,20 +121,8 @@ export async function startSubgraph<S extends ConfigSpec>(
       context: async (request) => {
         const lang = pickLanguage(header(request, "accept-language"));
         const requestId = header(request, "x-request-id") ?? crypto.randomUUID();
-        const token = bearerToken(header(request, "authorization"));
-        let viewer = null;
-        if (token) {
-          try {
-            viewer = await verify(token);
-          } catch (error) {
-            if (!(error instanceof InvalidTokenError)) throw error;
-            throw new AppError("UNAUTHENTICATED", lang === "ar" ? "رمز الدخول غير صالح أو منتهي." : "The access token is invalid or expired.", {
-              http: { status: 401 },
-            });
-          }
-        }
         return createRequestContext({
-          viewer,
+          viewer: await viewerOf(request, verify, lang),
           lang,
           requestId,
           purpose: header(request, "x-access-purpose")?.trim() || null,
@@ -168,15 +152,5 @@ export async function startSubgraph<S extends ConfigSpec>(
 
 /** Entry point of a subgraph process: start, and stop cleanly on SIGTERM / SIGINT. */
 export function runSubgraphProcess<S extends ConfigSpec>(definition: SubgraphDefinition<S>): void {
-  startSubgraph(definition).then(
-    (running) => {
-      const shutdown = () => running.stop().then(() => process.exit(0), () => process.exit(1));
-      process.once("SIGTERM", shutdown);
-      process.once("SIGINT", shutdown);
-    },
-    (error) => {
-      console.error(`${definition.name} failed to start: ${error instanceof Error ? error.message : String(error)}`);
-      process.exit(1);
-    },
-  );
+  runProcess(definition.name, () => startSubgraph(definition));
 }

@@ -1,6 +1,5 @@
 import type { GraphQLFormattedError } from "graphql";
 import { unwrapResolverError } from "@apollo/server/errors";
-import { AppError } from "../errors";
 import type { Logger } from "../logger";
 
 const PASS_THROUGH = new Set([
@@ -12,19 +11,22 @@ const PASS_THROUGH = new Set([
   "OPERATION_RESOLUTION_FAILURE",
 ]);
 
-/** Keeps the contract's errors as they are; hides anything unexpected behind INTERNAL_SERVER_ERROR. */
+const CONTRACT_CODES = new Set<string>(["UNAUTHENTICATED", "FORBIDDEN", "NOT_FOUND", "BAD_USER_INPUT", "INVALID_STATE", "CONFLICT", "RATE_LIMITED"]);
+
+/**
+ * Keeps the contract's errors (raised here, or passed on from a subgraph to the gateway) and
+ * GraphQL's own request errors; hides anything unexpected behind INTERNAL_SERVER_ERROR.
+ */
 export function formatError(log: Logger) {
   return (formatted: GraphQLFormattedError, error: unknown): GraphQLFormattedError => {
-    const original = unwrapResolverError(error);
     const code = formatted.extensions?.code;
-    if (original instanceof AppError) return formatted;
-    if (code === "BAD_USER_INPUT") {
+    if (code === "BAD_USER_INPUT" && !formatted.extensions?.violations) {
       // graphql-js coercion errors (a bad variable or scalar): give them the contract's violations.
       const violations = [{ field: "input", rule: "TYPE", message: formatted.message }];
       return { ...formatted, extensions: { ...formatted.extensions, violations } };
     }
-    if (typeof code === "string" && PASS_THROUGH.has(code)) return formatted;
-    log.error({ err: original }, "unexpected error");
+    if (typeof code === "string" && (CONTRACT_CODES.has(code) || PASS_THROUGH.has(code))) return formatted;
+    log.error({ err: unwrapResolverError(error) }, "unexpected error");
     return { message: "Internal server error.", path: formatted.path, extensions: { code: "INTERNAL_SERVER_ERROR" } };
   };
 }

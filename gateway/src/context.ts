@@ -1,0 +1,33 @@
+import crypto from "node:crypto";
+import type { IncomingMessage } from "node:http";
+import { viewerOf } from "../../kernel/auth/requestViewer";
+import type { TokenVerifier } from "../../kernel/auth/tokens";
+import type { Viewer } from "../../kernel/auth/viewer";
+import { header } from "../../kernel/http/headers";
+import { pickLanguage, type Lang } from "../../kernel/i18n";
+
+export interface GatewayContext {
+  viewer: Viewer | null;
+  lang: Lang;
+  requestId: string;
+  forwardedHeaders: Record<string, string | undefined>;
+}
+
+/** Verifies the bearer token if one is sent (a bad one is refused here) and names the request. */
+export function gatewayContext(verify: TokenVerifier) {
+  return async (request: IncomingMessage): Promise<GatewayContext> => {
+    const lang = pickLanguage(header(request, "accept-language"));
+    const requestId = header(request, "x-request-id") ?? crypto.randomUUID();
+    return {
+      viewer: await viewerOf(request, verify, lang),
+      lang,
+      requestId,
+      forwardedHeaders: {
+        authorization: header(request, "authorization"),
+        "accept-language": header(request, "accept-language"),
+        "x-request-id": requestId,
+        "x-access-purpose": header(request, "x-access-purpose"),
+      },
+    };
+  };
+}

@@ -1,0 +1,4 @@
+import { runProcess } from "../../kernel/process";
+import { startGateway } from "./server";
+
+runProcess("gateway", () => startGateway());

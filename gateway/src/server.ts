@@ -1,0 +1,95 @@
+import type http from "node:http";
+import { ApolloGateway } from "@apollo/gateway";
+import { ApolloServer } from "@apollo/server";
+import { ApolloServerPluginLandingPageDisabled } from "@apollo/server/plugin/disabled";
+import { createTokenVerifier, remoteKeys } from "../../kernel/auth/tokens";
+import { loadConfig, type Config } from "../../kernel/config";
+import { formatError } from "../../kernel/graphql/formatError";
+import { closeGracefully } from "../../kernel/http/closeGracefully";
+import { createHttpServer, listen, sendJson } from "../../kernel/http/server";
+import { createLogger } from "../../kernel/logger";
+import { gatewayContext, type GatewayContext } from "./context";
+import { offlineLandingPage } from "./landingPage";
+import { gatewaySettings } from "./settings";
+import { SubgraphService } from "./subgraphService";
+import { supergraphFromFile } from "./supergraphFile";
+
+export type GatewayConfig = Config<typeof gatewaySettings>;
+
+export interface RunningGateway {
+  url: string;
+  port: number;
+  server: http.Server;
+  stop(): Promise<void>;
+}
+
+function subgraphUrls(config: GatewayConfig): Record<string, string> {
+  return {
+    "civil-affairs": config.CIVIL_AFFAIRS_URL,
+    labor: config.LABOR_URL,
+    delivery: config.DELIVERY_URL,
+  };
+}
+
+async function subgraphsReady(urls: Record<string, string>): Promise<Record<string, boolean>> {
+  const entries = await Promise.all(
+    Object.entries(urls).map(async ([name, base]) => {
+      try {
+        const response = await fetch(new URL("/ready", base), { signal: AbortSignal.timeout(2000) });
+        return [name, response.ok] as const;
+      } catch {
+        return [name, false] as const;
+      }
+    }),
+  );
+  return Object.fromEntries(entries);
+}
+
+/** The public entry point: one GraphQL endpoint over the three agencies' subgraphs. */
+export async function startGateway(env: NodeJS.ProcessEnv = process.env): Promise<RunningGateway> {
+  const config = loadConfig(gatewaySettings, env);
+  const log = createLogger("gateway");
+  const urls = subgraphUrls(config);
+  const gateway = new ApolloGateway({
+    supergraphSdl: supergraphFromFile(config.SUPERGRAPH_PATH, log),
+    // The supergraph names each subgraph; where it runs comes from this gateway's configuration.
+    buildService: ({ name, url }) => new SubgraphService({ url: urls[name] ? new URL("/graphql", urls[name]).toString() : url }),
+  });
+  const production = config.NODE_ENV === "production";
+  const apollo = new ApolloServer<GatewayContext>({
+    gateway,
+    formatError: formatError(log),
+    includeStacktraceInErrorResponses: false,
+    csrfPrevention: true,
+    introspection: !production,
+    plugins: [production ? ApolloServerPluginLandingPageDisabled() : offlineLandingPage()],
+  });
+  await apollo.start();
+  const verify = createTokenVerifier(remoteKeys(config.CIVIL_AFFAIRS_URL));
+  const server = createHttpServer<GatewayContext>({
+    graphql: { path: "/graphql", server: apollo, context: gatewayContext(verify) },
+    routes: [
+      { method: "GET", path: "/health", handle: (_req, res) => sendJson(res, 200, { status: "ok" }) },
+      {
+        method: "GET",
+        path: "/ready",
+        handle: async (_req, res) => {
+          const subgraphs = await subgraphsReady(urls);
+          const ready = Object.values(subgraphs).every(Boolean);
+          sendJson(res, ready ? 200 : 503, { status: ready ? "ready" : "degraded", subgraphs });
+        },
+      },
+    ],
+    bodyLimitBytes: config.BODY_LIMIT_BYTES,
+    log,
+  });
+  const port = await listen(server, config.PORT, config.HOST);
+  log.info({ port }, "gateway ready");
+  let stopping: Promise<void> | null = null;
+  const stop = () =>
+    (stopping ??= (async () => {
+      await closeGracefully(server);
+      await apollo.stop();
+    })());
+  return { url: `http://127.0.0.1:${port}/graphql`, port, server, stop };
+}

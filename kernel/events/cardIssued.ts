@@ -1,0 +1,27 @@
+import type { NationalAddress } from "../graphql/nationalAddress";
+
+/**
+ * The CardIssued event, written by civil-affairs into its outbox in the transaction that issues
+ * the card, and POSTed (HMAC-signed, at least once) to each subscriber, e.g. delivery's /events.
+ */
+export interface CardIssuedEvent {
+  type: "CardIssued";
+  eventId: string;
+  occurredAt: string;
+  cardNumber: string;
+  registerNumber: string;
+  version: number;
+  applicationId: string;
+  deliveryMethod: "SAUDI_POST" | "OFFICE_PICKUP";
+  /** The office for OFFICE_PICKUP; for SAUDI_POST the office a returned card waits at. */
+  officeId: string | null;
+  /** Snapshot of the head's national address for SAUDI_POST, null otherwise. */
+  address: NationalAddress | null;
+  recipientName: string;
+  headNationalId: string;
+  /** Everyone on the card: delivery lets these people, and only them, see the delivery. */
+  memberIds: string[];
+  issuedAt: string;
+}
+
+export const EVENTS_PATH = "/events";

@@ -1,0 +1,14 @@
+/** Runs a service as the process's whole life: start it, stop it cleanly on SIGTERM or SIGINT. */
+export function runProcess(name: string, start: () => Promise<{ stop(): Promise<void> }>): void {
+  start().then(
+    (running) => {
+      const shutdown = () => running.stop().then(() => process.exit(0), () => process.exit(1));
+      process.once("SIGTERM", shutdown);
+      process.once("SIGINT", shutdown);
+    },
+    (error) => {
+      console.error(`${name} failed to start: ${error instanceof Error ? error.message : String(error)}`);
+      process.exit(1);
+    },
+  );
+}

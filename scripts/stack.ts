@@ -1,0 +1,123 @@
+import { spawn, type ChildProcess } from "node:child_process";
+import path from "node:path";
+
+const ROOT = path.resolve(__dirname, "..");
+
+export interface ServiceSpec {
+  name: string;
+  entry: string;
+  port: number;
+  env: NodeJS.ProcessEnv;
+}
+
+export interface Stack {
+  gatewayUrl: string;
+  urls: Record<string, string>;
+  processes: Map<string, ChildProcess>;
+  /** Stops one service (SIGTERM, then SIGKILL after a grace period). */
+  stopService(name: string): Promise<void>;
+  startService(name: string): Promise<void>;
+  stop(): Promise<void>;
+}
+
+export interface StackOptions {
+  ports: { gateway: number; "civil-affairs": number; labor: number; delivery: number };
+  dataDir: string;
+  env?: NodeJS.ProcessEnv;
+  /** Where each child's output goes: "inherit" to the terminal, "ignore", or a log collector. */
+  output: "inherit" | "ignore" | ((service: string, line: string) => void);
+  /** Database URL per subgraph; absent means the embedded database under dataDir. */
+  databaseUrls?: Partial<Record<"civil-affairs" | "labor" | "delivery", string>>;
+}
+
+function services(options: StackOptions): ServiceSpec[] {
+  const base = `http://127.0.0.1`;
+  const url = (name: keyof StackOptions["ports"]) => `${base}:${options.ports[name]}`;
+  const common = {
+    DATA_DIR: options.dataDir,
+    CIVIL_AFFAIRS_URL: url("civil-affairs"),
+    LABOR_URL: url("labor"),
+    DELIVERY_URL: url("delivery"),
+  };
+  const subgraph = (name: "civil-affairs" | "labor" | "delivery"): ServiceSpec => ({
+    name,
+    entry: `subgraphs/${name}/src/main.ts`,
+    port: options.ports[name],
+    env: { ...common, PORT: String(options.ports[name]), ...(options.databaseUrls?.[name] ? { DATABASE_URL: options.databaseUrls[name] } : {}) },
+  });
+  return [
+    subgraph("civil-affairs"),
+    subgraph("labor"),
+    subgraph("delivery"),
+    { name: "gateway", entry: "gateway/src/main.ts", port: options.ports.gateway, env: { ...common, PORT: String(options.ports.gateway) } },
+  ];
+}
+
+async function waitReady(url: string, child: ChildProcess, timeoutMs: number): Promise<void> {
+  const deadline = Date.now() + timeoutMs;
+  while (Date.now() < deadline) {
+    if (child.exitCode !== null) throw new Error(`${url}: the process exited with code ${child.exitCode}`);
+    try {
+      const response = await fetch(url, { signal: AbortSignal.timeout(1000) });
+      if (response.ok) return;
+    } catch {
+      // not listening yet
+    }
+    await new Promise((resolve) => setTimeout(resolve, 150));
+  }
+  throw new Error(`${url} was not ready within ${timeoutMs} ms`);
+}
+
+/** Starts the three subgraphs and the gateway as separate processes and waits until each is ready. */
+export async function startStack(options: StackOptions): Promise<Stack> {
+  const specs = services(options);
+  const processes = new Map<string, ChildProcess>();
+
+  const launch = async (spec: ServiceSpec, readyPath: string) => {
+    const child = spawn(process.execPath, ["-r", "@swc-node/register", spec.entry], {
+      cwd: ROOT,
+      env: { ...process.env, ...options.env, ...spec.env },
+      stdio: typeof options.output === "function" ? ["ignore", "pipe", "pipe"] : ["ignore", options.output, options.output],
+    });
+    if (typeof options.output === "function") {
+      const collect = options.output;
+      for (const stream of [child.stdout, child.stderr]) {
+        stream?.setEncoding("utf8");
+        stream?.on("data", (chunk: string) => chunk.split("\n").filter(Boolean).forEach((line) => collect(spec.name, line)));
+      }
+    }
+    processes.set(spec.name, child);
+    await waitReady(`http://127.0.0.1:${spec.port}${readyPath}`, child, 90_000);
+  };
+
+  const stopService = async (name: string) => {
+    const child = processes.get(name);
+    if (!child || child.exitCode !== null) return;
+    const exited = new Promise((resolve) => child.once("exit", resolve));
+    child.kill("SIGTERM");
+    const timer = setTimeout(() => child.kill("SIGKILL"), 15_000);
+    await exited;
+    clearTimeout(timer);
+  };
+
+  const stack: Stack = {
+    gatewayUrl: `http://127.0.0.1:${options.ports.gateway}/graphql`,
+    urls: Object.fromEntries(specs.map((s) => [s.name, `http://127.0.0.1:${s.port}`])),
+    processes,
+    stopService,
+    startService: (name) => launch(specs.find((s) => s.name === name)!, name === "gateway" ? "/health" : "/ready"),
+    stop: async () => {
+      await Promise.all([...processes.keys()].map(stopService));
+    },
+  };
+  try {
+    // civil-affairs first: it is the identity provider the others fetch keys from.
+    await stack.startService("civil-affairs");
+    await Promise.all([stack.startService("labor"), stack.startService("delivery")]);
+    await stack.startService("gateway");
+  } catch (error) {
+    await stack.stop();
+    throw error;
+  }
+  return stack;
+}

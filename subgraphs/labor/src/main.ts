@@ -1,0 +1,5 @@
+import "reflect-metadata";
+import { runSubgraphProcess } from "../../../kernel/subgraph";
+import { labor } from "./definition";
+
+runSubgraphProcess(labor);

@@ -1,0 +1,101 @@
+import { withCheckDigit } from "../../kernel/nationalId";
+import { codes, graphql } from "../support/http";
+import { startTestStack, type TestStack } from "../support/stack";
+
+const FAMILY_QUERY = `{
+  me {
+    nationalId
+    family {
+      registerNumber
+      memberCount
+      members { relation citizen { nationalId } }
+      card { cardNumber status version }
+    }
+  }
+}`;
+
+describe("the unified family record through the gateway", () => {
+  let stack: TestStack;
+  beforeAll(async () => {
+    stack = await startTestStack();
+  });
+  afterAll(() => stack?.stop());
+
+  it("signs Fahad in and answers his family with its active card", async () => {
+    const token = await stack.login("1000000016");
+    const response = await graphql(stack.gatewayUrl, FAMILY_QUERY, {}, { token });
+    expect(response.errors).toBeUndefined();
+    const family = response.data.me.family;
+    expect(family.memberCount).toBe(4);
+    expect(family.members).toEqual(
+      expect.arrayContaining([
+        { relation: "HEAD", citizen: { nationalId: "1000000016" } },
+        { relation: "SPOUSE", citizen: { nationalId: "1000000024" } },
+        { relation: "SON", citizen: { nationalId: "1000000032" } },
+        { relation: "DAUGHTER", citizen: { nationalId: "1000000040" } },
+      ]),
+    );
+    expect(family.card).toEqual({ cardNumber: "FC300000000101", status: "ACTIVE", version: 1 });
+  });
+
+  it("lets the spouse see the family she belongs to", async () => {
+    const token = await stack.login("1000000024");
+    const response = await graphql(stack.gatewayUrl, FAMILY_QUERY, {}, { token });
+    expect(response.data.me.family.registerNumber).toBe("3000000001");
+  });
+
+  it("refuses a citizen another family's record", async () => {
+    const token = await stack.login("1000000016");
+    const response = await graphql(stack.gatewayUrl, `{ family(registerNumber: "3000000002") { registerNumber } citizen(nationalId: "1000000099") { fullNameAr } }`, {}, { token });
+    expect(codes(response)).toEqual(["FORBIDDEN", "FORBIDDEN"]);
+    expect(response.data).toEqual({ family: null, citizen: null });
+  });
+
+  it("masks a family member's mobile but shows one's own", async () => {
+    const token = await stack.login("1000000016");
+    const response = await graphql(stack.gatewayUrl, `{ me { mobile family { members { citizen { nationalId mobile } } } } }`, {}, { token });
+    expect(response.data.me.mobile).toBe("0551234567");
+    const wife = response.data.me.family.members.find((m: any) => m.citizen.nationalId === "1000000024");
+    expect(wife.citizen.mobile).toBe("05******21");
+  });
+
+  it("lets an officer read any citizen, and an analyst none", async () => {
+    const officer = await stack.login("1000000909");
+    const read = await graphql(stack.gatewayUrl, `{ citizen(nationalId: "1000000099") { fullNameEn mobile } }`, {}, { token: officer });
+    expect(read.data.citizen).toEqual({ fullNameEn: "Abdullah Nasser Aldosari", mobile: "0569876543" });
+    const analyst = await stack.login("1000000933");
+    const refused = await graphql(stack.gatewayUrl, `{ citizen(nationalId: "1000000099") { fullNameEn } }`, {}, { token: analyst });
+    expect(codes(refused)).toEqual(["FORBIDDEN"]);
+  });
+
+  it("answers UNAUTHENTICATED to a bad token and to an anonymous `me`", async () => {
+    const bad = await graphql(stack.gatewayUrl, `{ me { nationalId } }`, {}, { token: "not.a.token" });
+    expect(codes(bad)).toEqual(["UNAUTHENTICATED"]);
+    const anonymous = await graphql(stack.gatewayUrl, `{ me { nationalId } }`);
+    expect(codes(anonymous)).toEqual(["UNAUTHENTICATED"]);
+  });
+
+  it("accepts Eastern Arabic digits in a national ID", async () => {
+    const response = await graphql(stack.gatewayUrl, `mutation { login(nationalId: "١٠٠٠٠٠٠٠١٦", password: "demo-password") { citizen { nationalId } } }`);
+    expect(response.data.login.citizen.nationalId).toBe("1000000016");
+  });
+
+  it("locks an ID after five failures, and says the same for unknown IDs", async () => {
+    const attempt = (id: string, pw: string) =>
+      graphql(stack.gatewayUrl, `mutation($id: ID!, $pw: String!) { login(nationalId: $id, password: $pw) { accessToken } }`, { id, pw });
+    const unknown = await attempt(withCheckDigit("199999999"), "whatever");
+    const wrong = await attempt("1000000099", "wrong");
+    expect(codes(unknown)).toEqual(["UNAUTHENTICATED"]);
+    expect(unknown.errors![0]!.message).toBe(wrong.errors![0]!.message);
+    for (let i = 0; i < 4; i++) expect(codes(await attempt("1000000099", "wrong"))).toEqual(["UNAUTHENTICATED"]);
+    expect(codes(await attempt("1000000099", "demo-password"))).toEqual(["RATE_LIMITED"]);
+  });
+
+  it("refuses a malformed national ID with BAD_USER_INPUT and a violation", async () => {
+    const response = await graphql(stack.gatewayUrl, `mutation { login(nationalId: "1000000017", password: "x") { accessToken } }`, {}, { lang: "ar" });
+    expect(codes(response)).toEqual(["BAD_USER_INPUT"]);
+    expect(response.errors![0]!.extensions!.violations).toEqual([
+      { field: "nationalId", rule: "NATIONAL_ID_CHECK_DIGIT", message: "رقم التحقق في رقم الهوية غير صحيح." },
+    ]);
+  });
+});

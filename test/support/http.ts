@@ -1,0 +1,32 @@
+export interface GraphQLResponse<T = any> {
+  status: number;
+  data: T | null | undefined;
+  errors: Array<{ message: string; path?: Array<string | number>; extensions?: Record<string, any> }> | undefined;
+}
+
+export interface CallOptions {
+  token?: string;
+  lang?: string;
+  headers?: Record<string, string>;
+}
+
+/** POSTs a GraphQL operation as a client would. */
+export async function graphql<T = any>(url: string, query: string, variables: Record<string, unknown> = {}, options: CallOptions = {}): Promise<GraphQLResponse<T>> {
+  const headers: Record<string, string> = { "content-type": "application/json", ...options.headers };
+  if (options.token) headers.authorization = `Bearer ${options.token}`;
+  if (options.lang) headers["accept-language"] = options.lang;
+  const response = await fetch(url, { method: "POST", headers, body: JSON.stringify({ query, variables }) });
+  const body = (await response.json()) as { data?: T; errors?: GraphQLResponse["errors"] };
+  return { status: response.status, data: body.data, errors: body.errors };
+}
+
+/** The error codes of a response, in order. */
+export function codes(response: GraphQLResponse): string[] {
+  return (response.errors ?? []).map((e) => e.extensions?.code);
+}
+
+/** The violations' rules of the first BAD_USER_INPUT error. */
+export function violationRules(response: GraphQLResponse): string[] {
+  const error = response.errors?.find((e) => e.extensions?.code === "BAD_USER_INPUT");
+  return (error?.extensions?.violations ?? []).map((v: { rule: string }) => v.rule);
+}
