@@ -37,10 +37,13 @@ export function loaderByKey<K, Row, C>(
     );
 }
 
-/** Like loaderByKey, for one-to-many relations: each key gets every row whose `keyOf` matches. */
+/**
+ * Like loaderByKey, for one-to-many relations: each key gets every row whose `keyOf` matches
+ * (a row may belong to several keys, e.g. a marriage to both spouses).
+ */
 export function loaderOfMany<K, Row, C>(
   fetch: (keys: readonly K[], context: C) => Promise<Row[]>,
-  keyOf: (row: Row) => K,
+  keyOf: (row: Row) => K | K[],
 ): LoaderFactory<K, Row[], C> {
   return (context) =>
     new DataLoader<K, Row[], string>(
@@ -48,8 +51,9 @@ export function loaderOfMany<K, Row, C>(
         const rows = await fetch(keys, context);
         const groups = new Map<string, Row[]>();
         for (const row of rows) {
-          const key = String(keyOf(row));
-          groups.set(key, [...(groups.get(key) ?? []), row]);
+          for (const key of [keyOf(row)].flat() as K[]) {
+            groups.set(String(key), [...(groups.get(String(key)) ?? []), row]);
+          }
         }
         return keys.map((key) => groups.get(String(key)) ?? []);
       },

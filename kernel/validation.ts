@@ -18,3 +18,9 @@ export function requireNationalId(lang: Lang, field: string, raw: string): strin
   violations.throwIfAny();
   return id!;
 }
+
+/** A national ID as stored: digits normalised; validity is checked separately. */
+export function normalizeNationalId(raw: string): string {
+  const check = checkNationalId(raw);
+  return check.ok ? check.nationalId : raw.trim();
+}

@@ -61,3 +61,14 @@ export class NationalAddressInput {
   @Field(() => String, { nullable: true })
   shortAddress?: string | null;
 }
+
+/** All address columns empty: what an embedded address is set to when there is none. */
+export const NO_ADDRESS = {
+  buildingNumber: null,
+  street: null,
+  district: null,
+  city: null,
+  postalCode: null,
+  additionalNumber: null,
+  shortAddress: null,
+} as unknown as NationalAddress;

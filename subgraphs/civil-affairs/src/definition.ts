@@ -6,6 +6,20 @@ import { LoginResolver } from "./identity/login.resolver";
 import { LoginThrottle } from "./identity/loginThrottle.entity";
 import { loadSigningKeys } from "./identity/signingKeys";
 import { Registry1764000000000 } from "./migrations/1764000000000-Registry";
+import { Applications1764000100000 } from "./migrations/1764000100000-Applications";
+import { CardApplication } from "./applications/cardApplication.entity";
+import { CardApplicationMutations } from "./applications/cardApplication.mutations";
+import { CardApplicationResolver, resolveApplicationReference } from "./applications/cardApplication.resolver";
+import { ApplicationDocument } from "./applications/documents/document.entity";
+import { DocumentBlob } from "./applications/documents/documentBlob.entity";
+import { CardApplicationOfCardResolver, FamilyApplicationsResolver } from "./applications/familyApplications.resolver";
+import { startOutboxDispatcher } from "./applications/outbox/dispatcher";
+import { OutboxMessage } from "./applications/outbox/outboxMessage.entity";
+import { ApplicationQueueResolver } from "./applications/queue.resolver";
+import { StatusChange } from "./applications/statusChange.entity";
+import { SubmissionKey } from "./applications/submissionKey.entity";
+import { NationalAddressResolver } from "./registry/nationalAddress.resolver";
+import { DEV_EVENTS_SECRET } from "../../../kernel/events/settings";
 import { BirthRecord } from "./registry/birthRecord.entity";
 import { Citizen } from "./registry/citizen.entity";
 import { CitizenResolver, resolveCitizenReference } from "./registry/citizen.resolver";
@@ -24,21 +38,54 @@ export const civilAffairs: SubgraphDefinition<typeof civilAffairsSettings> = {
   name: "civil-affairs",
   defaultPort: 4001,
   settings: civilAffairsSettings,
-  entities: [Citizen, Marriage, BirthRecord, Family, FamilyMember, FamilyCard, CivilAffairsOffice, Account, LoginThrottle],
-  migrations: [Registry1764000000000],
+  entities: [
+    Citizen,
+    Marriage,
+    BirthRecord,
+    Family,
+    FamilyMember,
+    FamilyCard,
+    CivilAffairsOffice,
+    Account,
+    LoginThrottle,
+    CardApplication,
+    StatusChange,
+    ApplicationDocument,
+    DocumentBlob,
+    SubmissionKey,
+    OutboxMessage,
+  ],
+  migrations: [Registry1764000000000, Applications1764000100000],
   schema: {
-    resolvers: [CitizenResolver, FamilyResolver, FamilyMemberResolver, FamilyCardResolver, OfficeResolver, LoginResolver],
+    resolvers: [
+      CitizenResolver,
+      FamilyResolver,
+      FamilyMemberResolver,
+      FamilyCardResolver,
+      OfficeResolver,
+      LoginResolver,
+      NationalAddressResolver,
+      CardApplicationResolver,
+      CardApplicationMutations,
+      FamilyApplicationsResolver,
+      CardApplicationOfCardResolver,
+      ApplicationQueueResolver,
+    ],
     referenceResolvers: {
       Citizen: { __resolveReference: resolveCitizenReference },
       Family: { __resolveReference: resolveFamilyReference },
       FamilyCard: { __resolveReference: resolveFamilyCardReference },
       CivilAffairsOffice: { __resolveReference: resolveOfficeReference },
+      CardApplication: { __resolveReference: resolveApplicationReference },
     },
   },
   seedDemo: ({ db }) => seedCivilAffairs(db),
-  async prepare({ config }) {
+  async prepare({ config, db, log }) {
     if (config.NODE_ENV === "production" && !config.JWT_PRIVATE_KEY) {
       throw new Error("JWT_PRIVATE_KEY is required in production: tokens must be signed with a managed key.");
+    }
+    if (config.NODE_ENV === "production" && config.EVENTS_HMAC_SECRET === DEV_EVENTS_SECRET) {
+      throw new Error("EVENTS_HMAC_SECRET must be set in production: the default secret is public.");
     }
     const keys = await loadSigningKeys(config.JWT_PRIVATE_KEY, path.resolve(config.DATA_DIR, "civil-affairs", "keys", "signing-key.pem"));
     const policy = {
@@ -46,9 +93,16 @@ export const civilAffairs: SubgraphDefinition<typeof civilAffairsSettings> = {
       lockMinutes: config.LOGIN_LOCK_MINUTES,
       tokenTtlSeconds: config.ACCESS_TOKEN_TTL_SECONDS,
     };
+    const dispatcher = startOutboxDispatcher(db, log, {
+      secret: config.EVENTS_HMAC_SECRET,
+      pollMs: config.OUTBOX_POLL_MS,
+      maxBackoffMs: config.OUTBOX_MAX_BACKOFF_MS,
+    });
+    const applicationSettings = { replacementFeeHalalas: config.REPLACEMENT_FEE_HALALAS, subscribers: config.OUTBOX_SUBSCRIBERS };
     return {
       verifyKeys: keys.verifyKeys,
-      resolvers: [new LoginResolver(keys, policy)],
+      resolvers: [new LoginResolver(keys, policy), new CardApplicationMutations(applicationSettings, dispatcher)],
+      background: dispatcher,
       routes: [{ method: "GET", path: "/.well-known/jwks.json", handle: (_req, res) => sendJson(res, 200, keys.jwks) }],
     };
   },

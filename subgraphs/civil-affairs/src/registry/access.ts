@@ -36,6 +36,14 @@ export async function assertCanReadFamily(ctx: RequestContext, registerNumber: s
   throw appError("FORBIDDEN", ctx.lang);
 }
 
+/** Civil-affairs' own records of a family (its applications): its officers and the family itself. */
+export async function assertCivilAffairsOrMember(ctx: RequestContext, registerNumber: string): Promise<void> {
+  const viewer = requireViewer(ctx);
+  if (hasRole(viewer, "CIVIL_AFFAIRS_OFFICER")) return;
+  if ((await readableRegisterOf(ctx, viewer)) === registerNumber) return;
+  throw appError("FORBIDDEN", ctx.lang);
+}
+
 export async function assertCanReadPerson(ctx: RequestContext, nationalId: string): Promise<void> {
   const viewer = requireViewer(ctx);
   if (viewer.nationalId === nationalId || hasRole(viewer, ...REGISTER_READERS)) return;

@@ -6,6 +6,8 @@ import { Family } from "./family.entity";
 import { FamilyMember } from "./familyMember.entity";
 import { FamilyCard } from "./familyCard.entity";
 import { CivilAffairsOffice } from "./office.entity";
+import { Marriage } from "./marriage.entity";
+import { BirthRecord } from "./birthRecord.entity";
 
 type Ctx = RequestContext;
 
@@ -48,4 +50,21 @@ export const cardByNumber = loaderByKey<string, FamilyCard, Ctx>(
 export const officeById = loaderByKey<string, CivilAffairsOffice, Ctx>(
   (ids, ctx) => ctx.db.getRepository(CivilAffairsOffice).findBy({ id: In([...ids]) }),
   (row) => row.id,
+);
+
+/** Marriages in which the person is husband or wife. */
+export const marriagesOf = loaderOfMany<string, Marriage, Ctx>(
+  (ids, ctx) => ctx.db.getRepository(Marriage).find({ where: [{ husbandId: In([...ids]) }, { wifeId: In([...ids]) }] }),
+  (row) => [row.husbandId, row.wifeId],
+);
+
+export const birthRecordByChild = loaderByKey<string, BirthRecord, Ctx>(
+  (ids, ctx) => ctx.db.getRepository(BirthRecord).findBy({ childId: In([...ids]) }),
+  (row) => row.childId,
+);
+
+/** The register a person heads, if any. */
+export const familyByHead = loaderByKey<string, Family, Ctx>(
+  (ids, ctx) => ctx.db.getRepository(Family).findBy({ headId: In([...ids]) }),
+  (row) => row.headId,
 );

@@ -1,5 +1,9 @@
+import crypto from "node:crypto";
 import type { DataSource, EntityManager } from "typeorm";
-import { DEMO_PASSWORD, demoCast, type Cast } from "../../../../seed/demoCast";
+import { DEMO_PASSWORD, demoCast, type Cast, type CastCard, type CastFamily } from "../../../../seed/demoCast";
+import { CardApplication } from "../applications/cardApplication.entity";
+import { ApplicationKind, ApplicationStatus, DeliveryMethod } from "../applications/enums";
+import { StatusChange } from "../applications/statusChange.entity";
 import { hashPassword } from "../identity/passwords";
 import { Account } from "../identity/account.entity";
 import { BirthRecord } from "../registry/birthRecord.entity";
@@ -52,14 +56,54 @@ export async function seedCivilAffairs(db: DataSource, cast: Cast = demoCast()):
       FamilyMember,
       cast.families.flatMap((f) => f.members.map((m) => Object.assign(new FamilyMember(), { registerNumber: f.registerNumber, nationalId: m.nationalId, relation: m.relation as FamilyRelation }))),
     );
+    const issued = cast.families.filter((f) => f.card).map((family) => ({ family, card: family.card!, applicationId: crypto.randomUUID() }));
+    await insertAll(tx, CardApplication, issued.map(seededApplication));
+    await insertAll(tx, StatusChange, issued.flatMap(seededHistory));
     await insertAll(
       tx,
       FamilyCard,
-      cast.families.flatMap((f) =>
-        f.card
-          ? [Object.assign(new FamilyCard(), { cardNumber: f.card.cardNumber, registerNumber: f.registerNumber, version: 1, status: CardStatus.ACTIVE, issuedAt: new Date(f.card.issuedAt), applicationId: null })]
-          : [],
+      issued.map(({ family, card, applicationId }) =>
+        Object.assign(new FamilyCard(), { cardNumber: card.cardNumber, registerNumber: family.registerNumber, version: 1, status: CardStatus.ACTIVE, issuedAt: new Date(card.issuedAt), applicationId }),
       ),
     );
   });
+}
+
+type IssuedCard = { family: CastFamily; card: CastCard; applicationId: string };
+const HOUR = 3_600_000;
+const before = (iso: string, hours: number) => new Date(new Date(iso).getTime() - hours * HOUR);
+
+/** The NEW_CARD application a seeded card was issued for, so every card has its application. */
+function seededApplication({ family, card, applicationId }: IssuedCard): CardApplication {
+  const byPost = card.deliveryMethod === "SAUDI_POST";
+  return Object.assign(new CardApplication(), {
+    id: applicationId,
+    kind: ApplicationKind.NEW_CARD,
+    status: ApplicationStatus.ISSUED,
+    version: 5,
+    applicantId: family.headId,
+    registerNumber: family.registerNumber,
+    spouseIds: family.members.filter((m) => m.relation === "SPOUSE").map((m) => m.nationalId),
+    childIds: family.members.filter((m) => m.relation === "SON" || m.relation === "DAUGHTER").map((m) => m.nationalId),
+    deliveryMethod: byPost ? DeliveryMethod.SAUDI_POST : DeliveryMethod.OFFICE_PICKUP,
+    pickupOfficeId: byPost ? null : card.officeId,
+    lossDeclaration: false,
+    deliveryAddressSnapshot: {},
+    feeHalalas: 0,
+    cardNumber: card.cardNumber,
+    createdAt: before(card.issuedAt, 72),
+    submittedAt: before(card.issuedAt, 70),
+    decidedAt: before(card.issuedAt, 2),
+  });
+}
+
+function seededHistory({ family, card, applicationId }: IssuedCard): StatusChange[] {
+  const steps: Array<[ApplicationStatus | null, ApplicationStatus, number, string]> = [
+    [null, ApplicationStatus.DRAFT, 72, family.headId],
+    [ApplicationStatus.DRAFT, ApplicationStatus.SUBMITTED, 70, family.headId],
+    [ApplicationStatus.SUBMITTED, ApplicationStatus.UNDER_REVIEW, 24, "1000000909"],
+    [ApplicationStatus.UNDER_REVIEW, ApplicationStatus.APPROVED, 2, "1000000909"],
+    [ApplicationStatus.APPROVED, ApplicationStatus.ISSUED, 0, "1000000909"],
+  ];
+  return steps.map(([from, to, hours, by]) => Object.assign(new StatusChange(), { applicationId, from, to, by, note: null, at: before(card.issuedAt, hours) }));
 }

@@ -1,0 +1,23 @@
+import { requireViewer, type RequestContext } from "../../../../kernel/context";
+import { appError } from "../../../../kernel/errors";
+import { hasRole } from "../../../../kernel/auth/viewer";
+import type { CardApplication } from "./cardApplication.entity";
+
+/** The applicant and civil-affairs officers may read an application; nobody else. */
+export function assertCanReadApplication(ctx: RequestContext, application: CardApplication): void {
+  const viewer = requireViewer(ctx);
+  if (viewer.nationalId === application.applicantId || hasRole(viewer, "CIVIL_AFFAIRS_OFFICER")) return;
+  throw appError("FORBIDDEN", ctx.lang);
+}
+
+/** Only the applicant acts on their own application as the applicant. */
+export function assertApplicant(ctx: RequestContext, application: CardApplication): void {
+  if (requireViewer(ctx).nationalId !== application.applicantId) throw appError("FORBIDDEN", ctx.lang);
+}
+
+const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
+
+/** Application IDs are UUIDs; anything else cannot name one. */
+export function isApplicationId(id: string): boolean {
+  return UUID.test(id);
+}

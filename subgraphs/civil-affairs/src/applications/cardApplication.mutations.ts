@@ -1,0 +1,116 @@
+import { Arg, Ctx, ID, Int, Mutation, Resolver } from "type-graphql";
+import type { RequestContext } from "../../../../kernel/context";
+import { Violations } from "../../../../kernel/errors";
+import { FamilyCard } from "../registry/familyCard.entity";
+import { CardApplication } from "./cardApplication.entity";
+import { attachDocument } from "./documents/attachDocument";
+import { ApplicationDocument } from "./documents/document.entity";
+import { createApplication, updateApplication } from "./drafts";
+import { AttachDocumentInput, NewCardApplicationInput, UpdateCardApplicationInput } from "./inputs";
+import { issueFamilyCard } from "./issuing";
+import { applicationMessages } from "./messages";
+import type { OutboxDispatcher } from "./outbox/dispatcher";
+import { submitApplication } from "./submission";
+import { applyMove } from "./transitions";
+
+export interface ApplicationSettings {
+  replacementFeeHalalas: number;
+  subscribers: string[];
+}
+
+/** A required free-text argument (an officer's notes or reason), trimmed; BAD_USER_INPUT when empty. */
+function requiredText(ctx: RequestContext, field: string, value: string): string {
+  const violations = new Violations(ctx.lang);
+  if (!value.trim()) violations.add(field, "REQUIRED", applicationMessages.textRequired, undefined);
+  violations.throwIfAny();
+  return value.trim();
+}
+
+@Resolver()
+export class CardApplicationMutations {
+  constructor(
+    private readonly settings: ApplicationSettings,
+    private readonly dispatcher: OutboxDispatcher | null,
+  ) {}
+
+  @Mutation(() => CardApplication)
+  createCardApplication(@Arg("input") input: NewCardApplicationInput, @Ctx() ctx: RequestContext): Promise<CardApplication> {
+    return createApplication(ctx, input, this.settings.replacementFeeHalalas);
+  }
+
+  @Mutation(() => CardApplication)
+  updateCardApplication(
+    @Arg("id", () => ID) id: string,
+    @Arg("input") input: UpdateCardApplicationInput,
+    @Arg("expectedVersion", () => Int, { nullable: true }) expectedVersion: number | null,
+    @Ctx() ctx: RequestContext,
+  ): Promise<CardApplication> {
+    return updateApplication(ctx, id, input, expectedVersion);
+  }
+
+  @Mutation(() => ApplicationDocument)
+  attachDocument(@Arg("input") input: AttachDocumentInput, @Ctx() ctx: RequestContext): Promise<ApplicationDocument> {
+    return attachDocument(ctx, input);
+  }
+
+  @Mutation(() => CardApplication)
+  submitCardApplication(
+    @Arg("id", () => ID) id: string,
+    @Arg("idempotencyKey", () => String, { nullable: true }) idempotencyKey: string | null,
+    @Ctx() ctx: RequestContext,
+  ): Promise<CardApplication> {
+    return submitApplication(ctx, id, idempotencyKey);
+  }
+
+  @Mutation(() => CardApplication)
+  cancelCardApplication(@Arg("id", () => ID) id: string, @Ctx() ctx: RequestContext): Promise<CardApplication> {
+    return applyMove(ctx, id, "cancel");
+  }
+
+  @Mutation(() => CardApplication)
+  startReview(
+    @Arg("id", () => ID) id: string,
+    @Arg("expectedVersion", () => Int, { nullable: true }) expectedVersion: number | null,
+    @Ctx() ctx: RequestContext,
+  ): Promise<CardApplication> {
+    return applyMove(ctx, id, "startReview", { expectedVersion });
+  }
+
+  @Mutation(() => CardApplication)
+  requestCorrection(
+    @Arg("id", () => ID) id: string,
+    @Arg("notes") notes: string,
+    @Arg("expectedVersion", () => Int, { nullable: true }) expectedVersion: number | null,
+    @Ctx() ctx: RequestContext,
+  ): Promise<CardApplication> {
+    const text = requiredText(ctx, "notes", notes);
+    return applyMove(ctx, id, "requestCorrection", { expectedVersion, note: text, changes: { correctionNotes: text } });
+  }
+
+  @Mutation(() => CardApplication)
+  approveCardApplication(
+    @Arg("id", () => ID) id: string,
+    @Arg("expectedVersion", () => Int, { nullable: true }) expectedVersion: number | null,
+    @Ctx() ctx: RequestContext,
+  ): Promise<CardApplication> {
+    return applyMove(ctx, id, "approve", { expectedVersion, changes: { decidedAt: new Date() } });
+  }
+
+  @Mutation(() => CardApplication)
+  rejectCardApplication(
+    @Arg("id", () => ID) id: string,
+    @Arg("reason") reason: string,
+    @Arg("expectedVersion", () => Int, { nullable: true }) expectedVersion: number | null,
+    @Ctx() ctx: RequestContext,
+  ): Promise<CardApplication> {
+    const text = requiredText(ctx, "reason", reason);
+    return applyMove(ctx, id, "reject", { expectedVersion, note: text, changes: { rejectionReason: text, decidedAt: new Date() } });
+  }
+
+  @Mutation(() => FamilyCard)
+  async issueFamilyCard(@Arg("applicationId", () => ID) applicationId: string, @Ctx() ctx: RequestContext): Promise<FamilyCard> {
+    const card = await issueFamilyCard(ctx, applicationId, this.settings.subscribers);
+    this.dispatcher?.kick();
+    return card;
+  }
+}

@@ -1,0 +1,104 @@
+import { Arg, Ctx, FieldResolver, ID, Query, Resolver, Root } from "type-graphql";
+import { requireViewer, type RequestContext } from "../../../../kernel/context";
+import { money, Money } from "../../../../kernel/graphql/money";
+import { NationalAddress } from "../../../../kernel/graphql/nationalAddress";
+import { Citizen } from "../registry/citizen.entity";
+import { Family } from "../registry/family.entity";
+import { FamilyCard } from "../registry/familyCard.entity";
+import { cardByNumber, citizenById, familyByRegister, officeById } from "../registry/loaders";
+import { CivilAffairsOffice } from "../registry/office.entity";
+import { assertCanReadApplication, isApplicationId } from "./access";
+import { CardApplication } from "./cardApplication.entity";
+import { draftOf } from "./drafts";
+import { ApplicationDocument } from "./documents/document.entity";
+import { DeliveryMethod, DocumentType } from "./enums";
+import { applicationById, documentsByApplication, historyByApplication } from "./loaders";
+import { evaluate } from "./rules/evaluate";
+import { loadFacts } from "./rules/facts";
+import { StatusChange } from "./statusChange.entity";
+
+const citizens = async (ctx: RequestContext, ids: string[]) =>
+  (await ctx.loaders.get(citizenById).loadMany(ids)).filter((c): c is Citizen => c instanceof Citizen);
+
+@Resolver(() => CardApplication)
+export class CardApplicationResolver {
+  @Query(() => CardApplication, { nullable: true })
+  async cardApplication(@Arg("id", () => ID) id: string, @Ctx() ctx: RequestContext): Promise<CardApplication | null> {
+    requireViewer(ctx);
+    const application = isApplicationId(id) ? await ctx.loaders.get(applicationById).load(id) : null;
+    if (application) assertCanReadApplication(ctx, application);
+    return application;
+  }
+
+  @Query(() => [CardApplication], { description: "The signed-in citizen's applications, newest first." })
+  myCardApplications(@Ctx() ctx: RequestContext): Promise<CardApplication[]> {
+    const viewer = requireViewer(ctx);
+    return ctx.db.getRepository(CardApplication).find({ where: { applicantId: viewer.nationalId }, order: { createdAt: "DESC" } });
+  }
+
+  @FieldResolver(() => Citizen)
+  async applicant(@Root() application: CardApplication, @Ctx() ctx: RequestContext): Promise<Citizen> {
+    return (await ctx.loaders.get(citizenById).load(application.applicantId))!;
+  }
+
+  @FieldResolver(() => Family, { nullable: true })
+  family(@Root() application: CardApplication, @Ctx() ctx: RequestContext): Promise<Family | null> | null {
+    return application.registerNumber ? ctx.loaders.get(familyByRegister).load(application.registerNumber) : null;
+  }
+
+  @FieldResolver(() => [Citizen])
+  spouses(@Root() application: CardApplication, @Ctx() ctx: RequestContext): Promise<Citizen[]> {
+    return citizens(ctx, application.spouseIds);
+  }
+
+  @FieldResolver(() => [Citizen])
+  children(@Root() application: CardApplication, @Ctx() ctx: RequestContext): Promise<Citizen[]> {
+    return citizens(ctx, application.childIds);
+  }
+
+  @FieldResolver(() => [ApplicationDocument], { description: "Only the applicant and civil-affairs officers see documents." })
+  documents(@Root() application: CardApplication, @Ctx() ctx: RequestContext): Promise<ApplicationDocument[]> {
+    assertCanReadApplication(ctx, application);
+    return ctx.loaders.get(documentsByApplication).load(application.id);
+  }
+
+  @FieldResolver(() => [DocumentType], { description: "What the rules still require before this application can be submitted." })
+  async missingDocuments(@Root() application: CardApplication, @Ctx() ctx: RequestContext): Promise<DocumentType[]> {
+    const draft = draftOf(application);
+    return evaluate(draft, await loadFacts(ctx, draft), ctx.lang, "save").missingDocuments;
+  }
+
+  @FieldResolver(() => CivilAffairsOffice, { nullable: true })
+  pickupOffice(@Root() application: CardApplication, @Ctx() ctx: RequestContext): Promise<CivilAffairsOffice | null> | null {
+    return application.pickupOfficeId ? ctx.loaders.get(officeById).load(application.pickupOfficeId) : null;
+  }
+
+  @FieldResolver(() => NationalAddress, { nullable: true, description: "The address confirmed at submission; before that, the applicant's current one." })
+  async deliveryAddress(@Root() application: CardApplication, @Ctx() ctx: RequestContext): Promise<NationalAddress | null> {
+    if (application.deliveryMethod !== DeliveryMethod.SAUDI_POST) return null;
+    if (application.deliveryAddressSnapshot?.buildingNumber) return application.deliveryAddressSnapshot;
+    const applicant = await ctx.loaders.get(citizenById).load(application.applicantId);
+    return applicant?.address?.buildingNumber ? applicant.address : null;
+  }
+
+  @FieldResolver(() => Money)
+  fee(@Root() application: CardApplication, @Ctx() ctx: RequestContext): Money {
+    return money(application.feeHalalas, ctx.lang);
+  }
+
+  @FieldResolver(() => [StatusChange])
+  history(@Root() application: CardApplication, @Ctx() ctx: RequestContext): Promise<StatusChange[]> {
+    return ctx.loaders.get(historyByApplication).load(application.id);
+  }
+
+  @FieldResolver(() => FamilyCard, { nullable: true })
+  card(@Root() application: CardApplication, @Ctx() ctx: RequestContext): Promise<FamilyCard | null> | null {
+    return application.cardNumber ? ctx.loaders.get(cardByNumber).load(application.cardNumber) : null;
+  }
+}
+
+export async function resolveApplicationReference(ref: { id: string }, ctx: RequestContext): Promise<CardApplication | null> {
+  const application = isApplicationId(ref.id) ? await ctx.loaders.get(applicationById).load(ref.id) : null;
+  if (application) assertCanReadApplication(ctx, application);
+  return application;
+}

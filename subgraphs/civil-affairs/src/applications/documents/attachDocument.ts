@@ -1,0 +1,74 @@
+import crypto from "node:crypto";
+import type { RequestContext } from "../../../../../kernel/context";
+import { appError, Violations } from "../../../../../kernel/errors";
+import { assertApplicant } from "../access";
+import { findApplicationOrFail, updateIfUnchanged } from "../repository";
+import { EDITABLE } from "../stateMachine";
+import { applicationStateMessages } from "../stateMessages";
+import type { AttachDocumentInput } from "../inputs";
+import { ApplicationDocument } from "./document.entity";
+import { DocumentBlob } from "./documentBlob.entity";
+import { decodedBase64Size, detectMimeType, isBase64, MAX_DOCUMENT_BYTES, sameMimeType } from "./fileType";
+import { documentMessages as m } from "./messages";
+
+/** Checks the upload; the size is checked from the base64 length before anything is decoded. */
+function decodeUpload(input: AttachDocumentInput, violations: Violations): { content: Buffer; mimeType: string } | null {
+  if (!input.fileName.trim()) violations.add("fileName", "REQUIRED", m.fileNameRequired, undefined);
+  const base64 = input.contentBase64.replace(/\s/g, "");
+  const size = decodedBase64Size(base64);
+  if (size > MAX_DOCUMENT_BYTES) {
+    violations.add("contentBase64", "FILE_TOO_LARGE", m.tooLarge, { size });
+    return null;
+  }
+  if (!isBase64(base64)) {
+    violations.add("contentBase64", "NOT_BASE64", m.notBase64, undefined);
+    return null;
+  }
+  const content = Buffer.from(base64, "base64");
+  if (content.length === 0) {
+    violations.add("contentBase64", "EMPTY_FILE", m.empty, undefined);
+    return null;
+  }
+  const detected = detectMimeType(content);
+  if (!detected) {
+    violations.add("contentBase64", "UNSUPPORTED_FILE_TYPE", m.unsupported, undefined);
+    return null;
+  }
+  if (!sameMimeType(input.mimeType, detected)) {
+    violations.add("mimeType", "MIME_TYPE_MISMATCH", m.mimeMismatch, { declared: input.mimeType, detected });
+  }
+  return { content, mimeType: detected };
+}
+
+/**
+ * Attaches a document to the applicant's own application while it is DRAFT or NEEDS_CORRECTION;
+ * the bytes are stored once per SHA-256. The application's version moves on, so officers and
+ * clients see that what the rules require has changed.
+ */
+export async function attachDocument(ctx: RequestContext, input: AttachDocumentInput): Promise<ApplicationDocument> {
+  const application = await findApplicationOrFail(ctx, input.applicationId);
+  assertApplicant(ctx, application);
+  if (!EDITABLE.includes(application.status)) {
+    throw appError("INVALID_STATE", ctx.lang, applicationStateMessages.notEditable[ctx.lang]({ status: application.status }));
+  }
+  const violations = new Violations(ctx.lang);
+  const upload = decodeUpload(input, violations);
+  violations.throwIfAny();
+  const { content, mimeType } = upload!;
+  const sha256 = crypto.createHash("sha256").update(content).digest("hex");
+  return ctx.db.transaction(async (tx) => {
+    await tx.createQueryBuilder().insert().into(DocumentBlob).values({ sha256, content }).orIgnore().execute();
+    const document = tx.getRepository(ApplicationDocument).create({
+      applicationId: application.id,
+      type: input.type,
+      fileName: input.fileName.trim(),
+      mimeType,
+      sizeBytes: content.length,
+      sha256,
+      uploadedAt: new Date(),
+    });
+    await tx.getRepository(ApplicationDocument).insert(document);
+    await updateIfUnchanged(tx, ctx, application, {});
+    return document;
+  });
+}

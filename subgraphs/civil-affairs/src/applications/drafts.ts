@@ -1,0 +1,115 @@
+import { In, QueryFailedError } from "typeorm";
+import { requireViewer, type RequestContext } from "../../../../kernel/context";
+import { appError, badInput } from "../../../../kernel/errors";
+import { normalizeNationalId } from "../../../../kernel/validation";
+import { assertApplicant } from "./access";
+import { CardApplication } from "./cardApplication.entity";
+import { ApplicationStatus, OPEN_STATUSES } from "./enums";
+import { feeFor } from "./fees";
+import type { NewCardApplicationInput, UpdateCardApplicationInput } from "./inputs";
+import { applicationMessages } from "./messages";
+import { appendHistory, findApplicationOrFail, updateIfUnchanged } from "./repository";
+import { evaluate } from "./rules/evaluate";
+import { loadFacts, type ApplicationDraft } from "./rules/facts";
+import { EDITABLE } from "./stateMachine";
+import { applicationStateMessages } from "./stateMessages";
+
+const UNIQUE_VIOLATION = "23505";
+
+export function draftOf(application: CardApplication): ApplicationDraft {
+  return {
+    id: application.id,
+    kind: application.kind,
+    applicantId: application.applicantId,
+    spouseIds: application.spouseIds,
+    childIds: application.childIds,
+    deliveryMethod: application.deliveryMethod,
+    pickupOfficeId: application.pickupOfficeId,
+    lossDeclaration: application.lossDeclaration,
+  };
+}
+
+/** Input IDs as stored: Eastern Arabic digits normalised, anything invalid left for the rules to report. */
+const ids = (list: string[] | null | undefined) => (list ?? []).map(normalizeNationalId);
+
+/** Runs the rules a saved draft must satisfy; every violation at once. */
+async function assertSavable(ctx: RequestContext, draft: ApplicationDraft): Promise<string | null> {
+  const facts = await loadFacts(ctx, draft);
+  const { violations } = evaluate(draft, facts, ctx.lang, "save");
+  if (violations.length > 0) throw badInput(ctx.lang, violations);
+  return facts.ownFamily?.registerNumber ?? null;
+}
+
+export async function createApplication(ctx: RequestContext, input: NewCardApplicationInput, replacementFeeHalalas: number): Promise<CardApplication> {
+  const viewer = requireViewer(ctx);
+  const open = await ctx.db.getRepository(CardApplication).existsBy({ applicantId: viewer.nationalId, status: In(OPEN_STATUSES) });
+  if (open) throw appError("CONFLICT", ctx.lang, applicationMessages.openApplication[ctx.lang]());
+  const draft: ApplicationDraft = {
+    id: null,
+    kind: input.kind,
+    applicantId: viewer.nationalId,
+    spouseIds: ids(input.spouseIds),
+    childIds: ids(input.childIds),
+    deliveryMethod: input.deliveryMethod ?? null,
+    pickupOfficeId: input.pickupOfficeId?.trim() || null,
+    lossDeclaration: input.lossDeclaration ?? false,
+  };
+  const registerNumber = await assertSavable(ctx, draft);
+  try {
+    const id = await ctx.db.transaction(async (tx) => {
+      const { identifiers } = await tx.getRepository(CardApplication).insert({
+        ...draft,
+        id: undefined,
+        status: ApplicationStatus.DRAFT,
+        version: 1,
+        registerNumber,
+        feeHalalas: feeFor(draft.kind, replacementFeeHalalas),
+        deliveryAddressSnapshot: {},
+      } as never);
+      const created = identifiers[0]!.id as string;
+      await appendHistory(tx, created, null, ApplicationStatus.DRAFT, viewer.nationalId);
+      return created;
+    });
+    return ctx.db.getRepository(CardApplication).findOneByOrFail({ id });
+  } catch (error) {
+    // Two creations at once: the partial unique index lets only one open application through.
+    if (error instanceof QueryFailedError && (error.driverError as { code?: string })?.code === UNIQUE_VIOLATION) {
+      throw appError("CONFLICT", ctx.lang, applicationMessages.openApplication[ctx.lang]());
+    }
+    throw error;
+  }
+}
+
+export async function updateApplication(
+  ctx: RequestContext,
+  id: string,
+  input: UpdateCardApplicationInput,
+  expectedVersion: number | null | undefined,
+): Promise<CardApplication> {
+  const application = await findApplicationOrFail(ctx, id);
+  assertApplicant(ctx, application);
+  if (expectedVersion != null && expectedVersion !== application.version) throw appError("CONFLICT", ctx.lang);
+  if (!EDITABLE.includes(application.status)) {
+    throw appError("INVALID_STATE", ctx.lang, applicationStateMessages.notEditable[ctx.lang]({ status: application.status }));
+  }
+  const draft: ApplicationDraft = {
+    ...draftOf(application),
+    ...(input.spouseIds !== undefined ? { spouseIds: ids(input.spouseIds) } : {}),
+    ...(input.childIds !== undefined ? { childIds: ids(input.childIds) } : {}),
+    ...(input.deliveryMethod !== undefined ? { deliveryMethod: input.deliveryMethod } : {}),
+    ...(input.pickupOfficeId !== undefined ? { pickupOfficeId: input.pickupOfficeId?.trim() || null } : {}),
+    ...(input.lossDeclaration !== undefined ? { lossDeclaration: input.lossDeclaration ?? false } : {}),
+  };
+  const registerNumber = await assertSavable(ctx, draft);
+  await ctx.db.transaction((tx) =>
+    updateIfUnchanged(tx, ctx, application, {
+      spouseIds: draft.spouseIds,
+      childIds: draft.childIds,
+      deliveryMethod: draft.deliveryMethod,
+      pickupOfficeId: draft.pickupOfficeId,
+      lossDeclaration: draft.lossDeclaration,
+      registerNumber,
+    }),
+  );
+  return ctx.db.getRepository(CardApplication).findOneByOrFail({ id });
+}

@@ -1,0 +1,103 @@
+import crypto from "node:crypto";
+import type { EntityManager } from "typeorm";
+import type { RequestContext } from "../../../../kernel/context";
+import type { CardIssuedEvent } from "../../../../kernel/events/cardIssued";
+import { Citizen } from "../registry/citizen.entity";
+import { CardStatus, FamilyRelation, Gender } from "../registry/enums";
+import { Family } from "../registry/family.entity";
+import { FamilyCard } from "../registry/familyCard.entity";
+import { FamilyMember } from "../registry/familyMember.entity";
+import { CivilAffairsOffice } from "../registry/office.entity";
+import { CardApplication } from "./cardApplication.entity";
+import { ApplicationKind, DeliveryMethod } from "./enums";
+import { enqueue } from "./outbox/outbox";
+import { applyMove } from "./transitions";
+
+export function cardNumberOf(registerNumber: string, version: number): string {
+  return `FC${registerNumber}${String(version).padStart(2, "0")}`;
+}
+
+async function registerOf(tx: EntityManager, headId: string): Promise<string> {
+  const existing = await tx.getRepository(Family).findOneBy({ headId });
+  if (existing) return existing.registerNumber;
+  const [{ next }] = await tx.query(`SELECT nextval('family_register_seq')::text AS next`);
+  await tx.getRepository(Family).insert({ registerNumber: next, headId });
+  return next;
+}
+
+/** The register lists the application's people: the head, the spouses, the children (moved from any other register). */
+async function setMembers(tx: EntityManager, registerNumber: string, application: CardApplication): Promise<void> {
+  const children = application.childIds.length ? await tx.getRepository(Citizen).findBy(application.childIds.map((nationalId) => ({ nationalId }))) : [];
+  const members = [
+    { nationalId: application.applicantId, relation: FamilyRelation.HEAD },
+    ...application.spouseIds.map((nationalId) => ({ nationalId, relation: FamilyRelation.SPOUSE })),
+    ...children.map((child) => ({ nationalId: child.nationalId, relation: child.gender === Gender.FEMALE ? FamilyRelation.DAUGHTER : FamilyRelation.SON })),
+  ];
+  await tx
+    .createQueryBuilder()
+    .delete()
+    .from(FamilyMember)
+    .where("register_number = :registerNumber AND national_id NOT IN (:...ids)", { registerNumber, ids: members.map((m) => m.nationalId) })
+    .execute();
+  await tx
+    .createQueryBuilder()
+    .insert()
+    .into(FamilyMember)
+    .values(members.map((m) => ({ ...m, registerNumber })))
+    .orUpdate(["register_number", "relation"], ["national_id"])
+    .execute();
+}
+
+/** Where the card waits if it is collected or returned: the chosen office, else one in the head's city. */
+async function officeFor(tx: EntityManager, application: CardApplication, applicant: Citizen): Promise<string | null> {
+  if (application.pickupOfficeId) return application.pickupOfficeId;
+  const offices = tx.getRepository(CivilAffairsOffice).createQueryBuilder("office").orderBy("office.id").limit(1);
+  const local = applicant.address?.city ? await offices.clone().where("lower(office.city) = lower(:city)", { city: applicant.address.city }).getOne() : null;
+  return (local ?? (await offices.getOne()))?.id ?? null;
+}
+
+/**
+ * APPROVED → ISSUED in one transaction: the family register (created if there is none), its
+ * members, a new card with the next version, the previous card REPLACED, and a CardIssued event
+ * in the outbox for each subscriber.
+ */
+export async function issueFamilyCard(ctx: RequestContext, applicationId: string, subscribers: string[]): Promise<FamilyCard> {
+  let cardNumber = "";
+  await applyMove(ctx, applicationId, "issue", {
+    alongside: async (tx, application) => {
+      const applicant = await tx.getRepository(Citizen).findOneByOrFail({ nationalId: application.applicantId });
+      const registerNumber = await registerOf(tx, applicant.nationalId);
+      if (application.kind === ApplicationKind.NEW_CARD || application.kind === ApplicationKind.MEMBERS_UPDATE) {
+        await setMembers(tx, registerNumber, application);
+      }
+      const cards = tx.getRepository(FamilyCard);
+      const [{ latest }] = await tx.query(`SELECT coalesce(max(version), 0) AS latest FROM family_card WHERE register_number = $1`, [registerNumber]);
+      await cards.update({ registerNumber, status: CardStatus.ACTIVE }, { status: CardStatus.REPLACED });
+      const version = Number(latest) + 1;
+      cardNumber = cardNumberOf(registerNumber, version);
+      const issuedAt = new Date();
+      await cards.insert({ cardNumber, registerNumber, version, status: CardStatus.ACTIVE, issuedAt, applicationId: application.id });
+      await tx.getRepository(CardApplication).update({ id: application.id }, { cardNumber, registerNumber, decidedAt: application.decidedAt ?? issuedAt });
+      const members = await tx.getRepository(FamilyMember).findBy({ registerNumber });
+      const byPost = application.deliveryMethod === DeliveryMethod.SAUDI_POST;
+      const event: CardIssuedEvent = {
+        type: "CardIssued",
+        eventId: crypto.randomUUID(),
+        occurredAt: issuedAt.toISOString(),
+        cardNumber,
+        registerNumber,
+        version,
+        applicationId: application.id,
+        deliveryMethod: byPost ? "SAUDI_POST" : "OFFICE_PICKUP",
+        officeId: await officeFor(tx, application, applicant),
+        address: byPost ? (application.deliveryAddressSnapshot?.buildingNumber ? application.deliveryAddressSnapshot : applicant.address) : null,
+        recipientName: applicant.fullNameAr,
+        headNationalId: applicant.nationalId,
+        memberIds: members.map((m) => m.nationalId).sort(),
+        issuedAt: issuedAt.toISOString(),
+      };
+      await enqueue(tx, event, subscribers);
+    },
+  });
+  return ctx.db.getRepository(FamilyCard).findOneByOrFail({ cardNumber });
+}

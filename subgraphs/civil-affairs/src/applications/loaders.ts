@@ -1,0 +1,30 @@
+import { In } from "typeorm";
+import type { RequestContext } from "../../../../kernel/context";
+import { loaderByKey, loaderOfMany } from "../../../../kernel/loaders";
+import { CardApplication } from "./cardApplication.entity";
+import { ApplicationDocument } from "./documents/document.entity";
+import { StatusChange } from "./statusChange.entity";
+
+type Ctx = RequestContext;
+
+export const applicationById = loaderByKey<string, CardApplication, Ctx>(
+  (ids, ctx) => ctx.db.getRepository(CardApplication).findBy({ id: In([...ids]) }),
+  (row) => row.id,
+);
+
+export const applicationsByRegister = loaderOfMany<string, CardApplication, Ctx>(
+  (numbers, ctx) =>
+    ctx.db.getRepository(CardApplication).find({ where: { registerNumber: In([...numbers]) }, order: { createdAt: "DESC" } }),
+  (row) => row.registerNumber!,
+);
+
+export const documentsByApplication = loaderOfMany<string, ApplicationDocument, Ctx>(
+  (ids, ctx) =>
+    ctx.db.getRepository(ApplicationDocument).find({ where: { applicationId: In([...ids]) }, order: { uploadedAt: "ASC" } }),
+  (row) => row.applicationId,
+);
+
+export const historyByApplication = loaderOfMany<string, StatusChange, Ctx>(
+  (ids, ctx) => ctx.db.getRepository(StatusChange).find({ where: { applicationId: In([...ids]) }, order: { id: "ASC" } }),
+  (row) => row.applicationId,
+);

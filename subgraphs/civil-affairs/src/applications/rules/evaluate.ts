@@ -1,0 +1,39 @@
+import type { Violation } from "../../../../../kernel/errors";
+import type { Lang } from "../../../../../kernel/i18n";
+import type { DocumentType } from "../enums";
+import { applicationMessages as m } from "../messages";
+import { checkApplicant } from "./applicantRule";
+import { checkDelivery, checkOfficeExists } from "./deliveryRule";
+import type { ApplicationDraft, ApplicationFacts } from "./facts";
+import { checkKindAgainstCard, checkReplacement } from "./kindRule";
+import { checkChildren, checkSpouses } from "./membersRule";
+import { RuleOutcome, unmetRequirements } from "./outcome";
+
+export interface Evaluation {
+  violations: Violation[];
+  missingDocuments: DocumentType[];
+}
+
+/**
+ * Runs every rule of RULES.md "Family card application" over a draft. `stage` "save" keeps to
+ * what a draft must already satisfy (who applies, the kind, the people and office named);
+ * "submit" adds what submission needs (delivery, loss declaration, documents).
+ * missingDocuments is always computed, so the applicant sees at any time what is still required.
+ */
+export function evaluate(draft: ApplicationDraft, facts: ApplicationFacts, lang: Lang, stage: "save" | "submit"): Evaluation {
+  const out = new RuleOutcome(lang);
+  checkApplicant(facts, out);
+  checkKindAgainstCard(draft, facts, out);
+  checkSpouses(draft, facts, out);
+  checkChildren(draft, facts, out);
+  checkOfficeExists(draft, facts, out);
+  const saveViolations = [...out.violations.list];
+  checkReplacement(draft, out);
+  checkDelivery(draft, facts, out);
+  const missing = unmetRequirements(out.requirements, facts.documents);
+  if (stage === "save") return { violations: saveViolations, missingDocuments: missing.map((r) => r.type) };
+  for (const requirement of missing) {
+    out.violations.add("documents", "DOCUMENT_MISSING", m.documentMissing, { type: requirement.type, subject: requirement.subject });
+  }
+  return { violations: out.violations.list, missingDocuments: missing.map((r) => r.type) };
+}

@@ -1,0 +1,58 @@
+import { requireViewer, type RequestContext } from "../../../../kernel/context";
+import { appError, badInput } from "../../../../kernel/errors";
+import { NO_ADDRESS } from "../../../../kernel/graphql/nationalAddress";
+import { assertApplicant } from "./access";
+import { CardApplication } from "./cardApplication.entity";
+import { draftOf } from "./drafts";
+import { DeliveryMethod } from "./enums";
+import { findApplicationOrFail } from "./repository";
+import { evaluate } from "./rules/evaluate";
+import { loadFacts } from "./rules/facts";
+import { canMove } from "./stateMachine";
+import { applicationStateMessages } from "./stateMessages";
+import { SubmissionKey } from "./submissionKey.entity";
+import { applyMove } from "./transitions";
+
+async function alreadySubmitted(ctx: RequestContext, applicantId: string, key: string): Promise<CardApplication | null> {
+  const used = await ctx.db.getRepository(SubmissionKey).findOneBy({ applicantId, idempotencyKey: key });
+  return used ? ctx.db.getRepository(CardApplication).findOneByOrFail({ id: used.applicationId }) : null;
+}
+
+/**
+ * DRAFT | NEEDS_CORRECTION → SUBMITTED, after every rule passes (all violations in one error).
+ * With an idempotency key, a repeated submission returns the first one's application and moves
+ * nothing; the key is stored in the same transaction as the move.
+ */
+export async function submitApplication(ctx: RequestContext, id: string, idempotencyKey: string | null | undefined): Promise<CardApplication> {
+  const viewer = requireViewer(ctx);
+  const key = idempotencyKey?.trim() || null;
+  if (key) {
+    const first = await alreadySubmitted(ctx, viewer.nationalId, key);
+    if (first) return first;
+  }
+  const application = await findApplicationOrFail(ctx, id);
+  assertApplicant(ctx, application);
+  if (!canMove(application.status, "submit")) {
+    throw appError("INVALID_STATE", ctx.lang, applicationStateMessages.invalidMove[ctx.lang]({ from: application.status, to: "SUBMITTED" }));
+  }
+  const draft = draftOf(application);
+  const facts = await loadFacts(ctx, draft);
+  const { violations } = evaluate(draft, facts, ctx.lang, "submit");
+  if (violations.length > 0) throw badInput(ctx.lang, violations);
+  try {
+    return await applyMove(ctx, id, "submit", {
+      changes: {
+        submittedAt: new Date(),
+        deliveryAddressSnapshot: draft.deliveryMethod === DeliveryMethod.SAUDI_POST ? facts.applicant!.address : NO_ADDRESS,
+      },
+      alongside: async (tx) => {
+        if (key) await tx.getRepository(SubmissionKey).insert({ applicantId: viewer.nationalId, idempotencyKey: key, applicationId: id });
+      },
+    });
+  } catch (error) {
+    // The same key raced in concurrently: answer with the submission that won.
+    const first = key ? await alreadySubmitted(ctx, viewer.nationalId, key) : null;
+    if (first) return first;
+    throw error;
+  }
+}

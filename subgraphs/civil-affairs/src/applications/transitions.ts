@@ -1,0 +1,38 @@
+import type { EntityManager } from "typeorm";
+import { requireRole, requireViewer, type RequestContext } from "../../../../kernel/context";
+import { appError } from "../../../../kernel/errors";
+import { assertApplicant } from "./access";
+import { CardApplication } from "./cardApplication.entity";
+import { applicationStateMessages } from "./stateMessages";
+import { canMove, MOVES, type MoveName } from "./stateMachine";
+import { appendHistory, findApplicationOrFail, updateIfUnchanged } from "./repository";
+
+export interface MoveOptions {
+  expectedVersion?: number | null;
+  note?: string | null;
+  changes?: Partial<CardApplication>;
+  /** More work in the same transaction (e.g. issuing the card). */
+  alongside?(tx: EntityManager, application: CardApplication): Promise<void>;
+}
+
+/**
+ * Makes one move of the state machine: checks who may make it, the expected version (CONFLICT)
+ * and the table of moves (INVALID_STATE), then writes the new status, its history row and any
+ * work `alongside` in one transaction, guarded against concurrent moves.
+ */
+export async function applyMove(ctx: RequestContext, id: string, move: MoveName, options: MoveOptions = {}): Promise<CardApplication> {
+  const { to, actor } = MOVES[move];
+  const viewer = actor === "officer" ? requireRole(ctx, "CIVIL_AFFAIRS_OFFICER") : requireViewer(ctx);
+  const application = await findApplicationOrFail(ctx, id);
+  if (actor === "applicant") assertApplicant(ctx, application);
+  if (options.expectedVersion != null && options.expectedVersion !== application.version) throw appError("CONFLICT", ctx.lang);
+  if (!canMove(application.status, move)) {
+    throw appError("INVALID_STATE", ctx.lang, applicationStateMessages.invalidMove[ctx.lang]({ from: application.status, to }));
+  }
+  await ctx.db.transaction(async (tx) => {
+    await updateIfUnchanged(tx, ctx, application, { ...options.changes, status: to });
+    await appendHistory(tx, application.id, application.status, to, viewer.nationalId, options.note ?? null);
+    await options.alongside?.(tx, application);
+  });
+  return ctx.db.getRepository(CardApplication).findOneByOrFail({ id: application.id });
+}
