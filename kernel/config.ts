@@ -79,8 +79,10 @@ export function subgraphSettings(defaultPort: number) {
     HOST: setting.string("Interface to listen on (0.0.0.0 in containers)", "127.0.0.1"),
     DATABASE_URL: setting.optional("PostgreSQL URL of this subgraph's own database; unset: embedded database under DATA_DIR"),
     DATA_DIR: setting.string("Folder of the embedded databases and generated keys", "data"),
+    EMBEDDED_DATABASE: setting.string('Where the embedded database lives: "disk" (under DATA_DIR) or "memory" (tests)', "disk"),
     CIVIL_AFFAIRS_URL: setting.string("Base URL of civil-affairs, the identity provider (its JWKS)", "http://127.0.0.1:4001"),
     DEMO_DATA: setting.bool("Load the demo data on start (refused in production)", true),
+    DEMO_FAMILIES: setting.int("How many synthetic families the demo data adds to the named cast", 300),
     LOG_LEVEL: setting.string("pino log level", "info"),
   };
 }

@@ -76,7 +76,7 @@ export async function startSubgraph<S extends ConfigSpec>(
   }
   const db = await openDatabase({
     url: config.DATABASE_URL,
-    dataDir: config.DATA_DIR === ":memory:" ? undefined : path.resolve(config.DATA_DIR, definition.name, "pgdata"),
+    dataDir: config.EMBEDDED_DATABASE === "memory" ? undefined : path.resolve(config.DATA_DIR, definition.name, "pgdata"),
     entities: definition.entities,
     migrations: definition.migrations,
     log,

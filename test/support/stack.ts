@@ -31,7 +31,8 @@ export async function startTestStack(env: NodeJS.ProcessEnv = {}): Promise<TestS
   const stack = await startStack({
     ports: { gateway: await freePort(), "civil-affairs": await freePort(), labor: await freePort(), delivery: await freePort() },
     dataDir,
-    env: { NODE_ENV: "test", LOG_LEVEL: "info", DATABASE_URL: "", ...env },
+    // In-memory embedded databases and a smaller synthetic population keep start-up quick.
+    env: { NODE_ENV: "test", LOG_LEVEL: "info", DATABASE_URL: "", EMBEDDED_DATABASE: "memory", DEMO_FAMILIES: "60", ...env },
     output: (service, line) => logs.push(`[${service}] ${line}`),
   });
   return {

@@ -25,6 +25,8 @@ export async function startTestSubgraph<S extends ConfigSpec>(
     PORT: "0",
     DATA_DIR: dataDir,
     DEMO_DATA: String(options.demoData ?? true),
+    EMBEDDED_DATABASE: "memory",
+    DEMO_FAMILIES: "60",
     ...(options.civilAffairsUrl ? { CIVIL_AFFAIRS_URL: options.civilAffairsUrl } : {}),
     ...(database ? { DATABASE_URL: database.url } : { DATABASE_URL: "" }),
     ...options.env,

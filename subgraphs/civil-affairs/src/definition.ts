@@ -32,6 +32,7 @@ import { Marriage } from "./registry/marriage.entity";
 import { CivilAffairsOffice } from "./registry/office.entity";
 import { OfficeResolver, resolveOfficeReference } from "./registry/office.resolver";
 import { seedCivilAffairs } from "./seed/seedDemo";
+import { demoCast } from "../../../seed/demoCast";
 import { civilAffairsSettings } from "./settings";
 
 export const civilAffairs: SubgraphDefinition<typeof civilAffairsSettings> = {
@@ -79,7 +80,7 @@ export const civilAffairs: SubgraphDefinition<typeof civilAffairsSettings> = {
       CardApplication: { __resolveReference: resolveApplicationReference },
     },
   },
-  seedDemo: ({ db }) => seedCivilAffairs(db),
+  seedDemo: ({ db, config }) => seedCivilAffairs(db, demoCast(config.DEMO_FAMILIES)),
   async prepare({ config, db, log }) {
     if (config.NODE_ENV === "production" && !config.JWT_PRIVATE_KEY) {
       throw new Error("JWT_PRIVATE_KEY is required in production: tokens must be signed with a managed key.");

@@ -1,6 +1,6 @@
 import crypto from "node:crypto";
 import type { DataSource, EntityManager } from "typeorm";
-import { DEMO_PASSWORD, demoCast, type Cast, type CastCard, type CastFamily } from "../../../../seed/demoCast";
+import { DEMO_PASSWORD, type Cast, type CastCard, type CastFamily } from "../../../../seed/demoCast";
 import { CardApplication } from "../applications/cardApplication.entity";
 import { ApplicationKind, ApplicationStatus, DeliveryMethod } from "../applications/enums";
 import { StatusChange } from "../applications/statusChange.entity";
@@ -24,7 +24,7 @@ async function insertAll<T extends object>(db: EntityManager, entity: new () => 
 }
 
 /** Loads civil-affairs' part of the demo data; does nothing when it is already there. */
-export async function seedCivilAffairs(db: DataSource, cast: Cast = demoCast()): Promise<void> {
+export async function seedCivilAffairs(db: DataSource, cast: Cast): Promise<void> {
   if (cast.people.length > 0 && (await db.getRepository(Citizen).existsBy({ nationalId: cast.people[0]!.nationalId }))) return;
   const hashes = await Promise.all(cast.people.filter((p) => p.account).map(async (p) => [p.nationalId, await hashPassword(DEMO_PASSWORD)] as const));
   await db.transaction(async (tx) => {
