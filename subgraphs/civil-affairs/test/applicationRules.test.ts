@@ -1,0 +1,156 @@
+import { DocumentType, ApplicationKind, DeliveryMethod } from "../src/applications/enums";
+import { evaluate } from "../src/applications/rules/evaluate";
+import type { ApplicationDraft, ApplicationFacts } from "../src/applications/rules/facts";
+import { Citizen } from "../src/registry/citizen.entity";
+import { CardStatus, Gender, MaritalStatus } from "../src/registry/enums";
+import type { FamilyCard } from "../src/registry/familyCard.entity";
+import type { ApplicationDocument } from "../src/applications/documents/document.entity";
+
+const TODAY = new Date("2026-11-25T12:00:00Z");
+const ADDRESS = { buildingNumber: "2929", street: "King Fahd Road", district: "Al Olaya", city: "Riyadh", postalCode: "12211", additionalNumber: "7788", shortAddress: "RRRD2929" };
+
+const person = (nationalId: string, fields: Partial<Citizen> = {}) =>
+  Object.assign(new Citizen(), { nationalId, fullNameAr: "س", fullNameEn: null, gender: Gender.MALE, birthDate: "1990-01-01", nationality: "SA", maritalStatus: MaritalStatus.MARRIED, mobile: null, address: { ...ADDRESS }, ...fields });
+
+const APPLICANT = "1000000057";
+const WIFE = "1000000065";
+const SON = "1000000073";
+
+function facts(overrides: Partial<ApplicationFacts> = {}): ApplicationFacts {
+  return {
+    applicant: person(APPLICANT),
+    ownFamily: null,
+    activeCard: null,
+    people: new Map([[WIFE, person(WIFE, { gender: Gender.FEMALE })], [SON, person(SON, { birthDate: "2024-03-01" })]]),
+    marriages: [{ id: "m", husbandId: APPLICANT, wifeId: WIFE, registered: true, contractedOn: "2022-01-01", endedOn: null }],
+    births: new Map([[SON, { childId: SON, fatherId: APPLICANT, motherId: WIFE }]]),
+    heads: new Set(),
+    office: null,
+    documents: [],
+    today: TODAY,
+    ...overrides,
+  };
+}
+
+function draft(overrides: Partial<ApplicationDraft> = {}): ApplicationDraft {
+  return { id: "a", kind: ApplicationKind.NEW_CARD, applicantId: APPLICANT, spouseIds: [WIFE], childIds: [SON], deliveryMethod: DeliveryMethod.SAUDI_POST, pickupOfficeId: null, lossDeclaration: false, ...overrides };
+}
+
+const rules = (d: ApplicationDraft, f: ApplicationFacts) => evaluate(d, f, "en", "submit").violations.map((v) => `${v.field}:${v.rule}`);
+const doc = (type: DocumentType) => ({ type }) as ApplicationDocument;
+const ACTIVE_CARD = { status: CardStatus.ACTIVE } as FamilyCard;
+
+describe("card application rules", () => {
+  it("passes a complete, registered family", () => {
+    expect(evaluate(draft(), facts(), "en", "submit")).toEqual({ violations: [], missingDocuments: [] });
+  });
+
+  describe("who may apply", () => {
+    it("refuses a resident with NOT_SAUDI", () => {
+      const resident = person("2000000014", { nationality: "EG" });
+      expect(rules(draft({ applicantId: "2000000014", spouseIds: [], childIds: [] }), facts({ applicant: resident }))).toContain("applicant:NOT_SAUDI");
+    });
+    it("refuses an applicant under 18, accepts one who turns 18 today", () => {
+      expect(rules(draft(), facts({ applicant: person(APPLICANT, { birthDate: "2008-11-26" }) }))).toContain("applicant:UNDER_AGE");
+      expect(rules(draft(), facts({ applicant: person(APPLICANT, { birthDate: "2008-11-25" }) }))).not.toContain("applicant:UNDER_AGE");
+    });
+  });
+
+  describe("kind against the family's card", () => {
+    it("allows NEW_CARD only without an active card", () => {
+      expect(rules(draft(), facts({ activeCard: ACTIVE_CARD }))).toContain("kind:CARD_ALREADY_ACTIVE");
+    });
+    it.each([ApplicationKind.REPLACEMENT_LOST, ApplicationKind.REPLACEMENT_DAMAGED, ApplicationKind.MEMBERS_UPDATE])("allows %s only with an active card", (kind) => {
+      expect(rules(draft({ kind, lossDeclaration: true }), facts())).toContain("kind:NO_ACTIVE_CARD");
+      expect(rules(draft({ kind, lossDeclaration: true }), facts({ activeCard: ACTIVE_CARD, documents: [doc(DocumentType.DAMAGED_CARD_PHOTO)] }))).toEqual([]);
+    });
+  });
+
+  describe("spouses", () => {
+    it("needs a MARRIAGE_CONTRACT for a spouse without a registered marriage", () => {
+      const f = facts({ marriages: [] });
+      expect(evaluate(draft(), f, "en", "save").missingDocuments).toEqual([DocumentType.MARRIAGE_CONTRACT]);
+      expect(rules(draft(), f)).toEqual(["documents:DOCUMENT_MISSING"]);
+      expect(rules(draft(), facts({ marriages: [], documents: [doc(DocumentType.MARRIAGE_CONTRACT)] }))).toEqual([]);
+    });
+    it("does not count an ended or unregistered marriage", () => {
+      const ended = facts({ marriages: [{ id: "m", husbandId: APPLICANT, wifeId: WIFE, registered: true, contractedOn: "2010-01-01", endedOn: "2015-01-01" }] });
+      expect(evaluate(draft(), ended, "en", "save").missingDocuments).toEqual([DocumentType.MARRIAGE_CONTRACT]);
+    });
+    it("needs a NATIONAL_ID_COPY for a non-Saudi spouse", () => {
+      const f = facts({ people: new Map([[WIFE, person(WIFE, { nationality: "EG" })], [SON, person(SON)]]) });
+      expect(evaluate(draft(), f, "en", "save").missingDocuments).toEqual([DocumentType.NATIONAL_ID_COPY]);
+    });
+    it("allows four spouses and refuses a fifth", () => {
+      const ids = ["1000000107", "1000000115", "1000000123", "1000000131", "1000000149"];
+      const people = new Map(ids.map((id) => [id, person(id)]));
+      const marriages = ids.map((id) => ({ id, husbandId: APPLICANT, wifeId: id, registered: true, contractedOn: "2020-01-01", endedOn: null }));
+      expect(rules(draft({ spouseIds: ids.slice(0, 4), childIds: [] }), facts({ people, marriages }))).toEqual([]);
+      expect(rules(draft({ spouseIds: ids, childIds: [] }), facts({ people, marriages }))).toEqual(["spouseIds:TOO_MANY_SPOUSES"]);
+    });
+    it("reports an unknown, invalid, duplicated or self-listed spouse at its index", () => {
+      const got = rules(draft({ spouseIds: ["1000000180", "1000000017", WIFE, WIFE, APPLICANT], childIds: [] }), facts());
+      expect(got).toEqual(["spouseIds:TOO_MANY_SPOUSES", "spouseIds[0]:SPOUSE_NOT_FOUND", "spouseIds[1]:NATIONAL_ID_CHECK_DIGIT", "spouseIds[3]:DUPLICATE", "spouseIds[4]:SELF"]);
+    });
+    it("refuses someone who heads another register", () => {
+      expect(rules(draft(), facts({ heads: new Set([WIFE]) }))).toContain("spouseIds[0]:HEADS_ANOTHER_FAMILY");
+    });
+  });
+
+  describe("children", () => {
+    it("needs a BIRTH_CERTIFICATE when the birth record names another parent or is missing", () => {
+      const other = facts({ births: new Map([[SON, { childId: SON, fatherId: "1000000180", motherId: null }]]) });
+      expect(evaluate(draft(), other, "en", "save").missingDocuments).toEqual([DocumentType.BIRTH_CERTIFICATE]);
+      expect(evaluate(draft(), facts({ births: new Map() }), "en", "save").missingDocuments).toEqual([DocumentType.BIRTH_CERTIFICATE]);
+    });
+    it("accepts a birth record naming the applicant as mother", () => {
+      const f = facts({ births: new Map([[SON, { childId: SON, fatherId: null, motherId: APPLICANT }]]) });
+      expect(evaluate(draft(), f, "en", "save").missingDocuments).toEqual([]);
+    });
+    it("reports an unknown child", () => {
+      expect(rules(draft({ childIds: ["1000000180"] }), facts())).toEqual(["childIds[0]:CHILD_NOT_FOUND"]);
+    });
+  });
+
+  describe("replacements", () => {
+    it("REPLACEMENT_LOST needs lossDeclaration = true", () => {
+      const d = draft({ kind: ApplicationKind.REPLACEMENT_LOST });
+      expect(rules(d, facts({ activeCard: ACTIVE_CARD }))).toEqual(["lossDeclaration:LOSS_DECLARATION_REQUIRED"]);
+      expect(rules({ ...d, lossDeclaration: true }, facts({ activeCard: ACTIVE_CARD }))).toEqual([]);
+    });
+    it("REPLACEMENT_DAMAGED needs a DAMAGED_CARD_PHOTO", () => {
+      const d = draft({ kind: ApplicationKind.REPLACEMENT_DAMAGED });
+      expect(evaluate(d, facts({ activeCard: ACTIVE_CARD }), "en", "save").missingDocuments).toEqual([DocumentType.DAMAGED_CARD_PHOTO]);
+    });
+  });
+
+  describe("delivery", () => {
+    it("needs a delivery method at submission", () => {
+      expect(rules(draft({ deliveryMethod: null }), facts())).toEqual(["deliveryMethod:DELIVERY_METHOD_REQUIRED"]);
+    });
+    it("SAUDI_POST needs an address, complete and valid, every bad field at once", () => {
+      expect(rules(draft(), facts({ applicant: person(APPLICANT, { address: {} as never }) }))).toEqual(["nationalAddress:ADDRESS_REQUIRED"]);
+      const bad = person(APPLICANT, { address: { ...ADDRESS, buildingNumber: "29", postalCode: "1221", additionalNumber: "77a8", shortAddress: "RR2929", street: "" } });
+      expect(rules(draft(), facts({ applicant: bad }))).toEqual([
+        "nationalAddress.street:REQUIRED",
+        "nationalAddress.buildingNumber:FORMAT",
+        "nationalAddress.postalCode:FORMAT",
+        "nationalAddress.additionalNumber:FORMAT",
+        "nationalAddress.shortAddress:FORMAT",
+      ]);
+    });
+    it("OFFICE_PICKUP needs an existing office", () => {
+      expect(rules(draft({ deliveryMethod: DeliveryMethod.OFFICE_PICKUP }), facts())).toEqual(["pickupOfficeId:OFFICE_REQUIRED"]);
+      expect(rules(draft({ deliveryMethod: DeliveryMethod.OFFICE_PICKUP, pickupOfficeId: "XXX" }), facts())).toEqual(["pickupOfficeId:OFFICE_NOT_FOUND"]);
+      const office = { id: "RUH-01", nameAr: "", nameEn: "", city: "Riyadh" };
+      expect(rules(draft({ deliveryMethod: DeliveryMethod.OFFICE_PICKUP, pickupOfficeId: "RUH-01" }), facts({ office }))).toEqual([]);
+    });
+  });
+
+  it("reports every violation at once, in the request's language", () => {
+    const resident = person("2000000014", { nationality: "EG", address: {} as never });
+    const result = evaluate(draft({ applicantId: "2000000014", kind: ApplicationKind.REPLACEMENT_LOST, childIds: ["1000000180"] }), facts({ applicant: resident, marriages: [] }), "ar", "submit");
+    expect(result.violations.map((v) => v.rule)).toEqual(["NOT_SAUDI", "NO_ACTIVE_CARD", "CHILD_NOT_FOUND", "LOSS_DECLARATION_REQUIRED", "ADDRESS_REQUIRED", "DOCUMENT_MISSING"]);
+    expect(result.violations[0]!.message).toBe("تصدر بطاقة العائلة للمواطنين السعوديين فقط، ويستفيد المقيمون من خدمات أخرى.");
+  });
+});

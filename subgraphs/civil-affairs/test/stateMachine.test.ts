@@ -1,0 +1,129 @@
+import { DATABASE_KINDS } from "../../../test/support/database";
+import { codes } from "../../../test/support/http";
+import { ApplicationStatus as S } from "../src/applications/enums";
+import { MOVES, type MoveName } from "../src/applications/stateMachine";
+import { startCivilAffairs, type CivilAffairsHarness } from "./support";
+
+const OFFICER = "1000000909";
+
+const MUTATIONS: Record<MoveName, string> = {
+  submit: `mutation($id: ID!) { r: submitCardApplication(id: $id) { status version } }`,
+  startReview: `mutation($id: ID!) { r: startReview(id: $id) { status version } }`,
+  requestCorrection: `mutation($id: ID!) { r: requestCorrection(id: $id, notes: "Fix the address") { status version } }`,
+  approve: `mutation($id: ID!) { r: approveCardApplication(id: $id) { status version } }`,
+  reject: `mutation($id: ID!) { r: rejectCardApplication(id: $id, reason: "Not eligible") { status version } }`,
+  issue: `mutation($id: ID!) { r: issueFamilyCard(applicationId: $id) { status } }`,
+  cancel: `mutation($id: ID!) { r: cancelCardApplication(id: $id) { status version } }`,
+};
+
+/** How to reach each status from DRAFT. */
+const PATHS: Record<S, MoveName[]> = {
+  [S.DRAFT]: [],
+  [S.SUBMITTED]: ["submit"],
+  [S.UNDER_REVIEW]: ["submit", "startReview"],
+  [S.NEEDS_CORRECTION]: ["submit", "startReview", "requestCorrection"],
+  [S.APPROVED]: ["submit", "startReview", "approve"],
+  [S.REJECTED]: ["submit", "startReview", "reject"],
+  [S.ISSUED]: ["submit", "startReview", "approve", "issue"],
+  [S.CANCELLED]: ["cancel"],
+};
+
+describe.each(DATABASE_KINDS)("application state machine (%s database)", (kind) => {
+  let ca: CivilAffairsHarness;
+  let officer: Awaited<ReturnType<CivilAffairsHarness["as"]>>;
+  beforeAll(async () => {
+    ca = await startCivilAffairs(kind, { DEMO_FAMILIES: "120" });
+    officer = await ca.as(OFFICER, ["CIVIL_AFFAIRS_OFFICER"]);
+  });
+  afterAll(() => ca?.stop());
+
+  async function applicationIn(status: S) {
+    const [head] = await ca.headsWithCards(1);
+    const applicant = await ca.as(head!);
+    const created = await applicant(`mutation { r: createCardApplication(input: { kind: REPLACEMENT_LOST, lossDeclaration: true, deliveryMethod: OFFICE_PICKUP, pickupOfficeId: "RUH-01" }) { id } }`);
+    const id = created.data.r.id as string;
+    for (const move of PATHS[status]) {
+      const caller = MOVES[move].actor === "officer" ? officer : applicant;
+      const moved = await caller(MUTATIONS[move], { id });
+      if (moved.errors) throw new Error(`${move}: ${JSON.stringify(moved.errors)}`);
+    }
+    return { id, applicant };
+  }
+
+  const cases = Object.values(S).flatMap((status) => (Object.keys(MOVES) as MoveName[]).map((move) => [status, move] as const));
+
+  it.each(cases)("from %s, %s is allowed exactly when the table says so", async (status, move) => {
+    const { id, applicant } = await applicationIn(status);
+    const caller = MOVES[move].actor === "officer" ? officer : applicant;
+    const history = await ca.db.query(`SELECT count(*)::int AS n FROM application_history WHERE application_id = $1`, [id]);
+    const result = await caller(MUTATIONS[move], { id });
+    const after = await ca.db.query(`SELECT status, (SELECT count(*)::int FROM application_history WHERE application_id = $1) AS n FROM card_application WHERE id = $1`, [id]);
+    if ((MOVES[move].from as readonly S[]).includes(status)) {
+      expect(result.errors).toBeUndefined();
+      expect(after[0]).toEqual({ status: MOVES[move].to, n: history[0].n + 1 });
+    } else {
+      expect(codes(result)).toEqual(["INVALID_STATE"]);
+      expect(after[0]).toEqual({ status, n: history[0].n });
+    }
+  });
+
+  it("lets only the applicant make the applicant's moves, and only officers the officer's", async () => {
+    const { id, applicant } = await applicationIn(S.SUBMITTED);
+    const [stranger] = await ca.headsWithCards(1);
+    const other = await ca.as(stranger!);
+    expect(codes(await other(MUTATIONS.cancel, { id }))).toEqual(["FORBIDDEN"]);
+    expect(codes(await applicant(MUTATIONS.startReview, { id }))).toEqual(["FORBIDDEN"]);
+    expect(codes(await officer(MUTATIONS.cancel, { id }))).toEqual(["FORBIDDEN"]);
+  });
+
+  it("refuses a stale expectedVersion with CONFLICT and moves nothing", async () => {
+    const { id } = await applicationIn(S.SUBMITTED);
+    const stale = await officer(`mutation($id: ID!) { startReview(id: $id, expectedVersion: 1) { status } }`, { id });
+    expect(codes(stale)).toEqual(["CONFLICT"]);
+    const [row] = await ca.db.query(`SELECT status FROM card_application WHERE id = $1`, [id]);
+    expect(row.status).toBe(S.SUBMITTED);
+  });
+
+  it("lets exactly one of two officers moving the same application at the same moment succeed", async () => {
+    const { id } = await applicationIn(S.SUBMITTED);
+    const second = await ca.as("1000000917", ["CIVIL_AFFAIRS_OFFICER"]);
+    const [a, b] = await Promise.all([
+      officer(`mutation($id: ID!) { startReview(id: $id, expectedVersion: 2) { version } }`, { id }),
+      second(`mutation($id: ID!) { startReview(id: $id, expectedVersion: 2) { version } }`, { id }),
+    ]);
+    expect([codes(a), codes(b)].sort()).toEqual([[], ["CONFLICT"]]);
+    const [row] = await ca.db.query(`SELECT version, (SELECT count(*)::int FROM application_history WHERE application_id = $1 AND "to" = 'UNDER_REVIEW') AS reviews FROM card_application WHERE id = $1`, [id]);
+    expect(row).toEqual({ version: 3, reviews: 1 });
+  });
+
+  it("returns the first result for a repeated idempotency key, even concurrently, and moves once", async () => {
+    const { id, applicant } = await applicationIn(S.DRAFT);
+    const submit = () => applicant(`mutation($id: ID!) { submitCardApplication(id: $id, idempotencyKey: "k-1") { status version } }`, { id });
+    const results = await Promise.all([submit(), submit(), submit()]);
+    for (const result of results) expect(result.data.submitCardApplication).toEqual({ status: "SUBMITTED", version: 2 });
+    const again = await submit();
+    expect(again.data.submitCardApplication).toEqual({ status: "SUBMITTED", version: 2 });
+    const [row] = await ca.db.query(`SELECT count(*)::int AS n FROM application_history WHERE application_id = $1 AND "to" = 'SUBMITTED'`, [id]);
+    expect(row.n).toBe(1);
+  });
+
+  it("needs notes to request a correction and a reason to reject", async () => {
+    const { id } = await applicationIn(S.UNDER_REVIEW);
+    const noNotes = await officer(`mutation($id: ID!) { requestCorrection(id: $id, notes: "  ") { status } }`, { id });
+    const noReason = await officer(`mutation($id: ID!) { rejectCardApplication(id: $id, reason: "") { status } }`, { id });
+    expect(codes(noNotes)).toEqual(["BAD_USER_INPUT"]);
+    expect(codes(noReason)).toEqual(["BAD_USER_INPUT"]);
+    const rejected = await officer(`mutation($id: ID!) { rejectCardApplication(id: $id, reason: "Documents forged") { status rejectionReason decidedAt history { to by note } } }`, { id });
+    expect(rejected.data.rejectCardApplication).toMatchObject({ status: "REJECTED", rejectionReason: "Documents forged", history: expect.arrayContaining([{ to: "REJECTED", by: OFFICER, note: "Documents forged" }]) });
+  });
+
+  it("keeps one open application per applicant (CONFLICT), also under concurrent creation", async () => {
+    const [head] = await ca.headsWithCards(1);
+    const applicant = await ca.as(head!);
+    const create = () => applicant(`mutation { createCardApplication(input: { kind: REPLACEMENT_LOST }) { id } }`);
+    const results = await Promise.all([create(), create(), create()]);
+    expect(results.map(codes).sort()).toEqual([[], ["CONFLICT"], ["CONFLICT"]]);
+    const [row] = await ca.db.query(`SELECT count(*)::int AS n FROM card_application WHERE applicant_id = $1 AND status = 'DRAFT'`, [head]);
+    expect(row.n).toBe(1);
+  });
+});
