@@ -135,6 +135,7 @@ export async function startSubgraph<S extends ConfigSpec>(
     routes,
     bodyLimitBytes: 8 * 1024 * 1024,
     log,
+    countStatements: true,
   });
   const port = await listen(httpServer, config.PORT, config.HOST);
   log.info({ port }, `${definition.name} subgraph ready`);

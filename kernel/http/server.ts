@@ -1,5 +1,6 @@
 import http, { type IncomingMessage, type ServerResponse } from "node:http";
 import { HeaderMap, type ApolloServer, type BaseContext } from "@apollo/server";
+import { runCounted, StatementCount } from "../database/statementCounter";
 import type { Logger } from "../logger";
 
 export interface HttpRoute {
@@ -19,7 +20,11 @@ export interface HttpServerOptions<C extends BaseContext> {
   routes: HttpRoute[];
   bodyLimitBytes: number;
   log: Logger;
+  /** Report the SQL statements each GraphQL request ran in an `x-sql-statements` header. */
+  countStatements?: boolean;
 }
+
+export const STATEMENTS_HEADER = "x-sql-statements";
 
 export function sendJson(response: ServerResponse, status: number, payload: unknown): void {
   const body = JSON.stringify(payload);
@@ -61,6 +66,7 @@ async function serveGraphQL<C extends BaseContext>(
   response: ServerResponse,
   body: Buffer,
   url: URL,
+  count: StatementCount | null,
 ): Promise<void> {
   const headers = headerMap(request);
   let parsed: unknown = undefined;
@@ -72,11 +78,14 @@ async function serveGraphQL<C extends BaseContext>(
       return;
     }
   }
-  const result = await endpoint.server.executeHTTPGraphQLRequest({
-    httpGraphQLRequest: { method: request.method ?? "GET", headers, search: url.search, body: parsed },
-    context: () => endpoint.context(request),
-  });
+  const execute = () =>
+    endpoint.server.executeHTTPGraphQLRequest({
+      httpGraphQLRequest: { method: request.method ?? "GET", headers, search: url.search, body: parsed },
+      context: () => endpoint.context(request),
+    });
+  const result = count ? await runCounted(count, execute) : await execute();
   for (const [name, value] of result.headers) response.setHeader(name, value);
+  if (count) response.setHeader(STATEMENTS_HEADER, String(count.statements));
   response.statusCode = result.status ?? 200;
   if (result.body.kind === "complete") {
     response.end(result.body.string);
@@ -88,14 +97,16 @@ async function serveGraphQL<C extends BaseContext>(
 
 /** A plain node:http server: GraphQL at one path, a few JSON routes, a body size limit. */
 export function createHttpServer<C extends BaseContext>(options: HttpServerOptions<C>): http.Server {
-  const { graphql, routes, bodyLimitBytes, log } = options;
+  const { graphql, routes, bodyLimitBytes, log, countStatements = false } = options;
   return http.createServer(async (request, response) => {
     const url = new URL(request.url ?? "/", "http://localhost");
     try {
       const body = await readBody(request, bodyLimitBytes);
       const route = routes.find((r) => r.method === request.method && r.path === url.pathname);
       if (route) return await route.handle(request, response, body);
-      if (url.pathname === graphql.path) return await serveGraphQL(graphql, request, response, body, url);
+      if (url.pathname === graphql.path) {
+        return await serveGraphQL(graphql, request, response, body, url, countStatements ? new StatementCount() : null);
+      }
       sendJson(response, 404, { error: "not found" });
     } catch (error) {
       if (error instanceof BodyTooLarge) {

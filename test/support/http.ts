@@ -1,5 +1,6 @@
 export interface GraphQLResponse<T = any> {
   status: number;
+  headers: Headers;
   data: T | null | undefined;
   errors: Array<{ message: string; path?: Array<string | number>; extensions?: Record<string, any> }> | undefined;
 }
@@ -17,7 +18,7 @@ export async function graphql<T = any>(url: string, query: string, variables: Re
   if (options.lang) headers["accept-language"] = options.lang;
   const response = await fetch(url, { method: "POST", headers, body: JSON.stringify({ query, variables }) });
   const body = (await response.json()) as { data?: T; errors?: GraphQLResponse["errors"] };
-  return { status: response.status, data: body.data, errors: body.errors };
+  return { status: response.status, headers: response.headers, data: body.data, errors: body.errors };
 }
 
 /** The error codes of a response, in order. */
@@ -29,4 +30,11 @@ export function codes(response: GraphQLResponse): string[] {
 export function violationRules(response: GraphQLResponse): string[] {
   const error = response.errors?.find((e) => e.extensions?.code === "BAD_USER_INPUT");
   return (error?.extensions?.violations ?? []).map((v: { rule: string }) => v.rule);
+}
+
+/** SQL statements the subgraph ran for this request (its x-sql-statements header). */
+export function statements(response: GraphQLResponse): number {
+  const value = response.headers.get("x-sql-statements");
+  if (value === null) throw new Error("the response has no x-sql-statements header");
+  return Number(value);
 }

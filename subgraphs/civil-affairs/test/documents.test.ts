@@ -1,0 +1,87 @@
+import { codes, violationRules } from "../../../test/support/http";
+import { startCivilAffairs, type CivilAffairsHarness } from "./support";
+
+const PNG = Buffer.concat([Buffer.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a]), Buffer.from("png body")]);
+const PDF = Buffer.from("%PDF-1.7\n1 0 obj\n<<>>\nendobj\n");
+const JPEG = Buffer.from([0xff, 0xd8, 0xff, 0xe0, 0, 0x10, 0x4a, 0x46]);
+const ATTACH = `mutation($input: AttachDocumentInput!) { attachDocument(input: $input) { id type fileName mimeType sizeBytes sha256 } }`;
+
+describe("documents attached to an application", () => {
+  let ca: CivilAffairsHarness;
+  let applicant: Awaited<ReturnType<CivilAffairsHarness["as"]>>;
+  let applicationId: string;
+  beforeAll(async () => {
+    ca = await startCivilAffairs("embedded");
+    const [head] = await ca.headsWithCards(1);
+    applicant = await ca.as(head!);
+    const created = await applicant(`mutation { createCardApplication(input: { kind: REPLACEMENT_DAMAGED, deliveryMethod: OFFICE_PICKUP, pickupOfficeId: "RUH-01" }) { id } }`);
+    applicationId = created.data.createCardApplication.id;
+  });
+  afterAll(() => ca?.stop());
+
+  const attach = (content: Buffer | string, mimeType: string, fileName = "file", type = "DAMAGED_CARD_PHOTO") =>
+    applicant(ATTACH, { input: { applicationId, type, fileName, mimeType, contentBase64: typeof content === "string" ? content : content.toString("base64") } });
+  const blobs = async () => (await ca.db.query(`SELECT count(*)::int AS n FROM document_blob`))[0].n as number;
+  const documents = async () => (await ca.db.query(`SELECT count(*)::int AS n FROM application_document`))[0].n as number;
+
+  it.each([
+    ["PDF", PDF, "application/pdf"],
+    ["PNG", PNG, "image/png"],
+    ["JPEG", JPEG, "image/jpeg"],
+  ])("accepts a %s recognised by its content", async (_name, content, mimeType) => {
+    const result = await attach(content, mimeType, `scan.${mimeType.split("/")[1]}`);
+    expect(result.errors).toBeUndefined();
+    expect(result.data.attachDocument).toMatchObject({ mimeType, sizeBytes: content.length });
+    expect(result.data.attachDocument.sha256).toMatch(/^[0-9a-f]{64}$/);
+  });
+
+  it("stores the same bytes once however often they are attached", async () => {
+    const before = await blobs();
+    await attach(PNG, "image/png", "again.png");
+    await attach(PNG, "image/png", "and-again.png");
+    expect(await blobs()).toBe(before);
+  });
+
+  it("refuses a text file named .pdf", async () => {
+    const before = await documents();
+    const result = await attach(Buffer.from("just some text"), "application/pdf", "letter.pdf");
+    expect(violationRules(result)).toEqual(["UNSUPPORTED_FILE_TYPE"]);
+    expect(await documents()).toBe(before);
+  });
+
+  it("refuses a PNG declared as a PDF", async () => {
+    const result = await attach(PNG, "application/pdf", "photo.pdf");
+    expect(violationRules(result)).toEqual(["MIME_TYPE_MISMATCH"]);
+  });
+
+  it("refuses 5 MiB + 1 byte and accepts exactly 5 MiB", async () => {
+    const tooBig = Buffer.alloc(5 * 1024 * 1024 + 1);
+    PDF.copy(tooBig);
+    expect(violationRules(await attach(tooBig, "application/pdf", "big.pdf"))).toEqual(["FILE_TOO_LARGE"]);
+    const limit = tooBig.subarray(0, 5 * 1024 * 1024);
+    expect((await attach(limit, "application/pdf", "limit.pdf")).errors).toBeUndefined();
+  });
+
+  it("refuses content that is not base64, and an empty file name, together", async () => {
+    const result = await attach("%%%%", "image/png", " ");
+    expect(violationRules(result).sort()).toEqual(["NOT_BASE64", "REQUIRED"]);
+  });
+
+  it("refuses documents from anyone but the applicant, and once the application is submitted", async () => {
+    const [other] = await ca.headsWithCards(1);
+    const stranger = await ca.as(other!);
+    const foreign = await stranger(ATTACH, { input: { applicationId, type: "OTHER", fileName: "x.png", mimeType: "image/png", contentBase64: PNG.toString("base64") } });
+    expect(codes(foreign)).toEqual(["FORBIDDEN"]);
+    const submitted = await applicant(`mutation($id: ID!) { submitCardApplication(id: $id) { status } }`, { id: applicationId });
+    expect(submitted.data.submitCardApplication.status).toBe("SUBMITTED");
+    expect(codes(await attach(PNG, "image/png", "late.png"))).toEqual(["INVALID_STATE"]);
+  });
+
+  it("lets civil-affairs officers read the documents, and no other officer", async () => {
+    const officer = await ca.as("1000000909", ["CIVIL_AFFAIRS_OFFICER"]);
+    const read = await officer(`query($id: ID!) { cardApplication(id: $id) { documents { type } } }`, { id: applicationId });
+    expect(read.data.cardApplication.documents.length).toBeGreaterThan(0);
+    const labor = await ca.as("1000000917", ["LABOR_OFFICER"]);
+    expect(codes(await labor(`query($id: ID!) { cardApplication(id: $id) { id } }`, { id: applicationId }))).toEqual(["FORBIDDEN"]);
+  });
+});

@@ -1,0 +1,91 @@
+import { DATABASE_KINDS } from "../../../test/support/database";
+import { codes } from "../../../test/support/http";
+import { startCivilAffairs, type CivilAffairsHarness } from "./support";
+
+const KHALID = "1000000057";
+
+describe.each(DATABASE_KINDS)("issuing a family card (%s database)", (kind) => {
+  let ca: CivilAffairsHarness;
+  let officer: Awaited<ReturnType<CivilAffairsHarness["as"]>>;
+  let khalid: Awaited<ReturnType<CivilAffairsHarness["as"]>>;
+  beforeAll(async () => {
+    ca = await startCivilAffairs(kind, { OUTBOX_SUBSCRIBERS: "http://127.0.0.1:9/events,http://127.0.0.1:9/other" });
+    officer = await ca.as("1000000909", ["CIVIL_AFFAIRS_OFFICER"]);
+    khalid = await ca.as(KHALID);
+  });
+  afterAll(() => ca?.stop());
+
+  const counts = async () =>
+    (
+      await ca.db.query(`SELECT (SELECT count(*)::int FROM family) AS families, (SELECT count(*)::int FROM family_card) AS cards,
+        (SELECT count(*)::int FROM outbox_message) AS outbox, (SELECT count(*)::int FROM application_history) AS history,
+        (SELECT count(*)::int FROM family_member) AS members`)
+    )[0];
+
+  async function approvedApplication(): Promise<string> {
+    const created = await khalid(`mutation { createCardApplication(input: { kind: NEW_CARD, spouseIds: ["1000000065"], childIds: ["1000000073"], deliveryMethod: OFFICE_PICKUP, pickupOfficeId: "RUH-01" }) { id } }`);
+    const id = created.data.createCardApplication.id;
+    await khalid(`mutation($id: ID!) { submitCardApplication(id: $id) { id } }`, { id });
+    await officer(`mutation($id: ID!) { startReview(id: $id) { id } }`, { id });
+    await officer(`mutation($id: ID!) { approveCardApplication(id: $id) { id } }`, { id });
+    return id;
+  }
+
+  it("leaves nothing half-written when issuing fails midway", async () => {
+    const id = await approvedApplication();
+    const [{ next }] = await ca.db.query(`SELECT CASE WHEN is_called THEN last_value + 1 ELSE last_value END AS next FROM family_register_seq`);
+    // A card already holding the number the new one would get makes the transaction fail late.
+    await ca.db.query(`INSERT INTO family (register_number, head_id) VALUES ('3999999999', '1000000081')`);
+    await ca.db.query(`INSERT INTO family_card (card_number, register_number, version, status, issued_at) VALUES ($1, '3999999999', 9, 'CANCELLED', now())`, [`FC${next}01`]);
+    const before = await counts();
+    const failed = await officer(`mutation($id: ID!) { issueFamilyCard(applicationId: $id) { cardNumber } }`, { id });
+    expect(codes(failed)).toEqual(["INTERNAL_SERVER_ERROR"]);
+    expect(await counts()).toEqual(before);
+    const [row] = await ca.db.query(`SELECT status, card_number FROM card_application WHERE id = $1`, [id]);
+    expect(row).toEqual({ status: "APPROVED", card_number: null });
+    await ca.db.query(`DELETE FROM family_card WHERE register_number = '3999999999'`);
+    await ca.db.query(`DELETE FROM family WHERE register_number = '3999999999'`);
+  });
+
+  it("creates the register, its members, the card and one outbox event per subscriber together", async () => {
+    const [row] = await ca.db.query(`SELECT id FROM card_application WHERE applicant_id = $1 AND status = 'APPROVED'`, [KHALID]);
+    const before = await counts();
+    const issued = await officer(`mutation($id: ID!) { issueFamilyCard(applicationId: $id) { cardNumber version status family { registerNumber head { nationalId } } } }`, { id: row.id });
+    expect(issued.errors).toBeUndefined();
+    const card = issued.data.issueFamilyCard;
+    expect(card).toMatchObject({ version: 1, status: "ACTIVE", family: { head: { nationalId: KHALID } } });
+    expect(await counts()).toEqual({ ...before, families: before.families + 1, cards: before.cards + 1, outbox: before.outbox + 2, history: before.history + 1, members: before.members + 3 });
+    const events = await ca.db.query(`SELECT subscriber_url, payload FROM outbox_message WHERE payload->>'cardNumber' = $1 ORDER BY subscriber_url`, [card.cardNumber]);
+    expect(events.map((e: { subscriber_url: string }) => e.subscriber_url)).toEqual(["http://127.0.0.1:9/events", "http://127.0.0.1:9/other"]);
+    expect(events[0].payload).toMatchObject({
+      type: "CardIssued",
+      cardNumber: card.cardNumber,
+      registerNumber: card.family.registerNumber,
+      deliveryMethod: "OFFICE_PICKUP",
+      officeId: "RUH-01",
+      address: null,
+      recipientName: "خالد محمد القحطاني",
+      headNationalId: KHALID,
+      memberIds: ["1000000057", "1000000065", "1000000073"],
+    });
+    expect(events[0].payload.eventId).toBe(events[1].payload.eventId);
+  });
+
+  it("replaces the previous card on a members update and lists today's members", async () => {
+    const created = await khalid(`mutation { createCardApplication(input: { kind: MEMBERS_UPDATE, spouseIds: ["1000000065"], childIds: [], deliveryMethod: OFFICE_PICKUP, pickupOfficeId: "RUH-01" }) { id fee { halalas } } }`);
+    expect(created.data.createCardApplication.fee.halalas).toBe(0);
+    const id = created.data.createCardApplication.id;
+    await khalid(`mutation($id: ID!) { submitCardApplication(id: $id) { id } }`, { id });
+    await officer(`mutation($id: ID!) { startReview(id: $id) { id } }`, { id });
+    await officer(`mutation($id: ID!) { approveCardApplication(id: $id) { id } }`, { id });
+    const issued = await officer(`mutation($id: ID!) { issueFamilyCard(applicationId: $id) { version family { memberCount cards { version status } } } }`, { id });
+    expect(issued.data.issueFamilyCard).toEqual({ version: 2, family: { memberCount: 2, cards: [{ version: 2, status: "ACTIVE" }, { version: 1, status: "REPLACED" }] } });
+  });
+
+  it("issues only APPROVED applications", async () => {
+    const [row] = await ca.db.query(`SELECT id FROM card_application WHERE applicant_id = $1 AND status = 'ISSUED' LIMIT 1`, [KHALID]);
+    expect(codes(await officer(`mutation($id: ID!) { issueFamilyCard(applicationId: $id) { cardNumber } }`, { id: row.id }))).toEqual(["INVALID_STATE"]);
+    expect(codes(await khalid(`mutation($id: ID!) { issueFamilyCard(applicationId: $id) { cardNumber } }`, { id: row.id }))).toEqual(["FORBIDDEN"]);
+    expect(codes(await officer(`mutation { issueFamilyCard(applicationId: "00000000-0000-0000-0000-000000000000") { cardNumber } }`))).toEqual(["NOT_FOUND"]);
+  });
+});

@@ -1,0 +1,54 @@
+import { statements } from "../../../test/support/http";
+import { startCivilAffairs, type CivilAffairsHarness } from "./support";
+
+const FAMILY_FIELDS = `registerNumber memberCount head { fullNameAr } members { relation citizen { nationalId fullNameAr birthDateHijri mobile family { registerNumber } } } card { cardNumber status application { status } } cards { version }`;
+
+/**
+ * Every relation goes through a DataLoader: the statements a query runs do not grow with the
+ * number of families or members it returns. Counted by the subgraph itself (x-sql-statements).
+ */
+describe("SQL statements per request", () => {
+  let ca: CivilAffairsHarness;
+  let officer: Awaited<ReturnType<CivilAffairsHarness["as"]>>;
+  let registers: string[];
+  beforeAll(async () => {
+    ca = await startCivilAffairs("embedded");
+    officer = await ca.as("1000000909", ["CIVIL_AFFAIRS_OFFICER"]);
+    registers = (await ca.db.query(`SELECT register_number FROM family WHERE register_number LIKE '31%' ORDER BY register_number LIMIT 50`)).map(
+      (r: { register_number: string }) => r.register_number,
+    );
+  });
+  afterAll(() => ca?.stop());
+
+  const familiesQuery = (numbers: string[]) => `{ ${numbers.map((n, i) => `f${i}: family(registerNumber: "${n}") { ${FAMILY_FIELDS} }`).join(" ")} }`;
+
+  async function statementsFor(numbers: string[]): Promise<number> {
+    const response = await officer(familiesQuery(numbers));
+    expect(response.errors).toBeUndefined();
+    return statements(response);
+  }
+
+  it("is the same for one family, ten families and fifty families", async () => {
+    const one = await statementsFor(registers.slice(0, 1));
+    const ten = await statementsFor(registers.slice(0, 10));
+    const fifty = await statementsFor(registers);
+    expect(registers).toHaveLength(50);
+    expect(ten).toBe(one);
+    expect(fifty).toBe(one);
+    // one statement each: families, members, citizens, memberships, cards, applications
+    expect(one).toBeGreaterThan(0);
+    expect(one).toBeLessThanOrEqual(7);
+  });
+
+  it("is the same for a family of 4 and a family of 6 members, through `me`", async () => {
+    const fahad = await ca.as("1000000016");
+    const abdullah = await ca.as("1000000099");
+    const query = `{ me { family { ${FAMILY_FIELDS} } } }`;
+    const small = await fahad(query);
+    const large = await abdullah(query);
+    expect(small.data.me.family.memberCount).toBe(4);
+    expect(large.data.me.family.memberCount).toBe(6);
+    expect(statements(large)).toBe(statements(small));
+    expect(statements(small)).toBeGreaterThan(0);
+  });
+});
