@@ -8,6 +8,8 @@ import { hasRole, type Role, type Viewer } from "./auth/viewer";
 /** What every resolver of every subgraph receives. */
 export interface RequestContext {
   viewer: Viewer | null;
+  /** The caller's Authorization header, for a subgraph that calls another on the caller's behalf. */
+  authorization: string | null;
   lang: Lang;
   requestId: string;
   /** The stated purpose of an officer's access (x-access-purpose header), if given. */

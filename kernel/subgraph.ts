@@ -123,6 +123,7 @@ export async function startSubgraph<S extends ConfigSpec>(
         const requestId = header(request, "x-request-id") ?? crypto.randomUUID();
         return createRequestContext({
           viewer: await viewerOf(request, verify, lang),
+          authorization: header(request, "authorization") ?? null,
           lang,
           requestId,
           purpose: header(request, "x-access-purpose")?.trim() || null,

@@ -1,14 +1,46 @@
+import { DEV_EVENTS_SECRET } from "../../../kernel/events/settings";
 import type { SubgraphDefinition } from "../../../kernel/subgraph";
-import { Shipments1764000000000 } from "./migrations/1764000000000-Shipments";
+import { IssuedCard } from "./cards/issuedCard.entity";
+import { FamilyCardResolver, resolveFamilyCardReference } from "./cards/familyCard.resolver";
+import { FamilyCardRef } from "./cards/familyCard.type";
+import { cardIssuedRoute } from "./events/cardIssuedRoute";
+import { Delivery1764000000000 } from "./migrations/1764000000000-Delivery";
+import { CivilAffairsOfficeRef } from "./pickups/civilAffairsOffice.type";
+import { OfficePickup } from "./pickups/officePickup.entity";
+import { OfficePickupResolver } from "./pickups/officePickup.resolver";
+import { PickupEvent } from "./pickups/pickupEvent.entity";
+import { seedDelivery } from "./seed/seedDemo";
+import { DEV_CARRIER_SECRET, deliverySettings } from "./settings";
+import { carrierWebhookRoute } from "./shipments/carrierWebhookRoute";
 import { Shipment } from "./shipments/shipment.entity";
-import { ShipmentResolver } from "./shipments/shipment.resolver";
-import { deliverySettings } from "./settings";
+import { resolveShipmentReference, ShipmentResolver } from "./shipments/shipment.resolver";
+import { TrackingEvent } from "./shipments/trackingEvent.entity";
+import { DeliveryStatsResolver } from "./stats/deliveryStats.resolver";
 
 export const delivery: SubgraphDefinition<typeof deliverySettings> = {
   name: "delivery",
   defaultPort: 4003,
   settings: deliverySettings,
-  entities: [Shipment],
-  migrations: [Shipments1764000000000],
-  schema: { resolvers: [ShipmentResolver] },
+  entities: [IssuedCard, Shipment, TrackingEvent, OfficePickup, PickupEvent],
+  migrations: [Delivery1764000000000],
+  schema: {
+    resolvers: [ShipmentResolver, OfficePickupResolver, FamilyCardResolver, DeliveryStatsResolver],
+    orphanedTypes: [FamilyCardRef, CivilAffairsOfficeRef],
+    referenceResolvers: {
+      FamilyCard: { __resolveReference: resolveFamilyCardReference },
+      Shipment: { __resolveReference: resolveShipmentReference },
+    },
+  },
+  seedDemo: ({ db, config }) => seedDelivery(db, config.DELIVERY_WORKING_DAYS),
+  async prepare({ config, db, log }) {
+    if (config.NODE_ENV === "production" && (config.EVENTS_HMAC_SECRET === DEV_EVENTS_SECRET || config.CARRIER_WEBHOOK_SECRET === DEV_CARRIER_SECRET)) {
+      throw new Error("EVENTS_HMAC_SECRET and CARRIER_WEBHOOK_SECRET must be set in production: the defaults are public.");
+    }
+    return {
+      routes: [
+        cardIssuedRoute({ db, log, secret: config.EVENTS_HMAC_SECRET, workingDays: config.DELIVERY_WORKING_DAYS }),
+        carrierWebhookRoute({ db, log, secret: config.CARRIER_WEBHOOK_SECRET }),
+      ],
+    };
+  },
 };

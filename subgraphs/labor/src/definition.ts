@@ -1,14 +1,37 @@
 import type { SubgraphDefinition } from "../../../kernel/subgraph";
+import { CivilAffairsRegister } from "./civilAffairs/civilAffairsRegister";
+import { EligibilityDecisionResolver } from "./eligibility/eligibilityDecision.resolver";
+import { BenefitEnrollment } from "./enrollments/benefitEnrollment.entity";
+import { EnrollmentResolver, resolveEnrollmentReference } from "./enrollments/enrollment.resolver";
+import { EnrollmentEvent } from "./enrollments/enrollmentEvent.entity";
+import { FamilyResolver, resolveFamilyReference } from "./family/family.resolver";
 import { Programs1764000000000 } from "./migrations/1764000000000-Programs";
+import { Eligibility1764100000000 } from "./migrations/1764100000000-Eligibility";
 import { BenefitProgram } from "./programs/benefitProgram.entity";
-import { BenefitProgramResolver } from "./programs/benefitProgram.resolver";
+import { BenefitProgramResolver, resolveProgramReference } from "./programs/benefitProgram.resolver";
+import { laborResolvers } from "./laborResolvers";
+import { seedLabor } from "./seed/seedDemo";
 import { laborSettings } from "./settings";
+import { ProgramStatsResolver } from "./stats/programStats.resolver";
+import { WageResolver } from "./wages/wage.resolver";
+import { WageRecord } from "./wages/wageRecord.entity";
 
 export const labor: SubgraphDefinition<typeof laborSettings> = {
   name: "labor",
   defaultPort: 4002,
   settings: laborSettings,
-  entities: [BenefitProgram],
-  migrations: [Programs1764000000000],
-  schema: { resolvers: [BenefitProgramResolver] },
+  entities: [BenefitProgram, WageRecord, BenefitEnrollment, EnrollmentEvent],
+  migrations: [Programs1764000000000, Eligibility1764100000000],
+  schema: {
+    resolvers: [BenefitProgramResolver, FamilyResolver, EligibilityDecisionResolver, EnrollmentResolver, WageResolver, ProgramStatsResolver],
+    referenceResolvers: {
+      BenefitProgram: { __resolveReference: resolveProgramReference },
+      Family: { __resolveReference: resolveFamilyReference },
+      BenefitEnrollment: { __resolveReference: resolveEnrollmentReference },
+    },
+  },
+  seedDemo: ({ db }) => seedLabor(db),
+  async prepare({ config }) {
+    return { resolvers: laborResolvers(config.RULES_FILE, new CivilAffairsRegister(config.CIVIL_AFFAIRS_URL)) };
+  },
 };

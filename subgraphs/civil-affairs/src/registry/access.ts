@@ -1,6 +1,7 @@
 import { requireViewer, type RequestContext } from "../../../../kernel/context";
 import { appError } from "../../../../kernel/errors";
 import { hasRole, OFFICER_ROLES, type Viewer } from "../../../../kernel/auth/viewer";
+import { ageOn } from "../../../../kernel/dates";
 import { FamilyRelation } from "./enums";
 import { citizenById, membershipByCitizen } from "./loaders";
 
@@ -11,20 +12,13 @@ import { citizenById, membershipByCitizen } from "./loaders";
  */
 const REGISTER_READERS = ["CIVIL_AFFAIRS_OFFICER", "LABOR_OFFICER"] as const;
 
-export function ageOn(birthDate: string, today = new Date()): number {
-  const [y, m, d] = birthDate.split("-").map(Number) as [number, number, number];
-  const age = today.getUTCFullYear() - y;
-  const hadBirthday = today.getUTCMonth() + 1 > m || (today.getUTCMonth() + 1 === m && today.getUTCDate() >= d);
-  return hadBirthday ? age : age - 1;
-}
-
 /** The register the viewer may read as a member (head, spouse, or child aged 18 or more), if any. */
 async function readableRegisterOf(ctx: RequestContext, viewer: Viewer): Promise<string | null> {
   const membership = await ctx.loaders.get(membershipByCitizen).load(viewer.nationalId);
   if (!membership) return null;
   if (membership.relation === FamilyRelation.SON || membership.relation === FamilyRelation.DAUGHTER) {
     const self = await ctx.loaders.get(citizenById).load(viewer.nationalId);
-    if (!self || ageOn(self.birthDate) < 18) return null;
+    if (!self || ageOn(self.birthDate, new Date()) < 18) return null;
   }
   return membership.registerNumber;
 }

@@ -1,12 +1,54 @@
-import { Arg, Ctx, ID, Query, Resolver } from "type-graphql";
-import { requireRole, type RequestContext } from "../../../../kernel/context";
+import { Arg, Ctx, FieldResolver, ID, Mutation, Query, Resolver, Root } from "type-graphql";
+import { requireRole, requireViewer, type RequestContext } from "../../../../kernel/context";
+import { Violations } from "../../../../kernel/errors";
+import { riyadhToday } from "../calendar/riyadhCalendar";
+import { DELIVERY_STAFF, readableIssuedCard } from "../cards/access";
+import { eventsByTrackingNumber, shipmentByTrackingNumber } from "../loaders";
+import { recordTrackingEvent } from "./recordTrackingEvent";
 import { Shipment } from "./shipment.entity";
+import { ShipmentStatus } from "./shipmentStatus";
+import { TrackingEvent } from "./trackingEvent.entity";
+import { checkReport, reportFromArgs } from "./trackingReport";
 
 @Resolver(() => Shipment)
 export class ShipmentResolver {
-  @Query(() => Shipment, { nullable: true })
+  @Query(() => Shipment, { nullable: true, description: "Postal operators and civil-affairs officers." })
   shipment(@Arg("trackingNumber", () => ID) trackingNumber: string, @Ctx() ctx: RequestContext): Promise<Shipment | null> {
-    requireRole(ctx, "POST_OPERATOR", "CIVIL_AFFAIRS_OFFICER");
-    return ctx.db.getRepository(Shipment).findOneBy({ trackingNumber });
+    requireRole(ctx, ...DELIVERY_STAFF);
+    return ctx.loaders.get(shipmentByTrackingNumber).load(trackingNumber.trim());
   }
+
+  @Mutation(() => Shipment, { description: "Postal operators: one tracking event; `at` defaults to now." })
+  async recordTrackingEvent(
+    @Arg("trackingNumber", () => ID) trackingNumber: string,
+    @Arg("status", () => ShipmentStatus) status: ShipmentStatus,
+    @Arg("location", () => String, { nullable: true }) location: string | null,
+    @Arg("at", () => Date, { nullable: true }) at: Date | null,
+    @Ctx() ctx: RequestContext,
+  ): Promise<Shipment> {
+    const operator = requireRole(ctx, "POST_OPERATOR");
+    const report = reportFromArgs({ trackingNumber, status, at, location });
+    const violations = new Violations(ctx.lang);
+    checkReport(violations, report);
+    violations.throwIfAny();
+    return (await recordTrackingEvent(ctx.db, report, operator.nationalId, ctx.lang)).shipment;
+  }
+
+  @FieldResolver(() => [TrackingEvent], { description: "Oldest first." })
+  events(@Root() shipment: Shipment, @Ctx() ctx: RequestContext): Promise<TrackingEvent[]> {
+    return ctx.loaders.get(eventsByTrackingNumber).load(shipment.trackingNumber);
+  }
+
+  @FieldResolver(() => Boolean, { description: "True when not delivered by the estimated date." })
+  isDelayed(@Root() shipment: Shipment): boolean {
+    return shipment.status !== ShipmentStatus.DELIVERED && riyadhToday() > shipment.estimatedDeliveryDate;
+  }
+}
+
+/** Entity resolver for `_entities`: staff, or the people on the card. */
+export async function resolveShipmentReference(ref: { trackingNumber: string }, ctx: RequestContext): Promise<Shipment | null> {
+  requireViewer(ctx);
+  const shipment = await ctx.loaders.get(shipmentByTrackingNumber).load(ref.trackingNumber);
+  if (shipment) await readableIssuedCard(ctx, shipment.cardNumber);
+  return shipment;
 }

@@ -1,4 +1,4 @@
-import { ageOn } from "../../registry/access";
+import { ageOn } from "../../../../../kernel/dates";
 import { applicationMessages as m } from "../messages";
 import type { ApplicationFacts } from "./facts";
 import type { RuleOutcome } from "./outcome";

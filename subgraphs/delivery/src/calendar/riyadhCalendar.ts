@@ -1,0 +1,26 @@
+/** Saudi Arabia keeps UTC+3 all year (no daylight saving), so a fixed offset gives the local date. */
+const RIYADH_OFFSET_MS = 3 * 60 * 60 * 1000;
+
+const FRIDAY = 5;
+const SATURDAY = 6;
+
+/** The calendar date ("YYYY-MM-DD") in Riyadh at an instant. */
+export function riyadhDate(instant: Date): string {
+  return new Date(instant.getTime() + RIYADH_OFFSET_MS).toISOString().slice(0, 10);
+}
+
+export function riyadhToday(): string {
+  return riyadhDate(new Date());
+}
+
+/** `date` plus `days` working days; Friday and Saturday (the Saudi weekend) are not counted. */
+export function addWorkingDays(date: string, days: number): string {
+  const day = new Date(`${date}T00:00:00Z`);
+  let left = days;
+  while (left > 0) {
+    day.setUTCDate(day.getUTCDate() + 1);
+    const weekday = day.getUTCDay();
+    if (weekday !== FRIDAY && weekday !== SATURDAY) left--;
+  }
+  return day.toISOString().slice(0, 10);
+}

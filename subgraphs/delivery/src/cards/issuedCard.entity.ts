@@ -1,0 +1,33 @@
+import { Column, Entity, PrimaryColumn } from "typeorm";
+
+export type DeliveryMethod = "SAUDI_POST" | "OFFICE_PICKUP";
+
+/**
+ * An issued card as delivery learned it from its CardIssued event: one row per card (deduplicated
+ * by card number and by event id), with the people allowed to see its delivery.
+ */
+@Entity()
+export class IssuedCard {
+  @PrimaryColumn({ type: "varchar", length: 14 })
+  cardNumber!: string;
+
+  @Column({ type: "varchar", length: 64, unique: true })
+  eventId!: string;
+
+  @Column({ type: "varchar", length: 10 })
+  registerNumber!: string;
+
+  /** Everyone on the card, as civil-affairs listed them; the only citizens who see the delivery. */
+  @Column({ type: "text", array: true })
+  memberIds!: string[];
+
+  @Column({ type: "varchar", length: 13 })
+  deliveryMethod!: DeliveryMethod;
+
+  /** The pickup office, or for a posted card the office it waits at if it comes back undelivered. */
+  @Column({ type: "varchar", length: 16 })
+  officeId!: string;
+
+  @Column({ type: "timestamptz" })
+  issuedAt!: Date;
+}

@@ -1,0 +1,29 @@
+import type { ServerResponse } from "node:http";
+import { SIGNATURE_HEADER, verifySignature } from "../../../../kernel/events/signature";
+import { header } from "../../../../kernel/http/headers";
+import { sendJson, type HttpRoute } from "../../../../kernel/http/server";
+
+/**
+ * A POST route for machine callers that sign their JSON body with a shared secret (HMAC-SHA256 in
+ * x-signature). An unsigned or badly signed call is refused with 401 before the body is read.
+ */
+export function signedJsonRoute(path: string, secret: string, handle: (payload: unknown, response: ServerResponse) => Promise<void>): HttpRoute {
+  return {
+    method: "POST",
+    path,
+    async handle(request, response, body) {
+      if (!verifySignature(body, secret, header(request, SIGNATURE_HEADER))) {
+        sendJson(response, 401, { error: "missing or invalid signature" });
+        return;
+      }
+      let payload: unknown;
+      try {
+        payload = JSON.parse(body.toString("utf8"));
+      } catch {
+        sendJson(response, 400, { error: "the body is not valid JSON" });
+        return;
+      }
+      await handle(payload, response);
+    },
+  };
+}

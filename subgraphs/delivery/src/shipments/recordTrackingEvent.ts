@@ -1,0 +1,70 @@
+import type { DataSource, EntityManager } from "typeorm";
+import { appError } from "../../../../kernel/errors";
+import type { Lang } from "../../../../kernel/i18n";
+import { IssuedCard } from "../cards/issuedCard.entity";
+import { pickupEventOf, pickupOf, SYSTEM, trackingEventOf } from "../cards/newDelivery";
+import { deliveryMessages } from "../messages";
+import { OfficePickup } from "../pickups/officePickup.entity";
+import { PickupEvent } from "../pickups/pickupEvent.entity";
+import { PickupStatus } from "../pickups/pickupStatus";
+import { applyMove, MAX_FAILED_ATTEMPTS, planMove } from "./shipmentMoves";
+import { Shipment } from "./shipment.entity";
+import { ShipmentStatus } from "./shipmentStatus";
+import { TrackingEvent } from "./trackingEvent.entity";
+import type { TrackingReport } from "./trackingReport";
+
+/**
+ * RECORDED moved the shipment; STALE is older than the newest event, so it is kept in the history
+ * but changes neither the status nor the attempts; DUPLICATE was already there.
+ */
+export type TrackingOutcome = "RECORDED" | "STALE" | "DUPLICATE";
+
+/**
+ * The card comes back to the office named in its CardIssued event (`officeId`: for a posted card,
+ * civil-affairs names the office a returned card waits at, normally the head's city's office) and is
+ * at once READY_FOR_PICKUP there; the family then collects it like any office pickup.
+ */
+async function returnToOffice(tx: EntityManager, shipment: Shipment, at: Date): Promise<void> {
+  const description = `Returned to the office after ${MAX_FAILED_ATTEMPTS} failed delivery attempts`;
+  await tx.insert(TrackingEvent, trackingEventOf(shipment.trackingNumber, ShipmentStatus.RETURNED_TO_OFFICE, at, SYSTEM, { description }));
+  const card = await tx.findOneByOrFail(IssuedCard, { cardNumber: shipment.cardNumber });
+  await tx.insert(OfficePickup, pickupOf(card.cardNumber, card.officeId, PickupStatus.READY_FOR_PICKUP, at));
+  await tx.insert(PickupEvent, pickupEventOf(card.cardNumber, PickupStatus.READY_FOR_PICKUP, at, SYSTEM));
+}
+
+/**
+ * The one code path for a tracking event, from recordTrackingEvent and from the carrier webhook:
+ * under a lock on the shipment, the event is stored in its history and, unless it is older than
+ * the newest one, moves the shipment by the state machine; a refused move is INVALID_STATE and
+ * stores nothing. Everything happens in one transaction.
+ */
+export async function recordTrackingEvent(
+  db: DataSource,
+  report: TrackingReport,
+  recordedBy: string,
+  lang: Lang,
+): Promise<{ shipment: Shipment; outcome: TrackingOutcome }> {
+  return db.transaction(async (tx) => {
+    const shipment = await tx.findOne(Shipment, { where: { trackingNumber: report.trackingNumber }, lock: { mode: "pessimistic_write" } });
+    if (!shipment) throw appError("NOT_FOUND", lang);
+    if (await tx.existsBy(TrackingEvent, { trackingNumber: shipment.trackingNumber, status: report.status, at: report.at })) {
+      return { shipment, outcome: "DUPLICATE" };
+    }
+    const event = trackingEventOf(shipment.trackingNumber, report.status, report.at, recordedBy, report);
+    if (report.at < shipment.lastEventAt) {
+      await tx.insert(TrackingEvent, event);
+      return { shipment, outcome: "STALE" };
+    }
+    const move = planMove(shipment, report.status);
+    if (!move) {
+      const params = { from: shipment.status, to: report.status };
+      throw appError("INVALID_STATE", lang, deliveryMessages.invalidShipmentMove[lang](params), params);
+    }
+    applyMove(shipment, move, report.at);
+    const { status, attempts, lastEventAt, deliveredAt } = shipment;
+    await tx.update(Shipment, { trackingNumber: shipment.trackingNumber }, { status, attempts, lastEventAt, deliveredAt });
+    await tx.insert(TrackingEvent, event);
+    if (move.returnedToOffice) await returnToOffice(tx, shipment, report.at);
+    return { shipment, outcome: "RECORDED" };
+  });
+}

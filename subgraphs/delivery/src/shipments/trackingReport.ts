@@ -1,0 +1,60 @@
+import { Violations, type Violation } from "../../../../kernel/errors";
+import { DateTimeScalar } from "../../../../kernel/graphql/scalars";
+import type { Lang } from "../../../../kernel/i18n";
+import { deliveryMessages } from "../messages";
+import { ShipmentStatus } from "./shipmentStatus";
+
+/** One tracking event as reported by the postal operator, by hand or through the webhook. */
+export interface TrackingReport {
+  trackingNumber: string;
+  status: ShipmentStatus;
+  at: Date;
+  location: string | null;
+  description: string | null;
+}
+
+const MAX_TEXT = 200;
+/** Tolerated clock difference between the carrier's systems and ours. */
+const CLOCK_SKEW_MS = 5 * 60_000;
+
+const trimmed = (text: unknown) => (typeof text === "string" && text.trim() !== "" ? text.trim() : null);
+
+/**
+ * The checks both entry points share. A future instant is refused: it would become the newest
+ * event and make every real event after it look out of order.
+ */
+export function checkReport(violations: Violations, report: TrackingReport, now = new Date()): void {
+  if (report.at.getTime() > now.getTime() + CLOCK_SKEW_MS) violations.add("at", "FUTURE", deliveryMessages.eventInFuture, undefined);
+  for (const field of ["location", "description"] as const) {
+    if ((report[field]?.length ?? 0) > MAX_TEXT) violations.add(field, "TOO_LONG", deliveryMessages.locationTooLong, { max: MAX_TEXT });
+  }
+}
+
+/** The mutation's arguments as a report: `at` defaults to now, blank texts are null. */
+export function reportFromArgs(args: { trackingNumber: string; status: ShipmentStatus; at?: Date | null; location?: string | null }): TrackingReport {
+  return { trackingNumber: args.trackingNumber.trim(), status: args.status, at: args.at ?? new Date(), location: trimmed(args.location), description: null };
+}
+
+function instantOf(value: unknown): Date | null {
+  try {
+    return DateTimeScalar.parseValue(value);
+  } catch {
+    return null;
+  }
+}
+
+/** One item of a webhook batch, checked field by field like GraphQL would. */
+export function reportFromWebhookItem(item: unknown, lang: Lang): { report: TrackingReport } | { violations: Violation[] } {
+  const fields = (typeof item === "object" && item !== null ? item : {}) as Record<string, unknown>;
+  const violations = new Violations(lang);
+  const trackingNumber = trimmed(fields.trackingNumber);
+  if (!trackingNumber) violations.add("trackingNumber", "REQUIRED", deliveryMessages.required, undefined);
+  const status = Object.values(ShipmentStatus).find((s) => s === fields.status);
+  if (!status) violations.add("status", "UNKNOWN_STATUS", deliveryMessages.unknownStatus, undefined);
+  const at = instantOf(fields.at);
+  if (!at) violations.add("at", "INSTANT", deliveryMessages.badInstant, undefined);
+  if (violations.list.length > 0) return { violations: violations.list };
+  const report = { trackingNumber: trackingNumber!, status: status!, at: at!, location: trimmed(fields.location), description: trimmed(fields.description) };
+  checkReport(violations, report);
+  return violations.list.length > 0 ? { violations: violations.list } : { report };
+}

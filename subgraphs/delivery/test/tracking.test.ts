@@ -1,0 +1,194 @@
+import { DATABASE_KINDS } from "../../../test/support/database";
+import { codes, graphql, violationRules } from "../../../test/support/http";
+import { PickupEvent } from "../src/pickups/pickupEvent.entity";
+import { Shipment } from "../src/shipments/shipment.entity";
+import { TrackingEvent } from "../src/shipments/trackingEvent.entity";
+import { cardIssued, cards, postSigned, startDelivery, type DeliveryUnderTest } from "./support";
+
+const RECORD = `mutation($trackingNumber: ID!, $status: ShipmentStatus!, $location: String, $at: DateTime) {
+  recordTrackingEvent(trackingNumber: $trackingNumber, status: $status, location: $location, at: $at) {
+    trackingNumber status attempts deliveredAt events { status at location description }
+  }
+}`;
+const SHIPMENT = `query($trackingNumber: ID!) { shipment(trackingNumber: $trackingNumber) { status attempts events { status at } } }`;
+const DELIVERY = `query($representations: [_Any!]!) {
+  _entities(representations: $representations) {
+    ... on FamilyCard { delivery { __typename ... on Shipment { status } ... on OfficePickup { pickupStatus: status readyAt collectedAt office { id } } } }
+  }
+}`;
+const MARK = (name: string) => `mutation($cardNumber: ID!) { ${name}(cardNumber: $cardNumber) { status readyAt collectedAt office { id } } }`;
+
+const HOUR = 3_600_000;
+const hoursAgo = (hours: number) => new Date(Date.now() - hours * HOUR).toISOString();
+
+describe.each(DATABASE_KINDS)("tracking and pickups on %s", (kind) => {
+  let delivery: DeliveryUnderTest;
+  let operator: string;
+  let officer: string;
+  beforeAll(async () => {
+    delivery = await startDelivery(kind);
+    [operator, officer] = await Promise.all([delivery.token("operator"), delivery.token("officer")]);
+  });
+  afterAll(() => delivery?.stop());
+
+  const gql = (query: string, variables: Record<string, unknown>, token?: string) => graphql(delivery.subgraph.graphqlUrl, query, variables, { token });
+
+  /** A fresh posted card issued two days ago; returns its tracking number. */
+  async function newShipment(officeId = "RUH-01"): Promise<{ trackingNumber: string; cardNumber: string }> {
+    const event = cardIssued({ daysAgo: 2, officeId });
+    await delivery.publish(event);
+    const shipment = await delivery.subgraph.db.getRepository(Shipment).findOneByOrFail({ cardNumber: event.cardNumber });
+    return { trackingNumber: shipment.trackingNumber, cardNumber: event.cardNumber };
+  }
+
+  const record = (trackingNumber: string, status: string, at: string, token = operator, location?: string) =>
+    gql(RECORD, { trackingNumber, status, at, location }, token);
+
+  it("walks a shipment to DELIVERED, each move in its history", async () => {
+    const { trackingNumber } = await newShipment();
+    const steps = [["PICKED_UP", hoursAgo(40)], ["IN_TRANSIT", hoursAgo(30)], ["OUT_FOR_DELIVERY", hoursAgo(5)], ["DELIVERED", hoursAgo(1)]] as const;
+    let last;
+    for (const [status, at] of steps) {
+      last = await record(trackingNumber, status, at, operator, `${status} place`);
+      expect(last.errors).toBeUndefined();
+      expect(last.data.recordTrackingEvent.status).toBe(status);
+    }
+    const shipment = last!.data.recordTrackingEvent;
+    expect(shipment.deliveredAt).toBe(steps[3][1]);
+    expect(shipment.events.map((e: { status: string }) => e.status)).toEqual(["CREATED", "PICKED_UP", "IN_TRANSIT", "OUT_FOR_DELIVERY", "DELIVERED"]);
+    expect(shipment.events[4].location).toBe("DELIVERED place");
+  });
+
+  it("refuses a move the state machine does not allow (CREATED → DELIVERED) and stores nothing", async () => {
+    const { trackingNumber } = await newShipment();
+    const response = await record(trackingNumber, "DELIVERED", hoursAgo(1));
+    expect(codes(response)).toEqual(["INVALID_STATE"]);
+    expect(response.errors![0]!.message).toBe("A shipment in CREATED cannot move to DELIVERED.");
+    expect(await delivery.subgraph.db.getRepository(TrackingEvent).countBy({ trackingNumber })).toBe(1);
+  });
+
+  it("after the third failed attempt returns the card to its office, ready for pickup, then collected", async () => {
+    const { trackingNumber, cardNumber } = await newShipment("DMM-01");
+    await record(trackingNumber, "PICKED_UP", hoursAgo(40));
+    await record(trackingNumber, "IN_TRANSIT", hoursAgo(39));
+    let failedAt = "";
+    for (let attempt = 0; attempt < 3; attempt++) {
+      expect((await record(trackingNumber, "OUT_FOR_DELIVERY", hoursAgo(30 - attempt * 2))).errors).toBeUndefined();
+      failedAt = hoursAgo(29 - attempt * 2);
+      const failed = await record(trackingNumber, "DELIVERY_FAILED", failedAt);
+      expect(failed.data.recordTrackingEvent).toMatchObject({ status: attempt < 2 ? "DELIVERY_FAILED" : "RETURNED_TO_OFFICE", attempts: attempt + 1 });
+    }
+    const shipment = await gql(SHIPMENT, { trackingNumber }, operator);
+    expect(shipment.data.shipment.events.slice(-2).map((e: { status: string }) => e.status)).toEqual(["DELIVERY_FAILED", "RETURNED_TO_OFFICE"]);
+    expect(codes(await record(trackingNumber, "OUT_FOR_DELIVERY", hoursAgo(1)))).toEqual(["INVALID_STATE"]);
+
+    const citizen = await delivery.token("citizen");
+    const seen = await gql(DELIVERY, cards(cardNumber), citizen);
+    expect(seen.data._entities[0].delivery).toEqual({ __typename: "OfficePickup", pickupStatus: "READY_FOR_PICKUP", office: { id: "DMM-01" }, readyAt: failedAt, collectedAt: null });
+
+    const collected = await gql(MARK("markCollected"), { cardNumber }, officer);
+    expect(collected.data.markCollected).toMatchObject({ status: "COLLECTED", office: { id: "DMM-01" } });
+    const history = await delivery.subgraph.db.getRepository(PickupEvent).find({ where: { cardNumber }, order: { id: "ASC" } });
+    expect(history.map((e) => [e.status, e.by])).toEqual([["READY_FOR_PICKUP", "system"], ["COLLECTED", expect.stringMatching(/^\d{10}$/)]]);
+  });
+
+  it("moves an office pickup PREPARING → READY_FOR_PICKUP → COLLECTED, and refuses any other move", async () => {
+    const event = cardIssued({ deliveryMethod: "OFFICE_PICKUP", officeId: "JED-01", address: null });
+    await delivery.publish(event);
+    const cardNumber = event.cardNumber;
+    expect(codes(await gql(MARK("markCollected"), { cardNumber }, officer))).toEqual(["INVALID_STATE"]);
+    const ready = await gql(MARK("markReadyForPickup"), { cardNumber }, officer);
+    expect(ready.data.markReadyForPickup).toMatchObject({ status: "READY_FOR_PICKUP", collectedAt: null });
+    expect(ready.data.markReadyForPickup.readyAt).not.toBeNull();
+    expect(codes(await gql(MARK("markReadyForPickup"), { cardNumber }, officer))).toEqual(["INVALID_STATE"]);
+    const collected = await gql(MARK("markCollected"), { cardNumber }, officer);
+    expect(collected.data.markCollected.status).toBe("COLLECTED");
+    expect(collected.data.markCollected.collectedAt).not.toBeNull();
+    expect(codes(await gql(MARK("markCollected"), { cardNumber }, officer))).toEqual(["INVALID_STATE"]);
+    expect(codes(await gql(MARK("markCollected"), { cardNumber: "FC000000000000" }, officer))).toEqual(["NOT_FOUND"]);
+  });
+
+  it("keeps an event older than the newest in the history without moving the status back", async () => {
+    const { trackingNumber } = await newShipment();
+    await record(trackingNumber, "PICKED_UP", hoursAgo(20));
+    await record(trackingNumber, "IN_TRANSIT", hoursAgo(10));
+    const late = await record(trackingNumber, "PICKED_UP", hoursAgo(15), operator, "late scan");
+    expect(late.errors).toBeUndefined();
+    expect(late.data.recordTrackingEvent.status).toBe("IN_TRANSIT");
+    expect(late.data.recordTrackingEvent.events.map((e: { status: string }) => e.status)).toEqual(["CREATED", "PICKED_UP", "PICKED_UP", "IN_TRANSIT"]);
+  });
+
+  it("stores a repeated event once", async () => {
+    const { trackingNumber } = await newShipment();
+    const at = hoursAgo(3);
+    await record(trackingNumber, "PICKED_UP", at);
+    const again = await record(trackingNumber, "PICKED_UP", at);
+    expect(again.errors).toBeUndefined();
+    expect(again.data.recordTrackingEvent.events).toHaveLength(2);
+  });
+
+  it("refuses a future instant with BAD_USER_INPUT, and an unknown shipment with NOT_FOUND", async () => {
+    const { trackingNumber } = await newShipment();
+    const future = await record(trackingNumber, "PICKED_UP", new Date(Date.now() + 24 * HOUR).toISOString());
+    expect(violationRules(future)).toEqual(["FUTURE"]);
+    expect(codes(await record("RR999999995SA", "PICKED_UP", hoursAgo(1)))).toEqual(["NOT_FOUND"]);
+  });
+
+  it("lets only a postal operator record tracking events, and only an officer mark pickups", async () => {
+    const { trackingNumber, cardNumber } = await newShipment();
+    expect(codes(await record(trackingNumber, "PICKED_UP", hoursAgo(1), await delivery.token("citizen")))).toEqual(["FORBIDDEN"]);
+    expect(codes(await record(trackingNumber, "PICKED_UP", hoursAgo(1), officer))).toEqual(["FORBIDDEN"]);
+    const anonymous = await gql(RECORD, { trackingNumber, status: "PICKED_UP" });
+    expect(codes(anonymous)).toEqual(["UNAUTHENTICATED"]);
+    expect(codes(await gql(MARK("markReadyForPickup"), { cardNumber }, operator))).toEqual(["FORBIDDEN"]);
+    expect(codes(await gql(MARK("markCollected"), { cardNumber }))).toEqual(["UNAUTHENTICATED"]);
+    expect(await delivery.subgraph.db.getRepository(TrackingEvent).countBy({ trackingNumber })).toBe(1);
+  });
+
+  it("lets postal operators and officers read a shipment, and nobody else", async () => {
+    const { trackingNumber } = await newShipment();
+    expect((await gql(SHIPMENT, { trackingNumber }, officer)).data.shipment.status).toBe("CREATED");
+    for (const role of ["citizen", "analyst"] as const) {
+      const refused = await gql(SHIPMENT, { trackingNumber }, await delivery.token(role));
+      expect(codes(refused)).toEqual(["FORBIDDEN"]);
+      expect(refused.data.shipment).toBeNull();
+    }
+  });
+
+  describe("the carrier webhook", () => {
+    it("records a batch in time order, reports each event, and takes a resent batch as duplicates", async () => {
+      const { trackingNumber } = await newShipment();
+      const batch = [
+        { trackingNumber, status: "IN_TRANSIT", at: hoursAgo(8), location: "Riyadh sorting center" },
+        { trackingNumber, status: "PICKED_UP", at: hoursAgo(9), location: "Riyadh hub" },
+        { trackingNumber, status: "DELIVERED", at: hoursAgo(7) },
+        { trackingNumber: "RR999999995SA", status: "PICKED_UP", at: hoursAgo(7) },
+        { trackingNumber, status: "LOST", at: "yesterday" },
+      ];
+      const answer = await delivery.carrier(batch);
+      expect(answer.status).toBe(200);
+      expect(answer.body.results.map((r: any) => r.outcome ?? r.error.code)).toEqual(["RECORDED", "RECORDED", "INVALID_STATE", "NOT_FOUND", "BAD_USER_INPUT"]);
+      expect(answer.body.results[4].error.violations.map((v: { rule: string }) => v.rule)).toEqual(["UNKNOWN_STATUS", "INSTANT"]);
+      const shipment = await gql(SHIPMENT, { trackingNumber }, operator);
+      expect(shipment.data.shipment.status).toBe("IN_TRANSIT");
+      expect(shipment.data.shipment.events.map((e: { status: string }) => e.status)).toEqual(["CREATED", "PICKED_UP", "IN_TRANSIT"]);
+
+      const resent = await delivery.carrier(batch.slice(0, 2));
+      expect(resent.body.results.map((r: any) => r.outcome)).toEqual(["DUPLICATE", "DUPLICATE"]);
+    });
+
+    it("refuses an unsigned or badly signed batch with 401 and stores nothing", async () => {
+      const { trackingNumber } = await newShipment();
+      const body = { events: [{ trackingNumber, status: "PICKED_UP", at: hoursAgo(1) }] };
+      const url = `${delivery.subgraph.url}/carrier/webhook`;
+      expect((await postSigned(url, body, null)).status).toBe(401);
+      // The events secret is not the carrier's.
+      expect((await postSigned(url, body, "dev-only-events-secret")).status).toBe(401);
+      expect(await delivery.subgraph.db.getRepository(TrackingEvent).countBy({ trackingNumber })).toBe(1);
+    });
+
+    it("refuses a body that is not a batch with 400", async () => {
+      expect((await postSigned(`${delivery.subgraph.url}/carrier/webhook`, [{ status: "PICKED_UP" }], "dev-only-carrier-secret")).status).toBe(400);
+    });
+  });
+});

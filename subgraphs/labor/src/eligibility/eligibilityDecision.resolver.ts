@@ -1,0 +1,13 @@
+import { Ctx, FieldResolver, Resolver, Root } from "type-graphql";
+import type { RequestContext } from "../../../../kernel/context";
+import { BenefitProgram } from "../programs/benefitProgram.entity";
+import { loadProgram } from "../programs/programs.loader";
+import { EligibilityDecision } from "./eligibilityDecision.type";
+
+@Resolver(() => EligibilityDecision)
+export class EligibilityDecisionResolver {
+  @FieldResolver(() => BenefitProgram)
+  program(@Root() decision: EligibilityDecision, @Ctx() ctx: RequestContext): Promise<BenefitProgram> {
+    return loadProgram(ctx, decision.programCode);
+  }
+}

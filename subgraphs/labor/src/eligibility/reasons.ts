@@ -1,0 +1,61 @@
+import { formatNumber, type Lang } from "../../../../kernel/i18n";
+import type { Reason } from "./engine";
+
+/** "9,200 SAR" / "٩٬٢٠٠ ريال": whole riyals without decimals, otherwise to the halala. */
+function sar(lang: Lang, halalas: number): string {
+  const amount = formatNumber(lang, halalas / 100, halalas % 100 === 0 ? 0 : 2);
+  return lang === "ar" ? `${amount} ريال` : `${amount} SAR`;
+}
+
+const n = formatNumber;
+const count = (value: number, one: string, many: string) => `${value} ${value === 1 ? one : many}`;
+
+function english(reason: Reason): string {
+  switch (reason.rule) {
+    case "SAUDI_HEAD":
+      return reason.passed ? "the head of the family is a Saudi citizen" : `the head of the family is not a Saudi citizen (nationality ${reason.nationality})`;
+    case "MIN_HEAD_AGE":
+      return `the head of the family is ${reason.age}, ${reason.passed ? "at least" : "under"} the minimum age of ${reason.years}`;
+    case "MAX_HEAD_AGE":
+      return `the head of the family is ${reason.age}, ${reason.passed ? "within" : "over"} the maximum age of ${reason.years}`;
+    case "MIN_MEMBERS":
+      return `the household has ${count(reason.members, "member", "members")}, ${reason.passed ? "at least" : "fewer than"} the required ${reason.count}`;
+    case "MIN_CHILDREN":
+      return `the household has ${count(reason.children, "child", "children")} under 18, ${reason.passed ? "at least" : "fewer than"} the required ${reason.count}`;
+    case "INCOME":
+      return (
+        `household income ${sar("en", reason.incomeHalalas)} is ${reason.passed ? "within" : "above"} the ` +
+        `${sar("en", reason.thresholdHalalas)} threshold for ${count(reason.members, "member", "members")} ` +
+        `(${count(reason.adults, "adult", "adults")}, ${count(reason.children, "child", "children")})`
+      );
+    case "AMOUNT":
+      return `estimated monthly amount: ${sar("en", reason.amountHalalas)}`;
+  }
+}
+
+function arabic(reason: Reason): string {
+  switch (reason.rule) {
+    case "SAUDI_HEAD":
+      return reason.passed ? "رب الأسرة مواطن سعودي" : `رب الأسرة ليس مواطناً سعودياً (الجنسية ${reason.nationality})`;
+    case "MIN_HEAD_AGE":
+      return `عمر رب الأسرة ${n("ar", reason.age)} سنة، ${reason.passed ? "لا يقل عن" : "أقل من"} الحد الأدنى ${n("ar", reason.years)} سنة`;
+    case "MAX_HEAD_AGE":
+      return `عمر رب الأسرة ${n("ar", reason.age)} سنة، ${reason.passed ? "لا يتجاوز" : "يتجاوز"} الحد الأعلى ${n("ar", reason.years)} سنة`;
+    case "MIN_MEMBERS":
+      return `عدد أفراد الأسرة ${n("ar", reason.members)}، ${reason.passed ? "لا يقل عن" : "أقل من"} العدد المطلوب ${n("ar", reason.count)}`;
+    case "MIN_CHILDREN":
+      return `عدد الأبناء دون 18 سنة ${n("ar", reason.children)}، ${reason.passed ? "لا يقل عن" : "أقل من"} العدد المطلوب ${n("ar", reason.count)}`;
+    case "INCOME":
+      return (
+        `دخل الأسرة ${sar("ar", reason.incomeHalalas)} ${reason.passed ? "لا يتجاوز" : "يتجاوز"} الحد ${sar("ar", reason.thresholdHalalas)} ` +
+        `لأسرة من ${n("ar", reason.members)} أفراد (${n("ar", reason.adults)} بالغين و${n("ar", reason.children)} أطفال)`
+      );
+    case "AMOUNT":
+      return `المبلغ الشهري التقديري: ${sar("ar", reason.amountHalalas)}`;
+  }
+}
+
+/** A reason as one full sentence with its figures, in the request's language. */
+export function describeReason(reason: Reason, lang: Lang): string {
+  return lang === "ar" ? arabic(reason) : english(reason);
+}

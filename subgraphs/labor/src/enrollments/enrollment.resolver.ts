@@ -1,0 +1,73 @@
+import { Arg, Ctx, FieldResolver, ID, Mutation, Resolver, Root } from "type-graphql";
+import { requireRole, requireViewer, type RequestContext } from "../../../../kernel/context";
+import { hasRole } from "../../../../kernel/auth/viewer";
+import { appError, badInput } from "../../../../kernel/errors";
+import type { FamilyRegister } from "../civilAffairs/civilAffairsRegister";
+import type { FamilyEvaluations } from "../eligibility/familyEvaluations";
+import { describeReason } from "../eligibility/reasons";
+import { Family } from "../family/family.type";
+import { BenefitProgram } from "../programs/benefitProgram.entity";
+import { BenefitProgramCode } from "../programs/programCode";
+import { loadProgram } from "../programs/programs.loader";
+import { BenefitEnrollment } from "./benefitEnrollment.entity";
+import { decideEnrollment, isEnrollmentId, openEnrollment } from "./enrollments";
+
+@Resolver(() => BenefitEnrollment)
+export class EnrollmentResolver {
+  constructor(
+    private readonly evaluations: FamilyEvaluations,
+    private readonly register: FamilyRegister,
+  ) {}
+
+  @Mutation(() => BenefitEnrollment, {
+    description: "The family's head (or a labor officer) applies; refused with NOT_ELIGIBLE and the reasons when the family is not eligible now.",
+  })
+  async enrollInProgram(
+    @Arg("registerNumber", () => ID) registerNumber: string,
+    @Arg("program", () => BenefitProgramCode) program: BenefitProgramCode,
+    @Ctx() ctx: RequestContext,
+  ): Promise<BenefitEnrollment> {
+    const viewer = requireViewer(ctx);
+    const family = await this.register.family(registerNumber, ctx);
+    if (!family) throw appError("NOT_FOUND", ctx.lang);
+    if (!hasRole(viewer, "LABOR_OFFICER") && viewer.nationalId !== family.head.nationalId) throw appError("FORBIDDEN", ctx.lang);
+    const evaluation = await ctx.loaders.get(this.evaluations).load(family);
+    const decision = evaluation.decisions.find((d) => d.program === program)!;
+    if (!decision.eligible) {
+      throw badInput(
+        ctx.lang,
+        decision.reasons.map((reason) => ({ field: "program", rule: "NOT_ELIGIBLE", message: describeReason(reason, ctx.lang) })),
+      );
+    }
+    return openEnrollment(ctx.db, ctx.lang, { registerNumber: family.registerNumber, appliedBy: viewer.nationalId, evaluation, decision });
+  }
+
+  @Mutation(() => BenefitEnrollment, { description: "Labor officers: approve or reject a PENDING enrollment." })
+  decideEnrollment(
+    @Arg("id", () => ID) id: string,
+    @Arg("approve") approve: boolean,
+    @Ctx() ctx: RequestContext,
+  ): Promise<BenefitEnrollment> {
+    const officer = requireRole(ctx, "LABOR_OFFICER");
+    return decideEnrollment(ctx.db, ctx.lang, { id, approve, decidedBy: officer.nationalId });
+  }
+
+  @FieldResolver(() => BenefitProgram)
+  program(@Root() enrollment: BenefitEnrollment, @Ctx() ctx: RequestContext): Promise<BenefitProgram> {
+    return loadProgram(ctx, enrollment.programCode);
+  }
+
+  @FieldResolver(() => Family)
+  family(@Root() enrollment: BenefitEnrollment): Family {
+    return Object.assign(new Family(), { registerNumber: enrollment.registerNumber });
+  }
+}
+
+/** `_entities` by id: labor officers, and whoever applied. */
+export async function resolveEnrollmentReference(ref: { id: string }, ctx: RequestContext): Promise<BenefitEnrollment | null> {
+  const viewer = requireViewer(ctx);
+  if (!isEnrollmentId(ref.id)) return null;
+  const enrollment = await ctx.db.getRepository(BenefitEnrollment).findOneBy({ id: ref.id });
+  if (enrollment && !hasRole(viewer, "LABOR_OFFICER") && enrollment.appliedBy !== viewer.nationalId) throw appError("FORBIDDEN", ctx.lang);
+  return enrollment;
+}

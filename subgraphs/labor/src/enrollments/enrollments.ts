@@ -1,0 +1,85 @@
+import { In, QueryFailedError, type DataSource } from "typeorm";
+import { appError } from "../../../../kernel/errors";
+import { say, type Lang } from "../../../../kernel/i18n";
+import type { Decision } from "../eligibility/engine";
+import type { Evaluation } from "../eligibility/evaluation";
+import { BenefitEnrollment, EnrollmentStatus, OPEN_STATUSES } from "./benefitEnrollment.entity";
+import { EnrollmentEvent } from "./enrollmentEvent.entity";
+import { enrollmentMessages } from "./messages";
+
+const UNIQUE_VIOLATION = "23505";
+const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
+
+export const isEnrollmentId = (id: string) => UUID.test(id);
+
+function isUniqueViolation(error: unknown): boolean {
+  return error instanceof QueryFailedError && (error.driverError as { code?: string } | undefined)?.code === UNIQUE_VIOLATION;
+}
+
+/**
+ * Opens a PENDING enrollment on an eligible decision, with the decision as evidence and the first
+ * history entry, in one transaction. A second open enrollment in the program is CONFLICT.
+ */
+export async function openEnrollment(
+  db: DataSource,
+  lang: Lang,
+  application: { registerNumber: string; appliedBy: string; evaluation: Evaluation; decision: Decision },
+): Promise<BenefitEnrollment> {
+  const { registerNumber, appliedBy, evaluation, decision } = application;
+  const conflict = () => appError("CONFLICT", lang, say(lang, enrollmentMessages.alreadyOpen, undefined));
+  try {
+    return await db.transaction(async (tx) => {
+      const enrollments = tx.getRepository(BenefitEnrollment);
+      if (await enrollments.existsBy({ registerNumber, programCode: decision.program, status: In(OPEN_STATUSES) })) throw conflict();
+      const enrollment = await enrollments.save(
+        enrollments.create({
+          registerNumber,
+          programCode: decision.program,
+          status: EnrollmentStatus.PENDING,
+          appliedBy,
+          decidedBy: null,
+          decidedAt: null,
+          rulesVersion: decision.rulesVersion,
+          evidence: {
+            inputsDigest: evaluation.digest,
+            facts: evaluation.facts,
+            monthlyHalalas: decision.monthlyHalalas,
+            reasons: decision.reasons,
+            evaluatedAt: evaluation.evaluatedAt.toISOString(),
+          },
+        }),
+      );
+      await tx.insert(EnrollmentEvent, { enrollmentId: enrollment.id, fromStatus: null, toStatus: EnrollmentStatus.PENDING, by: appliedBy });
+      return enrollment;
+    });
+  } catch (error) {
+    // Two applications at once: the partial unique index lets only one through.
+    if (isUniqueViolation(error)) throw conflict();
+    throw error;
+  }
+}
+
+/** Approves or rejects a PENDING enrollment and records the move, in one transaction. */
+export async function decideEnrollment(
+  db: DataSource,
+  lang: Lang,
+  decision: { id: string; approve: boolean; decidedBy: string },
+): Promise<BenefitEnrollment> {
+  if (!isEnrollmentId(decision.id)) throw appError("NOT_FOUND", lang);
+  return db.transaction(async (tx) => {
+    const enrollment = await tx.getRepository(BenefitEnrollment).findOne({ where: { id: decision.id }, lock: { mode: "pessimistic_write" } });
+    if (!enrollment) throw appError("NOT_FOUND", lang);
+    if (enrollment.status !== EnrollmentStatus.PENDING) {
+      throw appError("INVALID_STATE", lang, say(lang, enrollmentMessages.notPending, { status: enrollment.status }));
+    }
+    const from = enrollment.status;
+    Object.assign(enrollment, {
+      status: decision.approve ? EnrollmentStatus.APPROVED : EnrollmentStatus.REJECTED,
+      decidedBy: decision.decidedBy,
+      decidedAt: new Date(),
+    });
+    await tx.getRepository(BenefitEnrollment).save(enrollment);
+    await tx.insert(EnrollmentEvent, { enrollmentId: enrollment.id, fromStatus: from, toStatus: enrollment.status, by: decision.decidedBy });
+    return enrollment;
+  });
+}

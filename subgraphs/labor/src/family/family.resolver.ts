@@ -1,0 +1,76 @@
+import { Arg, Ctx, Directive, FieldResolver, ID, Query, Resolver, Root } from "type-graphql";
+import { requireRole, type RequestContext } from "../../../../kernel/context";
+import { normalizeDigits } from "../../../../kernel/digits";
+import { Violations } from "../../../../kernel/errors";
+import { money, Money } from "../../../../kernel/graphql/money";
+import { EligibilityDecision } from "../eligibility/eligibilityDecision.type";
+import { memberIds, type FamilyEvaluations } from "../eligibility/familyEvaluations";
+import { describeReason } from "../eligibility/reasons";
+import { BenefitEnrollment } from "../enrollments/benefitEnrollment.entity";
+import { enrollmentsByRegister } from "../enrollments/enrollments.loader";
+import { householdIncome } from "../wages/currentWages";
+import { requireFamilyReader } from "./familyAccess";
+import { Family, REGISTER_FACTS } from "./family.type";
+import { familyMessages } from "./messages";
+
+const MAX_FAMILIES_FOR_REVIEW = 100;
+
+const REQUIRES_REGISTER_FACTS = `@requires(fields: "${REGISTER_FACTS}")`;
+
+/** Labor's fields on civil-affairs' Family, computed from the register facts the gateway hands over. */
+@Resolver(() => Family)
+export class FamilyResolver {
+  constructor(private readonly evaluations: FamilyEvaluations) {}
+
+  /**
+   * A list, not root aliases, so that the gateway fetches the register facts of all the families in
+   * one `_entities` call to civil-affairs and their labor fields in one `_entities` call to labor.
+   */
+  @Query(() => [Family], { nullable: "items", description: `Labor officers: up to ${MAX_FAMILIES_FOR_REVIEW} families by register number, to review in one request (null for an unknown one).` })
+  familiesForReview(@Arg("registerNumbers", () => [ID]) registerNumbers: string[], @Ctx() ctx: RequestContext): Family[] {
+    requireRole(ctx, "LABOR_OFFICER");
+    const violations = new Violations(ctx.lang);
+    if (registerNumbers.length > MAX_FAMILIES_FOR_REVIEW) {
+      violations.add("registerNumbers", "TOO_MANY", familyMessages.tooMany, { max: MAX_FAMILIES_FOR_REVIEW });
+    }
+    const numbers = registerNumbers.map(normalizeDigits);
+    numbers.forEach((number, i) => {
+      if (!/^\d{10}$/.test(number)) violations.add(`registerNumbers[${i}]`, "FORMAT", familyMessages.registerNumber, undefined);
+    });
+    violations.throwIfAny();
+    return numbers.map((registerNumber) => Object.assign(new Family(), { registerNumber }));
+  }
+
+  @FieldResolver(() => [EligibilityDecision])
+  @Directive(REQUIRES_REGISTER_FACTS)
+  async eligibility(@Root() family: Family, @Ctx() ctx: RequestContext): Promise<EligibilityDecision[]> {
+    const evaluation = await ctx.loaders.get(this.evaluations).load(requireFamilyReader(ctx, family));
+    return evaluation.decisions.map((decision) =>
+      Object.assign(new EligibilityDecision(), {
+        programCode: decision.program,
+        eligible: decision.eligible,
+        monthlyAmount: decision.monthlyHalalas === null ? null : money(decision.monthlyHalalas, ctx.lang),
+        reasons: decision.reasons.map((reason) => describeReason(reason, ctx.lang)),
+        evaluatedAt: evaluation.evaluatedAt,
+      }),
+    );
+  }
+
+  @FieldResolver(() => Money, { nullable: true, description: "The members' current monthly wages, summed." })
+  @Directive(REQUIRES_REGISTER_FACTS)
+  async householdIncome(@Root() family: Family, @Ctx() ctx: RequestContext): Promise<Money> {
+    return money(await householdIncome(ctx, memberIds(requireFamilyReader(ctx, family))), ctx.lang);
+  }
+
+  @FieldResolver(() => [BenefitEnrollment])
+  @Directive(REQUIRES_REGISTER_FACTS)
+  enrollments(@Root() family: Family, @Ctx() ctx: RequestContext): Promise<BenefitEnrollment[]> {
+    requireFamilyReader(ctx, family);
+    return ctx.loaders.get(enrollmentsByRegister).load(family.registerNumber);
+  }
+}
+
+/** `_entities`: the representation is the family (key and required facts); each field checks access. */
+export function resolveFamilyReference(representation: Family): Family {
+  return Object.assign(new Family(), representation);
+}

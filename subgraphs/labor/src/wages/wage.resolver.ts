@@ -1,0 +1,69 @@
+import { Arg, Ctx, Field, FieldResolver, ID, InputType, Int, Mutation, Resolver, Root } from "type-graphql";
+import { requireRole, type RequestContext } from "../../../../kernel/context";
+import { Violations } from "../../../../kernel/errors";
+import { money, Money } from "../../../../kernel/graphql/money";
+import { DateScalar } from "../../../../kernel/graphql/scalars";
+import { collectNationalId } from "../../../../kernel/validation";
+import { wageMessages } from "./messages";
+import { WageRecord, WageSource } from "./wageRecord.entity";
+
+const MAX_MONTHLY_HALALAS = 100_000_000;
+const MAX_EMPLOYER_LENGTH = 200;
+
+@InputType()
+export class RecordWageInput {
+  @Field(() => ID)
+  nationalId!: string;
+
+  @Field(() => Int, { description: "The new monthly wage in halalas (0 when the employment ended)." })
+  monthlyHalalas!: number;
+
+  @Field()
+  employer!: string;
+
+  @Field(() => DateScalar)
+  effectiveFrom!: string;
+}
+
+/** The latest date a wage change may take effect: one year from today. */
+function latestEffectiveDate(today = new Date()): string {
+  const latest = new Date(today);
+  latest.setUTCFullYear(latest.getUTCFullYear() + 1);
+  return latest.toISOString().slice(0, 10);
+}
+
+@Resolver(() => WageRecord)
+export class WageResolver {
+  @Mutation(() => WageRecord, { description: "Labor officers: record a person's new monthly wage from a date on." })
+  async recordWage(@Arg("input") input: RecordWageInput, @Ctx() ctx: RequestContext): Promise<WageRecord> {
+    const officer = requireRole(ctx, "LABOR_OFFICER");
+    const violations = new Violations(ctx.lang);
+    const nationalId = collectNationalId(violations, "input.nationalId", input.nationalId);
+    if (!Number.isInteger(input.monthlyHalalas) || input.monthlyHalalas < 0 || input.monthlyHalalas > MAX_MONTHLY_HALALAS) {
+      violations.add("input.monthlyHalalas", "AMOUNT_RANGE", wageMessages.amount, { max: String(MAX_MONTHLY_HALALAS) });
+    }
+    const employer = input.employer.trim();
+    if (employer === "" || employer.length > MAX_EMPLOYER_LENGTH) {
+      violations.add("input.employer", "REQUIRED", wageMessages.employer, { max: MAX_EMPLOYER_LENGTH });
+    }
+    const latest = latestEffectiveDate();
+    if (input.effectiveFrom > latest) violations.add("input.effectiveFrom", "TOO_FAR_AHEAD", wageMessages.tooFarAhead, { latest });
+    violations.throwIfAny();
+    const wages = ctx.db.getRepository(WageRecord);
+    return wages.save(
+      wages.create({
+        nationalId: nationalId!,
+        monthlyHalalas: input.monthlyHalalas,
+        employer,
+        source: WageSource.OFFICER,
+        effectiveFrom: input.effectiveFrom,
+        recordedBy: officer.nationalId,
+      }),
+    );
+  }
+
+  @FieldResolver(() => Money)
+  monthlyAmount(@Root() wage: WageRecord, @Ctx() ctx: RequestContext): Money {
+    return money(wage.monthlyHalalas, ctx.lang);
+  }
+}

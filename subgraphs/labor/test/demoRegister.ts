@@ -1,0 +1,17 @@
+import { hasRole } from "../../../kernel/auth/viewer";
+import { requireViewer } from "../../../kernel/context";
+import { appError } from "../../../kernel/errors";
+import type { FamilyRegister } from "../src/civilAffairs/civilAffairsRegister";
+import { compositionOf, isDemoFamily } from "./demoFamilies";
+
+/** Stands in for civil-affairs' API: the demo families, readable by officers and by their members. */
+export const demoRegister: FamilyRegister = {
+  async family(registerNumber, ctx) {
+    const viewer = requireViewer(ctx);
+    if (!isDemoFamily(registerNumber)) return null;
+    const family = compositionOf(registerNumber);
+    const member = family.members.some((m) => m.citizen.nationalId === viewer.nationalId);
+    if (!member && !hasRole(viewer, "LABOR_OFFICER", "CIVIL_AFFAIRS_OFFICER")) throw appError("FORBIDDEN", ctx.lang);
+    return family;
+  },
+};

@@ -1,0 +1,120 @@
+import { countStatements } from "../../../kernel/database/statementCounter";
+import { DATABASE_KINDS } from "../../../test/support/database";
+import { codes, violationRules } from "../../../test/support/http";
+import { ABDULLAH, FAHAD, LABOR_OFFICER, representationOf, syntheticRegisters } from "./demoFamilies";
+import { demoRegister } from "./demoRegister";
+import { startLaborHarness, type LaborHarness } from "./laborHarness";
+
+const ENTITIES = `query($representations: [_Any!]!) {
+  _entities(representations: $representations) {
+    ... on Family {
+      registerNumber
+      householdIncome { halalas }
+      eligibility { program { code rulesVersion } eligible monthlyAmount { halalas } reasons }
+    }
+  }
+}`;
+
+const eligibleCodes = (family: any) => family.eligibility.filter((d: any) => d.eligible).map((d: any) => d.program.code);
+
+describe.each(DATABASE_KINDS)("labor eligibility on Family (%s database)", (kind) => {
+  let labor: LaborHarness;
+  beforeAll(async () => {
+    labor = await startLaborHarness(kind, demoRegister);
+  });
+  afterAll(() => labor?.stop());
+
+  it("decides Fahad's household (25,000 SAR) eligible for nothing, with reasons and the rules version", async () => {
+    const response = await labor.http(ENTITIES, { representations: [representationOf(FAHAD.register)] }, { nationalId: FAHAD.id });
+    expect(response.errors).toBeUndefined();
+    const [family] = response.data._entities;
+    expect(family.householdIncome).toEqual({ halalas: 2_500_000 });
+    expect(eligibleCodes(family)).toEqual([]);
+    expect(family.eligibility).toHaveLength(5);
+    for (const decision of family.eligibility) {
+      expect(decision.program.rulesVersion).toBe("2026-1");
+      expect(decision.monthlyAmount).toBeNull();
+      expect(decision.reasons.length).toBeGreaterThan(0);
+    }
+    const citizenAccount = family.eligibility.find((d: any) => d.program.code === "CITIZEN_ACCOUNT");
+    expect(citizenAccount.reasons).toEqual([
+      "household income 25,000 SAR is above the 11,500 SAR threshold for 4 members (3 adults, 1 child)",
+    ]);
+  });
+
+  it("decides Abdullah's household (4,000 SAR, 6 members) eligible for the Citizen Account and food support, in Arabic too", async () => {
+    const response = await labor.http(ENTITIES, { representations: [representationOf(ABDULLAH.register)] }, { nationalId: ABDULLAH.id, lang: "ar" });
+    expect(response.errors).toBeUndefined();
+    const [family] = response.data._entities;
+    expect(family.householdIncome).toEqual({ halalas: 400_000 });
+    expect(eligibleCodes(family)).toEqual(expect.arrayContaining(["CITIZEN_ACCOUNT", "FOOD_SUPPORT"]));
+    const citizenAccount = family.eligibility.find((d: any) => d.program.code === "CITIZEN_ACCOUNT");
+    expect(citizenAccount.monthlyAmount.halalas).toBeGreaterThan(0);
+    expect(Number.isInteger(citizenAccount.monthlyAmount.halalas)).toBe(true);
+    expect(citizenAccount.reasons.join(" ")).toMatch(/دخل الأسرة .* ريال لا يتجاوز الحد/);
+  });
+
+  it("lets a spouse and an adult child read their family, not a child under 18 nor another family", async () => {
+    const representations = [representationOf(FAHAD.register)];
+    expect((await labor.http(ENTITIES, { representations }, { nationalId: "1000000024" })).errors).toBeUndefined();
+    expect((await labor.http(ENTITIES, { representations }, { nationalId: "1000000032" })).errors).toBeUndefined();
+    expect(codes(await labor.http(ENTITIES, { representations }, { nationalId: "1000000040" }))).toContain("FORBIDDEN");
+    expect(codes(await labor.http(ENTITIES, { representations }, { nationalId: ABDULLAH.id }))).toContain("FORBIDDEN");
+  });
+
+  it("gives nothing personal to a call without a token, nor to an analyst or a civil-affairs officer", async () => {
+    const representations = [representationOf(FAHAD.register)];
+    const anonymous = await labor.http(ENTITIES, { representations });
+    expect(codes(anonymous)).toContain("UNAUTHENTICATED");
+    expect(anonymous.data?._entities).toEqual([null]);
+    expect(codes(await labor.http(ENTITIES, { representations }, { nationalId: "1000000933", roles: ["CITIZEN", "ANALYST"] }))).toContain("FORBIDDEN");
+    expect(codes(await labor.http(ENTITIES, { representations }, { nationalId: "1000000909", roles: ["CITIZEN", "CIVIL_AFFAIRS_OFFICER"] }))).toContain("FORBIDDEN");
+  });
+
+  it("answers 5 or 50 families with the same few statements, and repeated reads store nothing new", async () => {
+    const officer = { nationalId: LABOR_OFFICER, roles: ["CITIZEN", "LABOR_OFFICER"] as const };
+    const measure = (count: number) =>
+      countStatements(() => labor.run(ENTITIES, { representations: syntheticRegisters(count).map(representationOf) }, { ...officer, roles: [...officer.roles] }));
+    const five = await measure(5);
+    const fifty = await measure(50);
+    expect(five.result.errors).toBeUndefined();
+    expect(fifty.result.errors).toBeUndefined();
+    expect(fifty.result.data!._entities).toHaveLength(50);
+    // one wage query, one statement recording the new decisions, one program lookup
+    expect(fifty.statements).toBe(3);
+    expect(five.statements).toBe(3);
+
+    const stored = async () => Number((await labor.subgraph.db.query(`SELECT count(*) AS n FROM eligibility_evaluation`))[0].n);
+    const before = await stored();
+    await measure(50);
+    expect(await stored()).toBe(before);
+  });
+
+  it("lets a labor officer record a wage change, checking every field at once", async () => {
+    const officer = { nationalId: LABOR_OFFICER, roles: ["CITIZEN", "LABOR_OFFICER"] as ("CITIZEN" | "LABOR_OFFICER")[] };
+    const RECORD = `mutation($input: RecordWageInput!) { recordWage(input: $input) { nationalId employer source effectiveFrom monthlyAmount { halalas } } }`;
+    const input = { nationalId: "١٠٠٠٠٠٠١١٥", monthlyHalalas: 300_000, employer: "Jeddah Port", effectiveFrom: "2026-01-01" };
+    const bad = await labor.http(RECORD, { input: { nationalId: "1000000117", monthlyHalalas: -1, employer: " ", effectiveFrom: "2099-01-01" } }, officer);
+    expect(violationRules(bad)).toEqual(["NATIONAL_ID_CHECK_DIGIT", "AMOUNT_RANGE", "REQUIRED", "TOO_FAR_AHEAD"]);
+    expect(codes(await labor.http(RECORD, { input }, { nationalId: ABDULLAH.id }))).toEqual(["FORBIDDEN"]);
+    const recorded = await labor.http(RECORD, { input }, officer);
+    expect(recorded.data.recordWage).toEqual({ nationalId: "1000000115", employer: "Jeddah Port", source: "OFFICER", effectiveFrom: "2026-01-01", monthlyAmount: { halalas: 300_000 } });
+    const after = await labor.http(ENTITIES, { representations: [representationOf(ABDULLAH.register)] }, officer);
+    expect(after.data._entities[0].householdIncome).toEqual({ halalas: 700_000 });
+  });
+
+  it("hands a labor officer family stubs to review, checking the register numbers", async () => {
+    const REVIEW = `query($registerNumbers: [ID!]!) { familiesForReview(registerNumbers: $registerNumbers) { registerNumber } }`;
+    const officer = { nationalId: LABOR_OFFICER, roles: ["CITIZEN", "LABOR_OFFICER"] as ("CITIZEN" | "LABOR_OFFICER")[] };
+    const ok = await labor.http(REVIEW, { registerNumbers: ["3000000001", "٣٠٠٠٠٠٠٠٠٢"] }, officer);
+    expect(ok.data.familiesForReview).toEqual([{ registerNumber: "3000000001" }, { registerNumber: "3000000002" }]);
+    expect(violationRules(await labor.http(REVIEW, { registerNumbers: ["30001", ...syntheticRegisters(100)] }, officer))).toEqual(["TOO_MANY", "FORMAT"]);
+    expect(codes(await labor.http(REVIEW, { registerNumbers: ["3000000001"] }, { nationalId: FAHAD.id }))).toEqual(["FORBIDDEN"]);
+  });
+
+  it("lists the programs to anyone, with the rules version", async () => {
+    const response = await labor.http(`{ benefitPrograms { code nameEn rulesVersion } }`);
+    expect(response.data.benefitPrograms).toHaveLength(5);
+    expect(response.data.benefitPrograms.every((p: any) => p.rulesVersion === "2026-1")).toBe(true);
+  });
+});

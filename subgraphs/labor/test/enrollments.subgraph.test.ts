@@ -1,0 +1,138 @@
+import type { ExecutionResult } from "graphql";
+import { DATABASE_KINDS } from "../../../test/support/database";
+import { codes } from "../../../test/support/http";
+import { ABDULLAH, FAHAD, LABOR_OFFICER, representationOf } from "./demoFamilies";
+import { demoRegister } from "./demoRegister";
+import { startLaborHarness, type Caller, type LaborHarness } from "./laborHarness";
+
+const ENROLL = `mutation($registerNumber: ID!, $program: BenefitProgramCode!) {
+  enrollInProgram(registerNumber: $registerNumber, program: $program) { id status appliedAt decidedAt program { code } family { registerNumber } }
+}`;
+const DECIDE = `mutation($id: ID!, $approve: Boolean!) { decideEnrollment(id: $id, approve: $approve) { id status decidedAt } }`;
+const ENROLLMENTS = `query($representations: [_Any!]!) { _entities(representations: $representations) { ... on Family { enrollments { id status program { code } } } } }`;
+const STATS = `{ programStats { program { code } eligibleFamilies enrolledFamilies } }`;
+
+const officer: Caller = { nationalId: LABOR_OFFICER, roles: ["CITIZEN", "LABOR_OFFICER"] };
+const abdullah: Caller = { nationalId: ABDULLAH.id };
+const errorCodes = (result: ExecutionResult) => (result.errors ?? []).map((e) => e.extensions?.code);
+const violationsOf = (result: ExecutionResult) => result.errors![0]!.extensions!.violations as Array<{ field: string; rule: string; message: string }>;
+
+describe.each(DATABASE_KINDS)("labor enrollments (%s database)", (kind) => {
+  let labor: LaborHarness;
+  const enroll = (caller: Caller, program: string, registerNumber = ABDULLAH.register) => labor.run(ENROLL, { registerNumber, program }, caller);
+  const decide = (caller: Caller, id: string, approve: boolean) => labor.run(DECIDE, { id, approve }, caller);
+  const count = async (sql: string) => Number((await labor.subgraph.db.query(sql))[0].n);
+  const enrollmentRows = (program: string) => count(`SELECT count(*) AS n FROM benefit_enrollment WHERE program = '${program}'`);
+
+  beforeAll(async () => {
+    labor = await startLaborHarness(kind, demoRegister);
+  });
+  afterAll(() => labor?.stop());
+
+  it("lets the head apply when the family is eligible, keeping the decision as evidence", async () => {
+    const result = await enroll(abdullah, "CITIZEN_ACCOUNT");
+    expect(result.errors).toBeUndefined();
+    expect(result.data!.enrollInProgram).toMatchObject({ status: "PENDING", decidedAt: null, program: { code: "CITIZEN_ACCOUNT" }, family: { registerNumber: ABDULLAH.register } });
+    const [row]: any[] = await labor.subgraph.db.query(`SELECT rules_version, evidence FROM benefit_enrollment WHERE id = $1`, [result.data!.enrollInProgram.id]);
+    expect(row.rules_version).toBe("2026-1");
+    expect(row.evidence).toMatchObject({ facts: { adults: 3, incomeHalalas: 400_000 }, monthlyHalalas: 208_800 });
+    expect(row.evidence.inputsDigest).toMatch(/^[0-9a-f]{64}$/);
+  });
+
+  it("refuses an ineligible family with NOT_ELIGIBLE and the reasons, writing no enrollment", async () => {
+    const result = await enroll(abdullah, "LUMP_SUM_AID", ABDULLAH.register);
+    expect(errorCodes(result)).toEqual(["BAD_USER_INPUT"]);
+    expect(violationsOf(result)).toEqual([
+      { field: "program", rule: "NOT_ELIGIBLE", message: "household income 4,000 SAR is above the 3,500 SAR threshold for 6 members (3 adults, 3 children)" },
+    ]);
+    const fahad = await enroll({ nationalId: FAHAD.id, lang: "ar" }, "CITIZEN_ACCOUNT", FAHAD.register);
+    expect(violationsOf(fahad)[0]!.message).toMatch(/^دخل الأسرة .* يتجاوز الحد/);
+    expect(await enrollmentRows("LUMP_SUM_AID")).toBe(0);
+  });
+
+  it("accepts one open enrollment per program per family (CONFLICT otherwise)", async () => {
+    expect(errorCodes(await enroll(abdullah, "CITIZEN_ACCOUNT"))).toEqual(["CONFLICT"]);
+    expect(errorCodes(await enroll(officer, "CITIZEN_ACCOUNT"))).toEqual(["CONFLICT"]);
+    expect(await enrollmentRows("CITIZEN_ACCOUNT")).toBe(1);
+    await expect(
+      labor.subgraph.db.query(
+        `INSERT INTO benefit_enrollment (register_number, program, status, applied_by, rules_version, evidence) VALUES ($1, 'CITIZEN_ACCOUNT', 'PENDING', $2, '2026-1', '{}')`,
+        [ABDULLAH.register, ABDULLAH.id],
+      ),
+    ).rejects.toThrow(/benefit_enrollment_one_open_idx/);
+  });
+
+  it("lets only the head or a labor officer apply", async () => {
+    expect(errorCodes(await enroll({ nationalId: "1000000107" }, "FOOD_SUPPORT"))).toEqual(["FORBIDDEN"]); // the spouse
+    expect(errorCodes(await enroll({ nationalId: FAHAD.id }, "FOOD_SUPPORT"))).toEqual(["FORBIDDEN"]); // another family
+    expect(errorCodes(await enroll({}, "FOOD_SUPPORT"))).toEqual(["UNAUTHENTICATED"]);
+    expect(errorCodes(await enroll(officer, "FOOD_SUPPORT", "3999999999"))).toEqual(["NOT_FOUND"]);
+    const byOfficer = await enroll(officer, "FOOD_SUPPORT");
+    expect(byOfficer.data!.enrollInProgram.status).toBe("PENDING");
+  });
+
+  it("lets a labor officer decide a PENDING enrollment once, and nobody else", async () => {
+    const { data } = await enroll(abdullah, "HOUSING_SUPPORT");
+    const id = data!.enrollInProgram.id;
+    expect(errorCodes(await decide(abdullah, id, true))).toEqual(["FORBIDDEN"]);
+    expect(errorCodes(await decide({ nationalId: "1000000933", roles: ["CITIZEN", "ANALYST"] }, id, true))).toEqual(["FORBIDDEN"]);
+    const approved = await decide(officer, id, true);
+    expect(approved.data!.decideEnrollment).toMatchObject({ id, status: "APPROVED" });
+    expect(approved.data!.decideEnrollment.decidedAt).toBeTruthy();
+    expect(errorCodes(await decide(officer, id, false))).toEqual(["INVALID_STATE"]);
+    expect(errorCodes(await decide(officer, "00000000-0000-0000-0000-000000000000", true))).toEqual(["NOT_FOUND"]);
+    expect(errorCodes(await decide(officer, "not-an-id", true))).toEqual(["NOT_FOUND"]);
+    const history = await labor.subgraph.db.query(`SELECT from_status, to_status, by FROM enrollment_event WHERE enrollment_id = $1 ORDER BY id`, [id]);
+    expect(history).toEqual([
+      { from_status: null, to_status: "PENDING", by: ABDULLAH.id },
+      { from_status: "PENDING", to_status: "APPROVED", by: LABOR_OFFICER },
+    ]);
+  });
+
+  it("lets a family apply again after a rejection", async () => {
+    const { data } = await enroll(abdullah, "SOCIAL_SECURITY");
+    expect((await decide(officer, data!.enrollInProgram.id, false)).data!.decideEnrollment.status).toBe("REJECTED");
+    expect((await enroll(abdullah, "SOCIAL_SECURITY")).data!.enrollInProgram.status).toBe("PENDING");
+  });
+
+  it("writes nothing half-way when a step of the transaction fails", async () => {
+    const db = labor.subgraph.db;
+    const openOf = async (program: string) => {
+      const { data } = await labor.run(ENROLLMENTS, { representations: [representationOf(ABDULLAH.register)] }, officer);
+      return data!._entities[0].enrollments.find((e: any) => e.status === "PENDING" && e.program.code === program);
+    };
+    await decide(officer, (await openOf("FOOD_SUPPORT")).id, false);
+    const pending = await openOf("SOCIAL_SECURITY");
+    const foodRows = await enrollmentRows("FOOD_SUPPORT");
+    // The history entry of each move now fails: neither the move nor a new enrollment may remain.
+    await db.query(`ALTER TABLE enrollment_event ADD CONSTRAINT test_refuse_moves CHECK (to_status NOT IN ('PENDING', 'APPROVED')) NOT VALID`);
+    try {
+      expect((await decide(officer, pending.id, true)).errors).toHaveLength(1);
+      expect((await enroll(abdullah, "FOOD_SUPPORT")).errors).toHaveLength(1);
+    } finally {
+      await db.query(`ALTER TABLE enrollment_event DROP CONSTRAINT test_refuse_moves`);
+    }
+    expect(await count(`SELECT count(*) AS n FROM benefit_enrollment WHERE id = '${pending.id}' AND status = 'PENDING' AND decided_at IS NULL`)).toBe(1);
+    expect(await enrollmentRows("FOOD_SUPPORT")).toBe(foodRows);
+  });
+
+  it("shows a family its own enrollments, and officers any family's", async () => {
+    const representations = [representationOf(ABDULLAH.register)];
+    const own = await labor.http(ENROLLMENTS, { representations }, { nationalId: ABDULLAH.id });
+    expect(own.errors).toBeUndefined();
+    expect(own.data._entities[0].enrollments.map((e: any) => e.program.code)).toEqual(expect.arrayContaining(["CITIZEN_ACCOUNT", "HOUSING_SUPPORT"]));
+    expect(codes(await labor.http(ENROLLMENTS, { representations }, { nationalId: FAHAD.id }))).toEqual(["FORBIDDEN"]);
+    expect(codes(await labor.http(ENROLLMENTS, { representations }))).toEqual(["UNAUTHENTICATED"]);
+  });
+
+  it("gives analysts and officers per-program counts only", async () => {
+    const analyst = await labor.http(STATS, {}, { nationalId: "1000000933", roles: ["CITIZEN", "ANALYST"] });
+    expect(analyst.errors).toBeUndefined();
+    const byCode = Object.fromEntries(analyst.data.programStats.map((s: any) => [s.program.code, s]));
+    expect(byCode.HOUSING_SUPPORT).toMatchObject({ enrolledFamilies: 1 });
+    expect(byCode.CITIZEN_ACCOUNT.enrolledFamilies).toBe(0);
+    expect(byCode.CITIZEN_ACCOUNT.eligibleFamilies).toBeGreaterThanOrEqual(1);
+    expect(byCode.LUMP_SUM_AID.eligibleFamilies).toBe(0);
+    expect(codes(await labor.http(STATS, {}, { nationalId: ABDULLAH.id }))).toEqual(["FORBIDDEN"]);
+  });
+});

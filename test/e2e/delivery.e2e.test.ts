@@ -1,0 +1,97 @@
+import type { CardIssuedEvent } from "../../kernel/events/cardIssued";
+import { DEV_EVENTS_SECRET } from "../../kernel/events/settings";
+import { SIGNATURE_HEADER, sign } from "../../kernel/events/signature";
+import { codes, graphql } from "../support/http";
+import { startTestStack, type TestStack } from "../support/stack";
+
+/** Shipment.status and OfficePickup.status have different enum types, so one of them needs an alias. */
+const MY_DELIVERY = `{
+  me { family { card { cardNumber delivery {
+    __typename
+    ... on Shipment { trackingNumber status carrier estimatedDeliveryDate isDelayed events { status } }
+    ... on OfficePickup { pickupStatus: status office { nameEn city } }
+  } } } }
+}`;
+
+const RECORD = `mutation($trackingNumber: ID!, $status: ShipmentStatus!, $at: DateTime) {
+  recordTrackingEvent(trackingNumber: $trackingNumber, status: $status, location: "Riyadh hub", at: $at) { status events { status location } }
+}`;
+
+describe("card delivery through the gateway", () => {
+  let stack: TestStack;
+  beforeAll(async () => {
+    stack = await startTestStack();
+  });
+  afterAll(() => stack?.stop());
+
+  it("shows Fahad his card delivered by Saudi Post", async () => {
+    const response = await graphql(stack.gatewayUrl, MY_DELIVERY, {}, { token: await stack.login("1000000016") });
+    expect(response.errors).toBeUndefined();
+    const card = response.data.me.family.card;
+    expect(card.cardNumber).toBe("FC300000000101");
+    expect(card.delivery).toMatchObject({ __typename: "Shipment", status: "DELIVERED", carrier: "SPL", estimatedDeliveryDate: "2025-03-17", isDelayed: false });
+    expect(card.delivery.trackingNumber).toMatch(/^RR\d{9}SA$/);
+    expect(card.delivery.events.map((e: { status: string }) => e.status)).toEqual(["CREATED", "PICKED_UP", "IN_TRANSIT", "OUT_FOR_DELIVERY", "DELIVERED"]);
+  });
+
+  it("shows Abdullah his collected card's office, named by civil-affairs", async () => {
+    const response = await graphql(stack.gatewayUrl, MY_DELIVERY, {}, { token: await stack.login("1000000099") });
+    expect(response.errors).toBeUndefined();
+    expect(response.data.me.family.card.delivery).toEqual({
+      __typename: "OfficePickup",
+      pickupStatus: "COLLECTED",
+      office: { nameEn: "Civil Affairs Office Jeddah - Rawdah", city: "Jeddah" },
+    });
+  });
+
+  it("lets the postal operator record tracking events on a new shipment, and nobody else", async () => {
+    // A CardIssued event as civil-affairs' outbox sends it, straight to delivery's /events.
+    const issuedAt = new Date(Date.now() - 86_400_000).toISOString();
+    const event: CardIssuedEvent = {
+      type: "CardIssued",
+      eventId: "e2e-delivery-1",
+      occurredAt: issuedAt,
+      cardNumber: "FC399999999901",
+      registerNumber: "3999999999",
+      version: 1,
+      applicationId: "e2e",
+      deliveryMethod: "SAUDI_POST",
+      officeId: "RUH-01",
+      address: { buildingNumber: "2929", street: "King Fahd Road", district: "Al Olaya", city: "Riyadh", postalCode: "12211", additionalNumber: "7788", shortAddress: "RRRD2929" },
+      recipientName: "فهد عبدالله العتيبي",
+      headNationalId: "1000000016",
+      memberIds: ["1000000016"],
+      issuedAt,
+    };
+    const body = JSON.stringify(event);
+    const published = await fetch(`${stack.urls.delivery}/events`, {
+      method: "POST",
+      headers: { "content-type": "application/json", [SIGNATURE_HEADER]: sign(body, DEV_EVENTS_SECRET) },
+      body,
+    });
+    expect(published.status).toBe(201);
+    const { trackingNumber } = (await published.json()) as { trackingNumber: string };
+
+    const operator = await stack.login("1000000925");
+    const picked = await graphql(stack.gatewayUrl, RECORD, { trackingNumber, status: "PICKED_UP", at: new Date(Date.now() - 3_600_000).toISOString() }, { token: operator });
+    expect(picked.errors).toBeUndefined();
+    expect(picked.data.recordTrackingEvent).toEqual({ status: "PICKED_UP", events: [{ status: "CREATED", location: null }, { status: "PICKED_UP", location: "Riyadh hub" }] });
+    expect(codes(await graphql(stack.gatewayUrl, RECORD, { trackingNumber, status: "DELIVERED" }, { token: operator }))).toEqual(["INVALID_STATE"]);
+
+    const read = await graphql(stack.gatewayUrl, `query($t: ID!) { shipment(trackingNumber: $t) { status recipientName } }`, { t: trackingNumber }, { token: operator });
+    expect(read.data.shipment).toEqual({ status: "PICKED_UP", recipientName: "فهد عبدالله العتيبي" });
+
+    const citizen = await graphql(stack.gatewayUrl, RECORD, { trackingNumber, status: "IN_TRANSIT" }, { token: await stack.login("1000000016") });
+    expect(codes(citizen)).toEqual(["FORBIDDEN"]);
+    expect(codes(await graphql(stack.gatewayUrl, RECORD, { trackingNumber, status: "IN_TRANSIT" }))).toEqual(["UNAUTHENTICATED"]);
+  });
+
+  it("gives the analyst the delivery dashboard and no shipment", async () => {
+    const analyst = await stack.login("1000000933");
+    const stats = await graphql(stack.gatewayUrl, `{ deliveryStats { inTransit delivered delayed medianHoursToDeliver } }`, {}, { token: analyst });
+    expect(stats.errors).toBeUndefined();
+    expect(stats.data.deliveryStats.delivered).toBeGreaterThan(0);
+    const shipment = await graphql(stack.gatewayUrl, `{ shipment(trackingNumber: "RR000000015SA") { recipientName } }`, {}, { token: analyst });
+    expect(codes(shipment)).toEqual(["FORBIDDEN"]);
+  });
+});

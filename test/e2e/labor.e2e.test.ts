@@ -1,0 +1,112 @@
+import fs from "node:fs";
+import path from "node:path";
+// Dependencies of @apollo/gateway (same pinned versions): they plan an operation exactly as the gateway does.
+import { operationFromDocument, Supergraph } from "@apollo/federation-internals";
+import { prettyFormatQueryPlan, QueryPlanner } from "@apollo/query-planner";
+import { parse } from "graphql";
+import { codes, graphql } from "../support/http";
+import { startTestStack, type TestStack } from "../support/stack";
+
+const MY_ELIGIBILITY = `{
+  me {
+    family {
+      eligibility { program { code } eligible monthlyAmount { halalas } reasons }
+      householdIncome { halalas }
+    }
+  }
+}`;
+
+const REVIEW = `query($registerNumbers: [ID!]!) {
+  familiesForReview(registerNumbers: $registerNumbers) { registerNumber householdIncome { halalas } eligibility { program { code } eligible } }
+}`;
+const aliases = (count: number) =>
+  `{ ${Array.from({ length: count }, (_, i) => `f${i}: family(registerNumber: "${synthetic(i)}") { eligibility { eligible } }`).join(" ")} }`;
+
+/** The subgraphs the gateway fetches from for an operation, in plan order (from the composed supergraph). */
+function fetchesOf(operation: string): string[] {
+  const supergraph = Supergraph.build(fs.readFileSync(path.resolve(__dirname, "../../schema/supergraph.graphql"), "utf8"));
+  const plan = new QueryPlanner(supergraph).buildQueryPlan(operationFromDocument(supergraph.schema, parse(operation)));
+  return [...prettyFormatQueryPlan(plan).matchAll(/Fetch\(service: "([^"]+)"/g)].map((match) => match[1]!);
+}
+
+const eligibleCodes = (family: any) => family.eligibility.filter((d: any) => d.eligible).map((d: any) => d.program.code);
+const synthetic = (i: number) => `31${String(i).padStart(8, "0")}`;
+
+describe("social support eligibility through the gateway", () => {
+  let stack: TestStack;
+  beforeAll(async () => {
+    stack = await startTestStack();
+  });
+  afterAll(() => stack?.stop());
+
+  it("decides Fahad's household (25,000 SAR a month) eligible for nothing", async () => {
+    const token = await stack.login("1000000016");
+    const response = await graphql(stack.gatewayUrl, MY_ELIGIBILITY, {}, { token });
+    expect(response.errors).toBeUndefined();
+    const family = response.data.me.family;
+    expect(family.householdIncome).toEqual({ halalas: 2_500_000 });
+    expect(family.eligibility).toHaveLength(5);
+    expect(eligibleCodes(family)).toEqual([]);
+    expect(family.eligibility[0].reasons[0]).toMatch(/^household income 25,000 SAR is above the .* SAR threshold for 4 members/);
+  });
+
+  it("decides Abdullah's household (4,000 SAR, 6 members) eligible for the Citizen Account and food support, reasons in Arabic", async () => {
+    const token = await stack.login("1000000099");
+    const response = await graphql(stack.gatewayUrl, MY_ELIGIBILITY, {}, { token, lang: "ar" });
+    expect(response.errors).toBeUndefined();
+    const family = response.data.me.family;
+    expect(family.householdIncome).toEqual({ halalas: 400_000 });
+    expect(eligibleCodes(family)).toEqual(expect.arrayContaining(["CITIZEN_ACCOUNT", "FOOD_SUPPORT"]));
+    const citizenAccount = family.eligibility.find((d: any) => d.program.code === "CITIZEN_ACCOUNT");
+    expect(citizenAccount.monthlyAmount.halalas).toBeGreaterThan(0);
+    expect(citizenAccount.reasons).toContain("رب الأسرة مواطن سعودي");
+  });
+
+  it("answers a labor officer 50 families in one request, in as many subgraph fetches as for 5", async () => {
+    const token = await stack.login("1000000917");
+    const registerNumbers = Array.from({ length: 50 }, (_, i) => synthetic(i));
+    const response = await graphql(stack.gatewayUrl, REVIEW, { registerNumbers }, { token });
+    expect(response.errors).toBeUndefined();
+    const families = response.data.familiesForReview as any[];
+    expect(families.map((f) => f.registerNumber)).toEqual(registerNumbers);
+    expect(families.every((f) => f.eligibility.length === 5 && f.householdIncome.halalas >= 200_000)).toBe(true);
+    // The gateway's plan: labor's list, one _entities fetch to civil-affairs, one back to labor.
+    expect(fetchesOf(REVIEW)).toEqual(["labor", "civil-affairs", "labor"]);
+    // Root aliases, by contrast, are planned as one labor fetch per family.
+    expect(fetchesOf(aliases(5)).length).toBe(6);
+  });
+
+  it("lets the head enroll, a labor officer approve, and an analyst count it", async () => {
+    const head = await stack.login("1000000099");
+    const enrolled = await graphql(
+      stack.gatewayUrl,
+      `mutation { enrollInProgram(registerNumber: "3000000002", program: FOOD_SUPPORT) { id status program { code } family { registerNumber memberCount } } }`,
+      {},
+      { token: head },
+    );
+    expect(enrolled.errors).toBeUndefined();
+    expect(enrolled.data.enrollInProgram).toMatchObject({ status: "PENDING", program: { code: "FOOD_SUPPORT" }, family: { registerNumber: "3000000002", memberCount: 6 } });
+
+    const refused = await graphql(stack.gatewayUrl, `mutation { enrollInProgram(registerNumber: "3000000001", program: CITIZEN_ACCOUNT) { id } }`, {}, { token: await stack.login("1000000016") });
+    expect(codes(refused)).toEqual(["BAD_USER_INPUT"]);
+    expect(refused.errors![0]!.extensions!.violations[0].rule).toBe("NOT_ELIGIBLE");
+
+    const officer = await stack.login("1000000917");
+    const decided = await graphql(stack.gatewayUrl, `mutation($id: ID!) { decideEnrollment(id: $id, approve: true) { status } }`, { id: enrolled.data.enrollInProgram.id }, { token: officer });
+    expect(decided.data.decideEnrollment.status).toBe("APPROVED");
+
+    const mine = await graphql(stack.gatewayUrl, `{ me { family { enrollments { status program { code } } } } }`, {}, { token: head });
+    expect(mine.data.me.family.enrollments).toEqual([{ status: "APPROVED", program: { code: "FOOD_SUPPORT" } }]);
+
+    const analyst = await stack.login("1000000933");
+    const stats = await graphql(stack.gatewayUrl, `{ programStats { program { code } eligibleFamilies enrolledFamilies } }`, {}, { token: analyst });
+    const food = stats.data.programStats.find((s: any) => s.program.code === "FOOD_SUPPORT");
+    expect(food.enrolledFamilies).toBe(1);
+    expect(food.eligibleFamilies).toBeGreaterThanOrEqual(1);
+  });
+
+  it("lists the programs to anyone", async () => {
+    const response = await graphql(stack.gatewayUrl, `{ benefitPrograms { code rulesVersion } }`);
+    expect(response.data.benefitPrograms).toHaveLength(5);
+  });
+});
