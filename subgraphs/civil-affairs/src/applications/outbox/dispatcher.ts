@@ -75,8 +75,12 @@ export function startOutboxDispatcher(db: DataSource, log: Logger, options: Disp
     }
   };
 
+  // A claimed batch is always sent, even when a stop comes meanwhile: otherwise its messages
+  // would wait out their lease.
   const drain = async (): Promise<void> => {
-    for (let batch = await claim(); batch.length > 0 && !stopped; batch = await claim()) {
+    while (!stopped) {
+      const batch = await claim();
+      if (batch.length === 0) return;
       await Promise.all(batch.map(send));
     }
   };
