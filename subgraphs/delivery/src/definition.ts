@@ -1,3 +1,4 @@
+import { demoCast } from "../../../seed/demoCast";
 import { DEV_EVENTS_SECRET } from "../../../kernel/events/settings";
 import type { SubgraphDefinition } from "../../../kernel/subgraph";
 import { IssuedCard } from "./cards/issuedCard.entity";
@@ -31,7 +32,7 @@ export const delivery: SubgraphDefinition<typeof deliverySettings> = {
       Shipment: { __resolveReference: resolveShipmentReference },
     },
   },
-  seedDemo: ({ db, config }) => seedDelivery(db, config.DELIVERY_WORKING_DAYS),
+  seedDemo: ({ db, config }) => seedDelivery(db, config.DELIVERY_WORKING_DAYS, demoCast(config.DEMO_FAMILIES)),
   async prepare({ config, db, log }) {
     if (config.NODE_ENV === "production" && (config.EVENTS_HMAC_SECRET === DEV_EVENTS_SECRET || config.CARRIER_WEBHOOK_SECRET === DEV_CARRIER_SECRET)) {
       throw new Error("EVENTS_HMAC_SECRET and CARRIER_WEBHOOK_SECRET must be set in production: the defaults are public.");

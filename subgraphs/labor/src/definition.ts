@@ -1,3 +1,4 @@
+import { demoCast } from "../../../seed/demoCast";
 import type { SubgraphDefinition } from "../../../kernel/subgraph";
 import { CivilAffairsRegister } from "./civilAffairs/civilAffairsRegister";
 import { EligibilityDecisionResolver } from "./eligibility/eligibilityDecision.resolver";
@@ -30,7 +31,7 @@ export const labor: SubgraphDefinition<typeof laborSettings> = {
       BenefitEnrollment: { __resolveReference: resolveEnrollmentReference },
     },
   },
-  seedDemo: ({ db }) => seedLabor(db),
+  seedDemo: ({ db, config }) => seedLabor(db, demoCast(config.DEMO_FAMILIES)),
   async prepare({ config }) {
     return { resolvers: laborResolvers(config.RULES_FILE, new CivilAffairsRegister(config.CIVIL_AFFAIRS_URL)) };
   },

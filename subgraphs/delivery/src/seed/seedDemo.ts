@@ -1,7 +1,7 @@
 import type { DataSource } from "typeorm";
 import { insertInChunks } from "../../../../kernel/database/insertInChunks";
 import type { CardIssuedEvent } from "../../../../kernel/events/cardIssued";
-import { demoCast, type Cast, type CastFamily } from "../../../../seed/demoCast";
+import type { Cast, CastFamily } from "../../../../seed/demoCast";
 import { IssuedCard } from "../cards/issuedCard.entity";
 import { issuedCardOf, pickupEventOf, pickupOf, shipmentOf, SYSTEM, trackingEventOf } from "../cards/newDelivery";
 import { nextSerials } from "../events/createDelivery";
@@ -61,7 +61,7 @@ function journey(shipment: Shipment): Array<[ShipmentStatus, number, string]> {
  * builders and moved by the state machine, delivered or collected as the cast says; does nothing
  * when it is already there.
  */
-export async function seedDelivery(db: DataSource, workingDays: number, cast: Cast = demoCast()): Promise<void> {
+export async function seedDelivery(db: DataSource, workingDays: number, cast: Cast): Promise<void> {
   const events = cast.families.flatMap((f) => (f.card ? [demoEvent({ ...f, card: f.card }, cast)] : []));
   if (events.length === 0 || (await db.getRepository(IssuedCard).existsBy({ cardNumber: events[0]!.cardNumber }))) return;
   const delivered = new Set(cast.families.filter((f) => f.card?.delivered).map((f) => f.card!.cardNumber));
