@@ -1,3 +1,4 @@
+import { SAMPLE_FAMILY_QUERY } from "../gateway/src/sampleQuery";
 import { startStack } from "./stack";
 
 const port = (name: string, fallback: number) => Number(process.env[name] ?? fallback);
@@ -5,16 +6,7 @@ const port = (name: string, fallback: number) => Number(process.env[name] ?? fal
 const SAMPLE_QUERY = `mutation { login(nationalId: "1000000016", password: "demo-password") { accessToken } }
 
 # then, with the header  Authorization: Bearer <accessToken>
-{
-  me {
-    fullNameAr
-    family {
-      registerNumber
-      members { relation citizen { nationalId fullNameEn } }
-      card { cardNumber status version }
-    }
-  }
-}`;
+${SAMPLE_FAMILY_QUERY}`;
 
 const DEMO_SIGN_INS = [
   ["1000000016", "Fahad: head of a family of 4 with an active card"],

@@ -1,4 +1,5 @@
 import type { ApolloServerPlugin } from "@apollo/server";
+import { SAMPLE_FAMILY_QUERY } from "./sampleQuery";
 
 /**
  * A small query page served by the gateway itself, so it works with no internet (Apollo's own
@@ -15,16 +16,7 @@ textarea{height:16rem}pre{background:#f4f4f4;padding:1rem;overflow:auto;max-heig
 <div><label>Password <input id="pwd" type="password" value="demo-password"></label></div>
 <div><label>Accept-Language <input id="lang" value="en"></label></div></div>
 <button id="login">Sign in</button> <span id="who"></span>
-<p><label>Query<textarea id="query">{
-  me {
-    fullNameAr
-    family {
-      registerNumber
-      members { relation citizen { nationalId fullNameEn } }
-      card { cardNumber status version }
-    }
-  }
-}</textarea></label></p>
+<p><label>Query<textarea id="query">${SAMPLE_FAMILY_QUERY}</textarea></label></p>
 <p><label>Variables (JSON)<input id="vars" value="{}"></label></p>
 <button id="run">Run</button><pre id="out"></pre>
 <script>

@@ -1,11 +1,9 @@
 import { Field, ID, InputType } from "type-graphql";
 import { ApplicationKind, DeliveryMethod, DocumentType } from "./enums";
 
+/** What an applicant may change on a draft; a new application adds its kind. */
 @InputType()
-export class NewCardApplicationInput {
-  @Field(() => ApplicationKind)
-  kind!: ApplicationKind;
-
+export class UpdateCardApplicationInput {
   @Field(() => [ID], { nullable: true })
   spouseIds?: string[] | null;
 
@@ -23,21 +21,9 @@ export class NewCardApplicationInput {
 }
 
 @InputType()
-export class UpdateCardApplicationInput {
-  @Field(() => [ID], { nullable: true })
-  spouseIds?: string[] | null;
-
-  @Field(() => [ID], { nullable: true })
-  childIds?: string[] | null;
-
-  @Field(() => DeliveryMethod, { nullable: true })
-  deliveryMethod?: DeliveryMethod | null;
-
-  @Field(() => ID, { nullable: true })
-  pickupOfficeId?: string | null;
-
-  @Field(() => Boolean, { nullable: true })
-  lossDeclaration?: boolean | null;
+export class NewCardApplicationInput extends UpdateCardApplicationInput {
+  @Field(() => ApplicationKind)
+  kind!: ApplicationKind;
 }
 
 @InputType()
