@@ -83,6 +83,9 @@ export function subgraphSettings(defaultPort: number) {
     CIVIL_AFFAIRS_URL: setting.string("Base URL of civil-affairs, the identity provider (its JWKS)", "http://127.0.0.1:4001"),
     DEMO_DATA: setting.bool("Load the demo data on start (refused in production)", true),
     DEMO_FAMILIES: setting.int("How many synthetic families the demo data adds to the named cast", 300),
+    ACCESS_PURPOSE_REQUIRED: setting.bool("Refuse officers who state no x-access-purpose (always on in production)", false),
     LOG_LEVEL: setting.string("pino log level", "info"),
+    TOKEN_REVOCATION_REFRESH_MS: setting.int("How often the list of revoked tokens is fetched from civil-affairs (the window in which a revoked token still passes)", 5000),
+    OTEL_EXPORTER_OTLP_ENDPOINT: setting.optional("OpenTelemetry collector (OTLP over HTTP); set: traces are exported, unset: tracing is off"),
   };
 }

@@ -14,6 +14,8 @@ export interface RequestContext {
   requestId: string;
   /** The stated purpose of an officer's access (x-access-purpose header), if given. */
   purpose: string | null;
+  /** Whether an officer without a stated purpose is refused (always in production). */
+  purposeRequired: boolean;
   operationName: string | null;
   db: DataSource;
   log: Logger;

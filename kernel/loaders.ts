@@ -1,4 +1,15 @@
 import DataLoader from "dataloader";
+import { metrics } from "./observability/metrics";
+
+/**
+ * A loader's name for the dataloader_batch_size metric: where it is defined (file:line of the
+ * loaderByKey / loaderOfMany call, e.g. "registry/loaders.ts:14"), computed once at definition.
+ */
+function definedAt(): string {
+  const lines = (new Error().stack ?? "").split("\n").slice(3);
+  const match = /([^/\\(\s]+[/\\][^/\\(\s]+\.[jt]s):(\d+)/.exec(lines[0] ?? "");
+  return match ? `${match[1].replace(/\\/g, "/")}:${match[2]}` : "anonymous";
+}
 
 /** Builds one DataLoader for one request; the registry memoizes it by this function's identity. */
 export type LoaderFactory<K, V, C> = (context: C) => DataLoader<K, V, string>;
@@ -26,9 +37,11 @@ export function loaderByKey<K, Row, C>(
   fetch: (keys: readonly K[], context: C) => Promise<Row[]>,
   keyOf: (row: Row) => K,
 ): LoaderFactory<K, Row | null, C> {
+  const loader = definedAt();
   return (context) =>
     new DataLoader<K, Row | null, string>(
       async (keys) => {
+        metrics.loaderBatchSize.observe({ loader }, keys.length);
         const rows = await fetch(keys, context);
         const byKey = new Map(rows.map((row) => [String(keyOf(row)), row]));
         return keys.map((key) => byKey.get(String(key)) ?? null);
@@ -45,9 +58,11 @@ export function loaderOfMany<K, Row, C>(
   fetch: (keys: readonly K[], context: C) => Promise<Row[]>,
   keyOf: (row: Row) => K | K[],
 ): LoaderFactory<K, Row[], C> {
+  const loader = definedAt();
   return (context) =>
     new DataLoader<K, Row[], string>(
       async (keys) => {
+        metrics.loaderBatchSize.observe({ loader }, keys.length);
         const rows = await fetch(keys, context);
         const groups = new Map<string, Row[]>();
         for (const row of rows) {

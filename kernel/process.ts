@@ -1,8 +1,15 @@
+import { shutdownTracing } from "./observability/tracing";
+
 /** Runs a service as the process's whole life: start it, stop it cleanly on SIGTERM or SIGINT. */
 export function runProcess(name: string, start: () => Promise<{ stop(): Promise<void> }>): void {
   start().then(
     (running) => {
-      const shutdown = () => running.stop().then(() => process.exit(0), () => process.exit(1));
+      // Stop (no new connections, in-flight requests finish, database closed), flush the traces, exit.
+      const shutdown = () =>
+        running.stop().then(
+          () => shutdownTracing().then(() => process.exit(0)),
+          () => shutdownTracing().then(() => process.exit(1)),
+        );
       process.once("SIGTERM", shutdown);
       process.once("SIGINT", shutdown);
     },

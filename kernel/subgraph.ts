@@ -7,6 +7,10 @@ import type { JWTVerifyGetKey } from "jose";
 import type { DataSource, EntitySchema, MixedList } from "typeorm";
 import { viewerOf } from "./auth/requestViewer";
 import { createTokenVerifier, remoteKeys } from "./auth/tokens";
+import { remoteRevocationList, type RevocationList } from "./auth/revocation";
+import type { AuditPolicy } from "./audit/policy";
+import { auditPlugin } from "./audit/plugin";
+import { auditResolvers } from "./audit/resolvers";
 import { loadConfig, subgraphSettings, type Config, type ConfigSpec } from "./config";
 import { createRequestContext, type RequestContext } from "./context";
 import { openDatabase } from "./database/dataSource";
@@ -18,6 +22,9 @@ import { createHttpServer, listen, sendJson, type HttpRoute } from "./http/serve
 import { pickLanguage } from "./i18n";
 import { createLogger, type Logger } from "./logger";
 import { runProcess } from "./process";
+import { instrumentDatabase } from "./observability/databaseMetrics";
+import { collectProcessMetrics, metricsRoute } from "./observability/metrics";
+import { requestObservability } from "./observability/requestPlugin";
 
 export type SubgraphConfig<S extends ConfigSpec> = Config<ReturnType<typeof subgraphSettings>> & Config<S>;
 
@@ -40,6 +47,10 @@ export interface SubgraphRuntime {
   resolvers?: object[];
   routes?: HttpRoute[];
   background?: BackgroundJob;
+  /** Revoked tokens; by default the identity provider's published list (kernel/auth/revocation.ts). */
+  revocations?: RevocationList;
+  /** The personal data map: reads and changes of someone else's data are audited (kernel/audit). */
+  audit?: AuditPolicy;
 }
 
 export interface SubgraphDefinition<S extends ConfigSpec> {
@@ -81,12 +92,17 @@ export async function startSubgraph<S extends ConfigSpec>(
     migrations: definition.migrations,
     log,
   });
+  instrumentDatabase(db);
+  collectProcessMetrics();
   const deps: SubgraphDeps<S> = { config, db, log };
   if (config.DEMO_DATA && definition.seedDemo) await definition.seedDemo(deps);
 
   const runtime: SubgraphRuntime = (await definition.prepare?.(deps)) ?? {};
-  const verify = createTokenVerifier(runtime.verifyKeys ?? remoteKeys(config.CIVIL_AFFAIRS_URL));
-  const schema = await buildFederatedSchema(definition.schema, runtime.resolvers);
+  const verify = createTokenVerifier(
+    runtime.verifyKeys ?? remoteKeys(config.CIVIL_AFFAIRS_URL),
+    runtime.revocations ?? remoteRevocationList(config.CIVIL_AFFAIRS_URL, config.TOKEN_REVOCATION_REFRESH_MS, log),
+  );
+  const schema = await buildFederatedSchema(definition.schema, runtime.resolvers, runtime.audit ? auditResolvers(runtime.audit) : undefined);
 
   const routes: HttpRoute[] = [
     { method: "GET", path: "/health", handle: (_req, res) => sendJson(res, 200, { status: "ok" }) },
@@ -102,6 +118,7 @@ export async function startSubgraph<S extends ConfigSpec>(
         }
       },
     },
+    metricsRoute(),
     ...(runtime.routes ?? []),
   ];
 
@@ -110,7 +127,7 @@ export async function startSubgraph<S extends ConfigSpec>(
     formatError: formatError(log),
     includeStacktraceInErrorResponses: false,
     csrfPrevention: true,
-    plugins: [ApolloServerPluginInlineTraceDisabled()],
+    plugins: [ApolloServerPluginInlineTraceDisabled(), requestObservability<RequestContext>(log), ...(runtime.audit ? [auditPlugin(runtime.audit, log)] : [])],
   });
   await apollo.start();
 
@@ -127,6 +144,7 @@ export async function startSubgraph<S extends ConfigSpec>(
           lang,
           requestId,
           purpose: header(request, "x-access-purpose")?.trim() || null,
+          purposeRequired: config.NODE_ENV === "production" || config.ACCESS_PURPOSE_REQUIRED,
           operationName: null,
           db,
           log: log.child({ requestId }),

@@ -2,7 +2,7 @@ import fs from "node:fs";
 import path from "node:path";
 // A dependency of @apollo/composition and @apollo/gateway (same pinned version); it builds the API schema
 // exactly as the gateway does: @inaccessible elements and join__/link__ definitions removed.
-import { Supergraph } from "@apollo/federation-internals";
+import { buildSupergraph } from "../kernel/graphql/authorizationSupergraph";
 import {
   buildSchema,
   isEnumType,
@@ -37,7 +37,7 @@ export interface ContractReport {
 
 /** The API schema clients see through the gateway, from a supergraph SDL. */
 export function apiSchemaOf(supergraphSdl: string): GraphQLSchema {
-  return Supergraph.build(supergraphSdl).apiSchema().toGraphQLJSSchema();
+  return buildSupergraph(supergraphSdl).apiSchema().toGraphQLJSSchema();
 }
 
 function kindOf(type: GraphQLNamedType): string {

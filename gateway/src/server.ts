@@ -3,6 +3,7 @@ import { ApolloGateway } from "@apollo/gateway";
 import { ApolloServer } from "@apollo/server";
 import { ApolloServerPluginLandingPageDisabled } from "@apollo/server/plugin/disabled";
 import { createTokenVerifier, remoteKeys } from "../../kernel/auth/tokens";
+import { remoteRevocationList } from "../../kernel/auth/revocation";
 import { loadConfig, type Config } from "../../kernel/config";
 import { formatError } from "../../kernel/graphql/formatError";
 import { closeGracefully } from "../../kernel/http/closeGracefully";
@@ -11,8 +12,11 @@ import { createLogger } from "../../kernel/logger";
 import { gatewayContext, type GatewayContext } from "./context";
 import { offlineLandingPage } from "./landingPage";
 import { gatewaySettings } from "./settings";
-import { SubgraphService } from "./subgraphService";
+import { subgraphServices } from "./resilience/subgraphServices";
+import { collectProcessMetrics, metricsRoute } from "../../kernel/observability/metrics";
+import { requestObservability } from "../../kernel/observability/requestPlugin";
 import { supergraphFromFile } from "./supergraphFile";
+import { gatewaySecurity } from "./security/gatewaySecurity";
 
 export type GatewayConfig = Config<typeof gatewaySettings>;
 
@@ -50,10 +54,15 @@ export async function startGateway(env: NodeJS.ProcessEnv = process.env): Promis
   const config = loadConfig(gatewaySettings, env);
   const log = createLogger("gateway");
   const urls = subgraphUrls(config);
+  // Authorization from the supergraph, abuse limits, rate limits, persisted operations (gateway/src/security).
+  const security = gatewaySecurity(config, log);
+  collectProcessMetrics();
+  const subgraphs = subgraphServices(config, urls, log);
   const gateway = new ApolloGateway({
-    supergraphSdl: supergraphFromFile(config.SUPERGRAPH_PATH, log),
+    supergraphSdl: security.supergraph(supergraphFromFile(config.SUPERGRAPH_PATH, log)),
     // The supergraph names each subgraph; where it runs comes from this gateway's configuration.
-    buildService: ({ name, url }) => new SubgraphService({ url: urls[name] ? new URL("/graphql", urls[name]).toString() : url }),
+    // Timeout, retry, circuit breaker and keep-alive per subgraph (gateway/src/resilience).
+    buildService: (definition) => subgraphs.buildService(definition),
   });
   const production = config.NODE_ENV === "production";
   const apollo = new ApolloServer<GatewayContext>({
@@ -61,14 +70,17 @@ export async function startGateway(env: NodeJS.ProcessEnv = process.env): Promis
     formatError: formatError(log),
     includeStacktraceInErrorResponses: false,
     csrfPrevention: true,
+    allowBatchedHttpRequests: security.apolloOptions.allowBatchedHttpRequests,
+    persistedQueries: security.apolloOptions.persistedQueries,
     introspection: !production,
-    plugins: [production ? ApolloServerPluginLandingPageDisabled() : offlineLandingPage()],
+    plugins: [production ? ApolloServerPluginLandingPageDisabled() : offlineLandingPage(), requestObservability<GatewayContext>(log), ...security.apolloOptions.plugins],
   });
   await apollo.start();
-  const verify = createTokenVerifier(remoteKeys(config.CIVIL_AFFAIRS_URL));
+  const verify = createTokenVerifier(remoteKeys(config.CIVIL_AFFAIRS_URL), remoteRevocationList(config.CIVIL_AFFAIRS_URL, config.TOKEN_REVOCATION_REFRESH_MS, log));
   const server = createHttpServer<GatewayContext>({
-    graphql: { path: "/graphql", server: apollo, context: gatewayContext(verify) },
+    graphql: { path: "/graphql", server: security.http(apollo), context: security.context(gatewayContext(verify)) },
     routes: [
+      metricsRoute(),
       { method: "GET", path: "/health", handle: (_req, res) => sendJson(res, 200, { status: "ok" }) },
       {
         method: "GET",
@@ -90,6 +102,8 @@ export async function startGateway(env: NodeJS.ProcessEnv = process.env): Promis
     (stopping ??= (async () => {
       await closeGracefully(server);
       await apollo.stop();
+      await security.close();
+      subgraphs.destroy();
     })());
   return { url: `http://127.0.0.1:${port}/graphql`, port, server, stop };
 }

@@ -1,4 +1,5 @@
 import { setting } from "../../kernel/config";
+import { securitySettings } from "./security/settings";
 
 export const gatewaySettings = {
   NODE_ENV: setting.string("development, test or production", "development"),
@@ -10,4 +11,12 @@ export const gatewaySettings = {
   SUPERGRAPH_PATH: setting.string("Composed supergraph SDL; reloaded when the file changes", "schema/supergraph.graphql"),
   BODY_LIMIT_BYTES: setting.int("Largest request body accepted", 8 * 1024 * 1024),
   LOG_LEVEL: setting.string("pino log level", "info"),
+  TOKEN_REVOCATION_REFRESH_MS: setting.int("How often the list of revoked tokens is fetched from civil-affairs (the window in which a revoked token still passes)", 5000),
+  SUBGRAPH_TIMEOUT_MS: setting.int("Longest wait for one attempt at a subgraph fetch; then that part of the answer is SUBGRAPH_UNAVAILABLE", 5000),
+  SUBGRAPH_RETRIES: setting.int("Extra attempts of a query fetch after a connection failure or 502/503/504 (mutations never retry)", 1),
+  SUBGRAPH_BREAKER_FAILURES: setting.int("Consecutive failed fetches that open a subgraph's circuit (fail fast)", 5),
+  SUBGRAPH_BREAKER_HALF_OPEN_MS: setting.int("How long an open circuit fails fast before one trial fetch", 2000),
+  SUBGRAPH_MAX_SOCKETS: setting.int("Keep-alive connections per subgraph at most", 64),
+  OTEL_EXPORTER_OTLP_ENDPOINT: setting.optional("OpenTelemetry collector (OTLP over HTTP); set: traces are exported, unset: tracing is off"),
+  ...securitySettings,
 };

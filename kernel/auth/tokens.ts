@@ -1,4 +1,5 @@
 import { createRemoteJWKSet, jwtVerify, type JWTVerifyGetKey } from "jose";
+import type { RevocationList } from "./revocation";
 import { ROLES, type Role, type Viewer } from "./viewer";
 
 export const TOKEN_ISSUER = "civil-affairs";
@@ -11,8 +12,11 @@ export class InvalidTokenError extends Error {}
 
 export type TokenVerifier = (token: string) => Promise<Viewer>;
 
-/** Verifies access tokens against the identity provider's keys; any failure is InvalidTokenError. */
-export function createTokenVerifier(keys: JWTVerifyGetKey): TokenVerifier {
+/**
+ * Verifies access tokens against the identity provider's keys, and refuses revoked ones (logout)
+ * when a revocation list is given; any failure is InvalidTokenError.
+ */
+export function createTokenVerifier(keys: JWTVerifyGetKey, revocations?: RevocationList): TokenVerifier {
   return async (token) => {
     try {
       const { payload } = await jwtVerify(token, keys, {
@@ -22,6 +26,9 @@ export function createTokenVerifier(keys: JWTVerifyGetKey): TokenVerifier {
         clockTolerance: CLOCK_TOLERANCE_SECONDS,
         requiredClaims: ["sub", "exp"],
       });
+      if (revocations && typeof payload.jti === "string" && (await revocations.isRevoked(payload.jti))) {
+        throw new InvalidTokenError("the token was revoked");
+      }
       const roles = Array.isArray(payload.roles)
         ? payload.roles.filter((r): r is Role => (ROLES as readonly string[]).includes(r as string))
         : [];

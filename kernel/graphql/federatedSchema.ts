@@ -27,7 +27,12 @@ function containerOf(instances: object[]) {
 }
 
 /** type-graphql classes → a federation 2 subgraph schema with entity resolvers. */
-export async function buildFederatedSchema(options: FederatedSchemaOptions, instances: object[] = []): Promise<GraphQLSchema> {
+export async function buildFederatedSchema(
+  options: FederatedSchemaOptions,
+  instances: object[] = [],
+  /** Rewrites the resolver map before the subgraph schema is built (the data-access audit). */
+  customize?: (resolvers: GraphQLResolverMap<unknown>, schema: GraphQLSchema) => void,
+): Promise<GraphQLSchema> {
   const schema = await buildSchema({
     resolvers: options.resolvers,
     orphanedTypes: options.orphanedTypes,
@@ -43,5 +48,6 @@ export async function buildFederatedSchema(options: FederatedSchemaOptions, inst
   }
   resolvers.Date = DateScalar as never;
   resolvers.DateTime = DateTimeScalar as never;
+  customize?.(resolvers, schema);
   return buildSubgraphSchema([{ typeDefs, resolvers }]);
 }

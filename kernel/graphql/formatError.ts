@@ -9,6 +9,8 @@ const PASS_THROUGH = new Set([
   "PERSISTED_QUERY_NOT_FOUND",
   "PERSISTED_QUERY_NOT_SUPPORTED",
   "OPERATION_RESOLUTION_FAILURE",
+  // The gateway's own: a subgraph could not answer its part (gateway/src/resilience, docs/resilience.md).
+  "SUBGRAPH_UNAVAILABLE",
 ]);
 
 const CONTRACT_CODES = new Set<string>(["UNAUTHENTICATED", "FORBIDDEN", "NOT_FOUND", "BAD_USER_INPUT", "INVALID_STATE", "CONFLICT", "RATE_LIMITED"]);

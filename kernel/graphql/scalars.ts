@@ -21,7 +21,9 @@ function parseDateTime(value: unknown): Date {
     throw new AppError("BAD_USER_INPUT", "DateTime must be ISO-8601 with an offset, e.g. 2026-01-31T09:00:00+03:00.");
   }
   const date = new Date(value);
-  if (Number.isNaN(date.getTime())) {
+  // JavaScript rolls a day past the month's end over (2021-02-30 → 2021-03-02): refuse it instead.
+  const day = value.slice(0, 10);
+  if (Number.isNaN(date.getTime()) || !ISO_DATE.test(day) || !isRealDate(day)) {
     throw new AppError("BAD_USER_INPUT", "DateTime is not a real instant.");
   }
   return date;

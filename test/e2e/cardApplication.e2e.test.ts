@@ -1,4 +1,4 @@
-import { codes, graphql, violationRules, type GraphQLResponse } from "../support/http";
+import { codes, graphql, violationRules, type GraphQLResponse, PURPOSE } from "../support/http";
 import { startTestStack, type TestStack } from "../support/stack";
 
 const PNG = Buffer.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a, 1, 2, 3, 4]).toString("base64");
@@ -9,7 +9,7 @@ describe("a family card application, end to end through the gateway", () => {
   let call: (token: string, query: string, variables?: Record<string, unknown>) => Promise<GraphQLResponse>;
   beforeAll(async () => {
     stack = await startTestStack();
-    call = (token, query, variables = {}) => graphql(stack.gatewayUrl, query, variables, { token });
+    call = (token, query, variables = {}) => graphql(stack.gatewayUrl, query, variables, { token, headers: PURPOSE });
   });
   afterAll(() => stack?.stop());
 

@@ -1,7 +1,7 @@
 import type { CardIssuedEvent } from "../../kernel/events/cardIssued";
 import { DEV_EVENTS_SECRET } from "../../kernel/events/settings";
 import { SIGNATURE_HEADER, sign } from "../../kernel/events/signature";
-import { codes, graphql } from "../support/http";
+import { codes, graphql, PURPOSE } from "../support/http";
 import { startTestStack, type TestStack } from "../support/stack";
 
 /** Shipment.status and OfficePickup.status have different enum types, so one of them needs an alias. */
@@ -73,12 +73,12 @@ describe("card delivery through the gateway", () => {
     const { trackingNumber } = (await published.json()) as { trackingNumber: string };
 
     const operator = await stack.login("1000000925");
-    const picked = await graphql(stack.gatewayUrl, RECORD, { trackingNumber, status: "PICKED_UP", at: new Date(Date.now() - 3_600_000).toISOString() }, { token: operator });
+    const picked = await graphql(stack.gatewayUrl, RECORD, { trackingNumber, status: "PICKED_UP", at: new Date(Date.now() - 3_600_000).toISOString() }, { token: operator, headers: PURPOSE });
     expect(picked.errors).toBeUndefined();
     expect(picked.data.recordTrackingEvent).toEqual({ status: "PICKED_UP", events: [{ status: "CREATED", location: null }, { status: "PICKED_UP", location: "Riyadh hub" }] });
-    expect(codes(await graphql(stack.gatewayUrl, RECORD, { trackingNumber, status: "DELIVERED" }, { token: operator }))).toEqual(["INVALID_STATE"]);
+    expect(codes(await graphql(stack.gatewayUrl, RECORD, { trackingNumber, status: "DELIVERED" }, { token: operator, headers: PURPOSE }))).toEqual(["INVALID_STATE"]);
 
-    const read = await graphql(stack.gatewayUrl, `query($t: ID!) { shipment(trackingNumber: $t) { status recipientName } }`, { t: trackingNumber }, { token: operator });
+    const read = await graphql(stack.gatewayUrl, `query($t: ID!) { shipment(trackingNumber: $t) { status recipientName } }`, { t: trackingNumber }, { token: operator, headers: PURPOSE });
     expect(read.data.shipment).toEqual({ status: "PICKED_UP", recipientName: "فهد عبدالله العتيبي" });
 
     const citizen = await graphql(stack.gatewayUrl, RECORD, { trackingNumber, status: "IN_TRANSIT" }, { token: await stack.login("1000000016") });

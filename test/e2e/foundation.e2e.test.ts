@@ -1,5 +1,5 @@
 import { withCheckDigit } from "../../kernel/nationalId";
-import { codes, graphql } from "../support/http";
+import { codes, graphql, PURPOSE } from "../support/http";
 import { startTestStack, type TestStack } from "../support/stack";
 
 const FAMILY_QUERY = `{
@@ -61,7 +61,7 @@ describe("the unified family record through the gateway", () => {
 
   it("lets an officer read any citizen, and an analyst none", async () => {
     const officer = await stack.login("1000000909");
-    const read = await graphql(stack.gatewayUrl, `{ citizen(nationalId: "1000000099") { fullNameEn mobile } }`, {}, { token: officer });
+    const read = await graphql(stack.gatewayUrl, `{ citizen(nationalId: "1000000099") { fullNameEn mobile } }`, {}, { token: officer, headers: PURPOSE });
     expect(read.data.citizen).toEqual({ fullNameEn: "Abdullah Nasser Aldosari", mobile: "0569876543" });
     const analyst = await stack.login("1000000933");
     const refused = await graphql(stack.gatewayUrl, `{ citizen(nationalId: "1000000099") { fullNameEn } }`, {}, { token: analyst });

@@ -1,4 +1,4 @@
-import { graphql, type GraphQLResponse } from "../support/http";
+import { graphql, type GraphQLResponse, PURPOSE } from "../support/http";
 import { startTestStack, type TestStack } from "../support/stack";
 
 const CYCLE = {
@@ -31,7 +31,7 @@ describe("from issue to delivery across agencies", () => {
     stack = await startTestStack({ EMBEDDED_DATABASE: "disk", OUTBOX_POLL_MS: "100", OUTBOX_MAX_BACKOFF_MS: "500" });
     const [fahadToken, officerToken] = [await stack.login("1000000016"), await stack.login("1000000909")];
     fahad = (query, variables = {}) => graphql(stack.gatewayUrl, query, variables, { token: fahadToken });
-    officer = (query, variables = {}) => graphql(stack.gatewayUrl, query, variables, { token: officerToken });
+    officer = (query, variables = {}) => graphql(stack.gatewayUrl, query, variables, { token: officerToken, headers: PURPOSE });
   });
   afterAll(() => stack?.stop());
 

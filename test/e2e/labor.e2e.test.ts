@@ -1,10 +1,11 @@
 import fs from "node:fs";
 import path from "node:path";
 // Dependencies of @apollo/gateway (same pinned versions): they plan an operation exactly as the gateway does.
-import { operationFromDocument, Supergraph } from "@apollo/federation-internals";
+import { operationFromDocument } from "@apollo/federation-internals";
 import { prettyFormatQueryPlan, QueryPlanner } from "@apollo/query-planner";
 import { parse } from "graphql";
-import { codes, graphql } from "../support/http";
+import { buildSupergraph } from "../../kernel/graphql/authorizationSupergraph";
+import { codes, graphql, PURPOSE } from "../support/http";
 import { startTestStack, type TestStack } from "../support/stack";
 
 const MY_ELIGIBILITY = `{
@@ -24,7 +25,7 @@ const aliases = (count: number) =>
 
 /** The subgraphs the gateway fetches from for an operation, in plan order (from the composed supergraph). */
 function fetchesOf(operation: string): string[] {
-  const supergraph = Supergraph.build(fs.readFileSync(path.resolve(__dirname, "../../schema/supergraph.graphql"), "utf8"));
+  const supergraph = buildSupergraph(fs.readFileSync(path.resolve(__dirname, "../../schema/supergraph.graphql"), "utf8"));
   const plan = new QueryPlanner(supergraph).buildQueryPlan(operationFromDocument(supergraph.schema, parse(operation)));
   return [...prettyFormatQueryPlan(plan).matchAll(/Fetch\(service: "([^"]+)"/g)].map((match) => match[1]!);
 }
@@ -65,7 +66,7 @@ describe("social support eligibility through the gateway", () => {
   it("answers a labor officer 50 families in one request, in as many subgraph fetches as for 5", async () => {
     const token = await stack.login("1000000917");
     const registerNumbers = Array.from({ length: 50 }, (_, i) => synthetic(i));
-    const response = await graphql(stack.gatewayUrl, REVIEW, { registerNumbers }, { token });
+    const response = await graphql(stack.gatewayUrl, REVIEW, { registerNumbers }, { token, headers: PURPOSE });
     expect(response.errors).toBeUndefined();
     const families = response.data.familiesForReview as any[];
     expect(families.map((f) => f.registerNumber)).toEqual(registerNumbers);
@@ -92,7 +93,7 @@ describe("social support eligibility through the gateway", () => {
     expect(refused.errors![0]!.extensions!.violations[0].rule).toBe("NOT_ELIGIBLE");
 
     const officer = await stack.login("1000000917");
-    const decided = await graphql(stack.gatewayUrl, `mutation($id: ID!) { decideEnrollment(id: $id, approve: true) { status } }`, { id: enrolled.data.enrollInProgram.id }, { token: officer });
+    const decided = await graphql(stack.gatewayUrl, `mutation($id: ID!) { decideEnrollment(id: $id, approve: true) { status } }`, { id: enrolled.data.enrollInProgram.id }, { token: officer, headers: PURPOSE });
     expect(decided.data.decideEnrollment.status).toBe("APPROVED");
 
     const mine = await graphql(stack.gatewayUrl, `{ me { family { enrollments { status program { code } } } } }`, {}, { token: head });

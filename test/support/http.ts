@@ -11,6 +11,9 @@ export interface CallOptions {
   headers?: Record<string, string>;
 }
 
+/** The header with which an officer states why they read or change someone's data (kernel/audit). */
+export const PURPOSE: Record<string, string> = { "x-access-purpose": "test: case handling" };
+
 /** POSTs a GraphQL operation as a client would. */
 export async function graphql<T = any>(url: string, query: string, variables: Record<string, unknown> = {}, options: CallOptions = {}): Promise<GraphQLResponse<T>> {
   const headers: Record<string, string> = { "content-type": "application/json", ...options.headers };

@@ -2,7 +2,7 @@ import fs from "node:fs";
 import net from "node:net";
 import os from "node:os";
 import path from "node:path";
-import { startStack, type Stack } from "../../scripts/stack";
+import { startStack, type Stack, type StackOptions } from "../../scripts/stack";
 import { graphql } from "./http";
 
 async function freePort(): Promise<number> {
@@ -25,7 +25,7 @@ export interface TestStack extends Stack {
  * The whole platform as `npm start` runs it (four processes, embedded databases seeded with the
  * demo data) on free ports and a fresh data folder, for end-to-end tests through the gateway.
  */
-export async function startTestStack(env: NodeJS.ProcessEnv = {}): Promise<TestStack> {
+export async function startTestStack(env: NodeJS.ProcessEnv = {}, options: Pick<StackOptions, "databaseUrls"> = {}): Promise<TestStack> {
   const dataDir = fs.mkdtempSync(path.join(os.tmpdir(), "stack-"));
   const logs: string[] = [];
   const stack = await startStack({
@@ -34,6 +34,7 @@ export async function startTestStack(env: NodeJS.ProcessEnv = {}): Promise<TestS
     // In-memory embedded databases and a smaller synthetic population keep start-up quick.
     env: { NODE_ENV: "test", LOG_LEVEL: "info", DATABASE_URL: "", EMBEDDED_DATABASE: "memory", DEMO_FAMILIES: "60", ...env },
     output: (service, line) => logs.push(`[${service}] ${line}`),
+    databaseUrls: options.databaseUrls,
   });
   return {
     ...stack,

@@ -15,6 +15,7 @@ import { DocumentBlob } from "./applications/documents/documentBlob.entity";
 import { CardApplicationOfCardResolver, FamilyApplicationsResolver } from "./applications/familyApplications.resolver";
 import { startOutboxDispatcher } from "./applications/outbox/dispatcher";
 import { OutboxMessage } from "./applications/outbox/outboxMessage.entity";
+import { registerOutboxMetrics } from "./applications/outbox/outboxMetrics";
 import { ApplicationQueueResolver } from "./applications/queue.resolver";
 import { StatusChange } from "./applications/statusChange.entity";
 import { SubmissionKey } from "./applications/submissionKey.entity";
@@ -34,6 +35,12 @@ import { OfficeResolver, resolveOfficeReference } from "./registry/office.resolv
 import { seedCivilAffairs } from "./seed/seedDemo";
 import { demoCast } from "../../../seed/demoCast";
 import { civilAffairsSettings } from "./settings";
+import { civilAffairsAudit } from "./audit/personalData";
+import { DataAccessReportResolver, resolveDataAccessReportReference } from "./audit/dataAccessReport";
+import { LogoutResolver } from "./identity/logout.resolver";
+import { RevokedTokens } from "./identity/revokedTokens";
+import { DataAccessAndRevocation1765000000000 } from "./migrations/1765000000000-DataAccessAndRevocation";
+import { REVOKED_TOKENS_PATH } from "../../../kernel/auth/revocation";
 
 export const civilAffairs: SubgraphDefinition<typeof civilAffairsSettings> = {
   name: "civil-affairs",
@@ -56,7 +63,7 @@ export const civilAffairs: SubgraphDefinition<typeof civilAffairsSettings> = {
     SubmissionKey,
     OutboxMessage,
   ],
-  migrations: [Registry1764000000000, Applications1764000100000],
+  migrations: [Registry1764000000000, Applications1764000100000, DataAccessAndRevocation1765000000000],
   schema: {
     resolvers: [
       CitizenResolver,
@@ -71,6 +78,8 @@ export const civilAffairs: SubgraphDefinition<typeof civilAffairsSettings> = {
       FamilyApplicationsResolver,
       CardApplicationOfCardResolver,
       ApplicationQueueResolver,
+      LogoutResolver,
+      DataAccessReportResolver,
     ],
     referenceResolvers: {
       Citizen: { __resolveReference: resolveCitizenReference },
@@ -78,6 +87,7 @@ export const civilAffairs: SubgraphDefinition<typeof civilAffairsSettings> = {
       FamilyCard: { __resolveReference: resolveFamilyCardReference },
       CivilAffairsOffice: { __resolveReference: resolveOfficeReference },
       CardApplication: { __resolveReference: resolveApplicationReference },
+      DataAccessReport: { __resolveReference: resolveDataAccessReportReference },
     },
   },
   seedDemo: ({ db, config }) => seedCivilAffairs(db, demoCast(config.DEMO_FAMILIES)),
@@ -94,17 +104,26 @@ export const civilAffairs: SubgraphDefinition<typeof civilAffairsSettings> = {
       lockMinutes: config.LOGIN_LOCK_MINUTES,
       tokenTtlSeconds: config.ACCESS_TOKEN_TTL_SECONDS,
     };
+    registerOutboxMetrics(db);
     const dispatcher = startOutboxDispatcher(db, log, {
       secret: config.EVENTS_HMAC_SECRET,
       pollMs: config.OUTBOX_POLL_MS,
       maxBackoffMs: config.OUTBOX_MAX_BACKOFF_MS,
     });
+    const revoked = new RevokedTokens(db, log);
+    await revoked.load();
+    revoked.start(config.TOKEN_REVOCATION_REFRESH_MS);
     const applicationSettings = { replacementFeeHalalas: config.REPLACEMENT_FEE_HALALAS, subscribers: config.OUTBOX_SUBSCRIBERS };
     return {
       verifyKeys: keys.verifyKeys,
-      resolvers: [new LoginResolver(keys, policy), new CardApplicationMutations(applicationSettings, dispatcher)],
-      background: dispatcher,
-      routes: [{ method: "GET", path: "/.well-known/jwks.json", handle: (_req, res) => sendJson(res, 200, keys.jwks) }],
+      resolvers: [new LoginResolver(keys, policy), new CardApplicationMutations(applicationSettings, dispatcher), new LogoutResolver(revoked)],
+      background: { stop: async () => (revoked.stop(), dispatcher.stop()) },
+      revocations: revoked,
+      audit: civilAffairsAudit,
+      routes: [
+        { method: "GET", path: "/.well-known/jwks.json", handle: (_req, res) => sendJson(res, 200, keys.jwks) },
+        { method: "GET", path: REVOKED_TOKENS_PATH, handle: async (_req, res) => sendJson(res, 200, await revoked.document()) },
+      ],
     };
   },
 };

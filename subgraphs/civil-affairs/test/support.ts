@@ -2,7 +2,7 @@ import type { DataSource } from "typeorm";
 import { graphql, type GraphQLResponse } from "../../../test/support/http";
 import { startTestSubgraph, type TestSubgraph } from "../../../test/support/subgraph";
 import type { DatabaseKind } from "../../../test/support/database";
-import type { Role } from "../../../kernel/auth/viewer";
+import { OFFICER_ROLES, type Role } from "../../../kernel/auth/viewer";
 import { civilAffairs } from "../src/definition";
 import { Account } from "../src/identity/account.entity";
 import { hashPassword } from "../src/identity/passwords";
@@ -32,7 +32,9 @@ export async function startCivilAffairs(kind: DatabaseKind, env: NodeJS.ProcessE
       const login = await graphql(subgraph.graphqlUrl, `mutation($id: ID!, $pw: String!) { login(nationalId: $id, password: $pw) { accessToken } }`, { id: nationalId, pw: PASSWORD });
       const token = login.data?.login?.accessToken;
       if (!token) throw new Error(`login failed for ${nationalId}: ${JSON.stringify(login.errors)}`);
-      return (query, variables = {}, headers = {}) => graphql(subgraph.graphqlUrl, query, variables, { token, headers });
+      // Officers state a purpose for touching someone else's data (kernel/audit); tests may override it.
+      const purpose: Record<string, string> = roles.some((role) => OFFICER_ROLES.includes(role)) ? { "x-access-purpose": "test: case handling" } : {};
+      return (query, variables = {}, headers = {}) => graphql(subgraph.graphqlUrl, query, variables, { token, headers: { ...purpose, ...headers } });
     },
     async headsWithCards(count) {
       const rows: Array<{ head_id: string }> = await subgraph.db.query(

@@ -17,19 +17,23 @@ import { Shipment } from "./shipments/shipment.entity";
 import { resolveShipmentReference, ShipmentResolver } from "./shipments/shipment.resolver";
 import { TrackingEvent } from "./shipments/trackingEvent.entity";
 import { DeliveryStatsResolver } from "./stats/deliveryStats.resolver";
+import { deliveryAudit } from "./audit/personalData";
+import { DataAccessReport, DataAccessReportResolver, resolveDataAccessReportReference } from "./audit/dataAccessReport";
+import { DeliveryDataAccess1765000000000 } from "./migrations/1765000000000-DataAccess";
 
 export const delivery: SubgraphDefinition<typeof deliverySettings> = {
   name: "delivery",
   defaultPort: 4003,
   settings: deliverySettings,
   entities: [IssuedCard, Shipment, TrackingEvent, OfficePickup, PickupEvent],
-  migrations: [Delivery1764000000000],
+  migrations: [Delivery1764000000000, DeliveryDataAccess1765000000000],
   schema: {
-    resolvers: [ShipmentResolver, OfficePickupResolver, FamilyCardResolver, DeliveryStatsResolver],
-    orphanedTypes: [FamilyCardRef, CivilAffairsOfficeRef],
+    resolvers: [ShipmentResolver, OfficePickupResolver, FamilyCardResolver, DeliveryStatsResolver, DataAccessReportResolver],
+    orphanedTypes: [FamilyCardRef, CivilAffairsOfficeRef, DataAccessReport],
     referenceResolvers: {
       FamilyCard: { __resolveReference: resolveFamilyCardReference },
       Shipment: { __resolveReference: resolveShipmentReference },
+      DataAccessReport: { __resolveReference: resolveDataAccessReportReference },
     },
   },
   seedDemo: ({ db, config }) => seedDelivery(db, config.DELIVERY_WORKING_DAYS, demoCast(config.DEMO_FAMILIES)),
@@ -38,6 +42,7 @@ export const delivery: SubgraphDefinition<typeof deliverySettings> = {
       throw new Error("EVENTS_HMAC_SECRET and CARRIER_WEBHOOK_SECRET must be set in production: the defaults are public.");
     }
     return {
+      audit: deliveryAudit,
       routes: [
         cardIssuedRoute({ db, log, secret: config.EVENTS_HMAC_SECRET, workingDays: config.DELIVERY_WORKING_DAYS }),
         carrierWebhookRoute({ db, log, secret: config.CARRIER_WEBHOOK_SECRET }),

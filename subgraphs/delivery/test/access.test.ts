@@ -1,6 +1,6 @@
 import { countStatements } from "../../../kernel/database/statementCounter";
 import { DATABASE_KINDS } from "../../../test/support/database";
-import { codes, graphql } from "../../../test/support/http";
+import { codes, graphql, PURPOSE } from "../../../test/support/http";
 import { Shipment } from "../src/shipments/shipment.entity";
 import { cardIssued, cards, ENTITIES_QUERY, executeInProcess, HEAD, OPERATOR, SPOUSE, startDelivery, STRANGER, type DeliveryUnderTest } from "./support";
 
@@ -19,7 +19,7 @@ describe.each(DATABASE_KINDS)("who sees a card's delivery, on %s", (kind) => {
   });
   afterAll(() => delivery?.stop());
 
-  const entities = (variables: object, token?: string) => graphql(delivery.subgraph.graphqlUrl, ENTITIES_QUERY, variables as Record<string, unknown>, { token });
+  const entities = (variables: object, token?: string) => graphql(delivery.subgraph.graphqlUrl, ENTITIES_QUERY, variables as Record<string, unknown>, { token, headers: PURPOSE });
 
   it("shows the people on the card their Shipment or OfficePickup through _entities", async () => {
     for (const role of ["citizen", "spouse"] as const) {

@@ -1,5 +1,5 @@
 import { DATABASE_KINDS } from "../../../test/support/database";
-import { codes, graphql, violationRules } from "../../../test/support/http";
+import { codes, graphql, violationRules, PURPOSE } from "../../../test/support/http";
 import { PickupEvent } from "../src/pickups/pickupEvent.entity";
 import { Shipment } from "../src/shipments/shipment.entity";
 import { TrackingEvent } from "../src/shipments/trackingEvent.entity";
@@ -31,7 +31,7 @@ describe.each(DATABASE_KINDS)("tracking and pickups on %s", (kind) => {
   });
   afterAll(() => delivery?.stop());
 
-  const gql = (query: string, variables: Record<string, unknown>, token?: string) => graphql(delivery.subgraph.graphqlUrl, query, variables, { token });
+  const gql = (query: string, variables: Record<string, unknown>, token?: string) => graphql(delivery.subgraph.graphqlUrl, query, variables, { token, headers: PURPOSE });
 
   /** A fresh posted card issued two days ago; returns its tracking number. */
   async function newShipment(officeId = "RUH-01"): Promise<{ trackingNumber: string; cardNumber: string }> {

@@ -16,23 +16,29 @@ import { laborSettings } from "./settings";
 import { ProgramStatsResolver } from "./stats/programStats.resolver";
 import { WageResolver } from "./wages/wage.resolver";
 import { WageRecord } from "./wages/wageRecord.entity";
+import { laborAudit } from "./audit/personalData";
+import { DataAccessReport, DataAccessReportResolver, resolveDataAccessReportReference } from "./audit/dataAccessReport";
+import { LaborDataAccess1765000000000 } from "./migrations/1765000000000-DataAccess";
 
 export const labor: SubgraphDefinition<typeof laborSettings> = {
   name: "labor",
   defaultPort: 4002,
   settings: laborSettings,
   entities: [BenefitProgram, WageRecord, BenefitEnrollment, EnrollmentEvent],
-  migrations: [Programs1764000000000, Eligibility1764100000000],
+  migrations: [Programs1764000000000, Eligibility1764100000000, LaborDataAccess1765000000000],
   schema: {
-    resolvers: [BenefitProgramResolver, FamilyResolver, EligibilityDecisionResolver, EnrollmentResolver, WageResolver, ProgramStatsResolver],
+    resolvers: [BenefitProgramResolver, FamilyResolver, EligibilityDecisionResolver, EnrollmentResolver, WageResolver, ProgramStatsResolver, DataAccessReportResolver],
+    orphanedTypes: [DataAccessReport],
     referenceResolvers: {
       BenefitProgram: { __resolveReference: resolveProgramReference },
       Family: { __resolveReference: resolveFamilyReference },
       BenefitEnrollment: { __resolveReference: resolveEnrollmentReference },
+      DataAccessReport: { __resolveReference: resolveDataAccessReportReference },
     },
   },
   seedDemo: ({ db, config }) => seedLabor(db, demoCast(config.DEMO_FAMILIES)),
   async prepare({ config }) {
-    return { resolvers: laborResolvers(config.RULES_FILE, new CivilAffairsRegister(config.CIVIL_AFFAIRS_URL)) };
+    const register = new CivilAffairsRegister(config.CIVIL_AFFAIRS_URL);
+    return { resolvers: laborResolvers(config.RULES_FILE, register), audit: laborAudit(register) };
   },
 };

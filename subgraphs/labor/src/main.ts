@@ -1,4 +1,6 @@
 import "reflect-metadata";
+// First: tracing (when configured) must start before the service loads node:http.
+import "../../../kernel/observability/register";
 import { runSubgraphProcess } from "../../../kernel/subgraph";
 import { labor } from "./definition";
 

@@ -1,10 +1,10 @@
 import { testContext } from "../../../test/support/context";
 import { execute, parse, type ExecutionResult, type GraphQLSchema } from "graphql";
-import type { Role } from "../../../kernel/auth/viewer";
+import { OFFICER_ROLES, type Role } from "../../../kernel/auth/viewer";
 import { buildFederatedSchema } from "../../../kernel/graphql/federatedSchema";
 import type { Lang } from "../../../kernel/i18n";
 import type { DatabaseKind } from "../../../test/support/database";
-import { graphql, type GraphQLResponse } from "../../../test/support/http";
+import { graphql, PURPOSE, type GraphQLResponse } from "../../../test/support/http";
 import { startTestIdentityProvider, type TestIdentityProvider } from "../../../test/support/identityProvider";
 import { startTestSubgraph, type TestSubgraph } from "../../../test/support/subgraph";
 import type { FamilyRegister } from "../src/civilAffairs/civilAffairsRegister";
@@ -17,6 +17,8 @@ export interface Caller {
   nationalId?: string;
   roles?: Role[];
   lang?: Lang;
+  /** x-access-purpose; officers send a test purpose unless this is null. */
+  purpose?: string | null;
 }
 
 /**
@@ -42,7 +44,9 @@ export async function startLaborHarness(kind: DatabaseKind, register: FamilyRegi
     idp,
     async http(query, variables = {}, caller = {}) {
       const token = caller.nationalId ? await idp.tokenFor(caller.nationalId, caller.roles ?? ["CITIZEN"]) : undefined;
-      return graphql(subgraph.graphqlUrl, query, variables, { token, lang: caller.lang });
+      const officer = (caller.roles ?? []).some((role) => OFFICER_ROLES.includes(role));
+      const headers = caller.purpose ? { "x-access-purpose": caller.purpose } : officer && caller.purpose !== null ? PURPOSE : {};
+      return graphql(subgraph.graphqlUrl, query, variables, { token, lang: caller.lang, headers });
     },
     run(query, variables = {}, caller = {}) {
       const viewer = caller.nationalId ? { nationalId: caller.nationalId, roles: caller.roles ?? ["CITIZEN"] } : null;

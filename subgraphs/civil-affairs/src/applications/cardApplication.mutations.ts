@@ -1,4 +1,5 @@
-import { Arg, Ctx, ID, Int, Mutation, Resolver } from "type-graphql";
+import { Arg, Ctx, Directive, ID, Int, Mutation, Resolver } from "type-graphql";
+import { AUTHENTICATED, requiresAnyRole } from "../../../../kernel/graphql/authorization";
 import type { RequestContext } from "../../../../kernel/context";
 import { Violations } from "../../../../kernel/errors";
 import { FamilyCard } from "../registry/familyCard.entity";
@@ -33,11 +34,13 @@ export class CardApplicationMutations {
     private readonly dispatcher: OutboxDispatcher | null,
   ) {}
 
+  @Directive(AUTHENTICATED)
   @Mutation(() => CardApplication)
   createCardApplication(@Arg("input") input: NewCardApplicationInput, @Ctx() ctx: RequestContext): Promise<CardApplication> {
     return createApplication(ctx, input, this.settings.replacementFeeHalalas);
   }
 
+  @Directive(AUTHENTICATED)
   @Mutation(() => CardApplication)
   updateCardApplication(
     @Arg("id", () => ID) id: string,
@@ -48,11 +51,13 @@ export class CardApplicationMutations {
     return updateApplication(ctx, id, input, expectedVersion);
   }
 
+  @Directive(AUTHENTICATED)
   @Mutation(() => ApplicationDocument)
   attachDocument(@Arg("input") input: AttachDocumentInput, @Ctx() ctx: RequestContext): Promise<ApplicationDocument> {
     return attachDocument(ctx, input);
   }
 
+  @Directive(AUTHENTICATED)
   @Mutation(() => CardApplication)
   submitCardApplication(
     @Arg("id", () => ID) id: string,
@@ -62,11 +67,13 @@ export class CardApplicationMutations {
     return submitApplication(ctx, id, idempotencyKey);
   }
 
+  @Directive(AUTHENTICATED)
   @Mutation(() => CardApplication)
   cancelCardApplication(@Arg("id", () => ID) id: string, @Ctx() ctx: RequestContext): Promise<CardApplication> {
     return applyMove(ctx, id, "cancel");
   }
 
+  @Directive(requiresAnyRole("CIVIL_AFFAIRS_OFFICER"))
   @Mutation(() => CardApplication)
   startReview(
     @Arg("id", () => ID) id: string,
@@ -76,6 +83,7 @@ export class CardApplicationMutations {
     return applyMove(ctx, id, "startReview", { expectedVersion });
   }
 
+  @Directive(requiresAnyRole("CIVIL_AFFAIRS_OFFICER"))
   @Mutation(() => CardApplication)
   requestCorrection(
     @Arg("id", () => ID) id: string,
@@ -87,6 +95,7 @@ export class CardApplicationMutations {
     return applyMove(ctx, id, "requestCorrection", { expectedVersion, note: text, changes: { correctionNotes: text } });
   }
 
+  @Directive(requiresAnyRole("CIVIL_AFFAIRS_OFFICER"))
   @Mutation(() => CardApplication)
   approveCardApplication(
     @Arg("id", () => ID) id: string,
@@ -96,6 +105,7 @@ export class CardApplicationMutations {
     return applyMove(ctx, id, "approve", { expectedVersion, changes: { decidedAt: new Date() } });
   }
 
+  @Directive(requiresAnyRole("CIVIL_AFFAIRS_OFFICER"))
   @Mutation(() => CardApplication)
   rejectCardApplication(
     @Arg("id", () => ID) id: string,
@@ -107,6 +117,7 @@ export class CardApplicationMutations {
     return applyMove(ctx, id, "reject", { expectedVersion, note: text, changes: { rejectionReason: text, decidedAt: new Date() } });
   }
 
+  @Directive(requiresAnyRole("CIVIL_AFFAIRS_OFFICER"))
   @Mutation(() => FamilyCard)
   async issueFamilyCard(@Arg("applicationId", () => ID) applicationId: string, @Ctx() ctx: RequestContext): Promise<FamilyCard> {
     const card = await issueFamilyCard(ctx, applicationId, this.settings.subscribers);

@@ -1,4 +1,5 @@
-import { Arg, Ctx, FieldResolver, ID, Query, Resolver, Root } from "type-graphql";
+import { Arg, Ctx, Directive, FieldResolver, ID, Query, Resolver, Root } from "type-graphql";
+import { AUTHENTICATED } from "../../../../kernel/graphql/authorization";
 import { requireViewer, type RequestContext } from "../../../../kernel/context";
 import { money, Money } from "../../../../kernel/graphql/money";
 import { NationalAddress } from "../../../../kernel/graphql/nationalAddress";
@@ -22,6 +23,7 @@ const citizens = async (ctx: RequestContext, ids: string[]) =>
 
 @Resolver(() => CardApplication)
 export class CardApplicationResolver {
+  @Directive(AUTHENTICATED)
   @Query(() => CardApplication, { nullable: true })
   async cardApplication(@Arg("id", () => ID) id: string, @Ctx() ctx: RequestContext): Promise<CardApplication | null> {
     requireViewer(ctx);
@@ -30,6 +32,7 @@ export class CardApplicationResolver {
     return application;
   }
 
+  @Directive(AUTHENTICATED)
   @Query(() => [CardApplication], { description: "The signed-in citizen's applications, newest first." })
   myCardApplications(@Ctx() ctx: RequestContext): Promise<CardApplication[]> {
     const viewer = requireViewer(ctx);

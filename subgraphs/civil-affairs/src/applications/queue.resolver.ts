@@ -1,4 +1,5 @@
-import { Arg, Ctx, Int, Query, Resolver } from "type-graphql";
+import { Arg, Ctx, Directive, Int, Query, Resolver } from "type-graphql";
+import { requiresAnyRole } from "../../../../kernel/graphql/authorization";
 import { requireRole, type RequestContext } from "../../../../kernel/context";
 import { ApplicationStatus } from "./enums";
 import { applicationQueue } from "./queue";
@@ -7,6 +8,7 @@ import { applicationStats } from "./stats";
 
 @Resolver()
 export class ApplicationQueueResolver {
+  @Directive(requiresAnyRole("CIVIL_AFFAIRS_OFFICER"))
   @Query(() => CardApplicationConnection, { description: "Civil-affairs officers' review queue, oldest first." })
   cardApplications(
     @Arg("status", () => ApplicationStatus, { nullable: true }) status: ApplicationStatus | null,
@@ -18,6 +20,7 @@ export class ApplicationQueueResolver {
     return applicationQueue(ctx, status, first, after);
   }
 
+  @Directive(requiresAnyRole("ANALYST", "CIVIL_AFFAIRS_OFFICER", "LABOR_OFFICER", "POST_OPERATOR"))
   @Query(() => ApplicationStats, { description: "Aggregates for analysts and officers: counts and durations only." })
   applicationStats(
     @Arg("from", () => Date, { nullable: true }) from: Date | null,

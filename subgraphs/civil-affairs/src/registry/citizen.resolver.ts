@@ -1,4 +1,5 @@
-import { Arg, Ctx, FieldResolver, ID, Query, Resolver, Root } from "type-graphql";
+import { Arg, Ctx, Directive, FieldResolver, ID, Query, Resolver, Root } from "type-graphql";
+import { AUTHENTICATED } from "../../../../kernel/graphql/authorization";
 import type { RequestContext } from "../../../../kernel/context";
 import { requireViewer } from "../../../../kernel/context";
 import { NationalAddress } from "../../../../kernel/graphql/nationalAddress";
@@ -11,11 +12,13 @@ import { citizenById, familyByRegister, membershipByCitizen } from "./loaders";
 
 @Resolver(() => Citizen)
 export class CitizenResolver {
+  @Directive(AUTHENTICATED)
   @Query(() => Citizen, { nullable: true, description: "The signed-in citizen." })
   me(@Ctx() ctx: RequestContext): Promise<Citizen | null> {
     return ctx.loaders.get(citizenById).load(requireViewer(ctx).nationalId);
   }
 
+  @Directive(AUTHENTICATED)
   @Query(() => Citizen, { nullable: true })
   async citizen(@Arg("nationalId", () => ID) nationalId: string, @Ctx() ctx: RequestContext): Promise<Citizen | null> {
     const id = requireNationalId(ctx.lang, "nationalId", nationalId);

@@ -1,9 +1,11 @@
-import { Field, ObjectType } from "type-graphql";
+import { Directive, Field, ObjectType } from "type-graphql";
+import { AUTHENTICATED } from "../../../../kernel/graphql/authorization";
 import { Column, Entity, PrimaryColumn } from "typeorm";
 import { PickupStatus } from "./pickupStatus";
 
 /** A card waiting at (or collected from) a civil-affairs office. `office` is resolved in OfficePickupResolver. */
 @Entity()
+@Directive(AUTHENTICATED)
 @ObjectType()
 export class OfficePickup {
   @PrimaryColumn({ type: "varchar", length: 14 })

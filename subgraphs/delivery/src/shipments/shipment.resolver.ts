@@ -1,4 +1,5 @@
-import { Arg, Ctx, FieldResolver, ID, Mutation, Query, Resolver, Root } from "type-graphql";
+import { Arg, Ctx, Directive, FieldResolver, ID, Mutation, Query, Resolver, Root } from "type-graphql";
+import { requiresAnyRole } from "../../../../kernel/graphql/authorization";
 import { requireRole, requireViewer, type RequestContext } from "../../../../kernel/context";
 import { Violations } from "../../../../kernel/errors";
 import { riyadhToday } from "../calendar/riyadhCalendar";
@@ -12,12 +13,14 @@ import { checkReport, reportFromArgs } from "./trackingReport";
 
 @Resolver(() => Shipment)
 export class ShipmentResolver {
+  @Directive(requiresAnyRole("POST_OPERATOR", "CIVIL_AFFAIRS_OFFICER"))
   @Query(() => Shipment, { nullable: true, description: "Postal operators and civil-affairs officers." })
   shipment(@Arg("trackingNumber", () => ID) trackingNumber: string, @Ctx() ctx: RequestContext): Promise<Shipment | null> {
     requireRole(ctx, ...DELIVERY_STAFF);
     return ctx.loaders.get(shipmentByTrackingNumber).load(trackingNumber.trim());
   }
 
+  @Directive(requiresAnyRole("POST_OPERATOR"))
   @Mutation(() => Shipment, { description: "Postal operators: one tracking event; `at` defaults to now." })
   async recordTrackingEvent(
     @Arg("trackingNumber", () => ID) trackingNumber: string,

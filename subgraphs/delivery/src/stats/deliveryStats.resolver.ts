@@ -1,4 +1,5 @@
-import { Ctx, Query, Resolver } from "type-graphql";
+import { Ctx, Directive, Query, Resolver } from "type-graphql";
+import { requiresAnyRole } from "../../../../kernel/graphql/authorization";
 import { requireRole, type RequestContext } from "../../../../kernel/context";
 import { riyadhToday } from "../calendar/riyadhCalendar";
 import { Shipment } from "../shipments/shipment.entity";
@@ -15,6 +16,7 @@ interface StatsRow {
 @Resolver(() => DeliveryStats)
 export class DeliveryStatsResolver {
   /** One statement over the shipments; "delayed" uses the same rule as Shipment.isDelayed. */
+  @Directive(requiresAnyRole("ANALYST", "POST_OPERATOR", "CIVIL_AFFAIRS_OFFICER"))
   @Query(() => DeliveryStats, { description: "Analysts, postal operators and civil-affairs officers." })
   async deliveryStats(@Ctx() ctx: RequestContext): Promise<DeliveryStats> {
     requireRole(ctx, "ANALYST", "POST_OPERATOR", "CIVIL_AFFAIRS_OFFICER");

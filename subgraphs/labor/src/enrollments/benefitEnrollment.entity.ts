@@ -1,4 +1,5 @@
 import { Directive, Field, ID, ObjectType, registerEnumType } from "type-graphql";
+import { AUTHENTICATED } from "../../../../kernel/graphql/authorization";
 import { Column, CreateDateColumn, Entity, PrimaryGeneratedColumn } from "typeorm";
 import type { Reason } from "../eligibility/engine";
 import type { HouseholdFacts } from "../eligibility/household";
@@ -25,6 +26,7 @@ export interface EnrollmentEvidence {
 }
 
 @Entity()
+@Directive(AUTHENTICATED)
 @ObjectType()
 @Directive('@key(fields: "id")')
 export class BenefitEnrollment {

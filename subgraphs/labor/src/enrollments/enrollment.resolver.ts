@@ -1,4 +1,5 @@
-import { Arg, Ctx, FieldResolver, ID, Mutation, Resolver, Root } from "type-graphql";
+import { Arg, Ctx, Directive, FieldResolver, ID, Mutation, Resolver, Root } from "type-graphql";
+import { AUTHENTICATED, requiresAnyRole } from "../../../../kernel/graphql/authorization";
 import { requireRole, requireViewer, type RequestContext } from "../../../../kernel/context";
 import { hasRole } from "../../../../kernel/auth/viewer";
 import { appError, badInput } from "../../../../kernel/errors";
@@ -19,6 +20,7 @@ export class EnrollmentResolver {
     private readonly register: FamilyRegister,
   ) {}
 
+  @Directive(AUTHENTICATED)
   @Mutation(() => BenefitEnrollment, {
     description: "The family's head (or a labor officer) applies; refused with NOT_ELIGIBLE and the reasons when the family is not eligible now.",
   })
@@ -42,6 +44,7 @@ export class EnrollmentResolver {
     return openEnrollment(ctx.db, ctx.lang, { registerNumber: family.registerNumber, appliedBy: viewer.nationalId, evaluation, decision });
   }
 
+  @Directive(requiresAnyRole("LABOR_OFFICER"))
   @Mutation(() => BenefitEnrollment, { description: "Labor officers: approve or reject a PENDING enrollment." })
   decideEnrollment(
     @Arg("id", () => ID) id: string,

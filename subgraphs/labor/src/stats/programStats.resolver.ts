@@ -1,4 +1,5 @@
-import { Ctx, Field, Int, ObjectType, Query, Resolver } from "type-graphql";
+import { Ctx, Directive, Field, Int, ObjectType, Query, Resolver } from "type-graphql";
+import { requiresAnyRole } from "../../../../kernel/graphql/authorization";
 import { requireRole, type RequestContext } from "../../../../kernel/context";
 import { BenefitProgram } from "../programs/benefitProgram.entity";
 
@@ -37,6 +38,7 @@ const STATS_SQL = `
 
 @Resolver(() => ProgramStats)
 export class ProgramStatsResolver {
+  @Directive(requiresAnyRole("ANALYST", "LABOR_OFFICER", "CIVIL_AFFAIRS_OFFICER"))
   @Query(() => [ProgramStats], { description: "Analysts and officers: per program, families evaluated eligible and families enrolled." })
   async programStats(@Ctx() ctx: RequestContext): Promise<ProgramStats[]> {
     requireRole(ctx, "ANALYST", "LABOR_OFFICER", "CIVIL_AFFAIRS_OFFICER");

@@ -1,4 +1,5 @@
-import { Arg, Ctx, Field, FieldResolver, ID, InputType, Int, Mutation, Resolver, Root } from "type-graphql";
+import { Arg, Ctx, Directive, Field, FieldResolver, ID, InputType, Int, Mutation, Resolver, Root } from "type-graphql";
+import { requiresAnyRole } from "../../../../kernel/graphql/authorization";
 import { requireRole, type RequestContext } from "../../../../kernel/context";
 import { Violations } from "../../../../kernel/errors";
 import { money, Money } from "../../../../kernel/graphql/money";
@@ -34,6 +35,7 @@ function latestEffectiveDate(today = new Date()): string {
 
 @Resolver(() => WageRecord)
 export class WageResolver {
+  @Directive(requiresAnyRole("LABOR_OFFICER"))
   @Mutation(() => WageRecord, { description: "Labor officers: record a person's new monthly wage from a date on." })
   async recordWage(@Arg("input") input: RecordWageInput, @Ctx() ctx: RequestContext): Promise<WageRecord> {
     const officer = requireRole(ctx, "LABOR_OFFICER");

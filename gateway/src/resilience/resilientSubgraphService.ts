@@ -1,0 +1,147 @@
+import type { GraphQLDataSourceProcessOptions } from "@apollo/gateway";
+import { GraphQLDataSourceRequestKind } from "@apollo/gateway/dist/datasources/types";
+import { getOperationAST, Kind, parse, type DocumentNode, type GraphQLFormattedError, type SelectionSetNode } from "graphql";
+import type { Logger } from "../../../kernel/logger";
+import { metrics } from "../../../kernel/observability/metrics";
+import type { GatewayContext } from "../context";
+
+type GatewayGraphQLResponse = Awaited<ReturnType<SubgraphService["process"]>>;
+type ProcessOptions = GraphQLDataSourceProcessOptions<GatewayContext>;
+/** A fetch that is part of a client's operation (not the gateway's own health or schema requests). */
+type IncomingFetch = Extract<ProcessOptions, { kind: GraphQLDataSourceRequestKind.INCOMING_OPERATION }>;
+import { SubgraphService } from "../subgraphService";
+import { fetchSignal, type KeepAliveFetcher } from "./keepAliveFetcher";
+import { subgraphPolicy, unavailableReason, type ResilienceSettings, type SubgraphPolicy, type UnavailableReason } from "./subgraphPolicy";
+
+/** The gateway's own error code for a part of the answer that a subgraph could not give. */
+export const SUBGRAPH_UNAVAILABLE = "SUBGRAPH_UNAVAILABLE";
+
+/** Past this many missing entities, one error stands for them all (no per-entity paths). */
+const MAX_ENTITY_ERRORS = 50;
+
+const MESSAGES: Record<"ar" | "en", (service: string) => string> = {
+  en: (service) => `The ${service} service is unavailable; this part of the answer is missing. Try again shortly.`,
+  ar: (service) => `خدمة ${service} غير متاحة حاليًا؛ هذا الجزء من الإجابة غير موجود. حاول مرة أخرى بعد قليل.`,
+};
+
+function responseKeys(selectionSet: SelectionSetNode | undefined): string[] {
+  const keys = new Set<string>();
+  for (const selection of selectionSet?.selections ?? []) {
+    if (selection.kind === Kind.FIELD) {
+      const key = selection.alias?.value ?? selection.name.value;
+      if (key !== "__typename") keys.add(key);
+    } else if (selection.kind === Kind.INLINE_FRAGMENT) {
+      responseKeys(selection.selectionSet).forEach((key) => keys.add(key));
+    }
+  }
+  return [...keys];
+}
+
+/**
+ * The paths (relative to the fetch, as a subgraph would report them) the failed fetch should have
+ * filled: `_entities.<i>.<field>` for an entity fetch, the root fields otherwise. The gateway turns
+ * them into paths in the client's response.
+ */
+export function missingPaths(document: DocumentNode | null | undefined, variables: Record<string, unknown> | undefined): Array<Array<string | number>> | null {
+  const operation = document ? getOperationAST(document) : null;
+  if (!operation) return null;
+  const root = operation.selectionSet.selections.find((s) => s.kind === Kind.FIELD && s.name.value === "_entities");
+  if (root && root.kind === Kind.FIELD) {
+    const representations = Array.isArray(variables?.representations) ? variables.representations.length : 0;
+    if (representations === 0 || representations > MAX_ENTITY_ERRORS) return null;
+    const fields = responseKeys(root.selectionSet);
+    return Array.from({ length: representations }, (_, i) => (fields.length ? fields.map((field) => ["_entities", i, field]) : [["_entities", i]])).flat();
+  }
+  return responseKeys(operation.selectionSet).map((field) => [field]);
+}
+
+/** The planner's fetches repeat: keep their parsed documents (bounded). */
+const parsed = new Map<string, DocumentNode | null>();
+function documentOf(options: IncomingFetch): DocumentNode | null {
+  if (options.document) return options.document;
+  const query = options.request.query;
+  if (!query) return null;
+  let document = parsed.get(query);
+  if (document === undefined) {
+    try {
+      document = parse(query);
+    } catch {
+      document = null;
+    }
+    if (parsed.size >= 500) parsed.delete(parsed.keys().next().value!);
+    parsed.set(query, document);
+  }
+  return document;
+}
+
+function kindOf(options: IncomingFetch): "query" | "mutation" {
+  const document = documentOf(options);
+  const operation = document ? getOperationAST(document) : null;
+  if (operation) return operation.operation === "mutation" ? "mutation" : "query";
+  return /^\s*mutation\b/.test(options.request.query ?? "") ? "mutation" : "query";
+}
+
+export interface ResilientServiceOptions {
+  name: string;
+  url: string;
+  settings: ResilienceSettings;
+  fetcher: KeepAliveFetcher;
+  log: Logger;
+}
+
+/**
+ * A subgraph data source with a timeout per attempt, one retry for queries (never mutations), a
+ * circuit breaker per subgraph, keep-alive connections, and metrics. When the subgraph cannot
+ * answer, the fetch does not fail the whole request: it answers with SUBGRAPH_UNAVAILABLE errors
+ * on the paths it should have filled, and the gateway returns everything else (see
+ * docs/resilience.md for what a client sees).
+ */
+export class ResilientSubgraphService extends SubgraphService {
+  readonly policy: SubgraphPolicy;
+  private readonly serviceName: string;
+  private readonly log: Logger;
+
+  constructor(options: ResilientServiceOptions) {
+    super({ url: options.url, fetcher: options.fetcher.fetcher });
+    this.serviceName = options.name;
+    this.log = options.log;
+    this.policy = subgraphPolicy(options.settings);
+    metrics.circuitState.set({ subgraph: options.name }, 0);
+    this.policy.breaker.onStateChange((state) => {
+      metrics.circuitState.set({ subgraph: options.name }, state);
+      this.log.warn({ subgraph: options.name, circuit: ["closed", "open", "half-open", "isolated"][state] }, "subgraph circuit changed");
+    });
+    this.policy.onRetry(() => metrics.subgraphRetries.inc({ subgraph: options.name }));
+  }
+
+  override async process(options: ProcessOptions): Promise<GatewayGraphQLResponse> {
+    if (options.kind !== GraphQLDataSourceRequestKind.INCOMING_OPERATION) return super.process(options);
+    const started = process.hrtime.bigint();
+    const seconds = () => Number(process.hrtime.bigint() - started) / 1e9;
+    try {
+      const response = await this.policy.execute(kindOf(options), (signal) => fetchSignal.run(signal, () => super.process(options)));
+      metrics.subgraphFetchDuration.observe({ subgraph: this.serviceName, outcome: "ok" }, seconds());
+      return response;
+    } catch (error) {
+      const reason = unavailableReason(error);
+      metrics.subgraphFetchDuration.observe({ subgraph: this.serviceName, outcome: "failed" }, seconds());
+      metrics.subgraphFetchErrors.inc({ subgraph: this.serviceName, reason: reason ?? "OTHER" });
+      const requestId = "requestId" in options.context ? options.context.requestId : undefined;
+      this.log.warn(
+        { requestId, subgraph: this.serviceName, reason: reason ?? "OTHER", err: error instanceof Error ? error.message : String(error), durationMs: Math.round(seconds() * 1000) },
+        "subgraph fetch failed",
+      );
+      if (!reason) throw error;
+      return { errors: this.unavailable(options, reason) };
+    }
+  }
+
+  private unavailable(options: IncomingFetch, reason: UnavailableReason): GraphQLFormattedError[] {
+    const lang = "lang" in options.context && options.context.lang === "ar" ? "ar" : "en";
+    const message = MESSAGES[lang](this.serviceName);
+    const extensions = { code: SUBGRAPH_UNAVAILABLE, reason };
+    const paths = missingPaths(documentOf(options), options.request.variables);
+    if (!paths || paths.length === 0) return [{ message, extensions }];
+    return paths.map((path) => ({ message, path, extensions }));
+  }
+}

@@ -1,0 +1,86 @@
+import type { IncomingMessage } from "node:http";
+import { HeaderMap, type ApolloServer, type ApolloServerPlugin, type ApolloServerOptions, type BaseContext } from "@apollo/server";
+import type { SupergraphSdlHook } from "@apollo/gateway";
+import type { Config } from "../../../kernel/config";
+import type { Logger } from "../../../kernel/logger";
+import type { GatewayContext } from "../context";
+import { declareEnforcedSecurityFeatures } from "./directives";
+import { loadPersistedOperations, ManifestFirstCache } from "./persistedOperations";
+import { securityPlugin } from "./plugin";
+import { createRateLimits, type RateLimits } from "./rateLimits";
+import type { securitySettings } from "./settings";
+
+export type SecurityConfig = Config<typeof securitySettings>;
+
+export interface GatewaySecurity {
+  /** Options for `new ApolloServer(...)`: the security plugin, batching, the persisted-operation cache. */
+  apolloOptions: Pick<ApolloServerOptions<GatewayContext>, "allowBatchedHttpRequests" | "persistedQueries"> & { plugins: ApolloServerPlugin<GatewayContext>[] };
+  /** Wraps the supergraph source so that @apollo/gateway accepts the authorization features this gateway enforces. */
+  supergraph(hook: SupergraphSdlHook): SupergraphSdlHook;
+  /** Wraps the context function: the per-client rate limit (token subject, else IP address). */
+  context(inner: (request: IncomingMessage) => Promise<GatewayContext>): (request: IncomingMessage) => Promise<GatewayContext>;
+  /** Wraps the Apollo server for the HTTP layer: refuses batches larger than MAX_BATCH_SIZE. */
+  http<C extends BaseContext>(server: ApolloServer<C>): ApolloServer<C>;
+  rateLimits: RateLimits;
+  close(): Promise<void>;
+}
+
+export function gatewaySecurity(config: SecurityConfig, log: Logger): GatewaySecurity {
+  const rateLimits = createRateLimits({
+    clientPoints: config.RATE_LIMIT_POINTS,
+    clientWindowSeconds: config.RATE_LIMIT_WINDOW_SECONDS,
+    loginPoints: config.LOGIN_RATE_LIMIT_POINTS,
+    loginWindowSeconds: config.LOGIN_RATE_LIMIT_WINDOW_SECONDS,
+    redisUrl: config.REDIS_URL,
+    log,
+  });
+  const manifest = config.PERSISTED_OPERATIONS_FILE ? loadPersistedOperations(config.PERSISTED_OPERATIONS_FILE) : null;
+  if (config.ONLY_PERSISTED_OPERATIONS && !manifest) throw new Error("ONLY_PERSISTED_OPERATIONS=true needs PERSISTED_OPERATIONS_FILE");
+  const plugin = securityPlugin({
+    limits: {
+      maxDepth: config.MAX_QUERY_DEPTH,
+      maxCost: config.MAX_QUERY_COST,
+      maxAliases: config.MAX_ALIASES,
+      maxRootFields: config.MAX_ROOT_FIELDS,
+      defaultListSize: config.LIST_SIZE_DEFAULT,
+    },
+    rateLimits,
+    onlyPersisted: config.ONLY_PERSISTED_OPERATIONS ? manifest : null,
+  });
+  const maxBatch = Math.max(1, config.MAX_BATCH_SIZE);
+  return {
+    apolloOptions: {
+      plugins: [plugin],
+      allowBatchedHttpRequests: maxBatch > 1,
+      ...(manifest ? { persistedQueries: { cache: new ManifestFirstCache(manifest) } } : {}),
+    },
+    supergraph: (hook) => async (options) => {
+      const result = await hook({ ...options, update: (sdl) => options.update(declareEnforcedSecurityFeatures(sdl)) });
+      return { ...result, supergraphSdl: declareEnforcedSecurityFeatures(result.supergraphSdl) };
+    },
+    context: (inner) => async (request) => {
+      const context = await inner(request);
+      const client = context.viewer ? `sub:${context.viewer.nationalId}` : `ip:${request.socket.remoteAddress ?? "unknown"}`;
+      await rateLimits.consumeClient(client, context.lang);
+      return context;
+    },
+    http: (server) => {
+      const guarded = Object.create(server) as typeof server;
+      guarded.executeHTTPGraphQLRequest = async (args) => {
+        const body = args.httpGraphQLRequest.body;
+        if (Array.isArray(body) && body.length > maxBatch) {
+          const message = `A batch may hold at most ${maxBatch} operations; this one has ${body.length}.`;
+          return {
+            status: 400,
+            headers: new HeaderMap([["content-type", "application/json; charset=utf-8"]]),
+            body: { kind: "complete", string: JSON.stringify({ errors: [{ message, extensions: { code: "BAD_REQUEST", maxBatchSize: maxBatch } }] }) },
+          };
+        }
+        return server.executeHTTPGraphQLRequest(args);
+      };
+      return guarded;
+    },
+    rateLimits,
+    close: () => rateLimits.close(),
+  };
+}

@@ -1,0 +1,145 @@
+import {
+  getNamedType,
+  getNullableType,
+  isCompositeType,
+  isInterfaceType,
+  isListType,
+  isObjectType,
+  Kind,
+  type DocumentNode,
+  type FragmentDefinitionNode,
+  type GraphQLCompositeType,
+  type GraphQLSchema,
+  type OperationDefinitionNode,
+  type SelectionSetNode,
+  type ValueNode,
+} from "graphql";
+
+export interface OperationLimits {
+  maxDepth: number;
+  maxCost: number;
+  maxAliases: number;
+  maxRootFields: number;
+  /** Assumed size of a list field without a `first`/`last`/`limit` argument or a list argument. */
+  defaultListSize: number;
+}
+
+export interface OperationMeasure {
+  depth: number;
+  cost: number;
+  aliases: number;
+  rootFields: number;
+}
+
+const SIZE_ARGUMENTS = new Set(["first", "last", "limit"]);
+
+/**
+ * Measures an operation statically, fragments expanded (each fragment measured once, so a query
+ * that nests fragments cannot make the measurement itself expensive). Introspection fields
+ * (`__schema`, `__type`, `__typename`) are not counted.
+ *
+ * Cost: every field costs 1 plus the cost of its selections; a list field multiplies that by its
+ * `first`/`last`/`limit` argument (or that of the connection it is in: `cardApplications(first:) { edges }`),
+ * else by the length of its longest list argument (e.g.
+ * `familiesForReview(registerNumbers: [...])`), else by `defaultListSize`.
+ */
+export function measureOperation(
+  schema: GraphQLSchema,
+  document: DocumentNode,
+  operation: OperationDefinitionNode,
+  variables: Record<string, unknown>,
+  defaultListSize: number,
+): OperationMeasure {
+  const fragments = new Map<string, FragmentDefinitionNode>();
+  for (const definition of document.definitions) if (definition.kind === Kind.FRAGMENT_DEFINITION) fragments.set(definition.name.value, definition);
+  const memo = new Map<string, Omit<OperationMeasure, "rootFields"> & { fields: number }>();
+  const visiting = new Set<string>();
+
+  const valueOf = (node: ValueNode): unknown => {
+    if (node.kind === Kind.VARIABLE) return variables[node.name.value];
+    if (node.kind === Kind.INT) return Number(node.value);
+    if (node.kind === Kind.LIST) return node.values;
+    return undefined;
+  };
+
+  const sizeArgument = (args: readonly { name: { value: string }; value: ValueNode }[] | undefined): number | undefined => {
+    for (const arg of args ?? []) {
+      const value = valueOf(arg.value);
+      if (SIZE_ARGUMENTS.has(arg.name.value) && typeof value === "number" && Number.isFinite(value)) return Math.max(0, value);
+    }
+    return undefined;
+  };
+  const multiplier = (args: readonly { name: { value: string }; value: ValueNode }[] | undefined, connectionSize: number | undefined): number => {
+    const size = sizeArgument(args);
+    if (size !== undefined) return size;
+    if (connectionSize !== undefined) return connectionSize;
+    let longestList = -1;
+    for (const arg of args ?? []) {
+      const value = valueOf(arg.value);
+      if (Array.isArray(value)) longestList = Math.max(longestList, value.length);
+    }
+    return longestList >= 0 ? longestList : defaultListSize;
+  };
+
+  /** `connectionSize`: the `first` of the enclosing connection field, the size of its lists (edges, nodes). */
+  const measure = (selectionSet: SelectionSetNode, parent: GraphQLCompositeType | undefined, connectionSize?: number): Omit<OperationMeasure, "rootFields"> & { fields: number } => {
+    let depth = 0;
+    let cost = 0;
+    let aliases = 0;
+    let fields = 0;
+    for (const selection of selectionSet.selections) {
+      if (selection.kind === Kind.FIELD) {
+        if (selection.name.value.startsWith("__")) continue;
+        fields += 1;
+        if (selection.alias) aliases += 1;
+        const field = parent && (isObjectType(parent) || isInterfaceType(parent)) ? parent.getFields()[selection.name.value] : undefined;
+        const named = field ? getNamedType(field.type) : undefined;
+        const isList = field !== undefined && isListType(getNullableType(field.type));
+        const childConnection = isList ? undefined : sizeArgument(selection.arguments);
+        const child = selection.selectionSet ? measure(selection.selectionSet, named && isCompositeType(named) ? named : undefined, childConnection) : { depth: 0, cost: 0, aliases: 0, fields: 0 };
+        const times = isList ? multiplier(selection.arguments, connectionSize) : 1;
+        depth = Math.max(depth, 1 + child.depth);
+        cost += (1 + child.cost) * times;
+        aliases += child.aliases;
+        continue;
+      }
+      let inner;
+      if (selection.kind === Kind.INLINE_FRAGMENT) {
+        const condition = selection.typeCondition ? schema.getType(selection.typeCondition.name.value) : parent;
+        inner = measure(selection.selectionSet, condition && isCompositeType(condition) ? condition : undefined, connectionSize);
+      } else {
+        const name = selection.name.value;
+        const fragment = fragments.get(name);
+        if (!fragment || visiting.has(name)) continue;
+        const memoKey = `${name}:${connectionSize ?? ""}`;
+        inner = memo.get(memoKey);
+        if (!inner) {
+          visiting.add(name);
+          const condition = schema.getType(fragment.typeCondition.name.value);
+          inner = measure(fragment.selectionSet, condition && isCompositeType(condition) ? condition : undefined, connectionSize);
+          visiting.delete(name);
+          memo.set(memoKey, inner);
+        }
+      }
+      depth = Math.max(depth, inner.depth);
+      cost += inner.cost;
+      aliases += inner.aliases;
+      fields += inner.fields;
+    }
+    return { depth, cost, aliases, fields };
+  };
+
+  const root = schema.getRootType(operation.operation) ?? undefined;
+  const result = measure(operation.selectionSet, root);
+  return { depth: result.depth, cost: result.cost, aliases: result.aliases, rootFields: result.fields };
+}
+
+/** The limits an operation exceeds, as violations of one BAD_USER_INPUT error. */
+export function exceededLimits(measure: OperationMeasure, limits: OperationLimits): Array<{ rule: string; actual: number; max: number }> {
+  const exceeded = [];
+  if (measure.depth > limits.maxDepth) exceeded.push({ rule: "MAX_DEPTH", actual: measure.depth, max: limits.maxDepth });
+  if (measure.cost > limits.maxCost) exceeded.push({ rule: "MAX_COST", actual: measure.cost, max: limits.maxCost });
+  if (measure.aliases > limits.maxAliases) exceeded.push({ rule: "MAX_ALIASES", actual: measure.aliases, max: limits.maxAliases });
+  if (measure.rootFields > limits.maxRootFields) exceeded.push({ rule: "MAX_ROOT_FIELDS", actual: measure.rootFields, max: limits.maxRootFields });
+  return exceeded;
+}

@@ -1,0 +1,99 @@
+import crypto from "node:crypto";
+import type { ApolloServerPlugin, GraphQLRequestListener } from "@apollo/server";
+import { GraphQLError, print, type GraphQLSchema } from "graphql";
+import { normalizeDigits } from "../../../kernel/digits";
+import { appError, badInput } from "../../../kernel/errors";
+import type { GatewayContext } from "../context";
+import { authorizeOperation, type Removal } from "./authorization";
+import { authorizationMetadata, type AuthorizationMetadata } from "./directives";
+import { exceededLimits, measureOperation, type OperationLimits } from "./limits";
+import { sha256 } from "./persistedOperations";
+import type { RateLimits } from "./rateLimits";
+
+export interface SecurityPluginOptions {
+  limits: OperationLimits;
+  rateLimits: RateLimits;
+  /** When set, only these operations (by sha256 of their text) are accepted. */
+  onlyPersisted: Map<string, string> | null;
+}
+
+const LIMIT_MESSAGES: Record<string, { en: (actual: number, max: number) => string; ar: (actual: number, max: number) => string }> = {
+  MAX_DEPTH: { en: (a, m) => `The query is ${a} levels deep; at most ${m} are allowed.`, ar: (a, m) => `عمق الاستعلام ${a} مستويات؛ الحد الأقصى ${m}.` },
+  MAX_COST: { en: (a, m) => `The query costs ${a}; at most ${m} is allowed.`, ar: (a, m) => `تكلفة الاستعلام ${a}؛ الحد الأقصى ${m}.` },
+  MAX_ALIASES: { en: (a, m) => `The query has ${a} aliases; at most ${m} are allowed.`, ar: (a, m) => `في الاستعلام ${a} اسماً مستعاراً؛ الحد الأقصى ${m}.` },
+  MAX_ROOT_FIELDS: { en: (a, m) => `The query asks ${a} root fields; at most ${m} are allowed.`, ar: (a, m) => `يطلب الاستعلام ${a} حقلاً جذرياً؛ الحد الأقصى ${m}.` },
+};
+
+/**
+ * The gateway's request checks, in order, before the query is planned: registered operations only
+ * (if configured), login attempts per national ID, the operation's depth/cost/aliases/root fields,
+ * then authorization from the supergraph's `@authenticated` / `@requiresScopes` (refused fields are
+ * removed; the response has null and one error per removed path).
+ */
+export function securityPlugin(options: SecurityPluginOptions): ApolloServerPlugin<GatewayContext> {
+  let apiSchema: GraphQLSchema | null = null;
+  let metadata: AuthorizationMetadata | null = null;
+  return {
+    async serverWillStart() {
+      return {
+        schemaDidLoadOrUpdate({ apiSchema: schema, coreSupergraphSdl }) {
+          apiSchema = schema;
+          metadata = coreSupergraphSdl ? authorizationMetadata(coreSupergraphSdl) : { types: new Map(), fields: new Map() };
+        },
+      };
+    },
+    async requestDidStart(): Promise<GraphQLRequestListener<GatewayContext>> {
+      let removals: Removal[] = [];
+      let complete: ((data: Record<string, unknown> | null | undefined) => Record<string, unknown> | null | undefined) | null = null;
+      return {
+        async didResolveOperation(requestContext) {
+          const { contextValue: ctx, operation, document, request } = requestContext;
+          const lang = ctx.lang;
+          if (options.onlyPersisted && !options.onlyPersisted.has(sha256(requestContext.source ?? ""))) {
+            throw appError("FORBIDDEN", lang, lang === "ar" ? "هذه العملية غير مسجلة لدى البوابة." : "Only registered operations are accepted.", {
+              reason: "PERSISTED_QUERY_NOT_ALLOWED",
+              http: { status: 403 },
+            });
+          }
+          if (!apiSchema || !metadata || !operation) return;
+          const variables = request.variables ?? {};
+          if (operation.operation === "mutation") {
+            for (const selection of operation.selectionSet.selections) {
+              if (selection.kind !== "Field" || selection.name.value !== "login") continue;
+              const arg = selection.arguments?.find((a) => a.name.value === "nationalId");
+              const value = arg?.value.kind === "Variable" ? variables[arg.value.name.value] : arg?.value.kind === "StringValue" ? arg.value.value : undefined;
+              if (typeof value === "string") await options.rateLimits.consumeLogin(normalizeDigits(value).trim(), lang);
+            }
+          }
+          const measure = measureOperation(apiSchema, document, operation, variables, options.limits.defaultListSize);
+          const exceeded = exceededLimits(measure, options.limits);
+          if (exceeded.length > 0) {
+            const error = badInput(
+              lang,
+              exceeded.map(({ rule, actual, max }) => ({ field: "query", rule, message: LIMIT_MESSAGES[rule]![lang](actual, max) })),
+            );
+            throw new GraphQLError(error.message, { extensions: { ...error.extensions, http: { status: 400 } } });
+          }
+          const authorized = authorizeOperation(apiSchema, metadata, document, operation, variables, ctx.viewer);
+          if (!authorized.document) return;
+          removals = authorized.removals;
+          complete = authorized.complete;
+          // The gateway plans (and caches plans) by queryHash: the filtered operation gets its own.
+          const printed = print(authorized.document);
+          const mutable = requestContext as unknown as { document: unknown; queryHash: string; source: string };
+          mutable.document = authorized.document;
+          mutable.source = printed;
+          mutable.queryHash = crypto.createHash("sha256").update(printed).digest("hex");
+        },
+        async willSendResponse(requestContext) {
+          if (!complete || requestContext.response.body.kind !== "single") return;
+          const result = requestContext.response.body.singleResult;
+          const lang = requestContext.contextValue.lang;
+          result.data = complete(result.data as Record<string, unknown> | null | undefined) as typeof result.data;
+          const refused = removals.map((removal) => ({ ...appError(removal.code, lang).toJSON(), path: removal.path }));
+          result.errors = [...refused, ...(result.errors ?? [])];
+        },
+      };
+    },
+  };
+}

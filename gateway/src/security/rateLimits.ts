@@ -1,0 +1,61 @@
+import Redis from "ioredis";
+import { RateLimiterMemory, RateLimiterRedis, RateLimiterRes, type RateLimiterAbstract } from "rate-limiter-flexible";
+import { AppError } from "../../../kernel/errors";
+import type { Lang } from "../../../kernel/i18n";
+import type { Logger } from "../../../kernel/logger";
+
+export interface RateLimits {
+  /** Consumes one point for this key; throws RATE_LIMITED (HTTP 429) when none is left. */
+  consumeClient(key: string, lang: Lang): Promise<void>;
+  consumeLogin(nationalId: string, lang: Lang): Promise<void>;
+  close(): Promise<void>;
+}
+
+export interface RateLimitOptions {
+  clientPoints: number;
+  clientWindowSeconds: number;
+  loginPoints: number;
+  loginWindowSeconds: number;
+  redisUrl?: string;
+  log: Logger;
+}
+
+function limiter(redis: Redis | null, keyPrefix: string, points: number, duration: number): RateLimiterAbstract | null {
+  if (points <= 0) return null;
+  if (!redis) return new RateLimiterMemory({ keyPrefix, points, duration });
+  // If Redis is unreachable, each instance keeps limiting on its own rather than letting everything through.
+  return new RateLimiterRedis({ storeClient: redis, keyPrefix, points, duration, insuranceLimiter: new RateLimiterMemory({ keyPrefix, points, duration }) });
+}
+
+function rateLimited(lang: Lang, res: RateLimiterRes): AppError {
+  const retryAfter = Math.max(1, Math.ceil(res.msBeforeNext / 1000));
+  return new AppError("RATE_LIMITED", lang === "ar" ? "طلبات كثيرة؛ حاول لاحقاً." : "Too many requests; try again later.", {
+    retryAfterSeconds: retryAfter,
+    http: { status: 429, headers: new Map([["retry-after", String(retryAfter)]]) },
+  });
+}
+
+async function consume(limiter: RateLimiterAbstract | null, key: string, lang: Lang): Promise<void> {
+  if (!limiter) return;
+  try {
+    await limiter.consume(key);
+  } catch (error) {
+    if (error instanceof RateLimiterRes) throw rateLimited(lang, error);
+    throw error;
+  }
+}
+
+/** Per client and per sign-in ID; RateLimiterRedis when REDIS_URL is set (shared by every gateway instance). */
+export function createRateLimits(options: RateLimitOptions): RateLimits {
+  const redis = options.redisUrl ? new Redis(options.redisUrl, { enableOfflineQueue: false, maxRetriesPerRequest: 1, lazyConnect: false }) : null;
+  redis?.on("error", (error) => options.log.warn({ err: error }, "redis (rate limits) unavailable"));
+  const client = limiter(redis, "gw:client", options.clientPoints, options.clientWindowSeconds);
+  const login = limiter(redis, "gw:login", options.loginPoints, options.loginWindowSeconds);
+  return {
+    consumeClient: (key, lang) => consume(client, key, lang),
+    consumeLogin: (nationalId, lang) => consume(login, nationalId, lang),
+    close: async () => {
+      if (redis) await redis.quit().catch(() => redis.disconnect());
+    },
+  };
+}

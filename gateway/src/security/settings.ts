@@ -1,0 +1,18 @@
+import { setting } from "../../../kernel/config";
+
+/** The gateway's abuse limits (README, "Security"); merged into gatewaySettings. 0 turns a rate limit off. */
+export const securitySettings = {
+  MAX_QUERY_DEPTH: setting.int("Deepest field nesting an operation may have", 12),
+  MAX_QUERY_COST: setting.int("Largest static cost of an operation (every field 1, lists multiplied by first/limit or LIST_SIZE_DEFAULT)", 5000),
+  LIST_SIZE_DEFAULT: setting.int("Assumed size of a list without first/limit in the cost", 10),
+  MAX_ALIASES: setting.int("Most aliased fields in one operation", 60),
+  MAX_ROOT_FIELDS: setting.int("Most root fields in one operation", 60),
+  MAX_BATCH_SIZE: setting.int("Most operations in one batched (JSON array) request; 1 turns batching off", 10),
+  RATE_LIMIT_POINTS: setting.int("Requests per client (token subject, else IP address) per RATE_LIMIT_WINDOW_SECONDS; 0: off", 6000),
+  RATE_LIMIT_WINDOW_SECONDS: setting.int("Window of the per-client rate limit", 60),
+  LOGIN_RATE_LIMIT_POINTS: setting.int("login attempts per national ID per LOGIN_RATE_LIMIT_WINDOW_SECONDS at the gateway; 0: off", 60),
+  LOGIN_RATE_LIMIT_WINDOW_SECONDS: setting.int("Window of the per-national-ID login limit", 60),
+  REDIS_URL: setting.optional("Redis URL for the rate limits shared by every gateway instance; unset: in memory, per instance"),
+  PERSISTED_OPERATIONS_FILE: setting.optional("JSON manifest {sha256: query} of the registered operations"),
+  ONLY_PERSISTED_OPERATIONS: setting.bool("Refuse any operation not in PERSISTED_OPERATIONS_FILE (production clients)", false),
+};

@@ -1,0 +1,36 @@
+import { Directive, Field, ID, ObjectType, registerEnumType } from "type-graphql";
+
+export enum DataAccessAction {
+  READ = "READ",
+  CHANGE = "CHANGE",
+}
+registerEnumType(DataAccessAction, { name: "DataAccessAction" });
+
+/** One access to a person's data by someone else, as the agency that owns the data recorded it. */
+@ObjectType({ description: "One read or change of a person's data by someone else, recorded by the agency that owns the data." })
+@Directive("@shareable")
+export class DataAccess {
+  @Field()
+  at!: Date;
+
+  @Field(() => ID, { description: "National ID of who read or changed the data." })
+  accessorNationalId!: string;
+
+  @Field(() => [String], { description: "Their roles at the time (CITIZEN, CIVIL_AFFAIRS_OFFICER, ...)." })
+  accessorRoles!: string[];
+
+  @Field(() => DataAccessAction)
+  action!: DataAccessAction;
+
+  @Field(() => [String], { description: 'Fields read or changed, e.g. "Citizen.birthDate", "Mutation.approveCardApplication".' })
+  fields!: string[];
+
+  @Field(() => String, { nullable: true, description: "The client's operation name, if it named one." })
+  operationName!: string | null;
+
+  @Field(() => String, { nullable: true, description: "The purpose the officer stated (x-access-purpose)." })
+  purpose!: string | null;
+
+  @Field()
+  requestId!: string;
+}

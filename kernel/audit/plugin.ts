@@ -1,0 +1,122 @@
+import type { ApolloServerPlugin } from "@apollo/server";
+import type { GraphQLFormattedError } from "graphql";
+import type { RequestContext } from "../context";
+import type { Logger } from "../logger";
+import type { AuditPolicy, Owners } from "./policy";
+import { MAX_PURPOSE_LENGTH } from "./purpose";
+import { existingTrail, type AuditTrail } from "./trail";
+
+export type DataAccessAction = "READ" | "CHANGE";
+
+export interface DataAccessRow {
+  ownerId: string;
+  accessorId: string;
+  accessorRoles: string[];
+  action: DataAccessAction;
+  fields: string[];
+  operationName: string | null;
+  purpose: string | null;
+  requestId: string;
+}
+
+/** The gateway names a subgraph fetch `<client operation>__<subgraph>__<n>`: keep the client's name. */
+export function clientOperationName(name: string | null | undefined): string | null {
+  if (!name) return null;
+  return name.replace(/__[A-Za-z0-9_]+__\d+$/, "") || null;
+}
+
+async function ownersOf(policy: AuditPolicy, trail: AuditTrail, type: string, value: object, ctx: RequestContext, depth = 0): Promise<Owners> {
+  const personal = policy.personal[type];
+  if (!personal) return null;
+  const parent = personal.ownersFromParent ? trail.parents.get(value) : undefined;
+  if (parent && depth < 5) return ownersOf(policy, trail, parent.type, parent.value, ctx, depth + 1);
+  return personal.owners(value, ctx);
+}
+
+/** One row per owner other than the viewer: every field read and every change of the request. */
+export async function auditRows(policy: AuditPolicy, ctx: RequestContext, operationName: string | null): Promise<DataAccessRow[]> {
+  const trail = existingTrail(ctx);
+  const viewer = ctx.viewer;
+  if (!trail || trail.isEmpty || !viewer) return [];
+  const byOwner = new Map<string, { fields: Set<string>; changed: boolean }>();
+  const collect = async (notes: Map<string, Map<object, Set<string>>>, changed: boolean) => {
+    for (const [type, byValue] of notes) {
+      for (const [value, fields] of byValue) {
+        const owners = await ownersOf(policy, trail, type, value, ctx);
+        for (const owner of owners ?? []) {
+          if (owner === viewer.nationalId) continue;
+          let entry = byOwner.get(owner);
+          if (!entry) byOwner.set(owner, (entry = { fields: new Set(), changed: false }));
+          fields.forEach((field) => entry!.fields.add(field));
+          entry.changed ||= changed;
+        }
+      }
+    }
+  };
+  await collect(trail.changes, true);
+  await collect(trail.reads, false);
+  const purpose = ctx.purpose ? ctx.purpose.slice(0, MAX_PURPOSE_LENGTH) : null;
+  return [...byOwner].map(([ownerId, entry]) => ({
+    ownerId,
+    accessorId: viewer.nationalId,
+    accessorRoles: [...viewer.roles],
+    action: entry.changed ? "CHANGE" : "READ",
+    fields: [...entry.fields].sort(),
+    operationName,
+    purpose,
+    requestId: ctx.requestId,
+  }));
+}
+
+/** Appends rows to data_access in one INSERT. The table refuses UPDATE and DELETE (trigger). */
+export async function appendDataAccesses(ctx: RequestContext, rows: DataAccessRow[]): Promise<void> {
+  if (rows.length === 0) return;
+  const params: unknown[] = [];
+  const values = rows.map((row) => {
+    const base = params.length;
+    params.push(row.ownerId, row.accessorId, row.accessorRoles, row.action, row.fields, row.operationName, row.purpose, row.requestId);
+    return `(${Array.from({ length: 8 }, (_, i) => `$${base + i + 1}`).join(", ")})`;
+  });
+  await ctx.db.query(
+    `INSERT INTO data_access (owner_id, accessor_id, accessor_roles, action, fields, operation_name, purpose, request_id) VALUES ${values.join(", ")}`,
+    params,
+  );
+}
+
+/** Several fields refused for the same missing purpose answer as one error. */
+function dedupePurposeErrors(errors: readonly GraphQLFormattedError[]): GraphQLFormattedError[] {
+  let seen = false;
+  return errors.filter((error) => {
+    if (error.extensions?.reason !== "PURPOSE_REQUIRED") return true;
+    if (seen) return false;
+    seen = true;
+    return true;
+  });
+}
+
+/**
+ * Writes the request's audit records when the response is ready, in one INSERT. If they cannot
+ * be written, the response is withheld (INTERNAL_SERVER_ERROR): no unrecorded read of personal data.
+ */
+export function auditPlugin(policy: AuditPolicy, log: Logger): ApolloServerPlugin<RequestContext> {
+  return {
+    async requestDidStart() {
+      return {
+        async willSendResponse({ contextValue, operationName, response }) {
+          const body = response.body;
+          if (body.kind === "single" && body.singleResult.errors) {
+            body.singleResult.errors = dedupePurposeErrors(body.singleResult.errors);
+          }
+          try {
+            await appendDataAccesses(contextValue, await auditRows(policy, contextValue, clientOperationName(operationName)));
+          } catch (error) {
+            log.error({ err: error, requestId: contextValue.requestId }, "could not write the data-access audit; response withheld");
+            if (body.kind === "single") {
+              body.singleResult = { data: null, errors: [{ message: "Internal server error.", extensions: { code: "INTERNAL_SERVER_ERROR" } }] };
+            }
+          }
+        },
+      };
+    },
+  };
+}

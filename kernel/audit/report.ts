@@ -1,0 +1,45 @@
+import { requireViewer, type RequestContext } from "../context";
+import { appError } from "../errors";
+import { DataAccess, DataAccessAction } from "./dataAccess.type";
+
+export const DEFAULT_ACCESSES = 100;
+export const MAX_ACCESSES = 500;
+
+/** Only the person themselves reads who accessed their data. */
+export function assertOwnReport(ctx: RequestContext, nationalId: string): void {
+  if (requireViewer(ctx).nationalId !== nationalId) throw appError("FORBIDDEN", ctx.lang);
+}
+
+interface Row {
+  at: Date;
+  accessor_id: string;
+  accessor_roles: string[];
+  action: DataAccessAction;
+  fields: string[];
+  operation_name: string | null;
+  purpose: string | null;
+  request_id: string;
+}
+
+/** The newest accesses to one person's data recorded in this subgraph's database. */
+export async function readDataAccesses(ctx: RequestContext, nationalId: string, first: number | null | undefined): Promise<DataAccess[]> {
+  assertOwnReport(ctx, nationalId);
+  const limit = Math.min(Math.max(first ?? DEFAULT_ACCESSES, 0), MAX_ACCESSES);
+  const rows: Row[] = await ctx.db.query(
+    `SELECT at, accessor_id, accessor_roles, action, fields, operation_name, purpose, request_id
+       FROM data_access WHERE owner_id = $1 ORDER BY at DESC, id DESC LIMIT $2`,
+    [nationalId, limit],
+  );
+  return rows.map((row) =>
+    Object.assign(new DataAccess(), {
+      at: new Date(row.at),
+      accessorNationalId: row.accessor_id,
+      accessorRoles: row.accessor_roles,
+      action: row.action,
+      fields: row.fields,
+      operationName: row.operation_name,
+      purpose: row.purpose,
+      requestId: row.request_id,
+    }),
+  );
+}

@@ -1,0 +1,24 @@
+import type { AuditPolicy } from "../../../../kernel/audit/policy";
+import type { RequestContext } from "../../../../kernel/context";
+import type { CardApplication } from "../applications/cardApplication.entity";
+import type { Citizen } from "../registry/citizen.entity";
+import type { Family } from "../registry/family.entity";
+import type { FamilyCard } from "../registry/familyCard.entity";
+import type { FamilyMember } from "../registry/familyMember.entity";
+import { membersByRegister } from "../registry/loaders";
+
+async function membersOf(registerNumber: string, ctx: RequestContext): Promise<string[]> {
+  return (await ctx.loaders.get(membersByRegister).load(registerNumber)).map((member) => member.nationalId);
+}
+
+/** Civil-affairs' personal data: whose data each of these types is (kernel/audit). */
+export const civilAffairsAudit: AuditPolicy = {
+  personal: {
+    Citizen: { owners: (citizen: Citizen) => [citizen.nationalId] },
+    FamilyMember: { owners: (member: FamilyMember) => [member.nationalId] },
+    // A family's register, cards and card are every member's data: recorded for each member.
+    Family: { owners: (family: Family, ctx) => membersOf(family.registerNumber, ctx) },
+    FamilyCard: { owners: (card: FamilyCard, ctx) => membersOf(card.registerNumber, ctx) },
+    CardApplication: { owners: (application: CardApplication) => [application.applicantId] },
+  },
+};

@@ -1,0 +1,124 @@
+import { DATABASE_KINDS } from "../../../test/support/database";
+import { codes, graphql } from "../../../test/support/http";
+import { startTestSubgraph, type TestSubgraph } from "../../../test/support/subgraph";
+import { delivery as deliveryDefinition } from "../../delivery/src/definition";
+import { labor as laborDefinition } from "../../labor/src/definition";
+import { startCivilAffairs, PASSWORD, type CivilAffairsHarness } from "./support";
+
+const OFFICER = "1000000909";
+const ABDULLAH = "1000000099";
+const FAHAD = "1000000016";
+
+const count = async (ca: CivilAffairsHarness, owner: string): Promise<number> =>
+  (await ca.db.query(`SELECT count(*)::int AS n FROM data_access WHERE owner_id = $1`, [owner]))[0].n;
+
+describe.each(DATABASE_KINDS)("civil-affairs data-access audit (%s database)", (kind) => {
+  let ca: CivilAffairsHarness;
+  beforeAll(async () => {
+    ca = await startCivilAffairs(kind, { ACCESS_PURPOSE_REQUIRED: "true" });
+  });
+  afterAll(() => ca?.stop());
+
+  it("records an officer's read with its purpose, and refuses one without a purpose (recording nothing)", async () => {
+    const officer = await ca.as(OFFICER, ["CIVIL_AFFAIRS_OFFICER"]);
+    const before = await count(ca, ABDULLAH);
+    const refused = await officer(`{ citizen(nationalId: "${ABDULLAH}") { fullNameAr } }`, {}, { "x-access-purpose": "   " });
+    expect(codes(refused)).toEqual(["FORBIDDEN"]);
+    expect(refused.errors![0]!.extensions!.reason).toBe("PURPOSE_REQUIRED");
+    expect(await count(ca, ABDULLAH)).toBe(before);
+
+    const read = await officer(`query LookUp { citizen(nationalId: "${ABDULLAH}") { fullNameAr mobile } }`, {}, { "x-access-purpose": "Complaint 17", "x-request-id": "req-audit-1" });
+    expect(read.errors).toBeUndefined();
+    const rows = await ca.db.query(`SELECT * FROM data_access WHERE owner_id = $1 AND request_id = 'req-audit-1'`, [ABDULLAH]);
+    expect(rows).toHaveLength(1);
+    expect(rows[0]).toMatchObject({ accessor_id: OFFICER, action: "READ", purpose: "Complaint 17", operation_name: "LookUp" });
+    expect([...rows[0].fields].sort()).toEqual(["Citizen.fullNameAr", "Citizen.mobile"]);
+    expect(rows[0].accessor_roles).toEqual(expect.arrayContaining(["CIVIL_AFFAIRS_OFFICER"]));
+  });
+
+  it("records a family member's read of the others, not of oneself, and nothing for one's own record", async () => {
+    const fahad = await ca.as(FAHAD);
+    const [wifeBefore, fahadBefore] = [await count(ca, "1000000024"), await count(ca, FAHAD)];
+    expect((await fahad(`{ me { fullNameAr family { members { citizen { fullNameAr } } } } }`)).errors).toBeUndefined();
+    expect(await count(ca, "1000000024")).toBe(wifeBefore + 1);
+    expect(await count(ca, FAHAD)).toBe(fahadBefore);
+  });
+
+  it("records an officer's change as CHANGE, and shows a citizen only their own report", async () => {
+    const [head] = await ca.headsWithCards(1);
+    const applicant = await ca.as(head!);
+    const created = await applicant(`mutation { r: createCardApplication(input: { kind: REPLACEMENT_LOST, lossDeclaration: true, deliveryMethod: OFFICE_PICKUP, pickupOfficeId: "RUH-01" }) { id } }`);
+    const id = created.data.r.id as string;
+    expect((await applicant(`mutation($id: ID!) { submitCardApplication(id: $id) { status } }`, { id })).errors).toBeUndefined();
+    const officer = await ca.as(OFFICER, ["CIVIL_AFFAIRS_OFFICER"]);
+    const noPurpose = await officer(`mutation($id: ID!) { startReview(id: $id) { status } }`, { id }, { "x-access-purpose": "" });
+    expect(codes(noPurpose)).toEqual(["FORBIDDEN"]);
+    expect((await ca.db.query(`SELECT status FROM card_application WHERE id = $1`, [id]))[0].status).toBe("SUBMITTED");
+    expect((await officer(`mutation Review($id: ID!) { startReview(id: $id) { status } }`, { id }, { "x-access-purpose": "Queue work" })).errors).toBeUndefined();
+
+    const report = await applicant(`{ myDataAccesses { nationalId civilAffairs { accessorNationalId action fields purpose operationName } } }`);
+    expect(report.data.myDataAccesses.nationalId).toBe(head);
+    expect(report.data.myDataAccesses.civilAffairs[0]).toMatchObject({
+      accessorNationalId: OFFICER,
+      action: "CHANGE",
+      purpose: "Queue work",
+      operationName: "Review",
+      fields: expect.arrayContaining(["Mutation.startReview", "CardApplication.status"]),
+    });
+    // Someone else's report, asked for by key, is refused.
+    const other = await applicant(`query($r: [_Any!]!) { _entities(representations: $r) { ... on DataAccessReport { civilAffairs { at } } } }`, {
+      r: [{ __typename: "DataAccessReport", nationalId: FAHAD }],
+    });
+    expect(codes(other)).toEqual(["FORBIDDEN"]);
+  });
+
+  it("keeps the trail append-only: UPDATE, DELETE and TRUNCATE are refused by the database", async () => {
+    expect(await count(ca, ABDULLAH)).toBeGreaterThan(0);
+    await expect(ca.db.query(`UPDATE data_access SET purpose = 'rewritten'`)).rejects.toThrow(/append-only/);
+    await expect(ca.db.query(`DELETE FROM data_access`)).rejects.toThrow(/append-only/);
+    await expect(ca.db.query(`TRUNCATE data_access`)).rejects.toThrow(/append-only/);
+    expect(await count(ca, ABDULLAH)).toBeGreaterThan(0);
+  });
+});
+
+describe("token revocation, directly against each subgraph", () => {
+  let ca: CivilAffairsHarness;
+  let labor: TestSubgraph;
+  let delivery: TestSubgraph;
+  const REFRESH = { TOKEN_REVOCATION_REFRESH_MS: "200" };
+  beforeAll(async () => {
+    ca = await startCivilAffairs("embedded", REFRESH);
+    [labor, delivery] = await Promise.all([
+      startTestSubgraph(laborDefinition, { kind: "embedded", civilAffairsUrl: ca.subgraph.url, demoData: false, env: REFRESH }),
+      startTestSubgraph(deliveryDefinition, { kind: "embedded", civilAffairsUrl: ca.subgraph.url, demoData: false, env: REFRESH }),
+    ]);
+  });
+  afterAll(async () => {
+    await Promise.all([labor?.stop(), delivery?.stop()]);
+    await ca?.stop();
+  });
+
+  it("refuses a logged-out token at civil-affairs at once, and at labor and delivery after the refresh", async () => {
+    await ca.as(FAHAD); // creates the account with PASSWORD
+    const login = await graphql(ca.subgraph.graphqlUrl, `mutation($pw: String!) { login(nationalId: "${FAHAD}", password: $pw) { accessToken } }`, { pw: PASSWORD });
+    const token = login.data.login.accessToken as string;
+    const probe = `{ _service { sdl } }`;
+    for (const url of [ca.subgraph.graphqlUrl, labor.graphqlUrl, delivery.graphqlUrl]) {
+      expect((await graphql(url, probe, {}, { token })).status).toBe(200);
+    }
+    expect((await graphql(ca.subgraph.graphqlUrl, `mutation { logout }`, {}, { token })).data).toEqual({ logout: true });
+    const atOnce = await graphql(ca.subgraph.graphqlUrl, `{ me { nationalId } }`, {}, { token });
+    expect([atOnce.status, codes(atOnce)]).toEqual([401, ["UNAUTHENTICATED"]]);
+
+    await new Promise((resolve) => setTimeout(resolve, 450));
+    for (const url of [labor.graphqlUrl, delivery.graphqlUrl]) {
+      const refused = await graphql(url, probe, {}, { token });
+      expect([url, refused.status, codes(refused)]).toEqual([url, 401, ["UNAUTHENTICATED"]]);
+    }
+    const published = await (await fetch(`${ca.subgraph.url}/.well-known/revoked-tokens`)).json();
+    expect(published.revoked).toHaveLength(1);
+    expect(published.revoked[0]).toEqual({ jti: expect.any(String), expiresAt: expect.any(String) });
+    // Without a token, logout is UNAUTHENTICATED.
+    expect(codes(await graphql(ca.subgraph.graphqlUrl, `mutation { logout }`))).toEqual(["UNAUTHENTICATED"]);
+  });
+});

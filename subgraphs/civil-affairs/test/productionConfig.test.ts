@@ -1,0 +1,62 @@
+import crypto from "node:crypto";
+import fs from "node:fs";
+import os from "node:os";
+import path from "node:path";
+import { startSubgraph } from "../../../kernel/subgraph";
+import { gatewaySettings } from "../../../gateway/src/settings";
+import { subgraphSettings } from "../../../kernel/config";
+import { delivery } from "../../delivery/src/definition";
+import { civilAffairs } from "../src/definition";
+
+/**
+ * In production the services refuse to start with anything public: the demo accounts, the
+ * development HMAC secrets, or a signing key generated on the spot instead of a managed one.
+ */
+const PEM = crypto.generateKeyPairSync("ec", { namedCurve: "P-256" }).privateKey.export({ type: "pkcs8", format: "pem" }).toString();
+
+function production(extra: NodeJS.ProcessEnv): NodeJS.ProcessEnv {
+  return {
+    NODE_ENV: "production",
+    PORT: "0",
+    DATABASE_URL: "",
+    EMBEDDED_DATABASE: "memory",
+    DATA_DIR: fs.mkdtempSync(path.join(os.tmpdir(), "production-")),
+    DEMO_DATA: "false",
+    OUTBOX_SUBSCRIBERS: "",
+    ...extra,
+  };
+}
+
+describe("production configuration", () => {
+  it("refuses demo data in production", async () => {
+    await expect(startSubgraph(civilAffairs, production({ DEMO_DATA: "true", JWT_PRIVATE_KEY: PEM }))).rejects.toThrow(/DEMO_DATA must be false in production/);
+    await expect(startSubgraph(delivery, production({ DEMO_DATA: "true" }))).rejects.toThrow(/DEMO_DATA must be false in production/);
+  });
+
+  it("refuses civil-affairs without a managed signing key, or with the public events secret", async () => {
+    await expect(startSubgraph(civilAffairs, production({ EVENTS_HMAC_SECRET: "a-real-secret" }))).rejects.toThrow(/JWT_PRIVATE_KEY is required in production/);
+    await expect(startSubgraph(civilAffairs, production({ JWT_PRIVATE_KEY: PEM }))).rejects.toThrow(/EVENTS_HMAC_SECRET must be set in production/);
+  });
+
+  it("refuses delivery with either public HMAC secret", async () => {
+    await expect(startSubgraph(delivery, production({ CARRIER_WEBHOOK_SECRET: "a-real-secret" }))).rejects.toThrow(/EVENTS_HMAC_SECRET and CARRIER_WEBHOOK_SECRET/);
+    await expect(startSubgraph(delivery, production({ EVENTS_HMAC_SECRET: "a-real-secret" }))).rejects.toThrow(/EVENTS_HMAC_SECRET and CARRIER_WEBHOOK_SECRET/);
+  });
+
+  it("starts civil-affairs in production with real secrets and publishes only public keys", async () => {
+    const running = await startSubgraph(civilAffairs, production({ JWT_PRIVATE_KEY: PEM, EVENTS_HMAC_SECRET: "a-real-secret" }));
+    try {
+      const jwks = (await (await fetch(`${running.url}/.well-known/jwks.json`)).json()) as { keys: Array<Record<string, unknown>> };
+      expect(jwks.keys.length).toBeGreaterThan(0);
+      // The published key is public only: no private parameter.
+      expect(jwks.keys.every((key) => !("d" in key))).toBe(true);
+    } finally {
+      await running.stop();
+    }
+  });
+
+  it("refreshes the revoked tokens every 5 s by default, in the gateway and every subgraph", () => {
+    expect(gatewaySettings.TOKEN_REVOCATION_REFRESH_MS.parse(undefined, "TOKEN_REVOCATION_REFRESH_MS")).toBe(5000);
+    expect(subgraphSettings(0).TOKEN_REVOCATION_REFRESH_MS.parse(undefined, "TOKEN_REVOCATION_REFRESH_MS")).toBe(5000);
+  });
+});

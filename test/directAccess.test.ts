@@ -1,0 +1,127 @@
+import { civilAffairs } from "../subgraphs/civil-affairs/src/definition";
+import { delivery } from "../subgraphs/delivery/src/definition";
+import { labor } from "../subgraphs/labor/src/definition";
+import { Shipment } from "../subgraphs/delivery/src/shipments/shipment.entity";
+import { graphql, type GraphQLResponse } from "./support/http";
+import { startTestIdentityProvider, type TestIdentityProvider } from "./support/identityProvider";
+import { startTestSubgraph, type TestSubgraph } from "./support/subgraph";
+
+/**
+ * A caller who goes around the gateway, straight to a subgraph, without a valid token gets
+ * nothing personal: each subgraph verifies tokens and checks roles and ownership itself.
+ * labor and delivery trust civil-affairs' keys; the "foreign" token is signed by another issuer.
+ */
+const ENTITIES = `query($representations: [_Any!]!) { _entities(representations: $representations) { __typename ...on Citizen { fullNameAr mobile birthDate } ...on Family { registerNumber } } }`;
+const FAMILY_FACTS = {
+  __typename: "Family",
+  registerNumber: "3000000001",
+  head: { nationalId: "1000000016", nationality: "SA", birthDate: "1980-01-01" },
+  members: [{ relation: "HEAD", citizen: { nationalId: "1000000016", birthDate: "1980-01-01" } }],
+};
+
+/** No personal value came back: every root value is null (or data is null), and an error says why. */
+function expectNothingPersonal(response: GraphQLResponse, allowedCodes = ["UNAUTHENTICATED", "FORBIDDEN"]) {
+  const values = response.data ? Object.values(response.data) : [];
+  for (const value of values) {
+    // An entity stub may come back with its personal fields null ({ delivery: null }): still nothing personal.
+    if (Array.isArray(value)) expect(value.every((item) => item === null || Object.entries(item).every(([key, v]) => key === "__typename" || v === null))).toBe(true);
+    else expect(value).toBeNull();
+  }
+  expect(response.errors?.length ?? 0).toBeGreaterThan(0);
+  for (const error of response.errors ?? []) expect(allowedCodes).toContain(error.extensions?.code);
+}
+
+describe("direct calls to the subgraphs, around the gateway", () => {
+  let idp: TestIdentityProvider;
+  let ca: TestSubgraph;
+  let lab: TestSubgraph;
+  let del: TestSubgraph;
+  let foreign: string;
+  let officer: string;
+  beforeAll(async () => {
+    idp = await startTestIdentityProvider();
+    [ca, lab, del] = await Promise.all([
+      startTestSubgraph(civilAffairs, { kind: "embedded" }),
+      startTestSubgraph(labor, { kind: "embedded", civilAffairsUrl: idp.url }),
+      startTestSubgraph(delivery, { kind: "embedded", civilAffairsUrl: idp.url }),
+    ]);
+    foreign = await idp.tokenFor("1000000016", ["CITIZEN", "CIVIL_AFFAIRS_OFFICER"]); // valid for labor and delivery only
+    officer = await idp.tokenFor("1000000909", ["CITIZEN", "CIVIL_AFFAIRS_OFFICER", "POST_OPERATOR", "LABOR_OFFICER"]);
+  }, 60_000);
+  afterAll(async () => {
+    await Promise.all([ca?.stop(), lab?.stop(), del?.stop()]);
+    await idp?.stop();
+  });
+
+  describe("civil-affairs", () => {
+    const personal: Array<[string, string, Record<string, unknown>]> = [
+      ["me", `{ me { nationalId fullNameAr } }`, {}],
+      ["citizen", `{ citizen(nationalId: "1000000016") { fullNameAr mobile } }`, {}],
+      ["family", `{ family(registerNumber: "3000000001") { members { citizen { nationalId } } } }`, {}],
+      ["myCardApplications", `{ myCardApplications { id } }`, {}],
+      ["cardApplications", `{ cardApplications { edges { node { id } } } }`, {}],
+      ["applicationStats", `{ applicationStats { total } }`, {}],
+      ["Citizen/Family entities", ENTITIES, { representations: [{ __typename: "Citizen", nationalId: "1000000016" }, { __typename: "Family", registerNumber: "3000000001" }] }],
+      [
+        "FamilyCard/CardApplication entities",
+        `query($r: [_Any!]!) { _entities(representations: $r) { ...on FamilyCard { cardNumber family { registerNumber } } ...on CardApplication { id status } } }`,
+        { r: [{ __typename: "FamilyCard", cardNumber: "FC300000000101" }, { __typename: "CardApplication", id: "00000000-0000-0000-0000-000000000001" }] },
+      ],
+    ];
+    it.each(personal)("%s: nothing without a token", async (_name, query, variables) => {
+      expectNothingPersonal(await graphql(ca.graphqlUrl, query, variables));
+    });
+
+    it("refuses a token it did not sign (401) and answers the public fields", async () => {
+      const forged = await graphql(ca.graphqlUrl, `{ me { fullNameAr } }`, {}, { token: foreign });
+      expect(forged.status).toBe(401);
+      expect(forged.data ?? null).toBeNull();
+      const offices = await graphql(ca.graphqlUrl, `{ civilAffairsOffices { id } }`);
+      expect(offices.data!.civilAffairsOffices.length).toBeGreaterThan(0);
+    });
+  });
+
+  describe("labor", () => {
+    const personal: Array<[string, string, Record<string, unknown>]> = [
+      ["Family entity (income, eligibility, enrollments)", `query($r: [_Any!]!) { _entities(representations: $r) { ...on Family { householdIncome { halalas } enrollments { id } } } }`, { r: [FAMILY_FACTS] }],
+      ["BenefitEnrollment entity", `query($r: [_Any!]!) { _entities(representations: $r) { ...on BenefitEnrollment { id status } } }`, { r: [{ __typename: "BenefitEnrollment", id: "00000000-0000-0000-0000-000000000001" }] }],
+      ["familiesForReview", `{ familiesForReview(registerNumbers: ["3000000001"]) { registerNumber } }`, {}],
+      ["programStats", `{ programStats { enrolledFamilies } }`, {}],
+    ];
+    it.each(personal)("%s: nothing without a token", async (_name, query, variables) => {
+      expectNothingPersonal(await graphql(lab.graphqlUrl, query, variables));
+    });
+
+    it("refuses a token signed by another issuer (401)", async () => {
+      const stranger = await startTestIdentityProvider();
+      try {
+        const token = await stranger.tokenFor("1000000917", ["LABOR_OFFICER"]);
+        const response = await graphql(lab.graphqlUrl, `{ familiesForReview(registerNumbers: ["3000000001"]) { registerNumber } }`, {}, { token });
+        expect(response.status).toBe(401);
+        expect(response.data ?? null).toBeNull();
+      } finally {
+        await stranger.stop();
+      }
+    });
+  });
+
+  describe("delivery", () => {
+    it("answers a card's delivery to staff with a valid token, nothing to anyone without one", async () => {
+      const query = `query($r: [_Any!]!) { _entities(representations: $r) { ...on FamilyCard { delivery { __typename ...on Shipment { trackingNumber recipientName address { street } } } } } }`;
+      const seeded = (await del.db.getRepository(Shipment).find({ take: 1 }))[0]!;
+      const variables = { r: [{ __typename: "FamilyCard", cardNumber: seeded.cardNumber }] };
+      const staff = await graphql(del.graphqlUrl, query, variables, { token: officer, headers: { "x-access-purpose": "direct-access test" } });
+      const trackingNumber: string = staff.data!._entities[0].delivery.trackingNumber;
+      expect(trackingNumber).toBe(seeded.trackingNumber);
+
+      expectNothingPersonal(await graphql(del.graphqlUrl, query, variables));
+      const shipmentEntity = `query($r: [_Any!]!) { _entities(representations: $r) { ...on Shipment { recipientName address { street } } } }`;
+      expectNothingPersonal(await graphql(del.graphqlUrl, shipmentEntity, { r: [{ __typename: "Shipment", trackingNumber }] }));
+      expectNothingPersonal(await graphql(del.graphqlUrl, `query($t: ID!) { shipment(trackingNumber: $t) { recipientName } }`, { t: trackingNumber }));
+      expectNothingPersonal(await graphql(del.graphqlUrl, `{ deliveryStats { delivered } }`));
+      // A citizen's own token (not a member of that family, not staff) gets nothing either.
+      const stranger = await idp.tokenFor("1000000099", ["CITIZEN"]);
+      expectNothingPersonal(await graphql(del.graphqlUrl, shipmentEntity, { r: [{ __typename: "Shipment", trackingNumber }] }, { token: stranger }), ["FORBIDDEN", "NOT_FOUND"]);
+    });
+  });
+});

@@ -1,0 +1,227 @@
+import crypto from "node:crypto";
+import fs from "node:fs";
+import os from "node:os";
+import path from "node:path";
+import Redis from "ioredis";
+import { spawn } from "node:child_process";
+import net from "node:net";
+import { codes, graphql, violationRules } from "../support/http";
+
+/**
+ * The gateway's abuse limits. They act before the query is planned, so these gateways run in this
+ * process without subgraphs (dead URLs): only `{ __typename }` is ever executed, by the gateway itself.
+ */
+const DEAD = "http://127.0.0.1:9";
+const sha256 = (text: string) => crypto.createHash("sha256").update(text).digest("hex");
+
+interface RunningGateway {
+  url: string;
+  stop(): Promise<void>;
+}
+
+async function freePort(): Promise<number> {
+  return new Promise((resolve) => {
+    const server = net.createServer().listen(0, "127.0.0.1", () => {
+      const { port } = server.address() as net.AddressInfo;
+      server.close(() => resolve(port));
+    });
+  });
+}
+
+/** The gateway as its own process (as `npm start` runs it), with these settings. */
+async function gateway(env: NodeJS.ProcessEnv): Promise<RunningGateway> {
+  const port = await freePort();
+  const child = spawn(process.execPath, ["-r", "@swc-node/register", "gateway/src/main.ts"], {
+    cwd: path.resolve(__dirname, "../.."),
+    env: { ...process.env, NODE_ENV: "test", LOG_LEVEL: "warn", PORT: String(port), CIVIL_AFFAIRS_URL: DEAD, LABOR_URL: DEAD, DELIVERY_URL: DEAD, REDIS_URL: "", ...env },
+    stdio: ["ignore", "ignore", "inherit"],
+  });
+  const deadline = Date.now() + 20_000;
+  for (;;) {
+    if (child.exitCode !== null) throw new Error(`the gateway exited with code ${child.exitCode}`);
+    if (Date.now() > deadline) throw new Error("the gateway did not start");
+    try {
+      if ((await fetch(`http://127.0.0.1:${port}/health`)).ok) break;
+    } catch {
+      await new Promise((resolve) => setTimeout(resolve, 100));
+    }
+  }
+  return {
+    url: `http://127.0.0.1:${port}/graphql`,
+    stop: () =>
+      new Promise<void>((resolve) => {
+        if (child.exitCode !== null) return resolve();
+        child.once("exit", () => resolve());
+        child.kill("SIGTERM");
+      }),
+  };
+}
+
+/** me › family › (head › family) × pairs › registerNumber: 3 + 2 × pairs levels deep. */
+const nested = (pairs: number) => `{ me { family { ${"head { family { ".repeat(pairs)}registerNumber${" } }".repeat(pairs)} } } }`;
+
+describe("gateway abuse limits", () => {
+  let main: RunningGateway;
+  const dir = fs.mkdtempSync(path.join(os.tmpdir(), "gw-limits-"));
+  beforeAll(async () => {
+    main = await gateway({ LOGIN_RATE_LIMIT_POINTS: "2", MAX_BATCH_SIZE: "3", BODY_LIMIT_BYTES: "4000" });
+  });
+  afterAll(async () => {
+    await main?.stop();
+    fs.rmSync(dir, { recursive: true, force: true });
+  });
+
+  it("refuses a query deeper than MAX_QUERY_DEPTH (12) with BAD_USER_INPUT / MAX_DEPTH, HTTP 400", async () => {
+    const response = await graphql(main.url, nested(5)); // 13 levels
+    expect(response.status).toBe(400);
+    expect(codes(response)).toEqual(["BAD_USER_INPUT"]);
+    expect(violationRules(response)).toEqual(["MAX_DEPTH"]);
+    // Fewer levels pass the limit (and are then refused for want of a token, not for depth).
+    expect(codes(await graphql(main.url, nested(4)))).toEqual(["UNAUTHENTICATED"]); // 11 levels
+  });
+
+  it("refuses a query costing more than MAX_QUERY_COST (5000), lists counted by first or 10", async () => {
+    const expensive = `{ a: familiesForReview(registerNumbers: ["1"]) { members { citizen { family { members { relation } } } } } }`;
+    expect(violationRules(await graphql(main.url, expensive))).toEqual([]);
+    const wide = `query($ids: [ID!]!) { familiesForReview(registerNumbers: $ids) { members { citizen { family { members { relation } } } } } }`;
+    const response = await graphql(main.url, wide, { ids: Array.from({ length: 100 }, (_, i) => String(i)) });
+    expect(response.status).toBe(400);
+    expect(violationRules(response)).toEqual(["MAX_COST"]);
+    const paged = await graphql(main.url, `{ cardApplications(first: 1000) { edges { node { id history { to } } } } }`);
+    expect(violationRules(paged)).toContain("MAX_COST");
+  });
+
+  it("refuses more than MAX_ALIASES (60) aliases and MAX_ROOT_FIELDS (60) root fields", async () => {
+    const aliases = (n: number) => `{ ${Array.from({ length: n }, (_, i) => `a${i}: civilAffairsOffices { id }`).join(" ")} }`;
+    expect(violationRules(await graphql(main.url, aliases(61)))).toEqual(["MAX_ALIASES", "MAX_ROOT_FIELDS"]);
+    const nestedAliases = `{ civilAffairsOffices { ${Array.from({ length: 61 }, (_, i) => `n${i}: id`).join(" ")} } }`;
+    expect(violationRules(await graphql(main.url, nestedAliases))).toEqual(["MAX_ALIASES"]);
+    // 50 root aliases (a labor officer's review, test/e2e/labor.e2e.test.ts) stay within the limits.
+    expect(violationRules(await graphql(main.url, aliases(50)))).toEqual([]);
+  });
+
+  it("counts fragments once each, however often they are spread", async () => {
+    const fragments = Array.from({ length: 20 }, (_, i) => `fragment F${i} on Query { ...F${i + 1} ...F${i + 1} }`).join(" ");
+    const response = await graphql(main.url, `{ ...F0 } ${fragments} fragment F20 on Query { civilAffairsOffices { id } }`);
+    expect(response.status).toBe(400);
+    expect(violationRules(response)).toEqual(["MAX_COST", "MAX_ROOT_FIELDS"]);
+  });
+
+  it("refuses a body larger than BODY_LIMIT_BYTES with 413", async () => {
+    const response = await fetch(main.url, {
+      method: "POST",
+      headers: { "content-type": "application/json" },
+      body: JSON.stringify({ query: `{ __typename }`, variables: { padding: "x".repeat(5000) } }),
+    });
+    expect(response.status).toBe(413);
+    expect(((await response.json()) as any).errors[0].extensions.code).toBe("PAYLOAD_TOO_LARGE");
+  });
+
+  it("answers batches of up to MAX_BATCH_SIZE operations and refuses larger ones", async () => {
+    const batch = (n: number) =>
+      fetch(main.url, { method: "POST", headers: { "content-type": "application/json" }, body: JSON.stringify(Array.from({ length: n }, () => ({ query: "{ __typename }" }))) });
+    const ok = await batch(3);
+    expect(ok.status).toBe(200);
+    expect(await ok.json()).toEqual(Array.from({ length: 3 }, () => ({ data: { __typename: "Query" } })));
+    const refused = await batch(4);
+    expect(refused.status).toBe(400);
+    expect(((await refused.json()) as any).errors[0].extensions).toEqual({ code: "BAD_REQUEST", maxBatchSize: 3 });
+  });
+
+  it("keeps CSRF prevention on: a GET or a text/plain POST without a preflight header is refused", async () => {
+    const get = await fetch(`${main.url}?query=${encodeURIComponent("{ __typename }")}`);
+    expect(get.status).toBe(400);
+    expect(await get.text()).toMatch(/Cross-Site Request Forgery/);
+    const plain = await fetch(main.url, { method: "POST", headers: { "content-type": "text/plain" }, body: JSON.stringify({ query: "{ __typename }" }) });
+    expect(plain.status).toBe(400);
+    expect(await plain.text()).toMatch(/Cross-Site Request Forgery/);
+    const preflighted = await fetch(`${main.url}?query=${encodeURIComponent("{ __typename }")}`, { headers: { "apollo-require-preflight": "true" } });
+    expect(preflighted.status).toBe(200);
+  });
+
+  it("supports automatic persisted queries: the hash alone after the first full request", async () => {
+    const query = `{ __typename }`;
+    const persistedQuery = { version: 1, sha256Hash: sha256(query) };
+    const post = (body: object) => fetch(main.url, { method: "POST", headers: { "content-type": "application/json" }, body: JSON.stringify(body) }).then((r) => r.json() as Promise<any>);
+    expect((await post({ extensions: { persistedQuery } })).errors[0].extensions.code).toBe("PERSISTED_QUERY_NOT_FOUND");
+    expect((await post({ query, extensions: { persistedQuery } })).data).toEqual({ __typename: "Query" });
+    expect((await post({ extensions: { persistedQuery } })).data).toEqual({ __typename: "Query" });
+  });
+
+  it("limits login attempts per national ID (in any digits) with RATE_LIMITED, HTTP 429", async () => {
+    const login = (id: string) => graphql(main.url, `mutation($id: ID!) { login(nationalId: $id, password: "x") { accessToken } }`, { id });
+    await login("1000000057");
+    await login("١٠٠٠٠٠٠٠٥٧");
+    const third = await login("1000000057");
+    expect(third.status).toBe(429);
+    expect(codes(third)).toEqual(["RATE_LIMITED"]);
+    expect(third.headers.get("retry-after")).toMatch(/^\d+$/);
+    // Another ID is not affected.
+    expect(codes(await login("1000000016"))).not.toContain("RATE_LIMITED");
+  });
+
+  it("limits requests per client (IP address without a token) with RATE_LIMITED, HTTP 429", async () => {
+    const limited = await gateway({ RATE_LIMIT_POINTS: "3" });
+    try {
+      const statuses = [];
+      for (let i = 0; i < 4; i++) statuses.push((await graphql(limited.url, `{ __typename }`)).status);
+      expect(statuses).toEqual([200, 200, 200, 429]);
+      const refused = await graphql(limited.url, `{ __typename }`);
+      expect(codes(refused)).toEqual(["RATE_LIMITED"]);
+    } finally {
+      await limited.stop();
+    }
+  });
+
+  it("in production: no introspection, no query page, and only registered operations when ONLY_PERSISTED_OPERATIONS=true", async () => {
+    const registered = `query Registered { __typename }`;
+    const manifest = path.join(dir, "operations.json");
+    fs.writeFileSync(manifest, JSON.stringify({ [sha256(registered)]: registered }));
+    const production = await gateway({ NODE_ENV: "production", PERSISTED_OPERATIONS_FILE: manifest, ONLY_PERSISTED_OPERATIONS: "true" });
+    try {
+      expect((await graphql(production.url, registered)).data).toEqual({ __typename: "Query" });
+      const byHash = await fetch(production.url, {
+        method: "POST",
+        headers: { "content-type": "application/json" },
+        body: JSON.stringify({ extensions: { persistedQuery: { version: 1, sha256Hash: sha256(registered) } } }),
+      });
+      expect(((await byHash.json()) as any).data).toEqual({ __typename: "Query" });
+      const other = await graphql(production.url, `{ civilAffairsOffices { id } }`);
+      expect(other.status).toBe(403);
+      expect(codes(other)).toEqual(["FORBIDDEN"]);
+      expect(other.errors![0]!.extensions!.reason).toBe("PERSISTED_QUERY_NOT_ALLOWED");
+      const introspection = `{ __schema { queryType { name } } }`;
+      fs.writeFileSync(manifest, JSON.stringify({ [sha256(registered)]: registered, [sha256(introspection)]: introspection }));
+      const page = await fetch(production.url, { headers: { accept: "text/html" } });
+      expect(await page.text()).not.toMatch(/<html/i);
+    } finally {
+      await production.stop();
+    }
+    const open = await gateway({ NODE_ENV: "production" });
+    try {
+      const response = await graphql(open.url, `{ __schema { queryType { name } } }`);
+      expect(codes(response)).toEqual(["GRAPHQL_VALIDATION_FAILED"]);
+      expect(response.errors![0]!.message).toMatch(/introspection/i);
+    } finally {
+      await open.stop();
+    }
+    const development = await fetch(main.url, { headers: { accept: "text/html" } });
+    expect(await development.text()).toMatch(/<html/i);
+  });
+
+  (process.env.REDIS_URL ? it : it.skip)("shares the limits through Redis when REDIS_URL is set", async () => {
+    const shared = await gateway({ REDIS_URL: process.env.REDIS_URL, LOGIN_RATE_LIMIT_POINTS: "2" });
+    const redis = new Redis(process.env.REDIS_URL!);
+    try {
+      const id = `1${crypto.randomInt(100_000_000, 999_999_999)}`;
+      const login = () => graphql(shared.url, `mutation($id: ID!) { login(nationalId: $id, password: "x") { accessToken } }`, { id });
+      await login();
+      await login();
+      expect(codes(await login())).toEqual(["RATE_LIMITED"]);
+      expect(Number(await redis.get(`gw:login:${id}`))).toBeGreaterThanOrEqual(3);
+    } finally {
+      await redis.quit();
+      await shared.stop();
+    }
+  });
+});
