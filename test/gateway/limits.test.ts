@@ -64,7 +64,7 @@ describe("gateway abuse limits", () => {
   let main: RunningGateway;
   const dir = fs.mkdtempSync(path.join(os.tmpdir(), "gw-limits-"));
   beforeAll(async () => {
-    main = await gateway({ LOGIN_RATE_LIMIT_POINTS: "2", MAX_BATCH_SIZE: "3", BODY_LIMIT_BYTES: "4000" });
+    main = await gateway({ LOGIN_RATE_LIMIT_POINTS: "2", MAX_BATCH_SIZE: "3", BODY_LIMIT_BYTES: "4000", MAX_QUERY_COST: "5000" });
   });
   afterAll(async () => {
     await main?.stop();

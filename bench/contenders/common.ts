@@ -1,0 +1,23 @@
+import path from "node:path";
+import { supergraphSdlFor } from "../supergraph";
+
+/** What every contender process reads from its environment (set by bench/run.ts). */
+export const ROOT = path.resolve(__dirname, "..", "..");
+export const PORT = Number(process.env.PORT ?? 4711);
+export const SUBGRAPH_URLS: Record<string, string> = {
+  "civil-affairs": `${process.env.CIVIL_AFFAIRS_URL ?? "http://127.0.0.1:4001"}/graphql`,
+  labor: `${process.env.LABOR_URL ?? "http://127.0.0.1:4002"}/graphql`,
+  delivery: `${process.env.DELIVERY_URL ?? "http://127.0.0.1:4003"}/graphql`,
+};
+
+/** The composed supergraph with each subgraph's URL pointed at the running subgraphs. */
+export function supergraphSdl(): string {
+  return supergraphSdlFor(SUBGRAPH_URLS);
+}
+
+/** Headers forwarded from the client to every subgraph, as ours does. */
+export const FORWARDED = ["authorization", "accept-language", "x-access-purpose"] as const;
+
+export function ready(name: string, port: number): void {
+  console.log(JSON.stringify({ level: 30, msg: `${name} ready`, port }));
+}

@@ -1,0 +1,150 @@
+/**
+ * `npm run seed -- --families N`: adds N more synthetic families (seed/demoCast.ts) to the three
+ * subgraphs' databases, starting after the highest synthetic family already there.
+ *
+ * Databases: CIVIL_AFFAIRS_DATABASE_URL / LABOR_DATABASE_URL / DELIVERY_DATABASE_URL (PostgreSQL),
+ * else DATABASE_URL for all three, else the embedded databases under DATA_DIR (default data/).
+ * An embedded database can only be opened by one process: stop the services first (npm start).
+ * Missing tables are created by the subgraphs' own migrations. Each subgraph's rows are written by
+ * its own demo-data seeder (the same builders the services use on start), a chunk of families per
+ * transaction with multi-row INSERTs; civil-affairs is written last for each chunk, so its highest
+ * register number is the resume point if a run is interrupted. Synthetic people get no account.
+ *
+ * The benchmark (bench/run.ts) calls seedFamilies() directly.
+ */
+import path from "node:path";
+import type { DataSource } from "typeorm";
+import { openDatabase } from "../kernel/database/dataSource";
+import { createLogger } from "../kernel/logger";
+import { OFFICES, syntheticFamily, type Cast } from "../seed/demoCast";
+import { civilAffairs } from "../subgraphs/civil-affairs/src/definition";
+import { seedCivilAffairs } from "../subgraphs/civil-affairs/src/seed/seedDemo";
+import { delivery } from "../subgraphs/delivery/src/definition";
+import { seedDelivery } from "../subgraphs/delivery/src/seed/seedDemo";
+import { labor } from "../subgraphs/labor/src/definition";
+import { seedLabor } from "../subgraphs/labor/src/seed/seedDemo";
+
+export type SubgraphName = "civil-affairs" | "labor" | "delivery";
+export const SUBGRAPHS: SubgraphName[] = ["civil-affairs", "labor", "delivery"];
+
+export interface SeedOptions {
+  families: number;
+  /** PostgreSQL URL per subgraph; a missing one means the embedded database under dataDir. */
+  urls: Partial<Record<SubgraphName, string>>;
+  dataDir: string;
+  /** Families per transaction (default 2,000). */
+  chunk?: number;
+  /** Delivery's working days for expected delivery dates (the service default: 5). */
+  workingDays?: number;
+  progress?(done: number, total: number, elapsedMs: number): void;
+}
+
+export interface SeedResult {
+  first: number;
+  families: number;
+  citizens: number;
+  ms: number;
+}
+
+/** Synthetic families [first, first + count) without the named cast. */
+export function syntheticCast(count: number, first: number): Cast {
+  const cast: Cast = { people: [], families: [], marriages: [], births: [], offices: OFFICES, wages: [] };
+  for (let i = first; i < first + count; i++) {
+    const family = syntheticFamily(i);
+    cast.people.push(...family.people);
+    cast.families.push(...family.families);
+    cast.marriages.push(...family.marriages);
+    cast.births.push(...family.births);
+    cast.wages.push(...family.wages);
+  }
+  return cast;
+}
+
+const DEFINITIONS = { "civil-affairs": civilAffairs, labor, delivery } as const;
+
+/** Opens one subgraph's database (migrations applied), quietly. */
+export async function openSubgraphDatabase(name: SubgraphName, url: string | undefined, dataDir: string): Promise<DataSource> {
+  const definition = DEFINITIONS[name];
+  const log = createLogger(`seed:${name}`);
+  log.level = "warn";
+  return openDatabase({
+    url,
+    dataDir: url ? undefined : path.resolve(dataDir, name, "pgdata"),
+    entities: definition.entities,
+    migrations: definition.migrations,
+    log,
+    poolSize: 2,
+  });
+}
+
+/** The index of the next synthetic family: one after the highest register number `31xxxxxxxx`. */
+export async function nextSyntheticIndex(civilAffairsDb: DataSource): Promise<number> {
+  const [row] = await civilAffairsDb.query(
+    `SELECT max(register_number) AS last FROM family WHERE register_number LIKE '31%' AND length(register_number) = 10`,
+  );
+  return row?.last ? Number(String(row.last).slice(2)) + 1 : 0;
+}
+
+export async function seedFamilies(options: SeedOptions): Promise<SeedResult> {
+  const chunk = options.chunk ?? 2_000;
+  const started = Date.now();
+  const dbs = {} as Record<SubgraphName, DataSource>;
+  try {
+    for (const name of SUBGRAPHS) dbs[name] = await openSubgraphDatabase(name, options.urls[name], options.dataDir);
+    const first = await nextSyntheticIndex(dbs["civil-affairs"]);
+    let citizens = 0;
+    for (let done = 0; done < options.families; done += chunk) {
+      const cast = syntheticCast(Math.min(chunk, options.families - done), first + done);
+      citizens += cast.people.length;
+      await Promise.all([seedLabor(dbs.labor, cast), seedDelivery(dbs.delivery, options.workingDays ?? 5, cast)]);
+      await seedCivilAffairs(dbs["civil-affairs"], cast);
+      options.progress?.(Math.min(done + chunk, options.families), options.families, Date.now() - started);
+    }
+    for (const name of SUBGRAPHS) await dbs[name].query("ANALYZE");
+    return { first, families: options.families, citizens, ms: Date.now() - started };
+  } finally {
+    await Promise.all(Object.values(dbs).map((db) => db.destroy().catch(() => undefined)));
+  }
+}
+
+/** Database URLs from the environment: per subgraph, else DATABASE_URL, else embedded. */
+export function databaseUrlsFromEnv(env: NodeJS.ProcessEnv = process.env): Partial<Record<SubgraphName, string>> {
+  const pick = (specific: string) => env[specific] || env.DATABASE_URL || undefined;
+  return {
+    "civil-affairs": pick("CIVIL_AFFAIRS_DATABASE_URL"),
+    labor: pick("LABOR_DATABASE_URL"),
+    delivery: pick("DELIVERY_DATABASE_URL"),
+  };
+}
+
+async function main(): Promise<void> {
+  const args = process.argv.slice(2);
+  const at = args.indexOf("--families");
+  const families = Number(at >= 0 ? args[at + 1] : NaN);
+  if (!Number.isSafeInteger(families) || families <= 0) {
+    console.error("usage: npm run seed -- --families N [--chunk 2000]");
+    process.exit(2);
+  }
+  const chunkAt = args.indexOf("--chunk");
+  const urls = databaseUrlsFromEnv();
+  const dataDir = process.env.DATA_DIR ?? "data";
+  for (const name of SUBGRAPHS) console.log(`${name}: ${urls[name] ? urls[name]!.replace(/\/\/[^@]*@/, "//…@") : `embedded ${path.join(dataDir, name, "pgdata")} (the services must be stopped)`}`);
+  const result = await seedFamilies({
+    families,
+    urls,
+    dataDir,
+    chunk: chunkAt >= 0 ? Number(args[chunkAt + 1]) : undefined,
+    progress: (done, total, ms) => process.stdout.write(`\r${done}/${total} families, ${Math.round((done / ms) * 1000)} families/s   `),
+  });
+  console.log(
+    `\nadded families ${result.first}..${result.first + result.families - 1} (${result.citizens} citizens) in ${(result.ms / 1000).toFixed(1)} s` +
+      ` (${Math.round((result.citizens / result.ms) * 1000)} citizens/s)`,
+  );
+}
+
+if (require.main === module) {
+  main().catch((error) => {
+    console.error(error);
+    process.exit(1);
+  });
+}
