@@ -1,6 +1,7 @@
 import { bearerToken, createTokenVerifier, InvalidTokenError } from "../auth/tokens";
 import { startTestIdentityProvider, type TestIdentityProvider } from "../../test/support/identityProvider";
 import { remoteKeys } from "../auth/tokens";
+import { VerifiedTokenCache } from "../auth/verifiedTokens";
 
 describe("access tokens", () => {
   let idp: TestIdentityProvider;
@@ -42,5 +43,41 @@ describe("access tokens", () => {
     const verify = createTokenVerifier(remoteKeys(idp.url));
     const justExpired = await idp.tokenFor("1000000016", ["CITIZEN"], { expiresInSeconds: -10 });
     await expect(verify(justExpired)).resolves.toMatchObject({ nationalId: "1000000016" });
+  });
+});
+
+describe("the verified-token cache", () => {
+  const entry = (acceptedUntil: number) => ({ viewer: { nationalId: "1000000016", roles: ["CITIZEN" as const] }, jti: "j", acceptedUntil });
+
+  it("forgets a token once it is no longer accepted", () => {
+    const cache = new VerifiedTokenCache();
+    cache.set("t", entry(1_000));
+    expect(cache.get("t", 999)).not.toBeNull();
+    expect(cache.get("t", 1_000)).toBeNull();
+    expect(cache.get("t", 0)).toBeNull(); // gone for good
+  });
+
+  it("makes room by dropping the oldest token", () => {
+    const cache = new VerifiedTokenCache(2);
+    cache.set("a", entry(Infinity));
+    cache.set("b", entry(Infinity));
+    cache.set("c", entry(Infinity));
+    expect([cache.get("a"), cache.get("b"), cache.get("c")].map(Boolean)).toEqual([false, true, true]);
+  });
+
+  it("still refuses a cached token once it is revoked", async () => {
+    const idp = await startTestIdentityProvider();
+    const revoked = new Set<string>();
+    const verify = createTokenVerifier(remoteKeys(idp.url), { isRevoked: async (jti: string) => revoked.has(jti) } as never);
+    try {
+      const token = await idp.tokenFor("1000000016");
+      await expect(verify(token)).resolves.toMatchObject({ nationalId: "1000000016" });
+      const jti = JSON.parse(Buffer.from(token.split(".")[1]!, "base64url").toString()).jti;
+      expect(jti).toEqual(expect.any(String));
+      revoked.add(jti);
+      await expect(verify(token)).rejects.toBeInstanceOf(InvalidTokenError);
+    } finally {
+      await idp.stop();
+    }
   });
 });

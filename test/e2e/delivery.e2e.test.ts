@@ -94,4 +94,22 @@ describe("card delivery through the gateway", () => {
     const shipment = await graphql(stack.gatewayUrl, `{ shipment(trackingNumber: "RR000000015SA") { recipientName } }`, {}, { token: analyst });
     expect(codes(shipment)).toEqual(["FORBIDDEN"]);
   });
+  it("shows the shipment of a newly issued card within seconds of the officer issuing it", async () => {
+    const [fahad, officer] = [await stack.login("1000000016"), await stack.login("1000000909")];
+    const asFahad = (query: string, variables = {}) => graphql(stack.gatewayUrl, query, variables, { token: fahad });
+    const asOfficer = (query: string, variables = {}) => graphql(stack.gatewayUrl, query, variables, { token: officer, headers: PURPOSE });
+    const created = await asFahad(`mutation { createCardApplication(input: { kind: REPLACEMENT_LOST, lossDeclaration: true, deliveryMethod: SAUDI_POST }) { id } }`);
+    const id = created.data.createCardApplication.id;
+    await asFahad(`mutation($id: ID!) { submitCardApplication(id: $id) { status } }`, { id });
+    await asOfficer(`mutation($id: ID!) { startReview(id: $id) { status } }`, { id });
+    await asOfficer(`mutation($id: ID!) { approveCardApplication(id: $id) { status } }`, { id });
+    const issuedAt = Date.now();
+    const issued = await asOfficer(`mutation($id: ID!) { issueFamilyCard(applicationId: $id) { cardNumber } }`, { id });
+    expect(issued.errors).toBeUndefined();
+    let delivery = null;
+    while (!delivery && Date.now() - issuedAt < 10_000) {
+      delivery = (await asFahad(MY_DELIVERY)).data.me.family.card.delivery;
+    }
+    expect(delivery).toMatchObject({ __typename: "Shipment", status: "CREATED", carrier: "SPL", isDelayed: false });
+  });
 });

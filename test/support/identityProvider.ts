@@ -34,6 +34,7 @@ export async function startTestIdentityProvider(): Promise<TestIdentityProvider>
         .setIssuer(TOKEN_ISSUER)
         .setAudience(TOKEN_AUDIENCE)
         .setSubject(nationalId)
+        .setJti(crypto.randomUUID())
         .setIssuedAt()
         .setExpirationTime(Math.floor(Date.now() / 1000) + (options.expiresInSeconds ?? 900))
         .sign(signingKey),

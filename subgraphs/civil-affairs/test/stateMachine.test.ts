@@ -52,7 +52,9 @@ describe.each(DATABASE_KINDS)("application state machine (%s database)", (kind) 
 
   const cases = Object.values(S).flatMap((status) => (Object.keys(MOVES) as MoveName[]).map((move) => [status, move] as const));
 
-  it.each(cases)("from %s, %s is allowed exactly when the table says so", async (status, move) => {
+  // The whole table once (on the embedded database); the races below run on every database.
+  const onEveryMove = kind === "embedded" ? it.each(cases) : () => undefined;
+  onEveryMove("from %s, %s is allowed exactly when the table says so", async (status, move) => {
     const { id, applicant } = await applicationIn(status);
     const caller = MOVES[move].actor === "officer" ? officer : applicant;
     const history = await ca.db.query(`SELECT count(*)::int AS n FROM application_history WHERE application_id = $1`, [id]);
