@@ -36,7 +36,7 @@ import { seedCivilAffairs } from "./seed/seedDemo";
 import { demoCast } from "../../../seed/demoCast";
 import { civilAffairsSettings } from "./settings";
 import { civilAffairsAudit } from "./audit/personalData";
-import { DataAccessReportResolver, resolveDataAccessReportReference } from "./audit/dataAccessReport";
+import { civilAffairsAccessReport, MyDataAccessesResolver } from "./audit/dataAccessReport";
 import { LogoutResolver } from "./identity/logout.resolver";
 import { RevokedTokens } from "./identity/revokedTokens";
 import { DataAccessAndRevocation1765000000000 } from "./migrations/1765000000000-DataAccessAndRevocation";
@@ -79,7 +79,8 @@ export const civilAffairs: SubgraphDefinition<typeof civilAffairsSettings> = {
       CardApplicationOfCardResolver,
       ApplicationQueueResolver,
       LogoutResolver,
-      DataAccessReportResolver,
+      civilAffairsAccessReport.DataAccessReportResolver,
+      MyDataAccessesResolver,
     ],
     referenceResolvers: {
       Citizen: { __resolveReference: resolveCitizenReference },
@@ -87,7 +88,7 @@ export const civilAffairs: SubgraphDefinition<typeof civilAffairsSettings> = {
       FamilyCard: { __resolveReference: resolveFamilyCardReference },
       CivilAffairsOffice: { __resolveReference: resolveOfficeReference },
       CardApplication: { __resolveReference: resolveApplicationReference },
-      DataAccessReport: { __resolveReference: resolveDataAccessReportReference },
+      DataAccessReport: civilAffairsAccessReport.referenceResolver,
     },
   },
   seedDemo: ({ db, config }) => seedCivilAffairs(db, demoCast(config.DEMO_FAMILIES)),

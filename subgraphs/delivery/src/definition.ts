@@ -18,7 +18,7 @@ import { resolveShipmentReference, ShipmentResolver } from "./shipments/shipment
 import { TrackingEvent } from "./shipments/trackingEvent.entity";
 import { DeliveryStatsResolver } from "./stats/deliveryStats.resolver";
 import { deliveryAudit } from "./audit/personalData";
-import { DataAccessReport, DataAccessReportResolver, resolveDataAccessReportReference } from "./audit/dataAccessReport";
+import { deliveryAccessReport } from "./audit/dataAccessReport";
 import { DeliveryDataAccess1765000000000 } from "./migrations/1765000000000-DataAccess";
 
 export const delivery: SubgraphDefinition<typeof deliverySettings> = {
@@ -28,12 +28,12 @@ export const delivery: SubgraphDefinition<typeof deliverySettings> = {
   entities: [IssuedCard, Shipment, TrackingEvent, OfficePickup, PickupEvent],
   migrations: [Delivery1764000000000, DeliveryDataAccess1765000000000],
   schema: {
-    resolvers: [ShipmentResolver, OfficePickupResolver, FamilyCardResolver, DeliveryStatsResolver, DataAccessReportResolver],
-    orphanedTypes: [FamilyCardRef, CivilAffairsOfficeRef, DataAccessReport],
+    resolvers: [ShipmentResolver, OfficePickupResolver, FamilyCardResolver, DeliveryStatsResolver, deliveryAccessReport.DataAccessReportResolver],
+    orphanedTypes: [FamilyCardRef, CivilAffairsOfficeRef, deliveryAccessReport.DataAccessReport],
     referenceResolvers: {
       FamilyCard: { __resolveReference: resolveFamilyCardReference },
       Shipment: { __resolveReference: resolveShipmentReference },
-      DataAccessReport: { __resolveReference: resolveDataAccessReportReference },
+      DataAccessReport: deliveryAccessReport.referenceResolver,
     },
   },
   seedDemo: ({ db, config }) => seedDelivery(db, config.DELIVERY_WORKING_DAYS, demoCast(config.DEMO_FAMILIES)),

@@ -17,7 +17,7 @@ import { ProgramStatsResolver } from "./stats/programStats.resolver";
 import { WageResolver } from "./wages/wage.resolver";
 import { WageRecord } from "./wages/wageRecord.entity";
 import { laborAudit } from "./audit/personalData";
-import { DataAccessReport, DataAccessReportResolver, resolveDataAccessReportReference } from "./audit/dataAccessReport";
+import { laborAccessReport } from "./audit/dataAccessReport";
 import { LaborDataAccess1765000000000 } from "./migrations/1765000000000-DataAccess";
 
 export const labor: SubgraphDefinition<typeof laborSettings> = {
@@ -27,13 +27,13 @@ export const labor: SubgraphDefinition<typeof laborSettings> = {
   entities: [BenefitProgram, WageRecord, BenefitEnrollment, EnrollmentEvent],
   migrations: [Programs1764000000000, Eligibility1764100000000, LaborDataAccess1765000000000],
   schema: {
-    resolvers: [BenefitProgramResolver, FamilyResolver, EligibilityDecisionResolver, EnrollmentResolver, WageResolver, ProgramStatsResolver, DataAccessReportResolver],
-    orphanedTypes: [DataAccessReport],
+    resolvers: [BenefitProgramResolver, FamilyResolver, EligibilityDecisionResolver, EnrollmentResolver, WageResolver, ProgramStatsResolver, laborAccessReport.DataAccessReportResolver],
+    orphanedTypes: [laborAccessReport.DataAccessReport],
     referenceResolvers: {
       BenefitProgram: { __resolveReference: resolveProgramReference },
       Family: { __resolveReference: resolveFamilyReference },
       BenefitEnrollment: { __resolveReference: resolveEnrollmentReference },
-      DataAccessReport: { __resolveReference: resolveDataAccessReportReference },
+      DataAccessReport: laborAccessReport.referenceResolver,
     },
   },
   seedDemo: ({ db, config }) => seedLabor(db, demoCast(config.DEMO_FAMILIES)),
