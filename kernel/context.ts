@@ -16,7 +16,6 @@ export interface RequestContext {
   purpose: string | null;
   /** Whether an officer without a stated purpose is refused (always in production). */
   purposeRequired: boolean;
-  operationName: string | null;
   db: DataSource;
   log: Logger;
   loaders: LoaderRegistry<RequestContext>;

@@ -145,7 +145,6 @@ export async function startSubgraph<S extends ConfigSpec>(
           requestId,
           purpose: header(request, "x-access-purpose")?.trim() || null,
           purposeRequired: config.NODE_ENV === "production" || config.ACCESS_PURPOSE_REQUIRED,
-          operationName: null,
           db,
           log: log.child({ requestId }),
         });

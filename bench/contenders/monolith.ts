@@ -88,7 +88,7 @@ class InProcessDataSource implements GraphQLDataSource<MonolithContext> {
       requestId: own?.requestId ?? crypto.randomUUID(),
       purpose: own?.purpose ?? null,
       purposeRequired: false,
-      operationName: null,
+     
       db: this.subgraph.db,
       log: this.subgraph.log,
     });

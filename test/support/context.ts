@@ -6,5 +6,5 @@ import { createLogger } from "../../kernel/logger";
 
 /** A request context for running a subgraph's schema in this process (statement counting). */
 export function testContext(db: DataSource, viewer: Viewer | null, lang: Lang = "en"): RequestContext {
-  return createRequestContext({ viewer, authorization: null, lang, requestId: "test", purpose: null, purposeRequired: true, operationName: null, db, log: createLogger("test") });
+  return createRequestContext({ viewer, authorization: null, lang, requestId: "test", purpose: null, purposeRequired: true, db, log: createLogger("test") });
 }
