@@ -225,3 +225,36 @@ describe("gateway abuse limits", () => {
     }
   });
 });
+
+describe("the gateway's supergraph file and query page", () => {
+  let served: RunningGateway;
+  const file = path.join(fs.mkdtempSync(path.join(os.tmpdir(), "gw-supergraph-")), "supergraph.graphql");
+  const original = fs.readFileSync(path.resolve(__dirname, "../../schema/supergraph.graphql"), "utf8");
+  beforeAll(async () => {
+    fs.writeFileSync(file, original);
+    served = await gateway({ SUPERGRAPH_PATH: file });
+  });
+  afterAll(() => served?.stop());
+
+  it("serves an offline query page to browsers (no CDN)", async () => {
+    const page = await fetch(served.url, { headers: { accept: "text/html" } });
+    const html = await page.text();
+    expect(page.status).toBe(200);
+    expect(html).toContain("<textarea id=\"query\">");
+    expect(html).not.toMatch(/https?:\/\/(?!127\.0\.0\.1|localhost)/);
+  });
+
+  it("reloads the supergraph when the file changes", async () => {
+    const query = `{ benefitPrograms { code } }`;
+    expect(codes(await graphql(served.url, query))).not.toContain("GRAPHQL_VALIDATION_FAILED");
+    // A new composition in which the field has another name: the old name must stop validating.
+    fs.writeFileSync(file, original.replace("benefitPrograms: [BenefitProgram!]! @join__field", "supportPrograms: [BenefitProgram!]! @join__field"));
+    const deadline = Date.now() + 10_000;
+    let after = await graphql(served.url, query);
+    while (!codes(after).includes("GRAPHQL_VALIDATION_FAILED") && Date.now() < deadline) {
+      await new Promise((resolve) => setTimeout(resolve, 100));
+      after = await graphql(served.url, query);
+    }
+    expect(codes(after)).toEqual(["GRAPHQL_VALIDATION_FAILED"]);
+  });
+});

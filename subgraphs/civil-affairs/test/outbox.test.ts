@@ -98,7 +98,9 @@ describe.each(DATABASE_KINDS)("the outbox dispatcher (%s database)", (kind) => {
     const port = receiver.port;
     await receiver.down();
     const events = Array.from({ length: 5 }, event);
-    await ca.db.transaction((tx) => Promise.all(events.map((e) => enqueue(tx, e, [`http://127.0.0.1:${port}/events`]))));
+    await ca.db.transaction(async (tx) => {
+      for (const e of events) await enqueue(tx, e, [`http://127.0.0.1:${port}/events`]);
+    });
 
     let dispatcher: OutboxDispatcher = startOutboxDispatcher(ca.db, log, options);
     await until(async () => (await ca.db.query(`SELECT min(attempts)::int AS n FROM outbox_message WHERE delivered_at IS NULL`))[0].n >= 2);
@@ -122,7 +124,9 @@ describe.each(DATABASE_KINDS)("the outbox dispatcher (%s database)", (kind) => {
     const receiver = new Receiver();
     await receiver.up();
     const events = Array.from({ length: 30 }, event);
-    await ca.db.transaction((tx) => Promise.all(events.map((e) => enqueue(tx, e, [receiver.url]))));
+    await ca.db.transaction(async (tx) => {
+      for (const e of events) await enqueue(tx, e, [receiver.url]);
+    });
     const dispatchers = [startOutboxDispatcher(ca.db, log, options), startOutboxDispatcher(ca.db, log, options)];
     dispatchers.forEach((d) => d.kick());
     try {
