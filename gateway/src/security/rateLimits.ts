@@ -1,3 +1,5 @@
+import { once } from "node:events";
+import { setTimeout } from "node:timers/promises";
 import Redis from "ioredis";
 import { RateLimiterMemory, RateLimiterRedis, RateLimiterRes, type RateLimiterAbstract } from "rate-limiter-flexible";
 import { AppError } from "../../../kernel/errors";
@@ -51,9 +53,18 @@ export function createRateLimits(options: RateLimitOptions): RateLimits {
   redis?.on("error", (error) => options.log.warn({ err: error }, "redis (rate limits) unavailable"));
   const client = limiter(redis, "gw:client", options.clientPoints, options.clientWindowSeconds);
   const login = limiter(redis, "gw:login", options.loginPoints, options.loginWindowSeconds);
+  // The first requests wait (up to 2 s) for the connection, so that they are counted in Redis
+  // too, not in the per-instance fallback while the connection is still being made.
+  const connected = redis ? Promise.race([once(redis, "ready"), setTimeout(2_000)]).catch(() => undefined) : Promise.resolve();
   return {
-    consumeClient: (key, lang) => consume(client, key, lang),
-    consumeLogin: (nationalId, lang) => consume(login, nationalId, lang),
+    consumeClient: async (key, lang) => {
+      await connected;
+      await consume(client, key, lang);
+    },
+    consumeLogin: async (nationalId, lang) => {
+      await connected;
+      await consume(login, nationalId, lang);
+    },
     close: async () => {
       if (redis) await redis.quit().catch(() => redis.disconnect());
     },
