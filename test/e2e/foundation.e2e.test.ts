@@ -44,6 +44,17 @@ describe("the unified family record through the gateway", () => {
     expect(response.data.me.family.registerNumber).toBe("3000000001");
   });
 
+  it("lets an adult child see the family, and not a child under 18", async () => {
+    const son = await graphql(stack.gatewayUrl, FAMILY_QUERY, {}, { token: await stack.login("1000000032") }); // born 2006
+    expect(son.data.me.family.registerNumber).toBe("3000000001");
+    const daughter = await stack.login("1000000040"); // born 2012
+    const direct = await graphql(stack.gatewayUrl, `{ family(registerNumber: "3000000001") { registerNumber } }`, {}, { token: daughter });
+    expect(codes(direct)).toEqual(["FORBIDDEN"]);
+    const own = await graphql(stack.gatewayUrl, `{ me { nationalId family { registerNumber } } }`, {}, { token: daughter });
+    expect(own.data.me).toEqual({ nationalId: "1000000040", family: null });
+    expect(codes(own)).toEqual(["FORBIDDEN"]);
+  });
+
   it("refuses a citizen another family's record", async () => {
     const token = await stack.login("1000000016");
     const response = await graphql(stack.gatewayUrl, `{ family(registerNumber: "3000000002") { registerNumber } citizen(nationalId: "1000000099") { fullNameAr } }`, {}, { token });

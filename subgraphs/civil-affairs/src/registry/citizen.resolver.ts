@@ -4,7 +4,7 @@ import type { RequestContext } from "../../../../kernel/context";
 import { requireViewer } from "../../../../kernel/context";
 import { NationalAddress } from "../../../../kernel/graphql/nationalAddress";
 import { requireNationalId } from "../../../../kernel/validation";
-import { assertCanReadPerson, maskMobile } from "./access";
+import { assertCanReadFamily, assertCanReadPerson, maskMobile } from "./access";
 import { Citizen } from "./citizen.entity";
 import { Family } from "./family.entity";
 import { toHijri } from "./hijri";
@@ -49,7 +49,9 @@ export class CitizenResolver {
   @FieldResolver(() => Family, { nullable: true })
   async family(@Root() citizen: Citizen, @Ctx() ctx: RequestContext): Promise<Family | null> {
     const membership = await ctx.loaders.get(membershipByCitizen).load(citizen.nationalId);
-    return membership ? ctx.loaders.get(familyByRegister).load(membership.registerNumber) : null;
+    if (!membership) return null;
+    await assertCanReadFamily(ctx, membership.registerNumber); // e.g. a child under 18 does not
+    return ctx.loaders.get(familyByRegister).load(membership.registerNumber);
   }
 }
 

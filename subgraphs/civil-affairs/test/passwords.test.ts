@@ -1,0 +1,18 @@
+import { hashPassword, verifyPassword } from "../src/identity/passwords";
+
+describe("password storage", () => {
+  it("stores only slow salted hashes: two hashes of one password differ, both verify", async () => {
+    const [a, b] = await Promise.all([hashPassword("demo-password"), hashPassword("demo-password")]);
+    expect(a).not.toBe(b);
+    expect(a).not.toContain("demo-password");
+    expect(a).toMatch(/^scrypt\$32768\$8\$1\$[A-Za-z0-9+/=]+\$[A-Za-z0-9+/=]+$/);
+    expect(await verifyPassword("demo-password", a)).toBe(true);
+    expect(await verifyPassword("demo-password", b)).toBe(true);
+  });
+
+  it("refuses a wrong password and a malformed stored hash", async () => {
+    const stored = await hashPassword("demo-password");
+    expect(await verifyPassword("demo-passwore", stored)).toBe(false);
+    expect(await verifyPassword("demo-password", "plain$text")).toBe(false);
+  });
+});
