@@ -16,7 +16,7 @@ import path from "node:path";
 import type { DataSource } from "typeorm";
 import { openDatabase } from "../kernel/database/dataSource";
 import { createLogger } from "../kernel/logger";
-import { OFFICES, syntheticFamily, type Cast } from "../seed/demoCast";
+import { syntheticCast } from "../seed/demoCast";
 import { civilAffairs } from "../subgraphs/civil-affairs/src/definition";
 import { seedCivilAffairs } from "../subgraphs/civil-affairs/src/seed/seedDemo";
 import { delivery } from "../subgraphs/delivery/src/definition";
@@ -44,20 +44,6 @@ export interface SeedResult {
   families: number;
   citizens: number;
   ms: number;
-}
-
-/** Synthetic families [first, first + count) without the named cast. */
-export function syntheticCast(count: number, first: number): Cast {
-  const cast: Cast = { people: [], families: [], marriages: [], births: [], offices: OFFICES, wages: [] };
-  for (let i = first; i < first + count; i++) {
-    const family = syntheticFamily(i);
-    cast.people.push(...family.people);
-    cast.families.push(...family.families);
-    cast.marriages.push(...family.marriages);
-    cast.births.push(...family.births);
-    cast.wages.push(...family.wages);
-  }
-  return cast;
 }
 
 const DEFINITIONS = { "civil-affairs": civilAffairs, labor, delivery } as const;

@@ -225,10 +225,10 @@ export function syntheticFamily(index: number): Pick<Cast, "people" | "families"
 
 export const DEFAULT_SYNTHETIC_FAMILIES = 300;
 
-/** The whole demo data set: the named cast plus `syntheticCount` synthetic families. */
-export function demoCast(syntheticCount = DEFAULT_SYNTHETIC_FAMILIES, firstSynthetic = 0): Cast {
-  const cast = firstSynthetic === 0 ? namedCast() : { people: [], families: [], marriages: [], births: [], offices: OFFICES, wages: [] };
-  for (let i = firstSynthetic; i < firstSynthetic + syntheticCount; i++) {
+/** Synthetic families [first, first + count), without the named cast (`npm run seed` adds these). */
+export function syntheticCast(count: number, first: number): Cast {
+  const cast: Cast = { people: [], families: [], marriages: [], births: [], offices: OFFICES, wages: [] };
+  for (let i = first; i < first + count; i++) {
     const family = syntheticFamily(i);
     cast.people.push(...family.people);
     cast.families.push(...family.families);
@@ -237,4 +237,18 @@ export function demoCast(syntheticCount = DEFAULT_SYNTHETIC_FAMILIES, firstSynth
     cast.wages.push(...family.wages);
   }
   return cast;
+}
+
+/** The whole demo data set: the named cast plus the first `syntheticCount` synthetic families. */
+export function demoCast(syntheticCount = DEFAULT_SYNTHETIC_FAMILIES): Cast {
+  const named = namedCast();
+  const synthetic = syntheticCast(syntheticCount, 0);
+  return {
+    people: [...named.people, ...synthetic.people],
+    families: [...named.families, ...synthetic.families],
+    marriages: [...named.marriages, ...synthetic.marriages],
+    births: [...named.births, ...synthetic.births],
+    offices: named.offices,
+    wages: [...named.wages, ...synthetic.wages],
+  };
 }

@@ -1,6 +1,6 @@
+import { freePort } from "../support/stack";
 import { spawn, type ChildProcess } from "node:child_process";
 import http from "node:http";
-import net from "node:net";
 import path from "node:path";
 import type { GraphQLResponse } from "../support/http";
 
@@ -19,17 +19,6 @@ export const FAMILY_QUERY = `query Family {
     }
   }
 }`;
-
-export async function freePort(): Promise<number> {
-  return new Promise((resolve, reject) => {
-    const server = net.createServer();
-    server.once("error", reject);
-    server.listen(0, "127.0.0.1", () => {
-      const { port } = server.address() as net.AddressInfo;
-      server.close(() => resolve(port));
-    });
-  });
-}
 
 export const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
 
@@ -188,3 +177,4 @@ export function jsonLines(lines: string[]): Array<Record<string, any>> {
     }
   });
 }
+

@@ -1,6 +1,7 @@
 import http from "node:http";
 import { graphql } from "../support/http";
-import { freePort, sleep, spawnGateway } from "./support";
+import { freePort } from "../support/stack";
+import { sleep, spawnGateway } from "./support";
 
 /** OpenTelemetry is off by default; with OTEL_EXPORTER_OTLP_ENDPOINT set, spans reach the collector. */
 describe("tracing", () => {

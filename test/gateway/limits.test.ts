@@ -4,8 +4,8 @@ import os from "node:os";
 import path from "node:path";
 import Redis from "ioredis";
 import { spawn } from "node:child_process";
-import net from "node:net";
 import { codes, graphql, violationRules } from "../support/http";
+import { freePort } from "../support/stack";
 
 /**
  * The gateway's abuse limits. They act before the query is planned, so these gateways run in this
@@ -17,15 +17,6 @@ const sha256 = (text: string) => crypto.createHash("sha256").update(text).digest
 interface RunningGateway {
   url: string;
   stop(): Promise<void>;
-}
-
-async function freePort(): Promise<number> {
-  return new Promise((resolve) => {
-    const server = net.createServer().listen(0, "127.0.0.1", () => {
-      const { port } = server.address() as net.AddressInfo;
-      server.close(() => resolve(port));
-    });
-  });
 }
 
 /** The gateway as its own process (as `npm start` runs it), with these settings. */

@@ -5,7 +5,8 @@ import path from "node:path";
 import { startStack, type Stack, type StackOptions } from "../../scripts/stack";
 import { graphql } from "./http";
 
-async function freePort(): Promise<number> {
+/** A port nobody listens on right now. */
+export async function freePort(): Promise<number> {
   return new Promise((resolve, reject) => {
     const server = net.createServer();
     server.once("error", reject);
