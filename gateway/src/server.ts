@@ -94,6 +94,7 @@ export async function startGateway(env: NodeJS.ProcessEnv = process.env): Promis
     ],
     bodyLimitBytes: config.BODY_LIMIT_BYTES,
     log,
+    corsOrigins: config.CORS_ORIGINS,
   });
   const port = await listen(server, config.PORT, config.HOST);
   log.info({ port }, "gateway ready");

@@ -10,6 +10,7 @@ export const gatewaySettings = {
   DELIVERY_URL: setting.string("Base URL of the delivery subgraph", "http://127.0.0.1:4003"),
   SUPERGRAPH_PATH: setting.string("Composed supergraph SDL; reloaded when the file changes", "schema/supergraph.graphql"),
   BODY_LIMIT_BYTES: setting.int("Largest request body accepted", 8 * 1024 * 1024),
+  CORS_ORIGINS: setting.list("Comma-separated origins of browser clients allowed to call the gateway; * for any", "*"),
   LOG_LEVEL: setting.string("pino log level", "info"),
   TOKEN_REVOCATION_REFRESH_MS: setting.int("How often the list of revoked tokens is fetched from civil-affairs (the window in which a revoked token still passes)", 5000),
   SUBGRAPH_TIMEOUT_MS: setting.int("Longest wait for one attempt at a subgraph fetch; then that part of the answer is SUBGRAPH_UNAVAILABLE", 5000),

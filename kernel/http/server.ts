@@ -1,6 +1,7 @@
 import http, { type IncomingMessage, type ServerResponse } from "node:http";
 import { HeaderMap, type ApolloServer, type BaseContext } from "@apollo/server";
 import { runCounted, StatementCount } from "../database/statementCounter";
+import { applyCors } from "./cors";
 import type { Logger } from "../logger";
 
 export interface HttpRoute {
@@ -22,6 +23,8 @@ export interface HttpServerOptions<C extends BaseContext> {
   log: Logger;
   /** Report the SQL statements each GraphQL request ran in an `x-sql-statements` header. */
   countStatements?: boolean;
+  /** Origins allowed to call from a browser ("*" for any); none: no CORS headers. */
+  corsOrigins?: string[];
 }
 
 export const STATEMENTS_HEADER = "x-sql-statements";
@@ -97,9 +100,10 @@ async function serveGraphQL<C extends BaseContext>(
 
 /** A plain node:http server: GraphQL at one path, a few JSON routes, a body size limit. */
 export function createHttpServer<C extends BaseContext>(options: HttpServerOptions<C>): http.Server {
-  const { graphql, routes, bodyLimitBytes, log, countStatements = false } = options;
+  const { graphql, routes, bodyLimitBytes, log, countStatements = false, corsOrigins = [] } = options;
   return http.createServer(async (request, response) => {
     const url = new URL(request.url ?? "/", "http://localhost");
+    if (corsOrigins.length > 0 && applyCors(corsOrigins, request, response)) return;
     try {
       const body = await readBody(request, bodyLimitBytes);
       const route = routes.find((r) => r.method === request.method && r.path === url.pathname);

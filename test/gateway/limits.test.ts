@@ -55,7 +55,7 @@ describe("gateway abuse limits", () => {
   let main: RunningGateway;
   const dir = fs.mkdtempSync(path.join(os.tmpdir(), "gw-limits-"));
   beforeAll(async () => {
-    main = await gateway({ LOGIN_RATE_LIMIT_POINTS: "2", MAX_BATCH_SIZE: "3", BODY_LIMIT_BYTES: "4000", MAX_QUERY_COST: "5000" });
+    main = await gateway({ LOGIN_RATE_LIMIT_POINTS: "2", MAX_BATCH_SIZE: "3", BODY_LIMIT_BYTES: "4000", MAX_QUERY_COST: "5000", CORS_ORIGINS: "https://app.example" });
   });
   afterAll(async () => {
     await main?.stop();
@@ -200,6 +200,16 @@ describe("gateway abuse limits", () => {
     expect(await development.text()).toMatch(/<html/i);
   });
 
+  it("answers CORS only for the configured origins", async () => {
+    const ask = (origin: string) => fetch(main.url, { method: "OPTIONS", headers: { origin, "access-control-request-method": "POST" } });
+    const allowed = await ask("https://app.example");
+    expect(allowed.status).toBe(204);
+    expect(allowed.headers.get("access-control-allow-origin")).toBe("https://app.example");
+    const other = await ask("https://evil.example");
+    expect(other.status).toBe(403);
+    expect(other.headers.get("access-control-allow-origin")).toBeNull();
+  });
+
   (process.env.REDIS_URL ? it : it.skip)("shares the limits through Redis when REDIS_URL is set", async () => {
     const shared = await gateway({ REDIS_URL: process.env.REDIS_URL, LOGIN_RATE_LIMIT_POINTS: "2" });
     const redis = new Redis(process.env.REDIS_URL!);
@@ -217,7 +227,7 @@ describe("gateway abuse limits", () => {
   });
 });
 
-describe("the gateway's supergraph file and query page", () => {
+describe("the gateway's supergraph file, query page and CORS", () => {
   let served: RunningGateway;
   const file = path.join(fs.mkdtempSync(path.join(os.tmpdir(), "gw-supergraph-")), "supergraph.graphql");
   const original = fs.readFileSync(path.resolve(__dirname, "../../schema/supergraph.graphql"), "utf8");
@@ -233,6 +243,17 @@ describe("the gateway's supergraph file and query page", () => {
     expect(page.status).toBe(200);
     expect(html).toContain("<textarea id=\"query\">");
     expect(html).not.toMatch(/https?:\/\/(?!127\.0\.0\.1|localhost)/);
+  });
+
+  it("lets browser clients of any origin call it by default, without credentials", async () => {
+    const preflight = await fetch(served.url, {
+      method: "OPTIONS",
+      headers: { origin: "https://app.example", "access-control-request-method": "POST", "access-control-request-headers": "authorization, content-type" },
+    });
+    expect(preflight.status).toBe(204);
+    expect(preflight.headers.get("access-control-allow-origin")).toBe("*");
+    expect(preflight.headers.get("access-control-allow-headers")).toContain("authorization");
+    expect(preflight.headers.get("access-control-allow-credentials")).toBeNull();
   });
 
   it("reloads the supergraph when the file changes", async () => {
