@@ -13,7 +13,7 @@ export const gatewaySettings = {
   CORS_ORIGINS: setting.list("Comma-separated origins of browser clients allowed to call the gateway; * for any", "*"),
   LOG_LEVEL: setting.string("pino log level", "info"),
   TOKEN_REVOCATION_REFRESH_MS: setting.int("How often the list of revoked tokens is fetched from civil-affairs (the window in which a revoked token still passes)", 5000),
-  SUBGRAPH_TIMEOUT_MS: setting.int("Longest wait for one attempt at a subgraph fetch; then that part of the answer is SUBGRAPH_UNAVAILABLE", 5000),
+  SUBGRAPH_TIMEOUT_MS: setting.int("Longest wait for one attempt at a subgraph fetch; then that part of the answer is a subgraph-unavailable error", 5000),
   SUBGRAPH_RETRIES: setting.int("Extra attempts of a query fetch after a connection failure or 502/503/504 (mutations never retry)", 1),
   SUBGRAPH_BREAKER_FAILURES: setting.int("Consecutive failed fetches that open a subgraph's circuit (fail fast)", 5),
   SUBGRAPH_BREAKER_HALF_OPEN_MS: setting.int("How long an open circuit fails fast before one trial fetch", 2000),

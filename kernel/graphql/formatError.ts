@@ -2,22 +2,20 @@ import type { GraphQLFormattedError } from "graphql";
 import { unwrapResolverError } from "@apollo/server/errors";
 import type { Logger } from "../logger";
 
-const PASS_THROUGH = new Set([
-  "GRAPHQL_PARSE_FAILED",
-  "GRAPHQL_VALIDATION_FAILED",
-  "BAD_REQUEST",
-  "PERSISTED_QUERY_NOT_FOUND",
-  "PERSISTED_QUERY_NOT_SUPPORTED",
-  "OPERATION_RESOLUTION_FAILURE",
-  // The gateway's own: a subgraph could not answer its part (gateway/src/resilience, docs/resilience.md).
-  "SUBGRAPH_UNAVAILABLE",
-]);
+/** GraphQL's own request errors: bad input in the contract's terms (the original code kept as `reason`). */
+const REQUEST_ERRORS = new Set(["GRAPHQL_PARSE_FAILED", "GRAPHQL_VALIDATION_FAILED", "BAD_REQUEST", "OPERATION_RESOLUTION_FAILURE"]);
+
+/** The automatic-persisted-queries protocol: clients react to these codes by resending the query. */
+const PROTOCOL_CODES = new Set(["PERSISTED_QUERY_NOT_FOUND", "PERSISTED_QUERY_NOT_SUPPORTED"]);
 
 const CONTRACT_CODES = new Set<string>(["UNAUTHENTICATED", "FORBIDDEN", "NOT_FOUND", "BAD_USER_INPUT", "INVALID_STATE", "CONFLICT", "RATE_LIMITED"]);
 
 /**
- * Keeps the contract's errors (raised here, or passed on from a subgraph to the gateway) and
- * GraphQL's own request errors; hides anything unexpected behind INTERNAL_SERVER_ERROR.
+ * Every error leaves with one of the contract's codes: the contract's own errors (raised here, or
+ * passed on from a subgraph to the gateway) as they are; GraphQL's request errors as
+ * BAD_USER_INPUT with a violation; a subgraph that could not answer as INTERNAL_SERVER_ERROR with
+ * `subgraphUnavailable` (gateway/src/resilience); anything unexpected hidden behind
+ * INTERNAL_SERVER_ERROR and logged.
  */
 export function formatError(log: Logger) {
   return (formatted: GraphQLFormattedError, error: unknown): GraphQLFormattedError => {
@@ -27,7 +25,12 @@ export function formatError(log: Logger) {
       const violations = [{ field: "input", rule: "TYPE", message: formatted.message }];
       return { ...formatted, extensions: { ...formatted.extensions, violations } };
     }
-    if (typeof code === "string" && (CONTRACT_CODES.has(code) || PASS_THROUGH.has(code))) return formatted;
+    if (typeof code === "string" && REQUEST_ERRORS.has(code)) {
+      const violations = [{ field: "query", rule: code, message: formatted.message }];
+      return { ...formatted, extensions: { ...formatted.extensions, code: "BAD_USER_INPUT", reason: code, violations } };
+    }
+    if (typeof code === "string" && (CONTRACT_CODES.has(code) || PROTOCOL_CODES.has(code))) return formatted;
+    if (code === "INTERNAL_SERVER_ERROR" && formatted.extensions?.subgraphUnavailable === true) return formatted;
     log.error({ err: unwrapResolverError(error) }, "unexpected error");
     return { message: "Internal server error.", path: formatted.path, extensions: { code: "INTERNAL_SERVER_ERROR" } };
   };

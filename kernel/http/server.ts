@@ -77,7 +77,8 @@ async function serveGraphQL<C extends BaseContext>(
     try {
       parsed = JSON.parse(body.toString("utf8"));
     } catch {
-      sendJson(response, 400, { errors: [{ message: "The body is not valid JSON.", extensions: { code: "BAD_REQUEST" } }] });
+      const message = "The body is not valid JSON.";
+      sendJson(response, 400, { errors: [{ message, extensions: { code: "BAD_USER_INPUT", reason: "BAD_REQUEST", violations: [{ field: "body", rule: "JSON", message }] } }] });
       return;
     }
   }
@@ -115,7 +116,12 @@ export function createHttpServer<C extends BaseContext>(options: HttpServerOptio
     } catch (error) {
       if (error instanceof BodyTooLarge) {
         sendJson(response, 413, {
-          errors: [{ message: `The request body is larger than ${bodyLimitBytes} bytes.`, extensions: { code: "PAYLOAD_TOO_LARGE" } }],
+          errors: [
+            {
+              message: `The request body is larger than ${bodyLimitBytes} bytes.`,
+              extensions: { code: "BAD_USER_INPUT", reason: "PAYLOAD_TOO_LARGE", violations: [{ field: "body", rule: "PAYLOAD_TOO_LARGE", message: `At most ${bodyLimitBytes} bytes.` }] },
+            },
+          ],
         });
         return;
       }

@@ -16,14 +16,14 @@ const CYCLE = {
 
 /**
  * Partial answers, never a blank page: with one agency down, slow or failing, the gateway still
- * answers the unified family query with the other agencies' data and SUBGRAPH_UNAVAILABLE errors
+ * answers the unified family query with the other agencies' data and "subgraph unavailable" errors
  * on the missing paths (docs/resilience.md).
  */
 describe("faults: one subgraph down, slow or failing", () => {
   let stack: TestStack;
   let token: string;
   const family = (url = stack.gatewayUrl, headers: Record<string, string> = {}) => graphql(url, FAMILY_QUERY, {}, { token, headers });
-  const unavailable = (response: GraphQLResponse) => (response.errors ?? []).filter((e) => e.extensions?.code === "SUBGRAPH_UNAVAILABLE");
+  const unavailable = (response: GraphQLResponse) => (response.errors ?? []).filter((e) => e.extensions?.code === "INTERNAL_SERVER_ERROR" && e.extensions?.subgraphUnavailable === true);
 
   beforeAll(async () => {
     stack = await startTestStack({ SUBGRAPH_TIMEOUT_MS: "2000", SUBGRAPH_BREAKER_HALF_OPEN_MS: "1000", OUTBOX_POLL_MS: "100", OUTBOX_MAX_BACKOFF_MS: "500" });
@@ -130,7 +130,7 @@ describe("faults: one subgraph down, slow or failing", () => {
       expect(response.data.me.family.eligibility.length).toBeGreaterThan(0);
       expect(response.errors).toEqual(unavailable(response));
       for (const error of response.errors!) {
-        expect(error.extensions).toMatchObject({ code: "SUBGRAPH_UNAVAILABLE", serviceName: "delivery", reason: expect.stringMatching(/^(UNREACHABLE|CIRCUIT_OPEN|TIMEOUT|HTTP_ERROR)$/) });
+        expect(error.extensions).toMatchObject({ code: "INTERNAL_SERVER_ERROR", subgraphUnavailable: true, serviceName: "delivery", reason: expect.stringMatching(/^(UNREACHABLE|CIRCUIT_OPEN|TIMEOUT|HTTP_ERROR)$/) });
         expect(error.path).toEqual(["me", "family", "card", "delivery"]);
       }
     }
@@ -220,7 +220,7 @@ describe("faults: one subgraph down, slow or failing", () => {
         // eligibility is a non-null list: without labor, Family cannot be completed, so me.family is null.
         expect(response.data.me).toMatchObject({ nationalId: "1000000016", fullNameAr: expect.any(String), family: null });
         expect(unavailable(response).length).toBeGreaterThan(0);
-        expect(unavailable(response)[0]).toMatchObject({ path: ["me", "family", "eligibility"], extensions: { code: "SUBGRAPH_UNAVAILABLE", serviceName: "labor" } });
+        expect(unavailable(response)[0]).toMatchObject({ path: ["me", "family", "eligibility"], extensions: { code: "INTERNAL_SERVER_ERROR", subgraphUnavailable: true, serviceName: "labor" } });
         // A query that asks labor for nothing is untouched.
         const civil = await graphql(gateway.url, `{ me { family { members { relation } card { cardNumber } } } }`, {}, { token });
         expect(civil.errors).toBeUndefined();
@@ -228,7 +228,7 @@ describe("faults: one subgraph down, slow or failing", () => {
         const income = await graphql(gateway.url, `{ me { family { registerNumber householdIncome { formatted } } } }`, {}, { token, lang: "ar" });
         expect(income.data.me.family).toEqual({ registerNumber: "3000000001", householdIncome: null });
         expect(income.errors).toEqual([
-          expect.objectContaining({ path: ["me", "family", "householdIncome"], extensions: expect.objectContaining({ code: "SUBGRAPH_UNAVAILABLE", serviceName: "labor" }), message: expect.stringContaining("غير متاحة") }),
+          expect.objectContaining({ path: ["me", "family", "householdIncome"], extensions: expect.objectContaining({ code: "INTERNAL_SERVER_ERROR", subgraphUnavailable: true, serviceName: "labor" }), message: expect.stringContaining("غير متاحة") }),
         ]);
       } finally {
         laborProxy.mode = "forward";

@@ -4,7 +4,7 @@ import os from "node:os";
 import path from "node:path";
 import Redis from "ioredis";
 import { spawn } from "node:child_process";
-import { codes, graphql, violationRules } from "../support/http";
+import { codes, graphql, violationRules, type GraphQLResponse } from "../support/http";
 import { freePort } from "../support/stack";
 
 /**
@@ -105,7 +105,7 @@ describe("gateway abuse limits", () => {
       body: JSON.stringify({ query: `{ __typename }`, variables: { padding: "x".repeat(5000) } }),
     });
     expect(response.status).toBe(413);
-    expect(((await response.json()) as any).errors[0].extensions.code).toBe("PAYLOAD_TOO_LARGE");
+    expect(((await response.json()) as any).errors[0].extensions).toMatchObject({ code: "BAD_USER_INPUT", reason: "PAYLOAD_TOO_LARGE" });
   });
 
   it("answers batches of up to MAX_BATCH_SIZE operations and refuses larger ones", async () => {
@@ -116,7 +116,7 @@ describe("gateway abuse limits", () => {
     expect(await ok.json()).toEqual(Array.from({ length: 3 }, () => ({ data: { __typename: "Query" } })));
     const refused = await batch(4);
     expect(refused.status).toBe(400);
-    expect(((await refused.json()) as any).errors[0].extensions).toEqual({ code: "BAD_REQUEST", maxBatchSize: 3 });
+    expect(((await refused.json()) as any).errors[0].extensions).toMatchObject({ code: "BAD_USER_INPUT", reason: "MAX_BATCH_SIZE", maxBatchSize: 3 });
   });
 
   it("keeps CSRF prevention on: a GET or a text/plain POST without a preflight header is refused", async () => {
@@ -191,7 +191,8 @@ describe("gateway abuse limits", () => {
     const open = await gateway({ NODE_ENV: "production" });
     try {
       const response = await graphql(open.url, `{ __schema { queryType { name } } }`);
-      expect(codes(response)).toEqual(["GRAPHQL_VALIDATION_FAILED"]);
+      expect(codes(response)).toEqual(["BAD_USER_INPUT"]);
+      expect(response.errors![0]!.extensions!.reason).toBe("GRAPHQL_VALIDATION_FAILED");
       expect(response.errors![0]!.message).toMatch(/introspection/i);
     } finally {
       await open.stop();
@@ -258,15 +259,17 @@ describe("the gateway's supergraph file, query page and CORS", () => {
 
   it("reloads the supergraph when the file changes", async () => {
     const query = `{ benefitPrograms { code } }`;
-    expect(codes(await graphql(served.url, query))).not.toContain("GRAPHQL_VALIDATION_FAILED");
+    const reasons = (response: GraphQLResponse) => (response.errors ?? []).map((e) => e.extensions?.reason);
+    expect(reasons(await graphql(served.url, query))).not.toContain("GRAPHQL_VALIDATION_FAILED");
     // A new composition in which the field has another name: the old name must stop validating.
     fs.writeFileSync(file, original.replace("benefitPrograms: [BenefitProgram!]! @join__field", "supportPrograms: [BenefitProgram!]! @join__field"));
     const deadline = Date.now() + 10_000;
     let after = await graphql(served.url, query);
-    while (!codes(after).includes("GRAPHQL_VALIDATION_FAILED") && Date.now() < deadline) {
+    while (!reasons(after).includes("GRAPHQL_VALIDATION_FAILED") && Date.now() < deadline) {
       await new Promise((resolve) => setTimeout(resolve, 100));
       after = await graphql(served.url, query);
     }
-    expect(codes(after)).toEqual(["GRAPHQL_VALIDATION_FAILED"]);
+    expect(codes(after)).toEqual(["BAD_USER_INPUT"]);
+    expect(reasons(after)).toEqual(["GRAPHQL_VALIDATION_FAILED"]);
   });
 });

@@ -14,7 +14,8 @@ import { fetchSignal, type KeepAliveFetcher } from "./keepAliveFetcher";
 import { subgraphPolicy, unavailableReason, type ResilienceSettings, type SubgraphPolicy, type UnavailableReason } from "./subgraphPolicy";
 
 /** The gateway's own error code for a part of the answer that a subgraph could not give. */
-export const SUBGRAPH_UNAVAILABLE = "SUBGRAPH_UNAVAILABLE";
+/** The contract has no code of its own for "this agency could not answer": INTERNAL_SERVER_ERROR, marked. */
+export const SUBGRAPH_UNAVAILABLE = { code: "INTERNAL_SERVER_ERROR", subgraphUnavailable: true } as const;
 
 /** Past this many missing entities, one error stands for them all (no per-entity paths). */
 const MAX_ENTITY_ERRORS = 50;
@@ -139,7 +140,7 @@ export class ResilientSubgraphService extends SubgraphService {
   private unavailable(options: IncomingFetch, reason: UnavailableReason): GraphQLFormattedError[] {
     const lang = "lang" in options.context && options.context.lang === "ar" ? "ar" : "en";
     const message = MESSAGES[lang](this.serviceName);
-    const extensions = { code: SUBGRAPH_UNAVAILABLE, reason };
+    const extensions = { ...SUBGRAPH_UNAVAILABLE, reason };
     const paths = missingPaths(documentOf(options), options.request.variables);
     if (!paths || paths.length === 0) return [{ message, extensions }];
     return paths.map((path) => ({ message, path, extensions }));

@@ -73,7 +73,7 @@ export function gatewaySecurity(config: SecurityConfig, log: Logger): GatewaySec
           return {
             status: 400,
             headers: new HeaderMap([["content-type", "application/json; charset=utf-8"]]),
-            body: { kind: "complete", string: JSON.stringify({ errors: [{ message, extensions: { code: "BAD_REQUEST", maxBatchSize: maxBatch } }] }) },
+            body: { kind: "complete", string: JSON.stringify({ errors: [{ message, extensions: { code: "BAD_USER_INPUT", reason: "MAX_BATCH_SIZE", maxBatchSize: maxBatch, violations: [{ field: "body", rule: "MAX_BATCH_SIZE", message }] } }] }) },
           };
         }
         return server.executeHTTPGraphQLRequest(args);
