@@ -9,7 +9,7 @@ describe.each(DATABASE_KINDS)("issuing a family card (%s database)", (kind) => {
   let officer: Awaited<ReturnType<CivilAffairsHarness["as"]>>;
   let khalid: Awaited<ReturnType<CivilAffairsHarness["as"]>>;
   beforeAll(async () => {
-    ca = await startCivilAffairs(kind, { OUTBOX_SUBSCRIBERS: "http://127.0.0.1:9/events,http://127.0.0.1:9/other" });
+    ca = await startCivilAffairs(kind, { OUTBOX_SUBSCRIBERS: "http://127.0.0.1:9/events,http://127.0.0.1:9/other", REPLACEMENT_FEE_HALALAS: "2500" });
     officer = await ca.as("1000000909", ["CIVIL_AFFAIRS_OFFICER"]);
     khalid = await ca.as(KHALID);
   });
@@ -80,6 +80,13 @@ describe.each(DATABASE_KINDS)("issuing a family card (%s database)", (kind) => {
     await officer(`mutation($id: ID!) { approveCardApplication(id: $id) { id } }`, { id });
     const issued = await officer(`mutation($id: ID!) { issueFamilyCard(applicationId: $id) { version family { memberCount cards { version status } } } }`, { id });
     expect(issued.data.issueFamilyCard).toEqual({ version: 2, family: { memberCount: 2, cards: [{ version: 2, status: "ACTIVE" }, { version: 1, status: "REPLACED" }] } });
+  });
+
+  it("charges the configured replacement fee, formatted in the request's language", async () => {
+    const [head] = await ca.headsWithCards(1);
+    const applicant = await ca.as(head!);
+    const created = await applicant(`mutation { createCardApplication(input: { kind: REPLACEMENT_LOST }) { fee { halalas currency formatted } } }`, {}, { "accept-language": "ar" });
+    expect(created.data.createCardApplication.fee).toEqual({ halalas: 2500, currency: "SAR", formatted: "25.00 ر.س" });
   });
 
   it("issues only APPROVED applications", async () => {
