@@ -1,3 +1,5 @@
+import { riyadhToday } from "./riyadhCalendar";
+
 /** One environment variable a service reads: its documentation, default and parser. */
 export interface Setting<T> {
   doc: string;
@@ -71,6 +73,19 @@ export function loadConfig<S extends ConfigSpec>(spec: S, env: NodeJS.ProcessEnv
   return config as Config<S>;
 }
 
+/**
+ * The day the demo history ends (it covers the 90 days before it): one date for every agency, so
+ * their dashboards agree. `npm start` passes the same one to all three; alone, a process takes today.
+ */
+const demoAnchorSetting: Setting<string> = {
+  doc: "Last day (YYYY-MM-DD, Riyadh) before which the demo history is spread; default today",
+  parse(raw, name) {
+    if (!raw) return riyadhToday();
+    if (!/^\d{4}-\d{2}-\d{2}$/.test(raw) || Number.isNaN(Date.parse(`${raw}T00:00:00Z`))) throw new ConfigError(`${name} must be a date written YYYY-MM-DD, got "${raw}"`);
+    return raw;
+  },
+};
+
 /** Settings every subgraph process reads. */
 export function subgraphSettings(defaultPort: number) {
   return {
@@ -83,6 +98,7 @@ export function subgraphSettings(defaultPort: number) {
     CIVIL_AFFAIRS_URL: setting.string("Base URL of civil-affairs, the identity provider (its JWKS)", "http://127.0.0.1:4001"),
     DEMO_DATA: setting.bool("Load the demo data on start (refused in production)", true),
     DEMO_FAMILIES: setting.int("How many synthetic families the demo data adds to the named cast", 300),
+    DEMO_ANCHOR_DATE: demoAnchorSetting,
     ACCESS_PURPOSE_REQUIRED: setting.bool("Refuse officers who state no x-access-purpose (always on in production)", false),
     LOG_LEVEL: setting.string("pino log level", "info"),
     TOKEN_REVOCATION_REFRESH_MS: setting.int("How often the list of revoked tokens is fetched from civil-affairs (the window in which a revoked token still passes)", 5000),

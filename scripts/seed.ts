@@ -23,6 +23,9 @@ import { delivery } from "../subgraphs/delivery/src/definition";
 import { seedDelivery } from "../subgraphs/delivery/src/seed/seedDemo";
 import { labor } from "../subgraphs/labor/src/definition";
 import { seedLabor } from "../subgraphs/labor/src/seed/seedDemo";
+import { loadRuleSet } from "../subgraphs/labor/src/rules/loadRuleSet";
+import { SHIPPED_RULES_FILE } from "../subgraphs/labor/src/settings";
+import { riyadhToday } from "../kernel/riyadhCalendar";
 
 export type SubgraphName = "civil-affairs" | "labor" | "delivery";
 export const SUBGRAPHS: SubgraphName[] = ["civil-affairs", "labor", "delivery"];
@@ -78,11 +81,12 @@ export async function seedFamilies(options: SeedOptions): Promise<SeedResult> {
   try {
     for (const name of SUBGRAPHS) dbs[name] = await openSubgraphDatabase(name, options.urls[name], options.dataDir);
     const first = await nextSyntheticIndex(dbs["civil-affairs"]);
+    const ruleSet = loadRuleSet(SHIPPED_RULES_FILE);
     let citizens = 0;
     for (let done = 0; done < options.families; done += chunk) {
       const cast = syntheticCast(Math.min(chunk, options.families - done), first + done);
       citizens += cast.people.length;
-      await Promise.all([seedLabor(dbs.labor, cast), seedDelivery(dbs.delivery, options.workingDays ?? 5, cast)]);
+      await Promise.all([seedLabor(dbs.labor, cast, ruleSet, riyadhToday()), seedDelivery(dbs.delivery, options.workingDays ?? 5, cast)]);
       await seedCivilAffairs(dbs["civil-affairs"], cast);
       options.progress?.(Math.min(done + chunk, options.families), options.families, Date.now() - started);
     }

@@ -38,7 +38,7 @@ function services(options: StackOptions): ServiceSpec[] {
     CIVIL_AFFAIRS_URL: url("civil-affairs"),
     LABOR_URL: url("labor"),
     DELIVERY_URL: url("delivery"),
-    OUTBOX_SUBSCRIBERS: `${url("delivery")}/events`,
+    OUTBOX_SUBSCRIBERS: `${url("delivery")}/events,${url("labor")}/events`,
   };
   const subgraph = (name: "civil-affairs" | "labor" | "delivery"): ServiceSpec => ({
     name,

@@ -1,6 +1,9 @@
 import type { Role } from "../kernel/auth/viewer";
 import type { NationalAddress } from "../kernel/graphql/nationalAddress";
 import { withCheckDigit } from "../kernel/nationalId";
+import { riyadhToday } from "../kernel/riyadhCalendar";
+import { withHistory } from "./demoHistory";
+import { random } from "./random";
 import { CITIES, FAMILY_NAMES, FEMALE_NAMES, MALE_NAMES } from "./names";
 
 /**
@@ -26,12 +29,33 @@ export interface CastPerson {
   account: boolean;
 }
 
+export type ApplicationKind = "NEW_CARD" | "REPLACEMENT_LOST" | "REPLACEMENT_DAMAGED" | "MEMBERS_UPDATE";
+export type ApplicationStatus = "DRAFT" | "SUBMITTED" | "UNDER_REVIEW" | "NEEDS_CORRECTION" | "APPROVED" | "REJECTED" | "ISSUED" | "CANCELLED";
+
+/** Where a card's delivery stands in the demo data (a Saudi Post shipment or an office pickup). */
+export type CastDelivery = "DELIVERED" | "IN_TRANSIT" | "DELAYED" | "RETURNED_TO_OFFICE" | "PREPARING" | "READY_FOR_PICKUP" | "COLLECTED";
+
 export interface CastCard {
   cardNumber: string;
+  version: number;
+  /** The application the card was issued for, and the hours from its submission to the issue. */
+  kind: ApplicationKind;
+  hoursToIssue: number;
   issuedAt: string;
   deliveryMethod: "SAUDI_POST" | "OFFICE_PICKUP";
   officeId: string | null;
-  delivered: boolean;
+  delivery: CastDelivery;
+  /** The card this one replaced (version - 1), when there was one. */
+  previous: { cardNumber: string; issuedAt: string } | null;
+}
+
+/** An application that did not (yet) lead to a card: its kind, status and moves. */
+export interface CastApplication {
+  applicantId: string;
+  registerNumber: string | null;
+  kind: ApplicationKind;
+  status: ApplicationStatus;
+  moves: Array<{ to: ApplicationStatus; at: string }>;
 }
 
 export interface CastFamily {
@@ -54,6 +78,8 @@ export interface Cast {
   births: Array<{ childId: string; fatherId: string | null; motherId: string | null }>;
   offices: Array<{ id: string; nameAr: string; nameEn: string; city: string }>;
   wages: CastWage[];
+  /** Applications of the demo history that issued no card (open, rejected or cancelled). */
+  applications: CastApplication[];
 }
 
 export const OFFICES = [
@@ -112,7 +138,7 @@ function namedCast(): Cast {
           { nationalId: "1000000032", relation: "SON" },
           { nationalId: "1000000040", relation: "DAUGHTER" },
         ],
-        card: { cardNumber: "FC300000000101", issuedAt: "2025-03-10T09:00:00.000Z", deliveryMethod: "SAUDI_POST", officeId: "RUH-01", delivered: true },
+        card: { cardNumber: "FC300000000101", version: 1, kind: "NEW_CARD", hoursToIssue: 70, issuedAt: "2025-03-10T09:00:00.000Z", deliveryMethod: "SAUDI_POST", officeId: "RUH-01", delivery: "DELIVERED", previous: null },
       },
       {
         registerNumber: "3000000002",
@@ -125,7 +151,7 @@ function namedCast(): Cast {
           { nationalId: "1000000131", relation: "SON" },
           { nationalId: "1000000149", relation: "DAUGHTER" },
         ],
-        card: { cardNumber: "FC300000000201", issuedAt: "2024-11-02T08:30:00.000Z", deliveryMethod: "OFFICE_PICKUP", officeId: "JED-01", delivered: true },
+        card: { cardNumber: "FC300000000201", version: 1, kind: "NEW_CARD", hoursToIssue: 70, issuedAt: "2024-11-02T08:30:00.000Z", deliveryMethod: "OFFICE_PICKUP", officeId: "JED-01", delivery: "COLLECTED", previous: null },
       },
     ],
     marriages: [
@@ -143,23 +169,12 @@ function namedCast(): Cast {
       { childId: "1000000131", fatherId: "1000000099", motherId: "1000000107" },
       { childId: "1000000149", fatherId: "1000000099", motherId: "1000000107" },
     ],
+    applications: [],
     wages: [
       { nationalId: "1000000016", monthlyHalalas: 2_500_000, employer: "Saudi Aramco" },
       { nationalId: "1000000099", monthlyHalalas: 400_000, employer: "Jeddah Municipality" },
       { nationalId: "1000000057", monthlyHalalas: 900_000, employer: "Saudi Telecom Company" },
     ],
-  };
-}
-
-/** A small deterministic generator (mulberry32), so every subgraph derives the same families. */
-function random(seed: number): () => number {
-  let state = seed >>> 0;
-  return () => {
-    state = (state + 0x6d2b79f5) >>> 0;
-    let t = state;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
   };
 }
 
@@ -216,7 +231,17 @@ export function syntheticFamily(index: number): Pick<Cast, "people" | "families"
   const byPost = rnd() < 0.7;
   const issuedYear = 2020 + Math.floor(rnd() * 6);
   const card: CastCard | null = rnd() < 0.9
-    ? { cardNumber: `FC${registerNumber}01`, issuedAt: `${date(issuedYear)}T10:00:00.000Z`, deliveryMethod: byPost ? "SAUDI_POST" : "OFFICE_PICKUP", officeId: OFFICES.find((o) => o.city === place.city)!.id, delivered: true }
+    ? {
+        cardNumber: `FC${registerNumber}01`,
+        version: 1,
+        kind: "NEW_CARD",
+        hoursToIssue: 70,
+        issuedAt: `${date(issuedYear)}T10:00:00.000Z`,
+        deliveryMethod: byPost ? "SAUDI_POST" : "OFFICE_PICKUP",
+        officeId: OFFICES.find((o) => o.city === place.city)!.id,
+        delivery: byPost ? "DELIVERED" : "COLLECTED",
+        previous: null,
+      }
     : null;
   // Household wages from 2,000 to 30,000 SAR, in whole riyals.
   const wages: CastWage[] = [{ nationalId: headId, monthlyHalalas: (2_000 + Math.floor(rnd() * 28_000)) * 100, employer: pick(["Ministry of Education", "SABIC", "Almarai", "Saudi Post", "Private sector"]) }];
@@ -227,7 +252,7 @@ export const DEFAULT_SYNTHETIC_FAMILIES = 300;
 
 /** Synthetic families [first, first + count), without the named cast (`npm run seed` adds these). */
 export function syntheticCast(count: number, first: number): Cast {
-  const cast: Cast = { people: [], families: [], marriages: [], births: [], offices: OFFICES, wages: [] };
+  const cast: Cast = { people: [], families: [], marriages: [], births: [], offices: OFFICES, wages: [], applications: [] };
   for (let i = first; i < first + count; i++) {
     const family = syntheticFamily(i);
     cast.people.push(...family.people);
@@ -239,10 +264,13 @@ export function syntheticCast(count: number, first: number): Cast {
   return cast;
 }
 
-/** The whole demo data set: the named cast plus the first `syntheticCount` synthetic families. */
-export function demoCast(syntheticCount = DEFAULT_SYNTHETIC_FAMILIES): Cast {
+/**
+ * The whole demo data set: the named cast plus the first `syntheticCount` synthetic families, whose
+ * recent cards and applications spread over the days before `anchor` (seed/demoHistory.ts).
+ */
+export function demoCast(syntheticCount = DEFAULT_SYNTHETIC_FAMILIES, anchor = riyadhToday()): Cast {
   const named = namedCast();
-  const synthetic = syntheticCast(syntheticCount, 0);
+  const synthetic = withHistory(syntheticCast(syntheticCount, 0), anchor);
   return {
     people: [...named.people, ...synthetic.people],
     families: [...named.families, ...synthetic.families],
@@ -250,5 +278,6 @@ export function demoCast(syntheticCount = DEFAULT_SYNTHETIC_FAMILIES): Cast {
     births: [...named.births, ...synthetic.births],
     offices: named.offices,
     wages: [...named.wages, ...synthetic.wages],
+    applications: synthetic.applications,
   };
 }

@@ -13,3 +13,6 @@ export function hasRole(viewer: Viewer | null, ...roles: Role[]): boolean {
 
 /** Officers are people acting for an agency; everyone else acts for themselves. */
 export const OFFICER_ROLES: Role[] = ["CIVIL_AFFAIRS_OFFICER", "LABOR_OFFICER", "POST_OPERATOR"];
+
+/** Who reads the dashboards' aggregates: analysts and every officer (the contract's "analysts and officers"). */
+export const STATS_READERS: Role[] = ["ANALYST", ...OFFICER_ROLES];

@@ -21,7 +21,20 @@ export interface CardIssuedEvent {
   headNationalId: string;
   /** Everyone on the card: delivery lets these people, and only them, see the delivery. */
   memberIds: string[];
+  /**
+   * The register's composition as eligibility needs it (added after memberIds: a consumer must
+   * accept an event without it, from a publisher not yet upgraded, and ignore fields it does not know).
+   */
+  members?: RegisterMemberFacts[];
   issuedAt: string;
+}
+
+/** One person of a family register, with the facts social support decides on. */
+export interface RegisterMemberFacts {
+  nationalId: string;
+  relation: "HEAD" | "SPOUSE" | "SON" | "DAUGHTER";
+  birthDate: string;
+  nationality: string;
 }
 
 export const EVENTS_PATH = "/events";

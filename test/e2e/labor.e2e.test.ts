@@ -78,6 +78,12 @@ describe("social support eligibility through the gateway", () => {
   });
 
   it("lets the head enroll, a labor officer approve, and an analyst count it", async () => {
+    const analyst = await stack.login("1000000933");
+    const food = async () => {
+      const stats = await graphql(stack.gatewayUrl, `{ programStats { program { code } eligibleFamilies enrolledFamilies pendingEnrollments monthlyTotal { halalas } } }`, {}, { token: analyst });
+      return stats.data.programStats.find((s: any) => s.program.code === "FOOD_SUPPORT");
+    };
+    const before = await food();
     const head = await stack.login("1000000099");
     const enrolled = await graphql(
       stack.gatewayUrl,
@@ -99,11 +105,11 @@ describe("social support eligibility through the gateway", () => {
     const mine = await graphql(stack.gatewayUrl, `{ me { family { enrollments { status program { code } } } } }`, {}, { token: head });
     expect(mine.data.me.family.enrollments).toEqual([{ status: "APPROVED", program: { code: "FOOD_SUPPORT" } }]);
 
-    const analyst = await stack.login("1000000933");
-    const stats = await graphql(stack.gatewayUrl, `{ programStats { program { code } eligibleFamilies enrolledFamilies } }`, {}, { token: analyst });
-    const food = stats.data.programStats.find((s: any) => s.program.code === "FOOD_SUPPORT");
-    expect(food.enrolledFamilies).toBe(1);
-    expect(food.eligibleFamilies).toBeGreaterThanOrEqual(1);
+    const after = await food();
+    expect(after.enrolledFamilies).toBe(before.enrolledFamilies + 1);
+    expect(after.pendingEnrollments).toBe(before.pendingEnrollments);
+    expect(after.monthlyTotal.halalas).toBeGreaterThan(before.monthlyTotal.halalas);
+    expect(after.eligibleFamilies).toBeGreaterThanOrEqual(1);
   });
 
   it("lists the programs to anyone", async () => {

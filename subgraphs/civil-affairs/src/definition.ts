@@ -91,7 +91,7 @@ export const civilAffairs: SubgraphDefinition<typeof civilAffairsSettings> = {
       DataAccessReport: civilAffairsAccessReport.referenceResolver,
     },
   },
-  seedDemo: ({ db, config }) => seedCivilAffairs(db, demoCast(config.DEMO_FAMILIES)),
+  seedDemo: ({ db, config }) => seedCivilAffairs(db, demoCast(config.DEMO_FAMILIES, config.DEMO_ANCHOR_DATE)),
   async prepare({ config, db, log }) {
     if (config.NODE_ENV === "production" && !config.JWT_PRIVATE_KEY) {
       throw new Error("JWT_PRIVATE_KEY is required in production: tokens must be signed with a managed key.");

@@ -7,7 +7,7 @@ export const civilAffairsSettings = {
   LOGIN_MAX_FAILURES: setting.int("Failed sign-ins for one ID before it is locked", 5),
   LOGIN_LOCK_MINUTES: setting.int("Window for counting failures, and how long the lock lasts", 15),
   REPLACEMENT_FEE_HALALAS: setting.int("Fee of a replacement card (lost or damaged), in halalas", 10_000),
-  OUTBOX_SUBSCRIBERS: setting.list("Comma-separated URLs that receive CardIssued events (delivery's /events)", "http://127.0.0.1:4003/events"),
+  OUTBOX_SUBSCRIBERS: setting.list("Comma-separated URLs that receive CardIssued events (delivery's and labor's /events)", "http://127.0.0.1:4003/events,http://127.0.0.1:4002/events"),
   OUTBOX_POLL_MS: setting.int("How often the outbox dispatcher looks for due events", 500),
   OUTBOX_MAX_BACKOFF_MS: setting.int("Longest wait between two delivery attempts of one event", 60_000),
   ...eventSettings,

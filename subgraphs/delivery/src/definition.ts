@@ -20,13 +20,14 @@ import { DeliveryStatsResolver } from "./stats/deliveryStats.resolver";
 import { deliveryAudit } from "./audit/personalData";
 import { deliveryAccessReport } from "./audit/dataAccessReport";
 import { DeliveryDataAccess1765000000000 } from "./migrations/1765000000000-DataAccess";
+import { DashboardIndexes1766000000000 } from "./migrations/1766000000000-DashboardIndexes";
 
 export const delivery: SubgraphDefinition<typeof deliverySettings> = {
   name: "delivery",
   defaultPort: 4003,
   settings: deliverySettings,
   entities: [IssuedCard, Shipment, TrackingEvent, OfficePickup, PickupEvent],
-  migrations: [Delivery1764000000000, DeliveryDataAccess1765000000000],
+  migrations: [Delivery1764000000000, DeliveryDataAccess1765000000000, DashboardIndexes1766000000000],
   schema: {
     resolvers: [ShipmentResolver, OfficePickupResolver, FamilyCardResolver, DeliveryStatsResolver, deliveryAccessReport.DataAccessReportResolver],
     orphanedTypes: [FamilyCardRef, CivilAffairsOfficeRef, deliveryAccessReport.DataAccessReport],
@@ -36,7 +37,7 @@ export const delivery: SubgraphDefinition<typeof deliverySettings> = {
       DataAccessReport: deliveryAccessReport.referenceResolver,
     },
   },
-  seedDemo: ({ db, config }) => seedDelivery(db, config.DELIVERY_WORKING_DAYS, demoCast(config.DEMO_FAMILIES)),
+  seedDemo: ({ db, config }) => seedDelivery(db, config.DELIVERY_WORKING_DAYS, demoCast(config.DEMO_FAMILIES, config.DEMO_ANCHOR_DATE)),
   async prepare({ config, db, log }) {
     if (config.NODE_ENV === "production" && (config.EVENTS_HMAC_SECRET === DEV_EVENTS_SECRET || config.CARRIER_WEBHOOK_SECRET === DEV_CARRIER_SECRET)) {
       throw new Error("EVENTS_HMAC_SECRET and CARRIER_WEBHOOK_SECRET must be set in production: the defaults are public.");

@@ -1,6 +1,6 @@
 import { sign } from "../../../kernel/events/signature";
 import { DATABASE_KINDS } from "../../../test/support/database";
-import { addWorkingDays, riyadhDate } from "../src/calendar/riyadhCalendar";
+import { addWorkingDays, riyadhDate } from "../../../kernel/riyadhCalendar";
 import { IssuedCard } from "../src/cards/issuedCard.entity";
 import { OfficePickup } from "../src/pickups/officePickup.entity";
 import { Shipment } from "../src/shipments/shipment.entity";

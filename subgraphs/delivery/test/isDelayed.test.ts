@@ -1,4 +1,4 @@
-import { riyadhToday } from "../src/calendar/riyadhCalendar";
+import { riyadhToday } from "../../../kernel/riyadhCalendar";
 import { Shipment } from "../src/shipments/shipment.entity";
 import { ShipmentResolver } from "../src/shipments/shipment.resolver";
 import { ShipmentStatus } from "../src/shipments/shipmentStatus";

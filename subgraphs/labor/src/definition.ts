@@ -19,13 +19,18 @@ import { WageRecord } from "./wages/wageRecord.entity";
 import { laborAudit } from "./audit/personalData";
 import { laborAccessReport } from "./audit/dataAccessReport";
 import { LaborDataAccess1765000000000 } from "./migrations/1765000000000-DataAccess";
+import { RegisterCopy1766000000000 } from "./migrations/1766000000000-RegisterCopy";
+import { DEV_EVENTS_SECRET } from "../../../kernel/events/settings";
+import { startEligibilityRefresher } from "./register/eligibilityRefresher";
+import { refreshStaleEligibility } from "./register/refreshEligibility";
+import { registerEventsRoute } from "./register/registerEventsRoute";
 
 export const labor: SubgraphDefinition<typeof laborSettings> = {
   name: "labor",
   defaultPort: 4002,
   settings: laborSettings,
   entities: [BenefitProgram, WageRecord, BenefitEnrollment, EnrollmentEvent],
-  migrations: [Programs1764000000000, Eligibility1764100000000, LaborDataAccess1765000000000],
+  migrations: [Programs1764000000000, Eligibility1764100000000, LaborDataAccess1765000000000, RegisterCopy1766000000000],
   schema: {
     resolvers: [BenefitProgramResolver, FamilyResolver, EligibilityDecisionResolver, EnrollmentResolver, WageResolver, ProgramStatsResolver, laborAccessReport.DataAccessReportResolver],
     orphanedTypes: [laborAccessReport.DataAccessReport],
@@ -36,9 +41,20 @@ export const labor: SubgraphDefinition<typeof laborSettings> = {
       DataAccessReport: laborAccessReport.referenceResolver,
     },
   },
-  seedDemo: ({ db, config }) => seedLabor(db, demoCast(config.DEMO_FAMILIES)),
-  async prepare({ config }) {
+  seedDemo: ({ db, config }) => seedLabor(db, demoCast(config.DEMO_FAMILIES, config.DEMO_ANCHOR_DATE), config.RULES_FILE, config.DEMO_ANCHOR_DATE),
+  async prepare({ config, db, log }) {
+    if (config.NODE_ENV === "production" && config.EVENTS_HMAC_SECRET === DEV_EVENTS_SECRET) {
+      throw new Error("EVENTS_HMAC_SECRET must be set in production: the default secret is public.");
+    }
+    const ruleSet = config.RULES_FILE;
+    // The dashboards count from the stored eligibility: bring it up to date before serving.
+    await refreshStaleEligibility(db, ruleSet);
     const register = new CivilAffairsRegister(config.CIVIL_AFFAIRS_URL);
-    return { resolvers: laborResolvers(config.RULES_FILE, register), audit: laborAudit(register) };
+    return {
+      resolvers: laborResolvers(ruleSet, register),
+      audit: laborAudit(register),
+      routes: [registerEventsRoute({ db, log, secret: config.EVENTS_HMAC_SECRET, ruleSet })],
+      background: startEligibilityRefresher(db, ruleSet, log, config.ELIGIBILITY_REFRESH_MS),
+    };
   },
 };

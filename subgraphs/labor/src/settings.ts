@@ -1,5 +1,6 @@
 import path from "node:path";
-import type { Setting } from "../../../kernel/config";
+import { setting, type Setting } from "../../../kernel/config";
+import { eventSettings } from "../../../kernel/events/settings";
 import { loadRuleSet } from "./rules/loadRuleSet";
 import type { RuleSet } from "./rules/ruleSet";
 
@@ -12,4 +13,6 @@ export const laborSettings = {
     fallback: SHIPPED_RULES_FILE,
     parse: (raw) => loadRuleSet(raw || SHIPPED_RULES_FILE),
   } satisfies Setting<RuleSet>,
+  ELIGIBILITY_REFRESH_MS: setting.int("How often the families' stored eligibility is brought up to date (new day, new rules)", 15 * 60_000),
+  ...eventSettings,
 };

@@ -1,7 +1,7 @@
 import crypto from "node:crypto";
 import type { EntityManager } from "typeorm";
 import type { RequestContext } from "../../../../kernel/context";
-import type { CardIssuedEvent } from "../../../../kernel/events/cardIssued";
+import type { CardIssuedEvent, RegisterMemberFacts } from "../../../../kernel/events/cardIssued";
 import { Citizen } from "../registry/citizen.entity";
 import { CardStatus, FamilyRelation, Gender } from "../registry/enums";
 import { Family } from "../registry/family.entity";
@@ -78,7 +78,11 @@ export async function issueFamilyCard(ctx: RequestContext, applicationId: string
       const issuedAt = new Date();
       await cards.insert({ cardNumber, registerNumber, version, status: CardStatus.ACTIVE, issuedAt, applicationId: application.id });
       await tx.getRepository(CardApplication).update({ id: application.id }, { cardNumber, registerNumber, decidedAt: application.decidedAt ?? issuedAt });
-      const members = await tx.getRepository(FamilyMember).findBy({ registerNumber });
+      const members: RegisterMemberFacts[] = await tx.query(
+        `SELECT m.national_id AS "nationalId", m.relation, c.birth_date::text AS "birthDate", c.nationality
+         FROM family_member m JOIN citizen c ON c.national_id = m.national_id WHERE m.register_number = $1 ORDER BY m.national_id`,
+        [registerNumber],
+      );
       const byPost = application.deliveryMethod === DeliveryMethod.SAUDI_POST;
       const event: CardIssuedEvent = {
         type: "CardIssued",
@@ -93,7 +97,8 @@ export async function issueFamilyCard(ctx: RequestContext, applicationId: string
         address: byPost ? (application.deliveryAddressSnapshot?.buildingNumber ? application.deliveryAddressSnapshot : applicant.address) : null,
         recipientName: applicant.fullNameAr,
         headNationalId: applicant.nationalId,
-        memberIds: members.map((m) => m.nationalId).sort(),
+        memberIds: members.map((m) => m.nationalId),
+        members,
         issuedAt: issuedAt.toISOString(),
       };
       await enqueue(tx, event, subscribers);

@@ -90,8 +90,4 @@ export const applicationMessages = {
     en: (p: { max: number }) => `first must be between 1 and ${p.max}.`,
     ar: (p: { max: number }) => `يجب أن تكون قيمة first بين 1 و ${p.max}.`,
   } as M<{ max: number }>,
-  badWindow: {
-    en: () => "from must be before to.",
-    ar: () => "يجب أن يكون تاريخ البداية قبل تاريخ النهاية.",
-  } as M,
 };

@@ -1,5 +1,6 @@
 import { Arg, Ctx, Directive, Int, Query, Resolver } from "type-graphql";
 import { requiresAnyRole } from "../../../../kernel/graphql/authorization";
+import { STATS_READERS } from "../../../../kernel/auth/viewer";
 import { requireRole, type RequestContext } from "../../../../kernel/context";
 import { ApplicationStatus } from "./enums";
 import { applicationQueue } from "./queue";
@@ -20,14 +21,14 @@ export class ApplicationQueueResolver {
     return applicationQueue(ctx, status, first, after);
   }
 
-  @Directive(requiresAnyRole("ANALYST", "CIVIL_AFFAIRS_OFFICER", "LABOR_OFFICER", "POST_OPERATOR"))
+  @Directive(requiresAnyRole(...STATS_READERS))
   @Query(() => ApplicationStats, { description: "Aggregates for analysts and officers: counts and durations only." })
   applicationStats(
     @Arg("from", () => Date, { nullable: true }) from: Date | null,
     @Arg("to", () => Date, { nullable: true }) to: Date | null,
     @Ctx() ctx: RequestContext,
   ): Promise<ApplicationStats> {
-    requireRole(ctx, "ANALYST", "CIVIL_AFFAIRS_OFFICER", "LABOR_OFFICER", "POST_OPERATOR");
+    requireRole(ctx, ...STATS_READERS);
     return applicationStats(ctx, from, to);
   }
 }

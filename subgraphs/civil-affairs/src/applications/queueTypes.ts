@@ -1,6 +1,7 @@
 import { Field, Float, Int, ObjectType } from "type-graphql";
 import { CardApplication } from "./cardApplication.entity";
-import { ApplicationStatus } from "./enums";
+import { DayCount } from "../../../../kernel/graphql/dayCount";
+import { ApplicationKind, ApplicationStatus } from "./enums";
 
 @ObjectType()
 export class CardApplicationEdge {
@@ -42,6 +43,15 @@ export class StatusCount {
 }
 
 @ObjectType()
+export class KindCount {
+  @Field(() => ApplicationKind)
+  kind!: ApplicationKind;
+
+  @Field(() => Int)
+  count!: number;
+}
+
+@ObjectType()
 export class ApplicationStats {
   @Field(() => Int)
   total!: number;
@@ -51,4 +61,13 @@ export class ApplicationStats {
 
   @Field(() => Float, { nullable: true, description: "Median hours from SUBMITTED to ISSUED over the window; null when none." })
   medianHoursToIssue!: number | null;
+
+  @Field(() => [KindCount])
+  byKind!: KindCount[];
+
+  @Field(() => [DayCount], { description: "Applications submitted on each day of the window, every day listed (zero included), oldest first." })
+  submittedPerDay!: DayCount[];
+
+  @Field(() => [DayCount], { description: "Cards issued on each day of the window, as submittedPerDay." })
+  issuedPerDay!: DayCount[];
 }

@@ -1,6 +1,6 @@
 import { requireViewer, type RequestContext } from "../../../../kernel/context";
 import { appError } from "../../../../kernel/errors";
-import { hasRole, OFFICER_ROLES, type Viewer } from "../../../../kernel/auth/viewer";
+import { hasRole, type Viewer } from "../../../../kernel/auth/viewer";
 import { ageOn } from "../../../../kernel/dates";
 import { FamilyRelation } from "./enums";
 import { citizenById, membershipByCitizen } from "./loaders";
@@ -49,9 +49,9 @@ export async function assertCanReadPerson(ctx: RequestContext, nationalId: strin
   throw appError("FORBIDDEN", ctx.lang);
 }
 
-/** "0551234567" → "05******67" unless the viewer is the citizen or an officer. */
+/** "0551234567" → "05******67" unless the viewer is the citizen or a civil-affairs officer (RULES.md "Identity and roles"). */
 export function maskMobile(viewer: Viewer | null, ownerId: string, mobile: string | null): string | null {
   if (!mobile) return null;
-  if (viewer && (viewer.nationalId === ownerId || hasRole(viewer, ...OFFICER_ROLES))) return mobile;
+  if (viewer && (viewer.nationalId === ownerId || hasRole(viewer, "CIVIL_AFFAIRS_OFFICER"))) return mobile;
   return mobile.length <= 4 ? "*".repeat(mobile.length) : `${mobile.slice(0, 2)}${"*".repeat(mobile.length - 4)}${mobile.slice(-2)}`;
 }

@@ -1,6 +1,7 @@
-import crypto from "node:crypto";
-import type { DataSource, EntityManager } from "typeorm";
-import { DEMO_PASSWORD, type Cast, type CastCard, type CastFamily } from "../../../../seed/demoCast";
+import type { DataSource } from "typeorm";
+import { insertInChunks } from "../../../../kernel/database/insertInChunks";
+import { seededId } from "../../../../seed/seededId";
+import { DEMO_PASSWORD, type Cast, type CastApplication, type CastCard, type CastFamily } from "../../../../seed/demoCast";
 import { CardApplication } from "../applications/cardApplication.entity";
 import { ApplicationKind, ApplicationStatus, DeliveryMethod } from "../applications/enums";
 import { StatusChange } from "../applications/statusChange.entity";
@@ -15,21 +16,19 @@ import { FamilyMember } from "../registry/familyMember.entity";
 import { Marriage } from "../registry/marriage.entity";
 import { CivilAffairsOffice } from "../registry/office.entity";
 
-const CHUNK = 500;
+/** The demo civil-affairs officer, who worked the seeded applications. */
+const DEMO_OFFICER = "1000000909";
+/** The default replacement fee (RULES.md), charged on the seeded replacements. */
+const DEMO_REPLACEMENT_FEE_HALALAS = 10_000;
 
-async function insertAll<T extends object>(db: EntityManager, entity: new () => T, rows: T[]): Promise<void> {
-  for (let i = 0; i < rows.length; i += CHUNK) {
-    await db.createQueryBuilder().insert().into(entity).values(rows.slice(i, i + CHUNK) as never).orIgnore().execute();
-  }
-}
 
 /** Loads civil-affairs' part of the demo data; does nothing when it is already there. */
 export async function seedCivilAffairs(db: DataSource, cast: Cast): Promise<void> {
   if (cast.people.length > 0 && (await db.getRepository(Citizen).existsBy({ nationalId: cast.people[0]!.nationalId }))) return;
   const hashes = await Promise.all(cast.people.filter((p) => p.account).map(async (p) => [p.nationalId, await hashPassword(DEMO_PASSWORD)] as const));
   await db.transaction(async (tx) => {
-    await insertAll(tx, CivilAffairsOffice, cast.offices.map((o) => Object.assign(new CivilAffairsOffice(), o)));
-    await insertAll(
+    await insertInChunks(tx, CivilAffairsOffice, cast.offices.map((o) => Object.assign(new CivilAffairsOffice(), o)));
+    await insertInChunks(
       tx,
       Citizen,
       cast.people.map((p) =>
@@ -47,63 +46,122 @@ export async function seedCivilAffairs(db: DataSource, cast: Cast): Promise<void
       ),
     );
     const roles = new Map(cast.people.map((p) => [p.nationalId, p.roles]));
-    await insertAll(tx, Account, hashes.map(([nationalId, passwordHash]) => Object.assign(new Account(), { nationalId, passwordHash, roles: roles.get(nationalId) ?? [] })));
-    await insertAll(tx, Marriage, cast.marriages.map((m) => Object.assign(new Marriage(), { ...m, endedOn: null })));
-    await insertAll(tx, BirthRecord, cast.births.map((b) => Object.assign(new BirthRecord(), b)));
-    await insertAll(tx, Family, cast.families.map((f) => Object.assign(new Family(), { registerNumber: f.registerNumber, headId: f.headId })));
-    await insertAll(
+    await insertInChunks(tx, Account, hashes.map(([nationalId, passwordHash]) => Object.assign(new Account(), { nationalId, passwordHash, roles: roles.get(nationalId) ?? [] })));
+    await insertInChunks(tx, Marriage, cast.marriages.map((m) => Object.assign(new Marriage(), { ...m, endedOn: null })));
+    await insertInChunks(tx, BirthRecord, cast.births.map((b) => Object.assign(new BirthRecord(), b)));
+    await insertInChunks(tx, Family, cast.families.map((f) => Object.assign(new Family(), { registerNumber: f.registerNumber, headId: f.headId })));
+    await insertInChunks(
       tx,
       FamilyMember,
       cast.families.flatMap((f) => f.members.map((m) => Object.assign(new FamilyMember(), { registerNumber: f.registerNumber, nationalId: m.nationalId, relation: m.relation as FamilyRelation }))),
     );
-    const issued = cast.families.filter((f) => f.card).map((family) => ({ family, card: family.card!, applicationId: crypto.randomUUID() }));
-    await insertAll(tx, CardApplication, issued.map(seededApplication));
-    await insertAll(tx, StatusChange, issued.flatMap(seededHistory));
-    await insertAll(
+    const cards = cast.families.flatMap(issuedCards);
+    await insertInChunks(tx, CardApplication, [...cards.map(seededApplication), ...cast.applications.map((application) => otherApplication(application))]);
+    await insertInChunks(tx, StatusChange, [...cards.flatMap(seededHistory), ...cast.applications.flatMap(otherHistory)]);
+    await insertInChunks(
       tx,
       FamilyCard,
-      issued.map(({ family, card, applicationId }) =>
-        Object.assign(new FamilyCard(), { cardNumber: card.cardNumber, registerNumber: family.registerNumber, version: 1, status: CardStatus.ACTIVE, issuedAt: new Date(card.issuedAt), applicationId }),
+      cards.map(({ family, card, applicationId, status }) =>
+        Object.assign(new FamilyCard(), { cardNumber: card.cardNumber, registerNumber: family.registerNumber, version: card.version, status, issuedAt: new Date(card.issuedAt), applicationId }),
       ),
     );
   });
 }
 
-type IssuedCard = { family: CastFamily; card: CastCard; applicationId: string };
+type IssuedCard = { family: CastFamily; card: CastCard; applicationId: string; status: CardStatus };
 const HOUR = 3_600_000;
 const before = (iso: string, hours: number) => new Date(new Date(iso).getTime() - hours * HOUR);
 
-/** The NEW_CARD application a seeded card was issued for, so every card has its application. */
+
+/** A family's cards, oldest first: the one it replaced (a first card, now REPLACED), then the active one. */
+function issuedCards(family: CastFamily): IssuedCard[] {
+  const card = family.card;
+  if (!card) return [];
+  const active = { family, card, applicationId: seededId(card.cardNumber), status: CardStatus.ACTIVE };
+  if (!card.previous) return [active];
+  const first: CastCard = { ...card, ...card.previous, version: card.version - 1, kind: "NEW_CARD", hoursToIssue: 70, previous: null };
+  return [{ family, card: first, applicationId: seededId(first.cardNumber), status: CardStatus.REPLACED }, active];
+}
+
+const membersOf = (family: CastFamily) => ({
+  spouseIds: family.members.filter((m) => m.relation === "SPOUSE").map((m) => m.nationalId),
+  childIds: family.members.filter((m) => m.relation === "SON" || m.relation === "DAUGHTER").map((m) => m.nationalId),
+});
+
+/** The application a seeded card was issued for, so every card has its application. */
 function seededApplication({ family, card, applicationId }: IssuedCard): CardApplication {
   const byPost = card.deliveryMethod === "SAUDI_POST";
   return Object.assign(new CardApplication(), {
     id: applicationId,
-    kind: ApplicationKind.NEW_CARD,
+    kind: card.kind as ApplicationKind,
     status: ApplicationStatus.ISSUED,
     version: 5,
     applicantId: family.headId,
     registerNumber: family.registerNumber,
-    spouseIds: family.members.filter((m) => m.relation === "SPOUSE").map((m) => m.nationalId),
-    childIds: family.members.filter((m) => m.relation === "SON" || m.relation === "DAUGHTER").map((m) => m.nationalId),
+    ...membersOf(family),
     deliveryMethod: byPost ? DeliveryMethod.SAUDI_POST : DeliveryMethod.OFFICE_PICKUP,
     pickupOfficeId: byPost ? null : card.officeId,
-    lossDeclaration: false,
+    lossDeclaration: card.kind === "REPLACEMENT_LOST",
     deliveryAddressSnapshot: {},
-    feeHalalas: 0,
+    feeHalalas: card.kind.startsWith("REPLACEMENT") ? DEMO_REPLACEMENT_FEE_HALALAS : 0,
     cardNumber: card.cardNumber,
-    createdAt: before(card.issuedAt, 72),
-    submittedAt: before(card.issuedAt, 70),
-    decidedAt: before(card.issuedAt, 2),
+    createdAt: before(card.issuedAt, card.hoursToIssue + 2),
+    submittedAt: before(card.issuedAt, card.hoursToIssue),
+    decidedAt: before(card.issuedAt, 1),
   });
 }
 
 function seededHistory({ family, card, applicationId }: IssuedCard): StatusChange[] {
+  const h = card.hoursToIssue;
   const steps: Array<[ApplicationStatus | null, ApplicationStatus, number, string]> = [
-    [null, ApplicationStatus.DRAFT, 72, family.headId],
-    [ApplicationStatus.DRAFT, ApplicationStatus.SUBMITTED, 70, family.headId],
-    [ApplicationStatus.SUBMITTED, ApplicationStatus.UNDER_REVIEW, 24, "1000000909"],
-    [ApplicationStatus.UNDER_REVIEW, ApplicationStatus.APPROVED, 2, "1000000909"],
-    [ApplicationStatus.APPROVED, ApplicationStatus.ISSUED, 0, "1000000909"],
+    [null, ApplicationStatus.DRAFT, h + 2, family.headId],
+    [ApplicationStatus.DRAFT, ApplicationStatus.SUBMITTED, h, family.headId],
+    [ApplicationStatus.SUBMITTED, ApplicationStatus.UNDER_REVIEW, h / 2, DEMO_OFFICER],
+    [ApplicationStatus.UNDER_REVIEW, ApplicationStatus.APPROVED, 1, DEMO_OFFICER],
+    [ApplicationStatus.APPROVED, ApplicationStatus.ISSUED, 0, DEMO_OFFICER],
   ];
   return steps.map(([from, to, hours, by]) => Object.assign(new StatusChange(), { applicationId, from, to, by, note: null, at: before(card.issuedAt, hours) }));
+}
+
+const otherApplicationId = (application: CastApplication) => seededId(`${application.applicantId}:${application.moves[0]!.at}`);
+
+/** An application of the demo history that issued no card, in the state the cast gives it. */
+function otherApplication(application: CastApplication): CardApplication {
+  const submitted = application.moves.find((move) => move.to === ApplicationStatus.SUBMITTED);
+  const last = application.moves[application.moves.length - 1]!;
+  return Object.assign(new CardApplication(), {
+    id: otherApplicationId(application),
+    kind: application.kind as ApplicationKind,
+    status: application.status as ApplicationStatus,
+    version: application.moves.length,
+    applicantId: application.applicantId,
+    registerNumber: application.registerNumber,
+    spouseIds: [],
+    childIds: [],
+    deliveryMethod: DeliveryMethod.SAUDI_POST,
+    pickupOfficeId: null,
+    lossDeclaration: application.kind === "REPLACEMENT_LOST",
+    deliveryAddressSnapshot: {},
+    feeHalalas: application.kind.startsWith("REPLACEMENT") ? DEMO_REPLACEMENT_FEE_HALALAS : 0,
+    rejectionReason: application.status === "REJECTED" ? "The supporting documents do not match the registry." : null,
+    correctionNotes: application.status === "NEEDS_CORRECTION" ? "Attach a clearer photo of the damaged card." : null,
+    cardNumber: null,
+    createdAt: new Date(application.moves[0]!.at),
+    submittedAt: submitted ? new Date(submitted.at) : null,
+    decidedAt: ["APPROVED", "REJECTED"].includes(application.status) ? new Date(last.at) : null,
+  });
+}
+
+function otherHistory(application: CastApplication): StatusChange[] {
+  const applicationId = otherApplicationId(application);
+  return application.moves.map((move, i) =>
+    Object.assign(new StatusChange(), {
+      applicationId,
+      from: i === 0 ? null : (application.moves[i - 1]!.to as ApplicationStatus),
+      to: move.to as ApplicationStatus,
+      by: ["UNDER_REVIEW", "NEEDS_CORRECTION", "APPROVED", "REJECTED"].includes(move.to) ? DEMO_OFFICER : application.applicantId,
+      note: null,
+      at: new Date(move.at),
+    }),
+  );
 }

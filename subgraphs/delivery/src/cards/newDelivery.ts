@@ -1,5 +1,5 @@
 import type { CardIssuedEvent } from "../../../../kernel/events/cardIssued";
-import { addWorkingDays, riyadhDate } from "../calendar/riyadhCalendar";
+import { addWorkingDays, riyadhDate } from "../../../../kernel/riyadhCalendar";
 import { addressOf } from "../events/cardIssuedPayload";
 import { OfficePickup } from "../pickups/officePickup.entity";
 import { PickupEvent } from "../pickups/pickupEvent.entity";

@@ -2,7 +2,7 @@ import type { DataSource } from "typeorm";
 import { EVENTS_PATH } from "../../../../kernel/events/cardIssued";
 import { sendJson, type HttpRoute } from "../../../../kernel/http/server";
 import type { Logger } from "../../../../kernel/logger";
-import { signedJsonRoute } from "../http/signedJsonRoute";
+import { signedJsonRoute } from "../../../../kernel/events/signedJsonRoute";
 import { parseEventPayload } from "./cardIssuedPayload";
 import { createDelivery } from "./createDelivery";
 

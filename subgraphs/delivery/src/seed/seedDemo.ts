@@ -1,7 +1,7 @@
 import type { DataSource } from "typeorm";
 import { insertInChunks } from "../../../../kernel/database/insertInChunks";
 import type { CardIssuedEvent } from "../../../../kernel/events/cardIssued";
-import type { Cast, CastFamily } from "../../../../seed/demoCast";
+import type { Cast, CastDelivery, CastFamily } from "../../../../seed/demoCast";
 import { IssuedCard } from "../cards/issuedCard.entity";
 import { issuedCardOf, pickupEventOf, pickupOf, shipmentOf, SYSTEM, trackingEventOf } from "../cards/newDelivery";
 import { nextSerials } from "../events/createDelivery";
@@ -26,7 +26,7 @@ function demoEvent(family: CastFamily & { card: NonNullable<CastFamily["card"]> 
     occurredAt: family.card.issuedAt,
     cardNumber: family.card.cardNumber,
     registerNumber: family.registerNumber,
-    version: 1,
+    version: family.card.version,
     applicationId: `demo-${family.registerNumber}`,
     deliveryMethod: family.card.deliveryMethod,
     officeId: family.card.officeId,
@@ -44,55 +44,84 @@ function hoursFor(cardNumber: string, step: number, min: number, max: number): n
   return min + (hash % (max - min + 1));
 }
 
-/** A posted card's journey to the door: [status, hours after the previous step, where]. */
-function journey(shipment: Shipment): Array<[ShipmentStatus, number, string]> {
+/** A posted card's journey as far as the cast says it went: [status, hours after the previous step, where]. */
+function journey(shipment: Shipment, delivery: CastDelivery): Array<[ShipmentStatus, number, string]> {
   const city = shipment.address.city;
+  const district = shipment.address.district;
   const n = shipment.cardNumber;
-  return [
+  const toTheDoor: Array<[ShipmentStatus, number, string]> = [
     [ShipmentStatus.PICKED_UP, hoursFor(n, 1, 4, 30), `${city} - SPL central hub`],
     [ShipmentStatus.IN_TRANSIT, hoursFor(n, 2, 8, 36), `${city} sorting center`],
-    [ShipmentStatus.OUT_FOR_DELIVERY, hoursFor(n, 3, 12, 48), `${shipment.address.district} delivery office`],
-    [ShipmentStatus.DELIVERED, hoursFor(n, 4, 2, 9), shipment.address.district],
+    [ShipmentStatus.OUT_FOR_DELIVERY, hoursFor(n, 3, 12, 48), `${district} delivery office`],
   ];
+  switch (delivery) {
+    case "IN_TRANSIT":
+      return [];
+    case "DELAYED":
+      return toTheDoor.slice(0, 2);
+    case "RETURNED_TO_OFFICE":
+      return [
+        ...toTheDoor,
+        [ShipmentStatus.DELIVERY_FAILED, hoursFor(n, 4, 2, 9), district],
+        [ShipmentStatus.OUT_FOR_DELIVERY, 20, `${district} delivery office`],
+        [ShipmentStatus.DELIVERY_FAILED, hoursFor(n, 5, 2, 9), district],
+        [ShipmentStatus.OUT_FOR_DELIVERY, 20, `${district} delivery office`],
+        [ShipmentStatus.DELIVERY_FAILED, hoursFor(n, 6, 2, 9), district],
+      ];
+    default:
+      return [...toTheDoor, [ShipmentStatus.DELIVERED, hoursFor(n, 4, 2, 9), district]];
+  }
+}
+
+/** An office pickup as far as the cast says it went, with its history. */
+function officePickup(event: CardIssuedEvent, delivery: CastDelivery): { pickup: OfficePickup; history: PickupEvent[] } {
+  const pickup = pickupOf(event.cardNumber, event.officeId!, PickupStatus.PREPARING, new Date(event.issuedAt));
+  const history = [pickupEventOf(pickup.cardNumber, PickupStatus.PREPARING, pickup.createdAt, SYSTEM)];
+  if (delivery === "PREPARING") return { pickup, history };
+  pickup.status = PickupStatus.READY_FOR_PICKUP;
+  pickup.readyAt = new Date(pickup.createdAt.getTime() + hoursFor(pickup.cardNumber, 1, 24, 72) * HOUR);
+  history.push(pickupEventOf(pickup.cardNumber, PickupStatus.READY_FOR_PICKUP, pickup.readyAt, SYSTEM));
+  if (delivery === "READY_FOR_PICKUP") return { pickup, history };
+  pickup.status = PickupStatus.COLLECTED;
+  pickup.collectedAt = new Date(pickup.readyAt.getTime() + hoursFor(pickup.cardNumber, 2, 2, 96) * HOUR);
+  history.push(pickupEventOf(pickup.cardNumber, PickupStatus.COLLECTED, pickup.collectedAt, SYSTEM));
+  return { pickup, history };
 }
 
 /**
  * Loads delivery's part of the demo data: one delivery per demo card, built by the consumer's own
- * builders and moved by the state machine, delivered or collected as the cast says; does nothing
- * when it is already there.
+ * builders and moved by the state machine as far as the cast says (delivered, on its way, delayed,
+ * returned to the office, waiting there or collected); does nothing when it is already there.
  */
 export async function seedDelivery(db: DataSource, workingDays: number, cast: Cast): Promise<void> {
   const events = cast.families.flatMap((f) => (f.card ? [demoEvent({ ...f, card: f.card }, cast)] : []));
   if (events.length === 0 || (await db.getRepository(IssuedCard).existsBy({ cardNumber: events[0]!.cardNumber }))) return;
-  const delivered = new Set(cast.families.filter((f) => f.card?.delivered).map((f) => f.card!.cardNumber));
+  const deliveryOf = new Map(cast.families.flatMap((f) => (f.card ? [[f.card.cardNumber, f.card.delivery] as const] : [])));
   await db.transaction(async (tx) => {
     const posted = events.filter((e) => e.deliveryMethod === "SAUDI_POST");
     const serials = await nextSerials(tx, posted.length);
     const shipments = posted.map((event, i) => shipmentOf(event, trackingNumberFor(serials[i]!), workingDays));
+    const returned: Array<{ pickup: OfficePickup; history: PickupEvent[] }> = [];
     const trackingEvents = shipments.flatMap((shipment) => {
       const history = [trackingEventOf(shipment.trackingNumber, ShipmentStatus.CREATED, shipment.createdAt, SYSTEM)];
-      if (!delivered.has(shipment.cardNumber)) return history;
-      for (const [status, hours, location] of journey(shipment)) {
+      for (const [status, hours, location] of journey(shipment, deliveryOf.get(shipment.cardNumber)!)) {
         const at = new Date(shipment.lastEventAt.getTime() + hours * HOUR);
-        applyMove(shipment, planMove(shipment, status)!, at);
+        const move = planMove(shipment, status)!;
+        applyMove(shipment, move, at);
         history.push(trackingEventOf(shipment.trackingNumber, status, at, CARRIER_WEBHOOK, { location }));
+        if (move.returnedToOffice) {
+          history.push(trackingEventOf(shipment.trackingNumber, ShipmentStatus.RETURNED_TO_OFFICE, at, SYSTEM));
+          const event = posted.find((e) => e.cardNumber === shipment.cardNumber)!;
+          const pickup = pickupOf(event.cardNumber, event.officeId!, PickupStatus.READY_FOR_PICKUP, at);
+          returned.push({ pickup, history: [pickupEventOf(event.cardNumber, PickupStatus.READY_FOR_PICKUP, at, SYSTEM)] });
+        }
       }
       return history;
     });
-    const pickups = events
-      .filter((e) => e.deliveryMethod === "OFFICE_PICKUP")
-      .map((event) => {
-        const pickup = pickupOf(event.cardNumber, event.officeId!, PickupStatus.PREPARING, new Date(event.issuedAt));
-        const history = [pickupEventOf(pickup.cardNumber, PickupStatus.PREPARING, pickup.createdAt, SYSTEM)];
-        if (delivered.has(pickup.cardNumber)) {
-          pickup.status = PickupStatus.COLLECTED;
-          pickup.readyAt = new Date(pickup.createdAt.getTime() + hoursFor(pickup.cardNumber, 1, 24, 72) * HOUR);
-          pickup.collectedAt = new Date(pickup.readyAt.getTime() + hoursFor(pickup.cardNumber, 2, 2, 200) * HOUR);
-          history.push(pickupEventOf(pickup.cardNumber, PickupStatus.READY_FOR_PICKUP, pickup.readyAt, SYSTEM));
-          history.push(pickupEventOf(pickup.cardNumber, PickupStatus.COLLECTED, pickup.collectedAt, SYSTEM));
-        }
-        return { pickup, history };
-      });
+    const pickups = [
+      ...events.filter((e) => e.deliveryMethod === "OFFICE_PICKUP").map((event) => officePickup(event, deliveryOf.get(event.cardNumber)!)),
+      ...returned,
+    ];
     await insertInChunks(tx, IssuedCard, events.map(issuedCardOf));
     await insertInChunks(tx, Shipment, shipments);
     await insertInChunks(tx, TrackingEvent, trackingEvents);

@@ -2,7 +2,7 @@ import type { DataSource } from "typeorm";
 import { AppError } from "../../../../kernel/errors";
 import { sendJson, type HttpRoute } from "../../../../kernel/http/server";
 import type { Logger } from "../../../../kernel/logger";
-import { signedJsonRoute } from "../http/signedJsonRoute";
+import { signedJsonRoute } from "../../../../kernel/events/signedJsonRoute";
 import { recordTrackingEvent } from "./recordTrackingEvent";
 import { reportFromWebhookItem, type TrackingReport } from "./trackingReport";
 

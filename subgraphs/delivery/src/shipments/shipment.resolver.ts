@@ -2,7 +2,7 @@ import { Arg, Ctx, Directive, FieldResolver, ID, Mutation, Query, Resolver, Root
 import { requiresAnyRole } from "../../../../kernel/graphql/authorization";
 import { requireRole, requireViewer, type RequestContext } from "../../../../kernel/context";
 import { Violations } from "../../../../kernel/errors";
-import { riyadhToday } from "../calendar/riyadhCalendar";
+import { riyadhToday } from "../../../../kernel/riyadhCalendar";
 import { DELIVERY_STAFF, readableIssuedCard } from "../cards/access";
 import { eventsByTrackingNumber, shipmentByTrackingNumber } from "../loaders";
 import { recordTrackingEvent } from "./recordTrackingEvent";

@@ -1,43 +1,71 @@
-import { Ctx, Directive, Query, Resolver } from "type-graphql";
+import { Arg, Ctx, Directive, Query, Resolver } from "type-graphql";
 import { requiresAnyRole } from "../../../../kernel/graphql/authorization";
 import { requireRole, type RequestContext } from "../../../../kernel/context";
-import { riyadhToday } from "../calendar/riyadhCalendar";
-import { Shipment } from "../shipments/shipment.entity";
+import { STATS_READERS } from "../../../../kernel/auth/viewer";
+import { riyadhToday } from "../../../../kernel/riyadhCalendar";
+import { daySeries, riyadhDaySql, statsWindow } from "../../../../kernel/stats/window";
+import { CivilAffairsOfficeRef } from "../pickups/civilAffairsOffice.type";
+import { PickupStatus } from "../pickups/pickupStatus";
 import { IN_TRANSIT_STATUSES, ShipmentStatus } from "../shipments/shipmentStatus";
 import { DeliveryStats } from "./deliveryStats.type";
 
-interface StatsRow {
-  inTransit: string;
-  delivered: string;
-  delayed: string;
+/** The state now (in transit, delayed: the rule of Shipment.isDelayed) and the window's deliveries. */
+const SHIPMENTS_SQL = `
+  SELECT
+    (SELECT count(*)::int FROM shipment WHERE status IN (${IN_TRANSIT_STATUSES.map((status) => `'${status}'`).join(", ")})) AS "inTransit",
+    (SELECT count(*)::int FROM shipment WHERE status <> '${ShipmentStatus.DELIVERED}' AND estimated_delivery_date < $3::date) AS delayed,
+    count(*)::int AS delivered,
+    percentile_cont(0.5) WITHIN GROUP (ORDER BY extract(epoch FROM delivered_at - created_at) / 3600) AS "medianHours"
+  FROM shipment WHERE delivered_at >= $1 AND delivered_at < $2`;
+
+const DELIVERED_PER_DAY_SQL = `
+  SELECT ${riyadhDaySql("delivered_at")} AS day, count(*)::int AS count
+  FROM shipment WHERE delivered_at >= $1 AND delivered_at < $2 GROUP BY 1`;
+
+/** Every office delivery has had a pickup at, with its waiting cards now and its collections in the window. */
+const PICKUPS_SQL = `
+  SELECT office_id AS "officeId",
+    count(*) FILTER (WHERE status IN ('${PickupStatus.PREPARING}', '${PickupStatus.READY_FOR_PICKUP}'))::int AS waiting,
+    count(*) FILTER (WHERE status = '${PickupStatus.COLLECTED}' AND collected_at >= $1 AND collected_at < $2)::int AS collected
+  FROM office_pickup GROUP BY office_id ORDER BY office_id`;
+
+interface ShipmentsRow {
+  inTransit: number;
+  delayed: number;
+  delivered: number;
   medianHours: number | string | null;
 }
 
 @Resolver(() => DeliveryStats)
 export class DeliveryStatsResolver {
-  /** One statement over the shipments; "delayed" uses the same rule as Shipment.isDelayed. */
-  @Directive(requiresAnyRole("ANALYST", "POST_OPERATOR", "CIVIL_AFFAIRS_OFFICER"))
-  @Query(() => DeliveryStats, { description: "Analysts, postal operators and civil-affairs officers." })
-  async deliveryStats(@Ctx() ctx: RequestContext): Promise<DeliveryStats> {
-    requireRole(ctx, "ANALYST", "POST_OPERATOR", "CIVIL_AFFAIRS_OFFICER");
-    const row = (await ctx.db
-      .getRepository(Shipment)
-      .createQueryBuilder("s")
-      .select("count(*) FILTER (WHERE s.status IN (:...moving))", "inTransit")
-      .addSelect("count(*) FILTER (WHERE s.status = :delivered)", "delivered")
-      .addSelect("count(*) FILTER (WHERE s.status <> :delivered AND s.estimated_delivery_date < :today)", "delayed")
-      .addSelect(
-        "percentile_cont(0.5) WITHIN GROUP (ORDER BY extract(epoch FROM s.delivered_at - s.created_at) / 3600) FILTER (WHERE s.status = :delivered)",
-        "medianHours",
-      )
-      .setParameters({ moving: IN_TRANSIT_STATUSES, delivered: ShipmentStatus.DELIVERED, today: riyadhToday() })
-      .getRawOne()) as StatsRow;
-    const median = row.medianHours === null ? null : Math.round(Number(row.medianHours) * 100) / 100;
+  /** Three statements whatever the number of shipments, pickups and days. */
+  @Directive(requiresAnyRole(...STATS_READERS))
+  @Query(() => DeliveryStats, { description: "Analysts and officers: counts and durations only." })
+  async deliveryStats(
+    @Arg("from", () => Date, { nullable: true }) from: Date | null,
+    @Arg("to", () => Date, { nullable: true }) to: Date | null,
+    @Ctx() ctx: RequestContext,
+  ): Promise<DeliveryStats> {
+    requireRole(ctx, ...STATS_READERS);
+    const window = statsWindow(ctx.lang, from, to);
+    const bounds = [window.from, window.to];
+    const [[shipments], perDay, pickups]: [ShipmentsRow[], Array<{ day: string; count: number }>, Array<{ officeId: string; waiting: number; collected: number }>] =
+      await Promise.all([
+        ctx.db.query(SHIPMENTS_SQL, [...bounds, riyadhToday()]),
+        ctx.db.query(DELIVERED_PER_DAY_SQL, bounds),
+        ctx.db.query(PICKUPS_SQL, bounds),
+      ]);
     return Object.assign(new DeliveryStats(), {
-      inTransit: Number(row.inTransit),
-      delivered: Number(row.delivered),
-      delayed: Number(row.delayed),
-      medianHoursToDeliver: median,
+      inTransit: Number(shipments!.inTransit),
+      delivered: Number(shipments!.delivered),
+      delayed: Number(shipments!.delayed),
+      medianHoursToDeliver: shipments!.medianHours === null ? null : Math.round(Number(shipments!.medianHours) * 100) / 100,
+      deliveredPerDay: daySeries(window, perDay),
+      pickupsByOffice: pickups.map((row) => ({
+        office: Object.assign(new CivilAffairsOfficeRef(), { id: row.officeId }),
+        waiting: Number(row.waiting),
+        collected: Number(row.collected),
+      })),
     });
   }
 }

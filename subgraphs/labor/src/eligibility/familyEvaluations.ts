@@ -4,14 +4,14 @@ import type { LoaderFactory } from "../../../../kernel/loaders";
 import type { FamilyComposition } from "../family/family.type";
 import type { RuleSet } from "../rules/ruleSet";
 import { householdIncome } from "../wages/currentWages";
-import { evaluateFamily, recordEvaluations, type Evaluation } from "./evaluation";
+import { evaluateFamily, type Evaluation } from "./evaluation";
 import { householdFacts } from "./household";
 
 export const memberIds = (family: FamilyComposition) => family.members.map((member) => member.citizen.nationalId);
 
 /**
- * Evaluates a batch of families: one wage statement for all their members, one statement that
- * records the new decisions. Keyed by register number; one evaluation per family per request.
+ * Evaluates a batch of families: one wage statement for all their members, and nothing written (a
+ * read never writes; an enrollment keeps the decision it was made on). One evaluation per family per request.
  */
 export type FamilyEvaluations = LoaderFactory<FamilyComposition, Evaluation, RequestContext>;
 
@@ -21,11 +21,7 @@ export function familyEvaluations(ruleSet: RuleSet): FamilyEvaluations {
       async (families) => {
         const asOf = new Date();
         const incomes = await Promise.all(families.map((family) => householdIncome(ctx, memberIds(family))));
-        const evaluations = families.map((family, i) =>
-          evaluateFamily(ruleSet, family.registerNumber, householdFacts(family, incomes[i]!, asOf), asOf),
-        );
-        await recordEvaluations(ctx.db, evaluations);
-        return evaluations;
+        return families.map((family, i) => evaluateFamily(ruleSet, family.registerNumber, householdFacts(family, incomes[i]!, asOf), asOf));
       },
       { cacheKeyFn: (family) => family.registerNumber },
     );

@@ -61,6 +61,10 @@ export class BenefitEnrollment {
   @Column({ type: "varchar", length: 20 })
   rulesVersion!: string;
 
+  /** The decision's monthly amount, kept beside the evidence for the dashboards' sums. */
+  @Column({ type: "integer", nullable: true })
+  monthlyHalalas!: number | null;
+
   @Column({ type: "jsonb" })
   evidence!: EnrollmentEvidence;
 }

@@ -40,6 +40,7 @@ export async function openEnrollment(
           decidedBy: null,
           decidedAt: null,
           rulesVersion: decision.rulesVersion,
+          monthlyHalalas: decision.monthlyHalalas,
           evidence: {
             inputsDigest: evaluation.digest,
             facts: evaluation.facts,

@@ -1,22 +1,26 @@
+import type { EntityManager } from "typeorm";
 import type { RequestContext } from "../../../../kernel/context";
 import { loaderByKey } from "../../../../kernel/loaders";
 import { WageRecord } from "./wageRecord.entity";
 
-const today = () => new Date().toISOString().slice(0, 10);
+/** Each person's wage record in effect on `day` (the latest that started by then): one statement. */
+export function currentWages(db: Pick<EntityManager, "getRepository">, nationalIds: readonly string[], day: string): Promise<WageRecord[]> {
+  if (nationalIds.length === 0) return Promise.resolve([]);
+  return db
+    .getRepository(WageRecord)
+    .createQueryBuilder("w")
+    .distinctOn(["w.nationalId"])
+    .where("w.nationalId IN (:...ids)", { ids: [...nationalIds] })
+    .andWhere("w.effectiveFrom <= :day", { day })
+    .orderBy("w.nationalId")
+    .addOrderBy("w.effectiveFrom", "DESC")
+    .addOrderBy("w.id", "DESC")
+    .getMany();
+}
 
-/** Each person's current wage record (the latest already in effect): one statement per batch. */
+/** Each person's current wage record, batched per request. */
 export const currentWageByPerson = loaderByKey<string, WageRecord, RequestContext>(
-  (ids, ctx) =>
-    ctx.db
-      .getRepository(WageRecord)
-      .createQueryBuilder("w")
-      .distinctOn(["w.nationalId"])
-      .where("w.nationalId IN (:...ids)", { ids: [...ids] })
-      .andWhere("w.effectiveFrom <= :today", { today: today() })
-      .orderBy("w.nationalId")
-      .addOrderBy("w.effectiveFrom", "DESC")
-      .addOrderBy("w.id", "DESC")
-      .getMany(),
+  (ids, ctx) => currentWages(ctx.db, ids, new Date().toISOString().slice(0, 10)),
   (row) => row.nationalId,
 );
 

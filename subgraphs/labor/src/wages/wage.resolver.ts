@@ -7,6 +7,9 @@ import { DateScalar } from "../../../../kernel/graphql/scalars";
 import { collectNationalId } from "../../../../kernel/validation";
 import { wageMessages } from "./messages";
 import { WageRecord, WageSource } from "./wageRecord.entity";
+import { refreshEligibility } from "../register/refreshEligibility";
+import { registersOf } from "../register/registerCopy";
+import type { RuleSet } from "../rules/ruleSet";
 
 const MAX_MONTHLY_HALALAS = 100_000_000;
 const MAX_EMPLOYER_LENGTH = 200;
@@ -35,6 +38,8 @@ function latestEffectiveDate(today = new Date()): string {
 
 @Resolver(() => WageRecord)
 export class WageResolver {
+  constructor(private readonly ruleSet: RuleSet) {}
+
   @Directive(requiresAnyRole("LABOR_OFFICER"))
   @Mutation(() => WageRecord, { description: "Labor officers: record a person's new monthly wage from a date on." })
   async recordWage(@Arg("input") input: RecordWageInput, @Ctx() ctx: RequestContext): Promise<WageRecord> {
@@ -52,7 +57,7 @@ export class WageResolver {
     if (input.effectiveFrom > latest) violations.add("input.effectiveFrom", "TOO_FAR_AHEAD", wageMessages.tooFarAhead, { latest });
     violations.throwIfAny();
     const wages = ctx.db.getRepository(WageRecord);
-    return wages.save(
+    const wage = await wages.save(
       wages.create({
         nationalId: nationalId!,
         monthlyHalalas: input.monthlyHalalas,
@@ -62,6 +67,9 @@ export class WageResolver {
         recordedBy: officer.nationalId,
       }),
     );
+    // A wage changes the household income: the dashboards' stored eligibility follows at once.
+    await refreshEligibility(ctx.db, this.ruleSet, await registersOf(ctx.db, [wage.nationalId]));
+    return wage;
   }
 
   @FieldResolver(() => Money)

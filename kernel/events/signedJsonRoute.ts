@@ -1,7 +1,7 @@
 import type { ServerResponse } from "node:http";
-import { SIGNATURE_HEADER, verifySignature } from "../../../../kernel/events/signature";
-import { header } from "../../../../kernel/http/headers";
-import { sendJson, type HttpRoute } from "../../../../kernel/http/server";
+import { SIGNATURE_HEADER, verifySignature } from "./signature";
+import { header } from "../http/headers";
+import { sendJson, type HttpRoute } from "../http/server";
 
 /**
  * A POST route for machine callers that sign their JSON body with a shared secret (HMAC-SHA256 in

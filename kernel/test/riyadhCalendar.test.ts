@@ -1,4 +1,4 @@
-import { addWorkingDays, riyadhDate } from "../src/calendar/riyadhCalendar";
+import { addWorkingDays, riyadhDate } from "../riyadhCalendar";
 
 describe("working days (Friday and Saturday are the weekend)", () => {
   it.each([

@@ -24,3 +24,8 @@ export function addWorkingDays(date: string, days: number): string {
   }
   return day.toISOString().slice(0, 10);
 }
+
+/** The instant a Riyadh calendar day ("YYYY-MM-DD") begins. */
+export function riyadhMidnight(date: string): Date {
+  return new Date(Date.parse(`${date}T00:00:00Z`) - RIYADH_OFFSET_MS);
+}

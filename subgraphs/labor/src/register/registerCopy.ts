@@ -1,0 +1,82 @@
+import type { EntityManager } from "typeorm";
+import type { RegisterMemberFacts } from "../../../../kernel/events/cardIssued";
+import { FamilyRelation, type FamilyComposition } from "../family/family.type";
+
+type Queryable = Pick<EntityManager, "query">;
+
+/** A family register as civil-affairs announced it with an issued card. */
+export interface RegisterComposition {
+  registerNumber: string;
+  cardVersion: number;
+  members: RegisterMemberFacts[];
+}
+
+/**
+ * Replaces labor's copy of one register, inside the caller's transaction, unless a newer card's
+ * event already set it. People named move out of whatever register the copy had them in. Returns
+ * the registers whose composition changed (this one and any that lost a member), or [] when stale.
+ */
+export async function applyComposition(tx: Queryable, composition: RegisterComposition): Promise<string[]> {
+  const { registerNumber, cardVersion, members } = composition;
+  const accepted: unknown[] = await tx.query(
+    `INSERT INTO register_family (register_number, card_version) VALUES ($1, $2)
+     ON CONFLICT (register_number) DO UPDATE SET card_version = EXCLUDED.card_version, updated_at = now()
+     WHERE register_family.card_version <= EXCLUDED.card_version
+     RETURNING register_number`,
+    [registerNumber, cardVersion],
+  );
+  if (accepted.length === 0) return [];
+  const people = JSON.stringify(members.map((m) => ({ national_id: m.nationalId, relation: m.relation, birth_date: m.birthDate, nationality: m.nationality })));
+  const left: Array<{ register_number: string }> = await tx.query(
+    `DELETE FROM register_member WHERE register_number = $1
+       OR national_id IN (SELECT p.national_id FROM jsonb_to_recordset($2::jsonb) AS p(national_id varchar))
+     RETURNING register_number`,
+    [registerNumber, people],
+  );
+  await tx.query(
+    `INSERT INTO register_member (national_id, register_number, relation, birth_date, nationality)
+     SELECT p.national_id, $1, p.relation, p.birth_date, p.nationality
+     FROM jsonb_to_recordset($2::jsonb) AS p(national_id varchar, relation varchar, birth_date date, nationality varchar)`,
+    [registerNumber, people],
+  );
+  return [...new Set([registerNumber, ...left.map((row) => row.register_number)])];
+}
+
+interface MemberRow {
+  register_number: string;
+  national_id: string;
+  relation: FamilyRelation;
+  birth_date: string;
+  nationality: string;
+}
+
+/** The copy's compositions of these registers, shaped as the gateway hands them over; a register without a head is left out. */
+export async function compositionsOf(db: Queryable, registerNumbers: string[]): Promise<FamilyComposition[]> {
+  const rows: MemberRow[] = await db.query(
+    `SELECT register_number, national_id, relation, birth_date::text AS birth_date, nationality FROM register_member
+     WHERE register_number IN (SELECT jsonb_array_elements_text($1::jsonb)) ORDER BY register_number, national_id`,
+    [JSON.stringify(registerNumbers)],
+  );
+  const byRegister = new Map<string, MemberRow[]>();
+  for (const row of rows) byRegister.set(row.register_number, [...(byRegister.get(row.register_number) ?? []), row]);
+  return [...byRegister].flatMap(([registerNumber, members]) => {
+    const head = members.find((m) => m.relation === FamilyRelation.HEAD);
+    if (!head) return [];
+    return [
+      {
+        registerNumber,
+        head: { nationalId: head.national_id, nationality: head.nationality, birthDate: head.birth_date },
+        members: members.map((m) => ({ relation: m.relation, citizen: { nationalId: m.national_id, nationality: m.nationality, birthDate: m.birth_date } })),
+      },
+    ];
+  });
+}
+
+/** The registers in the copy that list any of these people. */
+export async function registersOf(db: Queryable, nationalIds: string[]): Promise<string[]> {
+  const rows: Array<{ register_number: string }> = await db.query(
+    `SELECT DISTINCT register_number FROM register_member WHERE national_id IN (SELECT jsonb_array_elements_text($1::jsonb))`,
+    [JSON.stringify(nationalIds)],
+  );
+  return rows.map((row) => row.register_number);
+}
