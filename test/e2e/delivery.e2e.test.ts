@@ -86,11 +86,33 @@ describe("card delivery through the gateway", () => {
     expect(codes(await graphql(stack.gatewayUrl, RECORD, { trackingNumber, status: "IN_TRANSIT" }))).toEqual(["UNAUTHENTICATED"]);
   });
 
-  it("gives the analyst the delivery dashboard and no shipment", async () => {
+  it("gives the analyst 90 days of dashboards from the demo history, offices named by civil-affairs, and no shipment", async () => {
     const analyst = await stack.login("1000000933");
-    const stats = await graphql(stack.gatewayUrl, `{ deliveryStats { inTransit delivered delayed medianHoursToDeliver } }`, {}, { token: analyst });
+    const from = new Date(Date.now() - 90 * 86_400_000).toISOString();
+    const stats = await graphql(
+      stack.gatewayUrl,
+      `query($from: DateTime) {
+        deliveryStats(from: $from) { inTransit delivered delayed medianHoursToDeliver deliveredPerDay { day count } pickupsByOffice { office { id nameEn city } waiting collected } }
+        applicationStats(from: $from) { submittedPerDay { count } issuedPerDay { count } }
+        programStats { pendingEnrollments enrolledFamilies }
+      }`,
+      { from },
+      { token: analyst },
+    );
     expect(stats.errors).toBeUndefined();
-    expect(stats.data.deliveryStats.delivered).toBeGreaterThan(0);
+    const { deliveryStats, applicationStats, programStats } = stats.data;
+    const activeDays = (series: Array<{ count: number }>) => series.filter((day) => day.count > 0).length;
+    // The test stack loads 60 synthetic families (npm start: 300), each active on its own day of the 90.
+    expect(activeDays(applicationStats.submittedPerDay)).toBeGreaterThan(30);
+    expect(activeDays(applicationStats.issuedPerDay)).toBeGreaterThan(15);
+    expect(activeDays(deliveryStats.deliveredPerDay)).toBeGreaterThan(5);
+    expect(deliveryStats).toMatchObject({ inTransit: expect.any(Number), delayed: expect.any(Number) });
+    expect(deliveryStats.inTransit).toBeGreaterThan(0);
+    expect(deliveryStats.delayed).toBeGreaterThan(0);
+    const offices = deliveryStats.pickupsByOffice.map((row: any) => row.office);
+    expect(offices).toEqual(expect.arrayContaining([{ id: "RUH-01", nameEn: "Civil Affairs Office Riyadh - Olaya", city: "Riyadh" }]));
+    expect(deliveryStats.pickupsByOffice.some((row: any) => row.waiting > 0)).toBe(true);
+    expect(programStats.some((row: any) => row.pendingEnrollments > 0 && row.enrolledFamilies > 0)).toBe(true);
     const shipment = await graphql(stack.gatewayUrl, `{ shipment(trackingNumber: "RR000000015SA") { recipientName } }`, {}, { token: analyst });
     expect(codes(shipment)).toEqual(["FORBIDDEN"]);
   });

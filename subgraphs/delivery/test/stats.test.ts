@@ -1,5 +1,8 @@
 import { DATABASE_KINDS } from "../../../test/support/database";
-import { codes, graphql } from "../../../test/support/http";
+import { codes, graphql, statements, violationRules } from "../../../test/support/http";
+import { startTestIdentityProvider } from "../../../test/support/identityProvider";
+import { startTestSubgraph } from "../../../test/support/subgraph";
+import { delivery as deliveryDefinition } from "../src/definition";
 import { Shipment } from "../src/shipments/shipment.entity";
 import { cardIssued, startDelivery, type DeliveryUnderTest } from "./support";
 
@@ -47,9 +50,85 @@ describe.each(DATABASE_KINDS)("deliveryStats on %s", (kind) => {
     }
   });
 
+  const DASHBOARD = `query($from: DateTime, $to: DateTime) { deliveryStats(from: $from, to: $to) {
+    inTransit delivered delayed medianHoursToDeliver deliveredPerDay { day count } pickupsByOffice { office { id } waiting collected } } }`;
+  const dashboard = async (variables: Record<string, unknown> = {}) => {
+    const response = await graphql(delivery.subgraph.graphqlUrl, DASHBOARD, variables, { token: await delivery.token("analyst") });
+    expect(response.errors).toBeUndefined();
+    return response.data.deliveryStats;
+  };
+
+  it("lists deliveries per Riyadh calendar day within the window; in transit and delayed stay the state now", async () => {
+    const before = await dashboard();
+    // Two cards delivered one second apart around midnight in Riyadh (21:00 UTC), in March 2019.
+    for (const [card, deliveredAt] of [["FC919000000001", "2019-03-01T20:59:59Z"], ["FC919000000002", "2019-03-01T21:00:00Z"]] as const) {
+      const event = cardIssued({ cardNumber: card, eventId: `evt-${card}`, issuedAt: "2019-02-25T10:00:00Z", occurredAt: "2019-02-25T10:00:00Z" });
+      expect((await delivery.publish(event)).status).toBe(201);
+      const { trackingNumber } = await delivery.subgraph.db.getRepository(Shipment).findOneByOrFail({ cardNumber: card });
+      const steps = ["PICKED_UP", "IN_TRANSIT", "OUT_FOR_DELIVERY"].map((status, i) => ({ trackingNumber, status, at: `2019-02-2${6 + i}T08:00:00Z` }));
+      await delivery.carrier([...steps, { trackingNumber, status: "DELIVERED", at: deliveredAt }]);
+    }
+    const march = await dashboard({ from: "2019-03-01T00:00:00+03:00", to: "2019-03-04T00:00:00+03:00" });
+    expect(march.deliveredPerDay).toEqual([
+      { day: "2019-03-01", count: 1 },
+      { day: "2019-03-02", count: 1 },
+      { day: "2019-03-03", count: 0 },
+    ]);
+    expect(march.delivered).toBe(2);
+    expect(march.medianHoursToDeliver).toBeCloseTo(107, 0);
+    expect([march.inTransit, march.delayed]).toEqual([before.inTransit, before.delayed]);
+    const recent = await dashboard();
+    expect(recent.deliveredPerDay.reduce((sum: number, day: { count: number }) => sum + day.count, 0)).toBe(recent.delivered);
+    expect(recent.delivered).toBe(before.delivered);
+  });
+
+  it("counts office pickups per office: waiting now, collected within the window", async () => {
+    const pickup = (cardNumber: string, officeId: string) =>
+      delivery.publish(cardIssued({ cardNumber, eventId: `evt-${cardNumber}`, deliveryMethod: "OFFICE_PICKUP", address: null, officeId }));
+    await pickup("FC919000000101", "JED-01");
+    await pickup("FC919000000102", "JED-01");
+    await pickup("FC919000000103", "DMM-01");
+    const officer = await delivery.token("officer");
+    for (const mutation of ["markReadyForPickup", "markCollected"]) {
+      const moved = await graphql(delivery.subgraph.graphqlUrl, `mutation { ${mutation}(cardNumber: "FC919000000101") { status } }`, {}, { token: officer, headers: { "x-access-purpose": "test" } });
+      expect(moved.errors).toBeUndefined();
+    }
+    const offices = (stats: any) => Object.fromEntries(stats.pickupsByOffice.map((row: any) => [row.office.id, { waiting: row.waiting, collected: row.collected }]));
+    expect(offices(await dashboard())).toMatchObject({ "JED-01": { waiting: 1, collected: 1 }, "DMM-01": { waiting: 1, collected: 0 } });
+    expect(offices(await dashboard({ from: "2019-03-01T00:00:00+03:00", to: "2019-03-04T00:00:00+03:00" }))).toMatchObject({ "JED-01": { waiting: 1, collected: 0 } });
+  });
+
+  it("refuses a window over 366 days, and carries no personal data", async () => {
+    const tooLong = await graphql(delivery.subgraph.graphqlUrl, DASHBOARD, { from: "2018-01-01T00:00:00Z", to: "2019-03-04T00:00:00Z" }, { token: await delivery.token("analyst") });
+    expect(violationRules(tooLong)).toEqual(["WINDOW_TOO_LONG"]);
+    expect(JSON.stringify(await dashboard())).not.toMatch(/\d{10}|RR\d|FC\d|[\u0600-\u06FF]/);
+  });
+
   it("is refused to a citizen and without a token", async () => {
     const citizen = await graphql(delivery.subgraph.graphqlUrl, STATS, {}, { token: await delivery.token("citizen") });
     expect(codes(citizen)).toEqual(["FORBIDDEN"]);
     expect(codes(await graphql(delivery.subgraph.graphqlUrl, STATS))).toEqual(["UNAUTHENTICATED"]);
+  });
+});
+
+describe("deliveryStats' statements", () => {
+  async function statementsWith(families: number): Promise<number> {
+    const idp = await startTestIdentityProvider();
+    const subgraph = await startTestSubgraph(deliveryDefinition, { kind: "embedded", civilAffairsUrl: idp.url, env: { DEMO_FAMILIES: String(families) } });
+    try {
+      const from = new Date(Date.now() - 365 * 86_400_000).toISOString();
+      const response = await graphql(subgraph.graphqlUrl, `query($from: DateTime) { deliveryStats(from: $from) { delivered deliveredPerDay { count } pickupsByOffice { waiting } } }`, { from }, { token: await idp.tokenFor("1000000933", ["ANALYST"]) });
+      expect(response.errors).toBeUndefined();
+      expect(response.data.deliveryStats.delivered).toBeGreaterThan(families / 10);
+      return statements(response);
+    } finally {
+      await subgraph.stop();
+      await idp.stop();
+    }
+  }
+
+  it("are three for 3,000 families as for 300: one grouped statement per figure", async () => {
+    expect(await statementsWith(300)).toBe(3);
+    expect(await statementsWith(3_000)).toBe(3);
   });
 });

@@ -3,7 +3,7 @@ import { graphql as execute, type GraphQLSchema } from "graphql";
 import type { Viewer } from "../../../kernel/auth/viewer";
 import type { CardIssuedEvent } from "../../../kernel/events/cardIssued";
 import { DEV_EVENTS_SECRET } from "../../../kernel/events/settings";
-import { SIGNATURE_HEADER, sign } from "../../../kernel/events/signature";
+import { postSigned } from "../../../test/support/signedPost";
 import { buildFederatedSchema } from "../../../kernel/graphql/federatedSchema";
 import { withCheckDigit } from "../../../kernel/nationalId";
 import type { DatabaseKind } from "../../../test/support/database";
@@ -12,6 +12,7 @@ import { startTestSubgraph, type TestSubgraph } from "../../../test/support/subg
 import { delivery } from "../src/definition";
 import { DEV_CARRIER_SECRET } from "../src/settings";
 
+export { postSigned };
 export const EVENTS_SECRET = DEV_EVENTS_SECRET;
 export const CARRIER_SECRET = DEV_CARRIER_SECRET;
 
@@ -49,14 +50,6 @@ export function cardIssued(overrides: Partial<CardIssuedEvent> & { daysAgo?: num
   };
 }
 
-/** POSTs a JSON body to a delivery route, signed with `secret` (unsigned when null). */
-export async function postSigned(url: string, body: unknown, secret: string | null, signature?: string): Promise<{ status: number; body: any }> {
-  const raw = JSON.stringify(body);
-  const headers: Record<string, string> = { "content-type": "application/json" };
-  if (secret !== null || signature) headers[SIGNATURE_HEADER] = signature ?? sign(raw, secret!);
-  const response = await fetch(url, { method: "POST", headers, body: raw });
-  return { status: response.status, body: await response.json() };
-}
 
 export interface DeliveryUnderTest {
   subgraph: TestSubgraph;
