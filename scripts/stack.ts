@@ -1,5 +1,6 @@
 import { spawn, type ChildProcess } from "node:child_process";
 import path from "node:path";
+import { riyadhToday } from "../kernel/riyadhCalendar";
 
 const ROOT = path.resolve(__dirname, "..");
 
@@ -39,6 +40,8 @@ function services(options: StackOptions): ServiceSpec[] {
     LABOR_URL: url("labor"),
     DELIVERY_URL: url("delivery"),
     OUTBOX_SUBSCRIBERS: `${url("delivery")}/events,${url("labor")}/events`,
+    // One end date for the demo history of all three agencies, so that their dashboards agree.
+    DEMO_ANCHOR_DATE: options.env?.DEMO_ANCHOR_DATE || process.env.DEMO_ANCHOR_DATE || riyadhToday(),
   };
   const subgraph = (name: "civil-affairs" | "labor" | "delivery"): ServiceSpec => ({
     name,

@@ -59,12 +59,12 @@ const TABLE: Record<Who, { allowed: string[]; refused: string[] }> = {
     refused: ["familiesForReview", "decideEnrollment", "recordWage", "recordTrackingEvent"],
   },
   laborOfficer: {
-    allowed: [...PUBLIC, ...PERSONAL, "applicationStats", "programStats", "familiesForReview", "decideEnrollment", "recordWage"],
-    refused: ["cardApplications", "shipment", "deliveryStats", "startReview", "issueFamilyCard", "recordTrackingEvent", "markReadyForPickup", "markCollected"],
+    allowed: [...PUBLIC, ...PERSONAL, "applicationStats", "programStats", "deliveryStats", "familiesForReview", "decideEnrollment", "recordWage"],
+    refused: ["cardApplications", "shipment", "startReview", "issueFamilyCard", "recordTrackingEvent", "markReadyForPickup", "markCollected"],
   },
   postOperator: {
-    allowed: [...PUBLIC, ...PERSONAL, "applicationStats", "shipment", "deliveryStats", "recordTrackingEvent"],
-    refused: ["cardApplications", "programStats", "familiesForReview", "startReview", "issueFamilyCard", "decideEnrollment", "recordWage", "markReadyForPickup", "markCollected"],
+    allowed: [...PUBLIC, ...PERSONAL, "applicationStats", "programStats", "shipment", "deliveryStats", "recordTrackingEvent"],
+    refused: ["cardApplications", "familiesForReview", "startReview", "issueFamilyCard", "decideEnrollment", "recordWage", "markReadyForPickup", "markCollected"],
   },
   analyst: {
     allowed: [...PUBLIC, ...PERSONAL, "applicationStats", "programStats", "deliveryStats"],

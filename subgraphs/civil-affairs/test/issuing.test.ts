@@ -67,6 +67,12 @@ describe.each(DATABASE_KINDS)("issuing a family card (%s database)", (kind) => {
       recipientName: "خالد محمد القحطاني",
       headNationalId: KHALID,
       memberIds: ["1000000057", "1000000065", "1000000073"],
+      // What labor's copy of the register needs for eligibility (an additive field of the event).
+      members: [
+        { nationalId: "1000000057", relation: "HEAD", birthDate: "1998-01-10", nationality: "SA" },
+        { nationalId: "1000000065", relation: "SPOUSE", birthDate: "2000-05-22", nationality: "SA" },
+        { nationalId: "1000000073", relation: "SON", birthDate: "2024-03-01", nationality: "SA" },
+      ],
     });
     expect(events[0].payload.eventId).toBe(events[1].payload.eventId);
   });
