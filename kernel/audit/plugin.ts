@@ -19,10 +19,17 @@ export interface DataAccessRow {
   requestId: string;
 }
 
-/** The gateway names a subgraph fetch `<client operation>__<subgraph>__<n>`: keep the client's name. */
+/** An audit row keeps at most this much of the operation's name: the client chooses it, the table is append-only. */
+export const MAX_OPERATION_NAME_LENGTH = 100;
+
+/**
+ * The gateway names a subgraph fetch `<client operation>__<subgraph>__<n>`: keep the client's name,
+ * capped. The cap comes first, so the pattern never runs over an unbounded name.
+ */
 export function clientOperationName(name: string | null | undefined): string | null {
   if (!name) return null;
-  return name.replace(/__[A-Za-z0-9_]+__\d+$/, "") || null;
+  const bounded = name.slice(0, MAX_OPERATION_NAME_LENGTH + 64);
+  return bounded.replace(/__[A-Za-z0-9_]+__\d+$/, "").slice(0, MAX_OPERATION_NAME_LENGTH) || null;
 }
 
 async function ownersOf(policy: AuditPolicy, trail: AuditTrail, type: string, value: object, ctx: RequestContext, depth = 0): Promise<Owners> {
