@@ -24,6 +24,7 @@ import { syntheticCast } from "../seed/demoCast";
 import { seedFamilies, SUBGRAPHS, type SubgraphName } from "../scripts/seed";
 import { supergraphSdlFor } from "./supergraph";
 import { postgresPids, sampleProcesses, type Usage } from "./procStats";
+import { writeReport } from "./reportFile";
 import { renderReport, type BenchResults, type RunResult, type SizeResult } from "./report";
 import { statementCounter, type Tally } from "./sqlCount";
 import { CANCEL_MUTATION, CREATE_INPUT, CREATE_MUTATION, FAMILY_QUERY, LIST_QUERY, requestsFor, SUBMIT_MUTATION, WORKLOADS, type Counters, type WorkloadData, type WorkloadName } from "./workloads";
@@ -421,7 +422,7 @@ async function main(): Promise<void> {
   if (argv.includes("--render")) {
     // npm run bench -- --render results.json [--after later.json]: (re)writes docs/benchmarks.md only.
     const read = (flag: string) => (argv.includes(flag) ? (JSON.parse(fs.readFileSync(argv[argv.indexOf(flag) + 1]!, "utf8")) as BenchResults) : undefined);
-    fs.writeFileSync(path.join(ROOT, "docs", "benchmarks.md"), renderReport(read("--render")!, undefined, argv[argv.indexOf("--render") + 1]!, read("--after")));
+    writeReport(renderReport(read("--render")!, undefined, argv[argv.indexOf("--render") + 1]!, read("--after")));
     log("wrote docs/benchmarks.md");
     return;
   }
@@ -437,7 +438,7 @@ async function main(): Promise<void> {
   log(`results: ${path.relative(ROOT, file)}`);
   if (options.doc) {
     const baseline = options.baseline ? (JSON.parse(fs.readFileSync(options.baseline, "utf8")) as BenchResults) : undefined;
-    fs.writeFileSync(path.join(ROOT, "docs", "benchmarks.md"), renderReport(results, baseline, path.relative(ROOT, file)));
+    writeReport(renderReport(results, baseline, path.relative(ROOT, file)));
     log("wrote docs/benchmarks.md");
   }
   log(`done in ${(results.totalSeconds / 60).toFixed(1)} min`);

@@ -15,6 +15,7 @@ import { loadConfig, subgraphSettings, type Config, type ConfigSpec } from "./co
 import { createRequestContext, type RequestContext } from "./context";
 import { openDatabase } from "./database/dataSource";
 import { buildFederatedSchema, type FederatedSchemaOptions } from "./graphql/federatedSchema";
+import { documentLimitSettings, documentLimitsFrom } from "./graphql/documentGuard";
 import { formatError } from "./graphql/formatError";
 import { closeGracefully } from "./http/closeGracefully";
 import { header } from "./http/headers";
@@ -26,7 +27,7 @@ import { instrumentDatabase } from "./observability/databaseMetrics";
 import { collectProcessMetrics, metricsRoute } from "./observability/metrics";
 import { requestObservability } from "./observability/requestPlugin";
 
-export type SubgraphConfig<S extends ConfigSpec> = Config<ReturnType<typeof subgraphSettings>> & Config<S>;
+export type SubgraphConfig<S extends ConfigSpec> = Config<ReturnType<typeof subgraphSettings>> & Config<typeof documentLimitSettings> & Config<S>;
 
 export interface SubgraphDeps<S extends ConfigSpec> {
   config: SubgraphConfig<S>;
@@ -80,7 +81,7 @@ export async function startSubgraph<S extends ConfigSpec>(
   definition: SubgraphDefinition<S>,
   env: NodeJS.ProcessEnv = process.env,
 ): Promise<RunningSubgraph> {
-  const config = loadConfig({ ...subgraphSettings(definition.defaultPort), ...definition.settings }, env) as SubgraphConfig<S>;
+  const config = loadConfig({ ...subgraphSettings(definition.defaultPort), ...documentLimitSettings, ...definition.settings }, env) as SubgraphConfig<S>;
   const log = createLogger(definition.name);
   if (config.NODE_ENV === "production" && config.DEMO_DATA) {
     throw new Error("DEMO_DATA must be false in production: the demo accounts share a known password.");
@@ -149,6 +150,7 @@ export async function startSubgraph<S extends ConfigSpec>(
           log: log.child({ requestId }),
         });
       },
+      screen: { limits: documentLimitsFrom(config) },
     },
     routes,
     bodyLimitBytes: 8 * 1024 * 1024,

@@ -20,6 +20,7 @@ import { createRequestContext } from "../../kernel/context";
 import { openDatabase } from "../../kernel/database/dataSource";
 import { runCounted, StatementCount } from "../../kernel/database/statementCounter";
 import { buildFederatedSchema } from "../../kernel/graphql/federatedSchema";
+import { documentLimitSettings, documentLimitsFrom } from "../../kernel/graphql/documentGuard";
 import { formatError } from "../../kernel/graphql/formatError";
 import { header } from "../../kernel/http/headers";
 import { createHttpServer, listen, sendJson } from "../../kernel/http/server";
@@ -52,7 +53,7 @@ const DATABASE_ENV: Record<string, string> = { "civil-affairs": "CIVIL_AFFAIRS_D
 /** What startSubgraph does up to the schema, without the HTTP server (and without background jobs). */
 async function loadSubgraph(definition: SubgraphDefinition<ConfigSpec>): Promise<LocalSubgraph> {
   const env = { ...process.env, DATABASE_URL: process.env[DATABASE_ENV[definition.name]!], DEMO_DATA: "false" };
-  const config = loadConfig({ ...subgraphSettings(definition.defaultPort), ...definition.settings }, env) as SubgraphConfig<ConfigSpec>;
+  const config = loadConfig({ ...subgraphSettings(definition.defaultPort), ...documentLimitSettings, ...definition.settings }, env) as SubgraphConfig<ConfigSpec>;
   const log = createLogger(definition.name);
   const db = await openDatabase({
     url: config.DATABASE_URL,
@@ -112,6 +113,7 @@ async function main(): Promise<void> {
     graphql: {
       path: "/graphql",
       server: apollo,
+      screen: { limits: documentLimitsFrom(loadConfig(documentLimitSettings)) },
       context: async (request) => {
         const lang = pickLanguage(header(request, "accept-language"));
         return {

@@ -78,7 +78,7 @@ export async function startGateway(env: NodeJS.ProcessEnv = process.env): Promis
   await apollo.start();
   const verify = createTokenVerifier(remoteKeys(config.CIVIL_AFFAIRS_URL), remoteRevocationList(config.CIVIL_AFFAIRS_URL, config.TOKEN_REVOCATION_REFRESH_MS, log));
   const server = createHttpServer<GatewayContext>({
-    graphql: { path: "/graphql", server: security.http(apollo), context: security.context(gatewayContext(verify)) },
+    graphql: { path: "/graphql", server: security.http(apollo), context: security.context(gatewayContext(verify)), screen: security.screen },
     routes: [
       metricsRoute(),
       { method: "GET", path: "/health", handle: (_req, res) => sendJson(res, 200, { status: "ok" }) },

@@ -1,7 +1,10 @@
 import http, { type IncomingMessage, type ServerResponse } from "node:http";
 import { HeaderMap, type ApolloServer, type BaseContext } from "@apollo/server";
 import { runCounted, StatementCount } from "../database/statementCounter";
+import { pickLanguage } from "../i18n";
+import { header } from "./headers";
 import { applyCors } from "./cors";
+import { screenOperations, type OperationScreen } from "./screenOperations";
 import type { Logger } from "../logger";
 
 export interface HttpRoute {
@@ -14,6 +17,8 @@ export interface GraphQLEndpoint<C extends BaseContext> {
   path: string;
   server: ApolloServer<C>;
   context(request: IncomingMessage): Promise<C>;
+  /** Document limits (and the allow-list) applied before the operation is hashed or parsed. */
+  screen: OperationScreen;
 }
 
 export interface HttpServerOptions<C extends BaseContext> {
@@ -81,6 +86,11 @@ async function serveGraphQL<C extends BaseContext>(
       sendJson(response, 400, { errors: [{ message, extensions: { code: "BAD_USER_INPUT", reason: "BAD_REQUEST", violations: [{ field: "body", rule: "JSON", message }] } }] });
       return;
     }
+  }
+  const refused = screenOperations(endpoint.screen, parsed, url.searchParams, request.method ?? "GET", pickLanguage(header(request, "accept-language")));
+  if (refused) {
+    sendJson(response, refused.status, { errors: [refused.error.toJSON()] });
+    return;
   }
   const execute = () =>
     endpoint.server.executeHTTPGraphQLRequest({

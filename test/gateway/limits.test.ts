@@ -3,50 +3,14 @@ import fs from "node:fs";
 import os from "node:os";
 import path from "node:path";
 import Redis from "ioredis";
-import { spawn } from "node:child_process";
 import { codes, graphql, violationRules, type GraphQLResponse } from "../support/http";
-import { freePort } from "../support/stack";
+import { gatewayProcess as gateway, type GatewayProcess as RunningGateway } from "../support/gatewayProcess";
 
 /**
- * The gateway's abuse limits. They act before the query is planned, so these gateways run in this
- * process without subgraphs (dead URLs): only `{ __typename }` is ever executed, by the gateway itself.
+ * The gateway's abuse limits. They act before the query is planned, so these gateways run without
+ * subgraphs (dead URLs): only `{ __typename }` is ever executed, by the gateway itself.
  */
-const DEAD = "http://127.0.0.1:9";
 const sha256 = (text: string) => crypto.createHash("sha256").update(text).digest("hex");
-
-interface RunningGateway {
-  url: string;
-  stop(): Promise<void>;
-}
-
-/** The gateway as its own process (as `npm start` runs it), with these settings. */
-async function gateway(env: NodeJS.ProcessEnv): Promise<RunningGateway> {
-  const port = await freePort();
-  const child = spawn(process.execPath, ["-r", "@swc-node/register", "gateway/src/main.ts"], {
-    cwd: path.resolve(__dirname, "../.."),
-    env: { ...process.env, NODE_ENV: "test", LOG_LEVEL: "warn", PORT: String(port), CIVIL_AFFAIRS_URL: DEAD, LABOR_URL: DEAD, DELIVERY_URL: DEAD, REDIS_URL: "", ...env },
-    stdio: ["ignore", "ignore", "inherit"],
-  });
-  const deadline = Date.now() + 20_000;
-  for (;;) {
-    if (child.exitCode !== null) throw new Error(`the gateway exited with code ${child.exitCode}`);
-    if (Date.now() > deadline) throw new Error("the gateway did not start");
-    try {
-      if ((await fetch(`http://127.0.0.1:${port}/health`)).ok) break;
-    } catch {
-      await new Promise((resolve) => setTimeout(resolve, 100));
-    }
-  }
-  return {
-    url: `http://127.0.0.1:${port}/graphql`,
-    stop: () =>
-      new Promise<void>((resolve) => {
-        if (child.exitCode !== null) return resolve();
-        child.once("exit", () => resolve());
-        child.kill("SIGTERM");
-      }),
-  };
-}
 
 /** me › family › (head › family) × pairs › registerNumber: 3 + 2 × pairs levels deep. */
 const nested = (pairs: number) => `{ me { family { ${"head { family { ".repeat(pairs)}registerNumber${" } }".repeat(pairs)} } } }`;

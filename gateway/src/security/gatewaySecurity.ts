@@ -2,10 +2,12 @@ import type { IncomingMessage } from "node:http";
 import { HeaderMap, type ApolloServer, type ApolloServerPlugin, type ApolloServerOptions, type BaseContext } from "@apollo/server";
 import type { SupergraphSdlHook } from "@apollo/gateway";
 import type { Config } from "../../../kernel/config";
+import { documentLimitsFrom } from "../../../kernel/graphql/documentGuard";
+import type { OperationScreen } from "../../../kernel/http/screenOperations";
 import type { Logger } from "../../../kernel/logger";
 import type { GatewayContext } from "../context";
 import { declareEnforcedSecurityFeatures } from "./directives";
-import { loadPersistedOperations, ManifestFirstCache } from "./persistedOperations";
+import { loadPersistedOperations, ManifestFirstCache, sha256 } from "./persistedOperations";
 import { securityPlugin } from "./plugin";
 import { createRateLimits, type RateLimits } from "./rateLimits";
 import type { securitySettings } from "./settings";
@@ -19,6 +21,8 @@ export interface GatewaySecurity {
   supergraph(hook: SupergraphSdlHook): SupergraphSdlHook;
   /** Wraps the context function: the per-client rate limit (token subject, else IP address). */
   context(inner: (request: IncomingMessage) => Promise<GatewayContext>): (request: IncomingMessage) => Promise<GatewayContext>;
+  /** Screens each operation before Apollo Server parses it: document limits, registered operations only (if configured). */
+  screen: OperationScreen;
   /** Wraps the Apollo server for the HTTP layer: refuses batches larger than MAX_BATCH_SIZE. */
   http<C extends BaseContext>(server: ApolloServer<C>): ApolloServer<C>;
   rateLimits: RateLimits;
@@ -45,8 +49,8 @@ export function gatewaySecurity(config: SecurityConfig, log: Logger): GatewaySec
       defaultListSize: config.LIST_SIZE_DEFAULT,
     },
     rateLimits,
-    onlyPersisted: config.ONLY_PERSISTED_OPERATIONS ? manifest : null,
   });
+  const onlyPersisted = config.ONLY_PERSISTED_OPERATIONS ? manifest : null;
   const maxBatch = Math.max(1, config.MAX_BATCH_SIZE);
   return {
     apolloOptions: {
@@ -63,6 +67,12 @@ export function gatewaySecurity(config: SecurityConfig, log: Logger): GatewaySec
       const client = context.viewer ? `sub:${context.viewer.nationalId}` : `ip:${request.socket.remoteAddress ?? "unknown"}`;
       await rateLimits.consumeClient(client, context.lang);
       return context;
+    },
+    screen: {
+      limits: documentLimitsFrom(config),
+      ...(onlyPersisted && {
+        isAllowed: ({ query, persistedHash }) => (query !== undefined ? onlyPersisted.has(sha256(query)) : persistedHash !== undefined && onlyPersisted.has(persistedHash.toLowerCase())),
+      }),
     },
     http: (server) => {
       const guarded = Object.create(server) as typeof server;

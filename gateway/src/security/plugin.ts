@@ -7,14 +7,11 @@ import type { GatewayContext } from "../context";
 import { authorizeOperation, type Removal } from "./authorization";
 import { authorizationMetadata, type AuthorizationMetadata } from "./directives";
 import { exceededLimits, measureOperation, type OperationLimits } from "./limits";
-import { sha256 } from "./persistedOperations";
 import type { RateLimits } from "./rateLimits";
 
 export interface SecurityPluginOptions {
   limits: OperationLimits;
   rateLimits: RateLimits;
-  /** When set, only these operations (by sha256 of their text) are accepted. */
-  onlyPersisted: Map<string, string> | null;
 }
 
 const LIMIT_MESSAGES: Record<string, { en: (actual: number, max: number) => string; ar: (actual: number, max: number) => string }> = {
@@ -25,8 +22,8 @@ const LIMIT_MESSAGES: Record<string, { en: (actual: number, max: number) => stri
 };
 
 /**
- * The gateway's request checks, in order, before the query is planned: registered operations only
- * (if configured), login attempts per national ID, the operation's depth/cost/aliases/root fields,
+ * The gateway's request checks, in order, before the query is planned (the document limits and the
+ * allow-list ran before parsing, kernel/http/screenOperations.ts): login attempts per national ID, the operation's depth/cost/aliases/root fields,
  * then authorization from the supergraph's `@authenticated` / `@requiresScopes` (refused fields are
  * removed; the response has null and one error per removed path).
  */
@@ -49,12 +46,6 @@ export function securityPlugin(options: SecurityPluginOptions): ApolloServerPlug
         async didResolveOperation(requestContext) {
           const { contextValue: ctx, operation, document, request } = requestContext;
           const lang = ctx.lang;
-          if (options.onlyPersisted && !options.onlyPersisted.has(sha256(requestContext.source ?? ""))) {
-            throw appError("FORBIDDEN", lang, lang === "ar" ? "هذه العملية غير مسجلة لدى البوابة." : "Only registered operations are accepted.", {
-              reason: "PERSISTED_QUERY_NOT_ALLOWED",
-              http: { status: 403 },
-            });
-          }
           if (!apiSchema || !metadata || !operation) return;
           const variables = request.variables ?? {};
           if (operation.operation === "mutation") {
