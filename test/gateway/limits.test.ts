@@ -115,6 +115,15 @@ describe("gateway abuse limits", () => {
     expect(codes(await login("1000000016"))).not.toContain("RATE_LIMITED");
   });
 
+  it("finds login however the operation is written: inline fragment, fragment spread under an alias, a number variable", async () => {
+    const id = "1000000099";
+    await graphql(main.url, `mutation { ... on Mutation { login(nationalId: "${id}", password: "x") { accessToken } } }`);
+    await graphql(main.url, `mutation { ...L } fragment L on Mutation { signIn: login(nationalId: "١٠٠٠٠٠٠٠٩٩", password: "x") { accessToken } }`);
+    const third = await graphql(main.url, `mutation($id: ID!) { login(nationalId: $id, password: "x") { accessToken } }`, { id: Number(id) });
+    expect(third.status).toBe(429);
+    expect(codes(third)).toEqual(["RATE_LIMITED"]);
+  });
+
   it("limits requests per client (IP address without a token) with RATE_LIMITED, HTTP 429", async () => {
     const limited = await gateway({ RATE_LIMIT_POINTS: "3" });
     try {

@@ -1,11 +1,11 @@
 import crypto from "node:crypto";
 import type { ApolloServerPlugin, GraphQLRequestListener } from "@apollo/server";
 import { GraphQLError, print, type GraphQLSchema } from "graphql";
-import { normalizeDigits } from "../../../kernel/digits";
 import { appError, badInput } from "../../../kernel/errors";
 import type { GatewayContext } from "../context";
 import { authorizeOperation, type Removal } from "./authorization";
 import { authorizationMetadata, type AuthorizationMetadata } from "./directives";
+import { loginNationalIds } from "./loginAttempts";
 import { exceededLimits, measureOperation, type OperationLimits } from "./limits";
 import type { RateLimits } from "./rateLimits";
 
@@ -48,14 +48,7 @@ export function securityPlugin(options: SecurityPluginOptions): ApolloServerPlug
           const lang = ctx.lang;
           if (!apiSchema || !metadata || !operation) return;
           const variables = request.variables ?? {};
-          if (operation.operation === "mutation") {
-            for (const selection of operation.selectionSet.selections) {
-              if (selection.kind !== "Field" || selection.name.value !== "login") continue;
-              const arg = selection.arguments?.find((a) => a.name.value === "nationalId");
-              const value = arg?.value.kind === "Variable" ? variables[arg.value.name.value] : arg?.value.kind === "StringValue" ? arg.value.value : undefined;
-              if (typeof value === "string") await options.rateLimits.consumeLogin(normalizeDigits(value).trim(), lang);
-            }
-          }
+          for (const nationalId of loginNationalIds(document, operation, variables)) await options.rateLimits.consumeLogin(nationalId, lang);
           const measure = measureOperation(apiSchema, document, operation, variables, options.limits.defaultListSize);
           const exceeded = exceededLimits(measure, options.limits);
           if (exceeded.length > 0) {

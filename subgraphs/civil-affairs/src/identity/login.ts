@@ -25,21 +25,28 @@ export interface IssuedSession {
   roles: Role[];
 }
 
-/** Counts a failure; the ID is locked once `maxFailures` happen within the window. */
-async function recordFailure(db: DataSource, nationalId: string, policy: LoginPolicy, now: Date): Promise<void> {
+/**
+ * Counts this attempt before its password is checked, in one statement, so that concurrent
+ * attempts cannot all pass the check first: the first `maxFailures` attempts of a window are let
+ * through, the next ones are refused until the lock ends. A success clears the count.
+ */
+async function countAttempt(db: DataSource, nationalId: string, policy: LoginPolicy, now: Date): Promise<{ allowed: boolean; lockedUntil: Date | null }> {
   const windowMs = policy.lockMinutes * 60_000;
-  await db.transaction(async (tx) => {
-    const repo = tx.getRepository(LoginThrottle);
-    const row = await repo.findOne({ where: { nationalId }, lock: { mode: "pessimistic_write" } });
-    const fresh = !row || now.getTime() - row.windowStartedAt.getTime() > windowMs;
-    const failures = fresh ? 1 : row.failures + 1;
-    await repo.save({
-      nationalId,
-      failures,
-      windowStartedAt: fresh ? now : row.windowStartedAt,
-      lockedUntil: failures >= policy.maxFailures ? new Date(now.getTime() + windowMs) : null,
-    });
-  });
+  const [row] = (await db.query(
+    `INSERT INTO login_throttle AS t (national_id, failures, window_started_at, locked_until)
+     VALUES ($1, 1, $2, CASE WHEN 1 >= $4 THEN $3::timestamptz END)
+     ON CONFLICT (national_id) DO UPDATE SET
+       failures = CASE WHEN t.window_started_at <= $2::timestamptz - make_interval(secs => $5) AND (t.locked_until IS NULL OR t.locked_until <= $2) THEN 1 ELSE t.failures + 1 END,
+       window_started_at = CASE WHEN t.window_started_at <= $2::timestamptz - make_interval(secs => $5) AND (t.locked_until IS NULL OR t.locked_until <= $2) THEN $2 ELSE t.window_started_at END,
+       locked_until = CASE
+         WHEN t.locked_until > $2 THEN t.locked_until
+         WHEN t.window_started_at > $2::timestamptz - make_interval(secs => $5) AND t.failures + 1 >= $4 THEN $3::timestamptz
+         WHEN 1 >= $4 THEN $3::timestamptz
+       END
+     RETURNING failures, locked_until`,
+    [nationalId, now, new Date(now.getTime() + windowMs), policy.maxFailures, windowMs / 1000],
+  )) as Array<{ failures: number; locked_until: Date | string | null }>;
+  return { allowed: row!.failures <= policy.maxFailures, lockedUntil: row!.locked_until === null ? null : new Date(row!.locked_until) };
 }
 
 /**
@@ -60,19 +67,16 @@ export async function login(
   if (!password) violations.add("password", "REQUIRED", identityMessages.passwordRequired, undefined);
   violations.throwIfAny();
 
-  const throttle = await db.getRepository(LoginThrottle).findOneBy({ nationalId: nationalId! });
-  if (throttle?.lockedUntil && throttle.lockedUntil > now) {
-    const minutes = Math.ceil((throttle.lockedUntil.getTime() - now.getTime()) / 60_000);
+  const attempt = await countAttempt(db, nationalId!, policy, now);
+  if (!attempt.allowed) {
+    const minutes = Math.max(1, Math.ceil(((attempt.lockedUntil?.getTime() ?? now.getTime()) - now.getTime()) / 60_000));
     throw appError("RATE_LIMITED", lang, identityMessages.locked[lang]({ minutes }));
   }
 
   const account = await db.getRepository(Account).findOneBy({ nationalId: nationalId! });
   const valid = await verifyPassword(password, account?.passwordHash ?? (await decoyHash()));
-  if (!account || !valid) {
-    await recordFailure(db, nationalId!, policy, now);
-    throw appError("UNAUTHENTICATED", lang, identityMessages.badCredentials[lang]());
-  }
-  if (throttle) await db.getRepository(LoginThrottle).delete({ nationalId: account.nationalId });
+  if (!account || !valid) throw appError("UNAUTHENTICATED", lang, identityMessages.badCredentials[lang]());
+  await db.getRepository(LoginThrottle).delete({ nationalId: account.nationalId });
 
   const citizen = await db.getRepository(Citizen).findOneByOrFail({ nationalId: account.nationalId });
   const roles: Role[] = ["CITIZEN", ...account.roles.filter((role) => role !== "CITIZEN")];

@@ -1,0 +1,47 @@
+import fs from "node:fs";
+import os from "node:os";
+import path from "node:path";
+import { graphql } from "../../../test/support/http";
+import { login } from "../src/identity/login";
+import { loadSigningKeys } from "../src/identity/signingKeys";
+import { PASSWORD, startCivilAffairs, type CivilAffairsHarness } from "./support";
+
+/**
+ * The sign-in lockout counts each attempt before its password is checked, in one statement: 40
+ * concurrent attempts on one ID get at most LOGIN_MAX_FAILURES (5) password checks, the rest are
+ * RATE_LIMITED without one (before, all 39 wrong passwords were checked and the 40th signed in).
+ */
+describe.each(["embedded", "postgres"] as const)("sign-in lockout (%s)", (kind) => {
+  let ca: CivilAffairsHarness;
+  beforeAll(async () => {
+    ca = await startCivilAffairs(kind);
+  });
+  afterAll(() => ca?.stop());
+
+  const attempt = (id: string, password: string) =>
+    graphql(ca.subgraph.graphqlUrl, `mutation($id: ID!, $pw: String!) { login(nationalId: $id, password: $pw) { accessToken } }`, { id, pw: password });
+
+  it("lets at most five of 40 concurrent attempts check a password", async () => {
+    const id = "1000000099";
+    await ca.as(id); // gives Abdullah the test password, then clears the count by signing in
+    const answers = await Promise.all(Array.from({ length: 40 }, (_, i) => attempt(id, i === 39 ? PASSWORD : `wrong-${i}`)));
+    const checked = answers.filter((a) => a.errors?.[0]?.extensions?.code !== "RATE_LIMITED");
+    expect(checked.length).toBe(5);
+    expect(answers.filter((a) => a.errors?.[0]?.extensions?.code === "RATE_LIMITED").length).toBe(35);
+    // The lock holds for the right password too.
+    expect((await attempt(id, PASSWORD)).errors?.[0]?.extensions?.code).toBe("RATE_LIMITED");
+  });
+
+  it("counts unknown IDs the same way, and opens again once the lock has passed", async () => {
+    const policy = { maxFailures: 5, lockMinutes: 15, tokenTtlSeconds: 900 };
+    const keys = await loadSigningKeys(undefined, path.join(fs.mkdtempSync(path.join(os.tmpdir(), "keys-")), "signing.pem"));
+    const id = "1000000016";
+    await ca.as(id);
+    const start = new Date(Date.now() + 60 * 60_000); // an hour ahead: nothing of the other tests is in its window
+    const codeOf = (promise: Promise<unknown>) => promise.then(() => "OK", (error: { extensions?: { code?: string } }) => error.extensions?.code);
+    for (let i = 0; i < 5; i++) expect(await codeOf(login(ca.db, keys, policy, "en", id, "wrong", start))).toBe("UNAUTHENTICATED");
+    expect(await codeOf(login(ca.db, keys, policy, "en", id, PASSWORD, start))).toBe("RATE_LIMITED");
+    const later = new Date(start.getTime() + 16 * 60_000);
+    expect(await codeOf(login(ca.db, keys, policy, "en", id, PASSWORD, later))).toBe("OK");
+  });
+});
