@@ -27,6 +27,11 @@ export class LoaderRegistry<C> {
     }
     return loader as DataLoader<K, V, string>;
   }
+
+  /** Forgets everything loaded: after a mutation has written, its response reads fresh rows. */
+  clear(): void {
+    this.loaders.clear();
+  }
 }
 
 /**

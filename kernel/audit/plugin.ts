@@ -75,8 +75,11 @@ export async function auditRows(policy: AuditPolicy, ctx: RequestContext, operat
   }));
 }
 
-/** Appends rows to data_access in one INSERT. The table refuses UPDATE and DELETE (trigger). */
-export async function appendDataAccesses(ctx: RequestContext, rows: DataAccessRow[]): Promise<void> {
+/**
+ * Appends rows to data_access in one INSERT, on the request's connection or inside a transaction
+ * (`EntityManager`). The table refuses UPDATE and DELETE (trigger).
+ */
+export async function appendDataAccesses(db: { query(sql: string, parameters: unknown[]): Promise<unknown> }, rows: DataAccessRow[]): Promise<void> {
   if (rows.length === 0) return;
   const params: unknown[] = [];
   const values = rows.map((row) => {
@@ -84,10 +87,28 @@ export async function appendDataAccesses(ctx: RequestContext, rows: DataAccessRo
     params.push(row.ownerId, row.accessorId, row.accessorRoles, row.action, row.fields, row.operationName, row.purpose, row.requestId);
     return `(${Array.from({ length: 8 }, (_, i) => `$${base + i + 1}`).join(", ")})`;
   });
-  await ctx.db.query(
+  await db.query(
     `INSERT INTO data_access (owner_id, accessor_id, accessor_roles, action, fields, operation_name, purpose, request_id) VALUES ${values.join(", ")}`,
     params,
   );
+}
+
+/**
+ * Records changes a resolver makes outside what the response shows (e.g. people moved between
+ * family registers when a card is issued), in the same transaction as the change.
+ */
+export async function recordChanges(
+  db: { query(sql: string, parameters: unknown[]): Promise<unknown> },
+  ctx: RequestContext,
+  changes: Array<{ ownerId: string; fields: string[] }>,
+): Promise<void> {
+  const viewer = ctx.viewer;
+  if (!viewer) return;
+  const purpose = ctx.purpose ? ctx.purpose.slice(0, MAX_PURPOSE_LENGTH) : null;
+  const rows: DataAccessRow[] = changes
+    .filter((change) => change.ownerId !== viewer.nationalId)
+    .map((change) => ({ ...change, accessorId: viewer.nationalId, accessorRoles: [...viewer.roles], action: "CHANGE", operationName: null, purpose, requestId: ctx.requestId }));
+  await appendDataAccesses(db, rows);
 }
 
 /** Several fields refused for the same missing purpose answer as one error. */
@@ -115,7 +136,7 @@ export function auditPlugin(policy: AuditPolicy, log: Logger): ApolloServerPlugi
             body.singleResult.errors = dedupePurposeErrors(body.singleResult.errors);
           }
           try {
-            await appendDataAccesses(contextValue, await auditRows(policy, contextValue, clientOperationName(operationName)));
+            await appendDataAccesses(contextValue.db, await auditRows(policy, contextValue, clientOperationName(operationName)));
           } catch (error) {
             log.error({ err: error, requestId: contextValue.requestId }, "could not write the data-access audit; response withheld");
             if (body.kind === "single") {

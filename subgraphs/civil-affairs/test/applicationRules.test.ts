@@ -36,7 +36,7 @@ function draft(overrides: Partial<ApplicationDraft> = {}): ApplicationDraft {
   return { id: "a", kind: ApplicationKind.NEW_CARD, applicantId: APPLICANT, spouseIds: [WIFE], childIds: [SON], deliveryMethod: DeliveryMethod.SAUDI_POST, pickupOfficeId: null, lossDeclaration: false, ...overrides };
 }
 
-const rules = (d: ApplicationDraft, f: ApplicationFacts) => evaluate(d, f, "en", "submit").violations.map((v) => `${v.field}:${v.rule}`);
+const rules = (d: ApplicationDraft, f: ApplicationFacts, stage: "submit" | "review" = "submit") => evaluate(d, f, "en", stage).violations.map((v) => `${v.field}:${v.rule}`);
 const doc = (type: DocumentType) => ({ type }) as ApplicationDocument;
 const ACTIVE_CARD = { status: CardStatus.ACTIVE } as FamilyCard;
 
@@ -88,12 +88,24 @@ describe("card application rules", () => {
       expect(rules(draft({ spouseIds: ids.slice(0, 4), childIds: [] }), facts({ people, marriages }))).toEqual([]);
       expect(rules(draft({ spouseIds: ids, childIds: [] }), facts({ people, marriages }))).toEqual(["spouseIds:TOO_MANY_SPOUSES"]);
     });
-    it("reports an unknown, invalid, duplicated or self-listed spouse at its index", () => {
-      const got = rules(draft({ spouseIds: ["1000000180", "1000000017", WIFE, WIFE, APPLICANT], childIds: [] }), facts());
-      expect(got).toEqual(["spouseIds:TOO_MANY_SPOUSES", "spouseIds[0]:SPOUSE_NOT_FOUND", "spouseIds[1]:NATIONAL_ID_CHECK_DIGIT", "spouseIds[3]:DUPLICATE", "spouseIds[4]:SELF"]);
+    it("reports an invalid, duplicated or self-listed spouse at its index; an unknown one only at the officer's review", () => {
+      const spouseIds = ["1000000180", "1000000017", WIFE, WIFE, APPLICANT];
+      const got = rules(draft({ spouseIds, childIds: [] }), facts());
+      expect(got).toEqual(["spouseIds:TOO_MANY_SPOUSES", "spouseIds[1]:NATIONAL_ID_CHECK_DIGIT", "spouseIds[3]:DUPLICATE", "spouseIds[4]:SELF", "documents:DOCUMENT_MISSING"]);
+      expect(rules(draft({ spouseIds, childIds: [] }), facts(), "review")).toContain("spouseIds[0]:SPOUSE_NOT_FOUND");
     });
-    it("refuses someone who heads another register", () => {
-      expect(rules(draft(), facts({ heads: new Set([WIFE]) }))).toContain("spouseIds[0]:HEADS_ANOTHER_FAMILY");
+    it("gives the applicant the same answer for an unknown ID and an existing person the registry does not link to him", () => {
+      const stranger = "1000000081";
+      const known = facts({ people: new Map([[stranger, person(stranger, { gender: Gender.FEMALE, nationality: "EG" })]]) });
+      for (const stage of ["save", "submit"] as const) {
+        expect(evaluate(draft({ spouseIds: [stranger], childIds: [] }), known, "en", stage)).toEqual(evaluate(draft({ spouseIds: [stranger], childIds: [] }), facts(), "en", stage));
+      }
+      // A resident's ID (first digit 2) says by itself that her iqama is needed.
+      expect(evaluate(draft({ spouseIds: ["2000000014"], childIds: [] }), facts(), "en", "save").missingDocuments).toEqual([DocumentType.MARRIAGE_CONTRACT, DocumentType.NATIONAL_ID_COPY]);
+    });
+    it("refuses someone who heads another register at the officer's review, never to the applicant", () => {
+      expect(rules(draft(), facts({ heads: new Set([WIFE]) }), "review")).toContain("spouseIds[0]:HEADS_ANOTHER_FAMILY");
+      expect(rules(draft(), facts({ heads: new Set([WIFE]) }))).toEqual([]);
     });
   });
 
@@ -107,8 +119,13 @@ describe("card application rules", () => {
       const f = facts({ births: new Map([[SON, { childId: SON, fatherId: null, motherId: APPLICANT }]]) });
       expect(evaluate(draft(), f, "en", "save").missingDocuments).toEqual([]);
     });
-    it("reports an unknown child", () => {
-      expect(rules(draft({ childIds: ["1000000180"] }), facts())).toEqual(["childIds[0]:CHILD_NOT_FOUND"]);
+    it("asks the applicant a BIRTH_CERTIFICATE for an unknown child; the officer's review reports it", () => {
+      expect(evaluate(draft({ childIds: ["1000000180"] }), facts(), "en", "save").missingDocuments).toEqual([DocumentType.BIRTH_CERTIFICATE]);
+      expect(rules(draft({ childIds: ["1000000180"] }), facts(), "review")).toEqual(["childIds[0]:CHILD_NOT_FOUND"]);
+    });
+    it("refuses more than 50 children", () => {
+      const many = Array.from({ length: 51 }, () => SON);
+      expect(rules(draft({ childIds: many }), facts())).toContain("childIds:TOO_MANY_CHILDREN");
     });
   });
 
@@ -150,7 +167,7 @@ describe("card application rules", () => {
   it("reports every violation at once, in the request's language", () => {
     const resident = person("2000000014", { nationality: "EG", address: {} as never });
     const result = evaluate(draft({ applicantId: "2000000014", kind: ApplicationKind.REPLACEMENT_LOST, childIds: ["1000000180"] }), facts({ applicant: resident, marriages: [] }), "ar", "submit");
-    expect(result.violations.map((v) => v.rule)).toEqual(["NOT_SAUDI", "NO_ACTIVE_CARD", "CHILD_NOT_FOUND", "LOSS_DECLARATION_REQUIRED", "ADDRESS_REQUIRED", "DOCUMENT_MISSING"]);
+    expect(result.violations.map((v) => v.rule)).toEqual(["NOT_SAUDI", "NO_ACTIVE_CARD", "LOSS_DECLARATION_REQUIRED", "ADDRESS_REQUIRED", "DOCUMENT_MISSING", "DOCUMENT_MISSING"]);
     expect(result.violations[0]!.message).toBe("تصدر بطاقة العائلة للمواطنين السعوديين فقط، ويستفيد المقيمون من خدمات أخرى.");
   });
 });

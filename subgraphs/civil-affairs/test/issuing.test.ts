@@ -83,7 +83,8 @@ describe.each(DATABASE_KINDS)("issuing a family card (%s database)", (kind) => {
     const id = created.data.createCardApplication.id;
     await khalid(`mutation($id: ID!) { submitCardApplication(id: $id) { id } }`, { id });
     await officer(`mutation($id: ID!) { startReview(id: $id) { id } }`, { id });
-    await officer(`mutation($id: ID!) { approveCardApplication(id: $id) { id } }`, { id });
+    const approved = await officer(`mutation($id: ID!) { approveCardApplication(id: $id) { id } }`, { id });
+    expect(approved.errors).toBeUndefined();
     const issued = await officer(`mutation($id: ID!) { issueFamilyCard(applicationId: $id) { version family { memberCount cards { version status } } } }`, { id });
     expect(issued.data.issueFamilyCard).toEqual({ version: 2, family: { memberCount: 2, cards: [{ version: 2, status: "ACTIVE" }, { version: 1, status: "REPLACED" }] } });
   });

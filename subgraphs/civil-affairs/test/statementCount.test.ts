@@ -12,7 +12,8 @@ describe("SQL statements per request", () => {
   let officer: Awaited<ReturnType<CivilAffairsHarness["as"]>>;
   let registers: string[];
   beforeAll(async () => {
-    ca = await startCivilAffairs("embedded");
+    // 50 aliased families of 21 fields each: past the default document limit of 500 fields, raised here.
+    ca = await startCivilAffairs("embedded", { MAX_QUERY_FIELDS: "2000" });
     officer = await ca.as("1000000909", ["CIVIL_AFFAIRS_OFFICER"]);
     registers = (await ca.db.query(`SELECT register_number FROM family WHERE register_number LIKE '31%' ORDER BY register_number LIMIT 50`)).map(
       (r: { register_number: string }) => r.register_number,

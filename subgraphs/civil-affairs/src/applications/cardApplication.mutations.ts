@@ -11,6 +11,7 @@ import { AttachDocumentInput, NewCardApplicationInput, UpdateCardApplicationInpu
 import { issueFamilyCard } from "./issuing";
 import { applicationMessages } from "./messages";
 import type { OutboxDispatcher } from "./outbox/dispatcher";
+import { assertRegistryAgrees } from "./review";
 import { submitApplication } from "./submission";
 import { applyMove } from "./transitions";
 
@@ -102,7 +103,7 @@ export class CardApplicationMutations {
     @Arg("expectedVersion", () => Int, { nullable: true }) expectedVersion: number | null,
     @Ctx() ctx: RequestContext,
   ): Promise<CardApplication> {
-    return applyMove(ctx, id, "approve", { expectedVersion, changes: { decidedAt: new Date() } });
+    return applyMove(ctx, id, "approve", { expectedVersion, changes: { decidedAt: new Date() }, precheck: (application) => assertRegistryAgrees(ctx, application) });
   }
 
   @Directive(requiresAnyRole("CIVIL_AFFAIRS_OFFICER"))

@@ -11,15 +11,13 @@ import { CivilAffairsOffice } from "../registry/office.entity";
 import { assertCanReadApplication, isApplicationId } from "./access";
 import { CardApplication } from "./cardApplication.entity";
 import { draftOf } from "./drafts";
+import { visibleNamedPeople } from "./namedPeople";
 import { ApplicationDocument } from "./documents/document.entity";
 import { DeliveryMethod, DocumentType } from "./enums";
 import { applicationById, documentsByApplication, historyByApplication } from "./loaders";
 import { evaluate } from "./rules/evaluate";
 import { loadFacts } from "./rules/facts";
 import { StatusChange } from "./statusChange.entity";
-
-const citizens = async (ctx: RequestContext, ids: string[]) =>
-  (await ctx.loaders.get(citizenById).loadMany(ids)).filter((c): c is Citizen => c instanceof Citizen);
 
 @Resolver(() => CardApplication)
 export class CardApplicationResolver {
@@ -49,14 +47,24 @@ export class CardApplicationResolver {
     return application.registerNumber ? ctx.loaders.get(familyByRegister).load(application.registerNumber) : null;
   }
 
-  @FieldResolver(() => [Citizen])
+  @FieldResolver(() => [Citizen], { description: "The spouses named whom the reader may see: linked to the applicant by the registry or in his family (all of them for a civil-affairs officer)." })
   spouses(@Root() application: CardApplication, @Ctx() ctx: RequestContext): Promise<Citizen[]> {
-    return citizens(ctx, application.spouseIds);
+    return visibleNamedPeople(ctx, application, application.spouseIds);
   }
 
-  @FieldResolver(() => [Citizen])
+  @FieldResolver(() => [Citizen], { description: "The children named whom the reader may see, as for spouses." })
   children(@Root() application: CardApplication, @Ctx() ctx: RequestContext): Promise<Citizen[]> {
-    return citizens(ctx, application.childIds);
+    return visibleNamedPeople(ctx, application, application.childIds);
+  }
+
+  @FieldResolver(() => [ID], { description: "The national IDs the applicant entered as spouses, as entered (normalised digits)." })
+  requestedSpouseIds(@Root() application: CardApplication): string[] {
+    return application.spouseIds;
+  }
+
+  @FieldResolver(() => [ID], { description: "The national IDs the applicant entered as children, as entered (normalised digits)." })
+  requestedChildIds(@Root() application: CardApplication): string[] {
+    return application.childIds;
   }
 
   @FieldResolver(() => [ApplicationDocument], { description: "Only the applicant and civil-affairs officers see documents." })

@@ -1,5 +1,6 @@
 import crypto from "node:crypto";
 import type { EntityManager } from "typeorm";
+import { recordChanges } from "../../../../kernel/audit/plugin";
 import type { RequestContext } from "../../../../kernel/context";
 import type { CardIssuedEvent, RegisterMemberFacts } from "../../../../kernel/events/cardIssued";
 import { Citizen } from "../registry/citizen.entity";
@@ -11,6 +12,7 @@ import { CivilAffairsOffice } from "../registry/office.entity";
 import { CardApplication } from "./cardApplication.entity";
 import { ApplicationKind, DeliveryMethod } from "./enums";
 import { enqueue } from "./outbox/outbox";
+import { assertRegistryAgrees } from "./review";
 import { applyMove } from "./transitions";
 
 export function cardNumberOf(registerNumber: string, version: number): string {
@@ -25,14 +27,36 @@ async function registerOf(tx: EntityManager, headId: string): Promise<string> {
   return next;
 }
 
-/** The register lists the application's people: the head, the spouses, the children (moved from any other register). */
-async function setMembers(tx: EntityManager, registerNumber: string, application: CardApplication): Promise<void> {
+/**
+ * Records in the data-access trail whom the new member list moves: each person who leaves another
+ * register (and that register's head) and each person dropped from this one.
+ */
+async function recordMoves(tx: EntityManager, ctx: RequestContext, registerNumber: string, listed: string[]): Promise<void> {
+  const moved: Array<{ personId: string; headId: string; leaves: boolean }> = await tx.query(
+    `SELECT m.national_id AS "personId", f.head_id AS "headId", m.register_number <> $2 AS leaves
+     FROM family_member m JOIN family f ON f.register_number = m.register_number
+     WHERE (m.national_id = ANY($1) AND m.register_number <> $2) OR (m.register_number = $2 AND NOT (m.national_id = ANY($1)))`,
+    [listed, registerNumber],
+  );
+  await recordChanges(tx, ctx, [
+    ...moved.map((move) => ({ ownerId: move.personId, fields: ["FamilyMember.registerNumber"] })),
+    ...[...new Set(moved.filter((move) => move.leaves).map((move) => move.headId))].map((headId) => ({ ownerId: headId, fields: ["Family.members"] })),
+  ]);
+}
+
+/**
+ * The register lists the application's people: the head, the spouses, the children. A person in
+ * another register moves here: the review (review.ts) has already required the registry's link or
+ * an accepted supporting document for each of them, and refused anyone who heads a register.
+ */
+async function setMembers(tx: EntityManager, ctx: RequestContext, registerNumber: string, application: CardApplication): Promise<void> {
   const children = application.childIds.length ? await tx.getRepository(Citizen).findBy(application.childIds.map((nationalId) => ({ nationalId }))) : [];
   const members = [
     { nationalId: application.applicantId, relation: FamilyRelation.HEAD },
     ...application.spouseIds.map((nationalId) => ({ nationalId, relation: FamilyRelation.SPOUSE })),
     ...children.map((child) => ({ nationalId: child.nationalId, relation: child.gender === Gender.FEMALE ? FamilyRelation.DAUGHTER : FamilyRelation.SON })),
   ];
+  await recordMoves(tx, ctx, registerNumber, members.map((m) => m.nationalId));
   await tx
     .createQueryBuilder()
     .delete()
@@ -64,11 +88,12 @@ async function officeFor(tx: EntityManager, application: CardApplication, applic
 export async function issueFamilyCard(ctx: RequestContext, applicationId: string, subscribers: string[]): Promise<FamilyCard> {
   let cardNumber = "";
   await applyMove(ctx, applicationId, "issue", {
+    precheck: (application) => assertRegistryAgrees(ctx, application),
     alongside: async (tx, application) => {
       const applicant = await tx.getRepository(Citizen).findOneByOrFail({ nationalId: application.applicantId });
       const registerNumber = await registerOf(tx, applicant.nationalId);
       if (application.kind === ApplicationKind.NEW_CARD || application.kind === ApplicationKind.MEMBERS_UPDATE) {
-        await setMembers(tx, registerNumber, application);
+        await setMembers(tx, ctx, registerNumber, application);
       }
       const cards = tx.getRepository(FamilyCard);
       const [{ latest }] = await tx.query(`SELECT coalesce(max(version), 0) AS latest FROM family_card WHERE register_number = $1`, [registerNumber]);

@@ -50,6 +50,14 @@ export const applicationMessages = {
     en: (p: { count: number }) => `At most four spouses can be listed (${p.count} given).`,
     ar: (p: { count: number }) => `لا يمكن إضافة أكثر من أربع زوجات (تمت إضافة ${p.count}).`,
   } as M<{ count: number }>,
+  tooManyChildren: {
+    en: (p: { count: number; max: number }) => `At most ${p.max} children can be listed (${p.count} given).`,
+    ar: (p: { count: number; max: number }) => `لا يمكن إضافة أكثر من ${p.max} ابناً (تمت إضافة ${p.count}).`,
+  } as M<{ count: number; max: number }>,
+  ownCase: {
+    en: () => "Another officer must handle this application: you, your spouse or your child is its applicant or a member.",
+    ar: () => "يجب أن يتولى هذا الطلب موظف آخر: أنت أو زوجك أو أحد أبنائك مقدم الطلب أو أحد أفراده.",
+  } as M,
   headsAnotherFamily: {
     en: (p: { id: string }) => `${p.id} is the head of another family register.`,
     ar: (p: { id: string }) => `${p.id} رب أسرة في سجل آخر.`,

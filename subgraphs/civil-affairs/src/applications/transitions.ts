@@ -2,6 +2,7 @@ import type { EntityManager } from "typeorm";
 import { requireRole, requireViewer, type RequestContext } from "../../../../kernel/context";
 import { appError } from "../../../../kernel/errors";
 import { assertApplicant } from "./access";
+import { assertNotOwnCase } from "./fourEyes";
 import { CardApplication } from "./cardApplication.entity";
 import { applicationStateMessages } from "./stateMessages";
 import { canMove, MOVES, type MoveName } from "./stateMachine";
@@ -11,12 +12,15 @@ export interface MoveOptions {
   expectedVersion?: number | null;
   note?: string | null;
   changes?: Partial<CardApplication>;
+  /** Checks of the application before the transaction (they read through the request's loaders). */
+  precheck?(application: CardApplication): Promise<void>;
   /** More work in the same transaction (e.g. issuing the card). */
   alongside?(tx: EntityManager, application: CardApplication): Promise<void>;
 }
 
 /**
- * Makes one move of the state machine: checks who may make it, the expected version (CONFLICT)
+ * Makes one move of the state machine: checks who may make it (an officer never on his own or his
+ * family's application, fourEyes.ts), the expected version (CONFLICT)
  * and the table of moves (INVALID_STATE), then writes the new status, its history row and any
  * work `alongside` in one transaction, guarded against concurrent moves.
  */
@@ -25,14 +29,17 @@ export async function applyMove(ctx: RequestContext, id: string, move: MoveName,
   const viewer = actor === "officer" ? requireRole(ctx, "CIVIL_AFFAIRS_OFFICER") : requireViewer(ctx);
   const application = await findApplicationOrFail(ctx, id);
   if (actor === "applicant") assertApplicant(ctx, application);
+  else await assertNotOwnCase(ctx, viewer.nationalId, application);
   if (options.expectedVersion != null && options.expectedVersion !== application.version) throw appError("CONFLICT", ctx.lang);
   if (!canMove(application.status, move)) {
     throw appError("INVALID_STATE", ctx.lang, applicationStateMessages.invalidMove[ctx.lang]({ from: application.status, to }));
   }
+  await options.precheck?.(application);
   await ctx.db.transaction(async (tx) => {
     await updateIfUnchanged(tx, ctx, application, { ...options.changes, status: to });
     await appendHistory(tx, application.id, application.status, to, viewer.nationalId, options.note ?? null);
     await options.alongside?.(tx, application);
   });
+  ctx.loaders.clear(); // the prechecks loaded what the move has just changed
   return ctx.db.getRepository(CardApplication).findOneByOrFail({ id: application.id });
 }

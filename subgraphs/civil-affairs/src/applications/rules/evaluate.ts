@@ -17,15 +17,18 @@ export interface Evaluation {
 /**
  * Runs every rule of RULES.md "Family card application" over a draft. `stage` "save" keeps to
  * what a draft must already satisfy (who applies, the kind, the people and office named);
- * "submit" adds what submission needs (delivery, loss declaration, documents).
- * missingDocuments is always computed, so the applicant sees at any time what is still required.
+ * "submit" adds what submission needs (delivery, loss declaration, documents); "review" (an
+ * officer approving or issuing) adds what only the registry can tell: that every person named
+ * exists and heads no other register. missingDocuments is always computed, so the applicant sees
+ * at any time what is still required.
  */
-export function evaluate(draft: ApplicationDraft, facts: ApplicationFacts, lang: Lang, stage: "save" | "submit"): Evaluation {
+export function evaluate(draft: ApplicationDraft, facts: ApplicationFacts, lang: Lang, stage: "save" | "submit" | "review"): Evaluation {
   const out = new RuleOutcome(lang);
+  const registry = stage === "review";
   checkApplicant(facts, out);
   checkKindAgainstCard(draft, facts, out);
-  checkSpouses(draft, facts, out);
-  checkChildren(draft, facts, out);
+  checkSpouses(draft, facts, out, registry);
+  checkChildren(draft, facts, out, registry);
   checkOfficeExists(draft, facts, out);
   const saveViolations = [...out.violations.list];
   checkReplacement(draft, out);

@@ -4,12 +4,18 @@ import { applicationMessages as m } from "../messages";
 import type { ApplicationDraft, ApplicationFacts } from "./facts";
 import type { RuleOutcome } from "./outcome";
 
-const MAX_SPOUSES = 4;
+export const MAX_SPOUSES = 4;
+/** Not in RULES.md: a bound on what one draft may name, far above any real family. */
+export const MAX_CHILDREN = 50;
 
-/** Checks a list of people: valid IDs, in the registry, not the applicant, not twice, no other head. */
-function checkPeople(field: "spouseIds" | "childIds", ids: string[], draft: ApplicationDraft, facts: ApplicationFacts, out: RuleOutcome): string[] {
+/**
+ * Checks a list of people: valid IDs, not the applicant, not twice. Whether an ID names anyone,
+ * and whether that person heads a register, is checked only when `registry` is true (an officer's
+ * review): the applicant learns nothing of a person the registry does not link to him.
+ */
+function checkPeople(field: "spouseIds" | "childIds", ids: string[], draft: ApplicationDraft, facts: ApplicationFacts, out: RuleOutcome, registry: boolean): string[] {
   const seen = new Set<string>();
-  const known: string[] = [];
+  const valid: string[] = [];
   ids.forEach((raw, index) => {
     const at = `${field}[${index}]`;
     const id = collectNationalId(out.violations, at, raw);
@@ -17,35 +23,47 @@ function checkPeople(field: "spouseIds" | "childIds", ids: string[], draft: Appl
     if (id === draft.applicantId) return out.violations.add(at, "SELF", m.self, undefined);
     if (seen.has(id)) return out.violations.add(at, "DUPLICATE", m.duplicate, { id });
     seen.add(id);
-    if (!facts.people.has(id)) return out.violations.add(at, field === "spouseIds" ? "SPOUSE_NOT_FOUND" : "CHILD_NOT_FOUND", m.personNotFound, { id });
-    if (facts.heads.has(id)) return out.violations.add(at, "HEADS_ANOTHER_FAMILY", m.headsAnotherFamily, { id });
-    known.push(id);
+    if (registry && !facts.people.has(id)) return out.violations.add(at, field === "spouseIds" ? "SPOUSE_NOT_FOUND" : "CHILD_NOT_FOUND", m.personNotFound, { id });
+    if (registry && facts.heads.has(id)) return out.violations.add(at, "HEADS_ANOTHER_FAMILY", m.headsAnotherFamily, { id });
+    valid.push(id);
   });
-  return known;
+  return valid;
+}
+
+/** A registered, unended marriage between the applicant and this person. */
+export function marriedInRegistry(facts: ApplicationFacts, id: string): boolean {
+  return facts.marriages.some((marriage) => marriage.registered && !marriage.endedOn && (marriage.husbandId === id || marriage.wifeId === id));
+}
+
+/** The registry's birth record of this person names the applicant as a parent. */
+export function childInRegistry(draft: ApplicationDraft, facts: ApplicationFacts, id: string): boolean {
+  const birth = facts.births.get(id);
+  return Boolean(birth && (birth.fatherId === draft.applicantId || birth.motherId === draft.applicantId));
 }
 
 /**
  * Spouses: at most four; a registered marriage to the applicant, or else a MARRIAGE_CONTRACT for
- * that spouse; a spouse who is not a Saudi citizen also needs a NATIONAL_ID_COPY.
+ * that spouse; a spouse who is not a Saudi citizen also needs a NATIONAL_ID_COPY. Of a spouse the
+ * registry does not link to the applicant, only the ID itself says so (a resident's starts with 2).
  */
-export function checkSpouses(draft: ApplicationDraft, facts: ApplicationFacts, out: RuleOutcome): void {
+export function checkSpouses(draft: ApplicationDraft, facts: ApplicationFacts, out: RuleOutcome, registry: boolean): void {
   if (draft.spouseIds.length > MAX_SPOUSES) {
     out.violations.add("spouseIds", "TOO_MANY_SPOUSES", m.tooManySpouses, { count: draft.spouseIds.length });
   }
-  for (const id of checkPeople("spouseIds", draft.spouseIds, draft, facts, out)) {
-    const registered = facts.marriages.some(
-      (marriage) => marriage.registered && !marriage.endedOn && (marriage.husbandId === id || marriage.wifeId === id),
-    );
-    if (!registered) out.require(DocumentType.MARRIAGE_CONTRACT, id);
-    if (facts.people.get(id)!.nationality !== "SA") out.require(DocumentType.NATIONAL_ID_COPY, id);
+  for (const id of checkPeople("spouseIds", draft.spouseIds, draft, facts, out, registry)) {
+    const married = marriedInRegistry(facts, id);
+    if (!married) out.require(DocumentType.MARRIAGE_CONTRACT, id);
+    const person = married || registry ? facts.people.get(id) : undefined;
+    if (person ? person.nationality !== "SA" : id.startsWith("2")) out.require(DocumentType.NATIONAL_ID_COPY, id);
   }
 }
 
-/** Children: the registry's birth record names the applicant as a parent, or else a BIRTH_CERTIFICATE. */
-export function checkChildren(draft: ApplicationDraft, facts: ApplicationFacts, out: RuleOutcome): void {
-  for (const id of checkPeople("childIds", draft.childIds, draft, facts, out)) {
-    const birth = facts.births.get(id);
-    const namesApplicant = birth && (birth.fatherId === draft.applicantId || birth.motherId === draft.applicantId);
-    if (!namesApplicant) out.require(DocumentType.BIRTH_CERTIFICATE, id);
+/** Children: at most MAX_CHILDREN; the registry's birth record names the applicant as a parent, or else a BIRTH_CERTIFICATE. */
+export function checkChildren(draft: ApplicationDraft, facts: ApplicationFacts, out: RuleOutcome, registry: boolean): void {
+  if (draft.childIds.length > MAX_CHILDREN) {
+    out.violations.add("childIds", "TOO_MANY_CHILDREN", m.tooManyChildren, { count: draft.childIds.length, max: MAX_CHILDREN });
+  }
+  for (const id of checkPeople("childIds", draft.childIds, draft, facts, out, registry)) {
+    if (!childInRegistry(draft, facts, id)) out.require(DocumentType.BIRTH_CERTIFICATE, id);
   }
 }

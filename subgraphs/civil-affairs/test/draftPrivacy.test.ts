@@ -1,0 +1,92 @@
+import { codes, violationRules } from "../../../test/support/http";
+import { startCivilAffairs, type CivilAffairsHarness } from "./support";
+
+/**
+ * A draft shows the applicant only the people the registry links to him or who are in his
+ * family (RULES.md "Identity and roles"). Before, naming anyone's national ID returned that
+ * person's names, birth date, mobile and address, and the errors told whether an ID existed and
+ * who headed a register.
+ */
+const KHALID = "1000000057";
+const KHALID_WIFE = "1000000065";
+const KHALID_SON = "1000000073";
+const FAHAD = "1000000016"; // heads a register
+const FAHAD_WIFE = "1000000024";
+const SARAH = "1000000040"; // Fahad's daughter, 14
+const NOBODY = "1000000990"; // a valid ID that names no one
+
+const VIEW = `id spouses { nationalId fullNameAr birthDate mobile nationalAddress { street } } children { nationalId fullNameAr } requestedSpouseIds requestedChildIds missingDocuments`;
+
+describe("what a draft shows its applicant", () => {
+  let ca: CivilAffairsHarness;
+  let khalid: Awaited<ReturnType<CivilAffairsHarness["as"]>>;
+  let officer: Awaited<ReturnType<CivilAffairsHarness["as"]>>;
+  beforeAll(async () => {
+    ca = await startCivilAffairs("embedded");
+    khalid = await ca.as(KHALID);
+    officer = await ca.as("1000000909", ["CIVIL_AFFAIRS_OFFICER"]);
+  });
+  afterAll(() => ca?.stop());
+
+  const create = (spouseIds: string[], childIds: string[]) =>
+    khalid(`mutation($s: [ID!], $c: [ID!]) { createCardApplication(input: { kind: NEW_CARD, spouseIds: $s, childIds: $c, deliveryMethod: OFFICE_PICKUP, pickupOfficeId: "RUH-01" }) { ${VIEW} } }`, { s: spouseIds, c: childIds });
+  const cancel = (id: string) => khalid(`mutation($id: ID!) { cancelCardApplication(id: $id) { status } }`, { id });
+
+  it("lists only his linked wife and son among the people named; the IDs he entered stay visible", async () => {
+    const created = await create([KHALID_WIFE, FAHAD_WIFE, NOBODY], [KHALID_SON, SARAH, FAHAD]);
+    expect(created.errors).toBeUndefined();
+    const draft = created.data.createCardApplication;
+    expect(draft.spouses.map((p: { nationalId: string }) => p.nationalId)).toEqual([KHALID_WIFE]);
+    expect(draft.children.map((p: { nationalId: string }) => p.nationalId)).toEqual([KHALID_SON]);
+    expect(draft.requestedSpouseIds).toEqual([KHALID_WIFE, FAHAD_WIFE, NOBODY]);
+    expect(draft.requestedChildIds).toEqual([KHALID_SON, SARAH, FAHAD]);
+    // Each unlinked person needs a supporting document; nothing says who exists or who heads a register.
+    expect([...draft.missingDocuments].sort()).toEqual(["BIRTH_CERTIFICATE", "BIRTH_CERTIFICATE", "MARRIAGE_CONTRACT", "MARRIAGE_CONTRACT"]);
+    const read = await khalid(`query($id: ID!) { cardApplication(id: $id) { ${VIEW} } }`, { id: draft.id });
+    expect(read.data.cardApplication).toEqual(draft);
+    await cancel(draft.id);
+  });
+
+  it("answers an existing stranger and an ID that names nobody alike, on create and update", async () => {
+    const shape = (draft: { spouses: unknown[]; children: unknown[]; missingDocuments: string[] }) => ({ spouses: draft.spouses, children: draft.children, missing: draft.missingDocuments });
+    const stranger = await create([FAHAD_WIFE], [FAHAD]);
+    expect(stranger.errors).toBeUndefined();
+    await cancel(stranger.data.createCardApplication.id);
+    const nobody = await create([NOBODY], ["1000000982"]);
+    expect(nobody.errors).toBeUndefined();
+    expect(shape(stranger.data.createCardApplication)).toEqual(shape(nobody.data.createCardApplication));
+    const id = nobody.data.createCardApplication.id;
+    const update = (s: string[]) => khalid(`mutation($id: ID!, $s: [ID!]) { updateCardApplication(id: $id, input: { spouseIds: $s }) { ${VIEW} } }`, { id, s });
+    const toStranger = (await update([FAHAD_WIFE])).data.updateCardApplication;
+    const toNobody = (await update([NOBODY])).data.updateCardApplication;
+    expect(shape(toStranger)).toEqual(shape(toNobody));
+    await cancel(id);
+  });
+
+  it("caps the lists: five spouses or 51 children are refused", async () => {
+    const children = Array.from({ length: 51 }, (_, i) => String(1_000_000_000 + i));
+    const refused = await create(["1000000107", "1000000115", "1000000123", "1000000131", "1000000149"], children);
+    expect(codes(refused)).toEqual(["BAD_USER_INPUT"]);
+    expect(violationRules(refused)).toEqual(expect.arrayContaining(["TOO_MANY_SPOUSES", "TOO_MANY_CHILDREN"]));
+  });
+
+  it("shows the civil-affairs officer every person named who exists, and refuses approval for a head or an unknown ID", async () => {
+    const created = await create([KHALID_WIFE, NOBODY], [FAHAD]);
+    const id = created.data.createCardApplication.id;
+    const asOfficer = await officer(`query($id: ID!) { cardApplication(id: $id) { spouses { nationalId } children { nationalId } } }`, { id });
+    expect(asOfficer.data.cardApplication).toEqual({ spouses: [{ nationalId: KHALID_WIFE }], children: [{ nationalId: FAHAD }] });
+    // With the supporting documents attached it is submitted; the officer's review then checks the registry.
+    for (const type of ["MARRIAGE_CONTRACT", "BIRTH_CERTIFICATE"]) {
+      const attached = await khalid(`mutation($input: AttachDocumentInput!) { attachDocument(input: $input) { id } }`, {
+        input: { applicationId: id, type, fileName: `${type}.pdf`, mimeType: "application/pdf", contentBase64: Buffer.from(`%PDF-1.7 ${type}`).toString("base64") },
+      });
+      expect(attached.errors).toBeUndefined();
+    }
+    expect((await khalid(`mutation($id: ID!) { submitCardApplication(id: $id) { status } }`, { id })).data.submitCardApplication.status).toBe("SUBMITTED");
+    await officer(`mutation($id: ID!) { startReview(id: $id) { status } }`, { id });
+    const approve = await officer(`mutation($id: ID!) { approveCardApplication(id: $id) { status } }`, { id });
+    expect(violationRules(approve)).toEqual(["SPOUSE_NOT_FOUND", "HEADS_ANOTHER_FAMILY"]);
+    const [row] = await ca.db.query(`SELECT status FROM card_application WHERE id = $1`, [id]);
+    expect(row.status).toBe("UNDER_REVIEW");
+  });
+});

@@ -1,0 +1,73 @@
+import { codes } from "../../../test/support/http";
+import { startCivilAffairs, type CivilAffairsHarness } from "./support";
+
+/**
+ * Four-eyes (RULES.md "Identity and roles"). Before, a civil-affairs officer applied for himself
+ * naming another man's wife and another family's 14-year-old daughter, reviewed, approved and
+ * issued it himself: both left their registers silently and no audit row was written.
+ */
+const SULTAN = "1000000909"; // the demo's civil-affairs officer, single, no register
+const FAHAD = "1000000016";
+const FAHAD_WIFE = "1000000024";
+const SARAH = "1000000040"; // Fahad's daughter, 14
+const MAJED = "1000000180"; // made a second officer here
+
+type Caller = Awaited<ReturnType<CivilAffairsHarness["as"]>>;
+
+describe("no officer acts on his own or his family's application", () => {
+  let ca: CivilAffairsHarness;
+  let sultan: Caller;
+  let fahadOfficer: Caller;
+  let majed: Caller;
+  let applicationId: string;
+  beforeAll(async () => {
+    ca = await startCivilAffairs("embedded");
+    sultan = await ca.as(SULTAN, ["CIVIL_AFFAIRS_OFFICER"]);
+    fahadOfficer = await ca.as(FAHAD, ["CIVIL_AFFAIRS_OFFICER"]);
+    majed = await ca.as(MAJED, ["CIVIL_AFFAIRS_OFFICER"]);
+    const created = await sultan(`mutation { createCardApplication(input: { kind: NEW_CARD, spouseIds: ["${FAHAD_WIFE}"], childIds: ["${SARAH}"], deliveryMethod: OFFICE_PICKUP, pickupOfficeId: "RUH-01" }) { id } }`);
+    applicationId = created.data.createCardApplication.id;
+    for (const type of ["MARRIAGE_CONTRACT", "BIRTH_CERTIFICATE"]) {
+      await sultan(`mutation($input: AttachDocumentInput!) { attachDocument(input: $input) { id } }`, {
+        input: { applicationId, type, fileName: `${type}.pdf`, mimeType: "application/pdf", contentBase64: Buffer.from(`%PDF-1.7 ${type}`).toString("base64") },
+      });
+    }
+    await sultan(`mutation($id: ID!) { submitCardApplication(id: $id) { status } }`, { id: applicationId });
+  });
+  afterAll(() => ca?.stop());
+
+  const startReview = (officer: Caller) => officer(`mutation($id: ID!) { startReview(id: $id) { status } }`, { id: applicationId });
+
+  it("refuses the applicant himself, in his language, saying why", async () => {
+    const refused = await sultan(`mutation($id: ID!) { startReview(id: $id) { status } }`, { id: applicationId }, { "accept-language": "ar" });
+    expect(codes(refused)).toEqual(["FORBIDDEN"]);
+    expect(refused.errors![0]!.extensions!.reason).toBe("FOUR_EYES");
+    expect(refused.errors![0]!.message).toMatch(/موظف آخر/);
+  });
+
+  it("refuses an officer whose child is named in the application", async () => {
+    const refused = await startReview(fahadOfficer);
+    expect(refused.errors![0]!.extensions!.reason).toBe("FOUR_EYES");
+  });
+
+  it("lets another officer act, and records each person moved and the head of the register they leave", async () => {
+    expect((await startReview(majed)).data.startReview.status).toBe("UNDER_REVIEW");
+    // Neither Sultan nor Fahad may approve or issue it either.
+    for (const officer of [sultan, fahadOfficer]) {
+      expect(codes(await officer(`mutation($id: ID!) { approveCardApplication(id: $id) { status } }`, { id: applicationId }))).toEqual(["FORBIDDEN"]);
+    }
+    expect((await majed(`mutation($id: ID!) { approveCardApplication(id: $id) { status } }`, { id: applicationId })).data.approveCardApplication.status).toBe("APPROVED");
+    expect(codes(await sultan(`mutation($id: ID!) { issueFamilyCard(applicationId: $id) { cardNumber } }`, { id: applicationId }))).toEqual(["FORBIDDEN"]);
+    const issued = await majed(`mutation($id: ID!) { issueFamilyCard(applicationId: $id) { family { registerNumber } } }`, { id: applicationId });
+    expect(issued.errors).toBeUndefined();
+    const moves = await ca.db.query(
+      `SELECT owner_id, action, fields FROM data_access WHERE accessor_id = $1 AND 'FamilyMember.registerNumber' = ANY(fields) OR (accessor_id = $1 AND 'Family.members' = ANY(fields)) ORDER BY owner_id`,
+      [MAJED],
+    );
+    expect(moves).toEqual([
+      { owner_id: FAHAD, action: "CHANGE", fields: ["Family.members"] },
+      { owner_id: FAHAD_WIFE, action: "CHANGE", fields: ["FamilyMember.registerNumber"] },
+      { owner_id: SARAH, action: "CHANGE", fields: ["FamilyMember.registerNumber"] },
+    ]);
+  });
+});
