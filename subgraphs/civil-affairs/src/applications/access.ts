@@ -2,12 +2,25 @@ import { requireViewer, type RequestContext } from "../../../../kernel/context";
 import { appError } from "../../../../kernel/errors";
 import { hasRole } from "../../../../kernel/auth/viewer";
 import type { CardApplication } from "./cardApplication.entity";
+import { applicationById } from "./loaders";
 
 /** The applicant and civil-affairs officers may read an application; nobody else. */
 export function assertCanReadApplication(ctx: RequestContext, application: CardApplication): void {
   const viewer = requireViewer(ctx);
   if (viewer.nationalId === application.applicantId || hasRole(viewer, "CIVIL_AFFAIRS_OFFICER")) return;
   throw appError("FORBIDDEN", ctx.lang);
+}
+
+/**
+ * An application by ID for this viewer. To anyone but a civil-affairs officer an ID that names no
+ * application and someone else's application answer alike (FORBIDDEN): nothing tells which exists.
+ */
+export async function readableApplication(ctx: RequestContext, id: string): Promise<CardApplication | null> {
+  const viewer = requireViewer(ctx);
+  const application = isApplicationId(id) ? await ctx.loaders.get(applicationById).load(id) : null;
+  if (application) assertCanReadApplication(ctx, application);
+  else if (!hasRole(viewer, "CIVIL_AFFAIRS_OFFICER")) throw appError("FORBIDDEN", ctx.lang);
+  return application;
 }
 
 /** Only the applicant acts on their own application as the applicant. */

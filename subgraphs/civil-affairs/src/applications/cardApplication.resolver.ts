@@ -8,13 +8,13 @@ import { Family } from "../registry/family.entity";
 import { FamilyCard } from "../registry/familyCard.entity";
 import { cardByNumber, citizenById, familyByRegister, officeById } from "../registry/loaders";
 import { CivilAffairsOffice } from "../registry/office.entity";
-import { assertCanReadApplication, isApplicationId } from "./access";
+import { assertCanReadApplication, readableApplication } from "./access";
 import { CardApplication } from "./cardApplication.entity";
 import { draftOf } from "./drafts";
 import { visibleNamedPeople } from "./namedPeople";
 import { ApplicationDocument } from "./documents/document.entity";
 import { DeliveryMethod, DocumentType } from "./enums";
-import { applicationById, documentsByApplication, historyByApplication } from "./loaders";
+import { documentsByApplication, historyByApplication } from "./loaders";
 import { evaluate } from "./rules/evaluate";
 import { loadFacts } from "./rules/facts";
 import { StatusChange } from "./statusChange.entity";
@@ -24,10 +24,7 @@ export class CardApplicationResolver {
   @Directive(AUTHENTICATED)
   @Query(() => CardApplication, { nullable: true })
   async cardApplication(@Arg("id", () => ID) id: string, @Ctx() ctx: RequestContext): Promise<CardApplication | null> {
-    requireViewer(ctx);
-    const application = isApplicationId(id) ? await ctx.loaders.get(applicationById).load(id) : null;
-    if (application) assertCanReadApplication(ctx, application);
-    return application;
+    return readableApplication(ctx, id);
   }
 
   @Directive(AUTHENTICATED)
@@ -108,8 +105,6 @@ export class CardApplicationResolver {
   }
 }
 
-export async function resolveApplicationReference(ref: { id: string }, ctx: RequestContext): Promise<CardApplication | null> {
-  const application = isApplicationId(ref.id) ? await ctx.loaders.get(applicationById).load(ref.id) : null;
-  if (application) assertCanReadApplication(ctx, application);
-  return application;
+export function resolveApplicationReference(ref: { id: string }, ctx: RequestContext): Promise<CardApplication | null> {
+  return readableApplication(ctx, ref.id);
 }

@@ -49,9 +49,24 @@ export async function assertCanReadPerson(ctx: RequestContext, nationalId: strin
   throw appError("FORBIDDEN", ctx.lang);
 }
 
-/** "0551234567" → "05******67" unless the viewer is the citizen or a civil-affairs officer (RULES.md "Identity and roles"). */
-export function maskMobile(viewer: Viewer | null, ownerId: string, mobile: string | null): string | null {
-  if (!mobile) return null;
-  if (viewer && (viewer.nationalId === ownerId || hasRole(viewer, "CIVIL_AFFAIRS_OFFICER"))) return mobile;
+/**
+ * How much of a person's contact data (mobile, national address) the viewer sees (RULES.md
+ * "Identity and roles"): all of it for the person and a civil-affairs officer; none for a labor
+ * officer or a postal operator, whose work needs neither (delivery keeps its own address copy on
+ * the shipment); the mobile masked for the person's family.
+ */
+export type ContactView = "FULL" | "MASKED" | "NONE";
+
+export function contactView(viewer: Viewer | null, ownerId: string): ContactView {
+  if (viewer && (viewer.nationalId === ownerId || hasRole(viewer, "CIVIL_AFFAIRS_OFFICER"))) return "FULL";
+  if (!viewer || hasRole(viewer, "LABOR_OFFICER", "POST_OPERATOR", "ANALYST")) return "NONE";
+  return "MASKED";
+}
+
+/** "0551234567" → "05******67" for the person's family; the whole number or nothing as contactView says. */
+export function visibleMobile(viewer: Viewer | null, ownerId: string, mobile: string | null): string | null {
+  const view = contactView(viewer, ownerId);
+  if (!mobile || view === "NONE") return null;
+  if (view === "FULL") return mobile;
   return mobile.length <= 4 ? "*".repeat(mobile.length) : `${mobile.slice(0, 2)}${"*".repeat(mobile.length - 4)}${mobile.slice(-2)}`;
 }

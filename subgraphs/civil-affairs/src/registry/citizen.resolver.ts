@@ -4,7 +4,7 @@ import type { RequestContext } from "../../../../kernel/context";
 import { requireViewer } from "../../../../kernel/context";
 import { NationalAddress } from "../../../../kernel/graphql/nationalAddress";
 import { requireNationalId } from "../../../../kernel/validation";
-import { assertCanReadFamily, assertCanReadPerson, maskMobile } from "./access";
+import { assertCanReadFamily, assertCanReadPerson, contactView, visibleMobile } from "./access";
 import { Citizen } from "./citizen.entity";
 import { Family } from "./family.entity";
 import { toHijri } from "./hijri";
@@ -36,13 +36,17 @@ export class CitizenResolver {
     return citizen.nationality === "SA";
   }
 
-  @FieldResolver(() => String, { nullable: true, description: "Masked (e.g. 05******67) unless the viewer is this citizen or an officer." })
+  @FieldResolver(() => String, {
+    nullable: true,
+    description: "Whole for the citizen and civil-affairs officers, masked (e.g. 05******67) for the family, null for labor officers and postal operators.",
+  })
   mobile(@Root() citizen: Citizen, @Ctx() ctx: RequestContext): string | null {
-    return maskMobile(ctx.viewer, citizen.nationalId, citizen.mobile);
+    return visibleMobile(ctx.viewer, citizen.nationalId, citizen.mobile);
   }
 
-  @FieldResolver(() => NationalAddress, { nullable: true })
-  nationalAddress(@Root() citizen: Citizen): NationalAddress | null {
+  @FieldResolver(() => NationalAddress, { nullable: true, description: "Null for labor officers and postal operators (RULES.md \"Identity and roles\")." })
+  nationalAddress(@Root() citizen: Citizen, @Ctx() ctx: RequestContext): NationalAddress | null {
+    if (contactView(ctx.viewer, citizen.nationalId) === "NONE") return null;
     return citizen.address?.buildingNumber ? citizen.address : null;
   }
 

@@ -1,0 +1,54 @@
+import { codes } from "../../../test/support/http";
+import { startCivilAffairs, type CivilAffairsHarness } from "./support";
+
+/**
+ * What each role sees of a person (RULES.md "Identity and roles"). Before, a labor officer read
+ * citizens' whole mobiles and national addresses.
+ */
+const ABDULLAH = "1000000099"; // head, with mobile and national address
+const HIND = "1000000107"; // his wife
+const PERSON = `citizen(nationalId: "${ABDULLAH}") { fullNameAr birthDate nationality mobile nationalAddress { city } }`;
+const NAMES = { fullNameAr: "عبدالله ناصر الدوسري", birthDate: "1975-08-30", nationality: "SA" };
+
+describe("what each role sees of a person", () => {
+  let ca: CivilAffairsHarness;
+  beforeAll(async () => {
+    ca = await startCivilAffairs("embedded");
+  });
+  afterAll(() => ca?.stop());
+
+  it.each([
+    ["the person himself", ABDULLAH, [], { mobile: "0569876543", nationalAddress: { city: "Jeddah" } }],
+    ["a civil-affairs officer", "1000000909", ["CIVIL_AFFAIRS_OFFICER"], { mobile: "0569876543", nationalAddress: { city: "Jeddah" } }],
+    ["his wife", HIND, [], { mobile: "05******43", nationalAddress: { city: "Jeddah" } }],
+    ["a labor officer", "1000000917", ["LABOR_OFFICER"], { mobile: null, nationalAddress: null }],
+  ] as const)("%s", async (_who, viewer, roles, contact) => {
+    const as = await ca.as(viewer, [...roles]);
+    const response = await as(`{ ${PERSON} }`);
+    expect(response.errors).toBeUndefined();
+    expect(response.data.citizen).toEqual({ ...NAMES, ...contact });
+  });
+
+  it.each([
+    ["a postal operator", "1000000925", ["POST_OPERATOR"]],
+    ["an analyst", "1000000933", ["ANALYST"]],
+    ["another citizen", "1000000016", []],
+  ] as const)("refuses %s", async (_who, viewer, roles) => {
+    const as = await ca.as(viewer, [...roles]);
+    expect(codes(await as(`{ ${PERSON} }`))).toEqual(["FORBIDDEN"]);
+  });
+
+  it("answers a missing person and someone else's alike, and a missing application and someone else's alike", async () => {
+    const fahad = await ca.as("1000000016");
+    const stranger = await fahad(`{ citizen(nationalId: "${ABDULLAH}") { fullNameAr } }`);
+    const missing = await fahad(`{ citizen(nationalId: "1000000990") { fullNameAr } }`);
+    expect([codes(missing), missing.data]).toEqual([codes(stranger), stranger.data]);
+    const abdullah = await ca.as(ABDULLAH);
+    const own = await abdullah(`mutation { createCardApplication(input: { kind: REPLACEMENT_DAMAGED, deliveryMethod: OFFICE_PICKUP, pickupOfficeId: "JED-01" }) { id } }`);
+    const id = own.data.createCardApplication.id;
+    const others = await fahad(`query($id: ID!) { cardApplication(id: $id) { status } }`, { id });
+    const none = await fahad(`query($id: ID!) { cardApplication(id: $id) { status } }`, { id: "00000000-0000-4000-8000-000000000000" });
+    expect(codes(others)).toEqual(["FORBIDDEN"]);
+    expect([codes(none), none.data]).toEqual([codes(others), others.data]);
+  });
+});
