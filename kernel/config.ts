@@ -47,6 +47,15 @@ export const setting = {
       },
       String(fallback),
     ),
+  oneOf: <const T extends string>(doc: string, values: readonly T[], fallback: T) =>
+    required(
+      `${doc} (${values.join(", ")})`,
+      (raw, name) => {
+        if (!(values as readonly string[]).includes(raw)) throw new ConfigError(`${name} must be one of ${values.join(", ")}, got "${raw}"`);
+        return raw as T;
+      },
+      fallback,
+    ),
   list: (doc: string, fallback = ""): Setting<string[]> => ({
     doc,
     fallback,
@@ -57,6 +66,10 @@ export const setting = {
         .filter(Boolean),
   }),
 };
+
+/** Anything but these three would silently run the development mode (demo data, introspection). */
+export const nodeEnvSetting = setting.oneOf("Mode", ["development", "test", "production"], "development");
+export const logLevelSetting = setting.oneOf("pino log level", ["fatal", "error", "warn", "info", "debug", "trace", "silent"], "info");
 
 /** Reads and checks every setting at once; a bad value stops the service with a clear message. */
 export function loadConfig<S extends ConfigSpec>(spec: S, env: NodeJS.ProcessEnv = process.env): Config<S> {
@@ -89,18 +102,18 @@ const demoAnchorSetting: Setting<string> = {
 /** Settings every subgraph process reads. */
 export function subgraphSettings(defaultPort: number) {
   return {
-    NODE_ENV: setting.string("development, test or production", "development"),
+    NODE_ENV: nodeEnvSetting,
     PORT: setting.int("HTTP port of this subgraph", defaultPort),
     HOST: setting.string("Interface to listen on (0.0.0.0 in containers)", "127.0.0.1"),
     DATABASE_URL: setting.optional("PostgreSQL URL of this subgraph's own database; unset: embedded database under DATA_DIR"),
     DATA_DIR: setting.string("Folder of the embedded databases and generated keys", "data"),
-    EMBEDDED_DATABASE: setting.string('Where the embedded database lives: "disk" (under DATA_DIR) or "memory" (tests)', "disk"),
+    EMBEDDED_DATABASE: setting.oneOf("Where the embedded database lives: under DATA_DIR, or in memory (tests)", ["disk", "memory"], "disk"),
     CIVIL_AFFAIRS_URL: setting.string("Base URL of civil-affairs, the identity provider (its JWKS)", "http://127.0.0.1:4001"),
     DEMO_DATA: setting.bool("Load the demo data on start (refused in production)", true),
     DEMO_FAMILIES: setting.int("How many synthetic families the demo data adds to the named cast", 300),
     DEMO_ANCHOR_DATE: demoAnchorSetting,
     ACCESS_PURPOSE_REQUIRED: setting.bool("Refuse officers who state no x-access-purpose (always on in production)", false),
-    LOG_LEVEL: setting.string("pino log level", "info"),
+    LOG_LEVEL: logLevelSetting,
     TOKEN_REVOCATION_REFRESH_MS: setting.int("How often the list of revoked tokens is fetched from civil-affairs (the window in which a revoked token still passes)", 5000),
     OTEL_EXPORTER_OTLP_ENDPOINT: setting.optional("OpenTelemetry collector (OTLP over HTTP); set: traces are exported, unset: tracing is off"),
   };

@@ -5,6 +5,7 @@ import { ApolloServer } from "@apollo/server";
 import { ApolloServerPluginInlineTraceDisabled } from "@apollo/server/plugin/disabled";
 import type { JWTVerifyGetKey } from "jose";
 import type { DataSource, EntitySchema, MixedList } from "typeorm";
+import { acceptedCredentialSettings, assertCredentialsFit, gatewayCredentialPlugin } from "./auth/gatewayCredential";
 import { viewerOf } from "./auth/requestViewer";
 import { createTokenVerifier, remoteKeys } from "./auth/tokens";
 import { remoteRevocationList, type RevocationList } from "./auth/revocation";
@@ -27,7 +28,10 @@ import { instrumentDatabase } from "./observability/databaseMetrics";
 import { collectProcessMetrics, metricsRoute } from "./observability/metrics";
 import { requestObservability } from "./observability/requestPlugin";
 
-export type SubgraphConfig<S extends ConfigSpec> = Config<ReturnType<typeof subgraphSettings>> & Config<typeof documentLimitSettings> & Config<S>;
+export type SubgraphConfig<S extends ConfigSpec> = Config<ReturnType<typeof subgraphSettings>> &
+  Config<typeof documentLimitSettings> &
+  Config<typeof acceptedCredentialSettings> &
+  Config<S>;
 
 export interface SubgraphDeps<S extends ConfigSpec> {
   config: SubgraphConfig<S>;
@@ -81,11 +85,12 @@ export async function startSubgraph<S extends ConfigSpec>(
   definition: SubgraphDefinition<S>,
   env: NodeJS.ProcessEnv = process.env,
 ): Promise<RunningSubgraph> {
-  const config = loadConfig({ ...subgraphSettings(definition.defaultPort), ...documentLimitSettings, ...definition.settings }, env) as SubgraphConfig<S>;
+  const config = loadConfig({ ...subgraphSettings(definition.defaultPort), ...documentLimitSettings, ...acceptedCredentialSettings, ...definition.settings }, env) as SubgraphConfig<S>;
   const log = createLogger(definition.name);
   if (config.NODE_ENV === "production" && config.DEMO_DATA) {
     throw new Error("DEMO_DATA must be false in production: the demo accounts share a known password.");
   }
+  assertCredentialsFit(config.NODE_ENV, "GATEWAY_CREDENTIALS", config.GATEWAY_CREDENTIALS);
   const db = await openDatabase({
     url: config.DATABASE_URL,
     dataDir: config.EMBEDDED_DATABASE === "memory" ? undefined : path.resolve(config.DATA_DIR, definition.name, "pgdata"),
@@ -128,7 +133,12 @@ export async function startSubgraph<S extends ConfigSpec>(
     formatError: formatError(log),
     includeStacktraceInErrorResponses: false,
     csrfPrevention: true,
-    plugins: [ApolloServerPluginInlineTraceDisabled(), requestObservability<RequestContext>(log), ...(runtime.audit ? [auditPlugin(runtime.audit, log)] : [])],
+    plugins: [
+      ApolloServerPluginInlineTraceDisabled(),
+      requestObservability<RequestContext>(log),
+      gatewayCredentialPlugin(config.GATEWAY_CREDENTIALS),
+      ...(runtime.audit ? [auditPlugin(runtime.audit, log)] : []),
+    ],
   });
   await apollo.start();
 

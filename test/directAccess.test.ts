@@ -53,6 +53,38 @@ describe("direct calls to the subgraphs, around the gateway", () => {
     await idp?.stop();
   });
 
+  describe("the gateway's credential", () => {
+    const citizenToken = () => idp.tokenFor("1000000016", ["CITIZEN"]);
+
+    it("is required for _entities and _service at every subgraph, even with a valid token", async () => {
+      const token = await citizenToken();
+      const byName = { "civil-affairs": ca, labor: lab, delivery: del };
+      for (const [name, subgraph] of Object.entries(byName)) {
+        for (const query of [`query($representations: [_Any!]!) { _entities(representations: $representations) { __typename } }`, `{ _service { sdl } }`, `query($representations: [_Any!]!) { ... on Query { ...E } } fragment E on Query { _entities(representations: $representations) { __typename } }`]) {
+          for (const headers of [{}, { "x-gateway-credential": "a-guess-that-is-long-enough-to-be-a-credential" }] as Array<Record<string, string>>) {
+            const response = await graphql(subgraph.graphqlUrl, query, { representations: [FAMILY_FACTS] }, { token: name === "civil-affairs" ? undefined : token, asGateway: false, headers });
+            expect([name, response.status, response.errors?.[0]?.extensions?.reason]).toEqual([name, 403, "GATEWAY_CREDENTIAL_REQUIRED"]);
+            expect(response.data ?? null).toBeNull();
+          }
+        }
+      }
+    });
+
+    it("accepts either of two credentials during a rotation", async () => {
+      const [older, newer] = ["rotation-credential-one-0123456789abcdef", "rotation-credential-two-0123456789abcdef"];
+      const rotating = await startTestSubgraph(delivery, { kind: "embedded", civilAffairsUrl: idp.url, demoData: false, env: { GATEWAY_CREDENTIALS: `${older},${newer}` } });
+      try {
+        for (const credential of [older, newer]) {
+          const response = await graphql(rotating.graphqlUrl, `{ _service { sdl } }`, {}, { asGateway: false, headers: { "x-gateway-credential": credential } });
+          expect(response.data?._service.sdl).toContain("type Shipment");
+        }
+        expect((await graphql(rotating.graphqlUrl, `{ _service { sdl } }`)).status).toBe(403); // the development credential no longer
+      } finally {
+        await rotating.stop();
+      }
+    });
+  });
+
   describe("civil-affairs", () => {
     const personal: Array<[string, string, Record<string, unknown>]> = [
       ["me", `{ me { nationalId fullNameAr } }`, {}],
@@ -90,6 +122,22 @@ describe("direct calls to the subgraphs, around the gateway", () => {
     ];
     it.each(personal)("%s: nothing without a token", async (_name, query, variables) => {
       expectNothingPersonal(await graphql(lab.graphqlUrl, query, variables));
+    });
+
+    it("never stores what it computes from a representation: a forged family read leaves labor's tables and stats as they were", async () => {
+      const snapshot = async () =>
+        (
+          await lab.db.query(
+            `SELECT (SELECT count(*)::int FROM family_eligibility) AS eligibility,
+                    (SELECT count(*)::int FROM register_family) AS families, (SELECT count(*)::int FROM register_member) AS members`,
+          )
+        )[0];
+      const stats = async () => (await graphql(lab.graphqlUrl, `{ programStats { program eligibleFamilies } }`, {}, { token: officer, headers: { "x-access-purpose": "direct-access test" } })).data;
+      const before = [await snapshot(), await stats()];
+      const forged = { ...FAMILY_FACTS, registerNumber: "3999999990", members: [{ relation: "HEAD", citizen: { nationalId: "1000000016", birthDate: "1980-01-01" } }] };
+      const read = await graphql(lab.graphqlUrl, `query($r: [_Any!]!) { _entities(representations: $r) { ...on Family { eligibility { eligible } } } }`, { r: [forged] }, { token: officer, headers: { "x-access-purpose": "direct-access test" } });
+      expect(read.errors).toBeUndefined();
+      expect([await snapshot(), await stats()]).toEqual(before);
     });
 
     it("refuses a token signed by another issuer (401)", async () => {

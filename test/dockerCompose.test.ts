@@ -3,6 +3,8 @@ import path from "node:path";
 import { parse } from "yaml";
 import { subgraphSettings, type ConfigSpec } from "../kernel/config";
 import { eventSettings } from "../kernel/events/settings";
+import { acceptedCredentialSettings } from "../kernel/auth/gatewayCredential";
+import { documentLimitSettings } from "../kernel/graphql/documentGuard";
 import { gatewaySettings } from "../gateway/src/settings";
 import { SUBGRAPHS } from "../subgraphs";
 
@@ -39,7 +41,11 @@ function isRequired(spec: ConfigSpec, name: string): boolean {
 
 /** Every app service with the settings its code reads and the port it listens on by default. */
 const APPS = [
-  ...SUBGRAPHS.map((d) => ({ name: d.name, port: d.defaultPort, spec: { ...subgraphSettings(d.defaultPort), ...d.settings } as ConfigSpec })),
+  ...SUBGRAPHS.map((d) => ({
+    name: d.name,
+    port: d.defaultPort,
+    spec: { ...subgraphSettings(d.defaultPort), ...documentLimitSettings, ...acceptedCredentialSettings, ...d.settings } as ConfigSpec,
+  })),
   { name: "gateway", port: Number(gatewaySettings.PORT.fallback), spec: gatewaySettings as ConfigSpec },
 ];
 const SUBGRAPH_NAMES = SUBGRAPHS.map((d) => d.name);
@@ -109,6 +115,12 @@ describe("docker-compose.yml", () => {
       const values = new Set(APPS.filter((a) => variable in a.spec).map((a) => environment(services[a.name] ?? {})[variable]));
       expect([...values]).toHaveLength(1);
     }
+  });
+
+  it("gives the gateway a credential every subgraph accepts", () => {
+    const sent = environment(services.gateway ?? {}).GATEWAY_CREDENTIAL;
+    expect(sent).toBeTruthy();
+    for (const name of SUBGRAPH_NAMES) expect(environment(services[name] ?? {}).GATEWAY_CREDENTIALS?.split(",")).toContain(sent);
   });
 
   it("gives each subgraph its own database", () => {

@@ -8,7 +8,7 @@ import { ApolloGateway, RemoteGraphQLDataSource } from "@apollo/gateway";
 import { ApolloServer } from "@apollo/server";
 import { startStandaloneServer } from "@apollo/server/standalone";
 import type { IncomingHttpHeaders } from "node:http";
-import { FORWARDED, PORT, ready, supergraphSdl } from "./common";
+import { CREDENTIAL_HEADERS, FORWARDED, PORT, ready, supergraphSdl } from "./common";
 
 interface Context {
   headers: IncomingHttpHeaders;
@@ -16,6 +16,7 @@ interface Context {
 
 class ForwardingDataSource extends RemoteGraphQLDataSource<Context> {
   override willSendRequest({ request, context }: Parameters<NonNullable<RemoteGraphQLDataSource<Context>["willSendRequest"]>>[0]): void {
+    for (const [name, value] of Object.entries(CREDENTIAL_HEADERS)) request.http?.headers.set(name, value);
     if (!context.headers) return;
     for (const name of FORWARDED) {
       const value = context.headers[name];

@@ -1,4 +1,5 @@
 import path from "node:path";
+import { DEVELOPMENT_GATEWAY_CREDENTIAL, GATEWAY_CREDENTIAL_HEADER } from "../../kernel/auth/gatewayCredential";
 import { supergraphSdlFor } from "../supergraph";
 
 /** What every contender process reads from its environment (set by bench/run.ts). */
@@ -14,6 +15,9 @@ export const SUBGRAPH_URLS: Record<string, string> = {
 export function supergraphSdl(): string {
   return supergraphSdlFor(SUBGRAPH_URLS);
 }
+
+/** The gateway's credential to the subgraphs (kernel/auth/gatewayCredential.ts), which every contender sends. */
+export const CREDENTIAL_HEADERS = { [GATEWAY_CREDENTIAL_HEADER]: process.env.GATEWAY_CREDENTIAL || DEVELOPMENT_GATEWAY_CREDENTIAL };
 
 /** Headers forwarded from the client to every subgraph, as ours does. */
 export const FORWARDED = ["authorization", "accept-language", "x-access-purpose"] as const;

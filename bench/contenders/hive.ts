@@ -5,7 +5,7 @@
  */
 import http from "node:http";
 import { createGatewayRuntime } from "@graphql-hive/gateway-runtime";
-import { FORWARDED, PORT, ready, supergraphSdl } from "./common";
+import { CREDENTIAL_HEADERS, FORWARDED, PORT, ready, supergraphSdl } from "./common";
 
 async function main(): Promise<void> {
   const runtime = createGatewayRuntime({
@@ -14,7 +14,7 @@ async function main(): Promise<void> {
     landingPage: false,
     logging: "error",
     propagateHeaders: {
-      fromClientToSubgraphs: ({ request }) => Object.fromEntries(FORWARDED.map((name) => [name, request.headers.get(name)])),
+      fromClientToSubgraphs: ({ request }) => ({ ...Object.fromEntries(FORWARDED.map((name) => [name, request.headers.get(name)])), ...CREDENTIAL_HEADERS }),
     },
   });
   const server = http.createServer(runtime);

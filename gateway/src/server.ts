@@ -2,6 +2,7 @@ import type http from "node:http";
 import { ApolloGateway } from "@apollo/gateway";
 import { ApolloServer } from "@apollo/server";
 import { ApolloServerPluginLandingPageDisabled } from "@apollo/server/plugin/disabled";
+import { assertCredentialsFit } from "../../kernel/auth/gatewayCredential";
 import { createTokenVerifier, remoteKeys } from "../../kernel/auth/tokens";
 import { remoteRevocationList } from "../../kernel/auth/revocation";
 import { loadConfig, type Config } from "../../kernel/config";
@@ -52,6 +53,7 @@ async function subgraphsReady(urls: Record<string, string>): Promise<Record<stri
 /** The public entry point: one GraphQL endpoint over the three agencies' subgraphs. */
 export async function startGateway(env: NodeJS.ProcessEnv = process.env): Promise<RunningGateway> {
   const config = loadConfig(gatewaySettings, env);
+  assertCredentialsFit(config.NODE_ENV, "GATEWAY_CREDENTIAL", [config.GATEWAY_CREDENTIAL]);
   const log = createLogger("gateway");
   const urls = subgraphUrls(config);
   // Authorization from the supergraph, abuse limits, rate limits, persisted operations (gateway/src/security).

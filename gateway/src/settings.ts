@@ -1,8 +1,9 @@
-import { setting } from "../../kernel/config";
+import { logLevelSetting, nodeEnvSetting, setting } from "../../kernel/config";
+import { sentCredentialSettings } from "../../kernel/auth/gatewayCredential";
 import { securitySettings } from "./security/settings";
 
 export const gatewaySettings = {
-  NODE_ENV: setting.string("development, test or production", "development"),
+  NODE_ENV: nodeEnvSetting,
   PORT: setting.int("HTTP port of the gateway", 4000),
   HOST: setting.string("Interface to listen on (0.0.0.0 in containers)", "127.0.0.1"),
   CIVIL_AFFAIRS_URL: setting.string("Base URL of the civil-affairs subgraph (also the identity provider)", "http://127.0.0.1:4001"),
@@ -11,7 +12,7 @@ export const gatewaySettings = {
   SUPERGRAPH_PATH: setting.string("Composed supergraph SDL; reloaded when the file changes", "schema/supergraph.graphql"),
   BODY_LIMIT_BYTES: setting.int("Largest request body accepted", 8 * 1024 * 1024),
   CORS_ORIGINS: setting.list("Comma-separated origins of browser clients allowed to call the gateway; * for any", "*"),
-  LOG_LEVEL: setting.string("pino log level", "info"),
+  LOG_LEVEL: logLevelSetting,
   TOKEN_REVOCATION_REFRESH_MS: setting.int("How often the list of revoked tokens is fetched from civil-affairs (the window in which a revoked token still passes)", 5000),
   SUBGRAPH_TIMEOUT_MS: setting.int("Longest wait for one attempt at a subgraph fetch; then that part of the answer is a subgraph-unavailable error", 5000),
   SUBGRAPH_RETRIES: setting.int("Extra attempts of a query fetch after a connection failure or 502/503/504 (mutations never retry)", 1),
@@ -19,5 +20,6 @@ export const gatewaySettings = {
   SUBGRAPH_BREAKER_HALF_OPEN_MS: setting.int("How long an open circuit fails fast before one trial fetch", 2000),
   SUBGRAPH_MAX_SOCKETS: setting.int("Keep-alive connections per subgraph at most", 64),
   OTEL_EXPORTER_OTLP_ENDPOINT: setting.optional("OpenTelemetry collector (OTLP over HTTP); set: traces are exported, unset: tracing is off"),
+  ...sentCredentialSettings,
   ...securitySettings,
 };

@@ -1,3 +1,5 @@
+import { DEVELOPMENT_GATEWAY_CREDENTIAL, GATEWAY_CREDENTIAL_HEADER } from "../../kernel/auth/gatewayCredential";
+
 export interface GraphQLResponse<T = any> {
   status: number;
   headers: Headers;
@@ -9,14 +11,19 @@ export interface CallOptions {
   token?: string;
   lang?: string;
   headers?: Record<string, string>;
+  /** Present the gateway's development credential, as the gateway does (default); false: a caller without it. */
+  asGateway?: boolean;
 }
+
+/** The header with which the gateway proves itself to a subgraph (kernel/auth/gatewayCredential.ts). */
+export const GATEWAY_CREDENTIAL: Record<string, string> = { [GATEWAY_CREDENTIAL_HEADER]: DEVELOPMENT_GATEWAY_CREDENTIAL };
 
 /** The header with which an officer states why they read or change someone's data (kernel/audit). */
 export const PURPOSE: Record<string, string> = { "x-access-purpose": "test: case handling" };
 
 /** POSTs a GraphQL operation as a client would. */
 export async function graphql<T = any>(url: string, query: string, variables: Record<string, unknown> = {}, options: CallOptions = {}): Promise<GraphQLResponse<T>> {
-  const headers: Record<string, string> = { "content-type": "application/json", ...options.headers };
+  const headers: Record<string, string> = { "content-type": "application/json", ...(options.asGateway === false ? {} : GATEWAY_CREDENTIAL), ...options.headers };
   if (options.token) headers.authorization = `Bearer ${options.token}`;
   if (options.lang) headers["accept-language"] = options.lang;
   const response = await fetch(url, { method: "POST", headers, body: JSON.stringify({ query, variables }) });

@@ -87,6 +87,7 @@ export interface ResilientServiceOptions {
   url: string;
   settings: ResilienceSettings;
   fetcher: KeepAliveFetcher;
+  credential: string;
   log: Logger;
 }
 
@@ -103,7 +104,7 @@ export class ResilientSubgraphService extends SubgraphService {
   private readonly log: Logger;
 
   constructor(options: ResilientServiceOptions) {
-    super({ url: options.url, fetcher: options.fetcher.fetcher });
+    super({ url: options.url, fetcher: options.fetcher.fetcher, credential: options.credential });
     this.serviceName = options.name;
     this.log = options.log;
     this.policy = subgraphPolicy(options.settings);

@@ -10,6 +10,7 @@ export interface ResilienceConfig {
   SUBGRAPH_BREAKER_FAILURES: number;
   SUBGRAPH_BREAKER_HALF_OPEN_MS: number;
   SUBGRAPH_MAX_SOCKETS: number;
+  GATEWAY_CREDENTIAL: string;
 }
 
 /**
@@ -33,7 +34,7 @@ export function subgraphServices(config: ResilienceConfig, urls: Record<string, 
       const key = `${name} ${target}`;
       let service = services.get(key);
       if (!service) {
-        service = new ResilientSubgraphService({ name, url: target, settings, fetcher, log });
+        service = new ResilientSubgraphService({ name, url: target, settings, fetcher, credential: config.GATEWAY_CREDENTIAL, log });
         services.set(key, service);
       }
       return service;

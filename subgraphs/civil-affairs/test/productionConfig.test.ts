@@ -23,6 +23,7 @@ function production(extra: NodeJS.ProcessEnv): NodeJS.ProcessEnv {
     DATA_DIR: fs.mkdtempSync(path.join(os.tmpdir(), "production-")),
     DEMO_DATA: "false",
     OUTBOX_SUBSCRIBERS: "",
+    GATEWAY_CREDENTIALS: "an-operator-credential-0123456789abcdef",
     ...extra,
   };
 }
@@ -31,6 +32,14 @@ describe("production configuration", () => {
   it("refuses demo data in production", async () => {
     await expect(startSubgraph(civilAffairs, production({ DEMO_DATA: "true", JWT_PRIVATE_KEY: PEM }))).rejects.toThrow(/DEMO_DATA must be false in production/);
     await expect(startSubgraph(delivery, production({ DEMO_DATA: "true" }))).rejects.toThrow(/DEMO_DATA must be false in production/);
+  });
+
+  it("refuses the public gateway credential, a short one, and a mode that is not one of the three", async () => {
+    const ready = { JWT_PRIVATE_KEY: PEM, EVENTS_HMAC_SECRET: "a-real-secret" };
+    await expect(startSubgraph(civilAffairs, production({ ...ready, GATEWAY_CREDENTIALS: undefined }))).rejects.toThrow(/GATEWAY_CREDENTIALS must be set in production/);
+    await expect(startSubgraph(civilAffairs, production({ ...ready, GATEWAY_CREDENTIALS: "short" }))).rejects.toThrow(/at least 32 characters/);
+    await expect(startSubgraph(civilAffairs, production({ ...ready, NODE_ENV: "prod" }))).rejects.toThrow(/NODE_ENV must be one of development, test, production, got "prod"/);
+    await expect(startSubgraph(civilAffairs, production({ ...ready, EMBEDDED_DATABASE: "ram", LOG_LEVEL: "loud" }))).rejects.toThrow(/EMBEDDED_DATABASE must be one of[\s\S]*LOG_LEVEL must be one of/);
   });
 
   it("refuses civil-affairs without a managed signing key, or with the public events secret", async () => {

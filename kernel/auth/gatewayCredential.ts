@@ -1,0 +1,84 @@
+import crypto from "node:crypto";
+import type { ApolloServerPlugin } from "@apollo/server";
+import { Kind, type DocumentNode, type OperationDefinitionNode, type SelectionSetNode } from "graphql";
+import { ConfigError, setting } from "../config";
+import type { RequestContext } from "../context";
+import { appError } from "../errors";
+
+/**
+ * How the gateway proves itself to the subgraphs: a shared secret in this header on every fetch.
+ * Our gateway sends it (gateway/src/subgraphService.ts); Apollo Router inserts it with a static
+ * header rule (docs/router.yaml); the benchmark's other contenders and the tests send it too.
+ */
+export const GATEWAY_CREDENTIAL_HEADER = "x-gateway-credential";
+
+/** Known to everyone who reads this code: accepted outside production only. */
+export const DEVELOPMENT_GATEWAY_CREDENTIAL = "development-gateway-credential-not-for-production";
+
+const MIN_LENGTH = 32;
+
+/** A subgraph's setting: the credentials it accepts, one or two while one is being rotated out. */
+export const acceptedCredentialSettings = {
+  GATEWAY_CREDENTIALS: setting.list(
+    "Gateway credentials this subgraph accepts for _entities and _service (comma-separated; two during a rotation); required in production",
+    DEVELOPMENT_GATEWAY_CREDENTIAL,
+  ),
+};
+
+/** The gateway's setting: the credential it sends. */
+export const sentCredentialSettings = {
+  GATEWAY_CREDENTIAL: setting.string("Credential the gateway sends to the subgraphs (x-gateway-credential); required in production", DEVELOPMENT_GATEWAY_CREDENTIAL),
+};
+
+/** In production the credentials must be the operator's own: not the development one, not short. */
+export function assertCredentialsFit(nodeEnv: string, name: string, values: string[]): void {
+  if (values.length === 0) throw new ConfigError(`${name} is required: the gateway's credential to the subgraphs`);
+  if (nodeEnv !== "production") return;
+  for (const value of values) {
+    if (value === DEVELOPMENT_GATEWAY_CREDENTIAL) throw new ConfigError(`${name} must be set in production (the development credential is public)`);
+    if (value.length < MIN_LENGTH) throw new ConfigError(`${name}: each credential must be at least ${MIN_LENGTH} characters`);
+  }
+}
+
+function selectsEntryPoints(document: DocumentNode, operation: OperationDefinitionNode): boolean {
+  const fragments = new Map<string, SelectionSetNode>();
+  for (const definition of document.definitions) if (definition.kind === Kind.FRAGMENT_DEFINITION) fragments.set(definition.name.value, definition.selectionSet);
+  const seen = new Set<string>();
+  const walk = (set: SelectionSetNode): boolean =>
+    set.selections.some((selection) => {
+      if (selection.kind === Kind.FIELD) return selection.name.value === "_entities" || selection.name.value === "_service";
+      if (selection.kind === Kind.INLINE_FRAGMENT) return walk(selection.selectionSet);
+      if (seen.has(selection.name.value)) return false;
+      seen.add(selection.name.value);
+      const fragment = fragments.get(selection.name.value);
+      return fragment ? walk(fragment) : false;
+    });
+  return walk(operation.selectionSet);
+}
+
+function matches(sent: string, accepted: string[]): boolean {
+  const digest = (value: string) => crypto.createHash("sha256").update(value).digest();
+  return accepted.some((value) => crypto.timingSafeEqual(digest(sent), digest(value)));
+}
+
+/**
+ * Refuses `_entities` and `_service` without the gateway's credential: with them a caller names
+ * any entity by its key and supplies its fields itself, which only the gateway may do.
+ */
+export function gatewayCredentialPlugin(accepted: string[]): ApolloServerPlugin<RequestContext> {
+  return {
+    async requestDidStart() {
+      return {
+        async didResolveOperation({ document, operation, request, contextValue }) {
+          if (!operation || !selectsEntryPoints(document, operation)) return;
+          const sent = request.http?.headers.get(GATEWAY_CREDENTIAL_HEADER);
+          if (sent && matches(sent, accepted)) return;
+          throw appError("FORBIDDEN", contextValue.lang, contextValue.lang === "ar" ? "هذا الحقل للبوابة وحدها." : "Only the gateway may query _entities and _service.", {
+            reason: "GATEWAY_CREDENTIAL_REQUIRED",
+            http: { status: 403 },
+          });
+        },
+      };
+    },
+  };
+}
