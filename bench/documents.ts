@@ -5,7 +5,7 @@
  * divided by ROUNDS. Writes the "worst-documents" section of docs/benchmarks.md.
  */
 import fs from "node:fs";
-import { gatewayProcess } from "../test/support/gatewayProcess";
+import { gatewayProcess, PRODUCTION } from "../test/support/gatewayProcess";
 import { writeSection } from "./reportFile";
 
 const ROUNDS = 300;
@@ -39,7 +39,7 @@ async function send(url: string, query: string): Promise<{ status: number; rules
 
 async function main(): Promise<void> {
   // Rate limit and cost limit out of the way: this measures the document checks alone.
-  const gateway = await gatewayProcess({ NODE_ENV: "production", RATE_LIMIT_POINTS: "0", LOG_LEVEL: "error" });
+  const gateway = await gatewayProcess({ ...PRODUCTION, RATE_LIMIT_POINTS: "0", LOG_LEVEL: "error" });
   const rows: string[] = [];
   try {
     for (const { name, query } of DOCUMENTS) {

@@ -71,6 +71,8 @@ export const setting = {
 export const nodeEnvSetting = setting.oneOf("Mode", ["development", "test", "production"], "development");
 export const logLevelSetting = setting.oneOf("pino log level", ["fatal", "error", "warn", "info", "debug", "trace", "silent"], "info");
 
+export const metricsTokenSetting = setting.optional("Bearer token that /metrics requires (Authorization: Bearer …); required in production, unset: /metrics is open");
+
 /** Reads and checks every setting at once; a bad value stops the service with a clear message. */
 export function loadConfig<S extends ConfigSpec>(spec: S, env: NodeJS.ProcessEnv = process.env): Config<S> {
   const problems: string[] = [];
@@ -116,5 +118,6 @@ export function subgraphSettings(defaultPort: number) {
     LOG_LEVEL: logLevelSetting,
     TOKEN_REVOCATION_REFRESH_MS: setting.int("How often the list of revoked tokens is fetched from civil-affairs (the window in which a revoked token still passes)", 5000),
     OTEL_EXPORTER_OTLP_ENDPOINT: setting.optional("OpenTelemetry collector (OTLP over HTTP); set: traces are exported, unset: tracing is off"),
+    METRICS_TOKEN: metricsTokenSetting,
   };
 }

@@ -25,7 +25,7 @@ import { pickLanguage } from "./i18n";
 import { createLogger, type Logger } from "./logger";
 import { runProcess } from "./process";
 import { instrumentDatabase } from "./observability/databaseMetrics";
-import { collectProcessMetrics, metricsRoute } from "./observability/metrics";
+import { assertMetricsProtected, collectProcessMetrics, metricsRoute } from "./observability/metrics";
 import { requestObservability } from "./observability/requestPlugin";
 
 export type SubgraphConfig<S extends ConfigSpec> = Config<ReturnType<typeof subgraphSettings>> &
@@ -91,6 +91,7 @@ export async function startSubgraph<S extends ConfigSpec>(
     throw new Error("DEMO_DATA must be false in production: the demo accounts share a known password.");
   }
   assertCredentialsFit(config.NODE_ENV, "GATEWAY_CREDENTIALS", config.GATEWAY_CREDENTIALS);
+  assertMetricsProtected(config.NODE_ENV, config.METRICS_TOKEN);
   const db = await openDatabase({
     url: config.DATABASE_URL,
     dataDir: config.EMBEDDED_DATABASE === "memory" ? undefined : path.resolve(config.DATA_DIR, definition.name, "pgdata"),
@@ -124,12 +125,15 @@ export async function startSubgraph<S extends ConfigSpec>(
         }
       },
     },
-    metricsRoute(),
+    metricsRoute(config.METRICS_TOKEN),
     ...(runtime.routes ?? []),
   ];
 
+  const production = config.NODE_ENV === "production";
   const apollo = new ApolloServer<RequestContext>({
     schema,
+    // No "Did you mean …" in production: field suggestions map the schema for a stranger.
+    hideSchemaDetailsFromClientErrors: production,
     formatError: formatError(log),
     includeStacktraceInErrorResponses: false,
     csrfPrevention: true,
@@ -165,7 +169,7 @@ export async function startSubgraph<S extends ConfigSpec>(
     routes,
     bodyLimitBytes: 8 * 1024 * 1024,
     log,
-    countStatements: true,
+    countStatements: !production,
   });
   const port = await listen(httpServer, config.PORT, config.HOST);
   log.info({ port }, `${definition.name} subgraph ready`);

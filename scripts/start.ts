@@ -35,18 +35,20 @@ async function main(): Promise<void> {
       if (!line.startsWith("{") || /"level":(40|50|60)/.test(line)) console.log(`[${service}] ${line}`);
     },
   });
-  console.log(`
-The family record platform is running.
-
-  Gateway (GraphQL, with a query page):  ${stack.gatewayUrl}
-  Subgraphs: civil-affairs ${stack.urls["civil-affairs"]}, labor ${stack.urls.labor}, delivery ${stack.urls.delivery}
-
+  // The demo sign-ins share a known password: a production start (no demo data) never prints them.
+  const demo = process.env.NODE_ENV === "production" ? "" : `
 Sample:
 ${SAMPLE_QUERY}
 
 Demo sign-ins (password for all: demo-password):
 ${DEMO_SIGN_INS.map(([id, who]) => `  ${id}  ${who}`).join("\n")}
+`;
+  console.log(`
+The family record platform is running.
 
+  Gateway (GraphQL${process.env.NODE_ENV === "production" ? "" : ", with a query page"}):  ${stack.gatewayUrl}
+  Subgraphs: civil-affairs ${stack.urls["civil-affairs"]}, labor ${stack.urls.labor}, delivery ${stack.urls.delivery}
+${demo}
 Press Ctrl-C to stop.`);
   let stopping = false;
   const shutdown = () => {

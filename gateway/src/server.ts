@@ -14,7 +14,7 @@ import { gatewayContext, type GatewayContext } from "./context";
 import { offlineLandingPage } from "./landingPage";
 import { gatewaySettings } from "./settings";
 import { subgraphServices } from "./resilience/subgraphServices";
-import { collectProcessMetrics, metricsRoute } from "../../kernel/observability/metrics";
+import { assertMetricsProtected, collectProcessMetrics, metricsRoute } from "../../kernel/observability/metrics";
 import { requestObservability } from "../../kernel/observability/requestPlugin";
 import { supergraphFromFile } from "./supergraphFile";
 import { gatewaySecurity } from "./security/gatewaySecurity";
@@ -54,6 +54,7 @@ async function subgraphsReady(urls: Record<string, string>): Promise<Record<stri
 export async function startGateway(env: NodeJS.ProcessEnv = process.env): Promise<RunningGateway> {
   const config = loadConfig(gatewaySettings, env);
   assertCredentialsFit(config.NODE_ENV, "GATEWAY_CREDENTIAL", [config.GATEWAY_CREDENTIAL]);
+  assertMetricsProtected(config.NODE_ENV, config.METRICS_TOKEN);
   const log = createLogger("gateway");
   const urls = subgraphUrls(config);
   // Authorization from the supergraph, abuse limits, rate limits, persisted operations (gateway/src/security).
@@ -69,6 +70,7 @@ export async function startGateway(env: NodeJS.ProcessEnv = process.env): Promis
   const production = config.NODE_ENV === "production";
   const apollo = new ApolloServer<GatewayContext>({
     gateway,
+    hideSchemaDetailsFromClientErrors: production,
     formatError: formatError(log),
     includeStacktraceInErrorResponses: false,
     csrfPrevention: true,
@@ -82,7 +84,7 @@ export async function startGateway(env: NodeJS.ProcessEnv = process.env): Promis
   const server = createHttpServer<GatewayContext>({
     graphql: { path: "/graphql", server: security.http(apollo), context: security.context(gatewayContext(verify)), screen: security.screen },
     routes: [
-      metricsRoute(),
+      metricsRoute(config.METRICS_TOKEN),
       { method: "GET", path: "/health", handle: (_req, res) => sendJson(res, 200, { status: "ok" }) },
       {
         method: "GET",
@@ -96,7 +98,8 @@ export async function startGateway(env: NodeJS.ProcessEnv = process.env): Promis
     ],
     bodyLimitBytes: config.BODY_LIMIT_BYTES,
     log,
-    corsOrigins: config.CORS_ORIGINS,
+    // Any origin in development; in production only the origins the operator lists.
+    corsOrigins: config.CORS_ORIGINS.length > 0 || production ? config.CORS_ORIGINS : ["*"],
   });
   const port = await listen(server, config.PORT, config.HOST);
   log.info({ port }, "gateway ready");

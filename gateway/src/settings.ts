@@ -1,4 +1,4 @@
-import { logLevelSetting, nodeEnvSetting, setting } from "../../kernel/config";
+import { logLevelSetting, metricsTokenSetting, nodeEnvSetting, setting } from "../../kernel/config";
 import { sentCredentialSettings } from "../../kernel/auth/gatewayCredential";
 import { securitySettings } from "./security/settings";
 
@@ -11,7 +11,7 @@ export const gatewaySettings = {
   DELIVERY_URL: setting.string("Base URL of the delivery subgraph", "http://127.0.0.1:4003"),
   SUPERGRAPH_PATH: setting.string("Composed supergraph SDL; reloaded when the file changes", "schema/supergraph.graphql"),
   BODY_LIMIT_BYTES: setting.int("Largest request body accepted", 8 * 1024 * 1024),
-  CORS_ORIGINS: setting.list("Comma-separated origins of browser clients allowed to call the gateway; * for any", "*"),
+  CORS_ORIGINS: setting.list("Comma-separated origins of browser clients allowed to call the gateway; * for any; unset: any in development, none in production"),
   LOG_LEVEL: logLevelSetting,
   TOKEN_REVOCATION_REFRESH_MS: setting.int("How often the list of revoked tokens is fetched from civil-affairs (the window in which a revoked token still passes)", 5000),
   SUBGRAPH_TIMEOUT_MS: setting.int("Longest wait for one attempt at a subgraph fetch; then that part of the answer is a subgraph-unavailable error", 5000),
@@ -19,6 +19,7 @@ export const gatewaySettings = {
   SUBGRAPH_BREAKER_FAILURES: setting.int("Consecutive failed fetches that open a subgraph's circuit (fail fast)", 5),
   SUBGRAPH_BREAKER_HALF_OPEN_MS: setting.int("How long an open circuit fails fast before one trial fetch", 2000),
   SUBGRAPH_MAX_SOCKETS: setting.int("Keep-alive connections per subgraph at most", 64),
+  METRICS_TOKEN: metricsTokenSetting,
   OTEL_EXPORTER_OTLP_ENDPOINT: setting.optional("OpenTelemetry collector (OTLP over HTTP); set: traces are exported, unset: tracing is off"),
   ...sentCredentialSettings,
   ...securitySettings,

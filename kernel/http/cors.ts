@@ -1,7 +1,21 @@
 import type { IncomingMessage, ServerResponse } from "node:http";
 
-/** Headers a browser client may send: the token, the language, the purpose, the request id. */
-const ALLOWED_HEADERS = "authorization, content-type, accept-language, x-access-purpose, x-request-id, apollo-require-preflight";
+/**
+ * Headers a browser client may send: the token, the language, the purpose, the request id, and
+ * what Apollo clients add (client name and version, W3C trace context).
+ */
+const ALLOWED_HEADERS = [
+  "authorization",
+  "content-type",
+  "accept-language",
+  "x-access-purpose",
+  "x-request-id",
+  "apollo-require-preflight",
+  "apollographql-client-name",
+  "apollographql-client-version",
+  "traceparent",
+  "tracestate",
+].join(", ");
 
 /**
  * CORS for browser clients on other origins. Tokens travel in the Authorization header, never in

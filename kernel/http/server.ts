@@ -1,5 +1,7 @@
 import http, { type IncomingMessage, type ServerResponse } from "node:http";
 import { HeaderMap, type ApolloServer, type BaseContext } from "@apollo/server";
+import { GraphQLError } from "graphql";
+import { metrics } from "../observability/metrics";
 import { runCounted, StatementCount } from "../database/statementCounter";
 import { pickLanguage } from "../i18n";
 import { header } from "./headers";
@@ -68,8 +70,30 @@ function headerMap(request: IncomingMessage): HeaderMap {
   return headers;
 }
 
+/**
+ * Builds the request's context from its headers alone (token verified, rate limit counted) before
+ * its body is read: a refused caller (401, 429) costs no body read and no parse. The refusal is
+ * answered, counted in metrics and logged here; null then.
+ */
+async function admit<C extends BaseContext>(endpoint: GraphQLEndpoint<C>, request: IncomingMessage, response: ServerResponse, log: Logger): Promise<C | null> {
+  try {
+    return await endpoint.context(request);
+  } catch (error) {
+    if (!(error instanceof GraphQLError)) throw error;
+    const { http: head, ...extensions } = error.extensions as { http?: { status?: number; headers?: Map<string, string> } } & Record<string, unknown>;
+    const status = head?.status ?? 400;
+    for (const [name, value] of head?.headers ?? []) response.setHeader(name, value);
+    metrics.refusedRequests.inc({ status: String(status), code: String(extensions.code ?? "UNKNOWN") });
+    log.info({ requestId: header(request, "x-request-id"), status, errorCodes: [extensions.code] }, "graphql request refused before reading it");
+    request.resume(); // the body is drained, never read
+    sendJson(response, status, { errors: [{ message: error.message, extensions }] });
+    return null;
+  }
+}
+
 async function serveGraphQL<C extends BaseContext>(
   endpoint: GraphQLEndpoint<C>,
+  context: C,
   request: IncomingMessage,
   response: ServerResponse,
   body: Buffer,
@@ -95,7 +119,7 @@ async function serveGraphQL<C extends BaseContext>(
   const execute = () =>
     endpoint.server.executeHTTPGraphQLRequest({
       httpGraphQLRequest: { method: request.method ?? "GET", headers, search: url.search, body: parsed },
-      context: () => endpoint.context(request),
+      context: async () => context,
     });
   const result = count ? await runCounted(count, execute) : await execute();
   for (const [name, value] of result.headers) response.setHeader(name, value);
@@ -116,13 +140,13 @@ export function createHttpServer<C extends BaseContext>(options: HttpServerOptio
     const url = new URL(request.url ?? "/", "http://localhost");
     if (corsOrigins.length > 0 && applyCors(corsOrigins, request, response)) return;
     try {
-      const body = await readBody(request, bodyLimitBytes);
       const route = routes.find((r) => r.method === request.method && r.path === url.pathname);
-      if (route) return await route.handle(request, response, body);
-      if (url.pathname === graphql.path) {
-        return await serveGraphQL(graphql, request, response, body, url, countStatements ? new StatementCount() : null);
-      }
-      sendJson(response, 404, { error: "not found" });
+      if (route) return await route.handle(request, response, await readBody(request, bodyLimitBytes));
+      if (url.pathname !== graphql.path) return sendJson(response, 404, { error: "not found" });
+      const context = await admit(graphql, request, response, log);
+      if (!context) return;
+      const body = await readBody(request, bodyLimitBytes);
+      return await serveGraphQL(graphql, context, request, response, body, url, countStatements ? new StatementCount() : null);
     } catch (error) {
       if (error instanceof BodyTooLarge) {
         sendJson(response, 413, {

@@ -1,3 +1,5 @@
+import crypto from "node:crypto";
+import { ConfigError } from "../config";
 import client, { Counter, Gauge, Histogram, Registry, type Metric } from "prom-client";
 import type { HttpRoute } from "../http/server";
 
@@ -26,6 +28,11 @@ export const metrics = {
   requests: once(
     "graphql_requests_total",
     () => new Counter({ name: "graphql_requests_total", help: "GraphQL requests by operation name and outcome", labelNames: ["operation", "outcome"], registers: [registry] }),
+  ),
+  /** Requests refused while their context was built, before the body was read (401 bad token, 429 rate limited). */
+  refusedRequests: once(
+    "graphql_requests_refused_total",
+    () => new Counter({ name: "graphql_requests_refused_total", help: "GraphQL requests refused before their body was read, by HTTP status and error code", labelNames: ["status", "code"], registers: [registry] }),
   ),
   requestDuration: once(
     "graphql_request_duration_seconds",
@@ -119,14 +126,26 @@ export function operationLabel(name: string | null | undefined): string {
 }
 
 /** GET /metrics in Prometheus' text format. */
-export function metricsRoute(): HttpRoute {
+/** /metrics; with a token, only for `Authorization: Bearer <token>` (the scraper's). */
+export function metricsRoute(token?: string): HttpRoute {
+  const expected = token ? crypto.createHash("sha256").update(`Bearer ${token}`).digest() : null;
   return {
     method: "GET",
     path: "/metrics",
-    async handle(_request, response) {
+    async handle(request, response) {
+      const sent = crypto.createHash("sha256").update(request.headers.authorization ?? "").digest();
+      if (expected && !crypto.timingSafeEqual(sent, expected)) {
+        response.writeHead(401, { "www-authenticate": "Bearer", "content-type": "text/plain" }).end("unauthorized");
+        return;
+      }
       const body = await registry.metrics();
       response.writeHead(200, { "content-type": registry.contentType, "content-length": Buffer.byteLength(body) });
       response.end(body);
     },
   };
+}
+
+/** In production the metrics (request counts by operation, circuit states) are for the operator's scraper only. */
+export function assertMetricsProtected(nodeEnv: string, token: string | undefined): void {
+  if (nodeEnv === "production" && !token) throw new ConfigError("METRICS_TOKEN is required in production: /metrics answers only its bearer");
 }

@@ -3,8 +3,9 @@ import fs from "node:fs";
 import os from "node:os";
 import path from "node:path";
 import Redis from "ioredis";
+import { withCheckDigit } from "../../kernel/nationalId";
 import { codes, graphql, violationRules, type GraphQLResponse } from "../support/http";
-import { gatewayProcess as gateway, type GatewayProcess as RunningGateway } from "../support/gatewayProcess";
+import { gatewayProcess as gateway, PRODUCTION, type GatewayProcess as RunningGateway } from "../support/gatewayProcess";
 
 /**
  * The gateway's abuse limits. They act before the query is planned, so these gateways run without
@@ -141,7 +142,7 @@ describe("gateway abuse limits", () => {
     const registered = `query Registered { __typename }`;
     const manifest = path.join(dir, "operations.json");
     fs.writeFileSync(manifest, JSON.stringify({ [sha256(registered)]: registered }));
-    const production = await gateway({ NODE_ENV: "production", PERSISTED_OPERATIONS_FILE: manifest, ONLY_PERSISTED_OPERATIONS: "true" });
+    const production = await gateway({ ...PRODUCTION, PERSISTED_OPERATIONS_FILE: manifest, ONLY_PERSISTED_OPERATIONS: "true" });
     try {
       expect((await graphql(production.url, registered)).data).toEqual({ __typename: "Query" });
       const byHash = await fetch(production.url, {
@@ -161,7 +162,7 @@ describe("gateway abuse limits", () => {
     } finally {
       await production.stop();
     }
-    const open = await gateway({ NODE_ENV: "production" });
+    const open = await gateway(PRODUCTION);
     try {
       const response = await graphql(open.url, `{ __schema { queryType { name } } }`);
       expect(codes(response)).toEqual(["BAD_USER_INPUT"]);
@@ -172,6 +173,37 @@ describe("gateway abuse limits", () => {
     }
     const development = await fetch(main.url, { headers: { accept: "text/html" } });
     expect(await development.text()).toMatch(/<html/i);
+  });
+
+  it("in production: no field suggestions, /metrics for its token only, no CORS origin unless configured", async () => {
+    const production = await gateway({ ...PRODUCTION, RATE_LIMIT_POINTS: "5" }); // the typo and the preflight below use two
+    try {
+      const typo = await graphql(production.url, `{ benefitProgram { code } }`);
+      expect(codes(typo)).toEqual(["BAD_USER_INPUT"]);
+      expect(typo.errors![0]!.message).not.toMatch(/Did you mean/);
+      const base = `http://127.0.0.1:${production.port}`;
+      expect((await fetch(`${base}/metrics`)).status).toBe(401);
+      expect((await fetch(`${base}/metrics`, { headers: { authorization: "Bearer a-guess" } })).status).toBe(401);
+      const preflight = await fetch(production.url, { method: "OPTIONS", headers: { origin: "https://app.example", "access-control-request-method": "POST" } });
+      expect(preflight.headers.get("access-control-allow-origin")).toBeNull();
+      // Forged tokens are counted before anything else: the fourth is refused by the rate limit.
+      const statuses = [];
+      for (let i = 0; i < 4; i++) statuses.push((await graphql(production.url, `{ __typename }`, {}, { token: "forged.token.value" })).status);
+      expect(statuses).toEqual([401, 401, 401, 429]);
+      const scraped = await (await fetch(`${base}/metrics`, { headers: { authorization: `Bearer ${PRODUCTION.METRICS_TOKEN}` } })).text();
+      expect(scraped).toMatch(/graphql_requests_refused_total\{status="401",code="UNAUTHENTICATED"\} 3/);
+      expect(scraped).toMatch(/graphql_requests_refused_total\{status="429",code="RATE_LIMITED"\} 1/);
+    } finally {
+      await production.stop();
+    }
+  });
+
+  it("lets browser clients send the headers Apollo clients add", async () => {
+    const preflight = await fetch(main.url, {
+      method: "OPTIONS",
+      headers: { origin: "https://app.example", "access-control-request-method": "POST", "access-control-request-headers": "apollographql-client-name, apollographql-client-version, traceparent" },
+    });
+    for (const name of ["apollographql-client-name", "apollographql-client-version", "traceparent"]) expect(preflight.headers.get("access-control-allow-headers")).toContain(name);
   });
 
   it("answers CORS only for the configured origins", async () => {
@@ -188,7 +220,7 @@ describe("gateway abuse limits", () => {
     const shared = await gateway({ REDIS_URL: process.env.REDIS_URL, LOGIN_RATE_LIMIT_POINTS: "2" });
     const redis = new Redis(process.env.REDIS_URL!);
     try {
-      const id = `1${crypto.randomInt(100_000_000, 999_999_999)}`;
+      const id = withCheckDigit(`1${crypto.randomInt(10_000_000, 99_999_999)}`);
       const login = () => graphql(shared.url, `mutation($id: ID!) { login(nationalId: $id, password: "x") { accessToken } }`, { id });
       await login();
       await login();

@@ -5,6 +5,13 @@ import { freePort } from "./stack";
 /** A subgraph URL where nothing listens: gateways that only refuse or answer `{ __typename }` need none. */
 export const DEAD_SUBGRAPH = "http://127.0.0.1:9";
 
+/** What a production gateway needs besides NODE_ENV: its own credential to the subgraphs and a metrics token. */
+export const PRODUCTION: NodeJS.ProcessEnv = {
+  NODE_ENV: "production",
+  GATEWAY_CREDENTIAL: "a-production-credential-0123456789abcdef",
+  METRICS_TOKEN: "a-metrics-token",
+};
+
 export interface GatewayProcess {
   url: string;
   port: number;

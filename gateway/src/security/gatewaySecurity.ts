@@ -4,6 +4,8 @@ import type { SupergraphSdlHook } from "@apollo/gateway";
 import type { Config } from "../../../kernel/config";
 import { documentLimitsFrom } from "../../../kernel/graphql/documentGuard";
 import type { OperationScreen } from "../../../kernel/http/screenOperations";
+import { header } from "../../../kernel/http/headers";
+import { pickLanguage } from "../../../kernel/i18n";
 import type { Logger } from "../../../kernel/logger";
 import type { GatewayContext } from "../context";
 import { declareEnforcedSecurityFeatures } from "./directives";
@@ -63,9 +65,16 @@ export function gatewaySecurity(config: SecurityConfig, log: Logger): GatewaySec
       return { ...result, supergraphSdl: declareEnforcedSecurityFeatures(result.supergraphSdl) };
     },
     context: (inner) => async (request) => {
-      const context = await inner(request);
-      const client = context.viewer ? `sub:${context.viewer.nationalId}` : `ip:${request.socket.remoteAddress ?? "unknown"}`;
-      await rateLimits.consumeClient(client, context.lang);
+      const address = `ip:${request.socket.remoteAddress ?? "unknown"}`;
+      let context: GatewayContext;
+      try {
+        context = await inner(request);
+      } catch (refused) {
+        // A refused token still costs its sender a request (else forged tokens flood for free).
+        await rateLimits.consumeClient(address, pickLanguage(header(request, "accept-language")));
+        throw refused;
+      }
+      await rateLimits.consumeClient(context.viewer ? `sub:${context.viewer.nationalId}` : address, context.lang);
       return context;
     },
     screen: {

@@ -24,6 +24,7 @@ function production(extra: NodeJS.ProcessEnv): NodeJS.ProcessEnv {
     DEMO_DATA: "false",
     OUTBOX_SUBSCRIBERS: "",
     GATEWAY_CREDENTIALS: "an-operator-credential-0123456789abcdef",
+    METRICS_TOKEN: "a-metrics-token",
     ...extra,
   };
 }
@@ -40,6 +41,10 @@ describe("production configuration", () => {
     await expect(startSubgraph(civilAffairs, production({ ...ready, GATEWAY_CREDENTIALS: "short" }))).rejects.toThrow(/at least 32 characters/);
     await expect(startSubgraph(civilAffairs, production({ ...ready, NODE_ENV: "prod" }))).rejects.toThrow(/NODE_ENV must be one of development, test, production, got "prod"/);
     await expect(startSubgraph(civilAffairs, production({ ...ready, EMBEDDED_DATABASE: "ram", LOG_LEVEL: "loud" }))).rejects.toThrow(/EMBEDDED_DATABASE must be one of[\s\S]*LOG_LEVEL must be one of/);
+  });
+
+  it("refuses to start without a metrics token", async () => {
+    await expect(startSubgraph(delivery, production({ METRICS_TOKEN: undefined, EVENTS_HMAC_SECRET: "a", CARRIER_WEBHOOK_SECRET: "b" }))).rejects.toThrow(/METRICS_TOKEN is required in production/);
   });
 
   it("refuses civil-affairs without a managed signing key, or with the public events secret", async () => {
@@ -59,6 +64,12 @@ describe("production configuration", () => {
       expect(jwks.keys.length).toBeGreaterThan(0);
       // The published key is public only: no private parameter.
       expect(jwks.keys.every((key) => !("d" in key))).toBe(true);
+      // No statement counts, no field suggestions, metrics for the scraper's token only.
+      const typo = await fetch(`${running.url}/graphql`, { method: "POST", headers: { "content-type": "application/json" }, body: JSON.stringify({ query: "{ civilAffairsOffice { id } }" }) });
+      expect(typo.headers.get("x-sql-statements")).toBeNull();
+      expect(JSON.stringify(await typo.json())).not.toMatch(/Did you mean/);
+      expect((await fetch(`${running.url}/metrics`)).status).toBe(401);
+      expect((await fetch(`${running.url}/metrics`, { headers: { authorization: "Bearer a-metrics-token" } })).status).toBe(200);
     } finally {
       await running.stop();
     }
