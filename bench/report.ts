@@ -204,7 +204,7 @@ const METHOD = `## How it is measured
   (\`DEMO_FAMILIES=0\`), and \`ANALYZE\` runs.
 - **Services**: the three subgraphs start once per size (\`scripts/stack.ts\`, PostgreSQL per subgraph), with the four
   contenders, each one Node process: **(a)** \`gateway/src/main.ts\` as shipped (its per-client rate limit is left on but
-  raised to 10⁹/min, and \`MAX_QUERY_COST\` raised from 5,000 to 20,000 because the shipped limit refuses the 50-family
+  raised to 10⁹/min, its per-client cost budget is off (a load generator is one client), and \`MAX_QUERY_COST\` raised from 5,000 to 20,000 because the shipped limit refuses the 50-family
   review query, cost 8,500); **(b)** \`bench/contenders/apolloStock.ts\`: plain \`ApolloGateway\` + \`startStandaloneServer\`,
   static supergraph with the URLs replaced, a \`RemoteGraphQLDataSource\` that forwards Authorization, Accept-Language and
   x-access-purpose; **(c)** \`bench/contenders/hive.ts\`: \`createGatewayRuntime\` from @graphql-hive/gateway-runtime 2.12.1

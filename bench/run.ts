@@ -316,7 +316,7 @@ async function benchSize(citizens: number, options: Options, results: BenchResul
     dataDir,
     // The per-client rate limit (1,200/min by default) stays on but cannot refuse: one benchmark client
     // sends thousands a second, which is what the limit exists to refuse.
-    env: { NODE_ENV: "development", DEMO_DATA: "true", DEMO_FAMILIES: "0", LOG_LEVEL: "warn", DATABASE_URL: "", RATE_LIMIT_POINTS: "1000000000", MAX_QUERY_COST: "20000" },
+    env: { NODE_ENV: "development", DEMO_DATA: "true", DEMO_FAMILIES: "0", LOG_LEVEL: "warn", DATABASE_URL: "", RATE_LIMIT_POINTS: "1000000000", COST_BUDGET_PER_MINUTE: "0", MAX_QUERY_COST: "20000" },
     output: (service, line) => {
       output.push(`[${service}] ${line}`);
       fs.appendFileSync(path.join(ROOT, "tmp", "bench-services.log"), `[${service}] ${line}\n`);

@@ -8,6 +8,8 @@ import { pickLanguage, type Lang } from "../../kernel/i18n";
 
 export interface GatewayContext {
   viewer: Viewer | null;
+  /** Whom the rate limits count: the token's subject, else the IP address (set by gateway/src/security). */
+  client?: string;
   lang: Lang;
   requestId: string;
   forwardedHeaders: Record<string, string | undefined>;

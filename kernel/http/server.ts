@@ -6,6 +6,7 @@ import { runCounted, StatementCount } from "../database/statementCounter";
 import { pickLanguage } from "../i18n";
 import { header } from "./headers";
 import { applyCors } from "./cors";
+import { errorResponse } from "./errorResponse";
 import { screenOperations, type OperationScreen } from "./screenOperations";
 import type { Logger } from "../logger";
 
@@ -80,13 +81,11 @@ async function admit<C extends BaseContext>(endpoint: GraphQLEndpoint<C>, reques
     return await endpoint.context(request);
   } catch (error) {
     if (!(error instanceof GraphQLError)) throw error;
-    const { http: head, ...extensions } = error.extensions as { http?: { status?: number; headers?: Map<string, string> } } & Record<string, unknown>;
-    const status = head?.status ?? 400;
-    for (const [name, value] of head?.headers ?? []) response.setHeader(name, value);
-    metrics.refusedRequests.inc({ status: String(status), code: String(extensions.code ?? "UNKNOWN") });
-    log.info({ requestId: header(request, "x-request-id"), status, errorCodes: [extensions.code] }, "graphql request refused before reading it");
+    const refusal = errorResponse(error);
+    metrics.refusedRequests.inc({ status: String(refusal.status), code: String(error.extensions.code ?? "UNKNOWN") });
+    log.info({ requestId: header(request, "x-request-id"), status: refusal.status, errorCodes: [error.extensions.code] }, "graphql request refused before reading it");
     request.resume(); // the body is drained, never read
-    sendJson(response, status, { errors: [{ message: error.message, extensions }] });
+    response.writeHead(refusal.status, Object.fromEntries(refusal.headers)).end(refusal.body);
     return null;
   }
 }

@@ -138,6 +138,33 @@ describe("gateway abuse limits", () => {
     }
   });
 
+  it("counts every operation of a batch against the client's limit", async () => {
+    const limited = await gateway({ RATE_LIMIT_POINTS: "5", MAX_BATCH_SIZE: "10" });
+    try {
+      const batch = (n: number) =>
+        fetch(limited.url, { method: "POST", headers: { "content-type": "application/json" }, body: JSON.stringify(Array.from({ length: n }, () => ({ query: "{ __typename }" }))) });
+      expect((await batch(4)).status).toBe(200); // 4 of 5
+      const refused = await batch(4);
+      expect(refused.status).toBe(429);
+      expect(((await refused.json()) as any).errors[0].extensions.code).toBe("RATE_LIMITED");
+    } finally {
+      await limited.stop();
+    }
+  });
+
+  it("spends each operation's cost from the client's budget per minute", async () => {
+    const budgeted = await gateway({ COST_BUDGET_PER_MINUTE: "100" });
+    try {
+      const costs20 = `{ civilAffairsOffices { id } }`; // a list of 10 assumed, 2 each
+      const answers = [];
+      for (let i = 0; i < 6; i++) answers.push(await graphql(budgeted.url, costs20));
+      expect(answers.map((a) => codes(a).includes("RATE_LIMITED"))).toEqual([false, false, false, false, false, true]);
+      expect(answers[5]!.status).toBe(429);
+    } finally {
+      await budgeted.stop();
+    }
+  });
+
   it("in production: no introspection, no query page, and only registered operations when ONLY_PERSISTED_OPERATIONS=true", async () => {
     const registered = `query Registered { __typename }`;
     const manifest = path.join(dir, "operations.json");

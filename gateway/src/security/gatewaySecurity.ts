@@ -1,9 +1,11 @@
 import type { IncomingMessage } from "node:http";
-import { HeaderMap, type ApolloServer, type ApolloServerPlugin, type ApolloServerOptions, type BaseContext } from "@apollo/server";
+import { HeaderMap, type ApolloServer, type ApolloServerPlugin, type ApolloServerOptions, type BaseContext, type HTTPGraphQLResponse } from "@apollo/server";
+import { GraphQLError } from "graphql";
 import type { SupergraphSdlHook } from "@apollo/gateway";
 import type { Config } from "../../../kernel/config";
 import { documentLimitsFrom } from "../../../kernel/graphql/documentGuard";
 import type { OperationScreen } from "../../../kernel/http/screenOperations";
+import { errorResponse } from "../../../kernel/http/errorResponse";
 import { header } from "../../../kernel/http/headers";
 import { pickLanguage } from "../../../kernel/i18n";
 import type { Logger } from "../../../kernel/logger";
@@ -31,12 +33,20 @@ export interface GatewaySecurity {
   close(): Promise<void>;
 }
 
+/** A refusal (RATE_LIMITED) as Apollo Server's HTTP response. */
+function refusal(error: unknown): HTTPGraphQLResponse {
+  if (!(error instanceof GraphQLError)) throw error;
+  const { status, headers, body } = errorResponse(error);
+  return { status, headers: new HeaderMap(headers), body: { kind: "complete", string: body } };
+}
+
 export function gatewaySecurity(config: SecurityConfig, log: Logger): GatewaySecurity {
   const rateLimits = createRateLimits({
     clientPoints: config.RATE_LIMIT_POINTS,
     clientWindowSeconds: config.RATE_LIMIT_WINDOW_SECONDS,
     loginPoints: config.LOGIN_RATE_LIMIT_POINTS,
     loginWindowSeconds: config.LOGIN_RATE_LIMIT_WINDOW_SECONDS,
+    costPerMinute: config.COST_BUDGET_PER_MINUTE,
     redisUrl: config.REDIS_URL,
     log,
   });
@@ -74,7 +84,8 @@ export function gatewaySecurity(config: SecurityConfig, log: Logger): GatewaySec
         await rateLimits.consumeClient(address, pickLanguage(header(request, "accept-language")));
         throw refused;
       }
-      await rateLimits.consumeClient(context.viewer ? `sub:${context.viewer.nationalId}` : address, context.lang);
+      context.client = context.viewer ? `sub:${context.viewer.nationalId}` : address;
+      await rateLimits.consumeClient(context.client, context.lang);
       return context;
     },
     screen: {
@@ -94,6 +105,17 @@ export function gatewaySecurity(config: SecurityConfig, log: Logger): GatewaySec
             headers: new HeaderMap([["content-type", "application/json; charset=utf-8"]]),
             body: { kind: "complete", string: JSON.stringify({ errors: [{ message, extensions: { code: "BAD_USER_INPUT", reason: "MAX_BATCH_SIZE", maxBatchSize: maxBatch, violations: [{ field: "body", rule: "MAX_BATCH_SIZE", message }] } }] }) },
           };
+        }
+        // The request itself was counted as it came in; each further operation of a batch counts too.
+        if (Array.isArray(body) && body.length > 1) {
+          const context = (await args.context()) as unknown as GatewayContext;
+          if (context.client) {
+            try {
+              await rateLimits.consumeClient(context.client, context.lang, body.length - 1);
+            } catch (error) {
+              return refusal(error);
+            }
+          }
         }
         return server.executeHTTPGraphQLRequest(args);
       };

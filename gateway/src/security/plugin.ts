@@ -58,6 +58,8 @@ export function securityPlugin(options: SecurityPluginOptions): ApolloServerPlug
             );
             throw new GraphQLError(error.message, { extensions: { ...error.extensions, http: { status: 400 } } });
           }
+          // One client's heavy queries spend its own budget, not everyone's subgraphs.
+          if (ctx.client) await options.rateLimits.consumeCost(ctx.client, measure.cost, lang);
           const authorized = authorizeOperation(apiSchema, metadata, document, operation, variables, ctx.viewer);
           if (!authorized.document) return;
           removals = authorized.removals;

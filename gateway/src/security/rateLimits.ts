@@ -7,8 +7,10 @@ import type { Lang } from "../../../kernel/i18n";
 import type { Logger } from "../../../kernel/logger";
 
 export interface RateLimits {
-  /** Consumes one point for this key; throws RATE_LIMITED (HTTP 429) when none is left. */
-  consumeClient(key: string, lang: Lang): Promise<void>;
+  /** Consumes points (operations) for this client; throws RATE_LIMITED (HTTP 429) when none are left. */
+  consumeClient(key: string, lang: Lang, operations?: number): Promise<void>;
+  /** Consumes an operation's static cost from the client's budget per minute. */
+  consumeCost(key: string, cost: number, lang: Lang): Promise<void>;
   consumeLogin(nationalId: string, lang: Lang): Promise<void>;
   close(): Promise<void>;
 }
@@ -18,6 +20,7 @@ export interface RateLimitOptions {
   clientWindowSeconds: number;
   loginPoints: number;
   loginWindowSeconds: number;
+  costPerMinute: number;
   redisUrl?: string;
   log: Logger;
 }
@@ -37,29 +40,34 @@ function rateLimited(lang: Lang, res: RateLimiterRes): AppError {
   });
 }
 
-async function consume(limiter: RateLimiterAbstract | null, key: string, lang: Lang): Promise<void> {
-  if (!limiter) return;
+async function consume(limiter: RateLimiterAbstract | null, key: string, lang: Lang, points = 1): Promise<void> {
+  if (!limiter || points <= 0) return;
   try {
-    await limiter.consume(key);
+    await limiter.consume(key, points);
   } catch (error) {
     if (error instanceof RateLimiterRes) throw rateLimited(lang, error);
     throw error;
   }
 }
 
-/** Per client and per sign-in ID; RateLimiterRedis when REDIS_URL is set (shared by every gateway instance). */
+/** Per client (operations, and cost per minute) and per sign-in ID; RateLimiterRedis when REDIS_URL is set (shared by every gateway instance). */
 export function createRateLimits(options: RateLimitOptions): RateLimits {
   const redis = options.redisUrl ? new Redis(options.redisUrl, { enableOfflineQueue: false, maxRetriesPerRequest: 1, lazyConnect: false }) : null;
   redis?.on("error", (error) => options.log.warn({ err: error }, "redis (rate limits) unavailable"));
   const client = limiter(redis, "gw:client", options.clientPoints, options.clientWindowSeconds);
   const login = limiter(redis, "gw:login", options.loginPoints, options.loginWindowSeconds);
+  const cost = limiter(redis, "gw:cost", options.costPerMinute, 60);
   // The first requests wait (up to 2 s) for the connection, so that they are counted in Redis
   // too, not in the per-instance fallback while the connection is still being made.
   const connected = redis ? Promise.race([once(redis, "ready"), setTimeout(2_000)]).catch(() => undefined) : Promise.resolve();
   return {
-    consumeClient: async (key, lang) => {
+    consumeClient: async (key, lang, operations = 1) => {
       await connected;
-      await consume(client, key, lang);
+      await consume(client, key, lang, operations);
+    },
+    consumeCost: async (key, points, lang) => {
+      await connected;
+      await consume(cost, key, lang, points);
     },
     consumeLogin: async (nationalId, lang) => {
       await connected;

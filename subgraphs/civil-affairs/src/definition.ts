@@ -40,6 +40,8 @@ import { civilAffairsAccessReport, MyDataAccessesResolver } from "./audit/dataAc
 import { LogoutResolver } from "./identity/logout.resolver";
 import { RevokedTokens } from "./identity/revokedTokens";
 import { DataAccessAndRevocation1765000000000 } from "./migrations/1765000000000-DataAccessAndRevocation";
+import { DocumentFiles1767000000000 } from "./migrations/1767000000000-DocumentFiles";
+import { databaseDocumentStore, documentFilesFolder, fileDocumentStore } from "./applications/documents/documentStore";
 import { REVOKED_TOKENS_PATH } from "../../../kernel/auth/revocation";
 
 export const civilAffairs: SubgraphDefinition<typeof civilAffairsSettings> = {
@@ -63,7 +65,7 @@ export const civilAffairs: SubgraphDefinition<typeof civilAffairsSettings> = {
     SubmissionKey,
     OutboxMessage,
   ],
-  migrations: [Registry1764000000000, Applications1764000100000, DataAccessAndRevocation1765000000000],
+  migrations: [Registry1764000000000, Applications1764000100000, DataAccessAndRevocation1765000000000, DocumentFiles1767000000000],
   schema: {
     resolvers: [
       CitizenResolver,
@@ -114,11 +116,22 @@ export const civilAffairs: SubgraphDefinition<typeof civilAffairsSettings> = {
     const revoked = new RevokedTokens(db, log);
     await revoked.load();
     revoked.start(config.TOKEN_REVOCATION_REFRESH_MS);
-    const applicationSettings = { replacementFeeHalalas: config.REPLACEMENT_FEE_HALALAS, subscribers: config.OUTBOX_SUBSCRIBERS };
+    const documents = config.DATABASE_URL ? null : documentFilesFolder(config.DATA_DIR, config.EMBEDDED_DATABASE);
+    const applicationSettings = {
+      replacementFeeHalalas: config.REPLACEMENT_FEE_HALALAS,
+      subscribers: config.OUTBOX_SUBSCRIBERS,
+      documents: documents ? fileDocumentStore(documents.path) : databaseDocumentStore,
+    };
     return {
       verifyKeys: keys.verifyKeys,
-      resolvers: [new LoginResolver(keys, policy), new CardApplicationMutations(applicationSettings, dispatcher), new LogoutResolver(revoked)],
-      background: { stop: async () => (revoked.stop(), dispatcher.stop()) },
+      resolvers: [new LoginResolver(keys, policy, Math.max(1, config.LOGIN_MAX_IN_FLIGHT)), new CardApplicationMutations(applicationSettings, dispatcher), new LogoutResolver(revoked)],
+      background: {
+        stop: async () => {
+          revoked.stop();
+          await dispatcher.stop();
+          documents?.discard();
+        },
+      },
       revocations: revoked,
       audit: civilAffairsAudit,
       routes: [

@@ -1,6 +1,7 @@
 import fs from "node:fs";
 import os from "node:os";
 import path from "node:path";
+import { withCheckDigit } from "../../../kernel/nationalId";
 import { graphql } from "../../../test/support/http";
 import { login } from "../src/identity/login";
 import { loadSigningKeys } from "../src/identity/signingKeys";
@@ -43,5 +44,27 @@ describe.each(["embedded", "postgres"] as const)("sign-in lockout (%s)", (kind) 
     expect(await codeOf(login(ca.db, keys, policy, "en", id, PASSWORD, start))).toBe("RATE_LIMITED");
     const later = new Date(start.getTime() + 16 * 60_000);
     expect(await codeOf(login(ca.db, keys, policy, "en", id, PASSWORD, later))).toBe("OK");
+  });
+});
+
+describe("sign-ins in flight", () => {
+  it("answers RATE_LIMITED at once past LOGIN_MAX_IN_FLIGHT, without counting a failure against the ID", async () => {
+    const ca = await startCivilAffairs("embedded", { LOGIN_MAX_IN_FLIGHT: "2" });
+    try {
+      const ids = Array.from({ length: 12 }, (_, i) => withCheckDigit(String(100_000_500 + i)));
+      const answers = await Promise.all(
+        ids.map((id) => graphql(ca.subgraph.graphqlUrl, `mutation($id: ID!) { login(nationalId: $id, password: "wrong") { accessToken } }`, { id }, { lang: "en" })),
+      );
+      const codesSeen = answers.map((a) => a.errors?.[0]?.extensions?.code);
+      expect(codesSeen.filter((code) => code === "RATE_LIMITED").length).toBeGreaterThan(0);
+      expect(codesSeen.every((code) => code === "RATE_LIMITED" || code === "UNAUTHENTICATED")).toBe(true);
+      const busy = answers.findIndex((a) => a.errors?.[0]?.extensions?.code === "RATE_LIMITED");
+      expect(answers[busy]!.errors![0]!.message).toMatch(/Many people are signing in/);
+      expect(answers[busy]!.headers.get("retry-after")).toBe("1");
+      const counted = await ca.db.query(`SELECT national_id FROM login_throttle WHERE national_id = ANY($1)`, [ids]);
+      expect(counted.length).toBe(codesSeen.filter((code) => code === "UNAUTHENTICATED").length);
+    } finally {
+      await ca.stop();
+    }
   });
 });

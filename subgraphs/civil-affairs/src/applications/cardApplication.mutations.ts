@@ -6,6 +6,7 @@ import { FamilyCard } from "../registry/familyCard.entity";
 import { CardApplication } from "./cardApplication.entity";
 import { attachDocument } from "./documents/attachDocument";
 import { ApplicationDocument } from "./documents/document.entity";
+import type { DocumentStore } from "./documents/documentStore";
 import { createApplication, updateApplication } from "./drafts";
 import { AttachDocumentInput, NewCardApplicationInput, UpdateCardApplicationInput } from "./inputs";
 import { issueFamilyCard } from "./issuing";
@@ -18,6 +19,7 @@ import { applyMove } from "./transitions";
 export interface ApplicationSettings {
   replacementFeeHalalas: number;
   subscribers: string[];
+  documents: DocumentStore;
 }
 
 /** A required free-text argument (an officer's notes or reason), trimmed; BAD_USER_INPUT when empty. */
@@ -55,7 +57,7 @@ export class CardApplicationMutations {
   @Directive(AUTHENTICATED)
   @Mutation(() => ApplicationDocument)
   attachDocument(@Arg("input") input: AttachDocumentInput, @Ctx() ctx: RequestContext): Promise<ApplicationDocument> {
-    return attachDocument(ctx, input);
+    return attachDocument(ctx, this.settings.documents, input);
   }
 
   @Directive(AUTHENTICATED)

@@ -1,22 +1,40 @@
 import { Arg, Ctx, ID, Mutation, Resolver } from "type-graphql";
 import type { RequestContext } from "../../../../kernel/context";
+import { appError } from "../../../../kernel/errors";
 import { login, type LoginPolicy } from "./login";
+import { identityMessages } from "./messages";
 import { Session } from "./session.type";
 import type { SigningKeys } from "./signingKeys";
 
+/**
+ * Password hashes run on libuv's thread pool (4 threads): past `maxInFlight` sign-ins at once, the
+ * next ones would only queue behind them until the gateway times out, for everyone. They are
+ * answered RATE_LIMITED at once instead, before their attempt is counted.
+ */
 @Resolver()
 export class LoginResolver {
+  private inFlight = 0;
+
   constructor(
     private readonly keys: SigningKeys,
     private readonly policy: LoginPolicy,
+    private readonly maxInFlight: number,
   ) {}
 
   @Mutation(() => Session, { description: "Sign in with national ID and password." })
-  login(
+  async login(
     @Arg("nationalId", () => ID) nationalId: string,
     @Arg("password") password: string,
     @Ctx() ctx: RequestContext,
   ): Promise<Session> {
-    return login(ctx.db, this.keys, this.policy, ctx.lang, nationalId, password);
+    if (this.inFlight >= this.maxInFlight) {
+      throw appError("RATE_LIMITED", ctx.lang, identityMessages.busy[ctx.lang](), { retryAfterSeconds: 1, http: { status: 429, headers: new Map([["retry-after", "1"]]) } });
+    }
+    this.inFlight += 1;
+    try {
+      return await login(ctx.db, this.keys, this.policy, ctx.lang, nationalId, password);
+    } finally {
+      this.inFlight -= 1;
+    }
   }
 }

@@ -7,5 +7,9 @@ export const identityMessages = {
     en: (p: { minutes: number }) => `Too many failed attempts. Try again in ${p.minutes} minutes.`,
     ar: (p: { minutes: number }) => `محاولات فاشلة كثيرة. حاول مرة أخرى بعد ${p.minutes} دقيقة.`,
   },
+  busy: {
+    en: () => "Many people are signing in right now. Try again in a moment.",
+    ar: () => "يسجل كثيرون الدخول الآن. حاول مرة أخرى بعد لحظات.",
+  },
   passwordRequired: { en: () => "Enter your password.", ar: () => "أدخل كلمة المرور." },
 };

@@ -7,9 +7,12 @@ import { EDITABLE } from "../stateMachine";
 import { applicationStateMessages } from "../stateMessages";
 import type { AttachDocumentInput } from "../inputs";
 import { ApplicationDocument } from "./document.entity";
-import { DocumentBlob } from "./documentBlob.entity";
+import type { DocumentStore } from "./documentStore";
 import { decodedBase64Size, detectMimeType, isBase64, MAX_DOCUMENT_BYTES, sameMimeType } from "./fileType";
 import { documentMessages as m } from "./messages";
+
+/** More than any application kind needs (one per spouse and child, a photo, a few corrections). */
+export const MAX_DOCUMENTS_PER_APPLICATION = 20;
 
 /** Checks the upload; the size is checked from the base64 length before anything is decoded. */
 function decodeUpload(input: AttachDocumentInput, violations: Violations): { content: Buffer; mimeType: string } | null {
@@ -45,19 +48,22 @@ function decodeUpload(input: AttachDocumentInput, violations: Violations): { con
  * the bytes are stored once per SHA-256. The application's version moves on, so officers and
  * clients see that what the rules require has changed.
  */
-export async function attachDocument(ctx: RequestContext, input: AttachDocumentInput): Promise<ApplicationDocument> {
+export async function attachDocument(ctx: RequestContext, store: DocumentStore, input: AttachDocumentInput): Promise<ApplicationDocument> {
   const application = await findApplicationOrFail(ctx, input.applicationId);
   assertApplicant(ctx, application);
   if (!EDITABLE.includes(application.status)) {
     throw appError("INVALID_STATE", ctx.lang, applicationStateMessages.notEditable[ctx.lang]({ status: application.status }));
   }
   const violations = new Violations(ctx.lang);
+  // Counted before this attach; a concurrent one fails on the application's version (CONFLICT).
+  const attached = await ctx.db.getRepository(ApplicationDocument).countBy({ applicationId: application.id });
+  if (attached >= MAX_DOCUMENTS_PER_APPLICATION) violations.add("applicationId", "TOO_MANY_DOCUMENTS", m.tooMany, { max: MAX_DOCUMENTS_PER_APPLICATION });
   const upload = decodeUpload(input, violations);
   violations.throwIfAny();
   const { content, mimeType } = upload!;
   const sha256 = crypto.createHash("sha256").update(content).digest("hex");
   return ctx.db.transaction(async (tx) => {
-    await tx.createQueryBuilder().insert().into(DocumentBlob).values({ sha256, content }).orIgnore().execute();
+    await store.put(tx, sha256, content);
     const document = tx.getRepository(ApplicationDocument).create({
       applicationId: application.id,
       type: input.type,

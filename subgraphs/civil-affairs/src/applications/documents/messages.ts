@@ -10,6 +10,10 @@ export const documentMessages = {
     ar: () => "المحتوى ليس ترميز base64 صالحاً.",
   } as Message,
   empty: { en: () => "The file is empty.", ar: () => "الملف فارغ." } as Message,
+  tooMany: {
+    en: (p: { max: number }) => `An application holds at most ${p.max} documents.`,
+    ar: (p: { max: number }) => `لا يتسع الطلب لأكثر من ${p.max} مستنداً.`,
+  } as Message<{ max: number }>,
   unsupported: {
     en: () => "Only PDF, JPEG or PNG files are accepted (checked by content).",
     ar: () => "تقبل ملفات PDF أو JPEG أو PNG فقط (يُتحقق من المحتوى).",
