@@ -28,7 +28,8 @@ export class LoginResolver {
     @Ctx() ctx: RequestContext,
   ): Promise<Session> {
     if (this.inFlight >= this.maxInFlight) {
-      throw appError("RATE_LIMITED", ctx.lang, identityMessages.busy[ctx.lang](), { retryAfterSeconds: 1, http: { status: 429, headers: new Map([["retry-after", "1"]]) } });
+      // No HTTP status of its own: behind the gateway a 429 from a subgraph would read as a failed fetch.
+      throw appError("RATE_LIMITED", ctx.lang, identityMessages.busy[ctx.lang](), { retryAfterSeconds: 1 });
     }
     this.inFlight += 1;
     try {
