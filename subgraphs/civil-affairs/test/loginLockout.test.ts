@@ -2,6 +2,7 @@ import fs from "node:fs";
 import os from "node:os";
 import path from "node:path";
 import { withCheckDigit } from "../../../kernel/nationalId";
+import { DATABASE_KINDS } from "../../../test/support/database";
 import { graphql } from "../../../test/support/http";
 import { login } from "../src/identity/login";
 import { loadSigningKeys } from "../src/identity/signingKeys";
@@ -12,7 +13,7 @@ import { PASSWORD, startCivilAffairs, type CivilAffairsHarness } from "./support
  * concurrent attempts on one ID get at most LOGIN_MAX_FAILURES (5) password checks, the rest are
  * RATE_LIMITED without one (before, all 39 wrong passwords were checked and the 40th signed in).
  */
-describe.each(["embedded", "postgres"] as const)("sign-in lockout (%s)", (kind) => {
+describe.each(DATABASE_KINDS)("sign-in lockout (%s)", (kind) => {
   let ca: CivilAffairsHarness;
   beforeAll(async () => {
     ca = await startCivilAffairs(kind);
