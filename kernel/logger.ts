@@ -2,7 +2,7 @@ import pino from "pino";
 
 export type Logger = pino.Logger;
 
-/** JSON logs; secrets are redacted wherever they appear in a logged object. */
+/** JSON logs; secrets and SQL parameters are redacted wherever they appear in a logged object. */
 export function createLogger(service: string): Logger {
   return pino({
     base: { service },
@@ -17,6 +17,11 @@ export function createLogger(service: string): Logger {
         "*.headers.authorization",
         "*.headers.cookie",
         "*.variables.password",
+        // A failed SQL statement carries its parameters (national IDs, addresses) and the row in its detail.
+        "err.parameters",
+        "err.detail",
+        "err.driverError.detail",
+        "err.driverError.parameters",
       ],
       censor: "[redacted]",
     },

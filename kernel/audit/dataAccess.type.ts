@@ -6,6 +6,14 @@ export enum DataAccessAction {
 }
 registerEnumType(DataAccessAction, { name: "DataAccessAction" });
 
+export enum DataAccessOutcome {
+  /** Some of the data was read or changed (listed in fields). */
+  COMPLETED = "COMPLETED",
+  /** The access was refused: nothing was read (the fields asked for are in refusedFields). */
+  REFUSED = "REFUSED",
+}
+registerEnumType(DataAccessOutcome, { name: "DataAccessOutcome" });
+
 /** One access to a person's data by someone else, as the agency that owns the data recorded it. */
 @ObjectType({ description: "One read or change of a person's data by someone else, recorded by the agency that owns the data." })
 @Directive("@shareable")
@@ -24,6 +32,12 @@ export class DataAccess {
 
   @Field(() => [String], { description: 'Fields read or changed, e.g. "Citizen.birthDate", "Mutation.approveCardApplication".' })
   fields!: string[];
+
+  @Field(() => [String], { description: "Fields asked for and refused (FORBIDDEN): never read." })
+  refusedFields!: string[];
+
+  @Field(() => DataAccessOutcome, { description: "COMPLETED when something was read or changed; REFUSED when every field asked for was refused." })
+  outcome!: DataAccessOutcome;
 
   @Field(() => String, { nullable: true, description: "The client's operation name, if it named one." })
   operationName!: string | null;

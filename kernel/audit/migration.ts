@@ -1,3 +1,5 @@
+import type { MigrationInterface, QueryRunner } from "typeorm";
+
 /**
  * The data-access audit table, the same in every subgraph's own database: append-only, refused
  * UPDATE, DELETE and TRUNCATE by a trigger (PostgreSQL and PGlite alike).
@@ -32,3 +34,21 @@ export const DATA_ACCESS_DOWN = `
   DROP TABLE data_access;
   DROP FUNCTION data_access_append_only();
 `;
+
+/**
+ * Reads refused while they ran (a FORBIDDEN field of a record the reader reached) are kept apart
+ * from the fields read: the report lists them with outcome REFUSED, never as reads. The same
+ * migration for every subgraph, named for it (TypeORM keys migrations by name).
+ */
+export function dataAccessRefusalsMigration(subgraph: string): new () => MigrationInterface {
+  const name = `${subgraph}DataAccessRefusals1767000000001`;
+  return class implements MigrationInterface {
+    name = name;
+    async up(db: QueryRunner): Promise<void> {
+      await db.query(`ALTER TABLE data_access ADD COLUMN refused_fields text[] NOT NULL DEFAULT '{}'`);
+    }
+    async down(db: QueryRunner): Promise<void> {
+      await db.query(`ALTER TABLE data_access DROP COLUMN refused_fields`);
+    }
+  };
+}

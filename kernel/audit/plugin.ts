@@ -14,6 +14,8 @@ export interface DataAccessRow {
   accessorRoles: string[];
   action: DataAccessAction;
   fields: string[];
+  /** Fields the owner's data was asked for and refused. */
+  refusedFields: string[];
   operationName: string | null;
   purpose: string | null;
   requestId: string;
@@ -45,23 +47,24 @@ export async function auditRows(policy: AuditPolicy, ctx: RequestContext, operat
   const trail = existingTrail(ctx);
   const viewer = ctx.viewer;
   if (!trail || trail.isEmpty || !viewer) return [];
-  const byOwner = new Map<string, { fields: Set<string>; changed: boolean }>();
-  const collect = async (notes: Map<string, Map<object, Set<string>>>, changed: boolean) => {
+  const byOwner = new Map<string, { fields: Set<string>; refused: Set<string>; changed: boolean }>();
+  const collect = async (notes: Map<string, Map<object, Set<string>>>, kind: "change" | "read" | "refused") => {
     for (const [type, byValue] of notes) {
       for (const [value, fields] of byValue) {
         const owners = await ownersOf(policy, trail, type, value, ctx);
         for (const owner of owners ?? []) {
           if (owner === viewer.nationalId) continue;
           let entry = byOwner.get(owner);
-          if (!entry) byOwner.set(owner, (entry = { fields: new Set(), changed: false }));
-          fields.forEach((field) => entry!.fields.add(field));
-          entry.changed ||= changed;
+          if (!entry) byOwner.set(owner, (entry = { fields: new Set(), refused: new Set(), changed: false }));
+          fields.forEach((field) => (kind === "refused" ? entry!.refused : entry!.fields).add(field));
+          entry.changed ||= kind === "change";
         }
       }
     }
   };
-  await collect(trail.changes, true);
-  await collect(trail.reads, false);
+  await collect(trail.changes, "change");
+  await collect(trail.reads, "read");
+  await collect(trail.refused, "refused");
   const purpose = ctx.purpose ? ctx.purpose.slice(0, MAX_PURPOSE_LENGTH) : null;
   return [...byOwner].map(([ownerId, entry]) => ({
     ownerId,
@@ -69,6 +72,7 @@ export async function auditRows(policy: AuditPolicy, ctx: RequestContext, operat
     accessorRoles: [...viewer.roles],
     action: entry.changed ? "CHANGE" : "READ",
     fields: [...entry.fields].sort(),
+    refusedFields: [...entry.refused].sort(),
     operationName,
     purpose,
     requestId: ctx.requestId,
@@ -84,11 +88,11 @@ export async function appendDataAccesses(db: { query(sql: string, parameters: un
   const params: unknown[] = [];
   const values = rows.map((row) => {
     const base = params.length;
-    params.push(row.ownerId, row.accessorId, row.accessorRoles, row.action, row.fields, row.operationName, row.purpose, row.requestId);
-    return `(${Array.from({ length: 8 }, (_, i) => `$${base + i + 1}`).join(", ")})`;
+    params.push(row.ownerId, row.accessorId, row.accessorRoles, row.action, row.fields, row.refusedFields, row.operationName, row.purpose, row.requestId);
+    return `(${Array.from({ length: 9 }, (_, i) => `$${base + i + 1}`).join(", ")})`;
   });
   await db.query(
-    `INSERT INTO data_access (owner_id, accessor_id, accessor_roles, action, fields, operation_name, purpose, request_id) VALUES ${values.join(", ")}`,
+    `INSERT INTO data_access (owner_id, accessor_id, accessor_roles, action, fields, refused_fields, operation_name, purpose, request_id) VALUES ${values.join(", ")}`,
     params,
   );
 }
@@ -107,7 +111,7 @@ export async function recordChanges(
   const purpose = ctx.purpose ? ctx.purpose.slice(0, MAX_PURPOSE_LENGTH) : null;
   const rows: DataAccessRow[] = changes
     .filter((change) => change.ownerId !== viewer.nationalId)
-    .map((change) => ({ ...change, accessorId: viewer.nationalId, accessorRoles: [...viewer.roles], action: "CHANGE", operationName: null, purpose, requestId: ctx.requestId }));
+    .map((change) => ({ ...change, refusedFields: [], accessorId: viewer.nationalId, accessorRoles: [...viewer.roles], action: "CHANGE", operationName: null, purpose, requestId: ctx.requestId }));
   await appendDataAccesses(db, rows);
 }
 

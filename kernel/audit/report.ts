@@ -1,6 +1,6 @@
 import { requireViewer, type RequestContext } from "../context";
 import { appError } from "../errors";
-import { DataAccess, DataAccessAction } from "./dataAccess.type";
+import { DataAccess, DataAccessAction, DataAccessOutcome } from "./dataAccess.type";
 
 export const DEFAULT_ACCESSES = 100;
 export const MAX_ACCESSES = 500;
@@ -16,6 +16,7 @@ interface Row {
   accessor_roles: string[];
   action: DataAccessAction;
   fields: string[];
+  refused_fields: string[];
   operation_name: string | null;
   purpose: string | null;
   request_id: string;
@@ -26,7 +27,7 @@ export async function readDataAccesses(ctx: RequestContext, nationalId: string, 
   assertOwnReport(ctx, nationalId);
   const limit = Math.min(Math.max(first ?? DEFAULT_ACCESSES, 0), MAX_ACCESSES);
   const rows: Row[] = await ctx.db.query(
-    `SELECT at, accessor_id, accessor_roles, action, fields, operation_name, purpose, request_id
+    `SELECT at, accessor_id, accessor_roles, action, fields, refused_fields, operation_name, purpose, request_id
        FROM data_access WHERE owner_id = $1 ORDER BY at DESC, id DESC LIMIT $2`,
     [nationalId, limit],
   );
@@ -37,6 +38,8 @@ export async function readDataAccesses(ctx: RequestContext, nationalId: string, 
       accessorRoles: row.accessor_roles,
       action: row.action,
       fields: row.fields,
+      refusedFields: row.refused_fields,
+      outcome: row.fields.length > 0 ? DataAccessOutcome.COMPLETED : DataAccessOutcome.REFUSED,
       operationName: row.operation_name,
       purpose: row.purpose,
       requestId: row.request_id,

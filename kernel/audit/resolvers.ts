@@ -9,6 +9,7 @@ import {
   type GraphQLNamedType,
   type GraphQLResolveInfo,
   type GraphQLSchema,
+  GraphQLError,
 } from "graphql";
 import type { RequestContext } from "../context";
 import type { AuditPolicy } from "./policy";
@@ -114,9 +115,28 @@ export function auditResolvers(policy: AuditPolicy) {
         if (parentPersonal) {
           const inner = wrapped;
           const qualified = `${type.name}.${field.name}`;
+          // Noted once the field has resolved: a refused read is recorded as refused, never as a read.
           wrapped = (root, args, ctx, info) => {
-            if (ctx.viewer && root && typeof root === "object") trailOf(ctx).noteRead(type.name, root, qualified);
-            return inner(root, args, ctx, info);
+            if (!ctx.viewer || !root || typeof root !== "object") return inner(root, args, ctx, info);
+            const trail = trailOf(ctx);
+            const refused = (error: unknown) => {
+              if (error instanceof GraphQLError && error.extensions.code === "FORBIDDEN") trail.noteRefused(type.name, root, qualified);
+              throw error;
+            };
+            let result: unknown;
+            try {
+              result = inner(root, args, ctx, info);
+            } catch (error) {
+              return refused(error);
+            }
+            if (!(result instanceof Promise)) {
+              trail.noteRead(type.name, root, qualified);
+              return result;
+            }
+            return result.then((value) => {
+              trail.noteRead(type.name, root, qualified);
+              return value;
+            }, refused);
           };
         }
         if (wrapped !== original) typeResolvers[field.name] = wrapped;

@@ -4,6 +4,8 @@ import type { RequestContext } from "../context";
 export class AuditTrail {
   /** type name → object → field names read. */
   readonly reads = new Map<string, Map<object, Set<string>>>();
+  /** Fields of a personal object whose resolver refused the reader (FORBIDDEN): type name → object → field names. */
+  readonly refused = new Map<string, Map<object, Set<string>>>();
   /** Mutations' results: type name → object → mutation fields. */
   readonly changes = new Map<string, Map<object, Set<string>>>();
   /** object → the personal parent it was reached through (for `ownersFromParent`). */
@@ -13,12 +15,16 @@ export class AuditTrail {
     note(this.reads, type, value, field);
   }
 
+  noteRefused(type: string, value: object, field: string): void {
+    note(this.refused, type, value, field);
+  }
+
   noteChange(type: string, value: object, field: string): void {
     note(this.changes, type, value, field);
   }
 
   get isEmpty(): boolean {
-    return this.reads.size === 0 && this.changes.size === 0;
+    return this.reads.size === 0 && this.changes.size === 0 && this.refused.size === 0;
   }
 }
 

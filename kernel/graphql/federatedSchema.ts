@@ -3,6 +3,7 @@ import { printSchemaWithDirectives } from "@graphql-tools/utils";
 import { type GraphQLSchema, parse } from "graphql";
 import { buildSchema, createResolversMap, type NonEmptyArray } from "type-graphql";
 import { DateScalar, DateTimeScalar } from "./scalars";
+import { screenTextInputs } from "./textInputs";
 
 const FEDERATION_LINK = `extend schema @link(url: "https://specs.apollo.dev/federation/v2.5", import: ["@key", "@shareable", "@external", "@requires", "@provides", "@inaccessible", "@authenticated", "@requiresScopes"])`;
 
@@ -40,6 +41,7 @@ export async function buildFederatedSchema(
     validate: false,
     container: containerOf(instances),
     skipCheck: true, // a subgraph may have entity-only types and no own query of a type
+    globalMiddlewares: [screenTextInputs],
   });
   const typeDefs = parse(`${FEDERATION_LINK}\n${printSchemaWithDirectives(schema)}`);
   const resolvers = createResolversMap(schema) as GraphQLResolverMap<unknown>;

@@ -1,6 +1,6 @@
 import type { GraphQLDataSourceProcessOptions } from "@apollo/gateway";
 import { GraphQLDataSourceRequestKind } from "@apollo/gateway/dist/datasources/types";
-import { getOperationAST, Kind, parse, type DocumentNode, type GraphQLFormattedError, type SelectionSetNode } from "graphql";
+import { getOperationAST, GraphQLError, Kind, parse, type DocumentNode, type GraphQLFormattedError, type SelectionSetNode } from "graphql";
 import type { Logger } from "../../../kernel/logger";
 import { metrics } from "../../../kernel/observability/metrics";
 import type { GatewayContext } from "../context";
@@ -54,6 +54,19 @@ export function missingPaths(document: DocumentNode | null | undefined, variable
     return Array.from({ length: representations }, (_, i) => (fields.length ? fields.map((field) => ["_entities", i, field]) : [["_entities", i]])).flat();
   }
   return responseKeys(operation.selectionSet).map((field) => [field]);
+}
+
+/**
+ * A subgraph's 4xx answer with GraphQL errors in the contract's codes (e.g. BAD_USER_INPUT for a
+ * variable it could not coerce, a date like 2024-02-30): the client's mistake, passed on as it is,
+ * never a failed fetch.
+ */
+function clientErrors(error: unknown): GraphQLFormattedError[] | null {
+  const response = error instanceof GraphQLError ? (error.extensions.response as { status?: number; body?: { errors?: unknown } } | undefined) : undefined;
+  if (!response?.status || response.status < 400 || response.status >= 500) return null;
+  const errors = response.body?.errors;
+  if (!Array.isArray(errors) || errors.length === 0) return null;
+  return errors.every((e) => typeof e?.message === "string" && typeof e?.extensions?.code === "string") ? (errors as GraphQLFormattedError[]) : null;
 }
 
 /** The planner's fetches repeat: keep their parsed documents (bounded). */
@@ -125,6 +138,11 @@ export class ResilientSubgraphService extends SubgraphService {
       metrics.subgraphFetchDuration.observe({ subgraph: this.serviceName, outcome: "ok" }, seconds());
       return response;
     } catch (error) {
+      const refused = clientErrors(error);
+      if (refused) {
+        metrics.subgraphFetchDuration.observe({ subgraph: this.serviceName, outcome: "ok" }, seconds());
+        return { errors: refused };
+      }
       const reason = unavailableReason(error);
       metrics.subgraphFetchDuration.observe({ subgraph: this.serviceName, outcome: "failed" }, seconds());
       metrics.subgraphFetchErrors.inc({ subgraph: this.serviceName, reason: reason ?? "OTHER" });

@@ -46,7 +46,13 @@ export function securityPlugin(options: SecurityPluginOptions): ApolloServerPlug
         async didResolveOperation(requestContext) {
           const { contextValue: ctx, operation, document, request } = requestContext;
           const lang = ctx.lang;
-          if (!apiSchema || !metadata || !operation) return;
+          if (!operation) {
+            // Several operations and no operationName (or a name that is none of them).
+            const message = lang === "ar" ? "حدد operationName: في المستند أكثر من عملية." : "Name the operation to run (operationName): the document has several, or none by that name.";
+            const error = badInput(lang, [{ field: "operationName", rule: "OPERATION_NAME", message }]);
+            throw new GraphQLError(error.message, { extensions: { ...error.extensions, http: { status: 400 } } });
+          }
+          if (!apiSchema || !metadata) return;
           const variables = request.variables ?? {};
           for (const nationalId of loginNationalIds(document, operation, variables)) await options.rateLimits.consumeLogin(nationalId, lang);
           const measure = measureOperation(apiSchema, document, operation, variables, options.limits.defaultListSize);

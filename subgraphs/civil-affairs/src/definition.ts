@@ -43,6 +43,7 @@ import { DataAccessAndRevocation1765000000000 } from "./migrations/1765000000000
 import { DocumentFiles1767000000000 } from "./migrations/1767000000000-DocumentFiles";
 import { databaseDocumentStore, documentFilesFolder, fileDocumentStore } from "./applications/documents/documentStore";
 import { REVOKED_TOKENS_PATH } from "../../../kernel/auth/revocation";
+import { dataAccessRefusalsMigration } from "../../../kernel/audit/migration";
 
 export const civilAffairs: SubgraphDefinition<typeof civilAffairsSettings> = {
   name: "civil-affairs",
@@ -65,7 +66,7 @@ export const civilAffairs: SubgraphDefinition<typeof civilAffairsSettings> = {
     SubmissionKey,
     OutboxMessage,
   ],
-  migrations: [Registry1764000000000, Applications1764000100000, DataAccessAndRevocation1765000000000, DocumentFiles1767000000000],
+  migrations: [Registry1764000000000, Applications1764000100000, DataAccessAndRevocation1765000000000, DocumentFiles1767000000000, dataAccessRefusalsMigration("CivilAffairs")],
   schema: {
     resolvers: [
       CitizenResolver,

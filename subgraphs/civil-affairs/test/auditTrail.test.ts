@@ -36,6 +36,19 @@ describe.each(DATABASE_KINDS)("civil-affairs data-access audit (%s database)", (
     expect(rows[0].accessor_roles).toEqual(expect.arrayContaining(["CIVIL_AFFAIRS_OFFICER"]));
   });
 
+  it("lists a refused field as refused, never as read, in the owner's report", async () => {
+    const noura = await ca.as("1000000024"); // Fahad's wife: reads the family's applications, not their documents
+    const response = await noura(`{ me { family { applications { status documents { id } } } } }`, {}, { "x-request-id": "req-audit-refused" });
+    expect(codes(response)).toContain("FORBIDDEN");
+    const fahad = await ca.as(FAHAD);
+    const report = await fahad(`{ myDataAccesses { civilAffairs(first: 20) { requestId fields refusedFields outcome } } }`);
+    const row = report.data.myDataAccesses.civilAffairs.find((r: { requestId: string }) => r.requestId === "req-audit-refused");
+    expect(row.fields).toEqual(expect.arrayContaining(["CardApplication.status"]));
+    expect(row.fields).not.toContain("CardApplication.documents");
+    expect(row.refusedFields).toEqual(["CardApplication.documents"]);
+    expect(row.outcome).toBe("COMPLETED");
+  });
+
   it("records a family member's read of the others, not of oneself, and nothing for one's own record", async () => {
     const fahad = await ca.as(FAHAD);
     const [wifeBefore, fahadBefore] = [await count(ca, "1000000024"), await count(ca, FAHAD)];

@@ -21,13 +21,14 @@ import { deliveryAudit } from "./audit/personalData";
 import { deliveryAccessReport } from "./audit/dataAccessReport";
 import { DeliveryDataAccess1765000000000 } from "./migrations/1765000000000-DataAccess";
 import { DashboardIndexes1766000000000 } from "./migrations/1766000000000-DashboardIndexes";
+import { dataAccessRefusalsMigration } from "../../../kernel/audit/migration";
 
 export const delivery: SubgraphDefinition<typeof deliverySettings> = {
   name: "delivery",
   defaultPort: 4003,
   settings: deliverySettings,
   entities: [IssuedCard, Shipment, TrackingEvent, OfficePickup, PickupEvent],
-  migrations: [Delivery1764000000000, DeliveryDataAccess1765000000000, DashboardIndexes1766000000000],
+  migrations: [Delivery1764000000000, DeliveryDataAccess1765000000000, DashboardIndexes1766000000000, dataAccessRefusalsMigration("Delivery")],
   schema: {
     resolvers: [ShipmentResolver, OfficePickupResolver, FamilyCardResolver, DeliveryStatsResolver, deliveryAccessReport.DataAccessReportResolver],
     orphanedTypes: [FamilyCardRef, CivilAffairsOfficeRef, deliveryAccessReport.DataAccessReport],

@@ -14,10 +14,6 @@ export const deliveryMessages = {
     en: () => "A tracking event cannot be dated in the future.",
     ar: () => "لا يمكن أن يكون تاريخ حدث التتبع في المستقبل.",
   } satisfies Message,
-  locationTooLong: {
-    en: (p: { max: number }) => `The location is at most ${p.max} characters.`,
-    ar: (p: { max: number }) => `الموقع لا يتجاوز ${p.max} حرفاً.`,
-  } satisfies Message<{ max: number }>,
   required: {
     en: () => "This field is required.",
     ar: () => "هذا الحقل مطلوب.",

@@ -177,6 +177,24 @@ describe.each(DATABASE_KINDS)("tracking and pickups on %s", (kind) => {
       expect(resent.body.results.map((r: any) => r.outcome)).toEqual(["DUPLICATE", "DUPLICATE"]);
     });
 
+    it("refuses an event holding a NUL or a direction override on its own, and records the events after it", async () => {
+      const { trackingNumber } = await newShipment();
+      const batch = [
+        { trackingNumber, status: "PICKED_UP", at: hoursAgo(9), location: "Riyadh\u0000hub" },
+        { trackingNumber: `${trackingNumber}\u0000`, status: "PICKED_UP", at: hoursAgo(9) },
+        { trackingNumber, status: "PICKED_UP", at: hoursAgo(8), description: "\u202Eevil" },
+        { trackingNumber, status: "PICKED_UP", at: hoursAgo(7), location: "Riyadh hub" },
+      ];
+      const answer = await delivery.carrier(batch);
+      expect(answer.status).toBe(200);
+      expect(answer.body.results.map((r: any) => r.outcome ?? r.error.violations.map((v: { rule: string }) => v.rule).join())).toEqual([
+        "CONTROL_CHARACTER",
+        "CONTROL_CHARACTER",
+        "BIDI_CONTROL",
+        "RECORDED",
+      ]);
+    });
+
     it("refuses an unsigned or badly signed batch with 401 and stores nothing", async () => {
       const { trackingNumber } = await newShipment();
       const body = { events: [{ trackingNumber, status: "PICKED_UP", at: hoursAgo(1) }] };

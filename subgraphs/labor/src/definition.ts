@@ -24,13 +24,14 @@ import { DEV_EVENTS_SECRET } from "../../../kernel/events/settings";
 import { startEligibilityRefresher } from "./register/eligibilityRefresher";
 import { refreshStaleEligibility } from "./register/refreshEligibility";
 import { registerEventsRoute } from "./register/registerEventsRoute";
+import { dataAccessRefusalsMigration } from "../../../kernel/audit/migration";
 
 export const labor: SubgraphDefinition<typeof laborSettings> = {
   name: "labor",
   defaultPort: 4002,
   settings: laborSettings,
   entities: [BenefitProgram, WageRecord, BenefitEnrollment, EnrollmentEvent],
-  migrations: [Programs1764000000000, Eligibility1764100000000, LaborDataAccess1765000000000, RegisterCopy1766000000000],
+  migrations: [Programs1764000000000, Eligibility1764100000000, LaborDataAccess1765000000000, RegisterCopy1766000000000, dataAccessRefusalsMigration("Labor")],
   schema: {
     resolvers: [BenefitProgramResolver, FamilyResolver, EligibilityDecisionResolver, EnrollmentResolver, WageResolver, ProgramStatsResolver, laborAccessReport.DataAccessReportResolver],
     orphanedTypes: [laborAccessReport.DataAccessReport],

@@ -1,6 +1,7 @@
 import { Violations, type Violation } from "../../../../kernel/errors";
 import { DateTimeScalar } from "../../../../kernel/graphql/scalars";
 import type { Lang } from "../../../../kernel/i18n";
+import { textMessages, textProblem } from "../../../../kernel/text";
 import { deliveryMessages } from "../messages";
 import { ShipmentStatus } from "./shipmentStatus";
 
@@ -26,7 +27,8 @@ const trimmed = (text: unknown) => (typeof text === "string" && text.trim() !== 
 export function checkReport(violations: Violations, report: TrackingReport, now = new Date()): void {
   if (report.at.getTime() > now.getTime() + CLOCK_SKEW_MS) violations.add("at", "FUTURE", deliveryMessages.eventInFuture, undefined);
   for (const field of ["location", "description"] as const) {
-    if ((report[field]?.length ?? 0) > MAX_TEXT) violations.add(field, "TOO_LONG", deliveryMessages.locationTooLong, { max: MAX_TEXT });
+    const problem = report[field] === null ? null : textProblem(report[field]!, { maxLength: MAX_TEXT });
+    if (problem) violations.add(field, problem, textMessages[problem], { max: MAX_TEXT });
   }
 }
 
@@ -48,7 +50,9 @@ export function reportFromWebhookItem(item: unknown, lang: Lang): { report: Trac
   const fields = (typeof item === "object" && item !== null ? item : {}) as Record<string, unknown>;
   const violations = new Violations(lang);
   const trackingNumber = trimmed(fields.trackingNumber);
+  const numberProblem = trackingNumber === null ? null : textProblem(trackingNumber, { maxLength: MAX_TEXT });
   if (!trackingNumber) violations.add("trackingNumber", "REQUIRED", deliveryMessages.required, undefined);
+  else if (numberProblem) violations.add("trackingNumber", numberProblem, textMessages[numberProblem], { max: MAX_TEXT });
   const status = Object.values(ShipmentStatus).find((s) => s === fields.status);
   if (!status) violations.add("status", "UNKNOWN_STATUS", deliveryMessages.unknownStatus, undefined);
   const at = instantOf(fields.at);

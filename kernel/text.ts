@@ -1,0 +1,30 @@
+import type { Message } from "./i18n";
+
+/**
+ * What any text a client sends must be: no control characters (PostgreSQL refuses NUL outright),
+ * no bidirectional overrides (they make "gpj.exe" read as "exe.jpg"), something visible when it
+ * is not empty, and a bounded length. Multi-line texts (an officer's notes) may hold line breaks
+ * and tabs.
+ */
+export type TextProblem = "CONTROL_CHARACTER" | "BIDI_CONTROL" | "INVISIBLE" | "TOO_LONG";
+
+const CONTROL = /[\u0000-\u0008\u000B\u000C\u000E-\u001F\u007F-\u009F]/;
+const LINE_BREAKS = /[\t\n\r]/;
+// Embeddings, overrides and isolates; the plain marks LRM/RLM (U+200E/F) stay allowed.
+const BIDI_CONTROL = /[\u202A-\u202E\u2066-\u2069]/;
+const INVISIBLE_ONLY = /^[\s\u00AD\u034F\u061C\u115F\u1160\u17B4\u17B5\u180E\u200B-\u200F\u2060-\u2064\u3164\uFEFF\uFFA0]+$/;
+
+export function textProblem(value: string, options: { maxLength: number; multiline?: boolean }): TextProblem | null {
+  if (value.length > options.maxLength) return "TOO_LONG";
+  if (CONTROL.test(value) || (!options.multiline && LINE_BREAKS.test(value))) return "CONTROL_CHARACTER";
+  if (BIDI_CONTROL.test(value)) return "BIDI_CONTROL";
+  if (INVISIBLE_ONLY.test(value)) return "INVISIBLE";
+  return null;
+}
+
+export const textMessages: Record<TextProblem, Message<{ max: number }>> = {
+  CONTROL_CHARACTER: { en: () => "The text contains control characters.", ar: () => "يحتوي النص على محارف تحكم." },
+  BIDI_CONTROL: { en: () => "The text contains characters that reverse its direction.", ar: () => "يحتوي النص على محارف تعكس اتجاهه." },
+  INVISIBLE: { en: () => "The text has no visible character.", ar: () => "لا يحتوي النص على أي حرف ظاهر." },
+  TOO_LONG: { en: (p) => `The text is longer than ${p.max} characters.`, ar: (p) => `النص أطول من ${p.max} حرفاً.` },
+};
