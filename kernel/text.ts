@@ -18,7 +18,8 @@ export function textProblem(value: string, options: { maxLength: number; multili
   if (value.length > options.maxLength) return "TOO_LONG";
   if (CONTROL.test(value) || (!options.multiline && LINE_BREAKS.test(value))) return "CONTROL_CHARACTER";
   if (BIDI_CONTROL.test(value)) return "BIDI_CONTROL";
-  if (INVISIBLE_ONLY.test(value)) return "INVISIBLE";
+  // Blank is not invisible: whether a field may be empty is that field's own rule (REQUIRED).
+  if (value.trim() !== "" && INVISIBLE_ONLY.test(value)) return "INVISIBLE";
   return null;
 }
 

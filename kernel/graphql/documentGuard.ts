@@ -114,8 +114,10 @@ function countFields(document: DocumentNode, maxFields: number): { fields: numbe
       }
     }
   };
+  // Validation visits every definition, used or not, duplicated or not: so does the count.
   for (const definition of document.definitions) {
     if (definition.kind === Kind.OPERATION_DEFINITION) add(definition.selectionSet, new Map(), new Set());
+    else if (definition.kind === Kind.FRAGMENT_DEFINITION) add(definition.selectionSet, new Map(), new Set([definition.name.value]));
   }
   return { fields, pairs };
 }

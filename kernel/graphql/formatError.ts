@@ -1,5 +1,6 @@
 import type { GraphQLFormattedError } from "graphql";
 import { unwrapResolverError } from "@apollo/server/errors";
+import { AppError } from "../errors";
 import type { Logger } from "../logger";
 
 /** GraphQL's own request errors: bad input in the contract's terms (the original code kept as `reason`). */
@@ -9,6 +10,11 @@ const REQUEST_ERRORS = new Set(["GRAPHQL_PARSE_FAILED", "GRAPHQL_VALIDATION_FAIL
 const PROTOCOL_CODES = new Set(["PERSISTED_QUERY_NOT_FOUND", "PERSISTED_QUERY_NOT_SUPPORTED"]);
 
 const CONTRACT_CODES = new Set<string>(["UNAUTHENTICATED", "FORBIDDEN", "NOT_FOUND", "BAD_USER_INPUT", "INVALID_STATE", "CONFLICT", "RATE_LIMITED"]);
+
+function isValueError(error: unknown): boolean {
+  const original = (error as { originalError?: unknown } | null)?.originalError;
+  return original instanceof AppError && original.extensions.code === "BAD_USER_INPUT";
+}
 
 /**
  * Every error leaves with one of the contract's codes: the contract's own errors (raised here, or
@@ -24,6 +30,10 @@ export function formatError(log: Logger) {
       // graphql-js coercion errors (a bad variable or scalar): give them the contract's violations.
       const violations = [{ field: "input", rule: "TYPE", message: formatted.message }];
       return { ...formatted, extensions: { ...formatted.extensions, violations } };
+    }
+    if (code === "GRAPHQL_VALIDATION_FAILED" && isValueError(error)) {
+      // A literal our scalars refused (a date like 2024-02-30): a bad value, like a bad variable.
+      return { message: formatted.message, ...(formatted.path ? { path: formatted.path } : {}), extensions: { code: "BAD_USER_INPUT", violations: [{ field: "input", rule: "TYPE", message: formatted.message }] } };
     }
     if (typeof code === "string" && REQUEST_ERRORS.has(code)) {
       const violations = [{ field: "query", rule: code, message: formatted.message }];

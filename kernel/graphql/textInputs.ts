@@ -28,8 +28,10 @@ function collect(value: unknown, path: string, name: string, violations: Violati
 }
 
 /**
- * Every field's text arguments, checked before its resolver runs (kernel/text.ts): every
- * violation at once, as BAD_USER_INPUT naming the argument's path (`input.address.street`).
+ * Every field's text arguments, checked before its resolver runs (kernel/text.ts): every text
+ * violation at once, as BAD_USER_INPUT naming the argument's path (`input.address.street`). The
+ * resolver does not run with such text (a NUL would reach the database, an override be stored),
+ * so its own rules are reported once the text is clean.
  */
 export const screenTextInputs: MiddlewareFn<RequestContext> = async ({ args, context }, next) => {
   const violations: Violation[] = [];

@@ -16,13 +16,13 @@ export interface OperationScreen {
 
 function sentOperations(body: unknown, search: URLSearchParams, method: string): SentOperation[] {
   if (method === "GET") {
-    let persistedHash: string | undefined;
+    let hash: unknown;
     try {
-      persistedHash = JSON.parse(search.get("extensions") ?? "{}")?.persistedQuery?.sha256Hash;
+      hash = JSON.parse(search.get("extensions") ?? "{}")?.persistedQuery?.sha256Hash;
     } catch {
-      persistedHash = undefined;
+      hash = undefined;
     }
-    return [{ query: search.get("query") ?? undefined, persistedHash }];
+    return [{ query: search.get("query") ?? undefined, persistedHash: typeof hash === "string" ? hash : undefined }];
   }
   const items = Array.isArray(body) ? body : [body];
   return items.map((item) => {

@@ -84,8 +84,9 @@ async function admit<C extends BaseContext>(endpoint: GraphQLEndpoint<C>, reques
     const refusal = errorResponse(error);
     metrics.refusedRequests.inc({ status: String(refusal.status), code: String(error.extensions.code ?? "UNKNOWN") });
     log.info({ requestId: header(request, "x-request-id"), status: refusal.status, errorCodes: [error.extensions.code] }, "graphql request refused before reading it");
-    request.resume(); // the body is drained, never read
-    response.writeHead(refusal.status, Object.fromEntries(refusal.headers)).end(refusal.body);
+    // The body is never read: the connection closes once the answer is sent.
+    response.once("finish", () => request.destroy());
+    response.writeHead(refusal.status, { ...Object.fromEntries(refusal.headers), connection: "close" }).end(refusal.body);
     return null;
   }
 }

@@ -49,6 +49,13 @@ describe("document guard", () => {
     expect(rules(`{ me { ...F0 } } ${fragments} fragment F${levels} on Citizen { nationalId }`)).toEqual(["MAX_FIELDS"]);
   });
 
+  it("counts fragments nobody spreads and fragments defined twice: validation visits them all the same", () => {
+    const heavy = Array.from({ length: 440 }, () => `citizen(nationalId: "1") { __typename }`).join(" ");
+    expect(rules(`{ __typename } fragment F on Query { ${heavy} }`)).toEqual(["MAX_FIELDS", "MAX_FIELD_PAIRS"]);
+    const more = Array.from({ length: 33 }, () => "benefitPrograms { code }").join(" ");
+    expect(rules(`{ ...F } fragment F on Query { __typename } fragment F on Query { ${more} }`)).toEqual(["MAX_FIELD_PAIRS"]);
+  });
+
   it("never throws on random text, and leaves syntax errors to the parser's own report (fast-check)", () => {
     fc.assert(
       fc.property(fc.string({ unit: fc.constantFrom(..."{}()[]:.@$!=,\"' \n#abcF...on fragment query") }), (text) => {

@@ -31,7 +31,8 @@ describe("text inputs", () => {
 
   it("refuses text made only of invisible characters, and line breaks outside multi-line texts", () => {
     expect(textProblem("\u200B\u200C\u200D\uFEFF", ONE_LINE)).toBe("INVISIBLE");
-    expect(textProblem("   ", ONE_LINE)).toBe("INVISIBLE");
+    expect(textProblem("\u200B \u200B", ONE_LINE)).toBe("INVISIBLE");
+    expect(textProblem("   ", ONE_LINE)).toBeNull(); // blank: the field's own REQUIRED rule says so
     expect(textProblem("line one\nline two", ONE_LINE)).toBe("CONTROL_CHARACTER");
     expect(textProblem("line one\nline two", { maxLength: 200, multiline: true })).toBeNull();
   });

@@ -116,6 +116,31 @@ describe("gateway abuse limits", () => {
     expect(codes(await login("1000000016"))).not.toContain("RATE_LIMITED");
   });
 
+  it("counts an ID given as a variable's default value", async () => {
+    const id = "1000000107";
+    await graphql(main.url, `mutation($id: ID! = "${id}") { login(nationalId: $id, password: "x") { accessToken } }`);
+    await graphql(main.url, `mutation($id: ID! = "${id}") { login(nationalId: $id, password: "x") { accessToken } }`);
+    expect(codes(await graphql(main.url, `mutation($id: ID!) { login(nationalId: $id, password: "x") { accessToken } }`, { id }))).toEqual(["RATE_LIMITED"]);
+  });
+
+  it("limits sign-ins per client, whatever the IDs", async () => {
+    const limited = await gateway({ LOGIN_CLIENT_RATE_LIMIT_POINTS: "3" });
+    try {
+      const ids = ["1000000115", "1000000123", "1000000131", "1000000149"];
+      const answers = [];
+      for (const id of ids) answers.push(await graphql(limited.url, `mutation($id: ID!) { login(nationalId: $id, password: "x") { accessToken } }`, { id }));
+      expect(answers.map((a) => codes(a).includes("RATE_LIMITED"))).toEqual([false, false, false, true]);
+    } finally {
+      await limited.stop();
+    }
+  });
+
+  it("closes the connection of a refused request without reading its body", async () => {
+    const refused = await fetch(main.url, { method: "POST", headers: { "content-type": "application/json", authorization: "Bearer forged.token.value" }, body: JSON.stringify({ query: "{ __typename }", padding: "x".repeat(3000) }) });
+    expect(refused.status).toBe(401);
+    expect(refused.headers.get("connection")).toBe("close");
+  });
+
   it("finds login however the operation is written: inline fragment, fragment spread under an alias, a number variable", async () => {
     const id = "1000000099";
     await graphql(main.url, `mutation { ... on Mutation { login(nationalId: "${id}", password: "x") { accessToken } } }`);

@@ -57,16 +57,22 @@ export function missingPaths(document: DocumentNode | null | undefined, variable
 }
 
 /**
- * A subgraph's 4xx answer with GraphQL errors in the contract's codes (e.g. BAD_USER_INPUT for a
- * variable it could not coerce, a date like 2024-02-30): the client's mistake, passed on as it is,
- * never a failed fetch.
+ * A subgraph's 4xx answer whose errors are all BAD_USER_INPUT about a value (a variable it could
+ * not coerce, a date like 2024-02-30): the client's mistake, passed on without the locations of a
+ * document the client never sent, never a failed fetch.
  */
 function clientErrors(error: unknown): GraphQLFormattedError[] | null {
   const response = error instanceof GraphQLError ? (error.extensions.response as { status?: number; body?: { errors?: unknown } } | undefined) : undefined;
   if (!response?.status || response.status < 400 || response.status >= 500) return null;
   const errors = response.body?.errors;
   if (!Array.isArray(errors) || errors.length === 0) return null;
-  return errors.every((e) => typeof e?.message === "string" && typeof e?.extensions?.code === "string") ? (errors as GraphQLFormattedError[]) : null;
+  // Only the client's own mistakes: a refused credential or a fetch the subgraph cannot validate is
+  // the gateway's fault, logged and counted as a failed fetch.
+  // A reason (GRAPHQL_VALIDATION_FAILED, ...) means the fetch document itself was refused.
+  const aboutAValue = (e: { message?: unknown; extensions?: { code?: unknown; reason?: unknown } }) =>
+    typeof e?.message === "string" && e.extensions?.code === "BAD_USER_INPUT" && e.extensions.reason === undefined;
+  if (!errors.every(aboutAValue)) return null;
+  return (errors as GraphQLFormattedError[]).map(({ message, path, extensions }) => ({ message, ...(path ? { path } : {}), ...(extensions ? { extensions } : {}) }));
 }
 
 /** The planner's fetches repeat: keep their parsed documents (bounded). */

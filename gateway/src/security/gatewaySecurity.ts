@@ -47,6 +47,7 @@ export function gatewaySecurity(config: SecurityConfig, log: Logger): GatewaySec
     loginPoints: config.LOGIN_RATE_LIMIT_POINTS,
     loginWindowSeconds: config.LOGIN_RATE_LIMIT_WINDOW_SECONDS,
     costPerMinute: config.COST_BUDGET_PER_MINUTE,
+    loginClientPoints: config.LOGIN_CLIENT_RATE_LIMIT_POINTS,
     redisUrl: config.REDIS_URL,
     log,
   });

@@ -54,7 +54,9 @@ export function securityPlugin(options: SecurityPluginOptions): ApolloServerPlug
           }
           if (!apiSchema || !metadata) return;
           const variables = request.variables ?? {};
-          for (const nationalId of loginNationalIds(document, operation, variables)) await options.rateLimits.consumeLogin(nationalId, lang);
+          const signIns = loginNationalIds(document, operation, variables);
+          if (signIns.length > 0 && ctx.client) await options.rateLimits.consumeLoginClient(ctx.client, signIns.length, lang);
+          for (const nationalId of signIns) await options.rateLimits.consumeLogin(nationalId, lang);
           const measure = measureOperation(apiSchema, document, operation, variables, options.limits.defaultListSize);
           const exceeded = exceededLimits(measure, options.limits);
           if (exceeded.length > 0) {

@@ -12,6 +12,8 @@ export interface RateLimits {
   /** Consumes an operation's static cost from the client's budget per minute. */
   consumeCost(key: string, cost: number, lang: Lang): Promise<void>;
   consumeLogin(nationalId: string, lang: Lang): Promise<void>;
+  /** Sign-ins per client (IP address, or token subject): one client cannot fill civil-affairs' sign-ins in flight. */
+  consumeLoginClient(key: string, attempts: number, lang: Lang): Promise<void>;
   close(): Promise<void>;
 }
 
@@ -20,6 +22,7 @@ export interface RateLimitOptions {
   clientWindowSeconds: number;
   loginPoints: number;
   loginWindowSeconds: number;
+  loginClientPoints: number;
   costPerMinute: number;
   redisUrl?: string;
   log: Logger;
@@ -57,6 +60,7 @@ export function createRateLimits(options: RateLimitOptions): RateLimits {
   const client = limiter(redis, "gw:client", options.clientPoints, options.clientWindowSeconds);
   const login = limiter(redis, "gw:login", options.loginPoints, options.loginWindowSeconds);
   const cost = limiter(redis, "gw:cost", options.costPerMinute, 60);
+  const loginClient = limiter(redis, "gw:login-client", options.loginClientPoints, options.loginWindowSeconds);
   // The first requests wait (up to 2 s) for the connection, so that they are counted in Redis
   // too, not in the per-instance fallback while the connection is still being made.
   const connected = redis ? Promise.race([once(redis, "ready"), setTimeout(2_000)]).catch(() => undefined) : Promise.resolve();
@@ -64,6 +68,10 @@ export function createRateLimits(options: RateLimitOptions): RateLimits {
     consumeClient: async (key, lang, operations = 1) => {
       await connected;
       await consume(client, key, lang, operations);
+    },
+    consumeLoginClient: async (key, attempts, lang) => {
+      await connected;
+      await consume(loginClient, key, lang, attempts);
     },
     consumeCost: async (key, points, lang) => {
       await connected;

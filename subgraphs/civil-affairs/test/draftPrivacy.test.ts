@@ -47,6 +47,17 @@ describe("what a draft shows its applicant", () => {
     await cancel(draft.id);
   });
 
+  it("shows no national address of a linked person outside his register", async () => {
+    await ca.db.query(
+      `UPDATE citizen SET address_building_number = '2929', address_street = 'King Fahd Road', address_district = 'Al Olaya', address_city = 'Riyadh',
+         address_postal_code = '12211', address_additional_number = '7788' WHERE national_id = $1`,
+      [KHALID_WIFE],
+    );
+    const created = await create([KHALID_WIFE], []);
+    expect(created.data.createCardApplication.spouses).toEqual([expect.objectContaining({ nationalId: KHALID_WIFE, nationalAddress: null })]);
+    await cancel(created.data.createCardApplication.id);
+  });
+
   it("answers an existing stranger and an ID that names nobody alike, on create and update", async () => {
     const shape = (draft: { spouses: unknown[]; children: unknown[]; missingDocuments: string[] }) => ({ spouses: draft.spouses, children: draft.children, missing: draft.missingDocuments });
     const stranger = await create([FAHAD_WIFE], [FAHAD]);

@@ -50,6 +50,17 @@ describe("no officer acts on his own or his family's application", () => {
     expect(refused.errors![0]!.extensions!.reason).toBe("FOUR_EYES");
   });
 
+  it("refuses a mother who is an officer on her adult son's application, though no birth record names her", async () => {
+    await ca.db.query(`DELETE FROM birth_record WHERE child_id = '1000000032'`); // added to the register on a certificate
+    const son = await ca.as("1000000032");
+    const created = await son(`mutation { createCardApplication(input: { kind: NEW_CARD, deliveryMethod: OFFICE_PICKUP, pickupOfficeId: "RUH-01" }) { id } }`);
+    const id = created.data.createCardApplication.id;
+    await son(`mutation($id: ID!) { submitCardApplication(id: $id) { status } }`, { id });
+    const mother = await ca.as(FAHAD_WIFE, ["CIVIL_AFFAIRS_OFFICER"]);
+    const refused = await mother(`mutation($id: ID!) { startReview(id: $id) { status } }`, { id });
+    expect(refused.errors![0]!.extensions!.reason).toBe("FOUR_EYES");
+  });
+
   it("lets another officer act, and records each person moved and the head of the register they leave", async () => {
     expect((await startReview(majed)).data.startReview.status).toBe("UNDER_REVIEW");
     // Neither Sultan nor Fahad may approve or issue it either.

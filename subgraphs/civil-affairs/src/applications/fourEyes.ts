@@ -5,8 +5,8 @@ import { applicationMessages } from "./messages";
 
 /**
  * The officer and his spouses and children as the registry knows them: marriages not ended,
- * birth records naming him as a parent, and his own register (its spouses and children if he
- * heads it, its head if he is a spouse in it).
+ * birth records naming him as a parent, and everyone in the register he heads or is a spouse in
+ * (a child added on a birth certificate has no birth record here).
  */
 async function officerAndFamily(ctx: RequestContext, officerId: string): Promise<Set<string>> {
   const rows: Array<{ id: string }> = await ctx.db.query(
@@ -14,7 +14,7 @@ async function officerAndFamily(ctx: RequestContext, officerId: string): Promise
      UNION SELECT CASE WHEN husband_id = $1 THEN wife_id ELSE husband_id END FROM marriage WHERE (husband_id = $1 OR wife_id = $1) AND ended_on IS NULL
      UNION SELECT child_id FROM birth_record WHERE father_id = $1 OR mother_id = $1
      UNION SELECT other.national_id FROM family_member own JOIN family_member other ON other.register_number = own.register_number
-       WHERE own.national_id = $1 AND ((own.relation = 'HEAD' AND other.relation IN ('SPOUSE', 'SON', 'DAUGHTER')) OR (own.relation = 'SPOUSE' AND other.relation = 'HEAD'))`,
+       WHERE own.national_id = $1 AND own.relation IN ('HEAD', 'SPOUSE')`,
     [officerId],
   );
   return new Set(rows.map((row) => row.id));

@@ -1,6 +1,7 @@
 import crypto from "node:crypto";
 import type { EntityManager } from "typeorm";
 import { recordChanges } from "../../../../kernel/audit/plugin";
+import { Violations } from "../../../../kernel/errors";
 import type { RequestContext } from "../../../../kernel/context";
 import type { CardIssuedEvent, RegisterMemberFacts } from "../../../../kernel/events/cardIssued";
 import { Citizen } from "../registry/citizen.entity";
@@ -11,6 +12,7 @@ import { FamilyMember } from "../registry/familyMember.entity";
 import { CivilAffairsOffice } from "../registry/office.entity";
 import { CardApplication } from "./cardApplication.entity";
 import { ApplicationKind, DeliveryMethod } from "./enums";
+import { applicationMessages } from "./messages";
 import { enqueue } from "./outbox/outbox";
 import { assertRegistryAgrees } from "./review";
 import { applyMove } from "./transitions";
@@ -81,6 +83,24 @@ async function officeFor(tx: EntityManager, application: CardApplication, applic
 }
 
 /**
+ * The review's heads check again, inside the issuing transaction and with each person locked, so
+ * that two issues at once cannot both move one person (or make him head here and member there).
+ */
+async function assertNoOtherHeads(tx: EntityManager, ctx: RequestContext, application: CardApplication): Promise<void> {
+  const people = [...new Set([application.applicantId, ...application.spouseIds, ...application.childIds])].sort();
+  for (const id of people) await tx.query(`SELECT pg_advisory_xact_lock(hashtext('person:' || $1))`, [id]);
+  const named = [...application.spouseIds, ...application.childIds];
+  const heads: Array<{ head_id: string }> = named.length ? await tx.query(`SELECT head_id FROM family WHERE head_id = ANY($1)`, [named]) : [];
+  if (heads.length === 0) return;
+  const violations = new Violations(ctx.lang);
+  for (const { head_id: id } of heads) {
+    const field = application.spouseIds.includes(id) ? `spouseIds[${application.spouseIds.indexOf(id)}]` : `childIds[${application.childIds.indexOf(id)}]`;
+    violations.add(field, "HEADS_ANOTHER_FAMILY", applicationMessages.headsAnotherFamily, { id });
+  }
+  violations.throwIfAny();
+}
+
+/**
  * APPROVED → ISSUED in one transaction: the family register (created if there is none), its
  * members, a new card with the next version, the previous card REPLACED, and a CardIssued event
  * in the outbox for each subscriber.
@@ -90,6 +110,7 @@ export async function issueFamilyCard(ctx: RequestContext, applicationId: string
   await applyMove(ctx, applicationId, "issue", {
     precheck: (application) => assertRegistryAgrees(ctx, application),
     alongside: async (tx, application) => {
+      await assertNoOtherHeads(tx, ctx, application);
       const applicant = await tx.getRepository(Citizen).findOneByOrFail({ nationalId: application.applicantId });
       const registerNumber = await registerOf(tx, applicant.nationalId);
       if (application.kind === ApplicationKind.NEW_CARD || application.kind === ApplicationKind.MEMBERS_UPDATE) {

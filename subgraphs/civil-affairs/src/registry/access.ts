@@ -63,6 +63,12 @@ export function contactView(viewer: Viewer | null, ownerId: string): ContactView
   return "MASKED";
 }
 
+/** Whether two people are members of one register. */
+export async function sameRegister(ctx: RequestContext, one: string, other: string): Promise<boolean> {
+  const [a, b] = await ctx.loaders.get(membershipByCitizen).loadMany([one, other]);
+  return Boolean(a && b && !(a instanceof Error) && !(b instanceof Error) && a.registerNumber === b.registerNumber);
+}
+
 /** "0551234567" → "05******67" for the person's family; the whole number or nothing as contactView says. */
 export function visibleMobile(viewer: Viewer | null, ownerId: string, mobile: string | null): string | null {
   const view = contactView(viewer, ownerId);

@@ -4,7 +4,7 @@ import type { RequestContext } from "../../../../kernel/context";
 import { requireViewer } from "../../../../kernel/context";
 import { NationalAddress } from "../../../../kernel/graphql/nationalAddress";
 import { requireNationalId } from "../../../../kernel/validation";
-import { assertCanReadFamily, assertCanReadPerson, contactView, visibleMobile } from "./access";
+import { assertCanReadFamily, assertCanReadPerson, contactView, sameRegister, visibleMobile } from "./access";
 import { Citizen } from "./citizen.entity";
 import { Family } from "./family.entity";
 import { toHijri } from "./hijri";
@@ -44,10 +44,16 @@ export class CitizenResolver {
     return visibleMobile(ctx.viewer, citizen.nationalId, citizen.mobile);
   }
 
-  @FieldResolver(() => NationalAddress, { nullable: true, description: "Null for labor officers and postal operators (RULES.md \"Identity and roles\")." })
-  nationalAddress(@Root() citizen: Citizen, @Ctx() ctx: RequestContext): NationalAddress | null {
-    if (contactView(ctx.viewer, citizen.nationalId) === "NONE") return null;
-    return citizen.address?.buildingNumber ? citizen.address : null;
+  @FieldResolver(() => NationalAddress, {
+    nullable: true,
+    description: "For the citizen, civil-affairs officers and the citizen's own register; null for anyone else, labor officers and postal operators included.",
+  })
+  async nationalAddress(@Root() citizen: Citizen, @Ctx() ctx: RequestContext): Promise<NationalAddress | null> {
+    const view = contactView(ctx.viewer, citizen.nationalId);
+    if (view === "NONE" || !citizen.address?.buildingNumber) return null;
+    // The family shares its address; a person named in a draft but in another register does not.
+    if (view === "MASKED" && !(await sameRegister(ctx, ctx.viewer!.nationalId, citizen.nationalId))) return null;
+    return citizen.address;
   }
 
   @FieldResolver(() => Family, { nullable: true })
