@@ -45,7 +45,8 @@ function decodeUpload(input: AttachDocumentInput, violations: Violations): { con
 
 /**
  * Attaches a document to the applicant's own application while it is DRAFT or NEEDS_CORRECTION;
- * the bytes are stored once per SHA-256. The application's version moves on, so officers and
+ * the bytes are stored once per SHA-256, and the same file (type, name and bytes) sent again is
+ * the document already attached. The application's version moves on, so officers and
  * clients see that what the rules require has changed.
  */
 export async function attachDocument(ctx: RequestContext, store: DocumentStore, input: AttachDocumentInput): Promise<ApplicationDocument> {
@@ -55,22 +56,27 @@ export async function attachDocument(ctx: RequestContext, store: DocumentStore, 
     throw appError("INVALID_STATE", ctx.lang, applicationStateMessages.notEditable[ctx.lang]({ status: application.status }));
   }
   const violations = new Violations(ctx.lang);
-  // Counted before this attach; a concurrent one fails on the application's version (CONFLICT).
-  const attached = await ctx.db.getRepository(ApplicationDocument).countBy({ applicationId: application.id });
-  if (attached >= MAX_DOCUMENTS_PER_APPLICATION) violations.add("applicationId", "TOO_MANY_DOCUMENTS", m.tooMany, { max: MAX_DOCUMENTS_PER_APPLICATION });
   const upload = decodeUpload(input, violations);
+  const sha256 = upload ? crypto.createHash("sha256").update(upload.content).digest("hex") : null;
+  const documents = ctx.db.getRepository(ApplicationDocument);
+  // The same file sent again (a client that saw its first try time out) is the same document.
+  const again = sha256 && !violations.list.length ? await documents.findOneBy({ applicationId: application.id, type: input.type, fileName: input.fileName.trim(), sha256 }) : null;
+  if (again) return again;
+  // Counted before this attach; a concurrent one fails on the application's version (CONFLICT).
+  if ((await documents.countBy({ applicationId: application.id })) >= MAX_DOCUMENTS_PER_APPLICATION) {
+    violations.add("applicationId", "TOO_MANY_DOCUMENTS", m.tooMany, { max: MAX_DOCUMENTS_PER_APPLICATION });
+  }
   violations.throwIfAny();
   const { content, mimeType } = upload!;
-  const sha256 = crypto.createHash("sha256").update(content).digest("hex");
   return ctx.db.transaction(async (tx) => {
-    await store.put(tx, sha256, content);
+    await store.put(tx, sha256!, content);
     const document = tx.getRepository(ApplicationDocument).create({
       applicationId: application.id,
       type: input.type,
       fileName: input.fileName.trim(),
       mimeType,
       sizeBytes: content.length,
-      sha256,
+      sha256: sha256!,
       uploadedAt: new Date(),
     });
     await tx.getRepository(ApplicationDocument).insert(document);
