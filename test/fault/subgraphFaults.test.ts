@@ -141,12 +141,15 @@ describe("faults: one subgraph down, slow or failing", () => {
   it("issues cards while delivery is down and delivers every one afterwards, none lost or doubled", async () => {
     const cards = Number(process.env.FAULT_CARDS ?? 25);
     const officerToken = await stack.login("1000000909");
-    const fahad = (query: string, variables: Record<string, unknown> = {}) => graphql(stack.gatewayUrl, query, variables, { token });
+    // Two families take turns: a card number holds a two-digit version, so one family has at most 99 cards.
+    const heads = [token, await stack.login("1000000099")];
+    const as = (headToken: string) => (query: string, variables: Record<string, unknown> = {}) => graphql(stack.gatewayUrl, query, variables, { token: headToken });
     const officer = (query: string, variables: Record<string, unknown> = {}) => graphql(stack.gatewayUrl, query, variables, { token: officerToken, headers: PURPOSE });
     const inTransit = async () => (await officer(`{ deliveryStats { inTransit } }`)).data?.deliveryStats?.inTransit as number | undefined;
-    const issue = async (): Promise<string> => {
-      const id = (await fahad(CYCLE.create)).data.createCardApplication.id;
-      for (const [caller, step] of [[fahad, CYCLE.submit], [officer, CYCLE.review], [officer, CYCLE.approve]] as const) {
+    const issue = async (turn: number): Promise<string> => {
+      const head = as(heads[turn % heads.length]!);
+      const id = (await head(CYCLE.create)).data.createCardApplication.id;
+      for (const [caller, step] of [[head, CYCLE.submit], [officer, CYCLE.review], [officer, CYCLE.approve]] as const) {
         const result = await caller(step, { id });
         if (result.errors) throw new Error(JSON.stringify(result.errors));
       }
@@ -162,7 +165,7 @@ describe("faults: one subgraph down, slow or failing", () => {
     const issued: string[] = [];
     let backlog = "";
     try {
-      for (let i = 0; i < cards; i++) issued.push(await issue());
+      for (let i = 0; i < cards; i++) issued.push(await issue(i));
       backlog = await (await fetch(`${stack.urls["civil-affairs"]}/metrics`)).text();
     } finally {
       await stack.startService("delivery");
@@ -174,8 +177,10 @@ describe("faults: one subgraph down, slow or failing", () => {
     const restarted = Date.now();
     let deliveries = new Map<string, { trackingNumber?: string } | null>();
     for (;;) {
-      const response = await fahad(`{ me { family { cards { cardNumber delivery { __typename ... on Shipment { trackingNumber } } } } } }`);
-      deliveries = new Map((response.data?.me?.family?.cards ?? []).map((c: { cardNumber: string; delivery: { trackingNumber?: string } | null }) => [c.cardNumber, c.delivery]));
+      const responses = await Promise.all(heads.map((head) => as(head)(`{ me { family { cards { cardNumber delivery { __typename ... on Shipment { trackingNumber } } } } } }`)));
+      deliveries = new Map(
+        responses.flatMap((response) => (response.data?.me?.family?.cards ?? []).map((c: { cardNumber: string; delivery: { trackingNumber?: string } | null }) => [c.cardNumber, c.delivery] as const)),
+      );
       if (issued.every((card) => deliveries.get(card))) break;
       if (Date.now() - restarted > 60_000) throw new Error(`not delivered: ${issued.filter((card) => !deliveries.get(card)).join(", ")}`);
       await sleep(200);
