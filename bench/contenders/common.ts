@@ -2,6 +2,9 @@ import path from "node:path";
 import { DEVELOPMENT_GATEWAY_CREDENTIAL, GATEWAY_CREDENTIAL_HEADER } from "../../kernel/auth/gatewayCredential";
 import { supergraphSdlFor } from "../supergraph";
 
+// As our gateway does (gateway/src/server.ts): no usage metrics sent to Apollo from any contender.
+process.env.APOLLO_TELEMETRY_DISABLED = "true";
+
 /** What every contender process reads from its environment (set by bench/run.ts). */
 export const ROOT = path.resolve(__dirname, "..", "..");
 export const PORT = Number(process.env.PORT ?? 4711);

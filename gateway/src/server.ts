@@ -52,6 +52,9 @@ async function subgraphsReady(urls: Record<string, string>): Promise<Record<stri
 
 /** The public entry point: one GraphQL endpoint over the three agencies' subgraphs. */
 export async function startGateway(env: NodeJS.ProcessEnv = process.env): Promise<RunningGateway> {
+  // @apollo/gateway reports anonymous usage metrics to Apollo unless told not to (read when it is
+  // constructed): a government platform sends nothing to third parties.
+  process.env.APOLLO_TELEMETRY_DISABLED = "true";
   const config = loadConfig(gatewaySettings, env);
   assertCredentialsFit(config.NODE_ENV, "GATEWAY_CREDENTIAL", [config.GATEWAY_CREDENTIAL]);
   assertMetricsProtected(config.NODE_ENV, config.METRICS_TOKEN);
