@@ -98,11 +98,12 @@ export async function startSubgraph<S extends ConfigSpec>(
     entities: definition.entities,
     migrations: definition.migrations,
     log,
+    // Demo data once, however many replicas start together (under the migrations' lock).
+    prepare: config.DEMO_DATA && definition.seedDemo ? (opened) => definition.seedDemo!({ config, db: opened, log }) : undefined,
   });
   instrumentDatabase(db);
   collectProcessMetrics();
   const deps: SubgraphDeps<S> = { config, db, log };
-  if (config.DEMO_DATA && definition.seedDemo) await definition.seedDemo(deps);
 
   const runtime: SubgraphRuntime = (await definition.prepare?.(deps)) ?? {};
   const verify = createTokenVerifier(
@@ -112,14 +113,15 @@ export async function startSubgraph<S extends ConfigSpec>(
   const schema = await buildFederatedSchema(definition.schema, runtime.resolvers, runtime.audit ? auditResolvers(runtime.audit) : undefined);
 
   const routes: HttpRoute[] = [
-    { method: "GET", path: "/health", handle: (_req, res) => sendJson(res, 200, { status: "ok" }) },
+    // `pid` lets a supervisor tell this process from another one on the same port (scripts/stack.ts).
+    { method: "GET", path: "/health", handle: (_req, res) => sendJson(res, 200, { status: "ok", pid: process.pid }) },
     {
       method: "GET",
       path: "/ready",
       handle: async (_req, res) => {
         try {
           await db.query("SELECT 1");
-          sendJson(res, 200, { status: "ready" });
+          sendJson(res, 200, { status: "ready", pid: process.pid });
         } catch {
           sendJson(res, 503, { status: "database unavailable" });
         }

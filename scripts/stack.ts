@@ -63,7 +63,8 @@ async function waitReady(url: string, child: ChildProcess, timeoutMs: number): P
     if (child.exitCode !== null) throw new Error(`${url}: the process exited with code ${child.exitCode}`);
     try {
       const response = await fetch(url, { signal: AbortSignal.timeout(1000) });
-      if (response.ok) return;
+      // Ready means this child answers, not whatever else holds the port.
+      if (response.ok && ((await response.json()) as { pid?: number }).pid === child.pid) return;
     } catch {
       // not listening yet
     }

@@ -1,3 +1,5 @@
+import path from "node:path";
+import { acquireProcessLock } from "../kernel/processLock";
 import { startBanner } from "./banner";
 import { startStack } from "./stack";
 
@@ -5,6 +7,9 @@ const port = (name: string, fallback: number) => Number(process.env[name] ?? fal
 
 /** `npm start`: the whole platform on this machine, embedded databases under data/. */
 async function main(): Promise<void> {
+  const dataDir = process.env.DATA_DIR ?? "data";
+  // Before anything touches the data: a second `npm start` in this folder stops here.
+  acquireProcessLock(path.resolve(dataDir, "npm-start.lock"), `The platform's data folder ${path.resolve(dataDir)}`);
   console.log("Starting civil-affairs, labor, delivery and the gateway...");
   const stack = await startStack({
     ports: {
@@ -13,7 +18,7 @@ async function main(): Promise<void> {
       labor: port("LABOR_PORT", 4002),
       delivery: port("DELIVERY_PORT", 4003),
     },
-    dataDir: process.env.DATA_DIR ?? "data",
+    dataDir,
     output: (service, line) => {
       // Children log JSON; show warnings and errors only, to keep the terminal readable.
       if (!line.startsWith("{") || /"level":(40|50|60)/.test(line)) console.log(`[${service}] ${line}`);

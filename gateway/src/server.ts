@@ -88,7 +88,7 @@ export async function startGateway(env: NodeJS.ProcessEnv = process.env): Promis
     graphql: { path: "/graphql", server: security.http(apollo), context: security.context(gatewayContext(verify)), screen: security.screen },
     routes: [
       metricsRoute(config.METRICS_TOKEN),
-      { method: "GET", path: "/health", handle: (_req, res) => sendJson(res, 200, { status: "ok" }) },
+      { method: "GET", path: "/health", handle: (_req, res) => sendJson(res, 200, { status: "ok", pid: process.pid }) },
       {
         method: "GET",
         path: "/ready",
