@@ -163,6 +163,23 @@ describe("gateway abuse limits", () => {
     }
   });
 
+  it("names the client by X-Forwarded-For only behind a trusted proxy", async () => {
+    const from = (gatewayUrl: string, address: string) => graphql(gatewayUrl, `{ __typename }`, {}, { headers: { "x-forwarded-for": address } });
+    const behindProxy = await gateway({ RATE_LIMIT_POINTS: "2", TRUSTED_PROXIES: "127.0.0.1,10.0.0.0/8" });
+    const direct = await gateway({ RATE_LIMIT_POINTS: "2" });
+    try {
+      const statuses = [];
+      for (const address of ["203.0.113.1", "203.0.113.1", "203.0.113.1", "203.0.113.2", "203.0.113.9, 10.1.2.3"]) statuses.push((await from(behindProxy.url, address)).status);
+      // The last: a proxy at 10.1.2.3 (trusted) forwarded for 203.0.113.9, a new client.
+      expect(statuses).toEqual([200, 200, 429, 200, 200]);
+      const spoofed = [];
+      for (const address of ["203.0.113.1", "203.0.113.2", "203.0.113.3"]) spoofed.push((await from(direct.url, address)).status);
+      expect(spoofed).toEqual([200, 200, 429]); // no trusted proxy: the header names nobody
+    } finally {
+      await Promise.all([behindProxy.stop(), direct.stop()]);
+    }
+  });
+
   it("counts every operation of a batch against the client's limit", async () => {
     const limited = await gateway({ RATE_LIMIT_POINTS: "5", MAX_BATCH_SIZE: "10" });
     try {

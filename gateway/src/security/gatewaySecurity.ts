@@ -5,6 +5,7 @@ import type { SupergraphSdlHook } from "@apollo/gateway";
 import type { Config } from "../../../kernel/config";
 import { documentLimitsFrom } from "../../../kernel/graphql/documentGuard";
 import type { OperationScreen } from "../../../kernel/http/screenOperations";
+import { clientAddress, trustedProxies } from "../../../kernel/http/clientAddress";
 import { errorResponse } from "../../../kernel/http/errorResponse";
 import { header } from "../../../kernel/http/headers";
 import { pickLanguage } from "../../../kernel/i18n";
@@ -64,6 +65,7 @@ export function gatewaySecurity(config: SecurityConfig, log: Logger): GatewaySec
     rateLimits,
   });
   const onlyPersisted = config.ONLY_PERSISTED_OPERATIONS ? manifest : null;
+  const proxies = trustedProxies(config.TRUSTED_PROXIES);
   const maxBatch = Math.max(1, config.MAX_BATCH_SIZE);
   return {
     apolloOptions: {
@@ -76,7 +78,7 @@ export function gatewaySecurity(config: SecurityConfig, log: Logger): GatewaySec
       return { ...result, supergraphSdl: declareEnforcedSecurityFeatures(result.supergraphSdl) };
     },
     context: (inner) => async (request) => {
-      const address = `ip:${request.socket.remoteAddress ?? "unknown"}`;
+      const address = `ip:${clientAddress(request, proxies)}`;
       let context: GatewayContext;
       try {
         context = await inner(request);

@@ -16,6 +16,7 @@ export const securitySettings = {
   LOGIN_RATE_LIMIT_POINTS: setting.int("login attempts per national ID per LOGIN_RATE_LIMIT_WINDOW_SECONDS at the gateway; 0: off", 60),
   LOGIN_RATE_LIMIT_WINDOW_SECONDS: setting.int("Window of the per-national-ID and per-client login limits", 60),
   LOGIN_CLIENT_RATE_LIMIT_POINTS: setting.int("login attempts per client (IP address, else token subject) per LOGIN_RATE_LIMIT_WINDOW_SECONDS; 0: off", 120),
+  TRUSTED_PROXIES: setting.list("Addresses or CIDR blocks of the proxies in front of the gateway whose X-Forwarded-For names the client (rate limits per client); none: the socket's address"),
   REDIS_URL: setting.optional("Redis URL for the rate limits shared by every gateway instance; unset: in memory, per instance"),
   PERSISTED_OPERATIONS_FILE: setting.optional("JSON manifest {sha256: query} of the registered operations"),
   ONLY_PERSISTED_OPERATIONS: setting.bool("Refuse any operation not in PERSISTED_OPERATIONS_FILE (production clients)", false),
