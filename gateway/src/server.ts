@@ -92,10 +92,12 @@ export async function startGateway(env: NodeJS.ProcessEnv = process.env): Promis
       {
         method: "GET",
         path: "/ready",
+        // Ready means this gateway can serve: its supergraph is loaded (it listens only then). The
+        // agencies' own health is reported beside it: one agency down must not take every gateway
+        // out of its load balancer, since the others' data is still answered.
         handle: async (_req, res) => {
           const subgraphs = await subgraphsReady(urls);
-          const ready = Object.values(subgraphs).every(Boolean);
-          sendJson(res, ready ? 200 : 503, { status: ready ? "ready" : "degraded", subgraphs });
+          sendJson(res, 200, { status: "ready", pid: process.pid, agencies: Object.values(subgraphs).every(Boolean) ? "all up" : "degraded", subgraphs });
         },
       },
     ],

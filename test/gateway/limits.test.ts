@@ -285,6 +285,23 @@ describe("gateway abuse limits", () => {
     expect(other.headers.get("access-control-allow-origin")).toBeNull();
   });
 
+  it("reports ready while it can serve, with every agency down reported beside it", async () => {
+    const ready = await fetch(`http://127.0.0.1:${main.port}/ready`);
+    expect(ready.status).toBe(200);
+    expect(await ready.json()).toMatchObject({ status: "ready", agencies: "degraded", subgraphs: { "civil-affairs": false, labor: false, delivery: false } });
+  });
+
+  it("keeps limiting on its own, in memory, when Redis cannot be reached", async () => {
+    const withoutRedis = await gateway({ REDIS_URL: "redis://127.0.0.1:9", RATE_LIMIT_POINTS: "2" });
+    try {
+      const statuses = [];
+      for (let i = 0; i < 3; i++) statuses.push((await graphql(withoutRedis.url, `{ __typename }`)).status);
+      expect(statuses).toEqual([200, 200, 429]);
+    } finally {
+      await withoutRedis.stop();
+    }
+  });
+
   (process.env.REDIS_URL ? it : it.skip)("shares the limits through Redis when REDIS_URL is set", async () => {
     const shared = await gateway({ REDIS_URL: process.env.REDIS_URL, LOGIN_RATE_LIMIT_POINTS: "2" });
     const redis = new Redis(process.env.REDIS_URL!);
