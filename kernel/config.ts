@@ -1,3 +1,4 @@
+import fs from "node:fs";
 import { riyadhToday } from "./riyadhCalendar";
 
 /** One environment variable a service reads: its documentation, default and parser. */
@@ -73,13 +74,28 @@ export const logLevelSetting = setting.oneOf("pino log level", ["fatal", "error"
 
 export const metricsTokenSetting = setting.optional("Bearer token that /metrics requires (Authorization: Bearer …); required in production, unset: /metrics is open");
 
+/**
+ * A setting's raw value: `NAME`, or the content of the file `NAME_FILE` names (how container
+ * platforms hand over secrets), without its final line break. Both at once is refused.
+ */
+function rawValue(env: NodeJS.ProcessEnv, name: string): string | undefined {
+  const file = env[`${name}_FILE`];
+  if (!file) return env[name];
+  if (env[name] !== undefined) throw new ConfigError(`${name} and ${name}_FILE are both set: give one`);
+  try {
+    return fs.readFileSync(file, "utf8").replace(/\r?\n$/, "");
+  } catch (error) {
+    throw new ConfigError(`${name}_FILE: cannot read ${file} (${(error as NodeJS.ErrnoException).code ?? "error"})`);
+  }
+}
+
 /** Reads and checks every setting at once; a bad value stops the service with a clear message. */
 export function loadConfig<S extends ConfigSpec>(spec: S, env: NodeJS.ProcessEnv = process.env): Config<S> {
   const problems: string[] = [];
   const config: Record<string, unknown> = {};
   for (const [name, entry] of Object.entries(spec)) {
     try {
-      config[name] = entry.parse(env[name], name);
+      config[name] = entry.parse(rawValue(env, name), name);
     } catch (error) {
       problems.push(error instanceof Error ? error.message : String(error));
     }

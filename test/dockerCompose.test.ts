@@ -17,6 +17,7 @@ interface ComposeService {
   expose?: Array<string | number>;
   healthcheck?: { test?: string[] | string };
   depends_on?: string[] | Record<string, { condition?: string }>;
+  stop_grace_period?: string;
 }
 
 // merge: docker-compose.yml shares blocks through YAML anchors and `<<` merge keys.
@@ -51,10 +52,20 @@ const APPS = [
 const SUBGRAPH_NAMES = SUBGRAPHS.map((d) => d.name);
 
 describe("docker-compose.yml", () => {
-  it("runs exactly the subgraphs and the gateway, beside postgres", () => {
-    const apps = Object.keys(services).filter((name) => name !== "postgres");
+  it("runs exactly the subgraphs and the gateway, beside postgres and redis", () => {
+    const apps = Object.keys(services).filter((name) => name !== "postgres" && name !== "redis");
     expect(apps.sort()).toEqual(APPS.map((a) => a.name).sort());
     expect(services.postgres).toBeDefined();
+    expect(services.redis).toBeDefined();
+  });
+
+  it("shares the gateways' limits through the redis service, once it is healthy", () => {
+    expect(new URL(environment(services.gateway ?? {}).REDIS_URL!).hostname).toBe("redis");
+    expect((services.gateway?.depends_on as Record<string, { condition?: string }>).redis).toEqual({ condition: "service_healthy" });
+  });
+
+  it("gives every service longer to stop than its drain on SIGTERM (10 s)", () => {
+    for (const app of APPS) expect(Number(/^(\d+)s$/.exec(String(services[app.name]?.stop_grace_period))?.[1])).toBeGreaterThan(10);
   });
 
   it("has a Dockerfile to build the services from", () => {
