@@ -5,14 +5,16 @@ import { sendJson, type HttpRoute } from "../http/server";
 
 /**
  * A POST route for machine callers that sign their JSON body with a shared secret (HMAC-SHA256 in
- * x-signature). An unsigned or badly signed call is refused with 401 before the body is read.
+ * x-signature): any of `secrets` (two during a rotation). An unsigned or badly signed call is
+ * refused with 401 before the body is parsed.
  */
-export function signedJsonRoute(path: string, secret: string, handle: (payload: unknown, response: ServerResponse) => Promise<void>): HttpRoute {
+export function signedJsonRoute(path: string, secrets: string[], handle: (payload: unknown, response: ServerResponse) => Promise<void>): HttpRoute {
   return {
     method: "POST",
     path,
     async handle(request, response, body) {
-      if (!verifySignature(body, secret, header(request, SIGNATURE_HEADER))) {
+      const signature = header(request, SIGNATURE_HEADER);
+      if (!secrets.some((secret) => verifySignature(body, secret, signature))) {
         sendJson(response, 401, { error: "missing or invalid signature" });
         return;
       }

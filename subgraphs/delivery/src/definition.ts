@@ -1,5 +1,5 @@
 import { demoCast } from "../../../seed/demoCast";
-import { DEV_EVENTS_SECRET } from "../../../kernel/events/settings";
+import { acceptedSecrets, DEV_EVENTS_SECRET } from "../../../kernel/events/settings";
 import type { SubgraphDefinition } from "../../../kernel/subgraph";
 import { IssuedCard } from "./cards/issuedCard.entity";
 import { FamilyCardResolver, resolveFamilyCardReference } from "./cards/familyCard.resolver";
@@ -46,8 +46,8 @@ export const delivery: SubgraphDefinition<typeof deliverySettings> = {
     return {
       audit: deliveryAudit,
       routes: [
-        cardIssuedRoute({ db, log, secret: config.EVENTS_HMAC_SECRET, workingDays: config.DELIVERY_WORKING_DAYS }),
-        carrierWebhookRoute({ db, log, secret: config.CARRIER_WEBHOOK_SECRET }),
+        cardIssuedRoute({ db, log, secrets: acceptedSecrets(config.EVENTS_HMAC_SECRET, config.EVENTS_HMAC_PREVIOUS_SECRET), workingDays: config.DELIVERY_WORKING_DAYS }),
+        carrierWebhookRoute({ db, log, secrets: acceptedSecrets(config.CARRIER_WEBHOOK_SECRET, config.CARRIER_WEBHOOK_PREVIOUS_SECRET) }),
       ],
     };
   },

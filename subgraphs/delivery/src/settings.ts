@@ -10,4 +10,5 @@ export const deliverySettings = {
     "Shared secret that signs the postal operator's tracking webhook (HMAC-SHA256); required in production",
     DEV_CARRIER_SECRET,
   ),
+  CARRIER_WEBHOOK_PREVIOUS_SECRET: setting.optional("During a rotation, the webhook secret being retired: still accepted"),
 };

@@ -20,7 +20,7 @@ import { laborAudit } from "./audit/personalData";
 import { laborAccessReport } from "./audit/dataAccessReport";
 import { LaborDataAccess1765000000000 } from "./migrations/1765000000000-DataAccess";
 import { RegisterCopy1766000000000 } from "./migrations/1766000000000-RegisterCopy";
-import { DEV_EVENTS_SECRET } from "../../../kernel/events/settings";
+import { acceptedSecrets, DEV_EVENTS_SECRET } from "../../../kernel/events/settings";
 import { startEligibilityRefresher } from "./register/eligibilityRefresher";
 import { refreshStaleEligibility } from "./register/refreshEligibility";
 import { registerEventsRoute } from "./register/registerEventsRoute";
@@ -54,7 +54,7 @@ export const labor: SubgraphDefinition<typeof laborSettings> = {
     return {
       resolvers: laborResolvers(ruleSet, register),
       audit: laborAudit(register),
-      routes: [registerEventsRoute({ db, log, secret: config.EVENTS_HMAC_SECRET, ruleSet })],
+      routes: [registerEventsRoute({ db, log, secrets: acceptedSecrets(config.EVENTS_HMAC_SECRET, config.EVENTS_HMAC_PREVIOUS_SECRET), ruleSet })],
       background: startEligibilityRefresher(db, ruleSet, log, config.ELIGIBILITY_REFRESH_MS),
     };
   },

@@ -12,8 +12,8 @@ import { createDelivery } from "./createDelivery";
  * existed or the event type is not ours, 400 for a malformed event, 401 for a bad signature; a
  * database failure is a 500, and the outbox retries it.
  */
-export function cardIssuedRoute(deps: { db: DataSource; log: Logger; secret: string; workingDays: number }): HttpRoute {
-  return signedJsonRoute(EVENTS_PATH, deps.secret, async (payload, response) => {
+export function cardIssuedRoute(deps: { db: DataSource; log: Logger; secrets: string[]; workingDays: number }): HttpRoute {
+  return signedJsonRoute(EVENTS_PATH, deps.secrets, async (payload, response) => {
     const parsed = parseEventPayload(payload);
     if (parsed.kind === "invalid") {
       deps.log.warn({ problems: parsed.problems }, "malformed CardIssued event refused");

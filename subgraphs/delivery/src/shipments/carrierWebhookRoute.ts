@@ -19,8 +19,8 @@ type ItemResult = { index: number; trackingNumber: unknown } & ({ outcome: strin
  * (a batch is not always sorted); the answer is 200 with one result per event, in the batch's
  * order, so that one refused event does not make the carrier resend the others.
  */
-export function carrierWebhookRoute(deps: { db: DataSource; log: Logger; secret: string }): HttpRoute {
-  return signedJsonRoute(CARRIER_WEBHOOK_PATH, deps.secret, async (payload, response) => {
+export function carrierWebhookRoute(deps: { db: DataSource; log: Logger; secrets: string[] }): HttpRoute {
+  return signedJsonRoute(CARRIER_WEBHOOK_PATH, deps.secrets, async (payload, response) => {
     const events = (payload as { events?: unknown } | null)?.events;
     if (!Array.isArray(events) || events.length > MAX_BATCH) {
       return sendJson(response, 400, { error: `expected { "events": [...] } with at most ${MAX_BATCH} events` });

@@ -14,8 +14,8 @@ import { parseRegisterEvent } from "./registerEvent";
  * eligibility of every family it touched is recomputed. 200 once stored, so the outbox stops;
  * 400 for a malformed event, 401 for a bad signature; a database failure is a 500 and is retried.
  */
-export function registerEventsRoute(deps: { db: DataSource; log: Logger; secret: string; ruleSet: RuleSet }): HttpRoute {
-  return signedJsonRoute(EVENTS_PATH, deps.secret, async (payload, response) => {
+export function registerEventsRoute(deps: { db: DataSource; log: Logger; secrets: string[]; ruleSet: RuleSet }): HttpRoute {
+  return signedJsonRoute(EVENTS_PATH, deps.secrets, async (payload, response) => {
     const parsed = parseRegisterEvent(payload);
     if (parsed.kind === "invalid") {
       deps.log.warn({ problems: parsed.problems }, "malformed register event refused");
