@@ -3,11 +3,11 @@ module.exports = {
   testEnvironment: "node",
   transform: {
     "^.+\\.ts$": ["@swc/jest"],
-    // jose is ESM-only, and PGlite loads parts of itself with dynamic import(), which jest's
-    // module sandbox refuses: compile both to CommonJS.
-    "/node_modules/(jose/.+\\.js|@electric-sql/pglite/dist/.+\\.cjs)$": ["@swc/jest", { jsc: { parser: { syntax: "ecmascript" }, target: "es2022" }, module: { type: "commonjs" } }],
+    // jose and cockatiel are ESM-only, and PGlite loads parts of itself with dynamic import(),
+    // which jest's module sandbox refuses: compile them to CommonJS.
+    "/node_modules/(jose/.+\\.js|cockatiel/.+\\.js|@electric-sql/pglite/dist/.+\\.cjs)$": ["@swc/jest", { jsc: { parser: { syntax: "ecmascript" }, target: "es2022" }, module: { type: "commonjs" } }],
   },
-  transformIgnorePatterns: ["/node_modules/(?!jose/|@electric-sql/pglite/)"],
+  transformIgnorePatterns: ["/node_modules/(?!jose/|cockatiel/|@electric-sql/pglite/)"],
   testMatch: ["<rootDir>/**/*.test.ts"],
   testPathIgnorePatterns: ["/node_modules/", "/dist/", "/data/"],
   setupFiles: ["reflect-metadata"],

@@ -66,6 +66,23 @@ export const setting = {
         .map((item) => item.trim())
         .filter(Boolean),
   }),
+  /**
+   * Base URLs of one service's replicas, comma-separated ("http://a:4001,http://b:4001"); one URL
+   * (a balancer, a Service name) is a list of one. Each must be an http(s) URL.
+   */
+  urls: (doc: string, fallback: string) =>
+    required(
+      `${doc}; comma-separated to list replicas`,
+      (raw, name) => {
+        const urls = raw.split(",").map((item) => item.trim()).filter(Boolean);
+        if (urls.length === 0) throw new ConfigError(`${name} names no URL`);
+        for (const url of urls) {
+          if (!/^https?:\/\/[^/]/.test(url) || !URL.canParse(url)) throw new ConfigError(`${name}: "${url}" is not an http(s) URL`);
+        }
+        return urls;
+      },
+      fallback,
+    ),
 };
 
 /** Anything but these three would silently run the development mode (demo data, introspection). */
@@ -126,7 +143,8 @@ export function subgraphSettings(defaultPort: number) {
     DATABASE_URL: setting.optional("PostgreSQL URL of this subgraph's own database; unset: embedded database under DATA_DIR"),
     DATA_DIR: setting.string("Folder of the embedded databases and generated keys", "data"),
     EMBEDDED_DATABASE: setting.oneOf("Where the embedded database lives: under DATA_DIR, or in memory (tests)", ["disk", "memory"], "disk"),
-    CIVIL_AFFAIRS_URL: setting.string("Base URL of civil-affairs, the identity provider (its JWKS)", "http://127.0.0.1:4001"),
+    CIVIL_AFFAIRS_URL: setting.urls("Base URL of civil-affairs, the identity provider (its key set and revoked tokens)", "http://127.0.0.1:4001"),
+    KEY_SET_REFRESH_MS: setting.int("How often the token-signing key set is fetched again from civil-affairs: the longest a new or withdrawn key goes unseen here", 60_000),
     DEMO_DATA: setting.bool("Load the demo data on start (refused in production)", true),
     DEMO_FAMILIES: setting.int("How many synthetic families the demo data adds to the named cast", 300),
     DEMO_ANCHOR_DATE: demoAnchorSetting,

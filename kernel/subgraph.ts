@@ -3,11 +3,12 @@ import path from "node:path";
 import type http from "node:http";
 import { ApolloServer } from "@apollo/server";
 import { ApolloServerPluginInlineTraceDisabled } from "@apollo/server/plugin/disabled";
-import type { JWTVerifyGetKey } from "jose";
 import type { DataSource, EntitySchema, MixedList } from "typeorm";
 import { acceptedCredentialSettings, assertCredentialsFit, gatewayCredentialPlugin } from "./auth/gatewayCredential";
 import { viewerOf } from "./auth/requestViewer";
-import { createTokenVerifier, remoteKeys } from "./auth/tokens";
+import { createTokenVerifier } from "./auth/tokens";
+import { remoteKeySet, type KeySet } from "./auth/keySet";
+import { ReplicaReader } from "./http/replicas";
 import { remoteRevocationList, type RevocationList } from "./auth/revocation";
 import type { AuditPolicy } from "./audit/policy";
 import { auditPlugin } from "./audit/plugin";
@@ -46,8 +47,8 @@ export interface BackgroundJob {
 
 /** What a subgraph prepares once its database is open. */
 export interface SubgraphRuntime {
-  /** Keys that verify access tokens; by default the identity provider's published JWKS. */
-  verifyKeys?: JWTVerifyGetKey;
+  /** Keys that verify access tokens; by default the key set the identity provider publishes. */
+  keys?: KeySet;
   /** Resolver instances built with their dependencies. */
   resolvers?: object[];
   routes?: HttpRoute[];
@@ -106,10 +107,9 @@ export async function startSubgraph<S extends ConfigSpec>(
   const deps: SubgraphDeps<S> = { config, db, log };
 
   const runtime: SubgraphRuntime = (await definition.prepare?.(deps)) ?? {};
-  const verify = createTokenVerifier(
-    runtime.verifyKeys ?? remoteKeys(config.CIVIL_AFFAIRS_URL),
-    runtime.revocations ?? remoteRevocationList(config.CIVIL_AFFAIRS_URL, config.TOKEN_REVOCATION_REFRESH_MS, log),
-  );
+  const civilAffairs = new ReplicaReader(config.CIVIL_AFFAIRS_URL);
+  const keys = runtime.keys ?? remoteKeySet(civilAffairs, { refreshMs: config.KEY_SET_REFRESH_MS, log });
+  const verify = createTokenVerifier(keys, runtime.revocations ?? remoteRevocationList(civilAffairs, config.TOKEN_REVOCATION_REFRESH_MS, log));
   const schema = await buildFederatedSchema(definition.schema, runtime.resolvers, runtime.audit ? auditResolvers(runtime.audit) : undefined);
 
   const routes: HttpRoute[] = [
@@ -118,7 +118,10 @@ export async function startSubgraph<S extends ConfigSpec>(
     {
       method: "GET",
       path: "/ready",
+      // Ready once it can answer: its database responds and it holds the keys that verify tokens
+      // (a later failure to refresh them keeps the last set and does not change this).
       handle: async (_req, res) => {
+        if (!keys.ready()) return sendJson(res, 503, { status: "no token-signing keys yet", pid: process.pid });
         try {
           await db.query("SELECT 1");
           sendJson(res, 200, { status: "ready", pid: process.pid });
@@ -181,6 +184,7 @@ export async function startSubgraph<S extends ConfigSpec>(
     (stopping ??= (async () => {
       await runtime.background?.stop();
       await closeGracefully(httpServer);
+      keys.close();
       await apollo.stop();
       await db.destroy();
     })());

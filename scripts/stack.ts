@@ -57,7 +57,25 @@ function services(options: StackOptions): ServiceSpec[] {
   ];
 }
 
-async function waitReady(url: string, child: ChildProcess, timeoutMs: number): Promise<void> {
+/** Starts one service's process, its output sent where the options say. */
+export function launchService(spec: ServiceSpec, options: Pick<StackOptions, "env" | "output">): ChildProcess {
+  const child = spawn(process.execPath, ["-r", "@swc-node/register", spec.entry], {
+    cwd: ROOT,
+    env: { ...process.env, ...options.env, ...spec.env },
+    stdio: typeof options.output === "function" ? ["ignore", "pipe", "pipe"] : ["ignore", options.output, options.output],
+  });
+  if (typeof options.output === "function") {
+    const collect = options.output;
+    for (const stream of [child.stdout, child.stderr]) {
+      stream?.setEncoding("utf8");
+      stream?.on("data", (chunk: string) => chunk.split("\n").filter(Boolean).forEach((line) => collect(spec.name, line)));
+    }
+  }
+  return child;
+}
+
+/** Waits until `url` (/ready or /health) answers from this child, not from whatever else holds the port. */
+export async function waitReady(url: string, child: ChildProcess, timeoutMs: number): Promise<void> {
   const deadline = Date.now() + timeoutMs;
   while (Date.now() < deadline) {
     if (child.exitCode !== null) throw new Error(`${url}: the process exited with code ${child.exitCode}`);
@@ -79,18 +97,7 @@ export async function startStack(options: StackOptions): Promise<Stack> {
   const processes = new Map<string, ChildProcess>();
 
   const launch = async (spec: ServiceSpec, readyPath: string) => {
-    const child = spawn(process.execPath, ["-r", "@swc-node/register", spec.entry], {
-      cwd: ROOT,
-      env: { ...process.env, ...options.env, ...spec.env },
-      stdio: typeof options.output === "function" ? ["ignore", "pipe", "pipe"] : ["ignore", options.output, options.output],
-    });
-    if (typeof options.output === "function") {
-      const collect = options.output;
-      for (const stream of [child.stdout, child.stderr]) {
-        stream?.setEncoding("utf8");
-        stream?.on("data", (chunk: string) => chunk.split("\n").filter(Boolean).forEach((line) => collect(spec.name, line)));
-      }
-    }
+    const child = launchService(spec, options);
     processes.set(spec.name, child);
     await waitReady(`http://127.0.0.1:${spec.port}${readyPath}`, child, 90_000);
   };

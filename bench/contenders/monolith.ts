@@ -13,7 +13,8 @@ import { ApolloServer } from "@apollo/server";
 import { execute, parse, type DocumentNode, type GraphQLSchema } from "graphql";
 import type { DataSource } from "typeorm";
 import { viewerOf } from "../../kernel/auth/requestViewer";
-import { createTokenVerifier, remoteKeys, type TokenVerifier } from "../../kernel/auth/tokens";
+import { createTokenVerifier, type TokenVerifier } from "../../kernel/auth/tokens";
+import type { KeySet } from "../../kernel/auth/keySet";
 import type { Viewer } from "../../kernel/auth/viewer";
 import { loadConfig, subgraphSettings, type ConfigSpec } from "../../kernel/config";
 import { createRequestContext } from "../../kernel/context";
@@ -45,7 +46,7 @@ interface LocalSubgraph {
   schema: GraphQLSchema;
   db: DataSource;
   log: Logger;
-  verifyKeys?: Parameters<typeof createTokenVerifier>[0];
+  keys?: KeySet;
 }
 
 const DATABASE_ENV: Record<string, string> = { "civil-affairs": "CIVIL_AFFAIRS_DATABASE_URL", labor: "LABOR_DATABASE_URL", delivery: "DELIVERY_DATABASE_URL" };
@@ -66,7 +67,7 @@ async function loadSubgraph(definition: SubgraphDefinition<ConfigSpec>): Promise
   // The separate civil-affairs process dispatches the outbox; this one must not compete for it.
   await runtime.background?.stop();
   const schema = await buildFederatedSchema(definition.schema, runtime.resolvers);
-  return { name: definition.name, schema, db, log, verifyKeys: runtime.verifyKeys };
+  return { name: definition.name, schema, db, log, keys: runtime.keys };
 }
 
 /** A fetch of the query plan, executed in-process against the subgraph's schema. */
@@ -108,7 +109,8 @@ async function main(): Promise<void> {
   const apollo = new ApolloServer<MonolithContext>({ gateway, formatError: formatError(log), csrfPrevention: true });
   await apollo.start();
   const civil = byName.get("civil-affairs")!;
-  const verify: TokenVerifier = createTokenVerifier(civil.verifyKeys ?? remoteKeys(process.env.CIVIL_AFFAIRS_URL ?? ""));
+  if (!civil.keys) throw new Error("civil-affairs prepared no signing keys");
+  const verify: TokenVerifier = createTokenVerifier(civil.keys);
   const server = createHttpServer<MonolithContext>({
     graphql: {
       path: "/graphql",

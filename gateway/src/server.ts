@@ -3,11 +3,13 @@ import { ApolloGateway } from "@apollo/gateway";
 import { ApolloServer } from "@apollo/server";
 import { ApolloServerPluginLandingPageDisabled } from "@apollo/server/plugin/disabled";
 import { assertCredentialsFit } from "../../kernel/auth/gatewayCredential";
-import { createTokenVerifier, remoteKeys } from "../../kernel/auth/tokens";
+import { remoteKeySet } from "../../kernel/auth/keySet";
+import { createTokenVerifier } from "../../kernel/auth/tokens";
 import { remoteRevocationList } from "../../kernel/auth/revocation";
 import { loadConfig, type Config } from "../../kernel/config";
 import { formatError } from "../../kernel/graphql/formatError";
 import { closeGracefully } from "../../kernel/http/closeGracefully";
+import { ReplicaReader } from "../../kernel/http/replicas";
 import { createHttpServer, listen, sendJson } from "../../kernel/http/server";
 import { createLogger } from "../../kernel/logger";
 import { gatewayContext, type GatewayContext } from "./context";
@@ -28,7 +30,7 @@ export interface RunningGateway {
   stop(): Promise<void>;
 }
 
-function subgraphUrls(config: GatewayConfig): Record<string, string> {
+function subgraphUrls(config: GatewayConfig): Record<string, string[]> {
   return {
     "civil-affairs": config.CIVIL_AFFAIRS_URL,
     labor: config.LABOR_URL,
@@ -36,17 +38,13 @@ function subgraphUrls(config: GatewayConfig): Record<string, string> {
   };
 }
 
-async function subgraphsReady(urls: Record<string, string>): Promise<Record<string, boolean>> {
-  const entries = await Promise.all(
-    Object.entries(urls).map(async ([name, base]) => {
-      try {
-        const response = await fetch(new URL("/ready", base), { signal: AbortSignal.timeout(2000) });
-        return [name, response.ok] as const;
-      } catch {
-        return [name, false] as const;
-      }
-    }),
-  );
+/** Whether each agency can answer: one of its replicas reports ready. */
+async function subgraphsReady(urls: Record<string, string[]>): Promise<Record<string, boolean>> {
+  const ready = async (base: string) => {
+    const response = await fetch(new URL("/ready", base), { signal: AbortSignal.timeout(2000) });
+    if (!response.ok) throw new Error(`HTTP ${response.status}`);
+  };
+  const entries = await Promise.all(Object.entries(urls).map(async ([name, bases]) => [name, await Promise.any(bases.map(ready)).then(() => true, () => false)] as const));
   return Object.fromEntries(entries);
 }
 
@@ -83,7 +81,9 @@ export async function startGateway(env: NodeJS.ProcessEnv = process.env): Promis
     plugins: [production ? ApolloServerPluginLandingPageDisabled() : offlineLandingPage(), requestObservability<GatewayContext>(log), ...security.apolloOptions.plugins],
   });
   await apollo.start();
-  const verify = createTokenVerifier(remoteKeys(config.CIVIL_AFFAIRS_URL), remoteRevocationList(config.CIVIL_AFFAIRS_URL, config.TOKEN_REVOCATION_REFRESH_MS, log));
+  const civilAffairs = new ReplicaReader(config.CIVIL_AFFAIRS_URL);
+  const keys = remoteKeySet(civilAffairs, { refreshMs: config.KEY_SET_REFRESH_MS, log });
+  const verify = createTokenVerifier(keys, remoteRevocationList(civilAffairs, config.TOKEN_REVOCATION_REFRESH_MS, log));
   const server = createHttpServer<GatewayContext>({
     graphql: { path: "/graphql", server: security.http(apollo), context: security.context(gatewayContext(verify)), screen: security.screen },
     routes: [
@@ -92,12 +92,15 @@ export async function startGateway(env: NodeJS.ProcessEnv = process.env): Promis
       {
         method: "GET",
         path: "/ready",
-        // Ready means this gateway can serve: its supergraph is loaded (it listens only then). The
-        // agencies' own health is reported beside it: one agency down must not take every gateway
-        // out of its load balancer, since the others' data is still answered.
+        // Ready means this gateway can serve: its supergraph is loaded (it listens only then) and it
+        // holds the keys that verify tokens. The agencies' own health is reported beside it: one
+        // agency down must not take every gateway out of its load balancer, since the others'
+        // data is still answered.
         handle: async (_req, res) => {
           const subgraphs = await subgraphsReady(urls);
-          sendJson(res, 200, { status: "ready", pid: process.pid, agencies: Object.values(subgraphs).every(Boolean) ? "all up" : "degraded", subgraphs });
+          const agencies = Object.values(subgraphs).every(Boolean) ? "all up" : "degraded";
+          if (!keys.ready()) return sendJson(res, 503, { status: "no token-signing keys yet", pid: process.pid, agencies, subgraphs });
+          sendJson(res, 200, { status: "ready", pid: process.pid, agencies, subgraphs });
         },
       },
     ],
@@ -115,6 +118,7 @@ export async function startGateway(env: NodeJS.ProcessEnv = process.env): Promis
       await apollo.stop();
       await security.close();
       subgraphs.destroy();
+      keys.close();
     })());
   return { url: `http://127.0.0.1:${port}/graphql`, port, server, stop };
 }

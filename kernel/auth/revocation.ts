@@ -1,4 +1,5 @@
 import type { Logger } from "../logger";
+import type { ReplicaReader } from "../http/replicas";
 
 /** Tokens revoked before their expiry (logout), by token id (`jti`). */
 export interface RevocationList {
@@ -16,17 +17,16 @@ export interface RevokedTokensDocument {
  * The revoked tokens civil-affairs publishes, fetched again when the copy is older than
  * `refreshMs` (on the request that needs it; concurrent requests share one fetch). A revoked token
  * may therefore still pass here for up to `refreshMs` after logout. If civil-affairs cannot be
- * reached, the last list is kept (and the failure logged): tokens still expire on their own.
+ * reached (any of its replicas), the last list is kept (and the failure logged): tokens still expire on their own.
  */
-export function remoteRevocationList(civilAffairsUrl: string, refreshMs: number, log?: Logger): RevocationList {
-  const url = new URL(REVOKED_TOKENS_PATH, civilAffairsUrl);
+export function remoteRevocationList(civilAffairs: ReplicaReader, refreshMs: number, log?: Logger): RevocationList {
   let revoked = new Set<string>();
   let fetchedAt = Number.NEGATIVE_INFINITY;
   let inFlight: Promise<void> | null = null;
 
   async function refresh(): Promise<void> {
     try {
-      const response = await fetch(url, { signal: AbortSignal.timeout(2000) });
+      const response = await civilAffairs.fetch(REVOKED_TOKENS_PATH, { timeoutMs: 2000 });
       if (!response.ok) throw new Error(`HTTP ${response.status}`);
       const body = (await response.json()) as Partial<RevokedTokensDocument> | null;
       const entries = Array.isArray(body?.revoked) ? body.revoked : [];

@@ -1,4 +1,5 @@
-import { createRemoteJWKSet, jwtVerify, type JWTVerifyGetKey } from "jose";
+import { jwtVerify } from "jose";
+import type { KeySet } from "./keySet";
 import type { RevocationList } from "./revocation";
 import { VerifiedTokenCache, type VerifiedToken } from "./verifiedTokens";
 import { ROLES, type Role, type Viewer } from "./viewer";
@@ -16,11 +17,13 @@ export type TokenVerifier = (token: string) => Promise<Viewer>;
 /**
  * Verifies access tokens against the identity provider's keys, and refuses revoked ones (logout)
  * when a revocation list is given; any failure is InvalidTokenError. A token's signature is
- * checked once; later requests with it only check its expiry and revocation.
+ * checked once; later requests with it only check its expiry and revocation, until its key leaves
+ * the key set (a retired or withdrawn key): then it is refused like any token that key signed.
  */
-export function createTokenVerifier(keys: JWTVerifyGetKey, revocations?: RevocationList, cache = new VerifiedTokenCache()): TokenVerifier {
+export function createTokenVerifier(keys: KeySet, revocations?: RevocationList, cache = new VerifiedTokenCache()): TokenVerifier {
+  keys.onKeysRemoved((kids) => cache.retainKeys(kids));
   const verifySignature = async (token: string): Promise<VerifiedToken> => {
-    const { payload } = await jwtVerify(token, keys, {
+    const { payload, protectedHeader } = await jwtVerify(token, keys.getKey, {
       issuer: TOKEN_ISSUER,
       audience: TOKEN_AUDIENCE,
       algorithms: [TOKEN_ALGORITHM],
@@ -31,6 +34,7 @@ export function createTokenVerifier(keys: JWTVerifyGetKey, revocations?: Revocat
     const verified = {
       viewer: { nationalId: String(payload.sub), roles },
       jti: typeof payload.jti === "string" ? payload.jti : null,
+      kid: protectedHeader.kid ?? null,
       acceptedUntil: (payload.exp! + CLOCK_TOLERANCE_SECONDS) * 1000,
     };
     cache.set(token, verified);
@@ -47,14 +51,6 @@ export function createTokenVerifier(keys: JWTVerifyGetKey, revocations?: Revocat
       throw new InvalidTokenError(error instanceof Error ? error.message : "invalid token");
     }
   };
-}
-
-/** Keys published by civil-affairs at /.well-known/jwks.json, fetched and cached by jose. */
-export function remoteKeys(civilAffairsUrl: string): JWTVerifyGetKey {
-  return createRemoteJWKSet(new URL("/.well-known/jwks.json", civilAffairsUrl), {
-    cooldownDuration: 5_000,
-    cacheMaxAge: 10 * 60_000,
-  });
 }
 
 /** "Bearer xyz" → "xyz"; anything else → null. */

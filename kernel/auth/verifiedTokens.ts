@@ -3,6 +3,8 @@ import type { Viewer } from "./viewer";
 export interface VerifiedToken {
   viewer: Viewer;
   jti: string | null;
+  /** The id of the key that signed it. */
+  kid: string | null;
   /** When the token stops being accepted, clock tolerance included (epoch ms). */
   acceptedUntil: number;
 }
@@ -24,6 +26,11 @@ export class VerifiedTokenCache {
       return null;
     }
     return entry;
+  }
+
+  /** Forgets every token signed by a key that left the key set. */
+  retainKeys(kids: ReadonlySet<string>): void {
+    for (const [token, entry] of this.entries) if (entry.kid === null || !kids.has(entry.kid)) this.entries.delete(token);
   }
 
   set(token: string, entry: VerifiedToken): void {

@@ -69,15 +69,25 @@ export const metrics = {
   ),
   subgraphRetries: once(
     "subgraph_fetch_retries_total",
-    () => new Counter({ name: "subgraph_fetch_retries_total", help: "Gateway query fetches retried, by subgraph", labelNames: ["subgraph"], registers: [registry] }),
+    () => new Counter({ name: "subgraph_fetch_retries_total", help: "Gateway query fetches retried (on another replica when there is one), by subgraph", labelNames: ["subgraph"], registers: [registry] }),
   ),
   circuitState: once(
     "subgraph_circuit_state",
     () =>
       new Gauge({
         name: "subgraph_circuit_state",
-        help: "Gateway circuit breaker per subgraph: 0 closed, 1 open, 2 half-open, 3 isolated",
+        help: "Gateway circuit per subgraph: 1 when every replica's circuit is open (the agency fails fast), else 0",
         labelNames: ["subgraph"],
+        registers: [registry],
+      }),
+  ),
+  replicaCircuitState: once(
+    "subgraph_replica_circuit_state",
+    () =>
+      new Gauge({
+        name: "subgraph_replica_circuit_state",
+        help: "Gateway circuit breaker per subgraph replica: 0 closed, 1 open, 2 half-open, 3 isolated",
+        labelNames: ["subgraph", "replica"],
         registers: [registry],
       }),
   ),

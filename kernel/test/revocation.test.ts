@@ -4,6 +4,8 @@ import { exportJWK, SignJWT } from "jose";
 import { remoteRevocationList, REVOKED_TOKENS_PATH } from "../auth/revocation";
 import { createTokenVerifier, InvalidTokenError, TOKEN_ALGORITHM, TOKEN_AUDIENCE, TOKEN_ISSUER } from "../auth/tokens";
 import { listen } from "../http/server";
+import { ReplicaReader } from "../http/replicas";
+import { publishedKeys } from "../../test/support/identityProvider";
 
 /** A stand-in civil-affairs: JWKS and the revoked-token list, which a test can change or break. */
 describe("token revocation list", () => {
@@ -38,8 +40,7 @@ describe("token revocation list", () => {
   };
 
   it("refuses a revoked token once the list is refreshed, shares one fetch, and keeps the last list when the publisher fails", async () => {
-    const { remoteKeys } = await import("../auth/tokens");
-    const verify = createTokenVerifier(remoteKeys(url), remoteRevocationList(url, 100));
+    const verify = createTokenVerifier(publishedKeys(url), remoteRevocationList(new ReplicaReader([url]), 100));
     const [a, b] = [crypto.randomUUID(), crypto.randomUUID()];
     const [tokenA, tokenB, noJti] = [await token(a), await token(b), await token()];
     await expect(verify(tokenA)).resolves.toEqual({ nationalId: "1000000016", roles: ["CITIZEN"] });
@@ -64,7 +65,7 @@ describe("token revocation list", () => {
     failing = false;
     malformed = true;
     revoked = ["anything"];
-    const list = remoteRevocationList(url, 1000);
+    const list = remoteRevocationList(new ReplicaReader([url]), 1000);
     expect(await list.isRevoked("anything")).toBe(false);
   });
 });

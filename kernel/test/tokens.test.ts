@@ -1,6 +1,5 @@
 import { bearerToken, createTokenVerifier, InvalidTokenError } from "../auth/tokens";
-import { startTestIdentityProvider, type TestIdentityProvider } from "../../test/support/identityProvider";
-import { remoteKeys } from "../auth/tokens";
+import { publishedKeys, startTestIdentityProvider, type TestIdentityProvider } from "../../test/support/identityProvider";
 import { VerifiedTokenCache } from "../auth/verifiedTokens";
 
 describe("access tokens", () => {
@@ -18,13 +17,13 @@ describe("access tokens", () => {
   });
 
   it("verifies a token against the published keys and keeps only known roles", async () => {
-    const verify = createTokenVerifier(remoteKeys(idp.url));
+    const verify = createTokenVerifier(publishedKeys(idp.url));
     const token = await idp.tokenFor("1000000909", ["CITIZEN", "CIVIL_AFFAIRS_OFFICER", "SUPERUSER" as never]);
     expect(await verify(token)).toEqual({ nationalId: "1000000909", roles: ["CITIZEN", "CIVIL_AFFAIRS_OFFICER"] });
   });
 
   it("refuses expired, tampered and foreign tokens", async () => {
-    const verify = createTokenVerifier(remoteKeys(idp.url));
+    const verify = createTokenVerifier(publishedKeys(idp.url));
     const expired = await idp.tokenFor("1000000016", ["CITIZEN"], { expiresInSeconds: -120 });
     await expect(verify(expired)).rejects.toBeInstanceOf(InvalidTokenError);
     const token = await idp.tokenFor("1000000016");
@@ -40,14 +39,14 @@ describe("access tokens", () => {
   });
 
   it("tolerates a small clock skew", async () => {
-    const verify = createTokenVerifier(remoteKeys(idp.url));
+    const verify = createTokenVerifier(publishedKeys(idp.url));
     const justExpired = await idp.tokenFor("1000000016", ["CITIZEN"], { expiresInSeconds: -10 });
     await expect(verify(justExpired)).resolves.toMatchObject({ nationalId: "1000000016" });
   });
 });
 
 describe("the verified-token cache", () => {
-  const entry = (acceptedUntil: number) => ({ viewer: { nationalId: "1000000016", roles: ["CITIZEN" as const] }, jti: "j", acceptedUntil });
+  const entry = (acceptedUntil: number) => ({ viewer: { nationalId: "1000000016", roles: ["CITIZEN" as const] }, jti: "j", kid: "k", acceptedUntil });
 
   it("forgets a token once it is no longer accepted", () => {
     const cache = new VerifiedTokenCache();
@@ -68,7 +67,7 @@ describe("the verified-token cache", () => {
   it("still refuses a cached token once it is revoked", async () => {
     const idp = await startTestIdentityProvider();
     const revoked = new Set<string>();
-    const verify = createTokenVerifier(remoteKeys(idp.url), { isRevoked: async (jti: string) => revoked.has(jti) } as never);
+    const verify = createTokenVerifier(publishedKeys(idp.url), { isRevoked: async (jti: string) => revoked.has(jti) } as never);
     try {
       const token = await idp.tokenFor("1000000016");
       await expect(verify(token)).resolves.toMatchObject({ nationalId: "1000000016" });

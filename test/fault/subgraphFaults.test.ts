@@ -1,18 +1,9 @@
 import { graphql, type GraphQLResponse } from "../support/http";
 import { startTestStack, type TestStack } from "../support/stack";
-import { FAMILY_QUERY, jsonLines, load, percentile, sleep, spawnGateway, startProxy, type GatewayProcess } from "./support";
+import { CARD_CYCLE as CYCLE, FAMILY_QUERY, jsonLines, load, percentile, sleep, spawnGateway, startProxy, type GatewayProcess } from "./support";
 
 /** How an officer states why they act on someone's data (the audit trail requires it). */
 const PURPOSE = { "x-access-purpose": "fault test: card issuing" };
-
-/** A lost card's replacement, from application to issue: Fahad applies, the officer decides. */
-const CYCLE = {
-  create: `mutation { createCardApplication(input: { kind: REPLACEMENT_LOST, lossDeclaration: true, deliveryMethod: SAUDI_POST }) { id } }`,
-  submit: `mutation($id: ID!) { submitCardApplication(id: $id) { status } }`,
-  review: `mutation($id: ID!) { startReview(id: $id) { status } }`,
-  approve: `mutation($id: ID!) { approveCardApplication(id: $id) { status } }`,
-  issue: `mutation($id: ID!) { issueFamilyCard(applicationId: $id) { cardNumber } }`,
-};
 
 /**
  * Partial answers, never a blank page: with one agency down, slow or failing, the gateway still

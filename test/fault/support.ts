@@ -20,6 +20,15 @@ export const FAMILY_QUERY = `query Family {
   }
 }`;
 
+/** A lost card's replacement, from application to issue: Fahad applies, the officer decides. */
+export const CARD_CYCLE = {
+  create: `mutation { createCardApplication(input: { kind: REPLACEMENT_LOST, lossDeclaration: true, deliveryMethod: SAUDI_POST }) { id } }`,
+  submit: `mutation($id: ID!) { submitCardApplication(id: $id) { status } }`,
+  review: `mutation($id: ID!) { startReview(id: $id) { status } }`,
+  approve: `mutation($id: ID!) { approveCardApplication(id: $id) { status } }`,
+  issue: `mutation($id: ID!) { issueFamilyCard(applicationId: $id) { cardNumber } }`,
+};
+
 export const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
 
 export interface Sample {

@@ -5,6 +5,7 @@ import path from "node:path";
 import Redis from "ioredis";
 import { withCheckDigit } from "../../kernel/nationalId";
 import { codes, graphql, violationRules, type GraphQLResponse } from "../support/http";
+import { startTestIdentityProvider } from "../support/identityProvider";
 import { gatewayProcess as gateway, PRODUCTION, type GatewayProcess as RunningGateway } from "../support/gatewayProcess";
 
 /**
@@ -285,10 +286,29 @@ describe("gateway abuse limits", () => {
     expect(other.headers.get("access-control-allow-origin")).toBeNull();
   });
 
-  it("reports ready while it can serve, with every agency down reported beside it", async () => {
-    const ready = await fetch(`http://127.0.0.1:${main.port}/ready`);
-    expect(ready.status).toBe(200);
-    expect(await ready.json()).toMatchObject({ status: "ready", agencies: "degraded", subgraphs: { "civil-affairs": false, labor: false, delivery: false } });
+  it("is not ready before it holds the token-signing keys; then ready while it can serve, the agencies' health beside it", async () => {
+    const before = await fetch(`http://127.0.0.1:${main.port}/ready`);
+    expect(before.status).toBe(503);
+    expect(await before.json()).toMatchObject({ status: "no token-signing keys yet", agencies: "degraded", subgraphs: { "civil-affairs": false, labor: false, delivery: false } });
+
+    // A stand-in civil-affairs publishes the keys (and answers /ready); labor and delivery stay down.
+    const idp = await startTestIdentityProvider();
+    const served = await gateway({ CIVIL_AFFAIRS_URL: idp.url });
+    try {
+      const ready = async () => {
+        for (;;) {
+          const response = await fetch(`http://127.0.0.1:${served.port}/ready`);
+          if (response.status === 200) return response.json();
+          await new Promise((resolve) => setTimeout(resolve, 100));
+        }
+      };
+      expect(await ready()).toMatchObject({ status: "ready", agencies: "degraded", subgraphs: { "civil-affairs": true, labor: false, delivery: false } });
+      // Civil-affairs going away later keeps the last keys: still ready, every agency reported down.
+      await idp.stop();
+      expect(await ready()).toMatchObject({ status: "ready", subgraphs: { "civil-affairs": false, labor: false, delivery: false } });
+    } finally {
+      await served.stop();
+    }
   });
 
   it("keeps limiting on its own, in memory, when Redis cannot be reached", async () => {

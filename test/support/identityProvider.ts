@@ -4,6 +4,14 @@ import { exportJWK, SignJWT, importPKCS8 } from "jose";
 import { TOKEN_ALGORITHM, TOKEN_AUDIENCE, TOKEN_ISSUER } from "../../kernel/auth/tokens";
 import type { Role } from "../../kernel/auth/viewer";
 import { listen } from "../../kernel/http/server";
+import { remoteKeySet, type KeySet } from "../../kernel/auth/keySet";
+import { ReplicaReader } from "../../kernel/http/replicas";
+import { createLogger } from "../../kernel/logger";
+
+/** The key set a verifier fetches from an identity provider at `url` (and its replicas). */
+export function publishedKeys(...urls: string[]): KeySet {
+  return remoteKeySet(new ReplicaReader(urls), { refreshMs: 60_000, log: createLogger("test") });
+}
 
 export interface TestIdentityProvider {
   /** Base URL serving /.well-known/jwks.json; give it to a subgraph as CIVIL_AFFAIRS_URL. */

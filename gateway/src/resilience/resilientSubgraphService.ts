@@ -1,19 +1,18 @@
-import type { GraphQLDataSourceProcessOptions } from "@apollo/gateway";
+import type { GraphQLDataSource, GraphQLDataSourceProcessOptions } from "@apollo/gateway";
 import { GraphQLDataSourceRequestKind } from "@apollo/gateway/dist/datasources/types";
 import { getOperationAST, GraphQLError, Kind, parse, type DocumentNode, type GraphQLFormattedError, type SelectionSetNode } from "graphql";
 import type { Logger } from "../../../kernel/logger";
 import { metrics } from "../../../kernel/observability/metrics";
 import type { GatewayContext } from "../context";
+import { fetchSignal } from "./keepAliveFetcher";
+import type { Replica, ReplicaPool } from "./replicaPool";
+import { retryable, unavailableReason, type UnavailableReason } from "./subgraphPolicy";
 
-type GatewayGraphQLResponse = Awaited<ReturnType<SubgraphService["process"]>>;
+type GatewayGraphQLResponse = Awaited<ReturnType<GraphQLDataSource<GatewayContext>["process"]>>;
 type ProcessOptions = GraphQLDataSourceProcessOptions<GatewayContext>;
 /** A fetch that is part of a client's operation (not the gateway's own health or schema requests). */
 type IncomingFetch = Extract<ProcessOptions, { kind: GraphQLDataSourceRequestKind.INCOMING_OPERATION }>;
-import { SubgraphService } from "../subgraphService";
-import { fetchSignal, type KeepAliveFetcher } from "./keepAliveFetcher";
-import { subgraphPolicy, unavailableReason, type ResilienceSettings, type SubgraphPolicy, type UnavailableReason } from "./subgraphPolicy";
 
-/** The gateway's own error code for a part of the answer that a subgraph could not give. */
 /** The contract has no code of its own for "this agency could not answer": INTERNAL_SERVER_ERROR, marked. */
 export const SUBGRAPH_UNAVAILABLE = { code: "INTERNAL_SERVER_ERROR", subgraphUnavailable: true } as const;
 
@@ -103,44 +102,37 @@ function kindOf(options: IncomingFetch): "query" | "mutation" {
 
 export interface ResilientServiceOptions {
   name: string;
-  url: string;
-  settings: ResilienceSettings;
-  fetcher: KeepAliveFetcher;
-  credential: string;
+  replicas: ReplicaPool;
+  /** Extra attempts of a query fetch (ResilienceSettings.retries). */
+  retries: number;
   log: Logger;
 }
 
+const pause = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
+
 /**
- * A subgraph data source with a timeout per attempt, one retry for queries (never mutations), a
- * circuit breaker per subgraph, keep-alive connections, and metrics. When the subgraph cannot
- * answer, the fetch does not fail the whole request: it answers with SUBGRAPH_UNAVAILABLE errors
- * on the paths it should have filled, and the gateway returns everything else (see
- * docs/resilience.md for what a client sees).
+ * A subgraph data source over its replicas: a timeout per attempt and a circuit breaker per
+ * replica, a query retried on another replica after a connection failure or a 502/503/504 (never a
+ * mutation), keep-alive connections, and metrics. When no replica can answer, the fetch does not
+ * fail the whole request: it answers with SUBGRAPH_UNAVAILABLE errors on the paths it should have
+ * filled, and the gateway returns everything else (see docs/resilience.md for what a client sees).
  */
-export class ResilientSubgraphService extends SubgraphService {
-  readonly policy: SubgraphPolicy;
+export class ResilientSubgraphService implements GraphQLDataSource<GatewayContext> {
   private readonly serviceName: string;
   private readonly log: Logger;
 
-  constructor(options: ResilientServiceOptions) {
-    super({ url: options.url, fetcher: options.fetcher.fetcher, credential: options.credential });
+  constructor(private readonly options: ResilientServiceOptions) {
     this.serviceName = options.name;
     this.log = options.log;
-    this.policy = subgraphPolicy(options.settings);
     metrics.circuitState.set({ subgraph: options.name }, 0);
-    this.policy.breaker.onStateChange((state) => {
-      metrics.circuitState.set({ subgraph: options.name }, state);
-      this.log.warn({ subgraph: options.name, circuit: ["closed", "open", "half-open", "isolated"][state] }, "subgraph circuit changed");
-    });
-    this.policy.onRetry(() => metrics.subgraphRetries.inc({ subgraph: options.name }));
   }
 
-  override async process(options: ProcessOptions): Promise<GatewayGraphQLResponse> {
-    if (options.kind !== GraphQLDataSourceRequestKind.INCOMING_OPERATION) return super.process(options);
+  async process(options: ProcessOptions): Promise<GatewayGraphQLResponse> {
+    if (options.kind !== GraphQLDataSourceRequestKind.INCOMING_OPERATION) return this.options.replicas.first().source.process(options);
     const started = process.hrtime.bigint();
     const seconds = () => Number(process.hrtime.bigint() - started) / 1e9;
     try {
-      const response = await this.policy.execute(kindOf(options), (signal) => fetchSignal.run(signal, () => super.process(options)));
+      const response = await this.attempt(kindOf(options), (replica) => replica.policy.execute((signal) => fetchSignal.run(signal, () => replica.source.process(options))));
       metrics.subgraphFetchDuration.observe({ subgraph: this.serviceName, outcome: "ok" }, seconds());
       return response;
     } catch (error) {
@@ -159,6 +151,22 @@ export class ResilientSubgraphService extends SubgraphService {
       );
       if (!reason) throw error;
       return { errors: this.unavailable(options, reason) };
+    }
+  }
+
+  /** The fetch at the replicas in turn: a mutation once, a query again on the next replica when that is safe. */
+  private async attempt<T>(kind: "query" | "mutation", fetchFrom: (replica: Replica) => Promise<T>): Promise<T> {
+    const replicas = this.options.replicas.inTurn();
+    const attempts = kind === "mutation" ? 1 : 1 + this.options.retries;
+    for (let i = 0; ; i++) {
+      try {
+        return await fetchFrom(replicas[i % replicas.length]!);
+      } catch (error) {
+        if (i + 1 >= attempts || !retryable(error)) throw error;
+        metrics.subgraphRetries.inc({ subgraph: this.serviceName });
+        // The same replica again: give it a moment.
+        if (replicas.length === 1) await pause(50);
+      }
     }
   }
 

@@ -1,13 +1,11 @@
 import {
   CircuitState,
   ConsecutiveBreaker,
-  ConstantBackoff,
   circuitBreaker,
   handleWhen,
   isBrokenCircuitError,
   isIsolatedCircuitError,
   isTaskCancelledError,
-  retry,
   timeout,
   TimeoutStrategy,
   wrap,
@@ -18,9 +16,9 @@ import { GraphQLError } from "graphql";
 export interface ResilienceSettings {
   /** Longest wait for one attempt at a subgraph fetch. */
   timeoutMs: number;
-  /** Extra attempts for a query fetch after a connection failure or a 502/503/504 (never for mutations). */
+  /** Extra attempts for a query fetch after a connection failure or a 502/503/504, on another replica when there is one (never for mutations). */
   retries: number;
-  /** Consecutive failed fetches that open a subgraph's circuit. */
+  /** Consecutive failed fetches that open a replica's circuit. */
   breakerFailures: number;
   /** How long an open circuit fails fast before letting one trial fetch through (half-open). */
   halfOpenAfterMs: number;
@@ -60,41 +58,34 @@ export function unavailableReason(error: unknown): UnavailableReason | null {
   return null;
 }
 
-/** Safe to try again: nothing was executed, or the subgraph said it could not (502/503/504). */
-function retryable(error: unknown): boolean {
+/** Safe to try again (on another replica when there is one): nothing was executed, or the subgraph said it could not (502/503/504). */
+export function retryable(error: unknown): boolean {
   if (isBrokenCircuitError(error) || isTaskCancelledError(error)) return false;
   const status = httpStatus(error);
   if (status !== null) return status === 502 || status === 503 || status === 504;
   return connectionFailure(error);
 }
 
-export interface SubgraphPolicy {
+export interface ReplicaPolicy {
   readonly breaker: CircuitBreakerPolicy;
-  /** Runs one fetch: timeout per attempt, the circuit, and (queries only) one retry. */
-  execute<T>(kind: "query" | "mutation", attempt: (signal: AbortSignal) => Promise<T>): Promise<T>;
-  onRetry(listener: () => void): void;
-  state(): CircuitState;
+  /** Runs one attempt at this replica: its circuit, and a timeout. */
+  execute<T>(attempt: (signal: AbortSignal) => Promise<T>): Promise<T>;
+  /** Worth choosing: its circuit is closed, or open long enough that a trial fetch is due. */
+  available(now: number): boolean;
 }
 
-/** One policy per subgraph, shared by every request: the circuit is the subgraph's health. */
-export function subgraphPolicy(settings: ResilienceSettings): SubgraphPolicy {
+/** One policy per replica, shared by every request: the circuit is that replica's health. */
+export function replicaPolicy(settings: ResilienceSettings): ReplicaPolicy {
   const breaker = circuitBreaker(handleWhen((error) => unavailableReason(error) !== null), {
     halfOpenAfter: settings.halfOpenAfterMs,
     breaker: new ConsecutiveBreaker(settings.breakerFailures),
   });
-  const perAttempt = timeout(settings.timeoutMs, TimeoutStrategy.Aggressive);
-  const mutationPolicy = wrap(breaker, perAttempt);
-  const retryPolicy = retry(handleWhen(retryable), { maxAttempts: settings.retries, backoff: new ConstantBackoff(50) });
-  const queryPolicy = wrap(retryPolicy, breaker, perAttempt);
+  let openedAt = 0;
+  breaker.onBreak(() => (openedAt = Date.now()));
+  const policy = wrap(breaker, timeout(settings.timeoutMs, TimeoutStrategy.Aggressive));
   return {
     breaker,
-    execute(kind, attempt) {
-      const policy = kind === "mutation" || settings.retries === 0 ? mutationPolicy : queryPolicy;
-      return policy.execute(({ signal }) => attempt(signal));
-    },
-    onRetry(listener) {
-      retryPolicy.onRetry(() => listener());
-    },
-    state: () => breaker.state,
+    execute: (attempt) => policy.execute(({ signal }) => attempt(signal)),
+    available: (now) => breaker.state === CircuitState.Closed || (breaker.state === CircuitState.Open && now - openedAt >= settings.halfOpenAfterMs),
   };
 }

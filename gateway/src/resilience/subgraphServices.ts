@@ -1,6 +1,7 @@
 import type { ServiceEndpointDefinition } from "@apollo/gateway";
 import type { Logger } from "../../../kernel/logger";
 import { createKeepAliveFetcher } from "./keepAliveFetcher";
+import { ReplicaPool } from "./replicaPool";
 import { ResilientSubgraphService } from "./resilientSubgraphService";
 import type { ResilienceSettings } from "./subgraphPolicy";
 
@@ -10,14 +11,15 @@ export interface ResilienceConfig {
   SUBGRAPH_BREAKER_FAILURES: number;
   SUBGRAPH_BREAKER_HALF_OPEN_MS: number;
   SUBGRAPH_MAX_SOCKETS: number;
+  SUBGRAPH_RESOLVE_MS: number;
   GATEWAY_CREDENTIAL: string;
 }
 
 /**
  * The gateway's subgraph data sources: one keep-alive agent shared by all, one resilient data
- * source (and so one circuit) per subgraph, kept across supergraph reloads.
+ * source per subgraph over its replicas (one circuit each), kept across supergraph reloads.
  */
-export function subgraphServices(config: ResilienceConfig, urls: Record<string, string>, log: Logger) {
+export function subgraphServices(config: ResilienceConfig, urls: Record<string, readonly string[]>, log: Logger) {
   const settings: ResilienceSettings = {
     timeoutMs: config.SUBGRAPH_TIMEOUT_MS,
     retries: config.SUBGRAPH_RETRIES,
@@ -25,21 +27,26 @@ export function subgraphServices(config: ResilienceConfig, urls: Record<string, 
     halfOpenAfterMs: config.SUBGRAPH_BREAKER_HALF_OPEN_MS,
   };
   const fetcher = createKeepAliveFetcher({ maxSockets: Math.max(1, config.SUBGRAPH_MAX_SOCKETS) });
+  const pools = new Map<string, ReplicaPool>();
   const services = new Map<string, ResilientSubgraphService>();
   return {
-    services,
     /** For ApolloGateway's buildService: where a subgraph runs comes from this gateway's configuration. */
-    buildService({ name, url }: ServiceEndpointDefinition): ResilientSubgraphService {
-      const target = urls[name] ? new URL("/graphql", urls[name]).toString() : url!;
-      const key = `${name} ${target}`;
-      let service = services.get(key);
+    buildService({ name }: ServiceEndpointDefinition): ResilientSubgraphService {
+      let service = services.get(name);
       if (!service) {
-        service = new ResilientSubgraphService({ name, url: target, settings, fetcher, credential: config.GATEWAY_CREDENTIAL, log });
-        services.set(key, service);
+        const bases = urls[name];
+        if (!bases) throw new Error(`The supergraph names the subgraph "${name}", which this gateway has no URL for`);
+        const replicas = new ReplicaPool({ subgraph: name, bases, settings, fetcher, credential: config.GATEWAY_CREDENTIAL, resolveEveryMs: config.SUBGRAPH_RESOLVE_MS, log });
+        pools.set(name, replicas);
+        service = new ResilientSubgraphService({ name, replicas, retries: settings.retries, log });
+        services.set(name, service);
       }
       return service;
     },
-    /** Closes the kept-alive connections (on stop). */
-    destroy: () => fetcher.destroy(),
+    /** Closes the kept-alive connections and stops resolving names (on stop). */
+    destroy() {
+      for (const pool of pools.values()) pool.close();
+      fetcher.destroy();
+    },
   };
 }

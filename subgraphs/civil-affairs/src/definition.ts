@@ -102,7 +102,10 @@ export const civilAffairs: SubgraphDefinition<typeof civilAffairsSettings> = {
     if (config.NODE_ENV === "production" && config.EVENTS_HMAC_SECRET === DEV_EVENTS_SECRET) {
       throw new Error("EVENTS_HMAC_SECRET must be set in production: the default secret is public.");
     }
-    const keys = await loadSigningKeys(config.JWT_PRIVATE_KEY, path.resolve(config.DATA_DIR, "civil-affairs", "keys", "signing-key.pem"));
+    if (!config.JWT_PRIVATE_KEY && config.DATABASE_URL) {
+      log.warn("JWT_PRIVATE_KEY is not set: this replica signs with a key of its own, which other replicas do not publish; give every replica the same key");
+    }
+    const keys = await loadSigningKeys(config.JWT_PRIVATE_KEY, path.resolve(config.DATA_DIR, "civil-affairs", "keys", "signing-key.pem"), config.JWT_VERIFY_KEYS);
     const policy = {
       maxFailures: config.LOGIN_MAX_FAILURES,
       lockMinutes: config.LOGIN_LOCK_MINUTES,
@@ -124,7 +127,7 @@ export const civilAffairs: SubgraphDefinition<typeof civilAffairsSettings> = {
       documents: documents ? fileDocumentStore(documents.path) : databaseDocumentStore,
     };
     return {
-      verifyKeys: keys.verifyKeys,
+      keys: keys.keys,
       resolvers: [new LoginResolver(keys, policy, Math.max(1, config.LOGIN_MAX_IN_FLIGHT)), new CardApplicationMutations(applicationSettings, dispatcher), new LogoutResolver(revoked)],
       background: {
         stop: async () => {

@@ -1,5 +1,6 @@
 import { demoCast } from "../../../seed/demoCast";
 import type { SubgraphDefinition } from "../../../kernel/subgraph";
+import { ReplicaReader } from "../../../kernel/http/replicas";
 import { CivilAffairsRegister } from "./civilAffairs/civilAffairsRegister";
 import { EligibilityDecisionResolver } from "./eligibility/eligibilityDecision.resolver";
 import { BenefitEnrollment } from "./enrollments/benefitEnrollment.entity";
@@ -50,7 +51,7 @@ export const labor: SubgraphDefinition<typeof laborSettings> = {
     const ruleSet = config.RULES_FILE;
     // The dashboards count from the stored eligibility: bring it up to date before serving.
     await refreshStaleEligibility(db, ruleSet);
-    const register = new CivilAffairsRegister(config.CIVIL_AFFAIRS_URL);
+    const register = new CivilAffairsRegister(new ReplicaReader(config.CIVIL_AFFAIRS_URL));
     return {
       resolvers: laborResolvers(ruleSet, register),
       audit: laborAudit(register),

@@ -1,4 +1,5 @@
 import type { RequestContext } from "../../../../kernel/context";
+import type { ReplicaReader } from "../../../../kernel/http/replicas";
 import { AppError, type ErrorCode } from "../../../../kernel/errors";
 import { REGISTER_FACTS, type FamilyComposition } from "../family/family.type";
 
@@ -25,17 +26,17 @@ export interface FamilyRegister {
  * gateway cannot hand labor the composition (@requires works on entity fields, not root mutations).
  */
 export class CivilAffairsRegister implements FamilyRegister {
-  constructor(private readonly baseUrl: string) {}
+  constructor(private readonly civilAffairs: ReplicaReader) {}
 
   async family(registerNumber: string, ctx: RequestContext): Promise<FamilyComposition | null> {
     const headers: Record<string, string> = { "content-type": "application/json", "accept-language": ctx.lang, "x-request-id": ctx.requestId };
     if (ctx.authorization) headers.authorization = ctx.authorization;
     if (ctx.purpose) headers["x-access-purpose"] = ctx.purpose;
-    const response = await fetch(new URL("/graphql", this.baseUrl), {
+    const response = await this.civilAffairs.fetch("/graphql", {
       method: "POST",
       headers,
       body: JSON.stringify({ query: FAMILY_QUERY, variables: { registerNumber } }),
-      signal: AbortSignal.timeout(10_000),
+      timeoutMs: 10_000,
     });
     const body = (await response.json()) as FamilyResponse;
     const error = body.errors?.[0];

@@ -1,0 +1,107 @@
+import dns from "node:dns/promises";
+import net from "node:net";
+import { CircuitState } from "cockatiel";
+import type { Logger } from "../../../kernel/logger";
+import { metrics } from "../../../kernel/observability/metrics";
+import { SubgraphService } from "../subgraphService";
+import type { KeepAliveFetcher } from "./keepAliveFetcher";
+import { replicaPolicy, type ReplicaPolicy, type ResilienceSettings } from "./subgraphPolicy";
+
+/** One process serving a subgraph, with its own circuit. */
+export interface Replica {
+  /** Its base URL, as configured or as resolved from a service name. */
+  base: string;
+  source: SubgraphService;
+  policy: ReplicaPolicy;
+}
+
+export interface ReplicaPoolOptions {
+  subgraph: string;
+  /** Base URLs from the gateway's configuration (CIVIL_AFFAIRS_URL, ...). */
+  bases: readonly string[];
+  settings: ResilienceSettings;
+  fetcher: KeepAliveFetcher;
+  credential: string;
+  /** How often a name among `bases` is resolved again into one replica per address; 0: never. */
+  resolveEveryMs: number;
+  log: Logger;
+}
+
+/** "http://labor:4002" with labor at 10.0.0.7 and 10.0.0.8 → one base URL per address. */
+async function resolveBase(base: string): Promise<string[]> {
+  const url = new URL(base);
+  // An address needs no lookup; https keeps its name, which the certificate is checked against.
+  if (net.isIP(url.hostname.replace(/^\[|\]$/g, "")) || url.protocol === "https:") return [base];
+  const addresses = await dns.lookup(url.hostname, { all: true, family: 4 });
+  return addresses.map(({ address }) => {
+    const resolved = new URL(base);
+    resolved.hostname = address;
+    return resolved.toString().replace(/\/$/, "");
+  });
+}
+
+/**
+ * The replicas of one subgraph: those configured, or those a name resolves to (a Kubernetes
+ * headless Service, compose's scaled service), looked up again periodically. Each has its own
+ * circuit; `inTurn` hands them out round-robin, healthy ones first, so one dead replica costs a
+ * retry, never the agency.
+ */
+export class ReplicaPool {
+  private replicas: Replica[];
+  private next = 0;
+  private timer: NodeJS.Timeout | undefined;
+
+  constructor(private readonly options: ReplicaPoolOptions) {
+    this.replicas = options.bases.map((base) => this.replica(base));
+    if (options.resolveEveryMs > 0) {
+      void this.resolve();
+      this.timer = setInterval(() => void this.resolve(), options.resolveEveryMs);
+      this.timer.unref();
+    }
+  }
+
+  /** The replica the gateway's own (non-client) requests go to. */
+  first(): Replica {
+    return this.replicas[0]!;
+  }
+
+  /** Every replica, starting from the next in turn; those whose circuit is open go last. */
+  inTurn(now = Date.now()): Replica[] {
+    const count = this.replicas.length;
+    const start = this.next++ % count;
+    const ordered = count === 1 ? this.replicas : [...this.replicas.slice(start), ...this.replicas.slice(0, start)];
+    if (ordered.every((replica) => replica.policy.available(now))) return ordered;
+    return [...ordered.filter((replica) => replica.policy.available(now)), ...ordered.filter((replica) => !replica.policy.available(now))];
+  }
+
+  close(): void {
+    clearInterval(this.timer);
+  }
+
+  private replica(base: string): Replica {
+    const { subgraph, settings, fetcher, credential, log } = this.options;
+    const policy = replicaPolicy(settings);
+    const replica = { base, source: new SubgraphService({ url: new URL("/graphql", base).toString(), fetcher: fetcher.fetcher, credential }), policy };
+    metrics.replicaCircuitState.set({ subgraph, replica: base }, 0);
+    policy.breaker.onStateChange((state) => {
+      metrics.replicaCircuitState.set({ subgraph, replica: base }, state);
+      metrics.circuitState.set({ subgraph }, this.replicas.every((other) => other.policy.breaker.state !== CircuitState.Closed) ? 1 : 0);
+      log.warn({ subgraph, replica: base, circuit: ["closed", "open", "half-open", "isolated"][state] }, "subgraph replica circuit changed");
+    });
+    return replica;
+  }
+
+  /** Looks the configured names up again; a failed lookup keeps the replicas known so far. */
+  private async resolve(): Promise<void> {
+    try {
+      const bases = [...new Set((await Promise.all(this.options.bases.map(resolveBase))).flat())];
+      const known = new Map(this.replicas.map((replica) => [replica.base, replica]));
+      if (bases.length === 0 || (bases.length === known.size && bases.every((base) => known.has(base)))) return;
+      this.replicas = bases.map((base) => known.get(base) ?? this.replica(base));
+      for (const base of known.keys()) if (!bases.includes(base)) metrics.replicaCircuitState.remove({ subgraph: this.options.subgraph, replica: base });
+      this.options.log.info({ subgraph: this.options.subgraph, replicas: bases }, "subgraph replicas changed");
+    } catch (error) {
+      this.options.log.warn({ subgraph: this.options.subgraph, err: error instanceof Error ? error.message : String(error) }, "could not resolve the subgraph's replicas; keeping the last ones");
+    }
+  }
+}

@@ -1,0 +1,41 @@
+import { createKeepAliveFetcher } from "../../gateway/src/resilience/keepAliveFetcher";
+import { ReplicaPool } from "../../gateway/src/resilience/replicaPool";
+import { createLogger } from "../../kernel/logger";
+
+const settings = { timeoutMs: 1000, retries: 1, breakerFailures: 2, halfOpenAfterMs: 200 };
+const refused = () => Promise.reject(Object.assign(new Error("connect ECONNREFUSED"), { code: "ECONNREFUSED" }));
+const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
+
+/** The gateway's view of one agency's replicas (gateway/src/resilience/replicaPool.ts). */
+describe("a subgraph's replicas at the gateway", () => {
+  const fetcher = createKeepAliveFetcher({ maxSockets: 4 });
+  const pools: ReplicaPool[] = [];
+  const pool = (bases: string[], resolveEveryMs = 0) => {
+    const created = new ReplicaPool({ subgraph: "labor", bases, settings, fetcher, credential: "c", resolveEveryMs, log: createLogger("test") });
+    pools.push(created);
+    return created;
+  };
+  afterAll(() => {
+    pools.forEach((p) => p.close());
+    fetcher.destroy();
+  });
+
+  it("hands the replicas out in turn, one whose circuit is open last until a trial is due", async () => {
+    const replicas = pool(["http://10.0.0.1:4002", "http://10.0.0.2:4002"]);
+    expect([replicas.inTurn()[0]!.base, replicas.inTurn()[0]!.base, replicas.inTurn()[0]!.base]).toEqual(["http://10.0.0.1:4002", "http://10.0.0.2:4002", "http://10.0.0.1:4002"]);
+
+    const first = replicas.inTurn().find((replica) => replica.base === "http://10.0.0.1:4002")!;
+    for (let i = 0; i < settings.breakerFailures; i++) await first.policy.execute(refused).catch(() => undefined);
+    for (let i = 0; i < 4; i++) expect(replicas.inTurn().map((replica) => replica.base)).toEqual(["http://10.0.0.2:4002", "http://10.0.0.1:4002"]);
+
+    await sleep(settings.halfOpenAfterMs + 50);
+    expect(replicas.inTurn().map((replica) => replica.base)).toContain("http://10.0.0.1:4002");
+    expect(first.policy.available(Date.now())).toBe(true);
+  });
+
+  it("looks a service name up again and keeps one replica per address", async () => {
+    const replicas = pool(["http://localhost:4002"], 50);
+    await sleep(200);
+    expect(replicas.inTurn().map((replica) => replica.base)).toEqual(["http://127.0.0.1:4002"]);
+  });
+});
