@@ -1,17 +1,39 @@
-# One image for the three subgraphs and the gateway; docker-compose.yml picks the entry per service.
-FROM node:20-bookworm-slim
+# One image for the gateway, the three subgraphs and the migration entry; docker-compose.yml and the
+# Kubernetes manifests pick the entry per service (node dist/<path>/main.js).
+#
+# Node 26 ("Lithium") is the Active LTS line: it became LTS on 2026-10-28, and Node 24 moved to
+# maintenance on 2026-10-20 (the Node.js release schedule). test/dockerCompose.test.ts checks both
+# stages name it.
+
+# Build: every dependency, then the TypeScript compiled into dist/ (tsconfig.build.json).
+FROM node:26-trixie-slim AS build
 WORKDIR /app
-
-# Dependencies first, so source edits reuse this layer. Dev dependencies stay: the services run
-# from TypeScript through @swc-node/register (as `npm start` does), which needs typescript.
 COPY package.json package-lock.json ./
-RUN npm ci && npm cache clean --force
+RUN npm ci --no-audit --no-fund
+COPY tsconfig.json tsconfig.build.json ./
+COPY kernel kernel
+COPY gateway gateway
+COPY subgraphs subgraphs
+COPY seed seed
+COPY scripts scripts
+RUN npm run build
 
-COPY . .
-# DATA_DIR (default ./data) holds civil-affairs' generated signing key; the services run as "node".
-RUN mkdir -p data && chown node:node data
-USER node
+# Runtime: production dependencies only (no compiler, no test tools), the compiled code and the
+# files it reads at run time. Production mode unless told otherwise: it refuses demo data and
+# default secrets.
+FROM node:26-trixie-slim AS runtime
+ENV NODE_ENV=production
+WORKDIR /app
+COPY package.json package-lock.json ./
+RUN npm ci --omit=dev --no-audit --no-fund && npm cache clean --force
+# dist/ holds labor's shipped rules too (npm run build copies them beside the code that reads them).
+COPY --from=build /app/dist dist
+# The gateway's composed schema (SUPERGRAPH_PATH is relative to /app).
+COPY schema/supergraph.graphql schema/
+# DATA_DIR, written only by an embedded database or a generated key; the code stays root's, read-only.
+RUN mkdir data && chown 1000:1000 data
+# "node", by number so that Kubernetes' runAsNonRoot can check it.
+USER 1000:1000
 
 EXPOSE 4000 4001 4002 4003
-# Overridden per service in docker-compose.yml.
-CMD ["node", "-r", "@swc-node/register", "gateway/src/main.ts"]
+CMD ["node", "dist/gateway/src/main.js"]
