@@ -30,7 +30,7 @@ import { statementCounter, type Tally } from "./sqlCount";
 import { CANCEL_MUTATION, CREATE_INPUT, CREATE_MUTATION, FAMILY_QUERY, LIST_QUERY, requestsFor, SUBMIT_MUTATION, WORKLOADS, type Counters, type WorkloadData, type WorkloadName } from "./workloads";
 
 const ROOT = path.resolve(__dirname, "..");
-const ADMIN_URL = process.env.BENCH_DATABASE_URL ?? "postgres://postgres@127.0.0.1:5432/postgres";
+export const ADMIN_URL = process.env.BENCH_DATABASE_URL ?? "postgres://postgres@127.0.0.1:5432/postgres";
 const DATABASES: Record<SubgraphName, string> = { "civil-affairs": "bench_civil_affairs", labor: "bench_labor", delivery: "bench_delivery" };
 const PORTS = { "civil-affairs": 4701, labor: 4702, delivery: 4703, gateway: 4710 };
 export const CONTENDERS = {
@@ -82,17 +82,17 @@ function parseArgs(argv: string[]): Options {
 }
 
 /** Stops what the run started when the run is interrupted (no orphaned services on the bench ports). */
-const cleanups = new Set<() => Promise<void>>();
+export const cleanups = new Set<() => Promise<void>>();
 for (const signal of ["SIGINT", "SIGTERM"] as const) {
   process.once(signal, () => {
     void Promise.allSettled([...cleanups].map((cleanup) => cleanup())).then(() => process.exit(130));
   });
 }
 
-const log = (message: string) => console.log(`[bench ${new Date().toISOString().slice(11, 19)}] ${message}`);
+export const log = (message: string) => console.log(`[bench ${new Date().toISOString().slice(11, 19)}] ${message}`);
 const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
 
-async function admin<T>(work: (client: Client) => Promise<T>, url = ADMIN_URL): Promise<T> {
+export async function admin<T>(work: (client: Client) => Promise<T>, url = ADMIN_URL): Promise<T> {
   const client = new Client({ connectionString: url });
   await client.connect();
   try {
@@ -118,7 +118,7 @@ async function recreateDatabases(): Promise<void> {
 }
 
 /** Average synthetic family size, to turn a number of citizens into a number of families. */
-function familiesFor(citizens: number): number {
+export function familiesFor(citizens: number): number {
   const sample = syntheticCast(2000, 0);
   return Math.max(1, Math.round(citizens / (sample.people.length / sample.families.length)));
 }
@@ -152,7 +152,7 @@ function spawnContender(key: ContenderKey, env: NodeJS.ProcessEnv, output: strin
   return child;
 }
 
-async function stopChild(child: ChildProcess): Promise<void> {
+export async function stopChild(child: ChildProcess): Promise<void> {
   if (child.exitCode !== null || child.signalCode !== null) return;
   const exited = new Promise((resolve) => child.once("exit", resolve));
   child.kill("SIGTERM");
@@ -162,7 +162,7 @@ async function stopChild(child: ChildProcess): Promise<void> {
 }
 
 /** Access tokens signed with civil-affairs' key (generated under DATA_DIR at its first start). */
-async function tokenMinter(dataDir: string) {
+export async function tokenMinter(dataDir: string) {
   const pem = fs.readFileSync(path.join(dataDir, "civil-affairs", "keys", "signing-key.pem"), "utf8");
   const key = await importPKCS8(pem, TOKEN_ALGORITHM);
   const kid = await calculateJwkThumbprint(await exportJWK(crypto.createPublicKey(crypto.createPrivateKey(pem))));
@@ -196,7 +196,7 @@ interface Running {
   subgraphPids: number[];
 }
 
-async function measure(
+export async function measure(
   key: ContenderKey,
   workload: WorkloadName,
   data: WorkloadData,
@@ -444,7 +444,9 @@ async function main(): Promise<void> {
   log(`done in ${(results.totalSeconds / 60).toFixed(1)} min`);
 }
 
-main().catch((error) => {
-  console.error(error);
-  process.exit(1);
-});
+if (require.main === module) {
+  main().catch((error) => {
+    console.error(error);
+    process.exit(1);
+  });
+}
