@@ -12,7 +12,7 @@ import path from "node:path";
 import { setTimeout as sleep } from "node:timers/promises";
 import type { ChildProcess } from "node:child_process";
 import { riyadhToday } from "../kernel/riyadhCalendar";
-import { SUBGRAPHS, type SubgraphName } from "../scripts/seed";
+import { AGENCY_NAMES, type AgencyName } from "../subgraphs/agencies";
 import { launchService, waitReady } from "../scripts/stack";
 import { sampleProcesses, type Usage } from "./procStats";
 import { writeSection } from "./reportFile";
@@ -25,15 +25,15 @@ const IDLE_SECONDS = 5;
 const CITIZENS = 1000;
 /** measure() drives contender (a) of the main bench, so the gateway takes its port; the replicas take their own. */
 const GATEWAY_PORT = CONTENDERS.a.port;
-const REPLICA_PORTS: Record<SubgraphName, number[]> = { "civil-affairs": [4721, 4722], labor: [4723, 4724], delivery: [4725, 4726] };
+const REPLICA_PORTS: Record<AgencyName, number[]> = { "civil-affairs": [4721, 4722], labor: [4723, 4724], delivery: [4725, 4726] };
 /** Apart from the main bench's databases, which it keeps for --reuse. */
-const databaseName = (agency: SubgraphName) => `bench_${agency.replace("-", "_")}_replicas`;
-const GROUPS = ["gateway", ...SUBGRAPHS, "postgres"] as const;
+const databaseName = (agency: AgencyName) => `bench_${agency.replace("-", "_")}_replicas`;
+const GROUPS = ["gateway", ...AGENCY_NAMES, "postgres"] as const;
 type Group = (typeof GROUPS)[number];
 
 interface Fleet {
   gateway: ChildProcess;
-  agencies: Record<SubgraphName, ChildProcess[]>;
+  agencies: Record<AgencyName, ChildProcess[]>;
 }
 
 interface Figures {
@@ -48,7 +48,7 @@ interface Figures {
   usage: Usage;
 }
 
-function databaseUrl(agency: SubgraphName): string {
+function databaseUrl(agency: AgencyName): string {
   const url = new URL(ADMIN_URL);
   url.pathname = `/${databaseName(agency)}`;
   return url.toString();
@@ -56,7 +56,7 @@ function databaseUrl(agency: SubgraphName): string {
 
 async function dropDatabases(recreate: boolean): Promise<void> {
   await admin(async (client) => {
-    for (const agency of SUBGRAPHS) {
+    for (const agency of AGENCY_NAMES) {
       await client.query(`DROP DATABASE IF EXISTS ${databaseName(agency)} WITH (FORCE)`);
       if (recreate) await client.query(`CREATE DATABASE ${databaseName(agency)}`);
     }
@@ -65,8 +65,8 @@ async function dropDatabases(recreate: boolean): Promise<void> {
 
 /** Starts `replicas` processes per agency and one gateway listing them all; each child joins `started` as it is spawned. */
 async function startFleet(replicas: number, dataDir: string, signingKey: string, started: Set<ChildProcess>): Promise<Fleet> {
-  const bases = (agency: SubgraphName) => REPLICA_PORTS[agency].slice(0, replicas).map((port) => `http://127.0.0.1:${port}`);
-  const list = (agency: SubgraphName) => bases(agency).join(",");
+  const bases = (agency: AgencyName) => REPLICA_PORTS[agency].slice(0, replicas).map((port) => `http://127.0.0.1:${port}`);
+  const list = (agency: AgencyName) => bases(agency).join(",");
   const common: NodeJS.ProcessEnv = {
     NODE_ENV: "test", // production refuses the demo data
     LOG_LEVEL: "warn",
@@ -81,13 +81,13 @@ async function startFleet(replicas: number, dataDir: string, signingKey: string,
     await waitReady(`http://127.0.0.1:${port}/ready`, child, 90_000);
     return child;
   };
-  const agencyEnv: Record<SubgraphName, NodeJS.ProcessEnv> = {
+  const agencyEnv: Record<AgencyName, NodeJS.ProcessEnv> = {
     // One replica per agency receives the events: the replicas of an agency share its database.
     "civil-affairs": { JWT_PRIVATE_KEY: signingKey, OUTBOX_SUBSCRIBERS: `${bases("delivery")[0]}/events,${bases("labor")[0]}/events` },
     labor: {},
     delivery: {},
   };
-  const startAgency = (agency: SubgraphName) =>
+  const startAgency = (agency: AgencyName) =>
     Promise.all(bases(agency).map((base, i) => launch(`${agency}-${i + 1}`, `subgraphs/${agency}/src/main.ts`, Number(new URL(base).port), { ...agencyEnv[agency], DATABASE_URL: databaseUrl(agency) })));
   // civil-affairs first: the others fetch the token-signing keys from it.
   const civilAffairs = await startAgency("civil-affairs");
@@ -112,12 +112,12 @@ async function familyWorkload(dataDir: string): Promise<WorkloadData> {
 }
 
 async function measureFleet(fleet: Fleet, data: WorkloadData, seconds: number, connections: number): Promise<Figures> {
-  const agencyPids = Object.fromEntries(SUBGRAPHS.map((agency) => [agency, fleet.agencies[agency].map((child) => child.pid!)])) as Record<SubgraphName, number[]>;
+  const agencyPids = Object.fromEntries(AGENCY_NAMES.map((agency) => [agency, fleet.agencies[agency].map((child) => child.pid!)])) as Record<AgencyName, number[]>;
   const running = { pids: { a: fleet.gateway.pid! } as Record<ContenderKey, number>, subgraphPids: Object.values(agencyPids).flat() };
   await measure("a", "family", data, [], running, WARMUP_SECONDS, connections);
   // Taken after the warm-up, when the agencies' pools hold their connections. Only these databases'
   // backends: the machine's PostgreSQL may be serving other work meanwhile.
-  const backends = await admin((client) => client.query(`SELECT pid FROM pg_stat_activity WHERE datname = ANY($1)`, [SUBGRAPHS.map(databaseName)]));
+  const backends = await admin((client) => client.query(`SELECT pid FROM pg_stat_activity WHERE datname = ANY($1)`, [AGENCY_NAMES.map(databaseName)]));
   const pids: Record<Group, number[]> = { gateway: [fleet.gateway.pid!], ...agencyPids, postgres: backends.rows.map((row) => row.pid as number) };
   const groups = Object.fromEntries(GROUPS.map((group) => [group, () => pids[group]]));
   const perGroup = (value: (group: Group) => number) => Object.fromEntries(GROUPS.map((group) => [group, value(group)])) as Record<Group, number>;
@@ -204,7 +204,7 @@ async function main(): Promise<void> {
   fs.mkdirSync(path.join(dataDir, "civil-affairs", "keys"), { recursive: true });
   fs.writeFileSync(path.join(dataDir, "civil-affairs", "keys", "signing-key.pem"), signingKey, { mode: 0o600 });
   const postgres = (await admin((client) => client.query("SHOW server_version"))).rows[0].server_version as string;
-  log(`recreating ${SUBGRAPHS.map(databaseName).join(", ")}`);
+  log(`recreating ${AGENCY_NAMES.map(databaseName).join(", ")}`);
   await dropDatabases(true);
 
   const children = new Set<ChildProcess>();

@@ -21,7 +21,8 @@ import { Client } from "pg";
 import { TOKEN_ALGORITHM, TOKEN_AUDIENCE, TOKEN_ISSUER } from "../kernel/auth/tokens";
 import { startStack, type Stack } from "../scripts/stack";
 import { syntheticCast } from "../seed/demoCast";
-import { seedFamilies, SUBGRAPHS, type SubgraphName } from "../scripts/seed";
+import { seedFamilies } from "../scripts/seed";
+import { AGENCIES, AGENCY_NAMES, agencySetting, type AgencyName } from "../subgraphs/agencies";
 import { supergraphSdlFor } from "./supergraph";
 import { postgresPids, sampleProcesses, type Usage } from "./procStats";
 import { writeReport } from "./reportFile";
@@ -31,8 +32,9 @@ import { CANCEL_MUTATION, CREATE_INPUT, CREATE_MUTATION, FAMILY_QUERY, LIST_QUER
 
 const ROOT = path.resolve(__dirname, "..");
 export const ADMIN_URL = process.env.BENCH_DATABASE_URL ?? "postgres://postgres@127.0.0.1:5432/postgres";
-const DATABASES: Record<SubgraphName, string> = { "civil-affairs": "bench_civil_affairs", labor: "bench_labor", delivery: "bench_delivery" };
-const PORTS = { "civil-affairs": 4701, labor: 4702, delivery: 4703, gateway: 4710 };
+const DATABASES = Object.fromEntries(AGENCY_NAMES.map((name) => [name, `bench_${name.replace(/-/g, "_")}`])) as Record<AgencyName, string>;
+/** The agencies on 4701, 4702, … in the registry's order; the gateway contenders from 4710. */
+const PORTS = { ...(Object.fromEntries(AGENCY_NAMES.map((name, i) => [name, 4701 + i])) as Record<AgencyName, number>), gateway: 4710 };
 export const CONTENDERS = {
   a: { label: "(a) ours", port: PORTS.gateway, entry: null },
   b: { label: "(b) stock @apollo/gateway", port: 4711, entry: "bench/contenders/apolloStock.ts" },
@@ -102,7 +104,7 @@ export async function admin<T>(work: (client: Client) => Promise<T>, url = ADMIN
   }
 }
 
-function databaseUrl(name: SubgraphName): string {
+function databaseUrl(name: AgencyName): string {
   const url = new URL(ADMIN_URL);
   url.pathname = `/${DATABASES[name]}`;
   return url.toString();
@@ -110,7 +112,7 @@ function databaseUrl(name: SubgraphName): string {
 
 async function recreateDatabases(): Promise<void> {
   await admin(async (client) => {
-    for (const name of SUBGRAPHS) {
+    for (const name of AGENCY_NAMES) {
       await client.query(`DROP DATABASE IF EXISTS ${DATABASES[name]} WITH (FORCE)`);
       await client.query(`CREATE DATABASE ${DATABASES[name]}`);
     }
@@ -287,7 +289,7 @@ function sumTallies(tallies: Tally[]): Tally {
 async function benchSize(citizens: number, options: Options, results: BenchResults): Promise<void> {
   const dataDir = path.join(ROOT, "tmp", "bench-data");
   const families = familiesFor(citizens);
-  const urls = Object.fromEntries(SUBGRAPHS.map((name) => [name, databaseUrl(name)])) as Record<SubgraphName, string>;
+  const urls = Object.fromEntries(AGENCY_NAMES.map((name) => [name, databaseUrl(name)])) as Record<AgencyName, string>;
   let size: SizeResult;
   if (options.reuse) {
     const count = await admin((client) => client.query("SELECT count(*)::int AS n FROM citizen"), urls["civil-affairs"]);
@@ -330,14 +332,9 @@ async function benchSize(citizens: number, options: Options, results: BenchResul
   };
   cleanups.add(cleanup);
   try {
-    const subgraphUrls = { "civil-affairs": stack.urls["civil-affairs"]!, labor: stack.urls.labor!, delivery: stack.urls.delivery! };
+    const subgraphUrls = Object.fromEntries(AGENCY_NAMES.map((name) => [name, stack.urls[name]!])) as Record<AgencyName, string>;
     const contenderEnv = {
-      CIVIL_AFFAIRS_URL: subgraphUrls["civil-affairs"],
-      LABOR_URL: subgraphUrls.labor,
-      DELIVERY_URL: subgraphUrls.delivery,
-      CIVIL_AFFAIRS_DATABASE_URL: urls["civil-affairs"],
-      LABOR_DATABASE_URL: urls.labor,
-      DELIVERY_DATABASE_URL: urls.delivery,
+      ...Object.fromEntries(AGENCIES.flatMap((agency) => [[agency.urlSetting, subgraphUrls[agency.name]], [agencySetting(agency, "DATABASE_URL"), urls[agency.name]]])),
       DATA_DIR: dataDir,
       LOG_LEVEL: "warn",
       NODE_ENV: "development",
@@ -345,7 +342,7 @@ async function benchSize(citizens: number, options: Options, results: BenchResul
     for (const key of options.contenders) if (key !== "a") children.set(key, spawnContender(key, contenderEnv, output));
     for (const [key, child] of children) await waitForGraphQL(`http://127.0.0.1:${CONTENDERS[key].port}/graphql`, child);
     const pids = Object.fromEntries(options.contenders.map((key) => [key, key === "a" ? stack.processes.get("gateway")!.pid! : children.get(key)!.pid!])) as Record<ContenderKey, number>;
-    const running: Running = { pids, subgraphPids: SUBGRAPHS.map((name) => stack.processes.get(name)!.pid!) };
+    const running: Running = { pids, subgraphPids: AGENCY_NAMES.map((name) => stack.processes.get(name)!.pid!) };
 
     const mint = await tokenMinter(dataDir);
     const db = await admin(async (client) => {

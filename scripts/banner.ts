@@ -1,5 +1,6 @@
 import { SAMPLE_FAMILY_QUERY } from "../gateway/src/sampleQuery";
 import type { Stack } from "./stack";
+import { AGENCY_NAMES } from "../subgraphs/agencies";
 
 const SAMPLE_QUERY = `mutation { login(nationalId: "1000000016", password: "demo-password") { accessToken } }
 
@@ -35,7 +36,7 @@ ${DEMO_SIGN_INS.map(([id, who]) => `  ${id}  ${who}`).join("\n")}
 The family record platform is running.
 
   Gateway (GraphQL${production ? "" : ", with a query page"}):  ${stack.gatewayUrl}
-  Subgraphs: civil-affairs ${stack.urls["civil-affairs"]}, labor ${stack.urls.labor}, delivery ${stack.urls.delivery}
+  Subgraphs: ${AGENCY_NAMES.map((name) => `${name} ${stack.urls[name]}`).join(", ")}
 ${demo}
 Press Ctrl-C to stop.`;
 }

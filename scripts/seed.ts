@@ -17,23 +17,20 @@ import type { DataSource } from "typeorm";
 import { openDatabase } from "../kernel/database/dataSource";
 import { createLogger } from "../kernel/logger";
 import { syntheticCast } from "../seed/demoCast";
-import { civilAffairs } from "../subgraphs/civil-affairs/src/definition";
+import { AGENCIES, AGENCY_NAMES, agencySetting, type AgencyName } from "../subgraphs/agencies";
+import { SUBGRAPHS } from "../subgraphs";
 import { seedCivilAffairs } from "../subgraphs/civil-affairs/src/seed/seedDemo";
-import { delivery } from "../subgraphs/delivery/src/definition";
 import { seedDelivery } from "../subgraphs/delivery/src/seed/seedDemo";
-import { labor } from "../subgraphs/labor/src/definition";
 import { seedLabor } from "../subgraphs/labor/src/seed/seedDemo";
 import { loadRuleSet } from "../subgraphs/labor/src/rules/loadRuleSet";
 import { SHIPPED_RULES_FILE } from "../subgraphs/labor/src/settings";
 import { riyadhToday } from "../kernel/riyadhCalendar";
 
-export type SubgraphName = "civil-affairs" | "labor" | "delivery";
-export const SUBGRAPHS: SubgraphName[] = ["civil-affairs", "labor", "delivery"];
 
 export interface SeedOptions {
   families: number;
   /** PostgreSQL URL per subgraph; a missing one means the embedded database under dataDir. */
-  urls: Partial<Record<SubgraphName, string>>;
+  urls: Partial<Record<AgencyName, string>>;
   dataDir: string;
   /** Families per transaction (default 2,000). */
   chunk?: number;
@@ -49,11 +46,10 @@ export interface SeedResult {
   ms: number;
 }
 
-const DEFINITIONS = { "civil-affairs": civilAffairs, labor, delivery } as const;
 
 /** Opens one subgraph's database (migrations applied), quietly. */
-export async function openSubgraphDatabase(name: SubgraphName, url: string | undefined, dataDir: string): Promise<DataSource> {
-  const definition = DEFINITIONS[name];
+export async function openSubgraphDatabase(name: AgencyName, url: string | undefined, dataDir: string): Promise<DataSource> {
+  const definition = SUBGRAPHS.find((subgraph) => subgraph.name === name)!;
   const log = createLogger(`seed:${name}`);
   log.level = "warn";
   return openDatabase({
@@ -77,9 +73,9 @@ export async function nextSyntheticIndex(civilAffairsDb: DataSource): Promise<nu
 export async function seedFamilies(options: SeedOptions): Promise<SeedResult> {
   const chunk = options.chunk ?? 2_000;
   const started = Date.now();
-  const dbs = {} as Record<SubgraphName, DataSource>;
+  const dbs = {} as Record<AgencyName, DataSource>;
   try {
-    for (const name of SUBGRAPHS) dbs[name] = await openSubgraphDatabase(name, options.urls[name], options.dataDir);
+    for (const name of AGENCY_NAMES) dbs[name] = await openSubgraphDatabase(name, options.urls[name], options.dataDir);
     const first = await nextSyntheticIndex(dbs["civil-affairs"]);
     const ruleSet = loadRuleSet(SHIPPED_RULES_FILE);
     let citizens = 0;
@@ -90,7 +86,7 @@ export async function seedFamilies(options: SeedOptions): Promise<SeedResult> {
       await seedCivilAffairs(dbs["civil-affairs"], cast);
       options.progress?.(Math.min(done + chunk, options.families), options.families, Date.now() - started);
     }
-    for (const name of SUBGRAPHS) await dbs[name].query("ANALYZE");
+    for (const name of AGENCY_NAMES) await dbs[name].query("ANALYZE");
     return { first, families: options.families, citizens, ms: Date.now() - started };
   } finally {
     await Promise.all(Object.values(dbs).map((db) => db.destroy().catch(() => undefined)));
@@ -98,13 +94,8 @@ export async function seedFamilies(options: SeedOptions): Promise<SeedResult> {
 }
 
 /** Database URLs from the environment: per subgraph, else DATABASE_URL, else embedded. */
-export function databaseUrlsFromEnv(env: NodeJS.ProcessEnv = process.env): Partial<Record<SubgraphName, string>> {
-  const pick = (specific: string) => env[specific] || env.DATABASE_URL || undefined;
-  return {
-    "civil-affairs": pick("CIVIL_AFFAIRS_DATABASE_URL"),
-    labor: pick("LABOR_DATABASE_URL"),
-    delivery: pick("DELIVERY_DATABASE_URL"),
-  };
+export function databaseUrlsFromEnv(env: NodeJS.ProcessEnv = process.env): Partial<Record<AgencyName, string>> {
+  return Object.fromEntries(AGENCIES.map((agency) => [agency.name, env[agencySetting(agency, "DATABASE_URL")] || env.DATABASE_URL || undefined]));
 }
 
 async function main(): Promise<void> {
@@ -118,7 +109,7 @@ async function main(): Promise<void> {
   const chunkAt = args.indexOf("--chunk");
   const urls = databaseUrlsFromEnv();
   const dataDir = process.env.DATA_DIR ?? "data";
-  for (const name of SUBGRAPHS) console.log(`${name}: ${urls[name] ? urls[name]!.replace(/\/\/[^@]*@/, "//…@") : `embedded ${path.join(dataDir, name, "pgdata")} (the services must be stopped)`}`);
+  for (const name of AGENCY_NAMES) console.log(`${name}: ${urls[name] ? urls[name]!.replace(/\/\/[^@]*@/, "//…@") : `embedded ${path.join(dataDir, name, "pgdata")} (the services must be stopped)`}`);
   const result = await seedFamilies({
     families,
     urls,

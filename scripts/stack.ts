@@ -1,6 +1,7 @@
 import { spawn, type ChildProcess } from "node:child_process";
 import path from "node:path";
 import { riyadhToday } from "../kernel/riyadhCalendar";
+import { AGENCIES, AGENCY_NAMES, type AgencyName } from "../subgraphs/agencies";
 
 const ROOT = path.resolve(__dirname, "..");
 
@@ -21,40 +22,37 @@ export interface Stack {
   stop(): Promise<void>;
 }
 
+export type StackPorts = Record<AgencyName | "gateway", number>;
+
 export interface StackOptions {
-  ports: { gateway: number; "civil-affairs": number; labor: number; delivery: number };
+  ports: StackPorts;
   dataDir: string;
   env?: NodeJS.ProcessEnv;
   /** Where each child's output goes: "inherit" to the terminal, "ignore", or a log collector. */
   output: "inherit" | "ignore" | ((service: string, line: string) => void);
   /** Database URL per subgraph; absent means the embedded database under dataDir. */
-  databaseUrls?: Partial<Record<"civil-affairs" | "labor" | "delivery", string>>;
+  databaseUrls?: Partial<Record<AgencyName, string>>;
 }
 
+/** The processes of the platform, from the registry of agencies (subgraphs/agencies.ts), and the gateway. */
 function services(options: StackOptions): ServiceSpec[] {
-  const base = `http://127.0.0.1`;
-  const url = (name: keyof StackOptions["ports"]) => `${base}:${options.ports[name]}`;
+  const url = (name: keyof StackPorts) => `http://127.0.0.1:${options.ports[name]}`;
   const common = {
     DATA_DIR: options.dataDir,
-    CIVIL_AFFAIRS_URL: url("civil-affairs"),
-    LABOR_URL: url("labor"),
-    DELIVERY_URL: url("delivery"),
-    OUTBOX_SUBSCRIBERS: `${url("delivery")}/events,${url("labor")}/events`,
-    // One end date for the demo history of all three agencies, so that their dashboards agree.
+    ...Object.fromEntries(AGENCIES.map((agency) => [agency.urlSetting, url(agency.name)])),
+    OUTBOX_SUBSCRIBERS: AGENCIES.filter((agency) => agency.subscribesTo.length > 0)
+      .map((agency) => `${url(agency.name)}/events`)
+      .join(","),
+    // One end date for the demo history of every agency, so that their dashboards agree.
     DEMO_ANCHOR_DATE: options.env?.DEMO_ANCHOR_DATE || process.env.DEMO_ANCHOR_DATE || riyadhToday(),
   };
-  const subgraph = (name: "civil-affairs" | "labor" | "delivery"): ServiceSpec => ({
+  const subgraph = (name: AgencyName): ServiceSpec => ({
     name,
     entry: `subgraphs/${name}/src/main.ts`,
     port: options.ports[name],
     env: { ...common, PORT: String(options.ports[name]), ...(options.databaseUrls?.[name] ? { DATABASE_URL: options.databaseUrls[name] } : {}) },
   });
-  return [
-    subgraph("civil-affairs"),
-    subgraph("labor"),
-    subgraph("delivery"),
-    { name: "gateway", entry: "gateway/src/main.ts", port: options.ports.gateway, env: { ...common, PORT: String(options.ports.gateway) } },
-  ];
+  return [...AGENCY_NAMES.map(subgraph), { name: "gateway", entry: "gateway/src/main.ts", port: options.ports.gateway, env: { ...common, PORT: String(options.ports.gateway) } }];
 }
 
 /** Starts one service's process, its output sent where the options say. */
@@ -123,9 +121,10 @@ export async function startStack(options: StackOptions): Promise<Stack> {
     },
   };
   try {
-    // civil-affairs first: it is the identity provider the others fetch keys from.
-    await stack.startService("civil-affairs");
-    await Promise.all([stack.startService("labor"), stack.startService("delivery")]);
+    // In the registry's start order (civil-affairs first: the others fetch its keys), then the gateway.
+    for (const order of [...new Set(AGENCIES.map((agency) => agency.startOrder))].sort((x, y) => x - y)) {
+      await Promise.all(AGENCIES.filter((agency) => agency.startOrder === order).map((agency) => stack.startService(agency.name)));
+    }
     await stack.startService("gateway");
   } catch (error) {
     await stack.stop();

@@ -2,6 +2,7 @@ import path from "node:path";
 import { acquireProcessLock } from "../kernel/processLock";
 import { startBanner } from "./banner";
 import { startStack } from "./stack";
+import { AGENCIES, AGENCY_NAMES, agencySetting, type AgencyName } from "../subgraphs/agencies";
 
 const port = (name: string, fallback: number) => Number(process.env[name] ?? fallback);
 
@@ -10,13 +11,11 @@ async function main(): Promise<void> {
   const dataDir = process.env.DATA_DIR ?? "data";
   // Before anything touches the data: a second `npm start` in this folder stops here.
   acquireProcessLock(path.resolve(dataDir, "npm-start.lock"), `The platform's data folder ${path.resolve(dataDir)}`);
-  console.log("Starting civil-affairs, labor, delivery and the gateway...");
+  console.log(`Starting ${AGENCY_NAMES.join(", ")} and the gateway...`);
   const stack = await startStack({
     ports: {
       gateway: port("GATEWAY_PORT", 4000),
-      "civil-affairs": port("CIVIL_AFFAIRS_PORT", 4001),
-      labor: port("LABOR_PORT", 4002),
-      delivery: port("DELIVERY_PORT", 4003),
+      ...(Object.fromEntries(AGENCIES.map((agency) => [agency.name, port(agencySetting(agency, "PORT"), agency.defaultPort)])) as Record<AgencyName, number>),
     },
     dataDir,
     output: (service, line) => {

@@ -1,6 +1,7 @@
 import path from "node:path";
 import { DEVELOPMENT_GATEWAY_CREDENTIAL, GATEWAY_CREDENTIAL_HEADER } from "../../kernel/auth/gatewayCredential";
 import { supergraphSdlFor } from "../supergraph";
+import { AGENCIES } from "../../subgraphs/agencies";
 
 // As our gateway does (gateway/src/server.ts): no usage metrics sent to Apollo from any contender.
 process.env.APOLLO_TELEMETRY_DISABLED = "true";
@@ -8,11 +9,9 @@ process.env.APOLLO_TELEMETRY_DISABLED = "true";
 /** What every contender process reads from its environment (set by bench/run.ts). */
 export const ROOT = path.resolve(__dirname, "..", "..");
 export const PORT = Number(process.env.PORT ?? 4711);
-export const SUBGRAPH_URLS: Record<string, string> = {
-  "civil-affairs": `${process.env.CIVIL_AFFAIRS_URL ?? "http://127.0.0.1:4001"}/graphql`,
-  labor: `${process.env.LABOR_URL ?? "http://127.0.0.1:4002"}/graphql`,
-  delivery: `${process.env.DELIVERY_URL ?? "http://127.0.0.1:4003"}/graphql`,
-};
+export const SUBGRAPH_URLS: Record<string, string> = Object.fromEntries(
+  AGENCIES.map((agency) => [agency.name, `${process.env[agency.urlSetting] ?? `http://127.0.0.1:${agency.defaultPort}`}/graphql`]),
+);
 
 /** The composed supergraph with each subgraph's URL pointed at the running subgraphs. */
 export function supergraphSdl(): string {

@@ -32,6 +32,7 @@ import { civilAffairs } from "../../subgraphs/civil-affairs/src/definition";
 import { delivery } from "../../subgraphs/delivery/src/definition";
 import { labor } from "../../subgraphs/labor/src/definition";
 import { PORT, ready, supergraphSdl } from "./common";
+import { agency, agencySetting } from "../../subgraphs/agencies";
 
 interface MonolithContext {
   viewer: Viewer | null;
@@ -49,11 +50,10 @@ interface LocalSubgraph {
   keys?: KeySet;
 }
 
-const DATABASE_ENV: Record<string, string> = { "civil-affairs": "CIVIL_AFFAIRS_DATABASE_URL", labor: "LABOR_DATABASE_URL", delivery: "DELIVERY_DATABASE_URL" };
 
 /** What startSubgraph does up to the schema, without the HTTP server (and without background jobs). */
 async function loadSubgraph(definition: SubgraphDefinition<ConfigSpec>): Promise<LocalSubgraph> {
-  const env = { ...process.env, DATABASE_URL: process.env[DATABASE_ENV[definition.name]!], DEMO_DATA: "false" };
+  const env = { ...process.env, DATABASE_URL: process.env[agencySetting(agency(definition.name), "DATABASE_URL")], DEMO_DATA: "false" };
   const config = loadConfig({ ...subgraphSettings(definition.defaultPort), ...documentLimitSettings, ...definition.settings }, env) as SubgraphConfig<ConfigSpec>;
   const log = createLogger(definition.name);
   const db = await openDatabase({

@@ -20,6 +20,7 @@ import { assertMetricsProtected, collectProcessMetrics, metricsRoute } from "../
 import { requestObservability } from "../../kernel/observability/requestPlugin";
 import { supergraphFromFile } from "./supergraphFile";
 import { gatewaySecurity } from "./security/gatewaySecurity";
+import { AGENCIES } from "../../subgraphs/agencies";
 
 export type GatewayConfig = Config<typeof gatewaySettings>;
 
@@ -30,12 +31,9 @@ export interface RunningGateway {
   stop(): Promise<void>;
 }
 
+/** Each agency's replicas, by subgraph name (subgraphs/agencies.ts). */
 function subgraphUrls(config: GatewayConfig): Record<string, string[]> {
-  return {
-    "civil-affairs": config.CIVIL_AFFAIRS_URL,
-    labor: config.LABOR_URL,
-    delivery: config.DELIVERY_URL,
-  };
+  return Object.fromEntries(AGENCIES.map((agency) => [agency.name, config[agency.urlSetting]]));
 }
 
 /** Whether each agency can answer: one of its replicas reports ready. */

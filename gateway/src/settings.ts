@@ -1,14 +1,20 @@
-import { logLevelSetting, metricsTokenSetting, nodeEnvSetting, setting } from "../../kernel/config";
+import { logLevelSetting, metricsTokenSetting, nodeEnvSetting, setting, type Setting } from "../../kernel/config";
 import { sentCredentialSettings } from "../../kernel/auth/gatewayCredential";
 import { securitySettings } from "./security/settings";
+import { AGENCIES, type AgencyUrlSetting } from "../../subgraphs/agencies";
+
+/** Where each agency of the registry runs: CIVIL_AFFAIRS_URL, LABOR_URL, … (civil-affairs is also the identity provider). */
+function agencyUrlSettings(): Record<AgencyUrlSetting, Setting<string[]>> {
+  return Object.fromEntries(
+    AGENCIES.map((agency) => [agency.urlSetting, setting.urls(`Base URL of the ${agency.name} subgraph`, `http://127.0.0.1:${agency.defaultPort}`)]),
+  ) as Record<AgencyUrlSetting, Setting<string[]>>;
+}
 
 export const gatewaySettings = {
   NODE_ENV: nodeEnvSetting,
   PORT: setting.int("HTTP port of the gateway", 4000),
   HOST: setting.string("Interface to listen on (0.0.0.0 in containers)", "127.0.0.1"),
-  CIVIL_AFFAIRS_URL: setting.urls("Base URL of the civil-affairs subgraph (also the identity provider)", "http://127.0.0.1:4001"),
-  LABOR_URL: setting.urls("Base URL of the labor subgraph", "http://127.0.0.1:4002"),
-  DELIVERY_URL: setting.urls("Base URL of the delivery subgraph", "http://127.0.0.1:4003"),
+  ...agencyUrlSettings(),
   SUBGRAPH_RESOLVE_MS: setting.int("How often a subgraph URL's host name is looked up again, one replica per address (a Kubernetes headless Service, compose's scaled service); 0: never", 0),
   KEY_SET_REFRESH_MS: setting.int("How often the token-signing key set is fetched again from civil-affairs: the longest a new or withdrawn key goes unseen here", 60_000),
   SUPERGRAPH_PATH: setting.string("Composed supergraph SDL; reloaded when the file changes", "schema/supergraph.graphql"),

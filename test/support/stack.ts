@@ -2,7 +2,8 @@ import fs from "node:fs";
 import net from "node:net";
 import os from "node:os";
 import path from "node:path";
-import { startStack, type Stack, type StackOptions } from "../../scripts/stack";
+import { startStack, type Stack, type StackOptions, type StackPorts } from "../../scripts/stack";
+import { AGENCY_NAMES } from "../../subgraphs/agencies";
 import { graphql } from "./http";
 
 /** A port nobody listens on right now. */
@@ -15,6 +16,13 @@ export async function freePort(): Promise<number> {
       server.close(() => resolve(port));
     });
   });
+}
+
+/** A free port for the gateway and each agency. */
+async function freePorts(): Promise<StackPorts> {
+  const ports: Record<string, number> = {};
+  for (const name of ["gateway", ...AGENCY_NAMES]) ports[name] = await freePort();
+  return ports as StackPorts;
 }
 
 export interface TestStack extends Stack {
@@ -30,7 +38,7 @@ export async function startTestStack(env: NodeJS.ProcessEnv = {}, options: Pick<
   const dataDir = fs.mkdtempSync(path.join(os.tmpdir(), "stack-"));
   const logs: string[] = [];
   const stack = await startStack({
-    ports: { gateway: await freePort(), "civil-affairs": await freePort(), labor: await freePort(), delivery: await freePort() },
+    ports: await freePorts(),
     dataDir,
     // In-memory embedded databases and a smaller synthetic population keep start-up quick.
     env: { NODE_ENV: "test", LOG_LEVEL: "info", DATABASE_URL: "", EMBEDDED_DATABASE: "memory", DEMO_FAMILIES: "60", ...env },

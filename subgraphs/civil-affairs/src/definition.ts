@@ -44,10 +44,14 @@ import { DocumentFiles1767000000000 } from "./migrations/1767000000000-DocumentF
 import { databaseDocumentStore, documentFilesFolder, fileDocumentStore } from "./applications/documents/documentStore";
 import { REVOKED_TOKENS_PATH } from "../../../kernel/auth/revocation";
 import { dataAccessRefusalsMigration } from "../../../kernel/audit/migration";
+import { agency } from "../../agencies";
+
+/** This subgraph's entry in the registry of agencies. */
+const REGISTERED = agency("civil-affairs");
 
 export const civilAffairs: SubgraphDefinition<typeof civilAffairsSettings> = {
-  name: "civil-affairs",
-  defaultPort: 4001,
+  name: REGISTERED.name,
+  defaultPort: REGISTERED.defaultPort,
   settings: civilAffairsSettings,
   entities: [
     Citizen,

@@ -22,10 +22,14 @@ import { deliveryAccessReport } from "./audit/dataAccessReport";
 import { DeliveryDataAccess1765000000000 } from "./migrations/1765000000000-DataAccess";
 import { DashboardIndexes1766000000000 } from "./migrations/1766000000000-DashboardIndexes";
 import { dataAccessRefusalsMigration } from "../../../kernel/audit/migration";
+import { agency } from "../../agencies";
+
+/** This subgraph's entry in the registry of agencies. */
+const REGISTERED = agency("delivery");
 
 export const delivery: SubgraphDefinition<typeof deliverySettings> = {
-  name: "delivery",
-  defaultPort: 4003,
+  name: REGISTERED.name,
+  defaultPort: REGISTERED.defaultPort,
   settings: deliverySettings,
   entities: [IssuedCard, Shipment, TrackingEvent, OfficePickup, PickupEvent],
   migrations: [Delivery1764000000000, DeliveryDataAccess1765000000000, DashboardIndexes1766000000000, dataAccessRefusalsMigration("Delivery")],

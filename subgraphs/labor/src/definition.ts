@@ -26,10 +26,14 @@ import { startEligibilityRefresher } from "./register/eligibilityRefresher";
 import { refreshStaleEligibility } from "./register/refreshEligibility";
 import { registerEventsRoute } from "./register/registerEventsRoute";
 import { dataAccessRefusalsMigration } from "../../../kernel/audit/migration";
+import { agency } from "../../agencies";
+
+/** This subgraph's entry in the registry of agencies. */
+const REGISTERED = agency("labor");
 
 export const labor: SubgraphDefinition<typeof laborSettings> = {
-  name: "labor",
-  defaultPort: 4002,
+  name: REGISTERED.name,
+  defaultPort: REGISTERED.defaultPort,
   settings: laborSettings,
   entities: [BenefitProgram, WageRecord, BenefitEnrollment, EnrollmentEvent],
   migrations: [Programs1764000000000, Eligibility1764100000000, LaborDataAccess1765000000000, RegisterCopy1766000000000, dataAccessRefusalsMigration("Labor")],
