@@ -3,7 +3,7 @@ import { GATEWAY_CREDENTIAL_HEADER } from "../../kernel/auth/gatewayCredential";
 import type { GatewayContext } from "./context";
 
 /** Headers a subgraph needs from the client's request; it verifies the token itself. */
-const FORWARDED = ["authorization", "accept-language", "x-request-id", "x-access-purpose"] as const;
+export const FORWARDED = ["authorization", "accept-language", "x-request-id", "x-access-purpose"] as const;
 
 export class SubgraphService extends RemoteGraphQLDataSource<GatewayContext> {
   /** The gateway's credential to the subgraphs (kernel/auth/gatewayCredential.ts), sent on every fetch. */

@@ -8,7 +8,7 @@ import { appError } from "../errors";
 /**
  * How the gateway proves itself to the subgraphs: a shared secret in this header on every fetch.
  * Our gateway sends it (gateway/src/subgraphService.ts); Apollo Router inserts it with a static
- * header rule (docs/router.yaml); the benchmark's other contenders and the tests send it too.
+ * header rule (router/router.yaml); the benchmark's other contenders and the tests send it too.
  */
 export const GATEWAY_CREDENTIAL_HEADER = "x-gateway-credential";
 

@@ -4,7 +4,7 @@ import type { IncomingMessage, ServerResponse } from "node:http";
  * Headers a browser client may send: the token, the language, the purpose, the request id, and
  * what Apollo clients add (client name and version, W3C trace context).
  */
-const ALLOWED_HEADERS = [
+export const ALLOWED_HEADERS = [
   "authorization",
   "content-type",
   "accept-language",

@@ -2,11 +2,13 @@ import crypto from "node:crypto";
 import fs from "node:fs";
 import os from "node:os";
 import path from "node:path";
+import { spawn } from "node:child_process";
 import Redis from "ioredis";
+import { loadPersistedOperations } from "../../gateway/src/security/persistedOperations";
 import { withCheckDigit } from "../../kernel/nationalId";
 import { codes, graphql, violationRules, type GraphQLResponse } from "../support/http";
 import { startTestIdentityProvider } from "../support/identityProvider";
-import { gatewayProcess as gateway, PRODUCTION, type GatewayProcess as RunningGateway } from "../support/gatewayProcess";
+import { DEAD_SUBGRAPH, gatewayProcess as gateway, PRODUCTION, type GatewayProcess as RunningGateway } from "../support/gatewayProcess";
 
 /**
  * The gateway's abuse limits. They act before the query is planned, so these gateways run without
@@ -382,5 +384,80 @@ describe("the gateway's supergraph file, query page and CORS", () => {
     }
     expect(codes(after)).toEqual(["BAD_USER_INPUT"]);
     expect(reasons(after)).toEqual(["GRAPHQL_VALIDATION_FAILED"]);
+  });
+});
+
+/**
+ * PERSISTED_OPERATIONS_FILE in Apollo's persisted-query manifest format (what Apollo Router's
+ * safelist reads, router/router.yaml) or the older {sha256: query} map; the test above covers the map.
+ */
+describe("persisted-operation manifests", () => {
+  const dir = fs.mkdtempSync(path.join(os.tmpdir(), "gw-manifests-"));
+  afterAll(() => fs.rmSync(dir, { recursive: true, force: true }));
+  const registered = `query Registered { __typename }`;
+  const write = (name: string, content: unknown) => {
+    const file = path.join(dir, name);
+    fs.writeFileSync(file, typeof content === "string" ? content : JSON.stringify(content));
+    return file;
+  };
+  const apolloManifest = (operations: unknown[]) => ({ format: "apollo-persisted-query-manifest", version: 1, operations });
+  const entry = (body: string, name = "Registered") => ({ id: sha256(body), name, type: "query", body });
+
+  it("reads Apollo's persisted-query manifest and the older {sha256: query} map alike", () => {
+    const other = `query Offices { civilAffairsOffices { id } }`;
+    const apollo = loadPersistedOperations(write("apollo.json", apolloManifest([entry(registered), entry(other, "Offices")])));
+    const map = loadPersistedOperations(write("map.json", { [sha256(registered)]: registered, [sha256(other)]: other }));
+    expect(apollo).toEqual(new Map([[sha256(registered), registered], [sha256(other), other]]));
+    expect(map).toEqual(apollo);
+    // An upper-case id is the same hash; name and type are optional, as Apollo Router reads them.
+    const bare = { id: sha256(registered).toUpperCase(), body: registered };
+    expect(loadPersistedOperations(write("upper.json", apolloManifest([bare])))).toEqual(new Map([[sha256(registered), registered]]));
+  });
+
+  it("refuses a malformed manifest with a message that names the file and what is wrong", () => {
+    const refused = (name: string, content: unknown) => () => loadPersistedOperations(write(name, content));
+    expect(refused("not-json.json", "{ operations: ")).toThrow(/PERSISTED_OPERATIONS_FILE .*not-json\.json: cannot read it as JSON/);
+    expect(refused("array.json", [entry(registered)])).toThrow(/expected an Apollo persisted-query manifest or a \{sha256: query\} object/);
+    expect(refused("format.json", { ...apolloManifest([entry(registered)]), format: "relay" })).toThrow(/"format" must be "apollo-persisted-query-manifest", got "relay"/);
+    expect(refused("version.json", { ...apolloManifest([entry(registered)]), version: 2 })).toThrow(/"version" must be 1, got 2/);
+    expect(refused("operations.json", { format: "apollo-persisted-query-manifest", version: 1, operations: {} })).toThrow(/"operations" must be an array/);
+    expect(refused("body.json", apolloManifest([{ id: sha256(registered), name: "Registered", type: "query" }]))).toThrow(/operations\[0\]\.body must be the operation's text/);
+    expect(refused("type.json", apolloManifest([{ ...entry(registered), type: "fragment" }]))).toThrow(/operations\[0\]\.type must be one of query, mutation, subscription/);
+    expect(refused("id.json", apolloManifest([entry(registered), { ...entry(registered, "Renamed"), id: sha256("something else") }]))).toThrow(/operations\[1\] \(Renamed\): the id is not the sha256 of its body/);
+    expect(refused("map.json", { [sha256("{ a }")]: "{ b }" })).toThrow(/is not the sha256 of its query/);
+  });
+
+  it("honours an Apollo-format manifest with ONLY_PERSISTED_OPERATIONS=true: by text or by id, nothing else", async () => {
+    const manifest = write("production.json", apolloManifest([entry(registered)]));
+    const production = await gateway({ ...PRODUCTION, PERSISTED_OPERATIONS_FILE: manifest, ONLY_PERSISTED_OPERATIONS: "true" });
+    try {
+      expect((await graphql(production.url, registered)).data).toEqual({ __typename: "Query" });
+      const byId = await fetch(production.url, {
+        method: "POST",
+        headers: { "content-type": "application/json" },
+        body: JSON.stringify({ extensions: { persistedQuery: { version: 1, sha256Hash: sha256(registered) } } }),
+      });
+      expect(((await byId.json()) as any).data).toEqual({ __typename: "Query" });
+      const other = await graphql(production.url, `{ civilAffairsOffices { id } }`);
+      expect(other.status).toBe(403);
+      expect(codes(other)).toEqual(["FORBIDDEN"]);
+      expect(other.errors![0]!.extensions!.reason).toBe("PERSISTED_QUERY_NOT_ALLOWED");
+    } finally {
+      await production.stop();
+    }
+  });
+
+  it("stops the gateway at start, saying why, when the manifest is malformed", async () => {
+    const manifest = write("broken.json", { format: "apollo-persisted-query-manifest", version: 1, operations: [{ id: "abc", body: registered }] });
+    const child = spawn(process.execPath, ["-r", "@swc-node/register", "gateway/src/main.ts"], {
+      cwd: path.resolve(__dirname, "../.."),
+      env: { ...process.env, NODE_ENV: "test", LOG_LEVEL: "warn", PORT: "0", CIVIL_AFFAIRS_URL: DEAD_SUBGRAPH, LABOR_URL: DEAD_SUBGRAPH, DELIVERY_URL: DEAD_SUBGRAPH, REDIS_URL: "", PERSISTED_OPERATIONS_FILE: manifest, ONLY_PERSISTED_OPERATIONS: "true" },
+      stdio: ["ignore", "ignore", "pipe"],
+    });
+    let stderr = "";
+    child.stderr!.on("data", (chunk: Buffer) => (stderr += chunk.toString()));
+    const code = await new Promise<number | null>((resolve) => child.once("exit", resolve));
+    expect(code).toBe(1);
+    expect(stderr).toContain(`gateway failed to start: PERSISTED_OPERATIONS_FILE ${manifest}: operations[0] (abc): the id is not the sha256 of its body`);
   });
 });

@@ -1,6 +1,7 @@
 import fs from "node:fs";
 import os from "node:os";
 import path from "node:path";
+import { decodeJwt } from "jose";
 import { withCheckDigit } from "../../../kernel/nationalId";
 import { DATABASE_KINDS } from "../../../test/support/database";
 import { graphql } from "../../../test/support/http";
@@ -45,6 +46,19 @@ describe.each(DATABASE_KINDS)("sign-in lockout (%s)", (kind) => {
     expect(await codeOf(login(ca.db, keys, policy, "en", id, PASSWORD, start))).toBe("RATE_LIMITED");
     const later = new Date(start.getTime() + 16 * 60_000);
     expect(await codeOf(login(ca.db, keys, policy, "en", id, PASSWORD, later))).toBe("OK");
+  });
+
+  it("signs the roles into the token twice: `roles`, and `scope` space-separated for Apollo Router's @requiresScopes", async () => {
+    const policy = { maxFailures: 5, lockMinutes: 15, tokenTtlSeconds: 900 };
+    const keys = await loadSigningKeys(undefined, path.join(fs.mkdtempSync(path.join(os.tmpdir(), "keys-")), "signing.pem"));
+    const id = "1000000057";
+    await ca.as(id, ["CIVIL_AFFAIRS_OFFICER", "ANALYST"]);
+    const session = await login(ca.db, keys, policy, "en", id, PASSWORD);
+    const claims = decodeJwt(session.accessToken);
+    expect(claims.roles).toEqual(["CITIZEN", "CIVIL_AFFAIRS_OFFICER", "ANALYST"]);
+    expect(claims.roles).toEqual(session.roles);
+    expect(claims.scope).toBe("CITIZEN CIVIL_AFFAIRS_OFFICER ANALYST");
+    expect((claims.scope as string).split(" ")).toEqual(claims.roles);
   });
 });
 

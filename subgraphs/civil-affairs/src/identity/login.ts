@@ -81,7 +81,9 @@ export async function login(
   const citizen = await db.getRepository(Citizen).findOneByOrFail({ nationalId: account.nationalId });
   const roles: Role[] = ["CITIZEN", ...account.roles.filter((role) => role !== "CITIZEN")];
   const expiresAt = new Date(now.getTime() + policy.tokenTtlSeconds * 1000);
-  const accessToken = await new SignJWT({ roles })
+  // `scope` holds the same roles space-separated, the OAuth form Apollo Router's @requiresScopes
+  // reads (router/router.yaml), so one token serves our gateway and the Router alike.
+  const accessToken = await new SignJWT({ roles, scope: roles.join(" ") })
     .setProtectedHeader({ alg: TOKEN_ALGORITHM, kid: keys.kid, typ: "JWT" })
     .setIssuer(TOKEN_ISSUER)
     .setAudience(TOKEN_AUDIENCE)
