@@ -5,6 +5,7 @@ import { gatewaySettings } from "../gateway/src/settings";
 import { assertComposesTheAgencies } from "../gateway/src/supergraphFile";
 import { SUBGRAPHS } from "../subgraphs";
 import { AGENCIES, AGENCY_NAMES, agency } from "../subgraphs/agencies";
+import { staleAgencyFiles } from "../scripts/agencyFiles";
 
 const ROOT = path.resolve(__dirname, "..");
 const SUPERGRAPH = path.join(ROOT, "schema/supergraph.graphql");
@@ -34,6 +35,10 @@ describe("the registry of agencies", () => {
     expect(() => assertComposesTheAgencies(withoutLabor, SUPERGRAPH)).toThrow(/lacks the agency "labor".*npm run compose/);
     const withCourts = sdl.replace(/^(\s*)LABOR @join__graph/m, '$1COURTS @join__graph(name: "courts", url: "http://localhost:4009/graphql")\n$1LABOR @join__graph');
     expect(() => assertComposesTheAgencies(withCourts, SUPERGRAPH)).toThrow(/composes "courts", which the registry/);
+  });
+
+  it("writes the files that list the agencies (README table, PostgreSQL init script): none is stale", () => {
+    expect(staleAgencyFiles()).toEqual([]);
   });
 
   it("refuses a name it does not know", () => {
