@@ -19,7 +19,7 @@ const AGENCIES: Agency[] = ["civil-affairs", "labor", "delivery"];
 /** How soon a logout is refused everywhere (TOKEN_REVOCATION_REFRESH_MS here; 5 s by default). */
 const REVOCATION_WINDOW_MS = 500;
 /** One short run in `npm test`; `npm run fault` kills under a longer, heavier load. */
-const LOAD = process.env.FAULT_LOAD ? { total: 1500, durationMs: 20_000, killAtMs: 6_000 } : { total: 240, durationMs: 5_000, killAtMs: 1_500 };
+const LOAD = process.env.FAULT_LOAD ? { total: 800, durationMs: 20_000, killAtMs: 6_000 } : { total: 240, durationMs: 5_000, killAtMs: 1_500 };
 
 
 /**
@@ -94,7 +94,16 @@ const LOAD = process.env.FAULT_LOAD ? { total: 1500, durationMs: 20_000, killAtM
     for (const agency of AGENCIES) {
       await Promise.all(ports[agency].map((port, i) => start(`${agency}-${i + 1}`, agency, port, { ...common, ...agencyEnv[agency], DATABASE_URL: databases[agency].url })));
     }
-    const gatewayEnv = { ...common, LABOR_URL: list("labor"), DELIVERY_URL: list("delivery"), REDIS_URL: redisUrl.toString(), LOGIN_RATE_LIMIT_POINTS: "5", SUBGRAPH_BREAKER_HALF_OPEN_MS: "1000" };
+    const gatewayEnv = {
+      ...common,
+      LABOR_URL: list("labor"),
+      DELIVERY_URL: list("delivery"),
+      REDIS_URL: redisUrl.toString(),
+      LOGIN_RATE_LIMIT_POINTS: "5",
+      SUBGRAPH_BREAKER_HALF_OPEN_MS: "1000",
+      // One citizen's token drives the load below: its cost budget is not what this suite tests.
+      COST_BUDGET_PER_MINUTE: "0",
+    };
     await Promise.all(ports.gateway.map((port, i) => start(`gateway-${i + 1}`, "gateway", port, gatewayEnv)));
     gateways.push(...ports.gateway.map((port) => `http://127.0.0.1:${port}/graphql`));
   }, 180_000);
@@ -174,5 +183,5 @@ const LOAD = process.env.FAULT_LOAD ? { total: 1500, durationMs: 20_000, killAtM
     expect(failed.map((sample) => sample.failure ?? JSON.stringify(sample.response?.errors ?? sample.status))).toEqual([]);
     const metrics = await (await fetch(gateways[0]!.replace("/graphql", "/metrics"))).text();
     expect(metrics).toMatch(/subgraph_replica_circuit_state\{subgraph="labor",replica="http:\/\/127\.0\.0\.1:\d+"\} [12]/);
-  }, 90_000);
+  }, 180_000);
 });
