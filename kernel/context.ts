@@ -4,6 +4,7 @@ import type { Logger } from "./logger";
 import { LoaderRegistry } from "./loaders";
 import { appError } from "./errors";
 import { hasRole, type Role, type Viewer } from "./auth/viewer";
+import { riyadhDate } from "./riyadhCalendar";
 
 /** What every resolver of every subgraph receives. */
 export interface RequestContext {
@@ -19,10 +20,23 @@ export interface RequestContext {
   db: DataSource;
   log: Logger;
   loaders: LoaderRegistry<RequestContext>;
+  /**
+   * The instant the request is served at, read from the clock once when the context is made. Every
+   * rule that depends on the date (ages, due dates, windows) takes it, or `today`, from here and
+   * never reads the clock itself, so one request sees one date and a test can pin it. Timestamps of
+   * the records a request writes (createdAt, decidedAt …) may still take the clock.
+   */
+  readonly now: Date;
+  /** The Riyadh calendar day of `now` ("YYYY-MM-DD"): "today" in RULES.md (ages, delays, due dates). */
+  readonly today: string;
 }
 
-export function createRequestContext(fields: Omit<RequestContext, "loaders">): RequestContext {
-  const context = { ...fields } as RequestContext;
+/** What makes a request context; `now` is the clock unless a test pins it (there is no setting for it). */
+export type RequestContextFields = Omit<RequestContext, "loaders" | "now" | "today"> & { now?: Date };
+
+export function createRequestContext(fields: RequestContextFields): RequestContext {
+  const { now = new Date(), ...rest } = fields;
+  const context = { ...rest, now, today: riyadhDate(now) } as RequestContext;
   context.loaders = new LoaderRegistry(() => context);
   return context;
 }

@@ -9,6 +9,10 @@ export function riyadhDate(instant: Date): string {
   return new Date(instant.getTime() + RIYADH_OFFSET_MS).toISOString().slice(0, 10);
 }
 
+/**
+ * Today in Riyadh by the clock: for process-level defaults and scripts (the demo anchor, seeding).
+ * A rule never calls it: it takes the request's `ctx.today` (kernel/context.ts) as an argument.
+ */
 export function riyadhToday(): string {
   return riyadhDate(new Date());
 }

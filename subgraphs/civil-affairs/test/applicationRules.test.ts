@@ -6,7 +6,8 @@ import { CardStatus, Gender, MaritalStatus } from "../src/registry/enums";
 import type { FamilyCard } from "../src/registry/familyCard.entity";
 import type { ApplicationDocument } from "../src/applications/documents/document.entity";
 
-const TODAY = new Date("2026-11-25T12:00:00Z");
+/** The day the rules judge on (ApplicationFacts.today, from the request's `ctx.today`): pinned. */
+const TODAY = "2026-11-25";
 const ADDRESS = { buildingNumber: "2929", street: "King Fahd Road", district: "Al Olaya", city: "Riyadh", postalCode: "12211", additionalNumber: "7788", shortAddress: "RRRD2929" };
 
 const person = (nationalId: string, fields: Partial<Citizen> = {}) =>

@@ -1,4 +1,7 @@
+import { createRequestContext } from "../../../kernel/context";
+import { createLogger } from "../../../kernel/logger";
 import { codes } from "../../../test/support/http";
+import { assertCanReadFamily } from "../src/registry/access";
 import { startCivilAffairs, type CivilAffairsHarness } from "./support";
 
 /**
@@ -50,5 +53,18 @@ describe("what each role sees of a person", () => {
     const none = await fahad(`query($id: ID!) { cardApplication(id: $id) { status } }`, { id: "00000000-0000-4000-8000-000000000000" });
     expect(codes(others)).toEqual(["FORBIDDEN"]);
     expect([codes(none), none.data]).toEqual([codes(others), others.data]);
+  });
+
+  it("lets a daughter read her family from her 18th birthday on, by the Riyadh day of the request (pinned)", async () => {
+    const SARAH = "1000000040"; // Fahad's daughter, born 2012-07-15
+    const readsAt = (now: string) =>
+      assertCanReadFamily(
+        createRequestContext({ viewer: { nationalId: SARAH, roles: ["CITIZEN"] }, authorization: null, lang: "en", requestId: "t", purpose: null, purposeRequired: false, db: ca.db, log: createLogger("test"), now: new Date(now) }),
+        "3000000001",
+      );
+    await expect(readsAt("2026-11-25T09:00:00Z")).rejects.toMatchObject({ extensions: { code: "FORBIDDEN" } });
+    await expect(readsAt("2030-07-14T20:59:59Z")).rejects.toMatchObject({ extensions: { code: "FORBIDDEN" } }); // 23:59:59 in Riyadh, the eve
+    await expect(readsAt("2030-07-14T21:00:00Z")).resolves.toBeUndefined(); // midnight in Riyadh: her 18th birthday
+    await expect(readsAt("2031-01-01T09:00:00Z")).resolves.toBeUndefined();
   });
 });

@@ -2,6 +2,7 @@ import { demoCast } from "../../../seed/demoCast";
 import { DEV_EVENTS_SECRET } from "../../../kernel/events/settings";
 import type { CardIssuedEvent } from "../../../kernel/events/cardIssued";
 import { withCheckDigit } from "../../../kernel/nationalId";
+import { riyadhToday } from "../../../kernel/riyadhCalendar";
 import { DATABASE_KINDS } from "../../../test/support/database";
 import { statements } from "../../../test/support/http";
 import { postSigned } from "../../../test/support/signedPost";
@@ -21,15 +22,19 @@ const STATS = `{ programStats { program { code } eligibleFamilies enrolledFamili
 const ANALYST = { nationalId: "1000000933", roles: ["CITIZEN" as const, "ANALYST" as const] };
 const ruleSet = loadRuleSet(SHIPPED_RULES_FILE);
 
-/** What the rules in force make of the demo register (the test subgraphs load 60 synthetic families), counted per program. */
+/**
+ * What the rules in force make of the demo register (the test subgraphs load 60 synthetic families),
+ * counted per program, on the day the subgraph refreshed its stored eligibility: its start, today.
+ */
 function expectedEligible(): Record<string, number> {
   const cast = demoCast(60);
+  const now = new Date();
   const wageOf = new Map(cast.wages.map((w) => [w.nationalId, w.monthlyHalalas]));
   const counts: Record<string, number> = {};
   for (const family of cast.families) {
     const composition = compositionOf(family.registerNumber);
     const income = composition.members.reduce((sum, m) => sum + (wageOf.get(m.citizen.nationalId) ?? 0), 0);
-    for (const decision of evaluateFamily(ruleSet, family.registerNumber, householdFacts(composition, income, new Date())).decisions) {
+    for (const decision of evaluateFamily(ruleSet, family.registerNumber, householdFacts(composition, income, riyadhToday()), now).decisions) {
       counts[decision.program] = (counts[decision.program] ?? 0) + (decision.eligible ? 1 : 0);
     }
   }

@@ -1,3 +1,4 @@
+import type { ExecutionResult } from "graphql";
 import { countStatements } from "../../../kernel/database/statementCounter";
 import { DATABASE_KINDS } from "../../../test/support/database";
 import { codes, violationRules } from "../../../test/support/http";
@@ -16,6 +17,12 @@ const ENTITIES = `query($representations: [_Any!]!) {
 }`;
 
 const eligibleCodes = (family: any) => family.eligibility.filter((d: any) => d.eligible).map((d: any) => d.program.code);
+const errorCodes = (result: ExecutionResult) => (result.errors ?? []).map((error) => error.extensions?.code);
+
+/** Ages, and so who counts as a child and who may read the family, depend on the request's day: pinned (Riyadh noon). */
+const onDay = (day: string) => new Date(`${day}T09:00:00Z`);
+const PINNED = onDay("2026-11-25");
+const SARAH = { id: "1000000040", eighteenOn: "2030-07-15" }; // Fahad's daughter, born 2012-07-15
 
 describe.each(DATABASE_KINDS)("labor eligibility on Family (%s database)", (kind) => {
   let labor: LaborHarness;
@@ -25,7 +32,7 @@ describe.each(DATABASE_KINDS)("labor eligibility on Family (%s database)", (kind
   afterAll(() => labor?.stop());
 
   it("decides Fahad's household (25,000 SAR) eligible for nothing, with reasons and the rules version", async () => {
-    const response = await labor.http(ENTITIES, { representations: [representationOf(FAHAD.register)] }, { nationalId: FAHAD.id });
+    const response = await labor.run(ENTITIES, { representations: [representationOf(FAHAD.register)] }, { nationalId: FAHAD.id, now: PINNED });
     expect(response.errors).toBeUndefined();
     const [family] = response.data._entities;
     expect(family.householdIncome).toEqual({ halalas: 2_500_000 });
@@ -56,10 +63,24 @@ describe.each(DATABASE_KINDS)("labor eligibility on Family (%s database)", (kind
 
   it("lets a spouse and an adult child read their family, not a child under 18 nor another family", async () => {
     const representations = [representationOf(FAHAD.register)];
-    expect((await labor.http(ENTITIES, { representations }, { nationalId: "1000000024" })).errors).toBeUndefined();
-    expect((await labor.http(ENTITIES, { representations }, { nationalId: "1000000032" })).errors).toBeUndefined();
-    expect(codes(await labor.http(ENTITIES, { representations }, { nationalId: "1000000040" }))).toContain("FORBIDDEN");
+    expect((await labor.run(ENTITIES, { representations }, { nationalId: "1000000024", now: PINNED })).errors).toBeUndefined();
+    expect((await labor.run(ENTITIES, { representations }, { nationalId: "1000000032", now: PINNED })).errors).toBeUndefined();
+    expect(errorCodes(await labor.run(ENTITIES, { representations }, { nationalId: SARAH.id, now: PINNED }))).toContain("FORBIDDEN");
+    expect(errorCodes(await labor.run(ENTITIES, { representations }, { nationalId: ABDULLAH.id, now: PINNED }))).toContain("FORBIDDEN");
+    // Over HTTP (real token, the clock's day), a stranger is refused whatever the date.
     expect(codes(await labor.http(ENTITIES, { representations }, { nationalId: ABDULLAH.id }))).toContain("FORBIDDEN");
+  });
+
+  it("lets a daughter read her family's labor facts from her 18th birthday on, and counts her as an adult from then", async () => {
+    const representations = [representationOf(FAHAD.register)];
+    const onTheEve = await labor.run(ENTITIES, { representations }, { nationalId: SARAH.id, now: onDay("2030-07-14") });
+    expect(errorCodes(onTheEve)).toContain("FORBIDDEN");
+    const onTheDay = await labor.run(ENTITIES, { representations }, { nationalId: SARAH.id, now: onDay(SARAH.eighteenOn) });
+    expect(onTheDay.errors).toBeUndefined();
+    const reasons = (result: ExecutionResult<any>) => result.data!._entities[0].eligibility.find((d: any) => d.program.code === "CITIZEN_ACCOUNT").reasons;
+    expect(reasons(onTheDay)[0]).toMatch(/for 4 members \(4 adults, 0 children\)$/);
+    const headOnTheEve = await labor.run(ENTITIES, { representations }, { nationalId: FAHAD.id, now: onDay("2030-07-14") });
+    expect(reasons(headOnTheEve)[0]).toMatch(/for 4 members \(3 adults, 1 child\)$/);
   });
 
   it("gives nothing personal to a call without a token, nor to an analyst or a civil-affairs officer", async () => {

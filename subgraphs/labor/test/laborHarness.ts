@@ -1,4 +1,6 @@
 import { testContext } from "../../../test/support/context";
+import { createRequestContext } from "../../../kernel/context";
+import { createLogger } from "../../../kernel/logger";
 import { execute, parse, type ExecutionResult, type GraphQLSchema } from "graphql";
 import { OFFICER_ROLES, type Role } from "../../../kernel/auth/viewer";
 import { buildFederatedSchema } from "../../../kernel/graphql/federatedSchema";
@@ -19,12 +21,14 @@ export interface Caller {
   lang?: Lang;
   /** x-access-purpose; officers send a test purpose unless this is null. */
   purpose?: string | null;
+  /** `run` only: the instant the request is served at (ctx.now, and so ctx.today), pinned; the clock otherwise. */
+  now?: Date;
 }
 
 /**
  * Labor with its demo data on a fresh database: over HTTP with real tokens (`http`), and in this
- * process on the same database (`run`), where statements can be counted and civil-affairs' register
- * is the given stand-in.
+ * process on the same database (`run`), where statements can be counted, the request's date can be
+ * pinned (`caller.now`) and civil-affairs' register is the given stand-in.
  */
 export interface LaborHarness {
   subgraph: TestSubgraph;
@@ -50,7 +54,10 @@ export async function startLaborHarness(kind: DatabaseKind, register: FamilyRegi
     },
     run(query, variables = {}, caller = {}) {
       const viewer = caller.nationalId ? { nationalId: caller.nationalId, roles: caller.roles ?? ["CITIZEN"] } : null;
-      const contextValue = testContext(subgraph.db, viewer, caller.lang ?? "en");
+      const lang = caller.lang ?? "en";
+      const contextValue = caller.now
+        ? createRequestContext({ viewer, authorization: null, lang, requestId: "test", purpose: null, purposeRequired: true, db: subgraph.db, log: createLogger("test"), now: caller.now })
+        : testContext(subgraph.db, viewer, lang);
       return Promise.resolve(execute({ schema, document: parse(query), variableValues: variables, contextValue }));
     },
     async stop() {

@@ -27,7 +27,7 @@ const MEDIAN_SQL = `
  * number of applications and days. Aggregates only: no IDs, no names.
  */
 export async function applicationStats(ctx: RequestContext, from: Date | null | undefined, to: Date | null | undefined): Promise<ApplicationStats> {
-  const window = statsWindow(ctx.lang, from, to);
+  const window = statsWindow(ctx.lang, from, to, ctx.now);
   const bounds = [window.from, window.to];
   const [counts, perDay, [median]]: [
     Array<{ status: ApplicationStatus; kind: ApplicationKind; count: number }>,

@@ -1,8 +1,7 @@
 import { requireViewer, type RequestContext } from "../../../../kernel/context";
 import { appError } from "../../../../kernel/errors";
 import { hasRole, type Viewer } from "../../../../kernel/auth/viewer";
-import { ageOn } from "../../../../kernel/dates";
-import { FamilyRelation } from "./enums";
+import { isChildRelation, isMinorChild } from "../../../../kernel/adulthood";
 import { citizenById, membershipByCitizen } from "./loaders";
 
 /**
@@ -12,13 +11,13 @@ import { citizenById, membershipByCitizen } from "./loaders";
  */
 const REGISTER_READERS = ["CIVIL_AFFAIRS_OFFICER", "LABOR_OFFICER"] as const;
 
-/** The register the viewer may read as a member (head, spouse, or child aged 18 or more), if any. */
+/** The register the viewer may read as a member (head, spouse, or child aged 18 or more on the request's day), if any. */
 async function readableRegisterOf(ctx: RequestContext, viewer: Viewer): Promise<string | null> {
   const membership = await ctx.loaders.get(membershipByCitizen).load(viewer.nationalId);
   if (!membership) return null;
-  if (membership.relation === FamilyRelation.SON || membership.relation === FamilyRelation.DAUGHTER) {
+  if (isChildRelation(membership.relation)) {
     const self = await ctx.loaders.get(citizenById).load(viewer.nationalId);
-    if (!self || ageOn(self.birthDate, new Date()) < 18) return null;
+    if (!self || isMinorChild(membership.relation, self.birthDate, ctx.today)) return null;
   }
   return membership.registerNumber;
 }

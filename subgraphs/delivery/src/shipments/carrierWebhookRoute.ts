@@ -27,8 +27,9 @@ export function carrierWebhookRoute(deps: { db: DataSource; log: Logger; secrets
     }
     const results: ItemResult[] = new Array(events.length);
     const valid: Array<{ index: number; report: TrackingReport }> = [];
+    const now = new Date(); // one now for the whole batch, as a GraphQL request has `ctx.now`
     events.forEach((item, index) => {
-      const checked = reportFromWebhookItem(item, "en");
+      const checked = reportFromWebhookItem(item, "en", now);
       const trackingNumber = (item as { trackingNumber?: unknown } | null)?.trackingNumber ?? null;
       if ("report" in checked) valid.push({ index, report: checked.report });
       else results[index] = { index, trackingNumber, error: { code: "BAD_USER_INPUT", message: "invalid event", violations: checked.violations } };

@@ -2,12 +2,11 @@ import { Arg, Ctx, Directive, FieldResolver, ID, Mutation, Query, Resolver, Root
 import { requiresAnyRole } from "../../../../kernel/graphql/authorization";
 import { requireRole, requireViewer, type RequestContext } from "../../../../kernel/context";
 import { Violations } from "../../../../kernel/errors";
-import { riyadhToday } from "../../../../kernel/riyadhCalendar";
 import { DELIVERY_STAFF, readableIssuedCard } from "../cards/access";
 import { eventsByTrackingNumber, shipmentByTrackingNumber } from "../loaders";
 import { recordTrackingEvent } from "./recordTrackingEvent";
 import { Shipment } from "./shipment.entity";
-import { ShipmentStatus } from "./shipmentStatus";
+import { isDelayedOn, ShipmentStatus } from "./shipmentStatus";
 import { TrackingEvent } from "./trackingEvent.entity";
 import { checkReport, reportFromArgs } from "./trackingReport";
 
@@ -30,9 +29,9 @@ export class ShipmentResolver {
     @Ctx() ctx: RequestContext,
   ): Promise<Shipment> {
     const operator = requireRole(ctx, "POST_OPERATOR");
-    const report = reportFromArgs({ trackingNumber, status, at, location });
+    const report = reportFromArgs({ trackingNumber, status, at, location }, ctx.now);
     const violations = new Violations(ctx.lang);
-    checkReport(violations, report);
+    checkReport(violations, report, ctx.now);
     violations.throwIfAny();
     return (await recordTrackingEvent(ctx.db, report, operator.nationalId, ctx.lang)).shipment;
   }
@@ -43,8 +42,8 @@ export class ShipmentResolver {
   }
 
   @FieldResolver(() => Boolean, { description: "True when not delivered by the estimated date." })
-  isDelayed(@Root() shipment: Shipment): boolean {
-    return shipment.status !== ShipmentStatus.DELIVERED && riyadhToday() > shipment.estimatedDeliveryDate;
+  isDelayed(@Root() shipment: Shipment, @Ctx() ctx: RequestContext): boolean {
+    return isDelayedOn(shipment, ctx.today);
   }
 }
 

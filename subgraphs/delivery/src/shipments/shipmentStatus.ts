@@ -19,3 +19,11 @@ export const IN_TRANSIT_STATUSES: readonly ShipmentStatus[] = [
   ShipmentStatus.OUT_FOR_DELIVERY,
   ShipmentStatus.DELIVERY_FAILED,
 ];
+
+/**
+ * RULES.md "isDelayed": not delivered and `today` ("YYYY-MM-DD", Riyadh; the request's `ctx.today`)
+ * is past the estimated delivery date. The dashboard's `delayed` count is the same rule in SQL.
+ */
+export function isDelayedOn(shipment: { status: ShipmentStatus; estimatedDeliveryDate: string }, today: string): boolean {
+  return shipment.status !== ShipmentStatus.DELIVERED && today > shipment.estimatedDeliveryDate;
+}

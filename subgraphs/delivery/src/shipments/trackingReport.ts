@@ -21,10 +21,11 @@ const CLOCK_SKEW_MS = 5 * 60_000;
 const trimmed = (text: unknown) => (typeof text === "string" && text.trim() !== "" ? text.trim() : null);
 
 /**
- * The checks both entry points share. A future instant is refused: it would become the newest
- * event and make every real event after it look out of order.
+ * The checks both entry points share. A future instant (after the request's `now`, give or take
+ * the clock skew) is refused: it would become the newest event and make every real event after it
+ * look out of order.
  */
-export function checkReport(violations: Violations, report: TrackingReport, now = new Date()): void {
+export function checkReport(violations: Violations, report: TrackingReport, now: Date): void {
   if (report.at.getTime() > now.getTime() + CLOCK_SKEW_MS) violations.add("at", "FUTURE", deliveryMessages.eventInFuture, undefined);
   for (const field of ["location", "description"] as const) {
     const problem = report[field] === null ? null : textProblem(report[field]!, { maxLength: MAX_TEXT });
@@ -32,9 +33,9 @@ export function checkReport(violations: Violations, report: TrackingReport, now 
   }
 }
 
-/** The mutation's arguments as a report: `at` defaults to now, blank texts are null. */
-export function reportFromArgs(args: { trackingNumber: string; status: ShipmentStatus; at?: Date | null; location?: string | null }): TrackingReport {
-  return { trackingNumber: args.trackingNumber.trim(), status: args.status, at: args.at ?? new Date(), location: trimmed(args.location), description: null };
+/** The mutation's arguments as a report: `at` defaults to the request's `now`, blank texts are null. */
+export function reportFromArgs(args: { trackingNumber: string; status: ShipmentStatus; at?: Date | null; location?: string | null }, now: Date): TrackingReport {
+  return { trackingNumber: args.trackingNumber.trim(), status: args.status, at: args.at ?? now, location: trimmed(args.location), description: null };
 }
 
 function instantOf(value: unknown): Date | null {
@@ -45,8 +46,8 @@ function instantOf(value: unknown): Date | null {
   }
 }
 
-/** One item of a webhook batch, checked field by field like GraphQL would. */
-export function reportFromWebhookItem(item: unknown, lang: Lang): { report: TrackingReport } | { violations: Violation[] } {
+/** One item of a webhook batch, checked field by field like GraphQL would, against the batch's `now`. */
+export function reportFromWebhookItem(item: unknown, lang: Lang, now: Date): { report: TrackingReport } | { violations: Violation[] } {
   const fields = (typeof item === "object" && item !== null ? item : {}) as Record<string, unknown>;
   const violations = new Violations(lang);
   const trackingNumber = trimmed(fields.trackingNumber);
@@ -59,6 +60,6 @@ export function reportFromWebhookItem(item: unknown, lang: Lang): { report: Trac
   if (!at) violations.add("at", "INSTANT", deliveryMessages.badInstant, undefined);
   if (violations.list.length > 0) return { violations: violations.list };
   const report = { trackingNumber: trackingNumber!, status: status!, at: at!, location: trimmed(fields.location), description: trimmed(fields.description) };
-  checkReport(violations, report);
+  checkReport(violations, report, now);
   return violations.list.length > 0 ? { violations: violations.list } : { report };
 }

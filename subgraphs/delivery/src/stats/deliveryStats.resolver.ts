@@ -2,7 +2,6 @@ import { Arg, Ctx, Directive, Query, Resolver } from "type-graphql";
 import { requiresAnyRole } from "../../../../kernel/graphql/authorization";
 import { requireRole, type RequestContext } from "../../../../kernel/context";
 import { STATS_READERS } from "../../../../kernel/auth/viewer";
-import { riyadhToday } from "../../../../kernel/riyadhCalendar";
 import { daySeries, riyadhDaySql, statsWindow } from "../../../../kernel/stats/window";
 import { CivilAffairsOfficeRef } from "../pickups/civilAffairsOffice.type";
 import { PickupStatus } from "../pickups/pickupStatus";
@@ -47,11 +46,11 @@ export class DeliveryStatsResolver {
     @Ctx() ctx: RequestContext,
   ): Promise<DeliveryStats> {
     requireRole(ctx, ...STATS_READERS);
-    const window = statsWindow(ctx.lang, from, to);
+    const window = statsWindow(ctx.lang, from, to, ctx.now);
     const bounds = [window.from, window.to];
     const [[shipments], perDay, pickups]: [ShipmentsRow[], Array<{ day: string; count: number }>, Array<{ officeId: string; waiting: number; collected: number }>] =
       await Promise.all([
-        ctx.db.query(SHIPMENTS_SQL, [...bounds, riyadhToday()]),
+        ctx.db.query(SHIPMENTS_SQL, [...bounds, ctx.today]),
         ctx.db.query(DELIVERED_PER_DAY_SQL, bounds),
         ctx.db.query(PICKUPS_SQL, bounds),
       ]);

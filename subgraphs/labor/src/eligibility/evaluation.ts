@@ -18,6 +18,6 @@ export function factsDigest(facts: HouseholdFacts): string {
   return crypto.createHash("sha256").update(JSON.stringify(canonical)).digest("hex");
 }
 
-export function evaluateFamily(ruleSet: RuleSet, registerNumber: string, facts: HouseholdFacts, evaluatedAt = new Date()): Evaluation {
+export function evaluateFamily(ruleSet: RuleSet, registerNumber: string, facts: HouseholdFacts, evaluatedAt: Date): Evaluation {
   return { registerNumber, facts, digest: factsDigest(facts), decisions: evaluateAll(ruleSet, facts), evaluatedAt };
 }

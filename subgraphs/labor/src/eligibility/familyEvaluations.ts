@@ -11,7 +11,8 @@ export const memberIds = (family: FamilyComposition) => family.members.map((memb
 
 /**
  * Evaluates a batch of families: one wage statement for all their members, and nothing written (a
- * read never writes; an enrollment keeps the decision it was made on). One evaluation per family per request.
+ * read never writes; an enrollment keeps the decision it was made on). One evaluation per family per
+ * request, on the request's day (`ctx.today`, `ctx.now`).
  */
 export type FamilyEvaluations = LoaderFactory<FamilyComposition, Evaluation, RequestContext>;
 
@@ -19,9 +20,8 @@ export function familyEvaluations(ruleSet: RuleSet): FamilyEvaluations {
   return (ctx) =>
     new DataLoader<FamilyComposition, Evaluation, string>(
       async (families) => {
-        const asOf = new Date();
         const incomes = await Promise.all(families.map((family) => householdIncome(ctx, memberIds(family))));
-        return families.map((family, i) => evaluateFamily(ruleSet, family.registerNumber, householdFacts(family, incomes[i]!, asOf), asOf));
+        return families.map((family, i) => evaluateFamily(ruleSet, family.registerNumber, householdFacts(family, incomes[i]!, ctx.today), ctx.now));
       },
       { cacheKeyFn: (family) => family.registerNumber },
     );

@@ -1,5 +1,6 @@
+import { isMinorChild } from "../../../../kernel/adulthood";
 import { ageOn } from "../../../../kernel/dates";
-import { FamilyRelation, type FamilyComposition } from "../family/family.type";
+import type { FamilyComposition } from "../family/family.type";
 
 /** Everything a decision depends on, besides the rules: the engine's whole input. */
 export interface HouseholdFacts {
@@ -12,17 +13,12 @@ export interface HouseholdFacts {
   incomeHalalas: number;
 }
 
-const ADULT_AGE = 18;
-
-export function isChild(relation: FamilyRelation, birthDate: string, asOf: Date): boolean {
-  return (relation === FamilyRelation.SON || relation === FamilyRelation.DAUGHTER) && ageOn(birthDate, asOf) < ADULT_AGE;
-}
-
-export function householdFacts(family: FamilyComposition, incomeHalalas: number, asOf: Date): HouseholdFacts {
-  const children = family.members.filter((m) => isChild(m.relation, m.citizen.birthDate, asOf)).length;
+/** A household's facts on the calendar day `today` ("YYYY-MM-DD", Riyadh): ages, and so who counts as a child, depend on it. */
+export function householdFacts(family: FamilyComposition, incomeHalalas: number, today: string): HouseholdFacts {
+  const children = family.members.filter((m) => isMinorChild(m.relation, m.citizen.birthDate, today)).length;
   return {
     headNationality: family.head.nationality,
-    headAge: ageOn(family.head.birthDate, asOf),
+    headAge: ageOn(family.head.birthDate, today),
     adults: Math.max(1, family.members.length - children),
     children,
     incomeHalalas,

@@ -1,13 +1,14 @@
 import { requireViewer, type RequestContext } from "../../../../kernel/context";
 import { hasRole } from "../../../../kernel/auth/viewer";
 import { appError } from "../../../../kernel/errors";
-import { isChild } from "../eligibility/household";
+import { isMinorChild } from "../../../../kernel/adulthood";
 import type { Family, FamilyComposition } from "./family.type";
 
 /**
  * Who may read a family's labor facts (eligibility, income, enrollments): a labor officer any
  * family's; a citizen their own family's, as civil-affairs lets them read it (any member but a
- * child under 18). Membership comes from the register facts the gateway fetched from civil-affairs.
+ * child under 18 on the request's day, `ctx.today`). Membership comes from the register facts the
+ * gateway fetched from civil-affairs.
  */
 export function requireFamilyReader(ctx: RequestContext, family: Family): FamilyComposition {
   const viewer = requireViewer(ctx);
@@ -17,6 +18,6 @@ export function requireFamilyReader(ctx: RequestContext, family: Family): Family
   const composition = family as FamilyComposition;
   if (hasRole(viewer, "LABOR_OFFICER")) return composition;
   const self = composition.members.find((member) => member.citizen.nationalId === viewer.nationalId);
-  if (self && !isChild(self.relation, self.citizen.birthDate, new Date())) return composition;
+  if (self && !isMinorChild(self.relation, self.citizen.birthDate, ctx.today)) return composition;
   throw appError("FORBIDDEN", ctx.lang);
 }

@@ -13,7 +13,7 @@ export function startEligibilityRefresher(db: DataSource, ruleSet: RuleSet, log:
   let running: Promise<void> = Promise.resolve();
   const timer = setInterval(() => {
     running = running
-      .then(() => refreshStaleEligibility(db, ruleSet))
+      .then(() => refreshStaleEligibility(db, ruleSet, new Date()))
       .then((refreshed) => refreshed > 0 && log.info({ refreshed }, "family eligibility refreshed"))
       .catch((error: unknown) => log.error({ err: error }, "family eligibility refresh failed; retried at the next interval"))
       .then(() => undefined);

@@ -9,17 +9,19 @@ import { compositionsOf } from "./registerCopy";
 type Database = Pick<EntityManager, "query" | "getRepository">;
 
 /**
- * Recomputes what the rules in force give each of these families now, from labor's copy of the
- * register and its own wages, and stores it for the dashboards (three statements per batch).
+ * Recomputes what the rules in force give each of these families at `asOf` (the caller's now: the
+ * request's `ctx.now`, or the refresher's tick), from labor's copy of the register and its own
+ * wages, and stores it for the dashboards (three statements per batch).
  */
-export async function refreshEligibility(db: Database, ruleSet: RuleSet, registerNumbers: string[], asOf = new Date()): Promise<void> {
+export async function refreshEligibility(db: Database, ruleSet: RuleSet, registerNumbers: string[], asOf: Date): Promise<void> {
   if (registerNumbers.length === 0) return;
+  const today = riyadhDate(asOf);
   const families = await compositionsOf(db, registerNumbers);
-  const wages = await currentWages(db, families.flatMap((f) => f.members.map((m) => m.citizen.nationalId)), riyadhDate(asOf));
+  const wages = await currentWages(db, families.flatMap((f) => f.members.map((m) => m.citizen.nationalId)), today);
   const wageOf = new Map(wages.map((wage) => [wage.nationalId, wage.monthlyHalalas]));
   const rows = families.flatMap((family) => {
     const income = family.members.reduce((sum, m) => sum + (wageOf.get(m.citizen.nationalId) ?? 0), 0);
-    const evaluation = evaluateFamily(ruleSet, family.registerNumber, householdFacts(family, income, asOf), asOf);
+    const evaluation = evaluateFamily(ruleSet, family.registerNumber, householdFacts(family, income, today), asOf);
     return evaluation.decisions.map((decision) => ({
       register_number: family.registerNumber,
       program: decision.program,
@@ -44,7 +46,9 @@ const BATCH = 500;
 
 /**
  * Brings every family's stored eligibility up to date: those computed under another rules version,
- * or before today in Riyadh (ages change with the date), or never. Returns how many it recomputed.
+ * or before `asOf`'s day in Riyadh (ages change with the date), or never. Returns how many it
+ * recomputed. A background job, not a request: its callers (the start-up and each tick of the
+ * refresher) decide what now is, the clock unless a test passes one.
  */
 export async function refreshStaleEligibility(db: DataSource, ruleSet: RuleSet, asOf = new Date()): Promise<number> {
   const startOfDay = riyadhMidnight(riyadhDate(asOf));

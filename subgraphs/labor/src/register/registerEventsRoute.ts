@@ -23,7 +23,7 @@ export function registerEventsRoute(deps: { db: DataSource; log: Logger; secrets
     }
     if (parsed.kind === "ignored") return sendJson(response, 200, { outcome: "ignored", reason: parsed.reason });
     const changed = await deps.db.transaction((tx) => applyComposition(tx, parsed.composition));
-    await refreshEligibility(deps.db, deps.ruleSet, changed);
+    await refreshEligibility(deps.db, deps.ruleSet, changed, new Date());
     deps.log.info({ eventId: parsed.eventId, registers: changed.length }, "register composition consumed");
     sendJson(response, 200, { outcome: changed.length > 0 ? "applied" : "stale" });
   });

@@ -1,6 +1,6 @@
 import type { DataSource, EntityManager } from "typeorm";
 import { insertInChunks } from "../../../../kernel/database/insertInChunks";
-import { riyadhMidnight } from "../../../../kernel/riyadhCalendar";
+import { riyadhDate, riyadhMidnight } from "../../../../kernel/riyadhCalendar";
 import type { Cast } from "../../../../seed/demoCast";
 import { HISTORY_DAYS } from "../../../../seed/demoHistory";
 import { random } from "../../../../seed/random";
@@ -48,7 +48,7 @@ function demoEnrollments(compositions: FamilyComposition[], incomeOf: (family: F
     const rnd = random(2_000_003 + index);
     const daysBefore = 1 + ((index * 41) % HISTORY_DAYS);
     const appliedAt = new Date(riyadhMidnight(anchor).getTime() - daysBefore * DAY + (9 + Math.floor(rnd() * 8)) * HOUR);
-    const evaluation = evaluateFamily(ruleSet, family.registerNumber, householdFacts(family, incomeOf(family), appliedAt), appliedAt);
+    const evaluation = evaluateFamily(ruleSet, family.registerNumber, householdFacts(family, incomeOf(family), riyadhDate(appliedAt)), appliedAt);
     for (const decision of evaluation.decisions.filter((d) => d.eligible)) {
       if (rnd() > 0.6) continue;
       const roll = rnd();

@@ -18,9 +18,9 @@ export function currentWages(db: Pick<EntityManager, "getRepository">, nationalI
     .getMany();
 }
 
-/** Each person's current wage record, batched per request. */
+/** Each person's wage record in effect on the request's day (`ctx.today`), batched per request. */
 export const currentWageByPerson = loaderByKey<string, WageRecord, RequestContext>(
-  (ids, ctx) => currentWages(ctx.db, ids, new Date().toISOString().slice(0, 10)),
+  (ids, ctx) => currentWages(ctx.db, ids, ctx.today),
   (row) => row.nationalId,
 );
 

@@ -29,9 +29,9 @@ export class RecordWageInput {
   effectiveFrom!: string;
 }
 
-/** The latest date a wage change may take effect: one year from today. */
-function latestEffectiveDate(today = new Date()): string {
-  const latest = new Date(today);
+/** The latest date a wage change may take effect: one year from `today` ("YYYY-MM-DD", the request's day). */
+function latestEffectiveDate(today: string): string {
+  const latest = new Date(`${today}T00:00:00Z`);
   latest.setUTCFullYear(latest.getUTCFullYear() + 1);
   return latest.toISOString().slice(0, 10);
 }
@@ -53,7 +53,7 @@ export class WageResolver {
     if (employer === "" || employer.length > MAX_EMPLOYER_LENGTH) {
       violations.add("input.employer", "REQUIRED", wageMessages.employer, { max: MAX_EMPLOYER_LENGTH });
     }
-    const latest = latestEffectiveDate();
+    const latest = latestEffectiveDate(ctx.today);
     if (input.effectiveFrom > latest) violations.add("input.effectiveFrom", "TOO_FAR_AHEAD", wageMessages.tooFarAhead, { latest });
     violations.throwIfAny();
     const wages = ctx.db.getRepository(WageRecord);
@@ -68,7 +68,7 @@ export class WageResolver {
       }),
     );
     // A wage changes the household income: the dashboards' stored eligibility follows at once.
-    await refreshEligibility(ctx.db, this.ruleSet, await registersOf(ctx.db, [wage.nationalId]));
+    await refreshEligibility(ctx.db, this.ruleSet, await registersOf(ctx.db, [wage.nationalId]), ctx.now);
     return wage;
   }
 

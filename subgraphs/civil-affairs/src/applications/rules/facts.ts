@@ -35,10 +35,11 @@ export interface ApplicationFacts {
   heads: Set<string>;
   office: CivilAffairsOffice | null;
   documents: ApplicationDocument[];
-  today: Date;
+  /** The day the rules judge on ("YYYY-MM-DD", Riyadh): the request's `ctx.today`. */
+  today: string;
 }
 
-export async function loadFacts(ctx: RequestContext, draft: ApplicationDraft, today = new Date()): Promise<ApplicationFacts> {
+export async function loadFacts(ctx: RequestContext, draft: ApplicationDraft): Promise<ApplicationFacts> {
   const others = [...new Set([...draft.spouseIds, ...draft.childIds])];
   const [applicant, ownFamily, peopleList, marriages, birthList, headsList, office, documents] = await Promise.all([
     ctx.loaders.get(citizenById).load(draft.applicantId),
@@ -62,6 +63,6 @@ export async function loadFacts(ctx: RequestContext, draft: ApplicationDraft, to
     heads: new Set(found(headsList).map((f) => f.headId)),
     office,
     documents,
-    today,
+    today: ctx.today,
   };
 }
