@@ -38,7 +38,7 @@ export function riyadhDays(from: Date, to: Date): string[] {
 }
 
 /** Resolves the window of a stats query as RULES.md defines it; an invalid one is BAD_USER_INPUT naming `from`. */
-export function statsWindow(lang: Lang, from: Date | null | undefined, to: Date | null | undefined, now = new Date()): StatsWindow {
+export function statsWindow(lang: Lang, from: Date | null | undefined, to: Date | null | undefined, now: Date): StatsWindow {
   const end = to ?? now;
   const start = from ?? new Date(end.getTime() - DEFAULT_WINDOW_DAYS * DAY_MS);
   const violations = new Violations(lang);
