@@ -1,4 +1,4 @@
-# One image for the gateway, the three subgraphs and the migration entry; docker-compose.yml and the
+# One image for the gateway, every agency's subgraph and the migration entry; docker-compose.yml and the
 # Kubernetes manifests pick the entry per service (node dist/<path>/main.js).
 #
 # Node 26 ("Lithium") is the Active LTS line: it became LTS on 2026-10-28, and Node 24 moved to

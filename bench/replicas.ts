@@ -12,7 +12,7 @@ import path from "node:path";
 import { setTimeout as sleep } from "node:timers/promises";
 import type { ChildProcess } from "node:child_process";
 import { riyadhToday } from "../kernel/riyadhCalendar";
-import { AGENCY_NAMES, type AgencyName } from "../subgraphs/agencies";
+import { AGENCIES, AGENCY_NAMES, type AgencyName } from "../subgraphs/agencies";
 import { launchService, waitReady } from "../scripts/stack";
 import { sampleProcesses, type Usage } from "./procStats";
 import { writeSection } from "./reportFile";
@@ -25,7 +25,8 @@ const IDLE_SECONDS = 5;
 const CITIZENS = 1000;
 /** measure() drives contender (a) of the main bench, so the gateway takes its port; the replicas take their own. */
 const GATEWAY_PORT = CONTENDERS.a.port;
-const REPLICA_PORTS: Record<AgencyName, number[]> = { "civil-affairs": [4721, 4722], labor: [4723, 4724], delivery: [4725, 4726] };
+/** Two ports per agency from 4721, in the registry's order. */
+const REPLICA_PORTS = Object.fromEntries(AGENCY_NAMES.map((name, i) => [name, [4721 + 2 * i, 4722 + 2 * i]])) as Record<AgencyName, number[]>;
 /** Apart from the main bench's databases, which it keeps for --reuse. */
 const databaseName = (agency: AgencyName) => `bench_${agency.replace("-", "_")}_replicas`;
 const GROUPS = ["gateway", ...AGENCY_NAMES, "postgres"] as const;
@@ -81,26 +82,26 @@ async function startFleet(replicas: number, dataDir: string, signingKey: string,
     await waitReady(`http://127.0.0.1:${port}/ready`, child, 90_000);
     return child;
   };
-  const agencyEnv: Record<AgencyName, NodeJS.ProcessEnv> = {
-    // One replica per agency receives the events: the replicas of an agency share its database.
-    "civil-affairs": { JWT_PRIVATE_KEY: signingKey, OUTBOX_SUBSCRIBERS: `${bases("delivery")[0]}/events,${bases("labor")[0]}/events` },
-    labor: {},
-    delivery: {},
-  };
+  // One replica per subscribing agency receives the events: the replicas of an agency share its database.
+  const subscribers = AGENCIES.filter((agency) => agency.subscribesTo.length > 0).map((agency) => `${bases(agency.name)[0]}/events`);
+  const agencyEnv = (agency: AgencyName): NodeJS.ProcessEnv => (agency === "civil-affairs" ? { JWT_PRIVATE_KEY: signingKey, OUTBOX_SUBSCRIBERS: subscribers.join(",") } : {});
   const startAgency = (agency: AgencyName) =>
-    Promise.all(bases(agency).map((base, i) => launch(`${agency}-${i + 1}`, `subgraphs/${agency}/src/main.ts`, Number(new URL(base).port), { ...agencyEnv[agency], DATABASE_URL: databaseUrl(agency) })));
-  // civil-affairs first: the others fetch the token-signing keys from it.
-  const civilAffairs = await startAgency("civil-affairs");
-  const [labor, delivery] = await Promise.all([startAgency("labor"), startAgency("delivery")]);
+    Promise.all(bases(agency).map((base, i) => launch(`${agency}-${i + 1}`, `subgraphs/${agency}/src/main.ts`, Number(new URL(base).port), { ...agencyEnv(agency), DATABASE_URL: databaseUrl(agency) })));
+  // In the registry's start order: civil-affairs first, the others fetch the token-signing keys from it.
+  const agencies = {} as Record<AgencyName, ChildProcess[]>;
+  for (const order of [...new Set(AGENCIES.map((agency) => agency.startOrder))].sort((x, y) => x - y)) {
+    const group = AGENCIES.filter((agency) => agency.startOrder === order);
+    const children = await Promise.all(group.map((agency) => startAgency(agency.name)));
+    group.forEach((agency, i) => (agencies[agency.name] = children[i]!));
+  }
   const gateway = await launch("gateway", "gateway/src/main.ts", GATEWAY_PORT, {
-    LABOR_URL: list("labor"),
-    DELIVERY_URL: list("delivery"),
+    ...Object.fromEntries(AGENCIES.map((agency) => [agency.urlSetting, list(agency.name)])),
     // As in the main bench: the per-client limits stay on but cannot refuse the one benchmark client.
     RATE_LIMIT_POINTS: "1000000000",
     COST_BUDGET_PER_MINUTE: "0",
     MAX_QUERY_COST: "20000",
   });
-  return { gateway, agencies: { "civil-affairs": civilAffairs, labor, delivery } };
+  return { gateway, agencies };
 }
 
 /** The family workload's data: the synthetic families, an officer who may read all of a family. */

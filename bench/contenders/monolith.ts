@@ -28,9 +28,7 @@ import { createHttpServer, listen, sendJson } from "../../kernel/http/server";
 import { pickLanguage, type Lang } from "../../kernel/i18n";
 import { createLogger, type Logger } from "../../kernel/logger";
 import type { SubgraphConfig, SubgraphDefinition } from "../../kernel/subgraph";
-import { civilAffairs } from "../../subgraphs/civil-affairs/src/definition";
-import { delivery } from "../../subgraphs/delivery/src/definition";
-import { labor } from "../../subgraphs/labor/src/definition";
+import { SUBGRAPHS } from "../../subgraphs";
 import { PORT, ready, supergraphSdl } from "./common";
 import { agency, agencySetting } from "../../subgraphs/agencies";
 
@@ -102,7 +100,7 @@ class InProcessDataSource implements GraphQLDataSource<MonolithContext> {
 }
 
 async function main(): Promise<void> {
-  const subgraphs = await Promise.all([civilAffairs, labor, delivery].map((d) => loadSubgraph(d as unknown as SubgraphDefinition<ConfigSpec>)));
+  const subgraphs = await Promise.all(SUBGRAPHS.map(loadSubgraph));
   const byName = new Map(subgraphs.map((s) => [s.name, s]));
   const log = createLogger("monolith");
   const gateway = new ApolloGateway({ supergraphSdl: supergraphSdl(), buildService: ({ name }) => new InProcessDataSource(byName.get(name)!) });

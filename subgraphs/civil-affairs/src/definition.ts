@@ -149,3 +149,5 @@ export const civilAffairs: SubgraphDefinition<typeof civilAffairsSettings> = {
     };
   },
 };
+
+export default civilAffairs;

@@ -56,3 +56,5 @@ export const delivery: SubgraphDefinition<typeof deliverySettings> = {
     };
   },
 };
+
+export default delivery;

@@ -64,3 +64,5 @@ export const labor: SubgraphDefinition<typeof laborSettings> = {
     };
   },
 };
+
+export default labor;

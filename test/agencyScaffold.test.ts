@@ -1,0 +1,133 @@
+import { exec } from "node:child_process";
+import crypto from "node:crypto";
+import fs from "node:fs";
+import os from "node:os";
+import path from "node:path";
+import { promisify } from "node:util";
+import { AGENCY_FILES } from "../scripts/agencyFiles";
+import type { Stack, StackPorts } from "../scripts/stack";
+import type { Agency } from "../subgraphs/agencies";
+import { codes, graphql } from "./support/http";
+import { freePort } from "./support/stack";
+
+/**
+ * Issue 13's promise: a new agency is one folder and one registry line. In a copy of the repository,
+ * `npm run agency:new -- courts` scaffolds it (and writes what derives from the registry); the copy's
+ * own stack then starts the three agencies, courts and the gateway, and courts answers through the
+ * unified Family and records its reads in `myDataAccesses`.
+ */
+const ROOT = path.resolve(__dirname, "..");
+const NAME = "courts";
+const FIELD = "courtsNotes";
+/** Not copied: what is installed or produced locally (.gitignore) and the history. node_modules is linked. */
+const NOT_COPIED = new Set(["node_modules", ".git", "data", "dist", "tmp", "coverage", ".scratch"]);
+
+const FAHAD = "1000000016";
+const NOURA = "1000000024"; // his wife
+const CA_OFFICER = "1000000909";
+const FAHADS_REGISTER = "3000000001";
+
+/** Every file below `dir` (the linked node_modules left out) → a digest of its content. */
+function snapshot(dir: string, base = dir, files = new Map<string, string>()): Map<string, string> {
+  for (const entry of fs.readdirSync(dir, { withFileTypes: true })) {
+    const full = path.join(dir, entry.name);
+    if (entry.isSymbolicLink()) continue;
+    if (entry.isDirectory()) snapshot(full, base, files);
+    else files.set(path.relative(base, full).split(path.sep).join("/"), crypto.createHash("sha1").update(fs.readFileSync(full)).digest("hex"));
+  }
+  return files;
+}
+
+describe("a new agency in one folder (npm run agency:new)", () => {
+  let copy: string;
+  let stack: Stack | undefined;
+  const logs: string[] = [];
+  let before: Map<string, string>;
+  let after: Map<string, string>;
+  let copiedAgencies: readonly Agency[];
+
+  beforeAll(async () => {
+    copy = fs.mkdtempSync(path.join(os.tmpdir(), "agency-scaffold-"));
+    fs.cpSync(ROOT, copy, { recursive: true, filter: (source) => !NOT_COPIED.has(path.relative(ROOT, source).split(path.sep)[0]!) && !source.endsWith(".log") });
+    fs.symlinkSync(path.join(ROOT, "node_modules"), path.join(copy, "node_modules"), "dir");
+    before = snapshot(copy);
+
+    // The command as package.json states it: scaffolds, adds the registry line, composes, writes the generated files.
+    const script = (JSON.parse(fs.readFileSync(path.join(copy, "package.json"), "utf8")) as { scripts: Record<string, string> }).scripts["agency:new"];
+    expect(script).toBeDefined();
+    await promisify(exec)(`${script} ${NAME}`, { cwd: copy });
+    after = snapshot(copy);
+
+    // The copy's own stack (scripts/stack.ts), as `npm start` runs it, on in-memory databases.
+    const { startStack } = require(path.join(copy, "scripts", "stack.ts")) as typeof import("../scripts/stack");
+    copiedAgencies = (require(path.join(copy, "subgraphs", "agencies.ts")) as typeof import("../subgraphs/agencies")).AGENCIES;
+    const ports: Record<string, number> = {};
+    for (const name of ["gateway", ...copiedAgencies.map((agency) => agency.name)]) ports[name] = await freePort();
+    try {
+      stack = await startStack({
+        ports: ports as StackPorts,
+        dataDir: path.join(copy, "data"),
+        env: { NODE_ENV: "test", LOG_LEVEL: "warn", DATABASE_URL: "", EMBEDDED_DATABASE: "memory", DEMO_FAMILIES: "0" },
+        output: (service, line) => logs.push(`[${service}] ${line}`),
+      });
+    } catch (error) {
+      throw new Error(`${(error as Error).message}\n${logs.slice(-30).join("\n")}`);
+    }
+  }, 240_000);
+
+  afterAll(async () => {
+    await stack?.stop();
+    if (copy) fs.rmSync(copy, { recursive: true, force: true });
+  }, 60_000);
+
+  const login = async (nationalId: string) => {
+    const response = await graphql(stack!.gatewayUrl, `mutation($id: ID!) { login(nationalId: $id, password: "demo-password") { accessToken } }`, { id: nationalId });
+    if (!response.data?.login) throw new Error(`login ${nationalId}: ${JSON.stringify(response.errors)}`);
+    return response.data.login.accessToken as string;
+  };
+
+  it("writes the folder and the registry line, and otherwise only what derives from the registry", () => {
+    const changed = [...after.keys()].filter((file) => before.get(file) !== after.get(file)).sort();
+    const removed = [...before.keys()].filter((file) => !after.has(file));
+    expect(removed).toEqual([]);
+    const derived = new Set(["subgraphs/agencies.ts", "supergraph.yaml", ...AGENCY_FILES.map(({ file }) => file)]);
+    const outside = changed.filter((file) => !file.startsWith(`subgraphs/${NAME}/`) && !derived.has(file) && !/^schema\/[^/]+\.graphql$/.test(file));
+    expect(outside).toEqual([]);
+    expect(changed).toEqual(expect.arrayContaining(["subgraphs/agencies.ts", `schema/${NAME}.graphql`, "schema/supergraph.graphql", "supergraph.yaml", ...AGENCY_FILES.map(({ file }) => file)]));
+    for (const file of ["src/definition.ts", "src/main.ts", "src/settings.ts", "src/audit/personalData.ts", "src/audit/dataAccessReport.ts", "test/familyNotes.test.ts"]) {
+      expect(changed).toContain(`subgraphs/${NAME}/${file}`);
+    }
+    expect(changed.filter((file) => file.startsWith(`subgraphs/${NAME}/src/migrations/`))).toHaveLength(1);
+
+    const highest = Math.max(...copiedAgencies.filter((agency) => agency.name !== NAME).map((agency) => agency.defaultPort));
+    expect(copiedAgencies.at(-1)).toEqual({ name: NAME, defaultPort: highest + 1, urlSetting: "COURTS_URL", startOrder: 1, subscribesTo: [], roles: [] });
+  });
+
+  it("answers through the gateway's unified Family, records another member's read and an officer's refusal, and shows them in myDataAccesses", async () => {
+    const fahad = await login(FAHAD);
+    const query = `{ me { family { registerNumber ${FIELD} { text recordedAt } } } }`;
+    const own = await graphql(stack!.gatewayUrl, query, {}, { token: fahad });
+    expect(own.errors).toBeUndefined();
+    expect(own.data.me.family.registerNumber).toBe(FAHADS_REGISTER);
+    expect(own.data.me.family[FIELD]).toEqual([{ text: expect.stringContaining("Courts"), recordedAt: expect.any(String) }]);
+
+    // His wife reads the same records through courts' own query, a civil-affairs officer is refused them.
+    const byWife = await graphql(stack!.gatewayUrl, `query WifeReads($n: ID!) { courtsFamily(registerNumber: $n) { ${FIELD} { text } } }`, { n: FAHADS_REGISTER }, { token: await login(NOURA) });
+    expect(byWife.errors).toBeUndefined();
+    expect(byWife.data.courtsFamily[FIELD]).toHaveLength(1);
+    const byOfficer = await graphql(stack!.gatewayUrl, `query OfficerLooks($n: ID!) { family(registerNumber: $n) { ${FIELD} { text } } }`, { n: FAHADS_REGISTER }, { token: await login(CA_OFFICER) });
+    expect(codes(byOfficer)).toContain("FORBIDDEN");
+
+    const report = await graphql(stack!.gatewayUrl, `{ myDataAccesses { nationalId courts { accessorNationalId action fields refusedFields outcome operationName } } }`, {}, { token: fahad });
+    expect(report.errors).toBeUndefined();
+    const accesses = report.data.myDataAccesses.courts as Array<{ accessorNationalId: string; fields: string[]; refusedFields: string[] }>;
+    expect(accesses).toEqual(
+      expect.arrayContaining([
+        expect.objectContaining({ accessorNationalId: NOURA, action: "READ", outcome: "COMPLETED", operationName: "WifeReads", fields: expect.arrayContaining([`Family.${FIELD}`]) }),
+        expect.objectContaining({ accessorNationalId: CA_OFFICER, outcome: "REFUSED", operationName: "OfficerLooks", refusedFields: [`Family.${FIELD}`] }),
+      ]),
+    );
+    // His own reads are not someone else's.
+    expect(accesses.map((access) => access.accessorNationalId)).not.toContain(FAHAD);
+  }, 60_000);
+});
