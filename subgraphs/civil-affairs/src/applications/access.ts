@@ -3,6 +3,7 @@ import { appError } from "../../../../kernel/errors";
 import { hasRole } from "../../../../kernel/auth/viewer";
 import type { CardApplication } from "./cardApplication.entity";
 import { applicationById } from "./loaders";
+import { isUuid } from "../../../../kernel/uuid";
 
 /** The applicant and civil-affairs officers may read an application; nobody else. */
 export function assertCanReadApplication(ctx: RequestContext, application: CardApplication): void {
@@ -28,9 +29,5 @@ export function assertApplicant(ctx: RequestContext, application: CardApplicatio
   if (requireViewer(ctx).nationalId !== application.applicantId) throw appError("FORBIDDEN", ctx.lang);
 }
 
-const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
-
 /** Application IDs are UUIDs; anything else cannot name one. */
-export function isApplicationId(id: string): boolean {
-  return UUID.test(id);
-}
+export const isApplicationId = isUuid;

@@ -1,4 +1,4 @@
-import { In, QueryFailedError } from "typeorm";
+import { In } from "typeorm";
 import { requireViewer, type RequestContext } from "../../../../kernel/context";
 import { appError, badInput } from "../../../../kernel/errors";
 import { normalizeNationalId } from "../../../../kernel/validation";
@@ -13,8 +13,7 @@ import { evaluate } from "./rules/evaluate";
 import { loadFacts, type ApplicationDraft } from "./rules/facts";
 import { EDITABLE } from "./stateMachine";
 import { applicationStateMessages } from "./stateMessages";
-
-const UNIQUE_VIOLATION = "23505";
+import { isUniqueViolation } from "../../../../kernel/database/errors";
 
 export function draftOf(application: CardApplication): ApplicationDraft {
   return {
@@ -73,7 +72,7 @@ export async function createApplication(ctx: RequestContext, input: NewCardAppli
     return ctx.db.getRepository(CardApplication).findOneByOrFail({ id });
   } catch (error) {
     // Two creations at once: the partial unique index lets only one open application through.
-    if (error instanceof QueryFailedError && (error.driverError as { code?: string })?.code === UNIQUE_VIOLATION) {
+    if (isUniqueViolation(error)) {
       throw appError("CONFLICT", ctx.lang, applicationMessages.openApplication[ctx.lang]());
     }
     throw error;

@@ -1,4 +1,4 @@
-import { In, QueryFailedError, type DataSource } from "typeorm";
+import { In, type DataSource } from "typeorm";
 import { appError } from "../../../../kernel/errors";
 import { say, type Lang } from "../../../../kernel/i18n";
 import type { Decision } from "../eligibility/engine";
@@ -6,15 +6,11 @@ import type { Evaluation } from "../eligibility/evaluation";
 import { BenefitEnrollment, EnrollmentStatus, OPEN_STATUSES } from "./benefitEnrollment.entity";
 import { EnrollmentEvent } from "./enrollmentEvent.entity";
 import { enrollmentMessages } from "./messages";
+import { isUniqueViolation } from "../../../../kernel/database/errors";
+import { isUuid } from "../../../../kernel/uuid";
 
-const UNIQUE_VIOLATION = "23505";
-const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
-
-export const isEnrollmentId = (id: string) => UUID.test(id);
-
-function isUniqueViolation(error: unknown): boolean {
-  return error instanceof QueryFailedError && (error.driverError as { code?: string } | undefined)?.code === UNIQUE_VIOLATION;
-}
+/** Enrollment IDs are UUIDs; anything else cannot name one. */
+export const isEnrollmentId = isUuid;
 
 /**
  * Opens a PENDING enrollment on an eligible decision, with the decision as evidence and the first
