@@ -1,10 +1,11 @@
 import { codes, graphql, type GraphQLResponse } from "../support/http";
-import { startTestStack, type TestStack } from "../support/stack";
+import { startInProcessPlatform, type InProcessPlatform } from "../support/inProcessPlatform";
 
 /**
  * Authorization declared in the schema (@authenticated / @requiresScopes) and enforced by the
  * gateway before planning: refused fields are removed, answered null with one error per path,
- * the rest of the operation still answered. One stack for the whole file.
+ * the rest of the operation still answered. One platform for the whole file: the three subgraphs
+ * and the gateway in this process (test/support/inProcessPlatform.ts).
  */
 
 /** One root field per operation, named by the field. */
@@ -77,15 +78,15 @@ const refusals = (response: GraphQLResponse) =>
   (response.errors ?? []).filter((e) => ["UNAUTHENTICATED", "FORBIDDEN"].includes(e.extensions?.code) && !e.extensions?.serviceName);
 
 describe("authorization from the schema, at the gateway", () => {
-  let stack: TestStack;
+  let platform: InProcessPlatform;
   const tokens: Partial<Record<Who, string>> = {};
   beforeAll(async () => {
-    stack = await startTestStack();
-    for (const [who, id] of Object.entries(ACCOUNTS)) tokens[who as Who] = await stack.login(id);
+    platform = await startInProcessPlatform();
+    for (const [who, id] of Object.entries(ACCOUNTS)) tokens[who as Who] = await platform.login(id);
   }, 60_000);
-  afterAll(() => stack?.stop());
+  afterAll(() => platform?.stop());
 
-  const call = (who: Who, query: string) => graphql(stack.gatewayUrl, query, {}, { token: tokens[who] });
+  const call = (who: Who, query: string) => graphql(platform.gatewayUrl, query, {}, { token: tokens[who] });
 
   it("covers every operation of the table for every role", () => {
     for (const { allowed, refused } of Object.values(TABLE)) {
@@ -165,7 +166,7 @@ describe("authorization from the schema, at the gateway", () => {
   });
 
   it("answers Arabic refusals with Accept-Language: ar", async () => {
-    const response = await graphql(stack.gatewayUrl, `{ me { nationalId } }`, {}, { lang: "ar" });
+    const response = await graphql(platform.gatewayUrl, `{ me { nationalId } }`, {}, { lang: "ar" });
     expect(response.errors![0]!.message).toBe("يرجى تسجيل الدخول أولاً.");
   });
 });

@@ -4,22 +4,25 @@ import os from "node:os";
 import path from "node:path";
 import { delivery } from "../../subgraphs/delivery/src/definition";
 import { codes, graphql, violationRules } from "../support/http";
-import { gatewayProcess, type GatewayProcess } from "../support/gatewayProcess";
+import type { TestGateway } from "../support/gatewayProcess";
+import { inProcessGateway } from "../support/inProcessGateway";
 import { startTestSubgraph, type TestSubgraph } from "../support/subgraph";
 
 /**
  * Documents that graphql-js validation would spend seconds on (issue: 16,000 `__typename` held the
  * gateway's event loop for 6 s) are refused before they are hashed, parsed or validated, at the
  * gateway and at every subgraph, while a 5 MiB document sent as base64 still fits the body limit.
+ * The gateway and the subgraph run in this process (the gateway's CPU time per document is
+ * measured in a process of its own by `npm run bench:documents`).
  */
 const repeat = (text: string, times: number) => Array.from({ length: times }, () => text).join(" ");
 const sha256 = (text: string) => crypto.createHash("sha256").update(text).digest("hex");
 
 describe("document limits, before parsing", () => {
-  let gateway: GatewayProcess;
+  let gateway: TestGateway;
   let subgraph: TestSubgraph;
   beforeAll(async () => {
-    [gateway, subgraph] = await Promise.all([gatewayProcess({ MAX_BATCH_SIZE: "3" }), startTestSubgraph(delivery, { kind: "embedded", demoData: false })]);
+    [gateway, subgraph] = await Promise.all([inProcessGateway({ MAX_BATCH_SIZE: "3" }), startTestSubgraph(delivery, { kind: "embedded", demoData: false })]);
   });
   afterAll(async () => {
     await Promise.all([gateway?.stop(), subgraph?.stop()]);
@@ -100,7 +103,7 @@ describe("registered operations only", () => {
     const dir = fs.mkdtempSync(path.join(os.tmpdir(), "gw-persisted-"));
     const manifest = path.join(dir, "operations.json");
     fs.writeFileSync(manifest, JSON.stringify({ [sha256(registered)]: registered }));
-    const gateway = await gatewayProcess({ PERSISTED_OPERATIONS_FILE: manifest, ONLY_PERSISTED_OPERATIONS: "true" });
+    const gateway = await inProcessGateway({ PERSISTED_OPERATIONS_FILE: manifest, ONLY_PERSISTED_OPERATIONS: "true" });
     try {
       expect((await graphql(gateway.url, registered)).data).toEqual({ __typename: "Query" });
       // Not even valid GraphQL: had it been parsed, the answer would be a syntax error.

@@ -8,13 +8,22 @@ import { loadPersistedOperations } from "../../gateway/src/security/persistedOpe
 import { withCheckDigit } from "../../kernel/nationalId";
 import { codes, graphql, violationRules, type GraphQLResponse } from "../support/http";
 import { startTestIdentityProvider } from "../support/identityProvider";
-import { DEAD_SUBGRAPH, gatewayProcess as gateway, PRODUCTION, type GatewayProcess as RunningGateway } from "../support/gatewayProcess";
+import { PRODUCTION, testGatewayEnv, type TestGateway as RunningGateway } from "../support/gatewayProcess";
+import { inProcessGateway as gateway } from "../support/inProcessGateway";
 
 /**
  * The gateway's abuse limits. They act before the query is planned, so these gateways run without
- * subgraphs (dead URLs): only `{ __typename }` is ever executed, by the gateway itself.
+ * subgraphs (dead URLs): only `{ __typename }` is ever executed, by the gateway itself. Each gateway
+ * runs in this process (test/support/inProcessGateway.ts); only the one that must exit at start
+ * with a message runs as a process of its own.
  */
 const sha256 = (text: string) => crypto.createHash("sha256").update(text).digest("hex");
+
+/** One sample's value in a Prometheus scrape; 0 when the series has not been counted yet. */
+const sample = (scrape: string, series: string) => {
+  const line = scrape.split("\n").find((text) => text.startsWith(`${series} `));
+  return line ? Number(line.slice(series.length + 1)) : 0;
+};
 
 /** me › family › (head › family) × pairs › registerNumber: 3 + 2 × pairs levels deep. */
 const nested = (pairs: number) => `{ me { family { ${"head { family { ".repeat(pairs)}registerNumber${" } }".repeat(pairs)} } } }`;
@@ -258,13 +267,20 @@ describe("gateway abuse limits", () => {
       expect((await fetch(`${base}/metrics`, { headers: { authorization: "Bearer a-guess" } })).status).toBe(401);
       const preflight = await fetch(production.url, { method: "OPTIONS", headers: { origin: "https://app.example", "access-control-request-method": "POST" } });
       expect(preflight.headers.get("access-control-allow-origin")).toBeNull();
+      // The metrics registry is the process's: the other gateways of this file count there too, so
+      // this one's refusals are what the counters gained while only it was asked.
+      const scrape = async () => (await fetch(`${base}/metrics`, { headers: { authorization: `Bearer ${PRODUCTION.METRICS_TOKEN}` } })).text();
+      const before = await scrape();
       // Forged tokens are counted before anything else: the fourth is refused by the rate limit.
       const statuses = [];
       for (let i = 0; i < 4; i++) statuses.push((await graphql(production.url, `{ __typename }`, {}, { token: "forged.token.value" })).status);
       expect(statuses).toEqual([401, 401, 401, 429]);
-      const scraped = await (await fetch(`${base}/metrics`, { headers: { authorization: `Bearer ${PRODUCTION.METRICS_TOKEN}` } })).text();
-      expect(scraped).toMatch(/graphql_requests_refused_total\{status="401",code="UNAUTHENTICATED"\} 3/);
-      expect(scraped).toMatch(/graphql_requests_refused_total\{status="429",code="RATE_LIMITED"\} 1/);
+      const scraped = await scrape();
+      expect(scraped).toMatch(/graphql_requests_refused_total\{status="401",code="UNAUTHENTICATED"\} \d+/);
+      expect(scraped).toMatch(/graphql_requests_refused_total\{status="429",code="RATE_LIMITED"\} \d+/);
+      const gained = (series: string) => sample(scraped, series) - sample(before, series);
+      expect(gained(`graphql_requests_refused_total{status="401",code="UNAUTHENTICATED"}`)).toBe(3);
+      expect(gained(`graphql_requests_refused_total{status="429",code="RATE_LIMITED"}`)).toBe(1);
     } finally {
       await production.stop();
     }
@@ -447,11 +463,12 @@ describe("persisted-operation manifests", () => {
     }
   });
 
+  // A process of its own: what users rely on is the process exiting with code 1 and saying why (gateway/src/main.ts).
   it("stops the gateway at start, saying why, when the manifest is malformed", async () => {
     const manifest = write("broken.json", { format: "apollo-persisted-query-manifest", version: 1, operations: [{ id: "abc", body: registered }] });
     const child = spawn(process.execPath, ["-r", "@swc-node/register", "gateway/src/main.ts"], {
       cwd: path.resolve(__dirname, "../.."),
-      env: { ...process.env, NODE_ENV: "test", LOG_LEVEL: "warn", PORT: "0", CIVIL_AFFAIRS_URL: DEAD_SUBGRAPH, LABOR_URL: DEAD_SUBGRAPH, DELIVERY_URL: DEAD_SUBGRAPH, REDIS_URL: "", PERSISTED_OPERATIONS_FILE: manifest, ONLY_PERSISTED_OPERATIONS: "true" },
+      env: testGatewayEnv(0, { PERSISTED_OPERATIONS_FILE: manifest, ONLY_PERSISTED_OPERATIONS: "true" }),
       stdio: ["ignore", "ignore", "pipe"],
     });
     let stderr = "";

@@ -1,17 +1,18 @@
 import path from "node:path";
 import { spawn } from "node:child_process";
-import { DEAD_SUBGRAPH } from "../support/gatewayProcess";
+import { testGatewayEnv } from "../support/gatewayProcess";
 import { freePort } from "../support/stack";
 
 /**
  * @apollo/gateway sends anonymous usage metrics to Apollo unless APOLLO_TELEMETRY_DISABLED is set.
  * A gateway started without it in its environment never creates that exporter (a probe preloaded
- * into the process reports if it does).
+ * into the process reports if it does). A process of its own: the gateway in the test's process
+ * would find the variable set by any gateway started there before.
  */
 describe("usage telemetry", () => {
   it("is off even when the environment does not say so", async () => {
     const port = await freePort();
-    const env: NodeJS.ProcessEnv = { ...process.env, NODE_ENV: "test", PORT: String(port), CIVIL_AFFAIRS_URL: DEAD_SUBGRAPH, LABOR_URL: DEAD_SUBGRAPH, DELIVERY_URL: DEAD_SUBGRAPH, REDIS_URL: "" };
+    const env = testGatewayEnv(port, {});
     delete env.APOLLO_TELEMETRY_DISABLED;
     const child = spawn(process.execPath, ["-r", "@swc-node/register", "-r", "./test/support/telemetryProbe.js", "gateway/src/main.ts"], { cwd: path.resolve(__dirname, "../.."), env, stdio: ["ignore", "ignore", "pipe"] });
     let stderr = "";

@@ -1,5 +1,6 @@
 import path from "node:path";
 import { spawn } from "node:child_process";
+import { AGENCIES } from "../../subgraphs/agencies";
 import { freePort } from "./stack";
 
 /** A subgraph URL where nothing listens: gateways that only refuse or answer `{ __typename }` need none. */
@@ -12,29 +13,41 @@ export const PRODUCTION: NodeJS.ProcessEnv = {
   METRICS_TOKEN: "a-metrics-token",
 };
 
-export interface GatewayProcess {
+/** What every test gateway shares, whether in its own process or in the test's: every agency of the registry dead, no Redis. */
+export function testGatewayEnv(port: number, env: NodeJS.ProcessEnv): NodeJS.ProcessEnv {
+  return {
+    ...process.env,
+    NODE_ENV: "test",
+    LOG_LEVEL: "warn",
+    PORT: String(port),
+    ...Object.fromEntries(AGENCIES.map((agency) => [agency.urlSetting, DEAD_SUBGRAPH])),
+    REDIS_URL: "",
+    ...env,
+  };
+}
+
+/** A gateway started by a test: where it answers, and how to stop it. */
+export interface TestGateway {
+  /** Its GraphQL endpoint. */
   url: string;
   port: number;
-  pid: number;
   stop(): Promise<void>;
 }
 
-/** The gateway as its own process (as `npm start` runs it), with these settings; subgraphs dead unless given. */
+export interface GatewayProcess extends TestGateway {
+  pid: number;
+}
+
+/**
+ * The gateway as its own process (as `npm start` runs it), with these settings; subgraphs dead
+ * unless given. Seconds of start-up: for what needs a process of its own (its CPU time measured,
+ * its exit at start); test/support/inProcessGateway.ts starts one in the test's process.
+ */
 export async function gatewayProcess(env: NodeJS.ProcessEnv): Promise<GatewayProcess> {
   const port = await freePort();
   const child = spawn(process.execPath, ["-r", "@swc-node/register", "gateway/src/main.ts"], {
     cwd: path.resolve(__dirname, "../.."),
-    env: {
-      ...process.env,
-      NODE_ENV: "test",
-      LOG_LEVEL: "warn",
-      PORT: String(port),
-      CIVIL_AFFAIRS_URL: DEAD_SUBGRAPH,
-      LABOR_URL: DEAD_SUBGRAPH,
-      DELIVERY_URL: DEAD_SUBGRAPH,
-      REDIS_URL: "",
-      ...env,
-    },
+    env: testGatewayEnv(port, env),
     stdio: ["ignore", "ignore", "inherit"],
   });
   const deadline = Date.now() + 20_000;

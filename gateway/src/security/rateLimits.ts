@@ -63,7 +63,7 @@ export function createRateLimits(options: RateLimitOptions): RateLimits {
   const loginClient = limiter(redis, "gw:login-client", options.loginClientPoints, options.loginWindowSeconds);
   // The first requests wait (up to 2 s) for the connection, so that they are counted in Redis
   // too, not in the per-instance fallback while the connection is still being made.
-  const connected = redis ? Promise.race([once(redis, "ready"), setTimeout(2_000)]).catch(() => undefined) : Promise.resolve();
+  const connected = redis ? Promise.race([once(redis, "ready"), setTimeout(2_000, undefined, { ref: false })]).catch(() => undefined) : Promise.resolve();
   return {
     consumeClient: async (key, lang, operations = 1) => {
       await connected;
