@@ -4,6 +4,7 @@ import { type GraphQLSchema, parse } from "graphql";
 import { buildSchema, createResolversMap, type NonEmptyArray } from "type-graphql";
 import { DateScalar, DateTimeScalar } from "./scalars";
 import { screenTextInputs } from "./textInputs";
+import { roleChecker } from "./authorization";
 
 const FEDERATION_LINK = `extend schema @link(url: "https://specs.apollo.dev/federation/v2.5", import: ["@key", "@shareable", "@external", "@requires", "@provides", "@inaccessible", "@authenticated", "@requiresScopes"])`;
 
@@ -42,6 +43,7 @@ export async function buildFederatedSchema(
     container: containerOf(instances),
     skipCheck: true, // a subgraph may have entity-only types and no own query of a type
     globalMiddlewares: [screenTextInputs],
+    authChecker: roleChecker,
   });
   const typeDefs = parse(`${FEDERATION_LINK}\n${printSchemaWithDirectives(schema)}`);
   const resolvers = createResolversMap(schema) as GraphQLResolverMap<unknown>;

@@ -1,5 +1,5 @@
 import { Arg, Ctx, Directive, ID, Int, Mutation, Resolver } from "type-graphql";
-import { AUTHENTICATED, requiresAnyRole } from "../../../../kernel/graphql/authorization";
+import { AUTHENTICATED, RequiresRole } from "../../../../kernel/graphql/authorization";
 import type { RequestContext } from "../../../../kernel/context";
 import { Violations } from "../../../../kernel/errors";
 import { FamilyCard } from "../registry/familyCard.entity";
@@ -76,7 +76,7 @@ export class CardApplicationMutations {
     return applyMove(ctx, id, "cancel");
   }
 
-  @Directive(requiresAnyRole("CIVIL_AFFAIRS_OFFICER"))
+  @RequiresRole("CIVIL_AFFAIRS_OFFICER")
   @Mutation(() => CardApplication)
   startReview(
     @Arg("id", () => ID) id: string,
@@ -86,7 +86,7 @@ export class CardApplicationMutations {
     return applyMove(ctx, id, "startReview", { expectedVersion });
   }
 
-  @Directive(requiresAnyRole("CIVIL_AFFAIRS_OFFICER"))
+  @RequiresRole("CIVIL_AFFAIRS_OFFICER")
   @Mutation(() => CardApplication)
   requestCorrection(
     @Arg("id", () => ID) id: string,
@@ -98,7 +98,7 @@ export class CardApplicationMutations {
     return applyMove(ctx, id, "requestCorrection", { expectedVersion, note: text, changes: { correctionNotes: text } });
   }
 
-  @Directive(requiresAnyRole("CIVIL_AFFAIRS_OFFICER"))
+  @RequiresRole("CIVIL_AFFAIRS_OFFICER")
   @Mutation(() => CardApplication)
   approveCardApplication(
     @Arg("id", () => ID) id: string,
@@ -108,7 +108,7 @@ export class CardApplicationMutations {
     return applyMove(ctx, id, "approve", { expectedVersion, changes: { decidedAt: new Date() }, precheck: (application) => assertRegistryAgrees(ctx, application) });
   }
 
-  @Directive(requiresAnyRole("CIVIL_AFFAIRS_OFFICER"))
+  @RequiresRole("CIVIL_AFFAIRS_OFFICER")
   @Mutation(() => CardApplication)
   rejectCardApplication(
     @Arg("id", () => ID) id: string,
@@ -120,7 +120,7 @@ export class CardApplicationMutations {
     return applyMove(ctx, id, "reject", { expectedVersion, note: text, changes: { rejectionReason: text, decidedAt: new Date() } });
   }
 
-  @Directive(requiresAnyRole("CIVIL_AFFAIRS_OFFICER"))
+  @RequiresRole("CIVIL_AFFAIRS_OFFICER")
   @Mutation(() => FamilyCard)
   async issueFamilyCard(@Arg("applicationId", () => ID) applicationId: string, @Ctx() ctx: RequestContext): Promise<FamilyCard> {
     const card = await issueFamilyCard(ctx, applicationId, this.settings.subscribers);

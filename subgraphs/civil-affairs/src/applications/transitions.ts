@@ -1,5 +1,5 @@
 import type { EntityManager } from "typeorm";
-import { requireRole, requireViewer, type RequestContext } from "../../../../kernel/context";
+import { requireViewer, type RequestContext } from "../../../../kernel/context";
 import { appError } from "../../../../kernel/errors";
 import { assertApplicant } from "./access";
 import { assertNotOwnCase } from "./fourEyes";
@@ -26,7 +26,8 @@ export interface MoveOptions {
  */
 export async function applyMove(ctx: RequestContext, id: string, move: MoveName, options: MoveOptions = {}): Promise<CardApplication> {
   const { to, actor } = MOVES[move];
-  const viewer = actor === "officer" ? requireRole(ctx, "CIVIL_AFFAIRS_OFFICER") : requireViewer(ctx);
+  // An officer's move is a field declared with RequiresRole("CIVIL_AFFAIRS_OFFICER"): checked before it runs.
+  const viewer = requireViewer(ctx);
   const application = await findApplicationOrFail(ctx, id);
   if (actor === "applicant") assertApplicant(ctx, application);
   else await assertNotOwnCase(ctx, viewer.nationalId, application);

@@ -1,6 +1,6 @@
-import { Arg, Ctx, Directive, FieldResolver, ID, Mutation, Resolver, Root } from "type-graphql";
-import { requiresAnyRole } from "../../../../kernel/graphql/authorization";
-import { requireRole, type RequestContext } from "../../../../kernel/context";
+import { Arg, Ctx, FieldResolver, ID, Mutation, Resolver, Root } from "type-graphql";
+import { RequiresRole } from "../../../../kernel/graphql/authorization";
+import { requireViewer, type RequestContext } from "../../../../kernel/context";
 import { CivilAffairsOfficeRef } from "./civilAffairsOffice.type";
 import { movePickup } from "./movePickup";
 import { OfficePickup } from "./officePickup.entity";
@@ -8,17 +8,17 @@ import { PickupStatus } from "./pickupStatus";
 
 @Resolver(() => OfficePickup)
 export class OfficePickupResolver {
-  @Directive(requiresAnyRole("CIVIL_AFFAIRS_OFFICER"))
+  @RequiresRole("CIVIL_AFFAIRS_OFFICER")
   @Mutation(() => OfficePickup, { description: "Civil-affairs officers: the card arrived at the office (PREPARING → READY_FOR_PICKUP)." })
   markReadyForPickup(@Arg("cardNumber", () => ID) cardNumber: string, @Ctx() ctx: RequestContext): Promise<OfficePickup> {
-    const officer = requireRole(ctx, "CIVIL_AFFAIRS_OFFICER");
+    const officer = requireViewer(ctx);
     return movePickup(ctx.db, cardNumber.trim(), PickupStatus.READY_FOR_PICKUP, officer.nationalId, ctx.lang);
   }
 
-  @Directive(requiresAnyRole("CIVIL_AFFAIRS_OFFICER"))
+  @RequiresRole("CIVIL_AFFAIRS_OFFICER")
   @Mutation(() => OfficePickup, { description: "Civil-affairs officers: the family collected the card (READY_FOR_PICKUP → COLLECTED)." })
   markCollected(@Arg("cardNumber", () => ID) cardNumber: string, @Ctx() ctx: RequestContext): Promise<OfficePickup> {
-    const officer = requireRole(ctx, "CIVIL_AFFAIRS_OFFICER");
+    const officer = requireViewer(ctx);
     return movePickup(ctx.db, cardNumber.trim(), PickupStatus.COLLECTED, officer.nationalId, ctx.lang);
   }
 

@@ -1,6 +1,6 @@
-import { Arg, Ctx, Directive, Query, Resolver } from "type-graphql";
-import { requiresAnyRole } from "../../../../kernel/graphql/authorization";
-import { requireRole, type RequestContext } from "../../../../kernel/context";
+import { Arg, Ctx, Query, Resolver } from "type-graphql";
+import { RequiresRole } from "../../../../kernel/graphql/authorization";
+import type { RequestContext } from "../../../../kernel/context";
 import { STATS_READERS } from "../../../../kernel/auth/viewer";
 import { daySeries, riyadhDaySql, statsWindow } from "../../../../kernel/stats/window";
 import { CivilAffairsOfficeRef } from "../pickups/civilAffairsOffice.type";
@@ -38,14 +38,13 @@ interface ShipmentsRow {
 @Resolver(() => DeliveryStats)
 export class DeliveryStatsResolver {
   /** Three statements whatever the number of shipments, pickups and days. */
-  @Directive(requiresAnyRole(...STATS_READERS))
+  @RequiresRole(...STATS_READERS)
   @Query(() => DeliveryStats, { description: "Analysts and officers: counts and durations only." })
   async deliveryStats(
     @Arg("from", () => Date, { nullable: true }) from: Date | null,
     @Arg("to", () => Date, { nullable: true }) to: Date | null,
     @Ctx() ctx: RequestContext,
   ): Promise<DeliveryStats> {
-    requireRole(ctx, ...STATS_READERS);
     const window = statsWindow(ctx.lang, from, to, ctx.now);
     const bounds = [window.from, window.to];
     const [[shipments], perDay, pickups]: [ShipmentsRow[], Array<{ day: string; count: number }>, Array<{ officeId: string; waiting: number; collected: number }>] =

@@ -1,6 +1,6 @@
 import { Arg, Ctx, Directive, FieldResolver, ID, Mutation, Resolver, Root } from "type-graphql";
-import { AUTHENTICATED, requiresAnyRole } from "../../../../kernel/graphql/authorization";
-import { requireRole, requireViewer, type RequestContext } from "../../../../kernel/context";
+import { AUTHENTICATED, RequiresRole } from "../../../../kernel/graphql/authorization";
+import { requireViewer, type RequestContext } from "../../../../kernel/context";
 import { hasRole } from "../../../../kernel/auth/viewer";
 import { appError, badInput } from "../../../../kernel/errors";
 import type { FamilyRegister } from "../civilAffairs/civilAffairsRegister";
@@ -44,14 +44,14 @@ export class EnrollmentResolver {
     return openEnrollment(ctx.db, ctx.lang, { registerNumber: family.registerNumber, appliedBy: viewer.nationalId, evaluation, decision });
   }
 
-  @Directive(requiresAnyRole("LABOR_OFFICER"))
+  @RequiresRole("LABOR_OFFICER")
   @Mutation(() => BenefitEnrollment, { description: "Labor officers: approve or reject a PENDING enrollment." })
   decideEnrollment(
     @Arg("id", () => ID) id: string,
     @Arg("approve") approve: boolean,
     @Ctx() ctx: RequestContext,
   ): Promise<BenefitEnrollment> {
-    const officer = requireRole(ctx, "LABOR_OFFICER");
+    const officer = requireViewer(ctx);
     return decideEnrollment(ctx.db, ctx.lang, { id, approve, decidedBy: officer.nationalId });
   }
 

@@ -1,6 +1,6 @@
 import { Arg, Ctx, Directive, FieldResolver, ID, Query, Resolver, Root } from "type-graphql";
-import { requiresAnyRole } from "../../../../kernel/graphql/authorization";
-import { requireRole, type RequestContext } from "../../../../kernel/context";
+import { RequiresRole } from "../../../../kernel/graphql/authorization";
+import type { RequestContext } from "../../../../kernel/context";
 import { normalizeDigits } from "../../../../kernel/digits";
 import { Violations } from "../../../../kernel/errors";
 import { money, Money } from "../../../../kernel/graphql/money";
@@ -27,10 +27,9 @@ export class FamilyResolver {
    * A list, not root aliases, so that the gateway fetches the register facts of all the families in
    * one `_entities` call to civil-affairs and their labor fields in one `_entities` call to labor.
    */
-  @Directive(requiresAnyRole("LABOR_OFFICER"))
+  @RequiresRole("LABOR_OFFICER")
   @Query(() => [Family], { nullable: "items", description: `Labor officers: up to ${MAX_FAMILIES_FOR_REVIEW} families by register number, to review in one request (null for an unknown one).` })
   familiesForReview(@Arg("registerNumbers", () => [ID]) registerNumbers: string[], @Ctx() ctx: RequestContext): Family[] {
-    requireRole(ctx, "LABOR_OFFICER");
     const violations = new Violations(ctx.lang);
     if (registerNumbers.length > MAX_FAMILIES_FOR_REVIEW) {
       violations.add("registerNumbers", "TOO_MANY", familyMessages.tooMany, { max: MAX_FAMILIES_FOR_REVIEW });

@@ -1,6 +1,6 @@
-import { Ctx, Directive, Field, Int, ObjectType, Query, Resolver } from "type-graphql";
-import { requiresAnyRole } from "../../../../kernel/graphql/authorization";
-import { requireRole, type RequestContext } from "../../../../kernel/context";
+import { Ctx, Field, Int, ObjectType, Query, Resolver } from "type-graphql";
+import { RequiresRole } from "../../../../kernel/graphql/authorization";
+import type { RequestContext } from "../../../../kernel/context";
 import { STATS_READERS } from "../../../../kernel/auth/viewer";
 import { money, Money } from "../../../../kernel/graphql/money";
 import { BenefitProgram } from "../programs/benefitProgram.entity";
@@ -62,10 +62,9 @@ const STATS_SQL = `
 export class ProgramStatsResolver {
   constructor(private readonly ruleSet: RuleSet) {}
 
-  @Directive(requiresAnyRole(...STATS_READERS))
+  @RequiresRole(...STATS_READERS)
   @Query(() => [ProgramStats], { description: "Analysts and officers: per program, eligible, enrolled and pending families and the monthly total." })
   async programStats(@Ctx() ctx: RequestContext): Promise<ProgramStats[]> {
-    requireRole(ctx, ...STATS_READERS);
     const rows: StatsRow[] = await ctx.db.query(STATS_SQL, [this.ruleSet.version]);
     return rows.map((row) =>
       Object.assign(new ProgramStats(), {

@@ -1,6 +1,6 @@
-import { Arg, Ctx, Directive, Field, FieldResolver, ID, InputType, Int, Mutation, Resolver, Root } from "type-graphql";
-import { requiresAnyRole } from "../../../../kernel/graphql/authorization";
-import { requireRole, type RequestContext } from "../../../../kernel/context";
+import { Arg, Ctx, Field, FieldResolver, ID, InputType, Int, Mutation, Resolver, Root } from "type-graphql";
+import { RequiresRole } from "../../../../kernel/graphql/authorization";
+import { requireViewer, type RequestContext } from "../../../../kernel/context";
 import { Violations } from "../../../../kernel/errors";
 import { money, Money } from "../../../../kernel/graphql/money";
 import { DateScalar } from "../../../../kernel/graphql/scalars";
@@ -40,10 +40,10 @@ function latestEffectiveDate(today: string): string {
 export class WageResolver {
   constructor(private readonly ruleSet: RuleSet) {}
 
-  @Directive(requiresAnyRole("LABOR_OFFICER"))
+  @RequiresRole("LABOR_OFFICER")
   @Mutation(() => WageRecord, { description: "Labor officers: record a person's new monthly wage from a date on." })
   async recordWage(@Arg("input") input: RecordWageInput, @Ctx() ctx: RequestContext): Promise<WageRecord> {
-    const officer = requireRole(ctx, "LABOR_OFFICER");
+    const officer = requireViewer(ctx);
     const violations = new Violations(ctx.lang);
     const nationalId = collectNationalId(violations, "input.nationalId", input.nationalId);
     if (!Number.isInteger(input.monthlyHalalas) || input.monthlyHalalas < 0 || input.monthlyHalalas > MAX_MONTHLY_HALALAS) {
