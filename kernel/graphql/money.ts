@@ -1,5 +1,5 @@
 import { Directive, Field, Int, ObjectType } from "type-graphql";
-import type { Lang } from "../i18n";
+import { numberFormat, type Lang } from "../i18n";
 
 /** Money as the contract defines it: integer halalas (1 SAR = 100 halalas), never a float. */
 @ObjectType({ description: "An amount of money in integer halalas (1 SAR = 100 halalas)." })
@@ -16,9 +16,7 @@ export class Money {
 }
 
 export function formatSar(halalas: number, lang: Lang): string {
-  const amount = new Intl.NumberFormat("en-US", { minimumFractionDigits: 2, maximumFractionDigits: 2 }).format(
-    halalas / 100,
-  );
+  const amount = numberFormat("en-US", 2).format(halalas / 100);
   return lang === "ar" ? `${amount} ر.س` : `SAR ${amount}`;
 }
 

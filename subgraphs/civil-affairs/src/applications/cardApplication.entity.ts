@@ -1,12 +1,12 @@
 import { Directive, Field, ID, Int, ObjectType } from "type-graphql";
-import { AUTHENTICATED } from "../../../../kernel/graphql/authorization";
+import { Authenticated } from "../../../../kernel/graphql/authorization";
 import { Column, CreateDateColumn, Entity, PrimaryGeneratedColumn } from "typeorm";
 import { NationalAddress } from "../../../../kernel/graphql/nationalAddress";
 import { ApplicationKind, ApplicationStatus, DeliveryMethod } from "./enums";
 
 /** A family card application; relations and computed fields are in CardApplicationResolver. */
 @Entity()
-@Directive(AUTHENTICATED)
+@Authenticated()
 @ObjectType()
 @Directive('@key(fields: "id")')
 export class CardApplication {

@@ -1,5 +1,5 @@
-import { Arg, Ctx, Directive, ID, Int, Mutation, Resolver } from "type-graphql";
-import { AUTHENTICATED, RequiresRole } from "../../../../kernel/graphql/authorization";
+import { Arg, Ctx, ID, Int, Mutation, Resolver } from "type-graphql";
+import { Authenticated, RequiresRole } from "../../../../kernel/graphql/authorization";
 import type { RequestContext } from "../../../../kernel/context";
 import { Violations } from "../../../../kernel/errors";
 import { FamilyCard } from "../registry/familyCard.entity";
@@ -37,13 +37,13 @@ export class CardApplicationMutations {
     private readonly dispatcher: OutboxDispatcher | null,
   ) {}
 
-  @Directive(AUTHENTICATED)
+  @Authenticated()
   @Mutation(() => CardApplication)
   createCardApplication(@Arg("input") input: NewCardApplicationInput, @Ctx() ctx: RequestContext): Promise<CardApplication> {
     return createApplication(ctx, input, this.settings.replacementFeeHalalas);
   }
 
-  @Directive(AUTHENTICATED)
+  @Authenticated()
   @Mutation(() => CardApplication)
   updateCardApplication(
     @Arg("id", () => ID) id: string,
@@ -54,13 +54,13 @@ export class CardApplicationMutations {
     return updateApplication(ctx, id, input, expectedVersion);
   }
 
-  @Directive(AUTHENTICATED)
+  @Authenticated()
   @Mutation(() => ApplicationDocument)
   attachDocument(@Arg("input") input: AttachDocumentInput, @Ctx() ctx: RequestContext): Promise<ApplicationDocument> {
     return attachDocument(ctx, this.settings.documents, input);
   }
 
-  @Directive(AUTHENTICATED)
+  @Authenticated()
   @Mutation(() => CardApplication)
   submitCardApplication(
     @Arg("id", () => ID) id: string,
@@ -70,7 +70,7 @@ export class CardApplicationMutations {
     return submitApplication(ctx, id, idempotencyKey);
   }
 
-  @Directive(AUTHENTICATED)
+  @Authenticated()
   @Mutation(() => CardApplication)
   cancelCardApplication(@Arg("id", () => ID) id: string, @Ctx() ctx: RequestContext): Promise<CardApplication> {
     return applyMove(ctx, id, "cancel");

@@ -1,5 +1,5 @@
-import { Arg, Ctx, Directive, FieldResolver, ID, Query, Resolver, Root } from "type-graphql";
-import { AUTHENTICATED } from "../../../../kernel/graphql/authorization";
+import { Arg, Ctx, FieldResolver, ID, Query, Resolver, Root } from "type-graphql";
+import { Authenticated } from "../../../../kernel/graphql/authorization";
 import { requireViewer, type RequestContext } from "../../../../kernel/context";
 import { money, Money } from "../../../../kernel/graphql/money";
 import { NationalAddress } from "../../../../kernel/graphql/nationalAddress";
@@ -21,13 +21,13 @@ import { StatusChange } from "./statusChange.entity";
 
 @Resolver(() => CardApplication)
 export class CardApplicationResolver {
-  @Directive(AUTHENTICATED)
+  @Authenticated()
   @Query(() => CardApplication, { nullable: true })
   async cardApplication(@Arg("id", () => ID) id: string, @Ctx() ctx: RequestContext): Promise<CardApplication | null> {
     return readableApplication(ctx, id);
   }
 
-  @Directive(AUTHENTICATED)
+  @Authenticated()
   @Query(() => [CardApplication], { description: "The signed-in citizen's applications, newest first." })
   myCardApplications(@Ctx() ctx: RequestContext): Promise<CardApplication[]> {
     const viewer = requireViewer(ctx);

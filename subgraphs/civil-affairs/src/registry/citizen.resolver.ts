@@ -1,5 +1,5 @@
-import { Arg, Ctx, Directive, FieldResolver, ID, Query, Resolver, Root } from "type-graphql";
-import { AUTHENTICATED } from "../../../../kernel/graphql/authorization";
+import { Arg, Ctx, FieldResolver, ID, Query, Resolver, Root } from "type-graphql";
+import { Authenticated } from "../../../../kernel/graphql/authorization";
 import type { RequestContext } from "../../../../kernel/context";
 import { requireViewer } from "../../../../kernel/context";
 import { NationalAddress } from "../../../../kernel/graphql/nationalAddress";
@@ -12,13 +12,13 @@ import { citizenById, familyByRegister, membershipByCitizen } from "./loaders";
 
 @Resolver(() => Citizen)
 export class CitizenResolver {
-  @Directive(AUTHENTICATED)
+  @Authenticated()
   @Query(() => Citizen, { nullable: true, description: "The signed-in citizen." })
   me(@Ctx() ctx: RequestContext): Promise<Citizen | null> {
     return ctx.loaders.get(citizenById).load(requireViewer(ctx).nationalId);
   }
 
-  @Directive(AUTHENTICATED)
+  @Authenticated()
   @Query(() => Citizen, { nullable: true })
   async citizen(@Arg("nationalId", () => ID) nationalId: string, @Ctx() ctx: RequestContext): Promise<Citizen | null> {
     const id = requireNationalId(ctx.lang, "nationalId", nationalId);
@@ -56,6 +56,7 @@ export class CitizenResolver {
     return citizen.address;
   }
 
+  @Authenticated()
   @FieldResolver(() => Family, { nullable: true })
   async family(@Root() citizen: Citizen, @Ctx() ctx: RequestContext): Promise<Family | null> {
     const membership = await ctx.loaders.get(membershipByCitizen).load(citizen.nationalId);

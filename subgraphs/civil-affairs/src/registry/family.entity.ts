@@ -1,10 +1,10 @@
 import { Directive, Field, ID, ObjectType } from "type-graphql";
-import { AUTHENTICATED } from "../../../../kernel/graphql/authorization";
+import { Authenticated } from "../../../../kernel/graphql/authorization";
 import { Column, CreateDateColumn, Entity, PrimaryColumn } from "typeorm";
 
 /** A family register: one head, its members in FamilyMemberRow. */
 @Entity()
-@Directive(AUTHENTICATED)
+@Authenticated()
 @ObjectType()
 @Directive('@key(fields: "registerNumber")')
 export class Family {

@@ -1,5 +1,5 @@
-import { Arg, Ctx, Directive, FieldResolver, ID, Int, Query, Resolver, Root } from "type-graphql";
-import { AUTHENTICATED } from "../../../../kernel/graphql/authorization";
+import { Arg, Ctx, FieldResolver, ID, Int, Query, Resolver, Root } from "type-graphql";
+import { Authenticated } from "../../../../kernel/graphql/authorization";
 import type { RequestContext } from "../../../../kernel/context";
 import { assertCanReadFamily } from "./access";
 import { Citizen } from "./citizen.entity";
@@ -11,7 +11,7 @@ import { cardsByRegister, citizenById, familyByRegister, membersByRegister } fro
 
 @Resolver(() => Family)
 export class FamilyResolver {
-  @Directive(AUTHENTICATED)
+  @Authenticated()
   @Query(() => Family, { nullable: true })
   async family(@Arg("registerNumber", () => ID) registerNumber: string, @Ctx() ctx: RequestContext): Promise<Family | null> {
     await assertCanReadFamily(ctx, registerNumber);

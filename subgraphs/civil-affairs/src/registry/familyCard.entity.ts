@@ -1,10 +1,10 @@
 import { Directive, Field, ID, Int, ObjectType } from "type-graphql";
-import { AUTHENTICATED } from "../../../../kernel/graphql/authorization";
+import { Authenticated } from "../../../../kernel/graphql/authorization";
 import { Column, Entity, PrimaryColumn } from "typeorm";
 import { CardStatus } from "./enums";
 
 @Entity()
-@Directive(AUTHENTICATED)
+@Authenticated()
 @ObjectType()
 @Directive('@key(fields: "cardNumber")')
 export class FamilyCard {

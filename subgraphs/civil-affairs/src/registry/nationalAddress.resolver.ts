@@ -1,5 +1,5 @@
-import { Arg, Ctx, Directive, Mutation, Resolver } from "type-graphql";
-import { AUTHENTICATED } from "../../../../kernel/graphql/authorization";
+import { Arg, Ctx, Mutation, Resolver } from "type-graphql";
+import { Authenticated } from "../../../../kernel/graphql/authorization";
 import { requireViewer, type RequestContext } from "../../../../kernel/context";
 import { Violations } from "../../../../kernel/errors";
 import { NationalAddressInput } from "../../../../kernel/graphql/nationalAddress";
@@ -8,7 +8,7 @@ import { checkNationalAddress, normalizeNationalAddress } from "./nationalAddres
 
 @Resolver()
 export class NationalAddressResolver {
-  @Directive(AUTHENTICATED)
+  @Authenticated()
   @Mutation(() => Citizen, { description: "The signed-in citizen updates their national address; every bad field is reported at once." })
   async updateNationalAddress(@Arg("input") input: NationalAddressInput, @Ctx() ctx: RequestContext): Promise<Citizen> {
     const viewer = requireViewer(ctx);

@@ -1,11 +1,11 @@
-import { Directive, Field, ObjectType } from "type-graphql";
-import { AUTHENTICATED } from "../../../../kernel/graphql/authorization";
+import { Field, ObjectType } from "type-graphql";
+import { Authenticated } from "../../../../kernel/graphql/authorization";
 import { Column, Entity, PrimaryColumn } from "typeorm";
 import { PickupStatus } from "./pickupStatus";
 
 /** A card waiting at (or collected from) a civil-affairs office. `office` is resolved in OfficePickupResolver. */
 @Entity()
-@Directive(AUTHENTICATED)
+@Authenticated()
 @ObjectType()
 export class OfficePickup {
   @PrimaryColumn({ type: "varchar", length: 14 })

@@ -1,5 +1,5 @@
 import { Directive, Field, ID, Int, ObjectType } from "type-graphql";
-import { AUTHENTICATED } from "../../../../kernel/graphql/authorization";
+import { Authenticated } from "../../../../kernel/graphql/authorization";
 import { Column, Entity, PrimaryColumn } from "typeorm";
 import { NationalAddress } from "../../../../kernel/graphql/nationalAddress";
 import { DateScalar } from "../../../../kernel/graphql/scalars";
@@ -7,7 +7,7 @@ import { ShipmentStatus } from "./shipmentStatus";
 
 /** A card sent by Saudi Post. Resolved fields (events, isDelayed) live in ShipmentResolver. */
 @Entity()
-@Directive(AUTHENTICATED)
+@Authenticated()
 @ObjectType({ description: "Entity, key: trackingNumber." })
 @Directive('@key(fields: "trackingNumber")')
 export class Shipment {

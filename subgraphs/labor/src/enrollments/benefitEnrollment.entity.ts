@@ -1,5 +1,5 @@
 import { Directive, Field, ID, ObjectType, registerEnumType } from "type-graphql";
-import { AUTHENTICATED } from "../../../../kernel/graphql/authorization";
+import { Authenticated } from "../../../../kernel/graphql/authorization";
 import { Column, CreateDateColumn, Entity, PrimaryGeneratedColumn } from "typeorm";
 import type { Reason } from "../eligibility/engine";
 import type { HouseholdFacts } from "../eligibility/household";
@@ -26,7 +26,7 @@ export interface EnrollmentEvidence {
 }
 
 @Entity()
-@Directive(AUTHENTICATED)
+@Authenticated()
 @ObjectType()
 @Directive('@key(fields: "id")')
 export class BenefitEnrollment {

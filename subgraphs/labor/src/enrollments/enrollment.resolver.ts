@@ -1,5 +1,5 @@
-import { Arg, Ctx, Directive, FieldResolver, ID, Mutation, Resolver, Root } from "type-graphql";
-import { AUTHENTICATED, RequiresRole } from "../../../../kernel/graphql/authorization";
+import { Arg, Ctx, FieldResolver, ID, Mutation, Resolver, Root } from "type-graphql";
+import { Authenticated, RequiresRole } from "../../../../kernel/graphql/authorization";
 import { requireViewer, type RequestContext } from "../../../../kernel/context";
 import { hasRole } from "../../../../kernel/auth/viewer";
 import { appError, badInput } from "../../../../kernel/errors";
@@ -20,7 +20,7 @@ export class EnrollmentResolver {
     private readonly register: FamilyRegister,
   ) {}
 
-  @Directive(AUTHENTICATED)
+  @Authenticated()
   @Mutation(() => BenefitEnrollment, {
     description: "The family's head (or a labor officer) applies; refused with NOT_ELIGIBLE and the reasons when the family is not eligible now.",
   })

@@ -1,4 +1,5 @@
 import { Directive, Field, ID, ObjectType, registerEnumType } from "type-graphql";
+import { Authenticated } from "../../../../kernel/graphql/authorization";
 import { DateScalar } from "../../../../kernel/graphql/scalars";
 
 /** Declared exactly as civil-affairs declares it (composition merges the two). */
@@ -44,6 +45,7 @@ export class FamilyMember {
  */
 @ObjectType()
 @Directive('@key(fields: "registerNumber")')
+@Authenticated()
 export class Family {
   @Field(() => ID)
   registerNumber!: string;

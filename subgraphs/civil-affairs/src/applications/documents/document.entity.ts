@@ -1,11 +1,11 @@
-import { Directive, Field, ID, Int, ObjectType } from "type-graphql";
-import { AUTHENTICATED } from "../../../../../kernel/graphql/authorization";
+import { Field, ID, Int, ObjectType } from "type-graphql";
+import { Authenticated } from "../../../../../kernel/graphql/authorization";
 import { Column, Entity, PrimaryGeneratedColumn } from "typeorm";
 import { DocumentType } from "../enums";
 
 /** A document attached to an application; its bytes live once per hash in DocumentBlob. */
 @Entity({ name: "application_document" })
-@Directive(AUTHENTICATED)
+@Authenticated()
 @ObjectType("Document")
 export class ApplicationDocument {
   @PrimaryGeneratedColumn("uuid")
