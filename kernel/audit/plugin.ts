@@ -4,6 +4,7 @@ import type { RequestContext } from "../context";
 import type { Logger } from "../logger";
 import type { AuditPolicy, Owners } from "./policy";
 import { MAX_PURPOSE_LENGTH } from "./purpose";
+import { AuditGroupCommit, appendDataAccesses, type Queryable } from "./groupCommit";
 import { existingTrail, type AuditTrail } from "./trail";
 
 export type DataAccessAction = "READ" | "CHANGE";
@@ -80,29 +81,11 @@ export async function auditRows(policy: AuditPolicy, ctx: RequestContext, operat
 }
 
 /**
- * Appends rows to data_access in one INSERT, on the request's connection or inside a transaction
- * (`EntityManager`). The table refuses UPDATE and DELETE (trigger).
- */
-export async function appendDataAccesses(db: { query(sql: string, parameters: unknown[]): Promise<unknown> }, rows: DataAccessRow[]): Promise<void> {
-  if (rows.length === 0) return;
-  const params: unknown[] = [];
-  const values = rows.map((row) => {
-    const base = params.length;
-    params.push(row.ownerId, row.accessorId, row.accessorRoles, row.action, row.fields, row.refusedFields, row.operationName, row.purpose, row.requestId);
-    return `(${Array.from({ length: 9 }, (_, i) => `$${base + i + 1}`).join(", ")})`;
-  });
-  await db.query(
-    `INSERT INTO data_access (owner_id, accessor_id, accessor_roles, action, fields, refused_fields, operation_name, purpose, request_id) VALUES ${values.join(", ")}`,
-    params,
-  );
-}
-
-/**
  * Records changes a resolver makes outside what the response shows (e.g. people moved between
  * family registers when a card is issued), in the same transaction as the change.
  */
 export async function recordChanges(
-  db: { query(sql: string, parameters: unknown[]): Promise<unknown> },
+  db: Queryable,
   ctx: RequestContext,
   changes: Array<{ ownerId: string; fields: string[] }>,
 ): Promise<void> {
@@ -127,10 +110,17 @@ function dedupePurposeErrors(errors: readonly GraphQLFormattedError[]): GraphQLF
 }
 
 /**
- * Writes the request's audit records when the response is ready, in one INSERT. If they cannot
- * be written, the response is withheld (INTERNAL_SERVER_ERROR): no unrecorded read of personal data.
+ * Writes the request's audit records when the response is ready, grouped with concurrent requests'
+ * (AuditGroupCommit). If they cannot be written, the response is withheld (INTERNAL_SERVER_ERROR):
+ * no unrecorded read of personal data.
  */
 export function auditPlugin(policy: AuditPolicy, log: Logger): ApolloServerPlugin<RequestContext> {
+  const writers = new WeakMap<object, AuditGroupCommit>();
+  const writerFor = (db: RequestContext["db"]) => {
+    let writer = writers.get(db);
+    if (!writer) writers.set(db, (writer = new AuditGroupCommit(db)));
+    return writer;
+  };
   return {
     async requestDidStart() {
       return {
@@ -140,7 +130,7 @@ export function auditPlugin(policy: AuditPolicy, log: Logger): ApolloServerPlugi
             body.singleResult.errors = dedupePurposeErrors(body.singleResult.errors);
           }
           try {
-            await appendDataAccesses(contextValue.db, await auditRows(policy, contextValue, clientOperationName(operationName)));
+            await writerFor(contextValue.db).append(await auditRows(policy, contextValue, clientOperationName(operationName)));
           } catch (error) {
             log.error({ err: error, requestId: contextValue.requestId }, "could not write the data-access audit; response withheld");
             if (body.kind === "single") {
