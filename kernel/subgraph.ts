@@ -11,6 +11,7 @@ import { remoteKeySet, type KeySet } from "./auth/keySet";
 import { ReplicaReader } from "./http/replicas";
 import { remoteRevocationList, type RevocationList } from "./auth/revocation";
 import type { AuditPolicy } from "./audit/policy";
+import { keepAuditMonthsAhead } from "./audit/partitions";
 import { auditPlugin } from "./audit/plugin";
 import { auditResolvers } from "./audit/resolvers";
 import { loadConfig, subgraphSettings, type Config, type ConfigSpec } from "./config";
@@ -111,6 +112,8 @@ export async function startSubgraph<S extends ConfigSpec>(
   const keys = runtime.keys ?? remoteKeySet(civilAffairs, { refreshMs: config.KEY_SET_REFRESH_MS, log });
   const verify = createTokenVerifier(keys, runtime.revocations ?? remoteRevocationList(civilAffairs, config.TOKEN_REVOCATION_REFRESH_MS, log));
   const schema = await buildFederatedSchema(definition.schema, runtime.resolvers, runtime.audit ? auditResolvers(runtime.audit) : undefined);
+  const auditMonths = runtime.audit ? keepAuditMonthsAhead(db, log) : null;
+  await auditMonths?.ready;
 
   const routes: HttpRoute[] = [
     // `pid` lets a supervisor tell this process from another one on the same port (scripts/stack.ts).
@@ -183,6 +186,7 @@ export async function startSubgraph<S extends ConfigSpec>(
   const stop = () =>
     (stopping ??= (async () => {
       await runtime.background?.stop();
+      auditMonths?.stop();
       await closeGracefully(httpServer);
       keys.close();
       await apollo.stop();

@@ -44,6 +44,7 @@ import { DocumentFiles1767000000000 } from "./migrations/1767000000000-DocumentF
 import { databaseDocumentStore, documentFilesFolder, fileDocumentStore } from "./applications/documents/documentStore";
 import { REVOKED_TOKENS_PATH } from "../../../kernel/auth/revocation";
 import { dataAccessRefusalsMigration } from "../../../kernel/audit/migration";
+import { dataAccessPartitionsMigration } from "../../../kernel/audit/partitions";
 import { agency } from "../../agencies";
 
 /** This subgraph's entry in the registry of agencies. */
@@ -70,7 +71,7 @@ export const civilAffairs: SubgraphDefinition<typeof civilAffairsSettings> = {
     SubmissionKey,
     OutboxMessage,
   ],
-  migrations: [Registry1764000000000, Applications1764000100000, DataAccessAndRevocation1765000000000, DocumentFiles1767000000000, dataAccessRefusalsMigration("CivilAffairs")],
+  migrations: [Registry1764000000000, Applications1764000100000, DataAccessAndRevocation1765000000000, DocumentFiles1767000000000, dataAccessRefusalsMigration("CivilAffairs"), dataAccessPartitionsMigration("CivilAffairs")],
   schema: {
     resolvers: [
       CitizenResolver,

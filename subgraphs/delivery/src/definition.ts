@@ -22,6 +22,7 @@ import { deliveryAccessReport } from "./audit/dataAccessReport";
 import { DeliveryDataAccess1765000000000 } from "./migrations/1765000000000-DataAccess";
 import { DashboardIndexes1766000000000 } from "./migrations/1766000000000-DashboardIndexes";
 import { dataAccessRefusalsMigration } from "../../../kernel/audit/migration";
+import { dataAccessPartitionsMigration } from "../../../kernel/audit/partitions";
 import { agency } from "../../agencies";
 
 /** This subgraph's entry in the registry of agencies. */
@@ -32,7 +33,7 @@ export const delivery: SubgraphDefinition<typeof deliverySettings> = {
   defaultPort: REGISTERED.defaultPort,
   settings: deliverySettings,
   entities: [IssuedCard, Shipment, TrackingEvent, OfficePickup, PickupEvent],
-  migrations: [Delivery1764000000000, DeliveryDataAccess1765000000000, DashboardIndexes1766000000000, dataAccessRefusalsMigration("Delivery")],
+  migrations: [Delivery1764000000000, DeliveryDataAccess1765000000000, DashboardIndexes1766000000000, dataAccessRefusalsMigration("Delivery"), dataAccessPartitionsMigration("Delivery")],
   schema: {
     resolvers: [ShipmentResolver, OfficePickupResolver, FamilyCardResolver, DeliveryStatsResolver, deliveryAccessReport.DataAccessReportResolver],
     orphanedTypes: [FamilyCardRef, CivilAffairsOfficeRef, deliveryAccessReport.DataAccessReport],

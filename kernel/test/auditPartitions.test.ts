@@ -1,0 +1,93 @@
+import { PGlite } from "@electric-sql/pglite";
+import { Client } from "pg";
+import type { QueryRunner } from "typeorm";
+import { DATA_ACCESS_UP } from "../audit/migration";
+import { dataAccessPartitionsMigration } from "../audit/partitions";
+import { createTestDatabase, DATABASE_KINDS } from "../../test/support/database";
+
+interface Sql {
+  /** Runs one or more statements (no parameters) and returns the last statement's rows. */
+  run<R = Record<string, unknown>>(sql: string): Promise<R[]>;
+  close(): Promise<void>;
+}
+
+async function open(kind: string): Promise<Sql> {
+  if (kind === "embedded") {
+    const pglite = await PGlite.create();
+    return { run: async (sql) => ((await pglite.exec(sql)).at(-1)?.rows ?? []) as never, close: () => pglite.close() };
+  }
+  const database = await createTestDatabase("audit_partitions");
+  const client = new Client({ connectionString: database.url });
+  await client.connect();
+  return {
+    run: async (sql) => {
+      const result = (await client.query(sql)) as unknown as { rows: never[] } | Array<{ rows: never[] }>;
+      return Array.isArray(result) ? result.at(-1)!.rows : result.rows;
+    },
+    close: async () => {
+      await client.end();
+      await database.drop();
+    },
+  };
+}
+
+const month = (offset: number) => {
+  const now = new Date();
+  const first = new Date(Date.UTC(now.getUTCFullYear(), now.getUTCMonth() + offset, 1));
+  return `${first.getUTCFullYear()}_${String(first.getUTCMonth() + 1).padStart(2, "0")}`;
+};
+const insert = (at: string, requestId: string) =>
+  `INSERT INTO data_access (at, owner_id, accessor_id, accessor_roles, action, fields, request_id)
+   VALUES (${at}, '1000000016', '1000000909', '{CIVIL_AFFAIRS_OFFICER}', 'READ', '{Citizen.fullName}', '${requestId}')`;
+
+describe.each(DATABASE_KINDS)("data_access by month, on %s", (kind) => {
+  let sql: Sql;
+  beforeAll(async () => {
+    sql = await open(kind);
+    // The table as the earlier migrations left it, with records of three years ago and of today.
+    await sql.run(DATA_ACCESS_UP + `ALTER TABLE data_access ADD COLUMN refused_fields text[] NOT NULL DEFAULT '{}';`);
+    await sql.run(insert("now() - interval '3 years'", "old") + ";" + insert("now()", "today"));
+    const Migration = dataAccessPartitionsMigration("Test");
+    await new Migration().up({ query: (text: string) => sql.run(text) } as unknown as QueryRunner);
+  });
+  afterAll(() => sql.close());
+
+  const partitions = async () =>
+    (await sql.run<{ name: string }>(`SELECT c.relname AS name FROM pg_inherits i JOIN pg_class c ON c.oid = i.inhrelid WHERE i.inhparent = 'data_access'::regclass ORDER BY 1`)).map((r) => r.name);
+
+  it("keeps every earlier record, each in its month, with this month and the next two ready", async () => {
+    expect((await sql.run(`SELECT relkind FROM pg_class WHERE relname = 'data_access'`))[0]).toEqual({ relkind: "p" });
+    expect(await partitions()).toEqual(expect.arrayContaining([`data_access_${month(-36)}`, `data_access_${month(0)}`, `data_access_${month(1)}`, `data_access_${month(2)}`, "data_access_undated"]));
+    const placed = await sql.run<{ request_id: string; partition: string }>(`SELECT request_id, tableoid::regclass::text AS partition FROM data_access ORDER BY id`);
+    expect(placed).toEqual([
+      { request_id: "old", partition: `data_access_${month(-36)}` },
+      { request_id: "today", partition: `data_access_${month(0)}` },
+    ]);
+    await sql.run(insert("now()", "after"));
+    expect((await sql.run<{ id: string }>(`SELECT id::text FROM data_access ORDER BY id`)).map((r) => Number(r.id))).toEqual([1, 2, 3]);
+  });
+
+  it("stays append-only on the table and on every month", async () => {
+    for (const statement of [`UPDATE data_access SET purpose = 'x'`, `DELETE FROM data_access`, `TRUNCATE data_access`, `TRUNCATE data_access_${month(0)}`, `DELETE FROM data_access_${month(-36)}`]) {
+      await expect(sql.run(statement)).rejects.toThrow(/append-only/);
+    }
+    expect(await sql.run(`SELECT count(*)::int AS n FROM data_access`)).toEqual([{ n: 3 }]);
+  });
+
+  it("lets the archivist detach the months older than the retention period, export and drop them, and nothing else", async () => {
+    await expect(sql.run(`SELECT * FROM data_access_detach_expired(6)`)).rejects.toThrow(/at least 12 months/);
+    const detached = await sql.run<{ name: string }>(`SELECT data_access_detach_expired AS name FROM data_access_detach_expired(24)`);
+    expect(detached).toEqual([{ name: `archive_data_access_${month(-36)}` }]);
+    expect((await sql.run<{ request_id: string }>(`SELECT request_id FROM data_access ORDER BY id`)).map((r) => r.request_id)).toEqual(["today", "after"]);
+    expect(await sql.run(`SELECT request_id FROM archive_data_access_${month(-36)}`)).toEqual([{ request_id: "old" }]);
+
+    await expect(sql.run(`SELECT data_access_drop_archived('data_access_${month(0)}')`)).rejects.toThrow(/not an archived month/);
+    await sql.run(`SELECT data_access_drop_archived('archive_data_access_${month(-36)}')`);
+    expect(await sql.run(`SELECT to_regclass('archive_data_access_${month(-36)}') AS archive`)).toEqual([{ archive: null }]);
+
+    const granted = await sql.run<{ grantee: string }>(
+      `SELECT DISTINCT grantee::regrole::text AS grantee FROM pg_proc, aclexplode(proacl) WHERE proname = 'data_access_detach_expired' AND privilege_type = 'EXECUTE'`,
+    );
+    expect(granted.map((g) => g.grantee).filter((g) => g !== "postgres")).toEqual(["data_access_archivist"]);
+  });
+});
