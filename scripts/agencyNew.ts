@@ -8,8 +8,9 @@ import type { Agency } from "../subgraphs/agencies";
  * in one folder. Writes subgraphs/<name>/ from scripts/agencyTemplate/ (the one shape of
  * docs/engineering-notes.md), adds its line to the registry (subgraphs/agencies.ts), then writes what
  * derives from the registry: schema/<name>.graphql and schema/supergraph.graphql (`npm run compose`),
- * the README's agency table and docker/postgres/init.sql (`npm run agencies:write`) and
- * supergraph.yaml (`npm run schema:check -- --write-supergraph`).
+ * docker-compose.yml, deploy/kubernetes/, router/router.yaml, docker/postgres/init.sql and the docs'
+ * tables (`npm run agencies:write`, with the folder's deployment.ts) and supergraph.yaml
+ * (`npm run schema:check -- --write-supergraph`).
  */
 
 const ROOT = path.resolve(__dirname, "..");
@@ -154,8 +155,8 @@ export async function writeDerivedFiles(): Promise<string[]> {
   };
   const { compose, schemaFiles } = await import("./composition");
   for (const [name, content] of Object.entries(schemaFiles(await compose()))) write(`schema/${name}`, content);
-  const { AGENCY_FILES } = await import("./agencyFiles");
-  for (const { file, expected } of AGENCY_FILES) write(file, expected(fs.readFileSync(path.join(ROOT, file), "utf8")));
+  const { writeAgencyFiles } = await import("./agencyFiles");
+  written.push(...writeAgencyFiles());
   const { currentSupergraphYaml, SUPERGRAPH_YAML } = await import("./schema/supergraphYaml");
   write(path.relative(ROOT, SUPERGRAPH_YAML), await currentSupergraphYaml());
   return written;

@@ -1,9 +1,10 @@
-import { exec } from "node:child_process";
+import { exec, execFile } from "node:child_process";
 import crypto from "node:crypto";
 import fs from "node:fs";
 import os from "node:os";
 import path from "node:path";
 import { promisify } from "node:util";
+import { parse, parseAllDocuments } from "yaml";
 import { AGENCY_FILES } from "../scripts/agencyFiles";
 import type { Stack, StackPorts } from "../scripts/stack";
 import type { Agency } from "../subgraphs/agencies";
@@ -14,7 +15,8 @@ import { freePort } from "./support/stack";
  * Issue 13's promise: a new agency is one folder and one registry line. In a copy of the repository,
  * `npm run agency:new -- courts` scaffolds it (and writes what derives from the registry); the copy's
  * own stack then starts the three agencies, courts and the gateway, and courts answers through the
- * unified Family and records its reads in `myDataAccesses`.
+ * unified Family and records its reads in `myDataAccesses`. Its deployment files name courts, and the
+ * copy's own deployment tests pass over them.
  */
 const ROOT = path.resolve(__dirname, "..");
 const NAME = "courts";
@@ -90,11 +92,23 @@ describe("a new agency in one folder (npm run agency:new)", () => {
     const changed = [...after.keys()].filter((file) => before.get(file) !== after.get(file)).sort();
     const removed = [...before.keys()].filter((file) => !after.has(file));
     expect(removed).toEqual([]);
-    const derived = new Set(["subgraphs/agencies.ts", "supergraph.yaml", ...AGENCY_FILES.map(({ file }) => file)]);
-    const outside = changed.filter((file) => !file.startsWith(`subgraphs/${NAME}/`) && !derived.has(file) && !/^schema\/[^/]+\.graphql$/.test(file));
+    const derived = [
+      "subgraphs/agencies.ts",
+      `schema/${NAME}.graphql`,
+      "schema/supergraph.graphql",
+      "supergraph.yaml",
+      "README.md",
+      "docker/postgres/init.sql",
+      "docker-compose.yml",
+      "router/router.yaml",
+      `deploy/kubernetes/${NAME}.yaml`,
+      ...["kustomization", "config", "secrets", "migrate-job", "network-policies"].map((name) => `deploy/kubernetes/${name}.yaml`),
+    ];
+    const generated = new Set([...derived, ...AGENCY_FILES.map(({ file }) => file)]);
+    const outside = changed.filter((file) => !file.startsWith(`subgraphs/${NAME}/`) && !generated.has(file) && !/^schema\/[^/]+\.graphql$/.test(file));
     expect(outside).toEqual([]);
-    expect(changed).toEqual(expect.arrayContaining(["subgraphs/agencies.ts", `schema/${NAME}.graphql`, "schema/supergraph.graphql", "supergraph.yaml", ...AGENCY_FILES.map(({ file }) => file)]));
-    for (const file of ["src/definition.ts", "src/main.ts", "src/settings.ts", "src/audit/personalData.ts", "src/audit/dataAccessReport.ts", "test/familyNotes.test.ts"]) {
+    expect(changed).toEqual(expect.arrayContaining(derived));
+    for (const file of ["deployment.ts", "src/definition.ts", "src/main.ts", "src/settings.ts", "src/audit/personalData.ts", "src/audit/dataAccessReport.ts", "test/familyNotes.test.ts"]) {
       expect(changed).toContain(`subgraphs/${NAME}/${file}`);
     }
     expect(changed.filter((file) => file.startsWith(`subgraphs/${NAME}/src/migrations/`))).toHaveLength(1);
@@ -130,4 +144,55 @@ describe("a new agency in one folder (npm run agency:new)", () => {
     // His own reads are not someone else's.
     expect(accesses.map((access) => access.accessorNationalId)).not.toContain(FAHAD);
   }, 60_000);
+
+  it("is in every deployment file, and the copy's deployment tests pass over them", async () => {
+    const read = (file: string) => fs.readFileSync(path.join(copy, file), "utf8");
+    const courts = copiedAgencies.at(-1)!;
+    const compose = parse(read("docker-compose.yml"), { merge: true });
+    expect(compose.services[NAME].command).toEqual(["node", `dist/subgraphs/${NAME}/src/main.js`]);
+    expect(compose.services.gateway.environment.COURTS_URL).toBe(`http://${NAME}:${courts.defaultPort}`);
+    expect(read("docker/postgres/init.sql")).toContain(`CREATE DATABASE ${NAME};`);
+    expect(parse(read("supergraph.yaml")).subgraphs[NAME]).toEqual({ routing_url: `http://localhost:${courts.defaultPort}/graphql`, schema: { file: `./schema/${NAME}.graphql` } });
+    const router = parse(read("router/router.yaml"));
+    expect(router.override_subgraph_url[NAME]).toBe(`\${env.COURTS_URL:-http://127.0.0.1:${courts.defaultPort}}/graphql`);
+    expect(router.traffic_shaping.subgraphs[NAME]).toBeDefined();
+
+    const kubernetes = (file: string) => parseAllDocuments(read(`deploy/kubernetes/${file}`), { version: "1.1" }).map((document) => document.toJS());
+    expect(parse(read("deploy/kubernetes/kustomization.yaml")).resources).toContain(`${NAME}.yaml`);
+    expect(kubernetes(`${NAME}.yaml`).map((object) => `${object.kind} ${object.metadata.name}`)).toEqual([
+      `Deployment ${NAME}`,
+      `Service ${NAME}`,
+      `Service ${NAME}-pods`,
+      `HorizontalPodAutoscaler ${NAME}`,
+      `PodDisruptionBudget ${NAME}`,
+    ]);
+    expect(kubernetes("config.yaml").find((object) => object.metadata.name === "gateway-config").data.COURTS_URL).toBe(`http://${NAME}-pods:${courts.defaultPort}`);
+    expect(kubernetes("migrate-job.yaml")[0].spec.template.spec.containers.map((container: { name: string }) => container.name)).toContain(NAME);
+    const policies = kubernetes("network-policies.yaml");
+    expect(policies.find((policy) => policy.metadata.name === NAME)?.spec.podSelector).toEqual({ matchLabels: { "app.kubernetes.io/name": NAME } });
+    expect(policies.find((policy) => policy.metadata.name === "gateway").spec.egress).toContainEqual({
+      to: [{ podSelector: { matchLabels: { "app.kubernetes.io/name": NAME } } }],
+      ports: [{ port: courts.defaultPort }],
+    });
+
+    // The checks of compose against the code's settings, of every Kubernetes object against the API
+    // schema and of the NetworkPolicies' flows, of router.yaml's keys, and that nothing generated is stale.
+    const suites = ["test/dockerCompose.test.ts", "test/deployment/kubernetes.test.ts", "test/router.test.ts", "test/registry.test.ts"];
+    const { stdout } = await promisify(execFile)(process.execPath, [path.join(ROOT, "node_modules", "jest", "bin", "jest.js"), "--runInBand", "--ci", "--json", ...suites], {
+      cwd: copy,
+      maxBuffer: 64 * 1024 * 1024,
+    }).catch((error: { stdout: string }) => error);
+    const report = JSON.parse(stdout) as { testResults: Array<{ status: string; message: string; assertionResults: Array<{ fullName: string; status: string }> }> };
+    expect(report.testResults.filter((suite) => suite.status !== "passed").map((suite) => suite.message)).toEqual([]);
+    const results = report.testResults.flatMap((suite) => suite.assertionResults);
+    expect(results.map((result) => result.fullName)).toEqual(
+      expect.arrayContaining([
+        `docker-compose.yml ${NAME} sets only environment variables its code reads`,
+        `docker-compose.yml ${NAME} sets every required setting that has no default`,
+        `deploy/kubernetes Deployment ${NAME} is valid against the Kubernetes API schema`,
+        `deploy/kubernetes ${NAME} sets only settings its code declares, and every one it requires`,
+        "deploy/kubernetes NetworkPolicies allow exactly the platform's flows",
+      ]),
+    );
+  }, 120_000);
 });

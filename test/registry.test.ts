@@ -6,6 +6,7 @@ import { assertComposesTheAgencies } from "../gateway/src/supergraphFile";
 import { SUBGRAPHS } from "../subgraphs";
 import { AGENCIES, AGENCY_NAMES, agency } from "../subgraphs/agencies";
 import { staleAgencyFiles } from "../scripts/agencyFiles";
+import { parseSeedArgs } from "../scripts/seed";
 
 const ROOT = path.resolve(__dirname, "..");
 const SUPERGRAPH = path.join(ROOT, "schema/supergraph.graphql");
@@ -37,11 +38,19 @@ describe("the registry of agencies", () => {
     expect(() => assertComposesTheAgencies(withStranger, SUPERGRAPH)).toThrow(/composes "stranger", which the registry/);
   });
 
-  it("writes the files that list the agencies (README table, PostgreSQL init script): none is stale", () => {
-    expect(staleAgencyFiles()).toEqual([]);
+  it("writes the files that name the agencies (compose, Kubernetes, router, init script, docs tables): none differs from the generator's", () => {
+    const stale = staleAgencyFiles();
+    if (stale.length > 0) throw new Error(`${stale.join(", ")}: not what the registry and the agencies' deployment.ts generate; run npm run agencies:write`);
   });
 
   it("refuses a name it does not know", () => {
     expect(() => agency("no-such-agency")).toThrow(new RegExp(`No agency "no-such-agency" in the registry.*${AGENCY_NAMES.join(", ")}`));
+  });
+
+  it("names the agency `npm run seed -- <agency>` seeds alone, and only one it knows", () => {
+    expect(parseSeedArgs(["labor", "--families", "5"])).toEqual({ families: 5, chunk: undefined, agencies: ["labor"] });
+    expect(parseSeedArgs(["--families", "5", "--chunk", "2"])).toEqual({ families: 5, chunk: 2, agencies: undefined });
+    expect(() => parseSeedArgs(["no-such-agency", "--families", "5"])).toThrow(/No agency "no-such-agency" in the registry/);
+    expect(() => parseSeedArgs(["labor"])).toThrow(/^usage: npm run seed -- \[<agency>\] --families N/);
   });
 });

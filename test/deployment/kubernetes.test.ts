@@ -19,6 +19,7 @@ import type { IIoK8sApimachineryPkgApisMetaV1LabelSelector as LabelSelector } fr
 import type { ConfigSpec } from "../../kernel/config";
 import { migrateSettings } from "../../scripts/migrate";
 import { CARRIER_WEBHOOK_PATH } from "../../subgraphs/delivery/src/shipments/carrierWebhookRoute";
+import { AGENCIES, agency } from "../../subgraphs/agencies";
 import { APPS, compiledEntry, isRequired, ROOT, settingOf, SUBGRAPH_NAMES } from "./services";
 
 /**
@@ -326,15 +327,11 @@ describe("deploy/kubernetes", () => {
       // Clients, and the postal operator's webhook, through the ingress controller.
       "ingress-controller -> gateway:4000",
       "ingress-controller -> delivery:4003",
-      "gateway -> civil-affairs:4001",
-      "gateway -> labor:4002",
-      "gateway -> delivery:4003",
+      ...SUBGRAPH_NAMES.map((name) => `gateway -> ${name}:${agency(name).defaultPort}`),
       // Signing keys and revoked tokens.
-      "labor -> civil-affairs:4001",
-      "delivery -> civil-affairs:4001",
-      // CardIssued events.
-      "civil-affairs -> labor:4002",
-      "civil-affairs -> delivery:4003",
+      ...SUBGRAPH_NAMES.filter((name) => name !== "civil-affairs").map((name) => `${name} -> civil-affairs:4001`),
+      // Events, to the agencies that subscribe.
+      ...AGENCIES.filter((entry) => entry.subscribesTo.length > 0).map((entry) => `civil-affairs -> ${entry.name}:${entry.defaultPort}`),
       ...APPS.map((app) => `prometheus -> ${app.name}:${app.port}`),
       "gateway -> redis:6379",
       ...[...SUBGRAPH_NAMES, "migrate"].map((name) => `${name} -> postgres:5432`),
