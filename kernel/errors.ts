@@ -1,5 +1,5 @@
 import { GraphQLError } from "graphql";
-import type { Lang, Message } from "./i18n";
+import { messages, type Lang, type Message } from "./i18n";
 
 export type ErrorCode =
   | "UNAUTHENTICATED"
@@ -17,7 +17,7 @@ export interface Violation {
   message: string;
 }
 
-const MESSAGES = {
+const MESSAGES = messages<Record<ErrorCode, Message>>({
   UNAUTHENTICATED: { en: () => "Sign in first.", ar: () => "يرجى تسجيل الدخول أولاً." },
   FORBIDDEN: { en: () => "You are not allowed to do this.", ar: () => "ليست لديك صلاحية لهذا الإجراء." },
   NOT_FOUND: { en: () => "Not found.", ar: () => "غير موجود." },
@@ -35,7 +35,7 @@ const MESSAGES = {
   },
   RATE_LIMITED: { en: () => "Too many attempts; try again later.", ar: () => "محاولات كثيرة؛ حاول لاحقاً." },
   INTERNAL_SERVER_ERROR: { en: () => "Something went wrong.", ar: () => "حدث خطأ غير متوقع." },
-} satisfies Record<ErrorCode, Message>;
+});
 
 /** A GraphQL error carrying one of the contract's codes, with a message in the request's language. */
 export class AppError extends GraphQLError {

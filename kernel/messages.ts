@@ -1,8 +1,8 @@
-import type { Message } from "./i18n";
+import { messages } from "./i18n";
 import type { NationalIdProblem } from "./nationalId";
 
 /** Messages for validations shared by every subgraph. */
-export const sharedMessages = {
+export const sharedMessages = messages({
   nationalId: {
     en: (p: { problem: NationalIdProblem }) =>
       p.problem === "CHECK_DIGIT"
@@ -16,5 +16,5 @@ export const sharedMessages = {
         : p.problem === "PREFIX"
           ? "يبدأ رقم الهوية بالرقم 1 (مواطن) أو 2 (مقيم)."
           : "رقم الهوية يتكون من 10 أرقام بالضبط.",
-  } satisfies Message<{ problem: NationalIdProblem }>,
-};
+  },
+});

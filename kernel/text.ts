@@ -1,4 +1,4 @@
-import type { Message } from "./i18n";
+import { messages, type Message } from "./i18n";
 
 /**
  * What any text a client sends must be: no control characters (PostgreSQL refuses NUL outright),
@@ -23,9 +23,9 @@ export function textProblem(value: string, options: { maxLength: number; multili
   return null;
 }
 
-export const textMessages: Record<TextProblem, Message<{ max: number }>> = {
+export const textMessages = messages<Record<TextProblem, Message<{ max: number }>>>({
   CONTROL_CHARACTER: { en: () => "The text contains control characters.", ar: () => "يحتوي النص على محارف تحكم." },
   BIDI_CONTROL: { en: () => "The text contains characters that reverse its direction.", ar: () => "يحتوي النص على محارف تعكس اتجاهه." },
   INVISIBLE: { en: () => "The text has no visible character.", ar: () => "لا يحتوي النص على أي حرف ظاهر." },
   TOO_LONG: { en: (p) => `The text is longer than ${p.max} characters.`, ar: (p) => `النص أطول من ${p.max} حرفاً.` },
-};
+});

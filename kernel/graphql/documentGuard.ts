@@ -1,7 +1,7 @@
 import { GraphQLError, Kind, parse, visit, type DocumentNode, type SelectionSetNode } from "graphql";
 import { setting } from "../config";
 import type { Violation } from "../errors";
-import type { Lang, Message } from "../i18n";
+import { messages, type Lang } from "../i18n";
 
 /**
  * Limits on the GraphQL document itself, checked before Apollo Server hashes, parses or validates
@@ -54,20 +54,20 @@ export function documentLimitsFrom(config: {
 
 type Limit = { actual: number; max: number };
 
-const MESSAGES = {
-  QUERY_TOO_LARGE: { en: (p) => `The query text is ${p.actual} bytes; at most ${p.max} are allowed.`, ar: (p) => `نص الاستعلام ${p.actual} بايت؛ الحد الأقصى ${p.max}.` },
-  MAX_TOKENS: { en: (p) => `The query has more than ${p.max} tokens.`, ar: (p) => `في الاستعلام أكثر من ${p.max} رمز.` },
+const MESSAGES = messages({
+  QUERY_TOO_LARGE: { en: (p: Limit) => `The query text is ${p.actual} bytes; at most ${p.max} are allowed.`, ar: (p: Limit) => `نص الاستعلام ${p.actual} بايت؛ الحد الأقصى ${p.max}.` },
+  MAX_TOKENS: { en: (p: Limit) => `The query has more than ${p.max} tokens.`, ar: (p: Limit) => `في الاستعلام أكثر من ${p.max} رمز.` },
   MAX_FIELDS: {
-    en: (p) => `The query selects more than ${p.max} fields, fragments expanded.`,
-    ar: (p) => `يطلب الاستعلام أكثر من ${p.max} حقلاً بعد توسيع الأجزاء.`,
+    en: (p: Limit) => `The query selects more than ${p.max} fields, fragments expanded.`,
+    ar: (p: Limit) => `يطلب الاستعلام أكثر من ${p.max} حقلاً بعد توسيع الأجزاء.`,
   },
   MAX_FIELD_PAIRS: {
-    en: (p) => `The query repeats names at one place so often that ${p.actual} pairs of fields must be compared; at most ${p.max} are allowed.`,
-    ar: (p) => `يكرر الاستعلام أسماء في موضع واحد بحيث تلزم مقارنة ${p.actual} زوجاً من الحقول؛ الحد الأقصى ${p.max}.`,
+    en: (p: Limit) => `The query repeats names at one place so often that ${p.actual} pairs of fields must be compared; at most ${p.max} are allowed.`,
+    ar: (p: Limit) => `يكرر الاستعلام أسماء في موضع واحد بحيث تلزم مقارنة ${p.actual} زوجاً من الحقول؛ الحد الأقصى ${p.max}.`,
   },
-  MAX_FRAGMENTS: { en: (p) => `The query has ${p.actual} fragments; at most ${p.max} are allowed.`, ar: (p) => `في الاستعلام ${p.actual} جزءاً؛ الحد الأقصى ${p.max}.` },
-  MAX_DIRECTIVES: { en: (p) => `The query has ${p.actual} directives; at most ${p.max} are allowed.`, ar: (p) => `في الاستعلام ${p.actual} موجهاً؛ الحد الأقصى ${p.max}.` },
-} satisfies Record<string, Message<Limit>>;
+  MAX_FRAGMENTS: { en: (p: Limit) => `The query has ${p.actual} fragments; at most ${p.max} are allowed.`, ar: (p: Limit) => `في الاستعلام ${p.actual} جزءاً؛ الحد الأقصى ${p.max}.` },
+  MAX_DIRECTIVES: { en: (p: Limit) => `The query has ${p.actual} directives; at most ${p.max} are allowed.`, ar: (p: Limit) => `في الاستعلام ${p.actual} موجهاً؛ الحد الأقصى ${p.max}.` },
+});
 
 function violation(lang: Lang, rule: keyof typeof MESSAGES, limit: Limit): Violation {
   return { field: "query", rule, message: MESSAGES[rule][lang](limit) };

@@ -1,5 +1,5 @@
 import { Violations } from "../errors";
-import type { Lang, Message } from "../i18n";
+import { messages, type Lang } from "../i18n";
 import { riyadhDate } from "../riyadhCalendar";
 
 const DAY_MS = 86_400_000;
@@ -7,7 +7,7 @@ const DAY_MS = 86_400_000;
 export const DEFAULT_WINDOW_DAYS = 30;
 export const MAX_WINDOW_DAYS = 366;
 
-const windowMessages = {
+const windowMessages = messages({
   fromAfterTo: {
     en: () => "The window's start (from) is after its end (to).",
     ar: () => "بداية الفترة (from) بعد نهايتها (to).",
@@ -16,7 +16,7 @@ const windowMessages = {
     en: (p: { max: number }) => `A window spans at most ${p.max} days.`,
     ar: (p: { max: number }) => `لا تتجاوز الفترة ${p.max} يوماً.`,
   },
-} satisfies Record<string, Message<any>>;
+});
 
 /** A dashboard window: instants [from, to) and the Riyadh calendar days it touches, oldest first. */
 export interface StatsWindow {

@@ -1,4 +1,4 @@
-import { pickLanguage } from "../i18n";
+import { messages, pickLanguage, say } from "../i18n";
 import { formatSar } from "../graphql/money";
 
 describe("language choice", () => {
@@ -19,5 +19,28 @@ describe("language choice", () => {
     expect(formatSar(10000, "en")).toBe("SAR 100.00");
     expect(formatSar(10000, "ar")).toBe("100.00 ر.س");
     expect(formatSar(250000005, "en")).toBe("SAR 2,500,000.05");
+  });
+});
+
+describe("message catalogues", () => {
+  // tsc (npm test) checks the @ts-expect-error lines: each must be an error, or the run fails.
+  const catalogue = messages({
+    tooMany: { en: (p: { max: number }) => `At most ${p.max}.`, ar: (p: { max: number }) => `${p.max} على الأكثر.` },
+  });
+
+  it("keeps each entry's parameter type", () => {
+    expect(say("en", catalogue.tooMany, { max: 3 })).toBe("At most 3.");
+    // @ts-expect-error a parameter of the wrong type
+    expect(say("ar", catalogue.tooMany, { max: "3" })).toBe("3 على الأكثر.");
+  });
+
+  it("does not compile an entry without both languages alike", () => {
+    const incomplete = messages({
+      // @ts-expect-error no Arabic
+      englishOnly: { en: () => "English only" },
+      // @ts-expect-error the Arabic takes other parameters than the English
+      mismatched: { en: (p: { max: number }) => `At most ${p.max}.`, ar: (p: { count: number }) => `${p.count}` },
+    });
+    expect(Object.keys(incomplete)).toEqual(["englishOnly", "mismatched"]);
   });
 });

@@ -1,26 +1,27 @@
 import { DATABASE_KINDS } from "../../../test/support/database";
 import { codes, graphql } from "../../../test/support/http";
-import { startTestSubgraph, type TestSubgraph } from "../../../test/support/subgraph";
+import { startSubgraphHarness, startTestSubgraph, type SubgraphHarness, type TestSubgraph } from "../../../test/support/subgraph";
 import { delivery as deliveryDefinition } from "../../delivery/src/definition";
 import { labor as laborDefinition } from "../../labor/src/definition";
-import { startCivilAffairs, PASSWORD, type CivilAffairsHarness } from "./support";
+import { civilAffairs } from "../src/definition";
+import { headsWithCards, PASSWORD, signIn } from "./people";
 
 const OFFICER = "1000000909";
 const ABDULLAH = "1000000099";
 const FAHAD = "1000000016";
 
-const count = async (ca: CivilAffairsHarness, owner: string): Promise<number> =>
+const count = async (ca: SubgraphHarness, owner: string): Promise<number> =>
   (await ca.db.query(`SELECT count(*)::int AS n FROM data_access WHERE owner_id = $1`, [owner]))[0].n;
 
 describe.each(DATABASE_KINDS)("civil-affairs data-access audit (%s database)", (kind) => {
-  let ca: CivilAffairsHarness;
+  let ca: SubgraphHarness;
   beforeAll(async () => {
-    ca = await startCivilAffairs(kind, { ACCESS_PURPOSE_REQUIRED: "true" });
+    ca = await startSubgraphHarness(civilAffairs, { kind, env: { ACCESS_PURPOSE_REQUIRED: "true" }, tokens: signIn });
   });
   afterAll(() => ca?.stop());
 
   it("records an officer's read with its purpose, and refuses one without a purpose (recording nothing)", async () => {
-    const officer = await ca.as(OFFICER, ["CIVIL_AFFAIRS_OFFICER"]);
+    const officer = await ca.as({ nationalId: OFFICER, roles: ["CIVIL_AFFAIRS_OFFICER"] });
     const before = await count(ca, ABDULLAH);
     const refused = await officer(`{ citizen(nationalId: "${ABDULLAH}") { fullNameAr } }`, {}, { "x-access-purpose": "   " });
     expect(codes(refused)).toEqual(["FORBIDDEN"]);
@@ -37,10 +38,10 @@ describe.each(DATABASE_KINDS)("civil-affairs data-access audit (%s database)", (
   });
 
   it("lists a refused field as refused, never as read, in the owner's report", async () => {
-    const noura = await ca.as("1000000024"); // Fahad's wife: reads the family's applications, not their documents
+    const noura = await ca.as({ nationalId: "1000000024" }); // Fahad's wife: reads the family's applications, not their documents
     const response = await noura(`{ me { family { applications { status documents { id } } } } }`, {}, { "x-request-id": "req-audit-refused" });
     expect(codes(response)).toContain("FORBIDDEN");
-    const fahad = await ca.as(FAHAD);
+    const fahad = await ca.as({ nationalId: FAHAD });
     const report = await fahad(`{ myDataAccesses { civilAffairs(first: 20) { requestId fields refusedFields outcome } } }`);
     const row = report.data.myDataAccesses.civilAffairs.find((r: { requestId: string }) => r.requestId === "req-audit-refused");
     expect(row.fields).toEqual(expect.arrayContaining(["CardApplication.status"]));
@@ -50,7 +51,7 @@ describe.each(DATABASE_KINDS)("civil-affairs data-access audit (%s database)", (
   });
 
   it("records a family member's read of the others, not of oneself, and nothing for one's own record", async () => {
-    const fahad = await ca.as(FAHAD);
+    const fahad = await ca.as({ nationalId: FAHAD });
     const [wifeBefore, fahadBefore] = [await count(ca, "1000000024"), await count(ca, FAHAD)];
     expect((await fahad(`{ me { fullNameAr family { members { citizen { fullNameAr } } } } }`)).errors).toBeUndefined();
     expect(await count(ca, "1000000024")).toBe(wifeBefore + 1);
@@ -58,12 +59,12 @@ describe.each(DATABASE_KINDS)("civil-affairs data-access audit (%s database)", (
   });
 
   it("records an officer's change as CHANGE, and shows a citizen only their own report", async () => {
-    const [head] = await ca.headsWithCards(1);
-    const applicant = await ca.as(head!);
+    const [head] = await headsWithCards(ca.db, 1);
+    const applicant = await ca.as({ nationalId: head! });
     const created = await applicant(`mutation { r: createCardApplication(input: { kind: REPLACEMENT_LOST, lossDeclaration: true, deliveryMethod: OFFICE_PICKUP, pickupOfficeId: "RUH-01" }) { id } }`);
     const id = created.data.r.id as string;
     expect((await applicant(`mutation($id: ID!) { submitCardApplication(id: $id) { status } }`, { id })).errors).toBeUndefined();
-    const officer = await ca.as(OFFICER, ["CIVIL_AFFAIRS_OFFICER"]);
+    const officer = await ca.as({ nationalId: OFFICER, roles: ["CIVIL_AFFAIRS_OFFICER"] });
     const noPurpose = await officer(`mutation($id: ID!) { startReview(id: $id) { status } }`, { id }, { "x-access-purpose": "" });
     expect(codes(noPurpose)).toEqual(["FORBIDDEN"]);
     expect((await ca.db.query(`SELECT status FROM card_application WHERE id = $1`, [id]))[0].status).toBe("SUBMITTED");
@@ -95,15 +96,15 @@ describe.each(DATABASE_KINDS)("civil-affairs data-access audit (%s database)", (
 });
 
 describe("token revocation, directly against each subgraph", () => {
-  let ca: CivilAffairsHarness;
+  let ca: SubgraphHarness;
   let labor: TestSubgraph;
   let delivery: TestSubgraph;
   const REFRESH = { TOKEN_REVOCATION_REFRESH_MS: "200" };
   beforeAll(async () => {
-    ca = await startCivilAffairs("embedded", REFRESH);
+    ca = await startSubgraphHarness(civilAffairs, { kind: "embedded", env: REFRESH, tokens: signIn });
     [labor, delivery] = await Promise.all([
-      startTestSubgraph(laborDefinition, { kind: "embedded", civilAffairsUrl: ca.subgraph.url, demoData: false, env: REFRESH }),
-      startTestSubgraph(deliveryDefinition, { kind: "embedded", civilAffairsUrl: ca.subgraph.url, demoData: false, env: REFRESH }),
+      startTestSubgraph(laborDefinition, { kind: "embedded", civilAffairsUrl: ca.url, demoData: false, env: REFRESH }),
+      startTestSubgraph(deliveryDefinition, { kind: "embedded", civilAffairsUrl: ca.url, demoData: false, env: REFRESH }),
     ]);
   });
   afterAll(async () => {
@@ -112,15 +113,15 @@ describe("token revocation, directly against each subgraph", () => {
   });
 
   it("refuses a logged-out token at civil-affairs at once, and at labor and delivery after the refresh", async () => {
-    await ca.as(FAHAD); // creates the account with PASSWORD
-    const login = await graphql(ca.subgraph.graphqlUrl, `mutation($pw: String!) { login(nationalId: "${FAHAD}", password: $pw) { accessToken } }`, { pw: PASSWORD });
+    await ca.as({ nationalId: FAHAD }); // creates the account with PASSWORD
+    const login = await graphql(ca.graphqlUrl, `mutation($pw: String!) { login(nationalId: "${FAHAD}", password: $pw) { accessToken } }`, { pw: PASSWORD });
     const token = login.data.login.accessToken as string;
     const probe = `{ _service { sdl } }`;
-    for (const url of [ca.subgraph.graphqlUrl, labor.graphqlUrl, delivery.graphqlUrl]) {
+    for (const url of [ca.graphqlUrl, labor.graphqlUrl, delivery.graphqlUrl]) {
       expect((await graphql(url, probe, {}, { token })).status).toBe(200);
     }
-    expect((await graphql(ca.subgraph.graphqlUrl, `mutation { logout }`, {}, { token })).data).toEqual({ logout: true });
-    const atOnce = await graphql(ca.subgraph.graphqlUrl, `{ me { nationalId } }`, {}, { token });
+    expect((await graphql(ca.graphqlUrl, `mutation { logout }`, {}, { token })).data).toEqual({ logout: true });
+    const atOnce = await graphql(ca.graphqlUrl, `{ me { nationalId } }`, {}, { token });
     expect([atOnce.status, codes(atOnce)]).toEqual([401, ["UNAUTHENTICATED"]]);
 
     await new Promise((resolve) => setTimeout(resolve, 450));
@@ -128,10 +129,10 @@ describe("token revocation, directly against each subgraph", () => {
       const refused = await graphql(url, probe, {}, { token });
       expect([url, refused.status, codes(refused)]).toEqual([url, 401, ["UNAUTHENTICATED"]]);
     }
-    const published = await (await fetch(`${ca.subgraph.url}/.well-known/revoked-tokens`)).json();
+    const published = await (await fetch(`${ca.url}/.well-known/revoked-tokens`)).json();
     expect(published.revoked).toHaveLength(1);
     expect(published.revoked[0]).toEqual({ jti: expect.any(String), expiresAt: expect.any(String) });
     // Without a token, logout is UNAUTHENTICATED.
-    expect(codes(await graphql(ca.subgraph.graphqlUrl, `mutation { logout }`))).toEqual(["UNAUTHENTICATED"]);
+    expect(codes(await graphql(ca.graphqlUrl, `mutation { logout }`))).toEqual(["UNAUTHENTICATED"]);
   });
 });

@@ -1,6 +1,8 @@
 import { DATABASE_KINDS } from "../../../test/support/database";
 import { codes, statements, violationRules } from "../../../test/support/http";
-import { startCivilAffairs, type CivilAffairsHarness } from "./support";
+import { startSubgraphHarness, type Client, type SubgraphHarness } from "../../../test/support/subgraph";
+import { civilAffairs } from "../src/definition";
+import { headsWithCards, signIn } from "./people";
 
 const STATS = `query($from: DateTime, $to: DateTime) { applicationStats(from: $from, to: $to) {
   total byStatus { status count } byKind { kind count } submittedPerDay { day count } issuedPerDay { day count } medianHoursToIssue } }`;
@@ -9,12 +11,12 @@ const STATS = `query($from: DateTime, $to: DateTime) { applicationStats(from: $f
 const WINDOW = { from: "2019-03-01T00:00:00+03:00", to: "2019-03-04T00:00:00+03:00" };
 
 describe.each(DATABASE_KINDS)("applicationStats (RULES.md, Dashboards) on %s", (kind) => {
-  let ca: CivilAffairsHarness;
-  let analyst: Awaited<ReturnType<CivilAffairsHarness["as"]>>;
+  let ca: SubgraphHarness;
+  let analyst: Client;
   beforeAll(async () => {
-    ca = await startCivilAffairs(kind);
-    analyst = await ca.as("1000000933", ["ANALYST"]);
-    const [applicant] = await ca.headsWithCards(1);
+    ca = await startSubgraphHarness(civilAffairs, { kind, tokens: signIn });
+    analyst = await ca.as({ nationalId: "1000000933", roles: ["ANALYST"] });
+    const [applicant] = await headsWithCards(ca.db, 1);
     // Application A: created and first submitted one second before midnight in Riyadh (20:59:59 UTC),
     // sent back and submitted again the next day (not a new submission), issued on 3 March.
     // Application B: created and submitted at midnight in Riyadh (21:00 UTC on the 1st: the 2nd in Riyadh).
@@ -107,9 +109,9 @@ describe.each(DATABASE_KINDS)("applicationStats (RULES.md, Dashboards) on %s", (
 describe("applicationStats' statements", () => {
   /** The statements of a 366-day window over the demo data with `families` synthetic families. */
   async function statementsWith(families: number): Promise<number> {
-    const ca = await startCivilAffairs("embedded", { DEMO_FAMILIES: String(families) });
+    const ca = await startSubgraphHarness(civilAffairs, { kind: "embedded", env: { DEMO_FAMILIES: String(families) }, tokens: signIn });
     try {
-      const analyst = await ca.as("1000000933", ["ANALYST"]);
+      const analyst = await ca.as({ nationalId: "1000000933", roles: ["ANALYST"] });
       const response = await analyst(STATS, { from: new Date(Date.now() - 365 * 86_400_000).toISOString() });
       expect(response.errors).toBeUndefined();
       expect(response.data.applicationStats.total).toBeGreaterThan(families / 10);

@@ -3,7 +3,9 @@ import os from "node:os";
 import path from "node:path";
 import { DATABASE_KINDS } from "../../../test/support/database";
 import { violationRules } from "../../../test/support/http";
-import { startCivilAffairs, type CivilAffairsHarness } from "./support";
+import { startSubgraphHarness, type SubgraphHarness } from "../../../test/support/subgraph";
+import { civilAffairs } from "../src/definition";
+import { headsWithCards, signIn } from "./people";
 
 /**
  * Where a document's bytes go. With the embedded database a 5 MiB insert ran on the event loop
@@ -23,12 +25,12 @@ function storedFile(sha256: string): string | undefined {
 }
 
 describe.each(DATABASE_KINDS)("document storage (%s database)", (kind) => {
-  let ca: CivilAffairsHarness;
+  let ca: SubgraphHarness;
   let attach: (content: Buffer) => Promise<{ id: string; sha256: string } | string[]>;
   beforeAll(async () => {
-    ca = await startCivilAffairs(kind);
-    const [head] = await ca.headsWithCards(1);
-    const applicant = await ca.as(head!);
+    ca = await startSubgraphHarness(civilAffairs, { kind, tokens: signIn });
+    const [head] = await headsWithCards(ca.db, 1);
+    const applicant = await ca.as({ nationalId: head! });
     const created = await applicant(`mutation { createCardApplication(input: { kind: REPLACEMENT_DAMAGED, deliveryMethod: OFFICE_PICKUP, pickupOfficeId: "RUH-01" }) { id } }`);
     const applicationId = created.data.createCardApplication.id;
     attach = async (content) => {

@@ -1,5 +1,7 @@
 import { codes, violationRules } from "../../../test/support/http";
-import { startCivilAffairs, type CivilAffairsHarness } from "./support";
+import { startSubgraphHarness, type Client, type SubgraphHarness } from "../../../test/support/subgraph";
+import { civilAffairs } from "../src/definition";
+import { headsWithCards, signIn } from "./people";
 
 const PNG = Buffer.concat([Buffer.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a]), Buffer.from("png body")]);
 const PDF = Buffer.from("%PDF-1.7\n1 0 obj\n<<>>\nendobj\n");
@@ -7,13 +9,13 @@ const JPEG = Buffer.from([0xff, 0xd8, 0xff, 0xe0, 0, 0x10, 0x4a, 0x46]);
 const ATTACH = `mutation($input: AttachDocumentInput!) { attachDocument(input: $input) { id type fileName mimeType sizeBytes sha256 } }`;
 
 describe("documents attached to an application", () => {
-  let ca: CivilAffairsHarness;
-  let applicant: Awaited<ReturnType<CivilAffairsHarness["as"]>>;
+  let ca: SubgraphHarness;
+  let applicant: Client;
   let applicationId: string;
   beforeAll(async () => {
-    ca = await startCivilAffairs("embedded");
-    const [head] = await ca.headsWithCards(1);
-    applicant = await ca.as(head!);
+    ca = await startSubgraphHarness(civilAffairs, { kind: "embedded", tokens: signIn });
+    const [head] = await headsWithCards(ca.db, 1);
+    applicant = await ca.as({ nationalId: head! });
     const created = await applicant(`mutation { createCardApplication(input: { kind: REPLACEMENT_DAMAGED, deliveryMethod: OFFICE_PICKUP, pickupOfficeId: "RUH-01" }) { id } }`);
     applicationId = created.data.createCardApplication.id;
   });
@@ -68,8 +70,8 @@ describe("documents attached to an application", () => {
   });
 
   it("refuses documents from anyone but the applicant, and once the application is submitted", async () => {
-    const [other] = await ca.headsWithCards(1);
-    const stranger = await ca.as(other!);
+    const [other] = await headsWithCards(ca.db, 1);
+    const stranger = await ca.as({ nationalId: other! });
     const foreign = await stranger(ATTACH, { input: { applicationId, type: "OTHER", fileName: "x.png", mimeType: "image/png", contentBase64: PNG.toString("base64") } });
     expect(codes(foreign)).toEqual(["FORBIDDEN"]);
     const submitted = await applicant(`mutation($id: ID!) { submitCardApplication(id: $id) { status } }`, { id: applicationId });
@@ -78,10 +80,10 @@ describe("documents attached to an application", () => {
   });
 
   it("lets civil-affairs officers read the documents, and no other officer", async () => {
-    const officer = await ca.as("1000000909", ["CIVIL_AFFAIRS_OFFICER"]);
+    const officer = await ca.as({ nationalId: "1000000909", roles: ["CIVIL_AFFAIRS_OFFICER"] });
     const read = await officer(`query($id: ID!) { cardApplication(id: $id) { documents { type } } }`, { id: applicationId });
     expect(read.data.cardApplication.documents.length).toBeGreaterThan(0);
-    const labor = await ca.as("1000000917", ["LABOR_OFFICER"]);
+    const labor = await ca.as({ nationalId: "1000000917", roles: ["LABOR_OFFICER"] });
     expect(codes(await labor(`query($id: ID!) { cardApplication(id: $id) { id } }`, { id: applicationId }))).toEqual(["FORBIDDEN"]);
   });
 });

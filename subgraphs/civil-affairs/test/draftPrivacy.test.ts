@@ -1,5 +1,7 @@
 import { codes, violationRules } from "../../../test/support/http";
-import { startCivilAffairs, type CivilAffairsHarness } from "./support";
+import { startSubgraphHarness, type Client, type SubgraphHarness } from "../../../test/support/subgraph";
+import { civilAffairs } from "../src/definition";
+import { signIn } from "./people";
 
 /**
  * A draft shows the applicant only the people the registry links to him or who are in his
@@ -18,13 +20,13 @@ const NOBODY = "1000000990"; // a valid ID that names no one
 const VIEW = `id spouses { nationalId fullNameAr birthDate mobile nationalAddress { street } } children { nationalId fullNameAr } requestedSpouseIds requestedChildIds missingDocuments`;
 
 describe("what a draft shows its applicant", () => {
-  let ca: CivilAffairsHarness;
-  let khalid: Awaited<ReturnType<CivilAffairsHarness["as"]>>;
-  let officer: Awaited<ReturnType<CivilAffairsHarness["as"]>>;
+  let ca: SubgraphHarness;
+  let khalid: Client;
+  let officer: Client;
   beforeAll(async () => {
-    ca = await startCivilAffairs("embedded");
-    khalid = await ca.as(KHALID);
-    officer = await ca.as("1000000909", ["CIVIL_AFFAIRS_OFFICER"]);
+    ca = await startSubgraphHarness(civilAffairs, { kind: "embedded", tokens: signIn });
+    khalid = await ca.as({ nationalId: KHALID });
+    officer = await ca.as({ nationalId: "1000000909", roles: ["CIVIL_AFFAIRS_OFFICER"] });
   });
   afterAll(() => ca?.stop());
 

@@ -1,5 +1,7 @@
 import { codes } from "../../../test/support/http";
-import { startCivilAffairs, type CivilAffairsHarness } from "./support";
+import { startSubgraphHarness, type Client, type SubgraphHarness } from "../../../test/support/subgraph";
+import { civilAffairs } from "../src/definition";
+import { signIn } from "./people";
 
 /**
  * Four-eyes (RULES.md "Identity and roles"). Before, a civil-affairs officer applied for himself
@@ -12,19 +14,17 @@ const FAHAD_WIFE = "1000000024";
 const SARAH = "1000000040"; // Fahad's daughter, 14
 const MAJED = "1000000180"; // made a second officer here
 
-type Caller = Awaited<ReturnType<CivilAffairsHarness["as"]>>;
-
 describe("no officer acts on his own or his family's application", () => {
-  let ca: CivilAffairsHarness;
-  let sultan: Caller;
-  let fahadOfficer: Caller;
-  let majed: Caller;
+  let ca: SubgraphHarness;
+  let sultan: Client;
+  let fahadOfficer: Client;
+  let majed: Client;
   let applicationId: string;
   beforeAll(async () => {
-    ca = await startCivilAffairs("embedded");
-    sultan = await ca.as(SULTAN, ["CIVIL_AFFAIRS_OFFICER"]);
-    fahadOfficer = await ca.as(FAHAD, ["CIVIL_AFFAIRS_OFFICER"]);
-    majed = await ca.as(MAJED, ["CIVIL_AFFAIRS_OFFICER"]);
+    ca = await startSubgraphHarness(civilAffairs, { kind: "embedded", tokens: signIn });
+    sultan = await ca.as({ nationalId: SULTAN, roles: ["CIVIL_AFFAIRS_OFFICER"] });
+    fahadOfficer = await ca.as({ nationalId: FAHAD, roles: ["CIVIL_AFFAIRS_OFFICER"] });
+    majed = await ca.as({ nationalId: MAJED, roles: ["CIVIL_AFFAIRS_OFFICER"] });
     const created = await sultan(`mutation { createCardApplication(input: { kind: NEW_CARD, spouseIds: ["${FAHAD_WIFE}"], childIds: ["${SARAH}"], deliveryMethod: OFFICE_PICKUP, pickupOfficeId: "RUH-01" }) { id } }`);
     applicationId = created.data.createCardApplication.id;
     for (const type of ["MARRIAGE_CONTRACT", "BIRTH_CERTIFICATE"]) {
@@ -36,7 +36,7 @@ describe("no officer acts on his own or his family's application", () => {
   });
   afterAll(() => ca?.stop());
 
-  const startReview = (officer: Caller) => officer(`mutation($id: ID!) { startReview(id: $id) { status } }`, { id: applicationId });
+  const startReview = (officer: Client) => officer(`mutation($id: ID!) { startReview(id: $id) { status } }`, { id: applicationId });
 
   it("refuses the applicant himself, in his language, saying why", async () => {
     const refused = await sultan(`mutation($id: ID!) { startReview(id: $id) { status } }`, { id: applicationId }, { "accept-language": "ar" });
@@ -52,11 +52,11 @@ describe("no officer acts on his own or his family's application", () => {
 
   it("refuses a mother who is an officer on her adult son's application, though no birth record names her", async () => {
     await ca.db.query(`DELETE FROM birth_record WHERE child_id = '1000000032'`); // added to the register on a certificate
-    const son = await ca.as("1000000032");
+    const son = await ca.as({ nationalId: "1000000032" });
     const created = await son(`mutation { createCardApplication(input: { kind: NEW_CARD, deliveryMethod: OFFICE_PICKUP, pickupOfficeId: "RUH-01" }) { id } }`);
     const id = created.data.createCardApplication.id;
     await son(`mutation($id: ID!) { submitCardApplication(id: $id) { status } }`, { id });
-    const mother = await ca.as(FAHAD_WIFE, ["CIVIL_AFFAIRS_OFFICER"]);
+    const mother = await ca.as({ nationalId: FAHAD_WIFE, roles: ["CIVIL_AFFAIRS_OFFICER"] });
     const refused = await mother(`mutation($id: ID!) { startReview(id: $id) { status } }`, { id });
     expect(refused.errors![0]!.extensions!.reason).toBe("FOUR_EYES");
   });

@@ -1,17 +1,19 @@
 import { DATABASE_KINDS } from "../../../test/support/database";
 import { codes } from "../../../test/support/http";
-import { startCivilAffairs, type CivilAffairsHarness } from "./support";
+import { startSubgraphHarness, type Client, type SubgraphHarness } from "../../../test/support/subgraph";
+import { civilAffairs } from "../src/definition";
+import { headsWithCards, signIn } from "./people";
 
 const KHALID = "1000000057";
 
 describe.each(DATABASE_KINDS)("issuing a family card (%s database)", (kind) => {
-  let ca: CivilAffairsHarness;
-  let officer: Awaited<ReturnType<CivilAffairsHarness["as"]>>;
-  let khalid: Awaited<ReturnType<CivilAffairsHarness["as"]>>;
+  let ca: SubgraphHarness;
+  let officer: Client;
+  let khalid: Client;
   beforeAll(async () => {
-    ca = await startCivilAffairs(kind, { OUTBOX_SUBSCRIBERS: "http://127.0.0.1:9/events,http://127.0.0.1:9/other", REPLACEMENT_FEE_HALALAS: "2500" });
-    officer = await ca.as("1000000909", ["CIVIL_AFFAIRS_OFFICER"]);
-    khalid = await ca.as(KHALID);
+    ca = await startSubgraphHarness(civilAffairs, { kind, env: { OUTBOX_SUBSCRIBERS: "http://127.0.0.1:9/events,http://127.0.0.1:9/other", REPLACEMENT_FEE_HALALAS: "2500" }, tokens: signIn });
+    officer = await ca.as({ nationalId: "1000000909", roles: ["CIVIL_AFFAIRS_OFFICER"] });
+    khalid = await ca.as({ nationalId: KHALID });
   });
   afterAll(() => ca?.stop());
 
@@ -90,8 +92,8 @@ describe.each(DATABASE_KINDS)("issuing a family card (%s database)", (kind) => {
   });
 
   it("charges the configured replacement fee, formatted in the request's language", async () => {
-    const [head] = await ca.headsWithCards(1);
-    const applicant = await ca.as(head!);
+    const [head] = await headsWithCards(ca.db, 1);
+    const applicant = await ca.as({ nationalId: head! });
     const created = await applicant(`mutation { createCardApplication(input: { kind: REPLACEMENT_LOST }) { fee { halalas currency formatted } } }`, {}, { "accept-language": "ar" });
     expect(created.data.createCardApplication.fee).toEqual({ halalas: 2500, currency: "SAR", formatted: "25.00 ر.س" });
   });

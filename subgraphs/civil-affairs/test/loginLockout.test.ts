@@ -7,7 +7,9 @@ import { DATABASE_KINDS } from "../../../test/support/database";
 import { graphql } from "../../../test/support/http";
 import { login } from "../src/identity/login";
 import { loadSigningKeys } from "../src/identity/signingKeys";
-import { PASSWORD, startCivilAffairs, type CivilAffairsHarness } from "./support";
+import { startSubgraphHarness, type SubgraphHarness } from "../../../test/support/subgraph";
+import { civilAffairs } from "../src/definition";
+import { PASSWORD, signIn } from "./people";
 
 /**
  * The sign-in lockout counts each attempt before its password is checked, in one statement: 40
@@ -15,18 +17,18 @@ import { PASSWORD, startCivilAffairs, type CivilAffairsHarness } from "./support
  * RATE_LIMITED without one (before, all 39 wrong passwords were checked and the 40th signed in).
  */
 describe.each(DATABASE_KINDS)("sign-in lockout (%s)", (kind) => {
-  let ca: CivilAffairsHarness;
+  let ca: SubgraphHarness;
   beforeAll(async () => {
-    ca = await startCivilAffairs(kind);
+    ca = await startSubgraphHarness(civilAffairs, { kind, tokens: signIn });
   });
   afterAll(() => ca?.stop());
 
   const attempt = (id: string, password: string) =>
-    graphql(ca.subgraph.graphqlUrl, `mutation($id: ID!, $pw: String!) { login(nationalId: $id, password: $pw) { accessToken } }`, { id, pw: password });
+    graphql(ca.graphqlUrl, `mutation($id: ID!, $pw: String!) { login(nationalId: $id, password: $pw) { accessToken } }`, { id, pw: password });
 
   it("lets at most five of 40 concurrent attempts check a password", async () => {
     const id = "1000000099";
-    await ca.as(id); // gives Abdullah the test password, then clears the count by signing in
+    await ca.as({ nationalId: id }); // gives Abdullah the test password, then clears the count by signing in
     const answers = await Promise.all(Array.from({ length: 40 }, (_, i) => attempt(id, i === 39 ? PASSWORD : `wrong-${i}`)));
     const checked = answers.filter((a) => a.errors?.[0]?.extensions?.code !== "RATE_LIMITED");
     expect(checked.length).toBe(5);
@@ -39,7 +41,7 @@ describe.each(DATABASE_KINDS)("sign-in lockout (%s)", (kind) => {
     const policy = { maxFailures: 5, lockMinutes: 15, tokenTtlSeconds: 900 };
     const keys = await loadSigningKeys(undefined, path.join(fs.mkdtempSync(path.join(os.tmpdir(), "keys-")), "signing.pem"));
     const id = "1000000016";
-    await ca.as(id);
+    await ca.as({ nationalId: id });
     const start = new Date(Date.now() + 60 * 60_000); // an hour ahead: nothing of the other tests is in its window
     const codeOf = (promise: Promise<unknown>) => promise.then(() => "OK", (error: { extensions?: { code?: string } }) => error.extensions?.code);
     for (let i = 0; i < 5; i++) expect(await codeOf(login(ca.db, keys, policy, "en", id, "wrong", start))).toBe("UNAUTHENTICATED");
@@ -52,7 +54,7 @@ describe.each(DATABASE_KINDS)("sign-in lockout (%s)", (kind) => {
     const policy = { maxFailures: 5, lockMinutes: 15, tokenTtlSeconds: 900 };
     const keys = await loadSigningKeys(undefined, path.join(fs.mkdtempSync(path.join(os.tmpdir(), "keys-")), "signing.pem"));
     const id = "1000000057";
-    await ca.as(id, ["CIVIL_AFFAIRS_OFFICER", "ANALYST"]);
+    await ca.as({ nationalId: id, roles: ["CIVIL_AFFAIRS_OFFICER", "ANALYST"] });
     const session = await login(ca.db, keys, policy, "en", id, PASSWORD);
     const claims = decodeJwt(session.accessToken);
     expect(claims.roles).toEqual(["CITIZEN", "CIVIL_AFFAIRS_OFFICER", "ANALYST"]);
@@ -64,11 +66,11 @@ describe.each(DATABASE_KINDS)("sign-in lockout (%s)", (kind) => {
 
 describe("sign-ins in flight", () => {
   it("answers RATE_LIMITED at once past LOGIN_MAX_IN_FLIGHT, without counting a failure against the ID", async () => {
-    const ca = await startCivilAffairs("embedded", { LOGIN_MAX_IN_FLIGHT: "2" });
+    const ca = await startSubgraphHarness(civilAffairs, { kind: "embedded", env: { LOGIN_MAX_IN_FLIGHT: "2" }, tokens: signIn });
     try {
       const ids = Array.from({ length: 12 }, (_, i) => withCheckDigit(String(100_000_500 + i)));
       const answers = await Promise.all(
-        ids.map((id) => graphql(ca.subgraph.graphqlUrl, `mutation($id: ID!) { login(nationalId: $id, password: "wrong") { accessToken } }`, { id }, { lang: "en" })),
+        ids.map((id) => graphql(ca.graphqlUrl, `mutation($id: ID!) { login(nationalId: $id, password: "wrong") { accessToken } }`, { id }, { lang: "en" })),
       );
       const codesSeen = answers.map((a) => a.errors?.[0]?.extensions?.code);
       expect(codesSeen.filter((code) => code === "RATE_LIMITED").length).toBeGreaterThan(0);

@@ -2,7 +2,9 @@ import fc from "fast-check";
 import { withCheckDigit } from "../../../kernel/nationalId";
 import type { GraphQLResponse } from "../../../test/support/http";
 import { graphql } from "../../../test/support/http";
-import { startCivilAffairs, type CivilAffairsHarness } from "./support";
+import { startSubgraphHarness, type Client, type SubgraphHarness } from "../../../test/support/subgraph";
+import { civilAffairs } from "../src/definition";
+import { headsWithCards, signIn } from "./people";
 
 /**
  * Random inputs at civil-affairs' mutations over HTTP (in-process subgraph, embedded database):
@@ -50,10 +52,10 @@ const applicationInput = fc.record(
 );
 
 describe("civil-affairs mutations under random input (fast-check over HTTP)", () => {
-  let ca: CivilAffairsHarness;
-  let khalid: Awaited<ReturnType<CivilAffairsHarness["as"]>>;
+  let ca: SubgraphHarness;
+  let khalid: Client;
   let head: string;
-  let headCaller: Awaited<ReturnType<CivilAffairsHarness["as"]>>;
+  let headCaller: Client;
   let draftId: string;
 
   const counts = async () =>
@@ -71,10 +73,10 @@ describe("civil-affairs mutations under random input (fast-check over HTTP)", ()
   const rowOf = async (table: string, key: string, id: string) => JSON.stringify(await ca.db.query(`SELECT * FROM ${table} WHERE ${key} = $1`, [id]));
 
   beforeAll(async () => {
-    ca = await startCivilAffairs("embedded", { LOGIN_MAX_FAILURES: "1000" });
-    khalid = await ca.as(KHALID);
-    [head] = await ca.headsWithCards(1);
-    headCaller = await ca.as(head!);
+    ca = await startSubgraphHarness(civilAffairs, { kind: "embedded", env: { LOGIN_MAX_FAILURES: "1000" }, tokens: signIn });
+    khalid = await ca.as({ nationalId: KHALID });
+    [head] = await headsWithCards(ca.db, 1);
+    headCaller = await ca.as({ nationalId: head! });
     const draft = await headCaller(`mutation { createCardApplication(input: { kind: REPLACEMENT_DAMAGED, deliveryMethod: OFFICE_PICKUP, pickupOfficeId: "RUH-01" }) { id } }`);
     draftId = draft.data.createCardApplication.id;
   });
@@ -183,7 +185,7 @@ describe("civil-affairs mutations under random input (fast-check over HTTP)", ()
     await fc.assert(
       fc.asyncProperty(fc.oneof(nationalIdLike, junk), fc.oneof(fc.string({ maxLength: 80 }), junk), async (nationalId, password) => {
         const before = await counts();
-        const response = await graphql(ca.subgraph.graphqlUrl, `mutation($id: ID!, $pw: String!) { login(nationalId: $id, password: $pw) { accessToken } }`, { id: nationalId, pw: password });
+        const response = await graphql(ca.graphqlUrl, `mutation($id: ID!, $pw: String!) { login(nationalId: $id, password: $pw) { accessToken } }`, { id: nationalId, pw: password });
         expectContractAnswer(response);
         expect(response.data?.login ?? null).toBeNull();
         expect(response.errors?.length).toBeGreaterThan(0);

@@ -7,7 +7,9 @@ import { createLogger } from "../../../kernel/logger";
 import { backoffMs, startOutboxDispatcher, type OutboxDispatcher } from "../src/applications/outbox/dispatcher";
 import { enqueue } from "../src/applications/outbox/outbox";
 import { DATABASE_KINDS } from "../../../test/support/database";
-import { startCivilAffairs, type CivilAffairsHarness } from "./support";
+import { startSubgraphHarness, type SubgraphHarness } from "../../../test/support/subgraph";
+import { civilAffairs } from "../src/definition";
+import { signIn } from "./people";
 
 /** A subscriber that can fail its first calls, go down, and come back on the same port. */
 class Receiver {
@@ -53,12 +55,12 @@ async function until(condition: () => Promise<boolean>, timeoutMs = 10_000): Pro
 }
 
 describe.each(DATABASE_KINDS)("the outbox dispatcher (%s database)", (kind) => {
-  let ca: CivilAffairsHarness;
+  let ca: SubgraphHarness;
   const log = createLogger("outbox-test");
   const options = { secret: DEV_EVENTS_SECRET, pollMs: 50, maxBackoffMs: 300 };
   beforeAll(async () => {
     // The service's own dispatcher idles; this test drives its own ones.
-    ca = await startCivilAffairs(kind, { OUTBOX_POLL_MS: "3600000" });
+    ca = await startSubgraphHarness(civilAffairs, { kind, env: { OUTBOX_POLL_MS: "3600000" }, tokens: signIn });
   });
   afterAll(() => ca?.stop());
 

@@ -2,7 +2,9 @@ import { createRequestContext } from "../../../kernel/context";
 import { createLogger } from "../../../kernel/logger";
 import { codes } from "../../../test/support/http";
 import { assertCanReadFamily } from "../src/registry/access";
-import { startCivilAffairs, type CivilAffairsHarness } from "./support";
+import { startSubgraphHarness, type SubgraphHarness } from "../../../test/support/subgraph";
+import { civilAffairs } from "../src/definition";
+import { signIn } from "./people";
 
 /**
  * What each role sees of a person (RULES.md "Identity and roles"). Before, a labor officer read
@@ -14,9 +16,9 @@ const PERSON = `citizen(nationalId: "${ABDULLAH}") { fullNameAr birthDate nation
 const NAMES = { fullNameAr: "عبدالله ناصر الدوسري", birthDate: "1975-08-30", nationality: "SA" };
 
 describe("what each role sees of a person", () => {
-  let ca: CivilAffairsHarness;
+  let ca: SubgraphHarness;
   beforeAll(async () => {
-    ca = await startCivilAffairs("embedded");
+    ca = await startSubgraphHarness(civilAffairs, { kind: "embedded", tokens: signIn });
   });
   afterAll(() => ca?.stop());
 
@@ -26,7 +28,7 @@ describe("what each role sees of a person", () => {
     ["his wife", HIND, [], { mobile: "05******43", nationalAddress: { city: "Jeddah" } }],
     ["a labor officer", "1000000917", ["LABOR_OFFICER"], { mobile: null, nationalAddress: null }],
   ] as const)("%s", async (_who, viewer, roles, contact) => {
-    const as = await ca.as(viewer, [...roles]);
+    const as = await ca.as({ nationalId: viewer, roles: [...roles] });
     const response = await as(`{ ${PERSON} }`);
     expect(response.errors).toBeUndefined();
     expect(response.data.citizen).toEqual({ ...NAMES, ...contact });
@@ -37,16 +39,16 @@ describe("what each role sees of a person", () => {
     ["an analyst", "1000000933", ["ANALYST"]],
     ["another citizen", "1000000016", []],
   ] as const)("refuses %s", async (_who, viewer, roles) => {
-    const as = await ca.as(viewer, [...roles]);
+    const as = await ca.as({ nationalId: viewer, roles: [...roles] });
     expect(codes(await as(`{ ${PERSON} }`))).toEqual(["FORBIDDEN"]);
   });
 
   it("answers a missing person and someone else's alike, and a missing application and someone else's alike", async () => {
-    const fahad = await ca.as("1000000016");
+    const fahad = await ca.as({ nationalId: "1000000016" });
     const stranger = await fahad(`{ citizen(nationalId: "${ABDULLAH}") { fullNameAr } }`);
     const missing = await fahad(`{ citizen(nationalId: "1000000990") { fullNameAr } }`);
     expect([codes(missing), missing.data]).toEqual([codes(stranger), stranger.data]);
-    const abdullah = await ca.as(ABDULLAH);
+    const abdullah = await ca.as({ nationalId: ABDULLAH });
     const own = await abdullah(`mutation { createCardApplication(input: { kind: REPLACEMENT_DAMAGED, deliveryMethod: OFFICE_PICKUP, pickupOfficeId: "JED-01" }) { id } }`);
     const id = own.data.createCardApplication.id;
     const others = await fahad(`query($id: ID!) { cardApplication(id: $id) { status } }`, { id });

@@ -2,7 +2,9 @@ import { DATABASE_KINDS } from "../../../test/support/database";
 import { codes } from "../../../test/support/http";
 import { ApplicationStatus as S } from "../src/applications/enums";
 import { MOVES, type MoveName } from "../src/applications/stateMachine";
-import { startCivilAffairs, type CivilAffairsHarness } from "./support";
+import { startSubgraphHarness, type Client, type SubgraphHarness } from "../../../test/support/subgraph";
+import { civilAffairs } from "../src/definition";
+import { headsWithCards, signIn } from "./people";
 
 const OFFICER = "1000000909";
 
@@ -29,17 +31,17 @@ const PATHS: Record<S, MoveName[]> = {
 };
 
 describe.each(DATABASE_KINDS)("application state machine (%s database)", (kind) => {
-  let ca: CivilAffairsHarness;
-  let officer: Awaited<ReturnType<CivilAffairsHarness["as"]>>;
+  let ca: SubgraphHarness;
+  let officer: Client;
   beforeAll(async () => {
-    ca = await startCivilAffairs(kind, { DEMO_FAMILIES: "120" });
-    officer = await ca.as(OFFICER, ["CIVIL_AFFAIRS_OFFICER"]);
+    ca = await startSubgraphHarness(civilAffairs, { kind, env: { DEMO_FAMILIES: "120" }, tokens: signIn });
+    officer = await ca.as({ nationalId: OFFICER, roles: ["CIVIL_AFFAIRS_OFFICER"] });
   });
   afterAll(() => ca?.stop());
 
   async function applicationIn(status: S) {
-    const [head] = await ca.headsWithCards(1);
-    const applicant = await ca.as(head!);
+    const [head] = await headsWithCards(ca.db, 1);
+    const applicant = await ca.as({ nationalId: head! });
     const created = await applicant(`mutation { r: createCardApplication(input: { kind: REPLACEMENT_LOST, lossDeclaration: true, deliveryMethod: OFFICE_PICKUP, pickupOfficeId: "RUH-01" }) { id } }`);
     const id = created.data.r.id as string;
     for (const move of PATHS[status]) {
@@ -71,8 +73,8 @@ describe.each(DATABASE_KINDS)("application state machine (%s database)", (kind) 
 
   it("lets only the applicant make the applicant's moves, and only officers the officer's", async () => {
     const { id, applicant } = await applicationIn(S.SUBMITTED);
-    const [stranger] = await ca.headsWithCards(1);
-    const other = await ca.as(stranger!);
+    const [stranger] = await headsWithCards(ca.db, 1);
+    const other = await ca.as({ nationalId: stranger! });
     expect(codes(await other(MUTATIONS.cancel, { id }))).toEqual(["FORBIDDEN"]);
     expect(codes(await applicant(MUTATIONS.startReview, { id }))).toEqual(["FORBIDDEN"]);
     expect(codes(await officer(MUTATIONS.cancel, { id }))).toEqual(["FORBIDDEN"]);
@@ -88,7 +90,7 @@ describe.each(DATABASE_KINDS)("application state machine (%s database)", (kind) 
 
   it("lets exactly one of two officers moving the same application at the same moment succeed", async () => {
     const { id } = await applicationIn(S.SUBMITTED);
-    const second = await ca.as("1000000917", ["CIVIL_AFFAIRS_OFFICER"]);
+    const second = await ca.as({ nationalId: "1000000917", roles: ["CIVIL_AFFAIRS_OFFICER"] });
     const [a, b] = await Promise.all([
       officer(`mutation($id: ID!) { startReview(id: $id, expectedVersion: 2) { version } }`, { id }),
       second(`mutation($id: ID!) { startReview(id: $id, expectedVersion: 2) { version } }`, { id }),
@@ -120,8 +122,8 @@ describe.each(DATABASE_KINDS)("application state machine (%s database)", (kind) 
   });
 
   it("keeps one open application per applicant (CONFLICT), also under concurrent creation", async () => {
-    const [head] = await ca.headsWithCards(1);
-    const applicant = await ca.as(head!);
+    const [head] = await headsWithCards(ca.db, 1);
+    const applicant = await ca.as({ nationalId: head! });
     const create = () => applicant(`mutation { createCardApplication(input: { kind: REPLACEMENT_LOST }) { id } }`);
     const results = await Promise.all([create(), create(), create()]);
     expect(results.map(codes).sort()).toEqual([[], ["CONFLICT"], ["CONFLICT"]]);

@@ -1,5 +1,7 @@
 import { statements } from "../../../test/support/http";
-import { startCivilAffairs, type CivilAffairsHarness } from "./support";
+import { startSubgraphHarness, type Client, type SubgraphHarness } from "../../../test/support/subgraph";
+import { civilAffairs } from "../src/definition";
+import { signIn } from "./people";
 
 const FAMILY_FIELDS = `registerNumber memberCount head { fullNameAr } members { relation citizen { nationalId fullNameAr birthDateHijri mobile family { registerNumber } } } card { cardNumber status application { status } } cards { version }`;
 
@@ -8,13 +10,13 @@ const FAMILY_FIELDS = `registerNumber memberCount head { fullNameAr } members { 
  * number of families or members it returns. Counted by the subgraph itself (x-sql-statements).
  */
 describe("SQL statements per request", () => {
-  let ca: CivilAffairsHarness;
-  let officer: Awaited<ReturnType<CivilAffairsHarness["as"]>>;
+  let ca: SubgraphHarness;
+  let officer: Client;
   let registers: string[];
   beforeAll(async () => {
     // 50 aliased families of 21 fields each: past the default document limit of 500 fields, raised here.
-    ca = await startCivilAffairs("embedded", { MAX_QUERY_FIELDS: "2000" });
-    officer = await ca.as("1000000909", ["CIVIL_AFFAIRS_OFFICER"]);
+    ca = await startSubgraphHarness(civilAffairs, { kind: "embedded", env: { MAX_QUERY_FIELDS: "2000" }, tokens: signIn });
+    officer = await ca.as({ nationalId: "1000000909", roles: ["CIVIL_AFFAIRS_OFFICER"] });
     registers = (await ca.db.query(`SELECT register_number FROM family WHERE register_number LIKE '31%' ORDER BY register_number LIMIT 50`)).map(
       (r: { register_number: string }) => r.register_number,
     );
@@ -43,8 +45,8 @@ describe("SQL statements per request", () => {
   });
 
   it("is the same for a family of 4 and a family of 6 members, through `me`", async () => {
-    const fahad = await ca.as("1000000016");
-    const abdullah = await ca.as("1000000099");
+    const fahad = await ca.as({ nationalId: "1000000016" });
+    const abdullah = await ca.as({ nationalId: "1000000099" });
     const query = `{ me { family { ${FAMILY_FIELDS} } } }`;
     const small = await fahad(query);
     const large = await abdullah(query);

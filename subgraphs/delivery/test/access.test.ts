@@ -1,29 +1,31 @@
 import { countStatements } from "../../../kernel/database/statementCounter";
 import { DATABASE_KINDS } from "../../../test/support/database";
-import { codes, graphql, PURPOSE } from "../../../test/support/http";
+import { codes } from "../../../test/support/http";
+import { startSubgraphHarness, type Caller, type SubgraphHarness } from "../../../test/support/subgraph";
+import { delivery as deliveryDefinition } from "../src/definition";
 import { Shipment } from "../src/shipments/shipment.entity";
-import { cardIssued, cards, ENTITIES_QUERY, executeInProcess, HEAD, OPERATOR, SPOUSE, startDelivery, STRANGER, type DeliveryUnderTest } from "./support";
+import { CALLERS, cardIssued, cards, ENTITIES_QUERY, HEAD, OPERATOR, SPOUSE } from "./cards";
 
 describe.each(DATABASE_KINDS)("who sees a card's delivery, on %s", (kind) => {
-  let delivery: DeliveryUnderTest;
+  let delivery: SubgraphHarness;
   let posted: string;
   let pickedUp: string;
   let trackingNumber: string;
   beforeAll(async () => {
-    delivery = await startDelivery(kind);
+    delivery = await startSubgraphHarness(deliveryDefinition, { kind, demoData: false });
     const post = cardIssued();
     const pickup = cardIssued({ deliveryMethod: "OFFICE_PICKUP", officeId: "JED-01", address: null });
     await Promise.all([delivery.publish(post), delivery.publish(pickup)]);
     [posted, pickedUp] = [post.cardNumber, pickup.cardNumber];
-    trackingNumber = (await delivery.subgraph.db.getRepository(Shipment).findOneByOrFail({ cardNumber: posted })).trackingNumber;
+    trackingNumber = (await delivery.db.getRepository(Shipment).findOneByOrFail({ cardNumber: posted })).trackingNumber;
   });
   afterAll(() => delivery?.stop());
 
-  const entities = (variables: object, token?: string) => graphql(delivery.subgraph.graphqlUrl, ENTITIES_QUERY, variables as Record<string, unknown>, { token, headers: PURPOSE });
+  const entities = (variables: Record<string, unknown>, caller?: Caller) => delivery.http(ENTITIES_QUERY, variables, caller);
 
   it("shows the people on the card their Shipment or OfficePickup through _entities", async () => {
     for (const role of ["citizen", "spouse"] as const) {
-      const response = await entities(cards(posted, pickedUp), await delivery.token(role));
+      const response = await entities(cards(posted, pickedUp), CALLERS[role]);
       expect(response.errors).toBeUndefined();
       const [shipment, pickup] = response.data._entities.map((e: { delivery: unknown }) => e.delivery);
       expect(shipment).toMatchObject({ __typename: "Shipment", trackingNumber, status: "CREATED", carrier: "SPL", isDelayed: false, events: [{ status: "CREATED" }] });
@@ -33,14 +35,14 @@ describe.each(DATABASE_KINDS)("who sees a card's delivery, on %s", (kind) => {
 
   it("shows delivery staff any card's delivery", async () => {
     for (const role of ["operator", "officer"] as const) {
-      const response = await entities(cards(posted), await delivery.token(role));
+      const response = await entities(cards(posted), CALLERS[role]);
       expect(response.data._entities[0].delivery.__typename).toBe("Shipment");
     }
   });
 
   it("answers null with FORBIDDEN to a citizen not on the card, and to an analyst", async () => {
     for (const role of ["stranger", "analyst"] as const) {
-      const response = await entities(cards(posted, pickedUp), await delivery.token(role));
+      const response = await entities(cards(posted, pickedUp), CALLERS[role]);
       expect(codes(response)).toEqual(["FORBIDDEN", "FORBIDDEN"]);
       expect(response.data._entities).toEqual([{ cardNumber: posted, delivery: null }, { cardNumber: pickedUp, delivery: null }]);
     }
@@ -50,24 +52,17 @@ describe.each(DATABASE_KINDS)("who sees a card's delivery, on %s", (kind) => {
     const byCard = await entities(cards(posted));
     expect(codes(byCard)).toEqual(["UNAUTHENTICATED"]);
     expect(byCard.data?._entities ?? [null]).toEqual([null]);
-    const byShipment = await graphql(
-      delivery.subgraph.graphqlUrl,
-      `query($r: [_Any!]!) { _entities(representations: $r) { ... on Shipment { recipientName address { street } } } }`,
-      { r: [{ __typename: "Shipment", trackingNumber }] },
-    );
+    const byShipment = await delivery.http(`query($r: [_Any!]!) { _entities(representations: $r) { ... on Shipment { recipientName address { street } } } }`, {
+      r: [{ __typename: "Shipment", trackingNumber }],
+    });
     expect(codes(byShipment)).toEqual(["UNAUTHENTICATED"]);
     expect(byShipment.data?._entities ?? [null]).toEqual([null]);
-    const stranger = await graphql(
-      delivery.subgraph.graphqlUrl,
-      `query($r: [_Any!]!) { _entities(representations: $r) { ... on Shipment { recipientName } } }`,
-      { r: [{ __typename: "Shipment", trackingNumber }] },
-      { token: await delivery.token("stranger") },
-    );
+    const stranger = await delivery.http(`query($r: [_Any!]!) { _entities(representations: $r) { ... on Shipment { recipientName } } }`, { r: [{ __typename: "Shipment", trackingNumber }] }, CALLERS.stranger);
     expect(codes(stranger)).toEqual(["FORBIDDEN"]);
   });
 
   it("answers null without an error for a card delivery has not heard of", async () => {
-    const response = await entities(cards("FC000000000000"), await delivery.token("citizen"));
+    const response = await entities(cards("FC000000000000"), CALLERS.citizen);
     expect(response.errors).toBeUndefined();
     expect(response.data._entities).toEqual([{ cardNumber: "FC000000000000", delivery: null }]);
   });
@@ -76,7 +71,7 @@ describe.each(DATABASE_KINDS)("who sees a card's delivery, on %s", (kind) => {
     const events = Array.from({ length: 30 }, (_, i) => (i % 3 === 0 ? cardIssued({ deliveryMethod: "OFFICE_PICKUP", address: null }) : cardIssued()));
     for (const event of events) await delivery.publish(event);
     const run = (n: number) =>
-      countStatements(() => executeInProcess(delivery.subgraph, ENTITIES_QUERY, cards(...events.slice(0, n).map((e) => e.cardNumber)), { nationalId: HEAD, roles: ["CITIZEN"] }));
+      countStatements(() => delivery.run(ENTITIES_QUERY, cards(...events.slice(0, n).map((e) => e.cardNumber)), { nationalId: HEAD, roles: ["CITIZEN"] }));
     const few = await run(3);
     const many = await run(30);
     expect(few.result.errors).toBeUndefined();
@@ -89,17 +84,15 @@ describe.each(DATABASE_KINDS)("who sees a card's delivery, on %s", (kind) => {
 
   it("keeps the statement count for staff too", async () => {
     const { statements } = await countStatements(() =>
-      executeInProcess(delivery.subgraph, ENTITIES_QUERY, cards(posted, pickedUp, "FC000000000000"), { nationalId: OPERATOR, roles: ["POST_OPERATOR"] }),
+      delivery.run(ENTITIES_QUERY, cards(posted, pickedUp, "FC000000000000"), { nationalId: OPERATOR, roles: ["POST_OPERATOR"] }),
     );
     expect(statements).toBe(4);
   });
 
   it("never trusts a national ID the token does not carry", async () => {
     // A stranger's token with the head's ID in a header or variable changes nothing: only `sub` counts.
-    const response = await graphql(delivery.subgraph.graphqlUrl, ENTITIES_QUERY, cards(posted), {
-      token: await delivery.idp.tokenFor(STRANGER),
-      headers: { "x-national-id": HEAD, "x-member-ids": `${HEAD},${SPOUSE}` },
-    });
+    const stranger = await delivery.as(CALLERS.stranger);
+    const response = await stranger(ENTITIES_QUERY, cards(posted), { "x-national-id": HEAD, "x-member-ids": `${HEAD},${SPOUSE}` });
     expect(codes(response)).toEqual(["FORBIDDEN"]);
   });
 });

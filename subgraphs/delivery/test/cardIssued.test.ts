@@ -1,26 +1,30 @@
+import { DEV_EVENTS_SECRET } from "../../../kernel/events/settings";
 import { sign } from "../../../kernel/events/signature";
 import { DATABASE_KINDS } from "../../../test/support/database";
 import { addWorkingDays, riyadhDate } from "../../../kernel/riyadhCalendar";
+import { postSigned } from "../../../test/support/signedPost";
+import { startSubgraphHarness, type SubgraphHarness } from "../../../test/support/subgraph";
 import { IssuedCard } from "../src/cards/issuedCard.entity";
+import { delivery as deliveryDefinition } from "../src/definition";
 import { OfficePickup } from "../src/pickups/officePickup.entity";
 import { Shipment } from "../src/shipments/shipment.entity";
 import { TrackingEvent } from "../src/shipments/trackingEvent.entity";
-import { cardIssued, EVENTS_SECRET, HEAD, postSigned, SPOUSE, startDelivery, type DeliveryUnderTest } from "./support";
+import { cardIssued, HEAD, SPOUSE } from "./cards";
 
 describe.each(DATABASE_KINDS)("the CardIssued consumer (POST /events) on %s", (kind) => {
-  let delivery: DeliveryUnderTest;
+  let delivery: SubgraphHarness;
   beforeAll(async () => {
-    delivery = await startDelivery(kind);
+    delivery = await startSubgraphHarness(deliveryDefinition, { kind, demoData: false });
   });
   afterAll(() => delivery?.stop());
 
   const count = (entity: typeof IssuedCard | typeof Shipment | typeof OfficePickup, cardNumber: string) =>
-    delivery.subgraph.db.getRepository(entity).countBy({ cardNumber });
+    delivery.db.getRepository(entity).countBy({ cardNumber });
 
   it("creates a Saudi Post shipment: S10 tracking number, address snapshot, head as recipient, due in 5 working days", async () => {
     const event = cardIssued();
     const answer = await delivery.publish(event);
-    const shipment = await delivery.subgraph.db.getRepository(Shipment).findOneByOrFail({ cardNumber: event.cardNumber });
+    const shipment = await delivery.db.getRepository(Shipment).findOneByOrFail({ cardNumber: event.cardNumber });
     expect(answer).toEqual({ status: 201, body: { outcome: "created", cardNumber: event.cardNumber, trackingNumber: shipment.trackingNumber } });
     expect(shipment).toMatchObject({
       carrier: "SPL",
@@ -32,16 +36,16 @@ describe.each(DATABASE_KINDS)("the CardIssued consumer (POST /events) on %s", (k
       createdAt: new Date(event.issuedAt),
     });
     expect(shipment.trackingNumber).toMatch(/^RR\d{9}SA$/);
-    const history = await delivery.subgraph.db.getRepository(TrackingEvent).findBy({ trackingNumber: shipment.trackingNumber });
+    const history = await delivery.db.getRepository(TrackingEvent).findBy({ trackingNumber: shipment.trackingNumber });
     expect(history.map((e) => e.status)).toEqual(["CREATED"]);
-    const card = await delivery.subgraph.db.getRepository(IssuedCard).findOneByOrFail({ cardNumber: event.cardNumber });
+    const card = await delivery.db.getRepository(IssuedCard).findOneByOrFail({ cardNumber: event.cardNumber });
     expect(card).toMatchObject({ eventId: event.eventId, registerNumber: event.registerNumber, memberIds: [HEAD, SPOUSE], officeId: "RUH-01" });
   });
 
   it("creates an office pickup in PREPARING for OFFICE_PICKUP", async () => {
     const event = cardIssued({ deliveryMethod: "OFFICE_PICKUP", officeId: "JED-01", address: null });
     expect(await delivery.publish(event)).toEqual({ status: 201, body: { outcome: "created", cardNumber: event.cardNumber, trackingNumber: null } });
-    const pickup = await delivery.subgraph.db.getRepository(OfficePickup).findOneByOrFail({ cardNumber: event.cardNumber });
+    const pickup = await delivery.db.getRepository(OfficePickup).findOneByOrFail({ cardNumber: event.cardNumber });
     expect(pickup).toMatchObject({ officeId: "JED-01", status: "PREPARING", readyAt: null, collectedAt: null });
     expect(await count(Shipment, event.cardNumber)).toBe(0);
   });
@@ -74,14 +78,14 @@ describe.each(DATABASE_KINDS)("the CardIssued consumer (POST /events) on %s", (k
 
   it("refuses an unsigned or badly signed event with 401 and stores nothing", async () => {
     const event = cardIssued();
-    const url = `${delivery.subgraph.url}/events`;
+    const url = `${delivery.url}/events`;
     expect((await postSigned(url, event, null)).status).toBe(401);
     expect((await postSigned(url, event, "some-other-secret")).status).toBe(401);
     expect((await postSigned(url, event, null, "sha256=00")).status).toBe(401);
     // Signed, then tampered with: the signature no longer matches the body.
     const signed = await fetch(url, {
       method: "POST",
-      headers: { "content-type": "application/json", "x-signature": sign(JSON.stringify(event), EVENTS_SECRET) },
+      headers: { "content-type": "application/json", "x-signature": sign(JSON.stringify(event), DEV_EVENTS_SECRET) },
       body: JSON.stringify({ ...event, memberIds: ["1000000016"] }),
     });
     expect(signed.status).toBe(401);

@@ -1,7 +1,8 @@
 import fc from "fast-check";
 import type { GraphQLResponse } from "../../../test/support/http";
-import { graphql, PURPOSE } from "../../../test/support/http";
-import { startDelivery, type DeliveryUnderTest } from "./support";
+import { startSubgraphHarness, type SubgraphHarness } from "../../../test/support/subgraph";
+import { delivery as deliveryDefinition } from "../src/definition";
+import { CALLERS } from "./cards";
 
 /**
  * recordTrackingEvent under random input over HTTP: never a 5xx or INTERNAL_SERVER_ERROR, every
@@ -17,22 +18,22 @@ function expectContractAnswer(response: GraphQLResponse): void {
 }
 
 describe("recordTrackingEvent under random input (fast-check over HTTP)", () => {
-  let delivery: DeliveryUnderTest;
+  let delivery: SubgraphHarness;
   let trackingNumbers: string[];
   beforeAll(async () => {
-    delivery = await startDelivery("embedded", { demoData: true });
-    trackingNumbers = (await delivery.subgraph.db.query(`SELECT tracking_number FROM shipment ORDER BY tracking_number LIMIT 5`)).map((r: { tracking_number: string }) => r.tracking_number);
+    delivery = await startSubgraphHarness(deliveryDefinition, { kind: "embedded" });
+    trackingNumbers = (await delivery.db.query(`SELECT tracking_number FROM shipment ORDER BY tracking_number LIMIT 5`)).map((r: { tracking_number: string }) => r.tracking_number);
   });
   afterAll(() => delivery?.stop());
 
   it(`answers ${RUNS} random tracking events with the contract's codes, writing nothing when refused`, async () => {
     const counts = async () =>
       (
-        await delivery.subgraph.db.query(
+        await delivery.db.query(
           `SELECT (SELECT count(*)::int FROM tracking_event) AS events, (SELECT count(*)::int FROM shipment) AS shipments, (SELECT count(*)::int FROM office_pickup) AS pickups, (SELECT count(*)::int FROM data_access) AS audit`,
         )
       )[0];
-    const shipments = async () => JSON.stringify(await delivery.subgraph.db.query(`SELECT tracking_number, status, attempts, delivered_at, last_event_at FROM shipment ORDER BY tracking_number`));
+    const shipments = async () => JSON.stringify(await delivery.db.query(`SELECT tracking_number, status, attempts, delivered_at, last_event_at FROM shipment ORDER BY tracking_number`));
     const junk = fc.oneof(fc.string({ maxLength: 30 }), fc.integer(), fc.constant(null), fc.boolean());
     const args = fc.record({
       trackingNumber: fc.oneof(fc.constantFrom(...trackingNumbers, ` ${trackingNumbers[0]} `, "RR000000000SA", ""), fc.string({ maxLength: 20 }), junk),
@@ -45,17 +46,19 @@ describe("recordTrackingEvent under random input (fast-check over HTTP)", () => 
       ),
     });
     const role = fc.constantFrom("operator", "operator-without-purpose", "officer", "citizen", "anonymous");
-    const tokens = { operator: await delivery.token("operator"), officer: await delivery.token("officer"), citizen: await delivery.token("citizen") };
+    const clients = {
+      operator: await delivery.as(CALLERS.operator),
+      "operator-without-purpose": await delivery.as({ ...CALLERS.operator, purpose: null }),
+      officer: await delivery.as(CALLERS.officer),
+      citizen: await delivery.as(CALLERS.citizen),
+      anonymous: await delivery.as({}),
+    };
     await fc.assert(
       fc.asyncProperty(args, role, async (variables, who) => {
         const [before, rows] = [await counts(), await shipments()];
-        const token = who === "anonymous" ? undefined : tokens[(who === "operator-without-purpose" ? "operator" : who) as keyof typeof tokens];
-        const headers = who === "operator-without-purpose" ? {} : PURPOSE;
-        const response = await graphql(
-          delivery.subgraph.graphqlUrl,
+        const response = await clients[who](
           `mutation($trackingNumber: ID!, $status: ShipmentStatus!, $location: String, $at: DateTime) { recordTrackingEvent(trackingNumber: $trackingNumber, status: $status, location: $location, at: $at) { status } }`,
           variables,
-          { token, headers },
         );
         expectContractAnswer(response);
         if (response.errors) {

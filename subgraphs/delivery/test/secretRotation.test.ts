@@ -1,15 +1,16 @@
-import { startTestSubgraph, type TestSubgraph } from "../../../test/support/subgraph";
+import { postSigned } from "../../../test/support/signedPost";
+import { startSubgraphHarness, type SubgraphHarness } from "../../../test/support/subgraph";
 import { delivery } from "../src/definition";
-import { cardIssued, postSigned } from "./support";
+import { cardIssued } from "./cards";
 
 /**
  * The event and webhook secrets rotate like the gateway's credential: during a rotation the
  * receiver accepts the new secret and the one being retired, and nothing else.
  */
 describe("rotating the HMAC secrets", () => {
-  let subgraph: TestSubgraph;
+  let subgraph: SubgraphHarness;
   beforeAll(async () => {
-    subgraph = await startTestSubgraph(delivery, {
+    subgraph = await startSubgraphHarness(delivery, {
       kind: "embedded",
       demoData: false,
       env: { EVENTS_HMAC_SECRET: "events-new", EVENTS_HMAC_PREVIOUS_SECRET: "events-old", CARRIER_WEBHOOK_SECRET: "carrier-new", CARRIER_WEBHOOK_PREVIOUS_SECRET: "carrier-old" },
@@ -19,7 +20,7 @@ describe("rotating the HMAC secrets", () => {
 
   it("accepts events signed with the new or the retiring secret, and refuses any other", async () => {
     const statuses = [];
-    for (const secret of ["events-new", "events-old", "events-other"]) statuses.push((await postSigned(`${subgraph.url}/events`, cardIssued(), secret)).status);
+    for (const secret of ["events-new", "events-old", "events-other"]) statuses.push((await subgraph.publish(cardIssued(), secret)).status);
     expect(statuses).toEqual([201, 201, 401]); // 201: a delivery created
   });
 

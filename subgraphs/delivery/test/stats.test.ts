@@ -1,33 +1,31 @@
 import { DATABASE_KINDS } from "../../../test/support/database";
-import { codes, graphql, statements, violationRules } from "../../../test/support/http";
-import { startTestIdentityProvider } from "../../../test/support/identityProvider";
-import { startTestSubgraph } from "../../../test/support/subgraph";
+import { codes, statements, violationRules } from "../../../test/support/http";
+import { startSubgraphHarness, type SubgraphHarness } from "../../../test/support/subgraph";
 import { delivery as deliveryDefinition } from "../src/definition";
 import { Shipment } from "../src/shipments/shipment.entity";
-import { cardIssued, startDelivery, type DeliveryUnderTest } from "./support";
+import { CALLERS, carrierBatch, cardIssued } from "./cards";
 
 const STATS = `{ deliveryStats { inTransit delivered delayed medianHoursToDeliver } }`;
 const HOUR = 3_600_000;
 
 describe.each(DATABASE_KINDS)("deliveryStats on %s", (kind) => {
-  let delivery: DeliveryUnderTest;
+  let delivery: SubgraphHarness;
   beforeAll(async () => {
-    delivery = await startDelivery(kind);
+    delivery = await startSubgraphHarness(deliveryDefinition, { kind, demoData: false });
   });
   afterAll(() => delivery?.stop());
 
-  const stats = async (role: "analyst" | "operator" | "officer" = "analyst") =>
-    graphql(delivery.subgraph.graphqlUrl, STATS, {}, { token: await delivery.token(role) });
+  const stats = (role: "analyst" | "operator" | "officer" = "analyst") => delivery.http(STATS, {}, CALLERS[role]);
 
   /** A posted card issued `daysAgo` days ago, moved by the carrier; delivered `deliverAfterHours` after issue if given. */
   async function shipment(daysAgo: number, deliverAfterHours?: number, statuses: string[] = []): Promise<void> {
     const event = cardIssued({ daysAgo });
     await delivery.publish(event);
-    const { trackingNumber } = await delivery.subgraph.db.getRepository(Shipment).findOneByOrFail({ cardNumber: event.cardNumber });
+    const { trackingNumber } = await delivery.db.getRepository(Shipment).findOneByOrFail({ cardNumber: event.cardNumber });
     const issued = Date.parse(event.issuedAt);
     const path = deliverAfterHours === undefined ? statuses : ["PICKED_UP", "IN_TRANSIT", "OUT_FOR_DELIVERY", "DELIVERED"];
     const at = (i: number) => new Date(issued + (deliverAfterHours === undefined ? i + 1 : (deliverAfterHours * (i + 1)) / path.length) * HOUR).toISOString();
-    const answer = await delivery.carrier(path.map((status, i) => ({ trackingNumber, status, at: at(i) })));
+    const answer = await carrierBatch(delivery, path.map((status, i) => ({ trackingNumber, status, at: at(i) })));
     expect(answer.body.results.every((r: { outcome?: string }) => r.outcome === "RECORDED")).toBe(true);
   }
 
@@ -53,7 +51,7 @@ describe.each(DATABASE_KINDS)("deliveryStats on %s", (kind) => {
   const DASHBOARD = `query($from: DateTime, $to: DateTime) { deliveryStats(from: $from, to: $to) {
     inTransit delivered delayed medianHoursToDeliver deliveredPerDay { day count } pickupsByOffice { office { id } waiting collected } } }`;
   const dashboard = async (variables: Record<string, unknown> = {}) => {
-    const response = await graphql(delivery.subgraph.graphqlUrl, DASHBOARD, variables, { token: await delivery.token("analyst") });
+    const response = await delivery.http(DASHBOARD, variables, CALLERS.analyst);
     expect(response.errors).toBeUndefined();
     return response.data.deliveryStats;
   };
@@ -64,9 +62,9 @@ describe.each(DATABASE_KINDS)("deliveryStats on %s", (kind) => {
     for (const [card, deliveredAt] of [["FC919000000001", "2019-03-01T20:59:59Z"], ["FC919000000002", "2019-03-01T21:00:00Z"]] as const) {
       const event = cardIssued({ cardNumber: card, eventId: `evt-${card}`, issuedAt: "2019-02-25T10:00:00Z", occurredAt: "2019-02-25T10:00:00Z" });
       expect((await delivery.publish(event)).status).toBe(201);
-      const { trackingNumber } = await delivery.subgraph.db.getRepository(Shipment).findOneByOrFail({ cardNumber: card });
+      const { trackingNumber } = await delivery.db.getRepository(Shipment).findOneByOrFail({ cardNumber: card });
       const steps = ["PICKED_UP", "IN_TRANSIT", "OUT_FOR_DELIVERY"].map((status, i) => ({ trackingNumber, status, at: `2019-02-2${6 + i}T08:00:00Z` }));
-      await delivery.carrier([...steps, { trackingNumber, status: "DELIVERED", at: deliveredAt }]);
+      await carrierBatch(delivery, [...steps, { trackingNumber, status: "DELIVERED", at: deliveredAt }]);
     }
     const march = await dashboard({ from: "2019-03-01T00:00:00+03:00", to: "2019-03-04T00:00:00+03:00" });
     expect(march.deliveredPerDay).toEqual([
@@ -88,9 +86,9 @@ describe.each(DATABASE_KINDS)("deliveryStats on %s", (kind) => {
     await pickup("FC919000000101", "JED-01");
     await pickup("FC919000000102", "JED-01");
     await pickup("FC919000000103", "DMM-01");
-    const officer = await delivery.token("officer");
+    const officer = await delivery.as({ ...CALLERS.officer, purpose: "test" });
     for (const mutation of ["markReadyForPickup", "markCollected"]) {
-      const moved = await graphql(delivery.subgraph.graphqlUrl, `mutation { ${mutation}(cardNumber: "FC919000000101") { status } }`, {}, { token: officer, headers: { "x-access-purpose": "test" } });
+      const moved = await officer(`mutation { ${mutation}(cardNumber: "FC919000000101") { status } }`);
       expect(moved.errors).toBeUndefined();
     }
     const offices = (stats: any) => Object.fromEntries(stats.pickupsByOffice.map((row: any) => [row.office.id, { waiting: row.waiting, collected: row.collected }]));
@@ -99,31 +97,29 @@ describe.each(DATABASE_KINDS)("deliveryStats on %s", (kind) => {
   });
 
   it("refuses a window over 366 days, and carries no personal data", async () => {
-    const tooLong = await graphql(delivery.subgraph.graphqlUrl, DASHBOARD, { from: "2018-01-01T00:00:00Z", to: "2019-03-04T00:00:00Z" }, { token: await delivery.token("analyst") });
+    const tooLong = await delivery.http(DASHBOARD, { from: "2018-01-01T00:00:00Z", to: "2019-03-04T00:00:00Z" }, CALLERS.analyst);
     expect(violationRules(tooLong)).toEqual(["WINDOW_TOO_LONG"]);
     expect(JSON.stringify(await dashboard())).not.toMatch(/\d{10}|RR\d|FC\d|[\u0600-\u06FF]/);
   });
 
   it("is refused to a citizen and without a token", async () => {
-    const citizen = await graphql(delivery.subgraph.graphqlUrl, STATS, {}, { token: await delivery.token("citizen") });
+    const citizen = await delivery.http(STATS, {}, CALLERS.citizen);
     expect(codes(citizen)).toEqual(["FORBIDDEN"]);
-    expect(codes(await graphql(delivery.subgraph.graphqlUrl, STATS))).toEqual(["UNAUTHENTICATED"]);
+    expect(codes(await delivery.http(STATS))).toEqual(["UNAUTHENTICATED"]);
   });
 });
 
 describe("deliveryStats' statements", () => {
   async function statementsWith(families: number): Promise<number> {
-    const idp = await startTestIdentityProvider();
-    const subgraph = await startTestSubgraph(deliveryDefinition, { kind: "embedded", civilAffairsUrl: idp.url, env: { DEMO_FAMILIES: String(families) } });
+    const subgraph = await startSubgraphHarness(deliveryDefinition, { kind: "embedded", env: { DEMO_FAMILIES: String(families) } });
     try {
       const from = new Date(Date.now() - 365 * 86_400_000).toISOString();
-      const response = await graphql(subgraph.graphqlUrl, `query($from: DateTime) { deliveryStats(from: $from) { delivered deliveredPerDay { count } pickupsByOffice { waiting } } }`, { from }, { token: await idp.tokenFor("1000000933", ["ANALYST"]) });
+      const response = await subgraph.http(`query($from: DateTime) { deliveryStats(from: $from) { delivered deliveredPerDay { count } pickupsByOffice { waiting } } }`, { from }, { nationalId: "1000000933", roles: ["ANALYST"] });
       expect(response.errors).toBeUndefined();
       expect(response.data.deliveryStats.delivered).toBeGreaterThan(families / 10);
       return statements(response);
     } finally {
       await subgraph.stop();
-      await idp.stop();
     }
   }
 

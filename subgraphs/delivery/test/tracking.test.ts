@@ -1,9 +1,12 @@
 import { DATABASE_KINDS } from "../../../test/support/database";
-import { codes, graphql, violationRules, PURPOSE } from "../../../test/support/http";
+import { codes, violationRules } from "../../../test/support/http";
+import { postSigned } from "../../../test/support/signedPost";
+import { startSubgraphHarness, type Caller, type SubgraphHarness } from "../../../test/support/subgraph";
+import { delivery as deliveryDefinition } from "../src/definition";
 import { PickupEvent } from "../src/pickups/pickupEvent.entity";
 import { Shipment } from "../src/shipments/shipment.entity";
 import { TrackingEvent } from "../src/shipments/trackingEvent.entity";
-import { cardIssued, cards, postSigned, startDelivery, type DeliveryUnderTest } from "./support";
+import { CALLERS, carrierBatch, cardIssued, cards } from "./cards";
 
 const RECORD = `mutation($trackingNumber: ID!, $status: ShipmentStatus!, $location: String, $at: DateTime) {
   recordTrackingEvent(trackingNumber: $trackingNumber, status: $status, location: $location, at: $at) {
@@ -22,27 +25,23 @@ const HOUR = 3_600_000;
 const hoursAgo = (hours: number) => new Date(Date.now() - hours * HOUR).toISOString();
 
 describe.each(DATABASE_KINDS)("tracking and pickups on %s", (kind) => {
-  let delivery: DeliveryUnderTest;
-  let operator: string;
-  let officer: string;
+  let delivery: SubgraphHarness;
+  const { operator, officer } = CALLERS;
   beforeAll(async () => {
-    delivery = await startDelivery(kind);
-    [operator, officer] = await Promise.all([delivery.token("operator"), delivery.token("officer")]);
+    delivery = await startSubgraphHarness(deliveryDefinition, { kind, demoData: false });
   });
   afterAll(() => delivery?.stop());
-
-  const gql = (query: string, variables: Record<string, unknown>, token?: string) => graphql(delivery.subgraph.graphqlUrl, query, variables, { token, headers: PURPOSE });
 
   /** A fresh posted card issued two days ago; returns its tracking number. */
   async function newShipment(officeId = "RUH-01"): Promise<{ trackingNumber: string; cardNumber: string }> {
     const event = cardIssued({ daysAgo: 2, officeId });
     await delivery.publish(event);
-    const shipment = await delivery.subgraph.db.getRepository(Shipment).findOneByOrFail({ cardNumber: event.cardNumber });
+    const shipment = await delivery.db.getRepository(Shipment).findOneByOrFail({ cardNumber: event.cardNumber });
     return { trackingNumber: shipment.trackingNumber, cardNumber: event.cardNumber };
   }
 
-  const record = (trackingNumber: string, status: string, at: string, token = operator, location?: string) =>
-    gql(RECORD, { trackingNumber, status, at, location }, token);
+  const record = (trackingNumber: string, status: string, at: string, caller: Caller = operator, location?: string) =>
+    delivery.http(RECORD, { trackingNumber, status, at, location }, caller);
 
   it("walks a shipment to DELIVERED, each move in its history", async () => {
     const { trackingNumber } = await newShipment();
@@ -64,7 +63,7 @@ describe.each(DATABASE_KINDS)("tracking and pickups on %s", (kind) => {
     const response = await record(trackingNumber, "DELIVERED", hoursAgo(1));
     expect(codes(response)).toEqual(["INVALID_STATE"]);
     expect(response.errors![0]!.message).toBe("A shipment in CREATED cannot move to DELIVERED.");
-    expect(await delivery.subgraph.db.getRepository(TrackingEvent).countBy({ trackingNumber })).toBe(1);
+    expect(await delivery.db.getRepository(TrackingEvent).countBy({ trackingNumber })).toBe(1);
   });
 
   it("after the third failed attempt returns the card to its office, ready for pickup, then collected", async () => {
@@ -78,17 +77,16 @@ describe.each(DATABASE_KINDS)("tracking and pickups on %s", (kind) => {
       const failed = await record(trackingNumber, "DELIVERY_FAILED", failedAt);
       expect(failed.data.recordTrackingEvent).toMatchObject({ status: attempt < 2 ? "DELIVERY_FAILED" : "RETURNED_TO_OFFICE", attempts: attempt + 1 });
     }
-    const shipment = await gql(SHIPMENT, { trackingNumber }, operator);
+    const shipment = await delivery.http(SHIPMENT, { trackingNumber }, operator);
     expect(shipment.data.shipment.events.slice(-2).map((e: { status: string }) => e.status)).toEqual(["DELIVERY_FAILED", "RETURNED_TO_OFFICE"]);
     expect(codes(await record(trackingNumber, "OUT_FOR_DELIVERY", hoursAgo(1)))).toEqual(["INVALID_STATE"]);
 
-    const citizen = await delivery.token("citizen");
-    const seen = await gql(DELIVERY, cards(cardNumber), citizen);
+    const seen = await delivery.http(DELIVERY, cards(cardNumber), CALLERS.citizen);
     expect(seen.data._entities[0].delivery).toEqual({ __typename: "OfficePickup", pickupStatus: "READY_FOR_PICKUP", office: { id: "DMM-01" }, readyAt: failedAt, collectedAt: null });
 
-    const collected = await gql(MARK("markCollected"), { cardNumber }, officer);
+    const collected = await delivery.http(MARK("markCollected"), { cardNumber }, officer);
     expect(collected.data.markCollected).toMatchObject({ status: "COLLECTED", office: { id: "DMM-01" } });
-    const history = await delivery.subgraph.db.getRepository(PickupEvent).find({ where: { cardNumber }, order: { id: "ASC" } });
+    const history = await delivery.db.getRepository(PickupEvent).find({ where: { cardNumber }, order: { id: "ASC" } });
     expect(history.map((e) => [e.status, e.by])).toEqual([["READY_FOR_PICKUP", "system"], ["COLLECTED", expect.stringMatching(/^\d{10}$/)]]);
   });
 
@@ -96,16 +94,16 @@ describe.each(DATABASE_KINDS)("tracking and pickups on %s", (kind) => {
     const event = cardIssued({ deliveryMethod: "OFFICE_PICKUP", officeId: "JED-01", address: null });
     await delivery.publish(event);
     const cardNumber = event.cardNumber;
-    expect(codes(await gql(MARK("markCollected"), { cardNumber }, officer))).toEqual(["INVALID_STATE"]);
-    const ready = await gql(MARK("markReadyForPickup"), { cardNumber }, officer);
+    expect(codes(await delivery.http(MARK("markCollected"), { cardNumber }, officer))).toEqual(["INVALID_STATE"]);
+    const ready = await delivery.http(MARK("markReadyForPickup"), { cardNumber }, officer);
     expect(ready.data.markReadyForPickup).toMatchObject({ status: "READY_FOR_PICKUP", collectedAt: null });
     expect(ready.data.markReadyForPickup.readyAt).not.toBeNull();
-    expect(codes(await gql(MARK("markReadyForPickup"), { cardNumber }, officer))).toEqual(["INVALID_STATE"]);
-    const collected = await gql(MARK("markCollected"), { cardNumber }, officer);
+    expect(codes(await delivery.http(MARK("markReadyForPickup"), { cardNumber }, officer))).toEqual(["INVALID_STATE"]);
+    const collected = await delivery.http(MARK("markCollected"), { cardNumber }, officer);
     expect(collected.data.markCollected.status).toBe("COLLECTED");
     expect(collected.data.markCollected.collectedAt).not.toBeNull();
-    expect(codes(await gql(MARK("markCollected"), { cardNumber }, officer))).toEqual(["INVALID_STATE"]);
-    expect(codes(await gql(MARK("markCollected"), { cardNumber: "FC000000000000" }, officer))).toEqual(["NOT_FOUND"]);
+    expect(codes(await delivery.http(MARK("markCollected"), { cardNumber }, officer))).toEqual(["INVALID_STATE"]);
+    expect(codes(await delivery.http(MARK("markCollected"), { cardNumber: "FC000000000000" }, officer))).toEqual(["NOT_FOUND"]);
   });
 
   it("keeps an event older than the newest in the history without moving the status back", async () => {
@@ -136,20 +134,20 @@ describe.each(DATABASE_KINDS)("tracking and pickups on %s", (kind) => {
 
   it("lets only a postal operator record tracking events, and only an officer mark pickups", async () => {
     const { trackingNumber, cardNumber } = await newShipment();
-    expect(codes(await record(trackingNumber, "PICKED_UP", hoursAgo(1), await delivery.token("citizen")))).toEqual(["FORBIDDEN"]);
+    expect(codes(await record(trackingNumber, "PICKED_UP", hoursAgo(1), CALLERS.citizen))).toEqual(["FORBIDDEN"]);
     expect(codes(await record(trackingNumber, "PICKED_UP", hoursAgo(1), officer))).toEqual(["FORBIDDEN"]);
-    const anonymous = await gql(RECORD, { trackingNumber, status: "PICKED_UP" });
+    const anonymous = await delivery.http(RECORD, { trackingNumber, status: "PICKED_UP" });
     expect(codes(anonymous)).toEqual(["UNAUTHENTICATED"]);
-    expect(codes(await gql(MARK("markReadyForPickup"), { cardNumber }, operator))).toEqual(["FORBIDDEN"]);
-    expect(codes(await gql(MARK("markCollected"), { cardNumber }))).toEqual(["UNAUTHENTICATED"]);
-    expect(await delivery.subgraph.db.getRepository(TrackingEvent).countBy({ trackingNumber })).toBe(1);
+    expect(codes(await delivery.http(MARK("markReadyForPickup"), { cardNumber }, operator))).toEqual(["FORBIDDEN"]);
+    expect(codes(await delivery.http(MARK("markCollected"), { cardNumber }))).toEqual(["UNAUTHENTICATED"]);
+    expect(await delivery.db.getRepository(TrackingEvent).countBy({ trackingNumber })).toBe(1);
   });
 
   it("lets postal operators and officers read a shipment, and nobody else", async () => {
     const { trackingNumber } = await newShipment();
-    expect((await gql(SHIPMENT, { trackingNumber }, officer)).data.shipment.status).toBe("CREATED");
+    expect((await delivery.http(SHIPMENT, { trackingNumber }, officer)).data.shipment.status).toBe("CREATED");
     for (const role of ["citizen", "analyst"] as const) {
-      const refused = await gql(SHIPMENT, { trackingNumber }, await delivery.token(role));
+      const refused = await delivery.http(SHIPMENT, { trackingNumber }, CALLERS[role]);
       expect(codes(refused)).toEqual(["FORBIDDEN"]);
       expect(refused.data.shipment).toBeNull();
     }
@@ -165,15 +163,15 @@ describe.each(DATABASE_KINDS)("tracking and pickups on %s", (kind) => {
         { trackingNumber: "RR999999995SA", status: "PICKED_UP", at: hoursAgo(7) },
         { trackingNumber, status: "LOST", at: "yesterday" },
       ];
-      const answer = await delivery.carrier(batch);
+      const answer = await carrierBatch(delivery, batch);
       expect(answer.status).toBe(200);
       expect(answer.body.results.map((r: any) => r.outcome ?? r.error.code)).toEqual(["RECORDED", "RECORDED", "INVALID_STATE", "NOT_FOUND", "BAD_USER_INPUT"]);
       expect(answer.body.results[4].error.violations.map((v: { rule: string }) => v.rule)).toEqual(["UNKNOWN_STATUS", "INSTANT"]);
-      const shipment = await gql(SHIPMENT, { trackingNumber }, operator);
+      const shipment = await delivery.http(SHIPMENT, { trackingNumber }, operator);
       expect(shipment.data.shipment.status).toBe("IN_TRANSIT");
       expect(shipment.data.shipment.events.map((e: { status: string }) => e.status)).toEqual(["CREATED", "PICKED_UP", "IN_TRANSIT"]);
 
-      const resent = await delivery.carrier(batch.slice(0, 2));
+      const resent = await carrierBatch(delivery, batch.slice(0, 2));
       expect(resent.body.results.map((r: any) => r.outcome)).toEqual(["DUPLICATE", "DUPLICATE"]);
     });
 
@@ -185,7 +183,7 @@ describe.each(DATABASE_KINDS)("tracking and pickups on %s", (kind) => {
         { trackingNumber, status: "PICKED_UP", at: hoursAgo(8), description: "\u202Eevil" },
         { trackingNumber, status: "PICKED_UP", at: hoursAgo(7), location: "Riyadh hub" },
       ];
-      const answer = await delivery.carrier(batch);
+      const answer = await carrierBatch(delivery, batch);
       expect(answer.status).toBe(200);
       expect(answer.body.results.map((r: any) => r.outcome ?? r.error.violations.map((v: { rule: string }) => v.rule).join())).toEqual([
         "CONTROL_CHARACTER",
@@ -198,15 +196,15 @@ describe.each(DATABASE_KINDS)("tracking and pickups on %s", (kind) => {
     it("refuses an unsigned or badly signed batch with 401 and stores nothing", async () => {
       const { trackingNumber } = await newShipment();
       const body = { events: [{ trackingNumber, status: "PICKED_UP", at: hoursAgo(1) }] };
-      const url = `${delivery.subgraph.url}/carrier/webhook`;
+      const url = `${delivery.url}/carrier/webhook`;
       expect((await postSigned(url, body, null)).status).toBe(401);
       // The events secret is not the carrier's.
       expect((await postSigned(url, body, "dev-only-events-secret")).status).toBe(401);
-      expect(await delivery.subgraph.db.getRepository(TrackingEvent).countBy({ trackingNumber })).toBe(1);
+      expect(await delivery.db.getRepository(TrackingEvent).countBy({ trackingNumber })).toBe(1);
     });
 
     it("refuses a body that is not a batch with 400", async () => {
-      expect((await postSigned(`${delivery.subgraph.url}/carrier/webhook`, [{ status: "PICKED_UP" }], "dev-only-carrier-secret")).status).toBe(400);
+      expect((await postSigned(`${delivery.url}/carrier/webhook`, [{ status: "PICKED_UP" }], "dev-only-carrier-secret")).status).toBe(400);
     });
   });
 });

@@ -1,8 +1,9 @@
 import { demoCast } from "../../../seed/demoCast";
 import type { SubgraphDefinition } from "../../../kernel/subgraph";
 import { ReplicaReader } from "../../../kernel/http/replicas";
-import { CivilAffairsRegister } from "./civilAffairs/civilAffairsRegister";
+import { CivilAffairsRegister, type FamilyRegister } from "./civilAffairs/civilAffairsRegister";
 import { EligibilityDecisionResolver } from "./eligibility/eligibilityDecision.resolver";
+import { familyEvaluations } from "./eligibility/familyEvaluations";
 import { BenefitEnrollment } from "./enrollments/benefitEnrollment.entity";
 import { EnrollmentResolver, resolveEnrollmentReference } from "./enrollments/enrollment.resolver";
 import { EnrollmentEvent } from "./enrollments/enrollmentEvent.entity";
@@ -11,7 +12,7 @@ import { Programs1764000000000 } from "./migrations/1764000000000-Programs";
 import { Eligibility1764100000000 } from "./migrations/1764100000000-Eligibility";
 import { BenefitProgram } from "./programs/benefitProgram.entity";
 import { BenefitProgramResolver, resolveProgramReference } from "./programs/benefitProgram.resolver";
-import { laborResolvers } from "./laborResolvers";
+import type { RuleSet } from "./rules/ruleSet";
 import { seedLabor } from "./seed/seedDemo";
 import { laborSettings } from "./settings";
 import { ProgramStatsResolver } from "./stats/programStats.resolver";
@@ -26,17 +27,30 @@ import { startEligibilityRefresher } from "./register/eligibilityRefresher";
 import { refreshStaleEligibility } from "./register/refreshEligibility";
 import { registerEventsRoute } from "./register/registerEventsRoute";
 import { dataAccessRefusalsMigration } from "../../../kernel/audit/migration";
+import { dataAccessPartitionsMigration } from "../../../kernel/audit/partitions";
 import { agency } from "../../agencies";
 
 /** This subgraph's entry in the registry of agencies. */
 const REGISTERED = agency("labor");
+
+/** The resolver instances that need dependencies; one evaluations loader shared by all of them. */
+export function laborResolvers(ruleSet: RuleSet, register: FamilyRegister): object[] {
+  const evaluations = familyEvaluations(ruleSet);
+  return [
+    new BenefitProgramResolver(ruleSet),
+    new FamilyResolver(evaluations),
+    new EnrollmentResolver(evaluations, register),
+    new ProgramStatsResolver(ruleSet),
+    new WageResolver(ruleSet),
+  ];
+}
 
 export const labor: SubgraphDefinition<typeof laborSettings> = {
   name: REGISTERED.name,
   defaultPort: REGISTERED.defaultPort,
   settings: laborSettings,
   entities: [BenefitProgram, WageRecord, BenefitEnrollment, EnrollmentEvent],
-  migrations: [Programs1764000000000, Eligibility1764100000000, LaborDataAccess1765000000000, RegisterCopy1766000000000, dataAccessRefusalsMigration("Labor")],
+  migrations: [Programs1764000000000, Eligibility1764100000000, LaborDataAccess1765000000000, RegisterCopy1766000000000, dataAccessRefusalsMigration("Labor"), dataAccessPartitionsMigration("Labor")],
   schema: {
     resolvers: [BenefitProgramResolver, FamilyResolver, EligibilityDecisionResolver, EnrollmentResolver, WageResolver, ProgramStatsResolver, laborAccessReport.DataAccessReportResolver],
     orphanedTypes: [laborAccessReport.DataAccessReport],

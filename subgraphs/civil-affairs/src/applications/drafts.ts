@@ -12,7 +12,6 @@ import { appendHistory, findApplicationOrFail, updateIfUnchanged } from "./repos
 import { evaluate } from "./rules/evaluate";
 import { loadFacts, type ApplicationDraft } from "./rules/facts";
 import { EDITABLE } from "./stateMachine";
-import { applicationStateMessages } from "./stateMessages";
 import { isUniqueViolation } from "../../../../kernel/database/errors";
 
 export function draftOf(application: CardApplication): ApplicationDraft {
@@ -89,7 +88,7 @@ export async function updateApplication(
   assertApplicant(ctx, application);
   if (expectedVersion != null && expectedVersion !== application.version) throw appError("CONFLICT", ctx.lang);
   if (!EDITABLE.includes(application.status)) {
-    throw appError("INVALID_STATE", ctx.lang, applicationStateMessages.notEditable[ctx.lang]({ status: application.status }));
+    throw appError("INVALID_STATE", ctx.lang, applicationMessages.notEditable[ctx.lang]({ status: application.status }));
   }
   const draft: ApplicationDraft = {
     ...draftOf(application),

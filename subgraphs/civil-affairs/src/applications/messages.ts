@@ -1,6 +1,4 @@
-import type { Message } from "../../../../kernel/i18n";
-
-type M<P = void> = Message<P>;
+import { messages } from "../../../../kernel/i18n";
 
 const DOCUMENT_NAMES: Record<string, { en: string; ar: string }> = {
   MARRIAGE_CONTRACT: { en: "a marriage contract", ar: "عقد زواج" },
@@ -13,89 +11,97 @@ const DOCUMENT_NAMES: Record<string, { en: string; ar: string }> = {
 };
 
 /** Messages of the card-application rules, in English and Arabic. */
-export const applicationMessages = {
+export const applicationMessages = messages({
   notSaudi: {
     en: () => "The family card is issued to Saudi citizens; residents use other services.",
     ar: () => "تصدر بطاقة العائلة للمواطنين السعوديين فقط، ويستفيد المقيمون من خدمات أخرى.",
-  } as M,
+  },
   underAge: {
     en: (p: { age: number }) => `The head of the family must be 18 or older (you are ${p.age}).`,
     ar: (p: { age: number }) => `يجب أن يكون رب الأسرة بعمر 18 سنة أو أكثر (عمرك ${p.age}).`,
-  } as M<{ age: number }>,
+  },
+  invalidMove: {
+    en: (p: { from: string; to: string }) => `An application that is ${p.from} cannot become ${p.to}.`,
+    ar: (p: { from: string; to: string }) => `لا يمكن نقل طلب حالته ${p.from} إلى ${p.to}.`,
+  },
+  notEditable: {
+    en: (p: { status: string }) => `An application that is ${p.status} can no longer be changed.`,
+    ar: (p: { status: string }) => `لا يمكن تعديل طلب حالته ${p.status}.`,
+  },
   openApplication: {
     en: () => "You already have an application in progress; finish or cancel it first.",
     ar: () => "لديك طلب قيد المعالجة؛ أكمله أو ألغه أولاً.",
-  } as M,
+  },
   cardAlreadyActive: {
     en: () => "Your family already has an active card; apply for a replacement or a members update instead.",
     ar: () => "لأسرتك بطاقة سارية؛ قدم طلب بدل أو تحديث أفراد بدلاً من ذلك.",
-  } as M,
+  },
   noActiveCard: {
     en: () => "This kind of application needs an active family card; apply for a new card instead.",
     ar: () => "هذا النوع من الطلبات يتطلب بطاقة عائلة سارية؛ قدم طلب بطاقة جديدة بدلاً من ذلك.",
-  } as M,
+  },
   personNotFound: {
     en: (p: { id: string }) => `No person with national ID ${p.id} is in the civil registry.`,
     ar: (p: { id: string }) => `لا يوجد شخص برقم الهوية ${p.id} في السجل المدني.`,
-  } as M<{ id: string }>,
+  },
   self: {
     en: () => "You cannot list yourself as a spouse or child.",
     ar: () => "لا يمكنك إضافة نفسك زوجاً أو ابناً.",
-  } as M,
+  },
   duplicate: {
     en: (p: { id: string }) => `${p.id} is listed more than once.`,
     ar: (p: { id: string }) => `الرقم ${p.id} مكرر.`,
-  } as M<{ id: string }>,
+  },
   tooManySpouses: {
     en: (p: { count: number }) => `At most four spouses can be listed (${p.count} given).`,
     ar: (p: { count: number }) => `لا يمكن إضافة أكثر من أربع زوجات (تمت إضافة ${p.count}).`,
-  } as M<{ count: number }>,
+  },
   tooManyChildren: {
     en: (p: { count: number; max: number }) => `At most ${p.max} children can be listed (${p.count} given).`,
     ar: (p: { count: number; max: number }) => `لا يمكن إضافة أكثر من ${p.max} ابناً (تمت إضافة ${p.count}).`,
-  } as M<{ count: number; max: number }>,
+  },
   ownCase: {
     en: () => "Another officer must handle this application: you, your spouse or your child is its applicant or a member.",
     ar: () => "يجب أن يتولى هذا الطلب موظف آخر: أنت أو زوجك أو أحد أبنائك مقدم الطلب أو أحد أفراده.",
-  } as M,
+  },
   headsAnotherFamily: {
     en: (p: { id: string }) => `${p.id} is the head of another family register.`,
     ar: (p: { id: string }) => `${p.id} رب أسرة في سجل آخر.`,
-  } as M<{ id: string }>,
+  },
   lossDeclaration: {
     en: () => "A lost-card replacement needs your declaration that the card is lost (lossDeclaration: true).",
     ar: () => "يتطلب بدل الفاقد إقرارك بفقدان البطاقة.",
-  } as M,
+  },
   deliveryMethodRequired: {
     en: () => "Choose how to receive the card: Saudi Post or office pickup.",
     ar: () => "اختر طريقة استلام البطاقة: البريد السعودي أو الاستلام من المكتب.",
-  } as M,
+  },
   addressRequired: {
     en: () => "Delivery by Saudi Post needs your national address; add it first.",
     ar: () => "التوصيل عبر البريد السعودي يتطلب عنوانك الوطني؛ أضفه أولاً.",
-  } as M,
+  },
   officeRequired: {
     en: () => "Choose the office where you will collect the card.",
     ar: () => "اختر المكتب الذي ستستلم منه البطاقة.",
-  } as M,
+  },
   officeNotFound: {
     en: (p: { id: string }) => `There is no civil-affairs office ${p.id}.`,
     ar: (p: { id: string }) => `لا يوجد مكتب أحوال مدنية بالرمز ${p.id}.`,
-  } as M<{ id: string }>,
+  },
   documentMissing: {
     en: (p: { type: string; subject: string | null }) => `Attach ${DOCUMENT_NAMES[p.type]!.en}${p.subject ? ` for ${p.subject}` : ""}.`,
     ar: (p: { type: string; subject: string | null }) => `أرفق ${DOCUMENT_NAMES[p.type]!.ar}${p.subject ? ` للرقم ${p.subject}` : ""}.`,
-  } as M<{ type: string; subject: string | null }>,
+  },
   textRequired: {
     en: () => "This cannot be empty.",
     ar: () => "هذا الحقل مطلوب.",
-  } as M,
+  },
   badCursor: {
     en: () => "The cursor is not one this list gave out.",
     ar: () => "المؤشر غير صالح.",
-  } as M,
+  },
   badPageSize: {
     en: (p: { max: number }) => `first must be between 1 and ${p.max}.`,
     ar: (p: { max: number }) => `يجب أن تكون قيمة first بين 1 و ${p.max}.`,
-  } as M<{ max: number }>,
-};
+  },
+});

@@ -9,7 +9,7 @@ import { findApplicationOrFail } from "./repository";
 import { evaluate } from "./rules/evaluate";
 import { loadFacts } from "./rules/facts";
 import { canMove } from "./stateMachine";
-import { applicationStateMessages } from "./stateMessages";
+import { applicationMessages } from "./messages";
 import { SubmissionKey } from "./submissionKey.entity";
 import { applyMove } from "./transitions";
 
@@ -33,7 +33,7 @@ export async function submitApplication(ctx: RequestContext, id: string, idempot
   const application = await findApplicationOrFail(ctx, id);
   assertApplicant(ctx, application);
   if (!canMove(application.status, "submit")) {
-    throw appError("INVALID_STATE", ctx.lang, applicationStateMessages.invalidMove[ctx.lang]({ from: application.status, to: "SUBMITTED" }));
+    throw appError("INVALID_STATE", ctx.lang, applicationMessages.invalidMove[ctx.lang]({ from: application.status, to: "SUBMITTED" }));
   }
   const draft = draftOf(application);
   const facts = await loadFacts(ctx, draft);

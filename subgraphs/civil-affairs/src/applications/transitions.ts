@@ -4,7 +4,7 @@ import { appError } from "../../../../kernel/errors";
 import { assertApplicant } from "./access";
 import { assertNotOwnCase } from "./fourEyes";
 import { CardApplication } from "./cardApplication.entity";
-import { applicationStateMessages } from "./stateMessages";
+import { applicationMessages } from "./messages";
 import { canMove, MOVES, type MoveName } from "./stateMachine";
 import { appendHistory, findApplicationOrFail, updateIfUnchanged } from "./repository";
 
@@ -33,7 +33,7 @@ export async function applyMove(ctx: RequestContext, id: string, move: MoveName,
   else await assertNotOwnCase(ctx, viewer.nationalId, application);
   if (options.expectedVersion != null && options.expectedVersion !== application.version) throw appError("CONFLICT", ctx.lang);
   if (!canMove(application.status, move)) {
-    throw appError("INVALID_STATE", ctx.lang, applicationStateMessages.invalidMove[ctx.lang]({ from: application.status, to }));
+    throw appError("INVALID_STATE", ctx.lang, applicationMessages.invalidMove[ctx.lang]({ from: application.status, to }));
   }
   await options.precheck?.(application);
   await ctx.db.transaction(async (tx) => {

@@ -1,4 +1,6 @@
-export const identityMessages = {
+import { messages } from "../../../../kernel/i18n";
+
+export const identityMessages = messages({
   badCredentials: {
     en: () => "The national ID or the password is wrong.",
     ar: () => "رقم الهوية أو كلمة المرور غير صحيحة.",
@@ -12,4 +14,4 @@ export const identityMessages = {
     ar: () => "يسجل كثيرون الدخول الآن. حاول مرة أخرى بعد لحظات.",
   },
   passwordRequired: { en: () => "Enter your password.", ar: () => "أدخل كلمة المرور." },
-};
+});

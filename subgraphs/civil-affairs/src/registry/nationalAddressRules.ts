@@ -1,7 +1,7 @@
 import { normalizeDigits } from "../../../../kernel/digits";
 import type { Violations } from "../../../../kernel/errors";
 import type { NationalAddress } from "../../../../kernel/graphql/nationalAddress";
-import type { Message } from "../../../../kernel/i18n";
+import { registryMessages } from "./messages";
 
 const FORMATS = {
   buildingNumber: { pattern: /^\d{4}$/, en: "4 digits", ar: "4 أرقام" },
@@ -10,15 +10,6 @@ const FORMATS = {
   shortAddress: { pattern: /^[A-Z]{4}\d{4}$/, en: "4 letters and 4 digits, e.g. RRRD2929", ar: "4 أحرف و4 أرقام، مثل RRRD2929" },
 } as const;
 const REQUIRED_TEXT = ["street", "district", "city"] as const;
-
-const formatMessage: Message<{ field: keyof typeof FORMATS }> = {
-  en: ({ field }) => `${field} must be ${FORMATS[field].en}.`,
-  ar: ({ field }) => `يجب أن يكون ${field} ${FORMATS[field].ar}.`,
-};
-const requiredMessage: Message<{ field: string }> = {
-  en: ({ field }) => `${field} is required.`,
-  ar: ({ field }) => `الحقل ${field} مطلوب.`,
-};
 
 /** Trims, upper-cases the short address and turns Eastern Arabic digits into ASCII. */
 export function normalizeNationalAddress(input: NationalAddress): NationalAddress {
@@ -42,12 +33,12 @@ export function normalizeNationalAddress(input: NationalAddress): NationalAddres
  */
 export function checkNationalAddress(address: NationalAddress, violations: Violations, prefix: string): void {
   for (const field of REQUIRED_TEXT) {
-    if (!address[field]) violations.add(`${prefix}.${field}`, "REQUIRED", requiredMessage, { field });
+    if (!address[field]) violations.add(`${prefix}.${field}`, "REQUIRED", registryMessages.required, { field });
   }
   for (const field of Object.keys(FORMATS) as Array<keyof typeof FORMATS>) {
     const value = address[field];
     if (field === "shortAddress" && !value) continue;
-    if (!value) violations.add(`${prefix}.${field}`, "REQUIRED", requiredMessage, { field });
-    else if (!FORMATS[field].pattern.test(value)) violations.add(`${prefix}.${field}`, "FORMAT", formatMessage, { field });
+    if (!value) violations.add(`${prefix}.${field}`, "REQUIRED", registryMessages.required, { field });
+    else if (!FORMATS[field].pattern.test(value)) violations.add(`${prefix}.${field}`, "FORMAT", registryMessages.format, { field, format: FORMATS[field] });
   }
 }

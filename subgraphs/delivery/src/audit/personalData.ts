@@ -1,6 +1,6 @@
 import type { AuditPolicy } from "../../../../kernel/audit/policy";
 import type { RequestContext } from "../../../../kernel/context";
-import { issuedCardByNumber } from "../loaders";
+import { issuedCardByNumber } from "../cards/loaders";
 
 /** Everyone on the card, as civil-affairs listed them in CardIssued; null for a card delivery does not know. */
 async function peopleOnCard(cardNumber: string, ctx: RequestContext): Promise<string[] | null> {

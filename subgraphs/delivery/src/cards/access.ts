@@ -2,7 +2,7 @@ import type { Role } from "../../../../kernel/auth/viewer";
 import { hasRole } from "../../../../kernel/auth/viewer";
 import { requireViewer, type RequestContext } from "../../../../kernel/context";
 import { appError } from "../../../../kernel/errors";
-import { issuedCardByNumber } from "../loaders";
+import { issuedCardByNumber } from "./loaders";
 import type { IssuedCard } from "./issuedCard.entity";
 
 /** Staff who handle deliveries: the postal operator and civil-affairs officers (pickups). */

@@ -1,7 +1,8 @@
 import { Ctx, FieldResolver, Resolver, Root } from "type-graphql";
 import type { RequestContext } from "../../../../kernel/context";
-import { pickupByCard, shipmentByCard } from "../loaders";
+import { pickupByCard } from "../pickups/loaders";
 import type { OfficePickup } from "../pickups/officePickup.entity";
+import { shipmentByCard } from "../shipments/loaders";
 import type { Shipment } from "../shipments/shipment.entity";
 import { readableIssuedCard } from "./access";
 import { CardDelivery } from "./cardDelivery.union";

@@ -2,7 +2,7 @@ import type { DataSource } from "typeorm";
 import { appError } from "../../../../kernel/errors";
 import type { Lang } from "../../../../kernel/i18n";
 import { pickupEventOf } from "../cards/newDelivery";
-import { deliveryMessages } from "../messages";
+import { pickupMessages } from "./messages";
 import { OfficePickup } from "./officePickup.entity";
 import { PickupEvent } from "./pickupEvent.entity";
 import { PICKUP_MOVES, PickupStatus } from "./pickupStatus";
@@ -14,7 +14,7 @@ export async function movePickup(db: DataSource, cardNumber: string, to: PickupS
     if (!pickup) throw appError("NOT_FOUND", lang);
     if (PICKUP_MOVES[pickup.status] !== to) {
       const params = { from: pickup.status, to };
-      throw appError("INVALID_STATE", lang, deliveryMessages.invalidPickupMove[lang](params), params);
+      throw appError("INVALID_STATE", lang, pickupMessages.invalidMove[lang](params), params);
     }
     const at = new Date();
     pickup.status = to;

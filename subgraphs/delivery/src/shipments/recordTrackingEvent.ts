@@ -3,10 +3,10 @@ import { appError } from "../../../../kernel/errors";
 import type { Lang } from "../../../../kernel/i18n";
 import { IssuedCard } from "../cards/issuedCard.entity";
 import { pickupEventOf, pickupOf, SYSTEM, trackingEventOf } from "../cards/newDelivery";
-import { deliveryMessages } from "../messages";
 import { OfficePickup } from "../pickups/officePickup.entity";
 import { PickupEvent } from "../pickups/pickupEvent.entity";
 import { PickupStatus } from "../pickups/pickupStatus";
+import { shipmentMessages } from "./messages";
 import { applyMove, MAX_FAILED_ATTEMPTS, planMove } from "./shipmentMoves";
 import { Shipment } from "./shipment.entity";
 import { ShipmentStatus } from "./shipmentStatus";
@@ -58,7 +58,7 @@ export async function recordTrackingEvent(
     const move = planMove(shipment, report.status);
     if (!move) {
       const params = { from: shipment.status, to: report.status };
-      throw appError("INVALID_STATE", lang, deliveryMessages.invalidShipmentMove[lang](params), params);
+      throw appError("INVALID_STATE", lang, shipmentMessages.invalidMove[lang](params), params);
     }
     applyMove(shipment, move, report.at);
     const { status, attempts, lastEventAt, deliveredAt } = shipment;

@@ -3,7 +3,7 @@ import { RequiresRole } from "../../../../kernel/graphql/authorization";
 import { requireViewer, type RequestContext } from "../../../../kernel/context";
 import { Violations } from "../../../../kernel/errors";
 import { DELIVERY_STAFF, readableIssuedCard } from "../cards/access";
-import { eventsByTrackingNumber, shipmentByTrackingNumber } from "../loaders";
+import { eventsByTrackingNumber, shipmentByTrackingNumber } from "./loaders";
 import { recordTrackingEvent } from "./recordTrackingEvent";
 import { Shipment } from "./shipment.entity";
 import { isDelayedOn, ShipmentStatus } from "./shipmentStatus";

@@ -2,7 +2,7 @@ import { Violations, type Violation } from "../../../../kernel/errors";
 import { DateTimeScalar } from "../../../../kernel/graphql/scalars";
 import type { Lang } from "../../../../kernel/i18n";
 import { textMessages, textProblem } from "../../../../kernel/text";
-import { deliveryMessages } from "../messages";
+import { shipmentMessages } from "./messages";
 import { ShipmentStatus } from "./shipmentStatus";
 
 /** One tracking event as reported by the postal operator, by hand or through the webhook. */
@@ -26,7 +26,7 @@ const trimmed = (text: unknown) => (typeof text === "string" && text.trim() !== 
  * look out of order.
  */
 export function checkReport(violations: Violations, report: TrackingReport, now: Date): void {
-  if (report.at.getTime() > now.getTime() + CLOCK_SKEW_MS) violations.add("at", "FUTURE", deliveryMessages.eventInFuture, undefined);
+  if (report.at.getTime() > now.getTime() + CLOCK_SKEW_MS) violations.add("at", "FUTURE", shipmentMessages.eventInFuture, undefined);
   for (const field of ["location", "description"] as const) {
     const problem = report[field] === null ? null : textProblem(report[field]!, { maxLength: MAX_TEXT });
     if (problem) violations.add(field, problem, textMessages[problem], { max: MAX_TEXT });
@@ -52,12 +52,12 @@ export function reportFromWebhookItem(item: unknown, lang: Lang, now: Date): { r
   const violations = new Violations(lang);
   const trackingNumber = trimmed(fields.trackingNumber);
   const numberProblem = trackingNumber === null ? null : textProblem(trackingNumber, { maxLength: MAX_TEXT });
-  if (!trackingNumber) violations.add("trackingNumber", "REQUIRED", deliveryMessages.required, undefined);
+  if (!trackingNumber) violations.add("trackingNumber", "REQUIRED", shipmentMessages.required, undefined);
   else if (numberProblem) violations.add("trackingNumber", numberProblem, textMessages[numberProblem], { max: MAX_TEXT });
   const status = Object.values(ShipmentStatus).find((s) => s === fields.status);
-  if (!status) violations.add("status", "UNKNOWN_STATUS", deliveryMessages.unknownStatus, undefined);
+  if (!status) violations.add("status", "UNKNOWN_STATUS", shipmentMessages.unknownStatus, undefined);
   const at = instantOf(fields.at);
-  if (!at) violations.add("at", "INSTANT", deliveryMessages.badInstant, undefined);
+  if (!at) violations.add("at", "INSTANT", shipmentMessages.badInstant, undefined);
   if (violations.list.length > 0) return { violations: violations.list };
   const report = { trackingNumber: trackingNumber!, status: status!, at: at!, location: trimmed(fields.location), description: trimmed(fields.description) };
   checkReport(violations, report, now);

@@ -1,7 +1,7 @@
 import { Ctx, FieldResolver, Resolver, Root } from "type-graphql";
 import type { RequestContext } from "../../../../kernel/context";
 import { BenefitProgram } from "../programs/benefitProgram.entity";
-import { loadProgram } from "../programs/programs.loader";
+import { loadProgram } from "../programs/loaders";
 import { EligibilityDecision } from "./eligibilityDecision.type";
 
 @Resolver(() => EligibilityDecision)

@@ -9,7 +9,7 @@ import { describeReason } from "../eligibility/reasons";
 import { Family } from "../family/family.type";
 import { BenefitProgram } from "../programs/benefitProgram.entity";
 import { BenefitProgramCode } from "../programs/programCode";
-import { loadProgram } from "../programs/programs.loader";
+import { loadProgram } from "../programs/loaders";
 import { BenefitEnrollment } from "./benefitEnrollment.entity";
 import { decideEnrollment, isEnrollmentId, openEnrollment } from "./enrollments";
 

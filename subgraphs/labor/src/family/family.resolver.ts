@@ -8,9 +8,9 @@ import { EligibilityDecision } from "../eligibility/eligibilityDecision.type";
 import { memberIds, type FamilyEvaluations } from "../eligibility/familyEvaluations";
 import { describeReason } from "../eligibility/reasons";
 import { BenefitEnrollment } from "../enrollments/benefitEnrollment.entity";
-import { enrollmentsByRegister } from "../enrollments/enrollments.loader";
+import { enrollmentsByRegister } from "../enrollments/loaders";
 import { householdIncome } from "../wages/currentWages";
-import { requireFamilyReader } from "./familyAccess";
+import { requireFamilyReader } from "./access";
 import { Family, REGISTER_FACTS } from "./family.type";
 import { familyMessages } from "./messages";
 

@@ -1,6 +1,6 @@
-import type { Message } from "../../../../kernel/i18n";
+import { messages } from "../../../../kernel/i18n";
 
-export const familyMessages = {
+export const familyMessages = messages({
   tooMany: {
     en: (p: { max: number }) => `Ask for at most ${p.max} families at a time.`,
     ar: (p: { max: number }) => `اطلب ${p.max} أسرة على الأكثر في المرة الواحدة.`,
@@ -9,4 +9,4 @@ export const familyMessages = {
     en: () => "A family register number is 10 digits.",
     ar: () => "رقم سجل الأسرة يتكون من 10 أرقام.",
   },
-} satisfies Record<string, Message<any>>;
+});

@@ -2,7 +2,7 @@ import { Ctx, FieldResolver, Query, Resolver } from "type-graphql";
 import type { RequestContext } from "../../../../kernel/context";
 import type { RuleSet } from "../rules/ruleSet";
 import { BenefitProgram } from "./benefitProgram.entity";
-import { programByCode } from "./programs.loader";
+import { programByCode } from "./loaders";
 
 @Resolver(() => BenefitProgram)
 export class BenefitProgramResolver {

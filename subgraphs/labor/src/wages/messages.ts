@@ -1,6 +1,6 @@
-import type { Message } from "../../../../kernel/i18n";
+import { messages } from "../../../../kernel/i18n";
 
-export const wageMessages = {
+export const wageMessages = messages({
   amount: {
     en: (p: { max: string }) => `The monthly wage is a whole number of halalas from 0 to ${p.max}.`,
     ar: (p: { max: string }) => `الأجر الشهري عدد صحيح من الهللات من 0 إلى ${p.max}.`,
@@ -13,4 +13,4 @@ export const wageMessages = {
     en: (p: { latest: string }) => `A wage change takes effect at the latest on ${p.latest} (one year ahead).`,
     ar: (p: { latest: string }) => `يسري تغيير الأجر في موعد أقصاه ${p.latest} (بعد سنة).`,
   },
-} satisfies Record<string, Message<any>>;
+});

@@ -4,7 +4,7 @@ import { appError, Violations } from "../../../../../kernel/errors";
 import { assertApplicant } from "../access";
 import { findApplicationOrFail, updateIfUnchanged } from "../repository";
 import { EDITABLE } from "../stateMachine";
-import { applicationStateMessages } from "../stateMessages";
+import { applicationMessages } from "../messages";
 import type { AttachDocumentInput } from "../inputs";
 import { ApplicationDocument } from "./document.entity";
 import type { DocumentStore } from "./documentStore";
@@ -53,7 +53,7 @@ export async function attachDocument(ctx: RequestContext, store: DocumentStore, 
   const application = await findApplicationOrFail(ctx, input.applicationId);
   assertApplicant(ctx, application);
   if (!EDITABLE.includes(application.status)) {
-    throw appError("INVALID_STATE", ctx.lang, applicationStateMessages.notEditable[ctx.lang]({ status: application.status }));
+    throw appError("INVALID_STATE", ctx.lang, applicationMessages.notEditable[ctx.lang]({ status: application.status }));
   }
   const violations = new Violations(ctx.lang);
   const upload = decodeUpload(input, violations);

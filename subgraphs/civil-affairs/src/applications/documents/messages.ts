@@ -1,26 +1,26 @@
-import type { Message } from "../../../../../kernel/i18n";
+import { messages } from "../../../../../kernel/i18n";
 
-export const documentMessages = {
+export const documentMessages = messages({
   tooLarge: {
     en: (p: { size: number }) => `The file is ${p.size} bytes; the limit is 5 MiB (5,242,880 bytes).`,
     ar: (p: { size: number }) => `حجم الملف ${p.size} بايت؛ الحد الأقصى 5 ميغابايت (5,242,880 بايت).`,
-  } as Message<{ size: number }>,
+  },
   notBase64: {
     en: () => "contentBase64 is not valid base64.",
     ar: () => "المحتوى ليس ترميز base64 صالحاً.",
-  } as Message,
-  empty: { en: () => "The file is empty.", ar: () => "الملف فارغ." } as Message,
+  },
+  empty: { en: () => "The file is empty.", ar: () => "الملف فارغ." },
   tooMany: {
     en: (p: { max: number }) => `An application holds at most ${p.max} documents.`,
     ar: (p: { max: number }) => `لا يتسع الطلب لأكثر من ${p.max} مستنداً.`,
-  } as Message<{ max: number }>,
+  },
   unsupported: {
     en: () => "Only PDF, JPEG or PNG files are accepted (checked by content).",
     ar: () => "تقبل ملفات PDF أو JPEG أو PNG فقط (يُتحقق من المحتوى).",
-  } as Message,
+  },
   mimeMismatch: {
     en: (p: { declared: string; detected: string }) => `The file is ${p.detected}, not ${p.declared} as declared.`,
     ar: (p: { declared: string; detected: string }) => `نوع الملف ${p.detected} وليس ${p.declared} كما ذُكر.`,
-  } as Message<{ declared: string; detected: string }>,
-  fileNameRequired: { en: () => "fileName is required.", ar: () => "اسم الملف مطلوب." } as Message,
-};
+  },
+  fileNameRequired: { en: () => "fileName is required.", ar: () => "اسم الملف مطلوب." },
+});
