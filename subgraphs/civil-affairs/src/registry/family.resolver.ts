@@ -20,6 +20,8 @@ export class FamilyResolver {
 
   @FieldResolver(() => Citizen)
   async head(@Root() family: Family, @Ctx() ctx: RequestContext): Promise<Citizen> {
+    // The head is a member: reading the members brings every member's citizen (membersByRegister).
+    await ctx.loaders.get(membersByRegister).load(family.registerNumber);
     return (await ctx.loaders.get(citizenById).load(family.headId))!;
   }
 

@@ -21,12 +21,27 @@ export const familyByRegister = loaderByKey<string, Family, Ctx>(
   (row) => row.registerNumber,
 );
 
+/**
+ * Members of the registers with their citizens, in one statement: a family is read with its people,
+ * so each member's citizen goes straight into `citizenById` instead of costing a second round trip.
+ */
 export const membersByRegister = loaderOfMany<string, FamilyMember, Ctx>(
-  (numbers, ctx) =>
-    ctx.db.getRepository(FamilyMember).find({
-      where: { registerNumber: In([...numbers]) },
-      order: { registerNumber: "ASC", nationalId: "ASC" },
-    }),
+  async (numbers, ctx) => {
+    const rows = (await ctx.db
+      .getRepository(FamilyMember)
+      .createQueryBuilder("member")
+      .innerJoinAndMapOne("member.citizen", Citizen, "citizen", "citizen.nationalId = member.nationalId")
+      .where("member.registerNumber IN (:...numbers)", { numbers: [...numbers] })
+      .orderBy("member.registerNumber", "ASC")
+      .addOrderBy("member.nationalId", "ASC")
+      .getMany()) as Array<FamilyMember & { citizen?: Citizen }>;
+    const citizens = ctx.loaders.get(citizenById);
+    for (const member of rows) {
+      citizens.prime(member.nationalId, member.citizen!);
+      delete member.citizen;
+    }
+    return rows;
+  },
   (row) => row.registerNumber,
 );
 

@@ -5,17 +5,20 @@ import type { OfficePickup } from "../pickups/officePickup.entity";
 import { shipmentByCard } from "../shipments/loaders";
 import type { Shipment } from "../shipments/shipment.entity";
 import { readableIssuedCard } from "./access";
+import { cardsWithDelivery } from "./loaders";
 import { CardDelivery } from "./cardDelivery.union";
 import { FamilyCardRef } from "./familyCard.type";
 
 @Resolver(() => FamilyCardRef)
 export class FamilyCardResolver {
   /**
-   * One batch per table for all the cards of a request (issued_card, office_pickup, shipment).
-   * A shipment returned to the office is superseded by its OfficePickup: that is where the card is.
+   * One statement for all the cards of a request (`cardsWithDelivery`: each card with its pickup and
+   * shipment). A shipment returned to the office is superseded by its OfficePickup: that is where
+   * the card is.
    */
   @FieldResolver(() => CardDelivery, { nullable: true, description: "The card's delivery: by Saudi Post, or pickup at an office." })
   async delivery(@Root() card: FamilyCardRef, @Ctx() ctx: RequestContext): Promise<Shipment | OfficePickup | null> {
+    await ctx.loaders.get(cardsWithDelivery).load(card.cardNumber);
     if (!(await readableIssuedCard(ctx, card.cardNumber))) return null;
     const [pickup, shipment] = await Promise.all([
       ctx.loaders.get(pickupByCard).load(card.cardNumber),

@@ -1,14 +1,20 @@
-import { In } from "typeorm";
+import type { DataSource } from "typeorm";
 import type { RequestContext } from "../../../../kernel/context";
-import { loaderByKey } from "../../../../kernel/loaders";
+import { ReferenceData } from "../../../../kernel/referenceData";
 import { BenefitProgram } from "./benefitProgram.entity";
 import type { BenefitProgramCode } from "./programCode";
 
-export const programByCode = loaderByKey<BenefitProgramCode, BenefitProgram, RequestContext>(
-  (codes, ctx) => ctx.db.getRepository(BenefitProgram).findBy({ code: In([...codes]) }),
-  (row) => row.code,
-);
+/** The five programs, read once a minute per process rather than on every request (they change only with a migration). */
+const programs = new ReferenceData<DataSource, BenefitProgram[]>((db) => db.getRepository(BenefitProgram).find({ order: { code: "ASC" } }), 60_000);
+
+export function allPrograms(ctx: RequestContext): Promise<BenefitProgram[]> {
+  return programs.get(ctx.db);
+}
+
+export async function findProgram(ctx: RequestContext, code: BenefitProgramCode): Promise<BenefitProgram | null> {
+  return (await allPrograms(ctx)).find((program) => program.code === code) ?? null;
+}
 
 export async function loadProgram(ctx: RequestContext, code: BenefitProgramCode): Promise<BenefitProgram> {
-  return (await ctx.loaders.get(programByCode).load(code))!;
+  return (await findProgram(ctx, code))!;
 }

@@ -1,0 +1,54 @@
+import { FAMILY_QUERY } from "../bench/workloads";
+import { startInProcessPlatform, type InProcessPlatform } from "./support/inProcessPlatform";
+import { statementTally, type StatementTally, type Tally } from "./support/statementTally";
+
+const FAHAD = { id: "1000000016", register: "" };
+const LABOR_OFFICER = "1000000917";
+/** The bench's 50-family review as a labor officer asks it (a card's delivery is for civil-affairs and postal staff). */
+const REVIEW_QUERY = `query Review($registerNumbers: [ID!]!) {
+  familiesForReview(registerNumbers: $registerNumbers) {
+    registerNumber
+    eligibility { program { code } eligible monthlyAmount { formatted } reasons }
+    card { cardNumber status }
+  }
+}`;
+const total = (counts: Record<string, number>) => Object.values(counts).reduce((sum, n) => sum + n, 0);
+
+/** The SQL a request costs the platform, across the three subgraphs: few statements, and as many for 50 families as for one. */
+describe("SQL statements per request", () => {
+  let platform: InProcessPlatform;
+  let tally: StatementTally;
+  let fahad: string;
+  let officer: string;
+  let registers: string[];
+  beforeAll(async () => {
+    platform = await startInProcessPlatform();
+    tally = await statementTally(Object.fromEntries(Object.entries(platform.subgraphs).map(([name, subgraph]) => [name, subgraph.graphqlUrl])));
+    [fahad, officer] = await Promise.all([platform.login(FAHAD.id), platform.login(LABOR_OFFICER)]);
+    const db = platform.subgraphs["civil-affairs"].db;
+    FAHAD.register = (await db.query(`SELECT register_number FROM family_member WHERE national_id = $1`, [FAHAD.id]))[0].register_number;
+    registers = (await db.query(`SELECT register_number FROM family ORDER BY register_number LIMIT 50`)).map((r: { register_number: string }) => r.register_number);
+  });
+  afterAll(async () => {
+    await tally?.stop();
+    await platform?.stop();
+  });
+
+  const run = async (query: string, variables: Record<string, unknown>, token: string): Promise<Tally> => {
+    const result = await tally.run(query, variables, token);
+    expect(result.errors).toEqual([]);
+    return result.tally;
+  };
+
+  it("answers a citizen's unified family query with at most 7 reads, plus one audit write per subgraph fetch", async () => {
+    const cost = await run(FAMILY_QUERY, { registerNumber: FAHAD.register }, fahad);
+    expect(total(cost.statements)).toBeLessThanOrEqual(7 + total(cost.fetches));
+  });
+
+  it("reviews 50 families with the statements it takes for one", async () => {
+    const costs = [];
+    for (const count of [1, 10, 50]) costs.push(await run(REVIEW_QUERY, { registerNumbers: registers.slice(0, count) }, officer));
+    expect(costs[1]!.statements).toEqual(costs[0]!.statements);
+    expect(costs[2]!.statements).toEqual(costs[0]!.statements);
+  });
+});
