@@ -10,7 +10,8 @@ declare module "autocannon" {
   }
   interface Result {
     duration: number;
-    requests: Histogram;
+    /** `total`: the responses received; `sent`: the requests sent, those still in flight at the end included. */
+    requests: Histogram & { sent: number };
     latency: Histogram;
     non2xx: number;
     errors: number;

@@ -1,16 +1,17 @@
 import fs from "node:fs";
 import os from "node:os";
 
-/** CPU and memory of processes from /proc (Linux): CPU% over an interval, peak RSS while sampling. */
-const TICKS_PER_SECOND = 100; // getconf CLK_TCK on Linux x86_64
+/** CPU and memory of processes from /proc (Linux): CPU time over an interval, peak RSS while sampling. */
+const MS_PER_TICK = 10; // getconf CLK_TCK is 100 on Linux x86_64
 
-function cpuTicks(pid: number): number {
+/** utime + stime of a process; undefined once it has exited. */
+function cpuTicks(pid: number): number | undefined {
   try {
     const stat = fs.readFileSync(`/proc/${pid}/stat`, "utf8");
     const fields = stat.slice(stat.lastIndexOf(")") + 2).split(" ");
     return Number(fields[11]) + Number(fields[12]); // utime + stime (fields 14 and 15)
   } catch {
-    return 0;
+    return undefined;
   }
 }
 
@@ -23,15 +24,21 @@ function rssMiB(pid: number): number {
   }
 }
 
-/** Every PostgreSQL server process (backends of all the bench databases). */
-export function postgresPids(): number[] {
+/**
+ * PostgreSQL's server processes (postmaster, background processes, backends) but the backends of
+ * databases other than `databases`, told by their process titles ("postgres: … <user> <database>
+ * <host>(<port>) <state>"): the server may be serving other work meanwhile.
+ */
+export function postgresPids(databases: string[]): number[] {
   return fs
     .readdirSync("/proc")
     .filter((entry) => /^\d+$/.test(entry))
     .map(Number)
     .filter((pid) => {
       try {
-        return fs.readFileSync(`/proc/${pid}/comm`, "utf8").trim() === "postgres";
+        if (fs.readFileSync(`/proc/${pid}/comm`, "utf8").trim() !== "postgres") return false;
+        const backend = /\S+ (\S+) (?:\S+\(\d+\)|\[local\])/.exec(fs.readFileSync(`/proc/${pid}/cmdline`, "utf8"));
+        return !backend || databases.includes(backend[1]!);
       } catch {
         return false;
       }
@@ -47,8 +54,8 @@ function machineTicks(): { busy: number; total: number } {
 }
 
 export interface GroupUsage {
-  /** CPU in % of one core (200% = both cores of this machine). */
-  cpuPercent: number;
+  /** User + system CPU time of the group's processes over the interval. */
+  cpuMs: number;
   peakRssMiB: number;
 }
 
@@ -59,38 +66,43 @@ export interface Usage {
   loadAverage: number;
 }
 
-/** Samples groups of processes until stop() is called. */
+/**
+ * Samples groups of processes until stop() is called. Each group's processes are listed again at
+ * every sample: one started meanwhile (a PostgreSQL backend a pool opens) counts from its start,
+ * one that exits counts up to its last sample.
+ */
 export function sampleProcesses(groups: Record<string, () => number[]>, intervalMs = 250): { stop(): Usage } {
-  const started = process.hrtime.bigint();
   const machineStart = machineTicks();
-  const pidsOf = Object.fromEntries(Object.entries(groups).map(([name, pids]) => [name, pids()]));
-  const startTicks = new Map<number, number>(Object.values(pidsOf).flat().map((pid) => [pid, cpuTicks(pid)]));
+  /** Per process: its group, its CPU ticks when first seen (0 if it started after the first sample) and at the latest sample. */
+  const seen = new Map<number, { group: string; first: number; last: number }>();
   const peak: Record<string, number> = Object.fromEntries(Object.keys(groups).map((name) => [name, 0]));
-  const sample = () => {
-    for (const [name, pids] of Object.entries(pidsOf)) peak[name] = Math.max(peak[name]!, pids.reduce((sum, pid) => sum + rssMiB(pid), 0));
+  const sample = (initial: boolean) => {
+    for (const [group, list] of Object.entries(groups)) {
+      const pids = list();
+      for (const pid of pids) {
+        const ticks = cpuTicks(pid);
+        if (ticks === undefined) continue;
+        const known = seen.get(pid);
+        if (known) known.last = ticks;
+        else seen.set(pid, { group, first: initial ? ticks : 0, last: ticks });
+      }
+      peak[group] = Math.max(peak[group]!, pids.reduce((sum, pid) => sum + rssMiB(pid), 0));
+    }
   };
-  sample();
-  const timer = setInterval(sample, intervalMs);
+  sample(true);
+  const timer = setInterval(() => sample(false), intervalMs);
   return {
     stop() {
       clearInterval(timer);
-      sample();
-      const seconds = Number(process.hrtime.bigint() - started) / 1e9;
+      sample(false);
       const machineEnd = machineTicks();
-      const result: Usage = {
-        groups: {},
+      const cpuMs: Record<string, number> = Object.fromEntries(Object.keys(groups).map((name) => [name, 0]));
+      for (const { group, first, last } of seen.values()) cpuMs[group]! += (last - first) * MS_PER_TICK;
+      return {
+        groups: Object.fromEntries(Object.keys(groups).map((name) => [name, { cpuMs: cpuMs[name]!, peakRssMiB: peak[name]! }])),
         machineBusyPercent: (100 * (machineEnd.busy - machineStart.busy)) / Math.max(1, machineEnd.total - machineStart.total),
         loadAverage: os.loadavg()[0]!,
       };
-      for (const [name, pids] of Object.entries(pidsOf)) {
-        // Per process; one that exited meanwhile (a short-lived PostgreSQL backend) is left out.
-        const ticks = pids.reduce((sum, pid) => {
-          const now = cpuTicks(pid);
-          return now >= startTicks.get(pid)! ? sum + now - startTicks.get(pid)! : sum;
-        }, 0);
-        result.groups[name] = { cpuPercent: (100 * ticks) / TICKS_PER_SECOND / seconds, peakRssMiB: peak[name]! };
-      }
-      return result;
     },
   };
 }

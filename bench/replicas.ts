@@ -16,7 +16,7 @@ import { AGENCIES, AGENCY_NAMES, type AgencyName } from "../subgraphs/agencies";
 import { launchService, waitReady } from "../scripts/stack";
 import { sampleProcesses, type Usage } from "./procStats";
 import { writeSection } from "./reportFile";
-import { admin, ADMIN_URL, cleanups, CONTENDERS, familiesFor, log, machine, measure, stopChild, tokenMinter, type ContenderKey } from "./run";
+import { admin, ADMIN_URL, cleanups, CONTENDERS, familiesFor, log, machine, measure, stopChild, tokenMinter } from "./run";
 import type { WorkloadData } from "./workloads";
 
 const ROOT = path.resolve(__dirname, "..");
@@ -105,31 +105,24 @@ async function startFleet(replicas: number, dataDir: string, signingKey: string,
 }
 
 /** The family workload's data: the synthetic families, an officer who may read all of a family. */
-async function familyWorkload(dataDir: string): Promise<WorkloadData> {
-  const mint = await tokenMinter(dataDir);
+async function familyWorkload(signingKey: string): Promise<WorkloadData> {
+  const mint = await tokenMinter(signingKey);
   const families = await admin((client) => client.query(`SELECT register_number FROM family WHERE register_number LIKE '31%'`), databaseUrl("civil-affairs"));
   const officerToken = await mint("1000000909", ["CIVIL_AFFAIRS_OFFICER", "LABOR_OFFICER"]);
-  return { registerNumbers: families.rows.map((row) => row.register_number as string), officerToken, laborOfficerToken: officerToken, applicantTokens: [] };
+  return { registerNumbers: families.rows.map((row) => row.register_number as string), officerToken, laborOfficerToken: officerToken, applicants: [], applicantTokens: [] };
 }
 
 async function measureFleet(fleet: Fleet, data: WorkloadData, seconds: number, connections: number): Promise<Figures> {
   const agencyPids = Object.fromEntries(AGENCY_NAMES.map((agency) => [agency, fleet.agencies[agency].map((child) => child.pid!)])) as Record<AgencyName, number[]>;
-  const running = { pids: { a: fleet.gateway.pid! } as Record<ContenderKey, number>, subgraphPids: Object.values(agencyPids).flat() };
-  await measure("a", "family", data, [], running, WARMUP_SECONDS, connections);
+  const groups = (pids: Partial<Record<Group, number[]>>) => Object.fromEntries(Object.entries(pids).map(([group, list]) => [group, () => list]));
+  await measure("a", "family", data, groups({ gateway: [fleet.gateway.pid!], ...agencyPids }), WARMUP_SECONDS, connections);
   // Taken after the warm-up, when the agencies' pools hold their connections. Only these databases'
   // backends: the machine's PostgreSQL may be serving other work meanwhile.
   const backends = await admin((client) => client.query(`SELECT pid FROM pg_stat_activity WHERE datname = ANY($1)`, [AGENCY_NAMES.map(databaseName)]));
   const pids: Record<Group, number[]> = { gateway: [fleet.gateway.pid!], ...agencyPids, postgres: backends.rows.map((row) => row.pid as number) };
-  const groups = Object.fromEntries(GROUPS.map((group) => [group, () => pids[group]]));
   const perGroup = (value: (group: Group) => number) => Object.fromEntries(GROUPS.map((group) => [group, value(group)])) as Record<Group, number>;
-  // measure() samples the agencies together; this window samples each kind of process apart around it.
-  const started = process.hrtime.bigint();
-  const sampler = sampleProcesses(groups);
-  const run = await measure("a", "family", data, [], running, seconds, connections);
-  const usage = sampler.stop();
-  const windowMs = Number(process.hrtime.bigint() - started) / 1e6;
-  await sleep(1000); // requests cut off at the end of the run may still be finishing
-  const idleSampler = sampleProcesses(groups);
+  const run = await measure("a", "family", data, groups(pids), seconds, connections);
+  const idleSampler = sampleProcesses(groups(pids));
   await sleep(IDLE_SECONDS * 1000);
   const idle = idleSampler.stop();
   const errors = run.non2xx + run.socketErrors + run.timeouts + run.graphqlErrors;
@@ -140,9 +133,9 @@ async function measureFleet(fleet: Fleet, data: WorkloadData, seconds: number, c
     p99: run.p99,
     errors,
     requests: run.requests,
-    cpuMsPerRequest: perGroup((group) => ((usage.groups[group]!.cpuPercent / 100) * windowMs) / run.requests),
-    idleMsPerSecond: perGroup((group) => idle.groups[group]!.cpuPercent * 10),
-    usage,
+    cpuMsPerRequest: perGroup((group) => run.cpuMsPerRequest[group]!),
+    idleMsPerSecond: perGroup((group) => idle.groups[group]!.cpuMs / IDLE_SECONDS),
+    usage: run.usage,
   };
 }
 
@@ -171,7 +164,7 @@ function render(command: string, postgres: string, citizens: number, seconds: nu
       `then (b) two, on the same PostgreSQL databases and demo data (${citizens.toLocaleString("en-US")} citizens): in (b) CIVIL_AFFAIRS_URL, LABOR_URL and DELIVERY_URL list both replicas, ` +
       `which the gateway takes in turn with a circuit each (\`gateway/src/resilience/replicaPool.ts\`), and both civil-affairs replicas sign with one key. ` +
       `Every agency replica and the gateway is a process of its own (NODE_ENV=test, LOG_LEVEL=warn); autocannon, ${connections} connections, ${WARMUP_SECONDS} s warm-up then ${seconds} s measured, one run each. ` +
-      `CPU per request: user + system time from \`/proc\` over the measured window divided by the requests answered, the replicas of one agency added up; ` +
+      `CPU per request: user + system time from \`/proc\` over the measured window (until the requests in flight have finished) divided by the requests sent, the replicas of one agency added up; ` +
       `PostgreSQL counts the backends serving these databases, not its background processes. Idle: the same processes' CPU per second over ${IDLE_SECONDS} s without load, after the measured window.`,
     "",
     `Machine: ${m.nproc} cores (${m.cpuModel}), ${m.memoryGiB} GiB, Linux ${m.kernel}, Node ${m.node}, PostgreSQL ${postgres} on 127.0.0.1, shared by the load generator and every process.`,
@@ -201,9 +194,6 @@ async function main(): Promise<void> {
   const dataDir = path.join(ROOT, "tmp", "bench-replicas-data");
   const signingKey = crypto.generateKeyPairSync("ec", { namedCurve: "P-256" }).privateKey.export({ type: "pkcs8", format: "pem" }).toString();
   fs.rmSync(dataDir, { recursive: true, force: true });
-  // Where a development civil-affairs keeps its own key, which is where tokenMinter reads it.
-  fs.mkdirSync(path.join(dataDir, "civil-affairs", "keys"), { recursive: true });
-  fs.writeFileSync(path.join(dataDir, "civil-affairs", "keys", "signing-key.pem"), signingKey, { mode: 0o600 });
   const postgres = (await admin((client) => client.query("SHOW server_version"))).rows[0].server_version as string;
   log(`recreating ${AGENCY_NAMES.map(databaseName).join(", ")}`);
   await dropDatabases(true);
@@ -223,7 +213,7 @@ async function main(): Promise<void> {
       const fleet = await startFleet(replicas, dataDir, signingKey, children);
       if (!data) {
         // The first start has seeded the demo data.
-        data = await familyWorkload(dataDir);
+        data = await familyWorkload(signingKey);
         citizens = (await admin((client) => client.query("SELECT count(*)::int AS n FROM citizen"), databaseUrl("civil-affairs"))).rows[0].n;
       }
       log(`warming up ${WARMUP_SECONDS} s, then measuring ${seconds} s at ${connections} connections`);

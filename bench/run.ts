@@ -1,51 +1,75 @@
 /**
  * `npm run bench`: the side-by-side benchmark of our gateway (a), stock @apollo/gateway (b),
  * Hive Gateway (c) and an in-process monolith (d) over the same subgraphs and PostgreSQL
- * databases, for each population size; writes docs/benchmarks.md and bench/results/<stamp>.json.
+ * databases, for each population size, and of (a), (b), (c) alone over mock subgraphs that answer
+ * at once (workload `gateway`); writes docs/benchmarks.md and bench/results/<stamp>.json.
  *
- *   npm run bench                       sizes 1k, 100k, 1M citizens, all workloads, ≈ 15 min
- *   npm run bench -- --quick            1k citizens, 3 s runs: a ≈ 2-minute smoke run
- *   npm run bench -- --sizes 1000,100000 --duration 10 --rounds 2 --connections 10
- *                    --workloads family,list50,apply --contenders a,b,c,d
+ * Every process runs as production runs it (NODE_ENV=production, with secrets generated for the
+ * run). Each contender is first under load for --warmup seconds (split over the workloads), then
+ * measured; every run reports RPS, latency, CPU milliseconds per request of each process (the
+ * contender, each subgraph, PostgreSQL, from /proc) and SQL statements per request (from each
+ * subgraph's own /metrics).
+ *
+ *   npm run bench                       1k citizens, every workload, 60 s warm-up, 3 rounds × 10 s: ≈ 17 min
+ *                                       on the 2-core machine (7.4 min warm-up: 60 s × 4 contenders + 60 s × 3
+ *                                       over the mocks; 8.8 min measured: 45 runs × (10 s + 1.5 s for the
+ *                                       requests in flight); < 1 min seeding, starting and stopping processes)
+ *   npm run bench -- --quick            1k citizens, 3 s warm-up, 2 rounds × 3 s: a ≈ 3.5-minute smoke run
+ *   npm run bench -- --sizes 1000,100000,1000000   more sizes (each ≈ 12 min more, plus its seeding:
+ *                                       ≈ 0.5 min for 100k citizens, ≈ 9 min for 1M)
+ *                    --duration 10 --rounds 3 --warmup 60 --connections 10
+ *                    --workloads family,list50,apply,gateway --contenders a,b,c,d
  *                    --baseline bench/results/<earlier>.json   (adds a before/after table for (a))
  *                    --no-doc                                  (JSON only)
+ *                    --reuse                                   (keep the databases of the previous run: one size)
+ *                    --hold                                    (start everything, write tmp/bench-data/tokens.json, wait)
+ *                    --cpu-prof                                (a V8 profile of every process in tmp/profiles/<stamp>/)
  */
-import { spawn, type ChildProcess } from "node:child_process";
+import type { ChildProcess } from "node:child_process";
+import crypto from "node:crypto";
 import fs from "node:fs";
 import os from "node:os";
 import path from "node:path";
 import autocannon from "autocannon";
-import { calculateJwkThumbprint, exportJWK, importPKCS8, SignJWT } from "jose";
-import crypto from "node:crypto";
+import { SignJWT } from "jose";
 import { Client } from "pg";
 import { TOKEN_ALGORITHM, TOKEN_AUDIENCE, TOKEN_ISSUER } from "../kernel/auth/tokens";
-import { startStack, type Stack } from "../scripts/stack";
+import { launchService, startStack, waitReady, type Stack } from "../scripts/stack";
 import { syntheticCast } from "../seed/demoCast";
 import { seedFamilies } from "../scripts/seed";
 import { AGENCIES, AGENCY_NAMES, agencySetting, type AgencyName } from "../subgraphs/agencies";
-import { supergraphSdlFor } from "./supergraph";
-import { postgresPids, sampleProcesses, type Usage } from "./procStats";
+import { loadSigningKeys } from "../subgraphs/civil-affairs/src/identity/signingKeys";
+import { postgresPids, sampleProcesses } from "./procStats";
 import { writeReport } from "./reportFile";
-import { renderReport, type BenchResults, type RunResult, type SizeResult } from "./report";
-import { statementCounter, type Tally } from "./sqlCount";
-import { CANCEL_MUTATION, CREATE_INPUT, CREATE_MUTATION, FAMILY_QUERY, LIST_QUERY, requestsFor, SUBMIT_MUTATION, WORKLOADS, type Counters, type WorkloadData, type WorkloadName } from "./workloads";
+import { allCpu, renderReport, type BenchResults, type Measurement, type RunResult, type SizeResult } from "./report";
+import { perRequest, scrapeSubgraphs } from "./subgraphMetrics";
+import { requestsFor, WORKLOADS, type Counters, type WorkloadData, type WorkloadName } from "./workloads";
 
 const ROOT = path.resolve(__dirname, "..");
 export const ADMIN_URL = process.env.BENCH_DATABASE_URL ?? "postgres://postgres@127.0.0.1:5432/postgres";
 const DATABASES = Object.fromEntries(AGENCY_NAMES.map((name) => [name, `bench_${name.replace(/-/g, "_")}`])) as Record<AgencyName, string>;
 /** The agencies on 4701, 4702, … in the registry's order; the gateway contenders from 4710. */
 const PORTS = { ...(Object.fromEntries(AGENCY_NAMES.map((name, i) => [name, 4701 + i])) as Record<AgencyName, number>), gateway: 4710 };
+/** The mock subgraphs of the `gateway` workload, from 4731 in the registry's order. */
+const MOCK_PORTS = Object.fromEntries(AGENCY_NAMES.map((name, i) => [name, 4731 + i])) as Record<AgencyName, number>;
 export const CONTENDERS = {
-  a: { label: "(a) ours", port: PORTS.gateway, entry: null },
+  a: { label: "(a) ours", port: PORTS.gateway, entry: "gateway/src/main.ts" },
   b: { label: "(b) stock @apollo/gateway", port: 4711, entry: "bench/contenders/apolloStock.ts" },
   c: { label: "(c) Hive Gateway", port: 4712, entry: "bench/contenders/hive.ts" },
   d: { label: "(d) monolith", port: 4713, entry: "bench/contenders/monolith.ts" },
 } as const;
 export type ContenderKey = keyof typeof CONTENDERS;
+/**
+ * Our gateway's per-client rate limit and cost budget stay on but cannot refuse: one benchmark
+ * client sends thousands of operations a minute, which is what they exist to refuse.
+ */
+const GATEWAY_LIMITS = { RATE_LIMIT_POINTS: "1000000000", COST_BUDGET_PER_MINUTE: "1000000000000" };
+const OFFICER_ROLES = ["CIVIL_AFFAIRS_OFFICER", "LABOR_OFFICER"];
 
 interface Options {
   sizes: number[];
   duration: number;
+  /** Seconds of load on each contender before it is measured, split over the workloads. */
   warmup: number;
   rounds: number;
   connections: number;
@@ -58,6 +82,8 @@ interface Options {
   reuse: boolean;
   /** Start everything, write tokens to tmp/bench-data/tokens.json and wait (for profiling by hand). */
   hold: boolean;
+  /** Where every process writes its V8 CPU profile when it stops (--cpu-prof). */
+  profileDir?: string;
 }
 
 function parseArgs(argv: string[]): Options {
@@ -68,10 +94,10 @@ function parseArgs(argv: string[]): Options {
   const quick = argv.includes("--quick");
   const list = (name: string, fallback: string) => (value(name) ?? fallback).split(",").map((s) => s.trim()).filter(Boolean);
   return {
-    sizes: list("sizes", quick ? "1000" : "1000,100000,1000000").map(Number),
-    duration: Number(value("duration") ?? (quick ? 3 : 7)),
-    warmup: Number(value("warmup") ?? (quick ? 1 : 2)),
-    rounds: Number(value("rounds") ?? 2),
+    sizes: list("sizes", "1000").map(Number),
+    duration: Number(value("duration") ?? (quick ? 3 : 10)),
+    warmup: Number(value("warmup") ?? (quick ? 3 : 60)),
+    rounds: Number(value("rounds") ?? (quick ? 2 : 3)),
     connections: Number(value("connections") ?? 10),
     workloads: list("workloads", WORKLOADS.join(",")) as WorkloadName[],
     contenders: list("contenders", "a,b,c,d") as ContenderKey[],
@@ -80,6 +106,7 @@ function parseArgs(argv: string[]): Options {
     label: value("label") ?? (quick ? "quick" : "full"),
     reuse: argv.includes("--reuse"),
     hold: argv.includes("--hold"),
+    profileDir: argv.includes("--cpu-prof") ? path.join(ROOT, "tmp", "profiles", new Date().toISOString().replace(/[:.]/g, "-")) : undefined,
   };
 }
 
@@ -119,6 +146,22 @@ async function recreateDatabases(): Promise<void> {
   });
 }
 
+/** What production refuses to start without (kernel/subgraph.ts, each subgraph's `prepare`, the gateway), generated for this run. */
+function productionEnv(signingKey: string): NodeJS.ProcessEnv {
+  const secret = () => crypto.randomBytes(32).toString("base64url");
+  const credential = secret();
+  return {
+    NODE_ENV: "production",
+    LOG_LEVEL: "warn",
+    JWT_PRIVATE_KEY: signingKey,
+    EVENTS_HMAC_SECRET: secret(),
+    CARRIER_WEBHOOK_SECRET: secret(),
+    GATEWAY_CREDENTIAL: credential,
+    GATEWAY_CREDENTIALS: credential,
+    METRICS_TOKEN: secret(),
+  };
+}
+
 /** Average synthetic family size, to turn a number of citizens into a number of families. */
 export function familiesFor(citizens: number): number {
   const sample = syntheticCast(2000, 0);
@@ -140,20 +183,6 @@ async function waitForGraphQL(url: string, child: ChildProcess, timeoutMs = 90_0
   throw new Error(`${url} not ready in ${timeoutMs} ms`);
 }
 
-function spawnContender(key: ContenderKey, env: NodeJS.ProcessEnv, output: string[]): ChildProcess {
-  const spec = CONTENDERS[key];
-  const child = spawn(process.execPath, ["-r", "@swc-node/register", spec.entry!], {
-    cwd: ROOT,
-    env: { ...process.env, ...env, PORT: String(spec.port) },
-    stdio: ["ignore", "pipe", "pipe"],
-  });
-  for (const stream of [child.stdout, child.stderr]) {
-    stream?.setEncoding("utf8");
-    stream?.on("data", (chunk: string) => chunk.split("\n").filter(Boolean).forEach((line) => output.push(`[${key}] ${line}`)));
-  }
-  return child;
-}
-
 export async function stopChild(child: ChildProcess): Promise<void> {
   if (child.exitCode !== null || child.signalCode !== null) return;
   const exited = new Promise((resolve) => child.once("exit", resolve));
@@ -163,12 +192,38 @@ export async function stopChild(child: ChildProcess): Promise<void> {
   clearTimeout(timer);
 }
 
-/** Access tokens signed with civil-affairs' key (generated under DATA_DIR at its first start). */
-export async function tokenMinter(dataDir: string) {
-  const pem = fs.readFileSync(path.join(dataDir, "civil-affairs", "keys", "signing-key.pem"), "utf8");
-  const key = await importPKCS8(pem, TOKEN_ALGORITHM);
-  const kid = await calculateJwkThumbprint(await exportJWK(crypto.createPublicKey(crypto.createPrivateKey(pem))));
-  return (nationalId: string, roles: string[]) =>
+/** The services' output, kept in tmp/bench-services.log; its errors are reported when the services stop. */
+function serviceOutput() {
+  const lines: string[] = [];
+  return {
+    collect(service: string, line: string) {
+      lines.push(`[${service}] ${line}`);
+      fs.appendFileSync(path.join(ROOT, "tmp", "bench-services.log"), `[${service}] ${line}\n`);
+    },
+    report() {
+      const problems = lines.filter((line) => /"level":(50|60)|Error/.test(line));
+      if (problems.length) log(`process errors (${problems.length}), first: ${problems.slice(0, 3).join("\n")}`);
+    },
+  };
+}
+
+/** With --cpu-prof, the node options that write `<name>.cpuprofile` under the profile folder's `group`. */
+function profileArgs(options: Options, group: string) {
+  return (name: string) => (options.profileDir ? ["--cpu-prof", `--cpu-prof-dir=${path.join(options.profileDir, group)}`, `--cpu-prof-name=${name}.cpuprofile`] : []);
+}
+
+/** A gateway contender as its own process (in the main workloads, (a) is the gateway scripts/stack.ts starts). */
+function launchContender(key: ContenderKey, env: NodeJS.ProcessEnv, output: ReturnType<typeof serviceOutput>, nodeArgs: (name: string) => string[]): ChildProcess {
+  const { entry, port } = CONTENDERS[key];
+  return launchService({ name: key, entry, port, env: { PORT: String(port) } }, { env, output: output.collect, nodeArgs });
+}
+
+export type Minter = (nationalId: string, roles: string[]) => Promise<string>;
+
+/** Access tokens as civil-affairs signs them, with the key it was given (JWT_PRIVATE_KEY). */
+export async function tokenMinter(signingKey: string): Promise<Minter> {
+  const { privateKey, kid } = await loadSigningKeys(signingKey, "");
+  return (nationalId, roles) =>
     new SignJWT({ roles: ["CITIZEN", ...roles] })
       .setProtectedHeader({ alg: TOKEN_ALGORITHM, kid, typ: "JWT" })
       .setIssuer(TOKEN_ISSUER)
@@ -177,7 +232,7 @@ export async function tokenMinter(dataDir: string) {
       .setIssuedAt()
       .setExpirationTime("3h")
       .setJti(crypto.randomUUID())
-      .sign(key);
+      .sign(privateKey);
 }
 
 /** Applications left open when a run stopped mid-cycle are cancelled, so the next run starts clean. */
@@ -193,27 +248,31 @@ async function cancelOpenApplications(applicants: string[]): Promise<void> {
   );
 }
 
-interface Running {
-  pids: Record<ContenderKey, number>;
-  subgraphPids: number[];
+/** How long a run's window stays open after the load stops, for the requests still in flight to finish. */
+const SETTLE_MS = 1500;
+
+/** The subgraphs whose /metrics count the SQL statements of a run. */
+interface MetricsSource {
+  urls: Record<string, string>;
+  token: string;
 }
 
+/**
+ * One run of `workload` against contender `key`: `processes` list the process ids of each group
+ * (the contender as "gateway", each agency, "postgres", "mocks"); the load generator is added.
+ */
 export async function measure(
   key: ContenderKey,
   workload: WorkloadName,
   data: WorkloadData,
-  applicants: string[],
-  running: Running,
+  processes: Record<string, () => number[]>,
   seconds: number,
   connections: number,
-): Promise<Omit<RunResult, "size" | "round">> {
+  subgraphs?: MetricsSource,
+): Promise<Measurement> {
   const counters: Counters = { graphqlErrors: 0, cycles: 0 };
-  const sampler = sampleProcesses({
-    gateway: () => [running.pids[key]],
-    subgraphs: () => running.subgraphPids,
-    postgres: postgresPids,
-    loadgen: () => [process.pid],
-  });
+  const before = subgraphs && (await scrapeSubgraphs(subgraphs.urls, subgraphs.token));
+  const sampler = sampleProcesses({ ...processes, loadgen: () => [process.pid] });
   const result = await autocannon({
     url: `http://127.0.0.1:${CONTENDERS[key].port}`,
     connections,
@@ -221,17 +280,20 @@ export async function measure(
     timeout: 10,
     requests: requestsFor(workload, data, counters) as never,
   });
-  const usage: Usage = sampler.stop();
-  if (workload === "apply") {
-    await sleep(1500); // requests cut off at the end of the run may still be finishing on the server
-    await cancelOpenApplications(applicants);
-  }
+  // The requests in flight when the load stops still run on the servers: the window includes
+  // their work, so the per-request figures divide by every request sent.
+  await sleep(SETTLE_MS);
+  const usage = sampler.stop();
+  if (workload === "apply") await cancelOpenApplications(data.applicants);
   const total = result.requests.total;
+  const sent = Math.max(1, result.requests.sent);
+  const cpuMsPerRequest = Object.fromEntries(Object.entries(usage.groups).map(([group, used]) => [group, used.cpuMs / sent]));
   return {
     contender: key,
     workload,
     seconds: result.duration,
     requests: total,
+    sent,
     rps: total / result.duration,
     cyclesPerSecond: workload === "apply" ? counters.cycles / result.duration : undefined,
     p50: result.latency.p50,
@@ -242,58 +304,62 @@ export async function measure(
     timeouts: result.timeouts,
     graphqlErrors: counters.graphqlErrors,
     firstError: counters.firstError,
+    cpuMsPerRequest,
+    cpuMsPerRequestAll: allCpu(cpuMsPerRequest),
+    subgraphs: before && perRequest(before, await scrapeSubgraphs(subgraphs.urls, subgraphs.token), sent),
     usage,
   };
 }
 
-async function sampleStatements(supergraph: string, urls: Record<string, string>, data: WorkloadData, workloads: WorkloadName[], samples = 5): Promise<Record<string, Tally[]>> {
-  const counter = await statementCounter(supergraph, urls);
-  const pick = () => data.registerNumbers[Math.floor(Math.random() * data.registerNumbers.length)]!;
-  const out: Record<string, Tally[]> = {};
-  try {
+const f1 = (n: number) => n.toFixed(1);
+
+function describe(run: Measurement): string {
+  const cpu = Object.entries(run.cpuMsPerRequest).map(([group, ms]) => `${group} ${f1(ms)}`);
+  const statements = run.subgraphs && Object.values(run.subgraphs).reduce((sum, counts) => sum + counts.statements, 0);
+  return (
+    `${run.workload} ${run.contender}: ${run.rps.toFixed(0)} rps p50 ${run.p50} ms p99 ${run.p99} ms errors ${run.non2xx + run.socketErrors + run.timeouts + run.graphqlErrors}; ` +
+    `CPU ms/request ${cpu.join(" ")}, all ${f1(run.cpuMsPerRequestAll)}${statements === undefined ? "" : `; SQL/request ${f1(statements)}`}` +
+    (run.firstError ? ` first error: ${run.firstError.slice(0, 200)}` : "")
+  );
+}
+
+/**
+ * Each contender under load for --warmup seconds (split over the workloads), then --rounds rounds
+ * of every workload and contender, the order of the contenders rotated each round and reversed
+ * every other one, so that drift (cache, vacuum, other work on the machine) reaches every contender.
+ */
+async function warmAndMeasure(
+  options: Options,
+  contenders: ContenderKey[],
+  workloads: WorkloadName[],
+  run: (key: ContenderKey, workload: WorkloadName, seconds: number) => Promise<Measurement>,
+  record: (measured: Measurement, round: number) => void,
+): Promise<void> {
+  for (const key of contenders) {
+    for (const workload of workloads) await run(key, workload, Math.max(1, options.warmup / workloads.length));
+  }
+  log(`warmed up ${contenders.join(", ")}: ${options.warmup} s each`);
+  for (let round = 0; round < options.rounds; round++) {
     for (const workload of workloads) {
-      const tallies: Tally[] = [];
-      for (let i = 0; i < samples; i++) {
-        if (workload === "family") tallies.push((await counter.run(FAMILY_QUERY, { registerNumber: pick() }, data.officerToken)).tally);
-        if (workload === "list50") tallies.push((await counter.run(LIST_QUERY, { registerNumbers: Array.from({ length: 50 }, pick) }, data.laborOfficerToken)).tally);
-        if (workload === "apply") {
-          const token = data.applicantTokens[i % data.applicantTokens.length]!;
-          const created = await counter.run(CREATE_MUTATION, { input: CREATE_INPUT }, token);
-          const id = (created.data?.createCardApplication as { id: string } | undefined)?.id;
-          const submitted = await counter.run(SUBMIT_MUTATION, { id }, token);
-          const cancelled = await counter.run(CANCEL_MUTATION, { id }, token);
-          for (const [name, tally] of [["create", created.tally], ["submit", submitted.tally], ["cancel", cancelled.tally]] as const) {
-            (out[`apply:${name}`] ??= []).push(tally);
-          }
-          tallies.push(sumTallies([created.tally, submitted.tally, cancelled.tally]));
-        }
+      const order = contenders.map((_, i) => contenders[(i + round) % contenders.length]!);
+      if (round % 2 === 1) order.reverse();
+      for (const key of order) {
+        const measured = await run(key, workload, options.duration);
+        record(measured, round);
+        log(describe(measured));
       }
-      out[workload] = tallies;
     }
-  } finally {
-    await counter.stop();
   }
-  return out;
 }
 
-function sumTallies(tallies: Tally[]): Tally {
-  const sum: Tally = { statements: {}, fetches: {}, errors: 0 };
-  for (const tally of tallies) {
-    sum.errors += tally.errors;
-    for (const [name, n] of Object.entries(tally.statements)) sum.statements[name] = (sum.statements[name] ?? 0) + n;
-    for (const [name, n] of Object.entries(tally.fetches)) sum.fetches[name] = (sum.fetches[name] ?? 0) + n;
-  }
-  return sum;
-}
-
-async function benchSize(citizens: number, options: Options, results: BenchResults): Promise<void> {
+async function benchSize(citizens: number, options: Options, workloads: WorkloadName[], env: NodeJS.ProcessEnv, mint: Minter, results: BenchResults): Promise<void> {
   const dataDir = path.join(ROOT, "tmp", "bench-data");
   const families = familiesFor(citizens);
   const urls = Object.fromEntries(AGENCY_NAMES.map((name) => [name, databaseUrl(name)])) as Record<AgencyName, string>;
   let size: SizeResult;
   if (options.reuse) {
     const count = await admin((client) => client.query("SELECT count(*)::int AS n FROM citizen"), urls["civil-affairs"]);
-    size = { citizensTarget: citizens, families, citizens: count.rows[0].n, seedSeconds: NaN, statements: {}, runs: [] };
+    size = { citizensTarget: citizens, families, citizens: count.rows[0].n, seedSeconds: NaN, runs: [] };
   } else {
     fs.rmSync(dataDir, { recursive: true, force: true });
     log(`size ${citizens} citizens ≈ ${families} families: recreating ${Object.values(DATABASES).join(", ")}`);
@@ -307,23 +373,21 @@ async function benchSize(citizens: number, options: Options, results: BenchResul
         if (done === total || done % 20_000 === 0) log(`seeded ${done}/${total} families (${Math.round((done / ms) * 1000)} families/s)`);
       },
     });
-    size = { citizensTarget: citizens, families, citizens: seeded.citizens, seedSeconds: seeded.ms / 1000, statements: {}, runs: [] };
+    size = { citizensTarget: citizens, families, citizens: seeded.citizens, seedSeconds: seeded.ms / 1000, runs: [] };
     log(`seeded ${seeded.citizens} citizens in ${size.seedSeconds.toFixed(1)} s`);
   }
   results.sizes.push(size);
 
-  const output: string[] = [];
+  const output = serviceOutput();
+  const nodeArgs = profileArgs(options, String(citizens));
   const stack: Stack = await startStack({
     ports: PORTS,
     dataDir,
-    // The per-client rate limit (1,200/min by default) stays on but cannot refuse: one benchmark client
-    // sends thousands a second, which is what the limit exists to refuse.
-    env: { NODE_ENV: "development", DEMO_DATA: "true", DEMO_FAMILIES: "0", LOG_LEVEL: "warn", DATABASE_URL: "", RATE_LIMIT_POINTS: "1000000000", COST_BUDGET_PER_MINUTE: "0", MAX_QUERY_COST: "20000" },
-    output: (service, line) => {
-      output.push(`[${service}] ${line}`);
-      fs.appendFileSync(path.join(ROOT, "tmp", "bench-services.log"), `[${service}] ${line}\n`);
-    },
+    // Production refuses the demo data: the synthetic families above are all there is.
+    env: { ...env, DEMO_DATA: "false", DATABASE_URL: "", ...GATEWAY_LIMITS },
+    output: output.collect,
     databaseUrls: urls,
+    nodeArgs,
   });
   const children = new Map<ContenderKey, ChildProcess>();
   const cleanup = async () => {
@@ -334,17 +398,17 @@ async function benchSize(citizens: number, options: Options, results: BenchResul
   try {
     const subgraphUrls = Object.fromEntries(AGENCY_NAMES.map((name) => [name, stack.urls[name]!])) as Record<AgencyName, string>;
     const contenderEnv = {
+      ...env,
       ...Object.fromEntries(AGENCIES.flatMap((agency) => [[agency.urlSetting, subgraphUrls[agency.name]], [agencySetting(agency, "DATABASE_URL"), urls[agency.name]]])),
       DATA_DIR: dataDir,
-      LOG_LEVEL: "warn",
-      NODE_ENV: "development",
     };
-    for (const key of options.contenders) if (key !== "a") children.set(key, spawnContender(key, contenderEnv, output));
+    for (const key of options.contenders) if (key !== "a") children.set(key, launchContender(key, contenderEnv, output, nodeArgs));
     for (const [key, child] of children) await waitForGraphQL(`http://127.0.0.1:${CONTENDERS[key].port}/graphql`, child);
     const pids = Object.fromEntries(options.contenders.map((key) => [key, key === "a" ? stack.processes.get("gateway")!.pid! : children.get(key)!.pid!])) as Record<ContenderKey, number>;
-    const running: Running = { pids, subgraphPids: AGENCY_NAMES.map((name) => stack.processes.get(name)!.pid!) };
+    const agencies = Object.fromEntries(AGENCY_NAMES.map((name) => [name, () => [stack.processes.get(name)!.pid!]]));
+    const postgres = () => postgresPids(Object.values(DATABASES));
+    const metrics: MetricsSource = { urls: subgraphUrls, token: env.METRICS_TOKEN! };
 
-    const mint = await tokenMinter(dataDir);
     const db = await admin(async (client) => {
       const registers = (await client.query(`SELECT register_number FROM family WHERE register_number LIKE '31%'`)).rows.map((r) => r.register_number as string);
       const heads = (
@@ -358,47 +422,69 @@ async function benchSize(citizens: number, options: Options, results: BenchResul
     }, urls["civil-affairs"]);
     const data: WorkloadData = {
       registerNumbers: db.registers,
-      officerToken: await mint("1000000909", ["CIVIL_AFFAIRS_OFFICER", "LABOR_OFFICER"]),
-      laborOfficerToken: await mint("1000000917", ["LABOR_OFFICER", "CIVIL_AFFAIRS_OFFICER"]),
+      officerToken: await mint("1000000909", OFFICER_ROLES),
+      laborOfficerToken: await mint("1000000917", OFFICER_ROLES),
+      applicants: db.heads,
       applicantTokens: await Promise.all(db.heads.map((id) => mint(id, []))),
     };
-    const supergraph = supergraphSdlFor(Object.fromEntries(Object.entries(subgraphUrls).map(([n, u]) => [n, `${u}/graphql`])));
-    const tallies = await sampleStatements(supergraph, Object.fromEntries(Object.entries(subgraphUrls).map(([n, u]) => [n, `${u}/graphql`])), data, options.workloads);
-    size.statements = tallies;
     if (options.hold) {
-      fs.writeFileSync(path.join(dataDir, "tokens.json"), JSON.stringify({ ...data, pids, ports: PORTS }, null, 2));
+      fs.mkdirSync(dataDir, { recursive: true });
+      fs.writeFileSync(path.join(dataDir, "tokens.json"), JSON.stringify({ ...data, pids, ports: PORTS, metricsToken: env.METRICS_TOKEN }, null, 2));
       log(`holding: ${path.join(dataDir, "tokens.json")}; Ctrl-C to stop`);
       await new Promise<void>(() => undefined); // until SIGINT / SIGTERM, which stops everything
     }
-    log(`statements per request: ${Object.entries(tallies).map(([w, t]) => `${w} ${JSON.stringify(sumTallies(t).statements)}/${t.length}`).join("; ")}`);
-
-    for (const workload of options.workloads) {
-      for (const key of options.contenders) {
-        await measure(key, workload, data, db.heads, running, options.warmup, options.connections);
-      }
-    }
-    log("warmed up");
-    for (let round = 0; round < options.rounds; round++) {
-      for (const workload of options.workloads) {
-        // Rotate the order each round, so that drift (cache, vacuum, thermal) hits every contender.
-        const order = options.contenders.map((_, i) => options.contenders[(i + round) % options.contenders.length]!);
-        if (round % 2 === 1) order.reverse();
-        for (const key of order) {
-          const run = await measure(key, workload, data, db.heads, running, options.duration, options.connections);
-          size.runs.push({ ...run, size: citizens, round });
-          log(
-            `${citizens} ${workload} ${key}: ${run.rps.toFixed(0)} rps p50 ${run.p50} ms p99 ${run.p99} ms errors ${run.non2xx + run.socketErrors + run.timeouts + run.graphqlErrors}` +
-              ` cpu gw ${run.usage.groups.gateway!.cpuPercent.toFixed(0)}% sg ${run.usage.groups.subgraphs!.cpuPercent.toFixed(0)}% pg ${run.usage.groups.postgres!.cpuPercent.toFixed(0)}%` +
-              (run.firstError ? ` first error: ${run.firstError.slice(0, 200)}` : ""),
-          );
-        }
-      }
-    }
+    // (d) serves every fetch itself: the subgraph processes idle beside it, and are not its cost.
+    const run = (key: ContenderKey, workload: WorkloadName, seconds: number) =>
+      key === "d"
+        ? measure(key, workload, data, { gateway: () => [pids.d], postgres }, seconds, options.connections)
+        : measure(key, workload, data, { gateway: () => [pids[key]], ...agencies, postgres }, seconds, options.connections, metrics);
+    await warmAndMeasure(options, options.contenders, workloads, run, (measured, round) => {
+      size.runs.push({ ...measured, size: citizens, round });
+    });
   } finally {
     cleanups.delete(cleanup);
     await cleanup();
-    const problems = output.filter((line) => /"level":(50|60)|Error/.test(line));
-    if (problems.length) log(`process errors (${problems.length}), first: ${problems.slice(0, 3).join("\n")}`);
+    output.report();
+  }
+}
+
+/** Workload `gateway`: (a), (b), (c) alone over mock subgraphs (bench/mockSubgraphs.ts) that answer at once from canned data. */
+async function benchGatewayTier(options: Options, env: NodeJS.ProcessEnv, mint: Minter, results: BenchResults): Promise<void> {
+  const contenders = options.contenders.filter((key) => key !== "d");
+  if (contenders.length === 0) return;
+  const output = serviceOutput();
+  const nodeArgs = profileArgs(options, "gateway-tier");
+  const tierEnv = { ...env, ...GATEWAY_LIMITS, ...Object.fromEntries(AGENCIES.map((agency) => [agency.urlSetting, `http://127.0.0.1:${MOCK_PORTS[agency.name]}`])) };
+  const children = new Map<string, ChildProcess>();
+  const cleanup = async () => {
+    await Promise.all([...children.values()].map(stopChild));
+  };
+  cleanups.add(cleanup);
+  try {
+    log(`gateway tier: ${contenders.join(", ")} over mock subgraphs on ${Object.values(MOCK_PORTS).join(", ")}`);
+    const mocks = launchService({ name: "mocks", entry: "bench/mockSubgraphs.ts", port: MOCK_PORTS["civil-affairs"], env: {} }, { env: tierEnv, output: output.collect, nodeArgs });
+    children.set("mocks", mocks);
+    for (const port of Object.values(MOCK_PORTS)) await waitReady(`http://127.0.0.1:${port}/ready`, mocks, 60_000);
+    for (const key of contenders) children.set(key, launchContender(key, tierEnv, output, nodeArgs));
+    for (const key of contenders) {
+      const child = children.get(key)!;
+      // Ours is ready once it holds the token-signing keys; the others once they answer.
+      await (key === "a" ? waitReady(`http://127.0.0.1:${CONTENDERS.a.port}/ready`, child, 90_000) : waitForGraphQL(`http://127.0.0.1:${CONTENDERS[key].port}/graphql`, child));
+    }
+    const officerToken = await mint("1000000909", OFFICER_ROLES);
+    const data: WorkloadData = { registerNumbers: ["3100000001", "3100000002"], officerToken, laborOfficerToken: officerToken, applicants: [], applicantTokens: [] };
+    const tier: { runs: RunResult[] } = (results.gatewayTier = { runs: [] });
+    await warmAndMeasure(
+      options,
+      contenders,
+      ["gateway"],
+      (key, workload, seconds) => measure(key, workload, data, { gateway: () => [children.get(key)!.pid!], mocks: () => [mocks.pid!] }, seconds, options.connections),
+      (measured, round) => tier.runs.push({ ...measured, size: 0, round }),
+    );
+  } finally {
+    cleanups.delete(cleanup);
+    await cleanup();
+    output.report();
   }
 }
 
@@ -427,7 +513,14 @@ async function main(): Promise<void> {
   const started = Date.now();
   const postgres = await admin((client) => client.query("SHOW server_version")).then((r) => r.rows[0].server_version as string);
   const results: BenchResults = { machine: { ...machine(), postgres }, options: { ...options }, sizes: [] };
-  for (const citizens of options.sizes) await benchSize(citizens, options, results);
+  const signingKey = crypto.generateKeyPairSync("ec", { namedCurve: "P-256" }).privateKey.export({ type: "pkcs8", format: "pem" }).toString();
+  const env = productionEnv(signingKey);
+  const mint = await tokenMinter(signingKey);
+  fs.mkdirSync(path.join(ROOT, "tmp"), { recursive: true });
+  const workloads = options.workloads.filter((workload) => workload !== "gateway");
+  if (workloads.length > 0) for (const citizens of options.sizes) await benchSize(citizens, options, workloads, env, mint, results);
+  if (options.workloads.includes("gateway")) await benchGatewayTier(options, env, mint, results);
+  if (options.profileDir) log(`CPU profiles: ${path.relative(ROOT, options.profileDir)} (npm run bench:profile-summary -- <file>)`);
   results.totalSeconds = (Date.now() - started) / 1000;
   fs.mkdirSync(path.join(ROOT, "bench", "results"), { recursive: true });
   const file = path.join(ROOT, "bench", "results", `${results.machine.date.replace(/[:.]/g, "-")}-${options.label}.json`);

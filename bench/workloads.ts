@@ -1,4 +1,7 @@
-/** The three workloads: what each request sends, and how autocannon builds it. */
+/**
+ * The workloads: what each request sends, and how autocannon builds it. `gateway` is the family
+ * query sent to the gateways alone, over mock subgraphs (bench/mockSubgraphs.ts).
+ */
 
 export const FAMILY_QUERY = `query Family($registerNumber: ID!) {
   family(registerNumber: $registerNumber) {
@@ -9,7 +12,7 @@ export const FAMILY_QUERY = `query Family($registerNumber: ID!) {
   }
 }`;
 
-export const LIST_QUERY = `query Review($registerNumbers: [ID!]!) {
+const LIST_QUERY = `query Review($registerNumbers: [ID!]!) {
   familiesForReview(registerNumbers: $registerNumbers) {
     registerNumber
     eligibility { program { code } eligible monthlyAmount { formatted } reasons }
@@ -17,21 +20,22 @@ export const LIST_QUERY = `query Review($registerNumbers: [ID!]!) {
   }
 }`;
 
-export const CREATE_MUTATION = `mutation Create($input: NewCardApplicationInput!) {
+const CREATE_MUTATION = `mutation Create($input: NewCardApplicationInput!) {
   createCardApplication(input: $input) { id status version }
 }`;
-export const SUBMIT_MUTATION = `mutation Submit($id: ID!) { submitCardApplication(id: $id) { id status fee { formatted } } }`;
-export const CANCEL_MUTATION = `mutation Cancel($id: ID!) { cancelCardApplication(id: $id) { id status } }`;
-export const CREATE_INPUT = { kind: "REPLACEMENT_LOST", lossDeclaration: true, deliveryMethod: "OFFICE_PICKUP", pickupOfficeId: "RUH-01" };
+const SUBMIT_MUTATION = `mutation Submit($id: ID!) { submitCardApplication(id: $id) { id status fee { formatted } } }`;
+const CANCEL_MUTATION = `mutation Cancel($id: ID!) { cancelCardApplication(id: $id) { id status } }`;
+const CREATE_INPUT = { kind: "REPLACEMENT_LOST", lossDeclaration: true, deliveryMethod: "OFFICE_PICKUP", pickupOfficeId: "RUH-01" };
 
-export type WorkloadName = "family" | "list50" | "apply";
-export const WORKLOADS: WorkloadName[] = ["family", "list50", "apply"];
+export type WorkloadName = "family" | "list50" | "apply" | "gateway";
+export const WORKLOADS: WorkloadName[] = ["family", "list50", "apply", "gateway"];
 
 export interface WorkloadData {
   registerNumbers: string[];
   officerToken: string;
   laborOfficerToken: string;
-  /** Tokens of heads with an active card, one applicant per concurrent apply cycle. */
+  /** National IDs of heads with an active card, one applicant per concurrent apply cycle, and their tokens. */
+  applicants: string[];
   applicantTokens: string[];
 }
 
@@ -61,7 +65,7 @@ type Request = Record<string, unknown>;
 /** autocannon `requests` for one workload; `counters` collects GraphQL errors (HTTP 200 with errors). */
 export function requestsFor(workload: WorkloadName, data: WorkloadData, counters: Counters): Request[] {
   const post = { method: "POST", path: "/graphql" };
-  if (workload === "family") {
+  if (workload === "family" || workload === "gateway") {
     return [
       {
         ...post,

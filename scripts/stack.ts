@@ -32,6 +32,8 @@ export interface StackOptions {
   output: "inherit" | "ignore" | ((service: string, line: string) => void);
   /** Database URL per subgraph; absent means the embedded database under dataDir. */
   databaseUrls?: Partial<Record<AgencyName, string>>;
+  /** Options for a service's `node` command line (e.g. --cpu-prof, which Node 20 refuses in NODE_OPTIONS). */
+  nodeArgs?(service: string): string[];
 }
 
 /** The processes of the platform, from the registry of agencies (subgraphs/agencies.ts), and the gateway. */
@@ -56,8 +58,8 @@ function services(options: StackOptions): ServiceSpec[] {
 }
 
 /** Starts one service's process, its output sent where the options say. */
-export function launchService(spec: ServiceSpec, options: Pick<StackOptions, "env" | "output">): ChildProcess {
-  const child = spawn(process.execPath, ["-r", "@swc-node/register", spec.entry], {
+export function launchService(spec: ServiceSpec, options: Pick<StackOptions, "env" | "output" | "nodeArgs">): ChildProcess {
+  const child = spawn(process.execPath, [...(options.nodeArgs?.(spec.name) ?? []), "-r", "@swc-node/register", spec.entry], {
     cwd: ROOT,
     env: { ...process.env, ...options.env, ...spec.env },
     stdio: typeof options.output === "function" ? ["ignore", "pipe", "pipe"] : ["ignore", options.output, options.output],

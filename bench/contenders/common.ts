@@ -5,6 +5,8 @@ import { AGENCIES } from "../../subgraphs/agencies";
 
 // As our gateway does (gateway/src/server.ts): no usage metrics sent to Apollo from any contender.
 process.env.APOLLO_TELEMETRY_DISABLED = "true";
+// A normal exit when the bench stops the process: Node writes a --cpu-prof profile only then.
+for (const signal of ["SIGINT", "SIGTERM"] as const) process.once(signal, () => process.exit(0));
 
 /** What every contender process reads from its environment (set by bench/run.ts). */
 export const ROOT = path.resolve(__dirname, "..", "..");
