@@ -42,7 +42,6 @@ export async function buildFederatedSchema(
     validate: false,
     container: containerOf(instances),
     skipCheck: true, // a subgraph may have entity-only types and no own query of a type
-    globalMiddlewares: [screenTextInputs],
     authChecker: roleChecker,
   });
   const typeDefs = parse(`${FEDERATION_LINK}\n${printSchemaWithDirectives(schema)}`);
@@ -52,6 +51,7 @@ export async function buildFederatedSchema(
   }
   resolvers.Date = DateScalar as never;
   resolvers.DateTime = DateTimeScalar as never;
+  screenTextInputs(schema, resolvers);
   protectAuthenticatedTypes(typeDefs, resolvers);
   customize?.(resolvers, schema);
   return buildSubgraphSchema([{ typeDefs, resolvers }]);

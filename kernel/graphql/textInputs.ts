@@ -1,4 +1,5 @@
-import type { MiddlewareFn } from "type-graphql";
+import type { GraphQLResolverMap } from "@apollo/subgraph";
+import { isObjectType, type GraphQLFieldResolver, type GraphQLSchema } from "graphql";
 import type { RequestContext } from "../context";
 import { badInput, type Violation } from "../errors";
 import { textMessages, textProblem } from "../text";
@@ -33,9 +34,29 @@ function collect(value: unknown, path: string, name: string, violations: Violati
  * resolver does not run with such text (a NUL would reach the database, an override be stored),
  * so its own rules are reported once the text is clean.
  */
-export const screenTextInputs: MiddlewareFn<RequestContext> = async ({ args, context }, next) => {
+function screenTextArguments(args: Record<string, unknown>, lang: RequestContext["lang"]): void {
   const violations: Violation[] = [];
-  for (const [name, value] of Object.entries(args)) collect(value, name, name, violations, context.lang);
-  if (violations.length > 0) throw badInput(context.lang, violations);
-  return next();
-};
+  for (const [name, value] of Object.entries(args)) collect(value, name, name, violations, lang);
+  if (violations.length > 0) throw badInput(lang, violations);
+}
+
+/**
+ * Puts the screen in front of every resolver of a field that takes arguments, and of no other:
+ * a field without arguments (nearly all of a response) stays a plain property read instead of
+ * a middleware chain of promises.
+ */
+export function screenTextInputs(schema: GraphQLSchema, resolvers: GraphQLResolverMap<unknown>): void {
+  for (const type of Object.values(schema.getTypeMap())) {
+    if (!isObjectType(type) || type.name.startsWith("__")) continue;
+    // type-graphql's resolver map holds each field's resolver as a function (createResolversMap).
+    const typeResolvers = resolvers[type.name] as Record<string, GraphQLFieldResolver<unknown, RequestContext> | undefined> | undefined;
+    for (const field of Object.values(type.getFields())) {
+      const resolve = typeResolvers?.[field.name];
+      if (field.args.length === 0 || typeof resolve !== "function") continue;
+      typeResolvers![field.name] = (root, args, context, info) => {
+        screenTextArguments(args, context.lang);
+        return resolve(root, args, context, info);
+      };
+    }
+  }
+}
