@@ -1,7 +1,7 @@
 import type http from "node:http";
 import { ApolloGateway } from "@apollo/gateway";
 import { ApolloServer } from "@apollo/server";
-import { ApolloServerPluginLandingPageDisabled } from "@apollo/server/plugin/disabled";
+import { ApolloServerPluginCacheControlDisabled, ApolloServerPluginInlineTraceDisabled, ApolloServerPluginLandingPageDisabled } from "@apollo/server/plugin/disabled";
 import { assertCredentialsFit } from "../../kernel/auth/gatewayCredential";
 import { remoteKeySet } from "../../kernel/auth/keySet";
 import { createTokenVerifier } from "../../kernel/auth/tokens";
@@ -76,7 +76,14 @@ export async function startGateway(env: NodeJS.ProcessEnv = process.env): Promis
     allowBatchedHttpRequests: security.apolloOptions.allowBatchedHttpRequests,
     persistedQueries: security.apolloOptions.persistedQueries,
     introspection: !production,
-    plugins: [production ? ApolloServerPluginLandingPageDisabled() : offlineLandingPage(), requestObservability<GatewayContext>(log), ...security.apolloOptions.plugins],
+    plugins: [
+      production ? ApolloServerPluginLandingPageDisabled() : offlineLandingPage(),
+      // Apollo Server installs these unless told not to: no field has a cache hint and nothing reports traces to Apollo.
+      ApolloServerPluginCacheControlDisabled(),
+      ApolloServerPluginInlineTraceDisabled(),
+      requestObservability<GatewayContext>(log),
+      ...security.apolloOptions.plugins,
+    ],
   });
   await apollo.start();
   const civilAffairs = new ReplicaReader(config.CIVIL_AFFAIRS_URL);
@@ -115,7 +122,7 @@ export async function startGateway(env: NodeJS.ProcessEnv = process.env): Promis
       await closeGracefully(server);
       await apollo.stop();
       await security.close();
-      subgraphs.destroy();
+      await subgraphs.close();
       keys.close();
     })());
   return { url: `http://127.0.0.1:${port}/graphql`, port, server, stop };

@@ -26,7 +26,7 @@ export const gatewaySettings = {
   SUBGRAPH_RETRIES: setting.int("Extra attempts of a query fetch after a connection failure or 502/503/504, on another replica when there is one (mutations never retry)", 1),
   SUBGRAPH_BREAKER_FAILURES: setting.int("Consecutive failed fetches that open a replica's circuit (fail fast; the others still serve)", 5),
   SUBGRAPH_BREAKER_HALF_OPEN_MS: setting.int("How long an open circuit fails fast before one trial fetch", 2000),
-  SUBGRAPH_MAX_SOCKETS: setting.int("Keep-alive connections per subgraph at most", 64),
+  SUBGRAPH_MAX_SOCKETS: setting.int("Keep-alive connections per subgraph replica at most", 64),
   METRICS_TOKEN: metricsTokenSetting,
   OTEL_EXPORTER_OTLP_ENDPOINT: setting.optional("OpenTelemetry collector (OTLP over HTTP); set: traces are exported, unset: tracing is off"),
   ...sentCredentialSettings,

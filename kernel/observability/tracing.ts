@@ -3,8 +3,9 @@ import path from "node:path";
 /**
  * OpenTelemetry tracing, off unless OTEL_EXPORTER_OTLP_ENDPOINT is set. When on, the NodeSDK
  * exports spans with the OTLP HTTP exporter (JSON to `${endpoint}/v1/traces`) and instruments
- * node:http, so every request in and out (gateway → subgraph, outbox → delivery) is a span and
- * the W3C traceparent header carries the trace across processes. The other OTEL_* variables
+ * node:http, so every request in and out (outbox → delivery, a subgraph's answer) is a span and
+ * the W3C traceparent header carries the trace across processes (the gateway's fetches go over
+ * undici and send it themselves: gateway/src/subgraphService.ts). The other OTEL_* variables
  * (OTEL_SERVICE_NAME, OTEL_BSP_SCHEDULE_DELAY, OTEL_EXPORTER_OTLP_HEADERS, ...) work as the
  * OpenTelemetry specification says.
  *

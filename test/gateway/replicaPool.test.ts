@@ -1,5 +1,5 @@
-import { createKeepAliveFetcher } from "../../gateway/src/resilience/keepAliveFetcher";
 import { ReplicaPool } from "../../gateway/src/resilience/replicaPool";
+import { subgraphHttp } from "../../gateway/src/resilience/subgraphHttp";
 import { createLogger } from "../../kernel/logger";
 
 const settings = { timeoutMs: 1000, retries: 1, breakerFailures: 2, halfOpenAfterMs: 200 };
@@ -8,17 +8,14 @@ const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
 
 /** The gateway's view of one agency's replicas (gateway/src/resilience/replicaPool.ts). */
 describe("a subgraph's replicas at the gateway", () => {
-  const fetcher = createKeepAliveFetcher({ maxSockets: 4 });
+  const http = subgraphHttp({ maxSockets: 4, timeoutMs: settings.timeoutMs });
   const pools: ReplicaPool[] = [];
   const pool = (bases: string[], resolveEveryMs = 0) => {
-    const created = new ReplicaPool({ subgraph: "labor", bases, settings, fetcher, credential: "c", resolveEveryMs, log: createLogger("test") });
+    const created = new ReplicaPool({ subgraph: "labor", bases, settings, http, credential: "c", resolveEveryMs, log: createLogger("test") });
     pools.push(created);
     return created;
   };
-  afterAll(() => {
-    pools.forEach((p) => p.close());
-    fetcher.destroy();
-  });
+  afterAll(() => Promise.all(pools.map((p) => p.close())));
 
   it("hands the replicas out in turn, one whose circuit is open last until a trial is due", async () => {
     const replicas = pool(["http://10.0.0.1:4002", "http://10.0.0.2:4002"]);

@@ -4,7 +4,7 @@ import { CircuitState } from "cockatiel";
 import type { Logger } from "../../../kernel/logger";
 import { metrics } from "../../../kernel/observability/metrics";
 import { SubgraphService } from "../subgraphService";
-import type { KeepAliveFetcher } from "./keepAliveFetcher";
+import type { SubgraphConnection, SubgraphHttp } from "./subgraphHttp";
 import { replicaPolicy, type ReplicaPolicy, type ResilienceSettings } from "./subgraphPolicy";
 
 /** One process serving a subgraph, with its own circuit. */
@@ -13,6 +13,8 @@ export interface Replica {
   base: string;
   source: SubgraphService;
   policy: ReplicaPolicy;
+  /** Its keep-alive connections, closed when the replica is gone. */
+  connection: SubgraphConnection;
 }
 
 export interface ReplicaPoolOptions {
@@ -20,7 +22,7 @@ export interface ReplicaPoolOptions {
   /** Base URLs from the gateway's configuration (CIVIL_AFFAIRS_URL, ...). */
   bases: readonly string[];
   settings: ResilienceSettings;
-  fetcher: KeepAliveFetcher;
+  http: SubgraphHttp;
   credential: string;
   /** How often a name among `bases` is resolved again into one replica per address; 0: never. */
   resolveEveryMs: number;
@@ -74,14 +76,18 @@ export class ReplicaPool {
     return [...ordered.filter((replica) => replica.policy.available(now)), ...ordered.filter((replica) => !replica.policy.available(now))];
   }
 
-  close(): void {
+  /** Stops resolving names and closes the connections once their requests have finished. */
+  async close(): Promise<void> {
     clearInterval(this.timer);
+    await Promise.all(this.replicas.map((replica) => replica.connection.close()));
   }
 
   private replica(base: string): Replica {
-    const { subgraph, settings, fetcher, credential, log } = this.options;
+    const { subgraph, settings, http, credential, log } = this.options;
     const policy = replicaPolicy(settings);
-    const replica = { base, source: new SubgraphService({ url: new URL("/graphql", base).toString(), fetcher: fetcher.fetcher, credential }), policy };
+    const url = new URL("/graphql", base);
+    const connection = http.connect(url.origin);
+    const replica = { base, source: new SubgraphService({ url: url.toString(), connection, credential }), policy, connection };
     metrics.replicaCircuitState.set({ subgraph, replica: base }, 0);
     policy.breaker.onStateChange((state) => {
       metrics.replicaCircuitState.set({ subgraph, replica: base }, state);
@@ -98,7 +104,11 @@ export class ReplicaPool {
       const known = new Map(this.replicas.map((replica) => [replica.base, replica]));
       if (bases.length === 0 || (bases.length === known.size && bases.every((base) => known.has(base)))) return;
       this.replicas = bases.map((base) => known.get(base) ?? this.replica(base));
-      for (const base of known.keys()) if (!bases.includes(base)) metrics.replicaCircuitState.remove({ subgraph: this.options.subgraph, replica: base });
+      for (const [base, replica] of known) {
+        if (bases.includes(base)) continue;
+        metrics.replicaCircuitState.remove({ subgraph: this.options.subgraph, replica: base });
+        void replica.connection.close();
+      }
       this.options.log.info({ subgraph: this.options.subgraph, replicas: bases }, "subgraph replicas changed");
     } catch (error) {
       this.options.log.warn({ subgraph: this.options.subgraph, err: error instanceof Error ? error.message : String(error) }, "could not resolve the subgraph's replicas; keeping the last ones");

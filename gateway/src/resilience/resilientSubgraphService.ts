@@ -4,7 +4,6 @@ import { getOperationAST, GraphQLError, Kind, parse, type DocumentNode, type Gra
 import type { Logger } from "../../../kernel/logger";
 import { metrics } from "../../../kernel/observability/metrics";
 import type { GatewayContext } from "../context";
-import { fetchSignal } from "./keepAliveFetcher";
 import type { Replica, ReplicaPool } from "./replicaPool";
 import { retryable, unavailableReason, type UnavailableReason } from "./subgraphPolicy";
 
@@ -132,7 +131,7 @@ export class ResilientSubgraphService implements GraphQLDataSource<GatewayContex
     const started = process.hrtime.bigint();
     const seconds = () => Number(process.hrtime.bigint() - started) / 1e9;
     try {
-      const response = await this.attempt(kindOf(options), (replica) => replica.policy.execute((signal) => fetchSignal.run(signal, () => replica.source.process(options))));
+      const response = await this.attempt(kindOf(options), (replica) => replica.policy.execute(() => replica.source.process(options)));
       metrics.subgraphFetchDuration.observe({ subgraph: this.serviceName, outcome: "ok" }, seconds());
       return response;
     } catch (error) {

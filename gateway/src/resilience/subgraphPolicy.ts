@@ -1,17 +1,7 @@
-import {
-  CircuitState,
-  ConsecutiveBreaker,
-  circuitBreaker,
-  handleWhen,
-  isBrokenCircuitError,
-  isIsolatedCircuitError,
-  isTaskCancelledError,
-  timeout,
-  TimeoutStrategy,
-  wrap,
-  type CircuitBreakerPolicy,
-} from "cockatiel";
+import { CircuitState, ConsecutiveBreaker, circuitBreaker, handleWhen, isBrokenCircuitError, isIsolatedCircuitError, type CircuitBreakerPolicy } from "cockatiel";
 import { GraphQLError } from "graphql";
+import { NotGraphQLError } from "../subgraphService";
+import { SubgraphTimeoutError } from "./subgraphHttp";
 
 export interface ResilienceSettings {
   /** Longest wait for one attempt at a subgraph fetch. */
@@ -27,7 +17,25 @@ export interface ResilienceSettings {
 /** Why a fetch from a subgraph produced nothing: the `reason` of a SUBGRAPH_UNAVAILABLE error. */
 export type UnavailableReason = "TIMEOUT" | "UNREACHABLE" | "HTTP_ERROR" | "CIRCUIT_OPEN";
 
-const CONNECTION_CODES = new Set(["ECONNREFUSED", "ECONNRESET", "EPIPE", "EHOSTUNREACH", "ENETUNREACH", "ENOTFOUND", "EAI_AGAIN", "ETIMEDOUT", "UND_ERR_SOCKET"]);
+/**
+ * Errors of a connection that could not be made or was cut: the system's, and undici's (a socket
+ * closed or reset by the other side, a connection that could not be opened in time, a replica's
+ * connection pool closed because the replica is gone).
+ */
+const CONNECTION_CODES = new Set([
+  "ECONNREFUSED",
+  "ECONNRESET",
+  "EPIPE",
+  "EHOSTUNREACH",
+  "ENETUNREACH",
+  "ENOTFOUND",
+  "EAI_AGAIN",
+  "ETIMEDOUT",
+  "UND_ERR_SOCKET",
+  "UND_ERR_CONNECT_TIMEOUT",
+  "UND_ERR_CLOSED",
+  "UND_ERR_DESTROYED",
+]);
 
 function httpStatus(error: unknown): number | null {
   if (error instanceof GraphQLError) {
@@ -38,29 +46,24 @@ function httpStatus(error: unknown): number | null {
 }
 
 function connectionFailure(error: unknown): boolean {
-  if (!(error instanceof Error)) return false;
-  const code = (error as { code?: unknown }).code ?? (error as { errno?: unknown }).errno;
-  if (typeof code === "string" && CONNECTION_CODES.has(code)) return true;
-  // node-fetch: "request to … failed, reason: socket hang up" (type "system"), or a body cut short.
-  const type = (error as { type?: unknown }).type;
-  return type === "system" || /socket hang up|premature close|invalid json response body/i.test(error.message);
+  const code = (error as { code?: unknown } | null | undefined)?.code;
+  return typeof code === "string" && CONNECTION_CODES.has(code);
 }
 
 /** Classifies an error from a fetch: a failure of the subgraph (it counts against its circuit) or null. */
 export function unavailableReason(error: unknown): UnavailableReason | null {
   if (isBrokenCircuitError(error) || isIsolatedCircuitError(error)) return "CIRCUIT_OPEN";
-  if (isTaskCancelledError(error) || (error instanceof Error && error.name === "AbortError")) return "TIMEOUT";
+  if (error instanceof SubgraphTimeoutError) return "TIMEOUT";
   const status = httpStatus(error);
   if (status !== null) return status >= 500 ? "HTTP_ERROR" : null;
   if (connectionFailure(error)) return "UNREACHABLE";
-  // "Expected JSON response body": something that is not our subgraph answered.
-  if (error instanceof Error && /Expected JSON response body/.test(error.message)) return "HTTP_ERROR";
+  if (error instanceof NotGraphQLError) return "HTTP_ERROR";
   return null;
 }
 
 /** Safe to try again (on another replica when there is one): nothing was executed, or the subgraph said it could not (502/503/504). */
 export function retryable(error: unknown): boolean {
-  if (isBrokenCircuitError(error) || isTaskCancelledError(error)) return false;
+  if (isBrokenCircuitError(error)) return false;
   const status = httpStatus(error);
   if (status !== null) return status === 502 || status === 503 || status === 504;
   return connectionFailure(error);
@@ -68,8 +71,8 @@ export function retryable(error: unknown): boolean {
 
 export interface ReplicaPolicy {
   readonly breaker: CircuitBreakerPolicy;
-  /** Runs one attempt at this replica: its circuit, and a timeout. */
-  execute<T>(attempt: (signal: AbortSignal) => Promise<T>): Promise<T>;
+  /** Runs one attempt at this replica through its circuit (the attempt times itself out: subgraphHttp.ts). */
+  execute<T>(attempt: () => Promise<T>): Promise<T>;
   /** Worth choosing: its circuit is closed, or open long enough that a trial fetch is due. */
   available(now: number): boolean;
 }
@@ -82,10 +85,9 @@ export function replicaPolicy(settings: ResilienceSettings): ReplicaPolicy {
   });
   let openedAt = 0;
   breaker.onBreak(() => (openedAt = Date.now()));
-  const policy = wrap(breaker, timeout(settings.timeoutMs, TimeoutStrategy.Aggressive));
   return {
     breaker,
-    execute: (attempt) => policy.execute(({ signal }) => attempt(signal)),
+    execute: (attempt) => breaker.execute(attempt),
     available: (now) => breaker.state === CircuitState.Closed || (breaker.state === CircuitState.Open && now - openedAt >= settings.halfOpenAfterMs),
   };
 }

@@ -1,8 +1,8 @@
 import type { ServiceEndpointDefinition } from "@apollo/gateway";
 import type { Logger } from "../../../kernel/logger";
-import { createKeepAliveFetcher } from "./keepAliveFetcher";
 import { ReplicaPool } from "./replicaPool";
 import { ResilientSubgraphService } from "./resilientSubgraphService";
+import { subgraphHttp } from "./subgraphHttp";
 import type { ResilienceSettings } from "./subgraphPolicy";
 
 export interface ResilienceConfig {
@@ -16,8 +16,9 @@ export interface ResilienceConfig {
 }
 
 /**
- * The gateway's subgraph data sources: one keep-alive agent shared by all, one resilient data
- * source per subgraph over its replicas (one circuit each), kept across supergraph reloads.
+ * The gateway's subgraph data sources: one HTTP client shared by all (a keep-alive connection pool
+ * per replica, one timer for every attempt's timeout), one resilient data source per subgraph over
+ * its replicas (one circuit each), kept across supergraph reloads.
  */
 export function subgraphServices(config: ResilienceConfig, urls: Record<string, readonly string[]>, log: Logger) {
   const settings: ResilienceSettings = {
@@ -26,7 +27,7 @@ export function subgraphServices(config: ResilienceConfig, urls: Record<string, 
     breakerFailures: Math.max(1, config.SUBGRAPH_BREAKER_FAILURES),
     halfOpenAfterMs: config.SUBGRAPH_BREAKER_HALF_OPEN_MS,
   };
-  const fetcher = createKeepAliveFetcher({ maxSockets: Math.max(1, config.SUBGRAPH_MAX_SOCKETS) });
+  const http = subgraphHttp({ maxSockets: Math.max(1, config.SUBGRAPH_MAX_SOCKETS), timeoutMs: settings.timeoutMs });
   const pools = new Map<string, ReplicaPool>();
   const services = new Map<string, ResilientSubgraphService>();
   return {
@@ -36,17 +37,16 @@ export function subgraphServices(config: ResilienceConfig, urls: Record<string, 
       if (!service) {
         const bases = urls[name];
         if (!bases) throw new Error(`The supergraph names the subgraph "${name}", which this gateway has no URL for`);
-        const replicas = new ReplicaPool({ subgraph: name, bases, settings, fetcher, credential: config.GATEWAY_CREDENTIAL, resolveEveryMs: config.SUBGRAPH_RESOLVE_MS, log });
+        const replicas = new ReplicaPool({ subgraph: name, bases, settings, http, credential: config.GATEWAY_CREDENTIAL, resolveEveryMs: config.SUBGRAPH_RESOLVE_MS, log });
         pools.set(name, replicas);
         service = new ResilientSubgraphService({ name, replicas, retries: settings.retries, log });
         services.set(name, service);
       }
       return service;
     },
-    /** Closes the kept-alive connections and stops resolving names (on stop). */
-    destroy() {
-      for (const pool of pools.values()) pool.close();
-      fetcher.destroy();
+    /** Stops resolving names and closes the kept-alive connections (on stop). */
+    async close(): Promise<void> {
+      await Promise.all([...pools.values()].map((pool) => pool.close()));
     },
   };
 }
