@@ -89,7 +89,9 @@ export function protectAuthenticatedTypes(typeDefs: DocumentNode, resolvers: Gra
     const typeResolvers = resolvers[typeName] as { __resolveReference?: GraphQLFieldResolver<unknown, RequestContext> } | undefined;
     const resolveReference = typeResolvers?.__resolveReference;
     if (!typeResolvers || !resolveReference) continue;
-    typeResolvers.__resolveReference = (reference, context, args, info) => {
+    // Async: a refusal is this entity's rejected promise. Thrown synchronously, it would abort
+    // `_entities` while the promises of the entities before it were left unhandled.
+    typeResolvers.__resolveReference = async (reference, context, args, info) => {
       requireViewer(context);
       return resolveReference(reference, context, args, info);
     };
