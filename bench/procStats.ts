@@ -15,6 +15,11 @@ function cpuTicks(pid: number): number | undefined {
   }
 }
 
+/** CPU milliseconds (user + system) a live process has used so far. */
+export function cpuMs(pid: number): number {
+  return (cpuTicks(pid) ?? 0) * MS_PER_TICK;
+}
+
 function rssMiB(pid: number): number {
   try {
     const match = /VmRSS:\s+(\d+) kB/.exec(fs.readFileSync(`/proc/${pid}/status`, "utf8"));

@@ -1,0 +1,68 @@
+/**
+ * `npm run bench:embedded`: what a citizen's own unified family query costs on the embedded
+ * default, the platform as `npm start` runs it (PGlite in each subgraph, development settings, the
+ * demo data), in CPU milliseconds per request of each process, from /proc. Requests go one at a
+ * time (300 to warm up, then 500 measured); the per-client limits are off so that they do not
+ * refuse the loop. Writes the "embedded" section of docs/benchmarks.md.
+ */
+import fs from "node:fs";
+import os from "node:os";
+import path from "node:path";
+import { startStack, type StackPorts } from "../scripts/stack";
+import { AGENCIES } from "../subgraphs/agencies";
+import { cpuMs } from "./procStats";
+import { writeSection } from "./reportFile";
+import { FAMILY_QUERY } from "./workloads";
+
+const WARM_UP = 300;
+const MEASURED = 500;
+const FAHAD = "1000000016";
+
+async function main(): Promise<void> {
+  const dataDir = fs.mkdtempSync(path.join(os.tmpdir(), "bench-embedded-"));
+  const ports = { gateway: 4600, ...Object.fromEntries(AGENCIES.map((agency, i) => [agency.name, 4601 + i])) } as StackPorts;
+  const stack = await startStack({ ports, dataDir, output: "ignore", env: { RATE_LIMIT_POINTS: "0", COST_BUDGET_PER_MINUTE: "0" } });
+  try {
+    const post = async (query: string, variables: Record<string, unknown> = {}, token?: string) => {
+      const response = await fetch(stack.gatewayUrl, {
+        method: "POST",
+        headers: { "content-type": "application/json", ...(token ? { authorization: `Bearer ${token}` } : {}) },
+        body: JSON.stringify({ query, variables }),
+      });
+      const body = (await response.json()) as { data?: any; errors?: unknown[] };
+      if (body.errors) throw new Error(JSON.stringify(body.errors).slice(0, 300));
+      return body.data;
+    };
+    const token = (await post(`mutation($id: ID!) { login(nationalId: $id, password: "demo-password") { accessToken } }`, { id: FAHAD })).login.accessToken as string;
+    const registerNumber = (await post(`{ me { family { registerNumber } } }`, {}, token)).me.family.registerNumber as string;
+    const run = async (count: number) => {
+      for (let i = 0; i < count; i++) await post(FAMILY_QUERY, { registerNumber }, token);
+    };
+    await run(WARM_UP);
+    const processes = [...stack.processes.entries()].map(([name, child]) => ({ name, pid: child.pid! }));
+    const before = processes.map((p) => cpuMs(p.pid));
+    const started = Date.now();
+    await run(MEASURED);
+    const seconds = (Date.now() - started) / 1000;
+    const perRequest = processes.map((p, i) => ({ name: p.name, ms: (cpuMs(p.pid) - before[i]!) / MEASURED }));
+    const total = perRequest.reduce((sum, p) => sum + p.ms, 0);
+    writeSection(
+      "embedded",
+      [
+        "## The embedded default (`npm start`)",
+        "",
+        `Measured ${new Date().toISOString().slice(0, 16).replace("T", " ")} UTC by \`npm run bench:embedded\` (\`bench/embedded.ts\`): the four processes as \`npm start\` runs them (PGlite in each subgraph, NODE_ENV unset, the demo data), Fahad's own unified family query (the bench's family query) one request at a time, ${WARM_UP} to warm up, then ${MEASURED} measured (${(MEASURED / seconds).toFixed(0)} requests/s). CPU is each process's user + system time from /proc divided by ${MEASURED}; each subgraph's PGlite runs inside its process.`,
+        "",
+        `| ${perRequest.map((p) => p.name).join(" | ")} | **all** |`,
+        `|${perRequest.map(() => "---:").join("|")}|---:|`,
+        `| ${perRequest.map((p) => p.ms.toFixed(2)).join(" | ")} | **${total.toFixed(2)}** |`,
+      ].join("\n"),
+    );
+    console.log(`embedded: ${total.toFixed(2)} ms CPU per request (${perRequest.map((p) => `${p.name} ${p.ms.toFixed(2)}`).join(", ")}); wrote the embedded section of docs/benchmarks.md`);
+  } finally {
+    await stack.stop();
+    fs.rmSync(dataDir, { recursive: true, force: true });
+  }
+}
+
+void main();
