@@ -10,6 +10,7 @@ import os from "node:os";
 import path from "node:path";
 import { startStack, type StackPorts } from "../scripts/stack";
 import { AGENCIES } from "../subgraphs/agencies";
+import { graphql } from "../test/support/http";
 import { cpuMs } from "./procStats";
 import { writeSection } from "./reportFile";
 import { FAMILY_QUERY } from "./workloads";
@@ -24,14 +25,9 @@ async function main(): Promise<void> {
   const stack = await startStack({ ports, dataDir, output: "ignore", env: { RATE_LIMIT_POINTS: "0", COST_BUDGET_PER_MINUTE: "0" } });
   try {
     const post = async (query: string, variables: Record<string, unknown> = {}, token?: string) => {
-      const response = await fetch(stack.gatewayUrl, {
-        method: "POST",
-        headers: { "content-type": "application/json", ...(token ? { authorization: `Bearer ${token}` } : {}) },
-        body: JSON.stringify({ query, variables }),
-      });
-      const body = (await response.json()) as { data?: any; errors?: unknown[] };
-      if (body.errors) throw new Error(JSON.stringify(body.errors).slice(0, 300));
-      return body.data;
+      const response = await graphql(stack.gatewayUrl, query, variables, { token, asGateway: false });
+      if (response.errors) throw new Error(JSON.stringify(response.errors).slice(0, 300));
+      return response.data;
     };
     const token = (await post(`mutation($id: ID!) { login(nationalId: $id, password: "demo-password") { accessToken } }`, { id: FAHAD })).login.accessToken as string;
     const registerNumber = (await post(`{ me { family { registerNumber } } }`, {}, token)).me.family.registerNumber as string;

@@ -52,6 +52,7 @@ export class ReplicaPool {
   private replicas: Replica[];
   private next = 0;
   private timer: NodeJS.Timeout | undefined;
+  private closed = false;
 
   constructor(private readonly options: ReplicaPoolOptions) {
     this.replicas = options.bases.map((base) => this.replica(base));
@@ -78,6 +79,7 @@ export class ReplicaPool {
 
   /** Stops resolving names and closes the connections once their requests have finished. */
   async close(): Promise<void> {
+    this.closed = true;
     clearInterval(this.timer);
     await Promise.all(this.replicas.map((replica) => replica.connection.close()));
   }
@@ -101,6 +103,8 @@ export class ReplicaPool {
   private async resolve(): Promise<void> {
     try {
       const bases = [...new Set((await Promise.all(this.options.bases.map(resolveBase))).flat())];
+      // A lookup that ends after close() must neither open new connections nor close closed ones.
+      if (this.closed) return;
       const known = new Map(this.replicas.map((replica) => [replica.base, replica]));
       if (bases.length === 0 || (bases.length === known.size && bases.every((base) => known.has(base)))) return;
       this.replicas = bases.map((base) => known.get(base) ?? this.replica(base));
