@@ -17,6 +17,9 @@ COPY subgraphs subgraphs
 COPY seed seed
 COPY scripts scripts
 RUN npm run build
+# The citizens' web app and its persisted-operations manifest (web/dist), without the developers' IDE.
+COPY web web
+RUN NODE_ENV=production npm run web:build
 
 # Runtime: production dependencies only (no compiler, no test tools), the compiled code and the
 # files it reads at run time. Production mode unless told otherwise: it refuses demo data and
@@ -30,6 +33,8 @@ RUN npm ci --omit=dev --no-audit --no-fund && npm cache clean --force
 COPY --from=build /app/dist dist
 # The gateway's composed schema (SUPERGRAPH_PATH is relative to /app).
 COPY schema/supergraph.graphql schema/
+# The web app the gateway serves at / and the manifest of its operations (WEB_DIR is relative to /app).
+COPY --from=build /app/web/dist web/dist
 # DATA_DIR, written only by an embedded database or a generated key; the code stays root's, read-only.
 RUN mkdir data && chown 1000:1000 data
 # "node", by number so that Kubernetes' runAsNonRoot can check it.

@@ -1,21 +1,9 @@
 import { GraphQLError } from "graphql";
 import { messages, type Lang, type Message } from "./i18n";
 
-export type ErrorCode =
-  | "UNAUTHENTICATED"
-  | "FORBIDDEN"
-  | "NOT_FOUND"
-  | "BAD_USER_INPUT"
-  | "INVALID_STATE"
-  | "CONFLICT"
-  | "RATE_LIMITED"
-  | "INTERNAL_SERVER_ERROR";
+import type { ErrorCode, Violation } from "./errorCodes";
 
-export interface Violation {
-  field: string;
-  rule: string;
-  message: string;
-}
+export type { ErrorCode, Violation };
 
 const MESSAGES = messages<Record<ErrorCode, Message>>({
   UNAUTHENTICATED: { en: () => "Sign in first.", ar: () => "يرجى تسجيل الدخول أولاً." },

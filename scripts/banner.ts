@@ -35,7 +35,8 @@ ${DEMO_SIGN_INS.map(([id, who]) => `  ${id}  ${who}`).join("\n")}
   return `
 The family record platform is running.
 
-  Gateway (GraphQL${production ? "" : ", with a query page"}):  ${stack.gatewayUrl}
+  Web app (citizens):  ${stack.gatewayUrl.replace(/graphql$/, "")}
+  Gateway (GraphQL${production ? "" : ", with a GraphQL IDE in the browser"}):  ${stack.gatewayUrl}
   Subgraphs: ${AGENCY_NAMES.map((name) => `${name} ${stack.urls[name]}`).join(", ")}
 ${demo}
 Press Ctrl-C to stop.`;

@@ -6,6 +6,7 @@ import { printSubgraphSchema } from "@apollo/subgraph";
 import { parse } from "graphql";
 import { buildFederatedSchema } from "../kernel/graphql/federatedSchema";
 import { SUBGRAPHS } from "../subgraphs";
+import { apiSdlOf } from "./schema/check";
 
 export const SCHEMA_DIR = path.resolve(__dirname, "..", "schema");
 
@@ -32,6 +33,8 @@ export function schemaFiles(composition: Composition): Record<string, string> {
   const files: Record<string, string> = {};
   for (const { name, sdl } of composition.subgraphs) files[`${name}.graphql`] = `${sdl.trim()}\n`;
   files["supergraph.graphql"] = `${composition.supergraphSdl.trim()}\n`;
+  // The API schema clients see through the gateway: what the web app's operations are typed and checked against.
+  files["api.graphql"] = apiSdlOf(composition.supergraphSdl);
   return files;
 }
 

@@ -3,6 +3,7 @@ import { acquireProcessLock } from "../kernel/processLock";
 import { startBanner } from "./banner";
 import { startStack } from "./stack";
 import { AGENCIES, AGENCY_NAMES, agencySetting, type AgencyName } from "../subgraphs/agencies";
+import { buildWeb } from "../web/tools/build";
 
 const port = (name: string, fallback: number) => Number(process.env[name] ?? fallback);
 
@@ -11,6 +12,9 @@ async function main(): Promise<void> {
   const dataDir = process.env.DATA_DIR ?? "data";
   // Before anything touches the data: a second `npm start` in this folder stops here.
   acquireProcessLock(path.resolve(dataDir, "npm-start.lock"), `The platform's data folder ${path.resolve(dataDir)}`);
+  // The web app is built from web/ on every start (a few seconds): what is served is what is checked out.
+  const web = await buildWeb({ ide: process.env.NODE_ENV !== "production" });
+  console.log(`Built the web app (web/dist; its JavaScript ${(web.appScriptGzipBytes / 1024).toFixed(1)} KB gzipped).`);
   console.log(`Starting ${AGENCY_NAMES.join(", ")} and the gateway...`);
   const stack = await startStack({
     ports: {

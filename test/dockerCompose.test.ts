@@ -268,6 +268,9 @@ describe("Dockerfile", () => {
     // The gateway's supergraph, relative to WORKDIR /app; labor's shipped rules, read beside its compiled code.
     expect(runtime.lines).toContain("WORKDIR /app");
     expect(runtime.lines).toContain(`COPY ${gatewaySettings.SUPERGRAPH_PATH.fallback} ${path.dirname(gatewaySettings.SUPERGRAPH_PATH.fallback!)}/`);
+    // The web app and its persisted-operations manifest, built in the build stage, where the gateway looks (WEB_DIR).
+    expect(build.lines).toContain("RUN NODE_ENV=production npm run web:build");
+    expect(runtime.lines).toContain(`COPY --from=${build.name} /app/${gatewaySettings.WEB_DIR.fallback} ${gatewaySettings.WEB_DIR.fallback}`);
     const rules = path.dirname(SHIPPED_RULES_FILE);
     const compiledRules = path.join(path.dirname(compiledEntry("subgraphs/labor/src/main.ts")), path.relative(path.join(ROOT, "subgraphs/labor/src"), rules));
     expect(pkg.scripts.build).toContain(`cp -R ${path.relative(ROOT, rules)} ${path.dirname(compiledRules)}/`);

@@ -1,4 +1,6 @@
+import fs from "node:fs";
 import type http from "node:http";
+import path from "node:path";
 import { ApolloGateway } from "@apollo/gateway";
 import { ApolloServer } from "@apollo/server";
 import { ApolloServerPluginCacheControlDisabled, ApolloServerPluginInlineTraceDisabled, ApolloServerPluginLandingPageDisabled } from "@apollo/server/plugin/disabled";
@@ -21,6 +23,8 @@ import { requestObservability } from "../../kernel/observability/requestPlugin";
 import { supergraphFromFile } from "./supergraphFile";
 import { gatewaySecurity } from "./security/gatewaySecurity";
 import { AGENCIES } from "../../subgraphs/agencies";
+import { webAppRoutes } from "./webApp";
+import { IDE_CONTENT_SECURITY_POLICY, pageSecurityHeaders } from "../../kernel/http/securityHeaders";
 
 export type GatewayConfig = Config<typeof gatewaySettings>;
 
@@ -57,7 +61,8 @@ export async function startGateway(env: NodeJS.ProcessEnv = process.env): Promis
   const log = createLogger("gateway");
   const urls = subgraphUrls(config);
   // Authorization from the supergraph, abuse limits, rate limits, persisted operations (gateway/src/security).
-  const security = gatewaySecurity(config, log);
+  const webManifest = path.join(config.WEB_DIR, "persisted-operations.json");
+  const security = gatewaySecurity(config, log, fs.existsSync(webManifest) ? [webManifest] : []);
   collectProcessMetrics();
   const subgraphs = subgraphServices(config, urls, log);
   const gateway = new ApolloGateway({
@@ -92,6 +97,7 @@ export async function startGateway(env: NodeJS.ProcessEnv = process.env): Promis
   const server = createHttpServer<GatewayContext>({
     graphql: { path: "/graphql", server: security.http(apollo), context: security.context(gatewayContext(verify)), screen: security.screen },
     routes: [
+      ...webAppRoutes({ dir: config.WEB_DIR, ide: !production }),
       metricsRoute(config.METRICS_TOKEN),
       { method: "GET", path: "/health", handle: (_req, res) => sendJson(res, 200, { status: "ok", pid: process.pid }) },
       {
@@ -113,6 +119,7 @@ export async function startGateway(env: NodeJS.ProcessEnv = process.env): Promis
     log,
     // Any origin in development; in production only the origins the operator lists.
     corsOrigins: config.CORS_ORIGINS.length > 0 || production ? config.CORS_ORIGINS : ["*"],
+    pageHeaders: pageSecurityHeaders(IDE_CONTENT_SECURITY_POLICY),
   });
   const port = await listen(server, config.PORT, config.HOST);
   log.info({ port }, "gateway ready");

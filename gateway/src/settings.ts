@@ -18,6 +18,7 @@ export const gatewaySettings = {
   SUBGRAPH_RESOLVE_MS: setting.int("How often a subgraph URL's host name is looked up again, one replica per address (a Kubernetes headless Service, compose's scaled service); 0: never", 0),
   KEY_SET_REFRESH_MS: setting.int("How often the token-signing key set is fetched again from civil-affairs: the longest a new or withdrawn key goes unseen here", 60_000),
   SUPERGRAPH_PATH: setting.string("Composed supergraph SDL; reloaded when the file changes", "schema/supergraph.graphql"),
+  WEB_DIR: setting.string("The built web app (npm run web:build): served at /, its persisted-operations manifest registered", "web/dist"),
   BODY_LIMIT_BYTES: setting.int("Largest request body accepted", 8 * 1024 * 1024),
   CORS_ORIGINS: setting.list("Comma-separated origins of browser clients allowed to call the gateway; * for any; unset: any in development, none in production"),
   LOG_LEVEL: logLevelSetting,

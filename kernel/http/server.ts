@@ -12,6 +12,7 @@ import type { Logger } from "../logger";
 
 export interface HttpRoute {
   method: "GET" | "POST";
+  /** An exact path, or a prefix ending in "/*" (`/assets/*`). */
   path: string;
   handle(request: IncomingMessage, response: ServerResponse, body: Buffer): Promise<void> | void;
 }
@@ -33,6 +34,8 @@ export interface HttpServerOptions<C extends BaseContext> {
   countStatements?: boolean;
   /** Origins allowed to call from a browser ("*" for any); none: no CORS headers. */
   corsOrigins?: string[];
+  /** Headers for a page the GraphQL endpoint answers to a browser (its IDE): the page's security headers. */
+  pageHeaders?: Record<string, string>;
 }
 
 export const STATEMENTS_HEADER = "x-sql-statements";
@@ -99,6 +102,7 @@ async function serveGraphQL<C extends BaseContext>(
   body: Buffer,
   url: URL,
   count: StatementCount | null,
+  pageHeaders: Record<string, string>,
 ): Promise<void> {
   const headers = headerMap(request);
   let parsed: unknown = undefined;
@@ -123,6 +127,7 @@ async function serveGraphQL<C extends BaseContext>(
     });
   const result = count ? await runCounted(count, execute) : await execute();
   for (const [name, value] of result.headers) response.setHeader(name, value);
+  if (result.headers.get("content-type")?.startsWith("text/html")) for (const [name, value] of Object.entries(pageHeaders)) response.setHeader(name, value);
   if (count) response.setHeader(STATEMENTS_HEADER, String(count.statements));
   response.statusCode = result.status ?? 200;
   if (result.body.kind === "complete") {
@@ -133,20 +138,24 @@ async function serveGraphQL<C extends BaseContext>(
   }
 }
 
+function routeMatches(route: string, pathname: string): boolean {
+  return route.endsWith("/*") ? pathname.startsWith(route.slice(0, -1)) : route === pathname;
+}
+
 /** A plain node:http server: GraphQL at one path, a few JSON routes, a body size limit. */
 export function createHttpServer<C extends BaseContext>(options: HttpServerOptions<C>): http.Server {
-  const { graphql, routes, bodyLimitBytes, log, countStatements = false, corsOrigins = [] } = options;
+  const { graphql, routes, bodyLimitBytes, log, countStatements = false, corsOrigins = [], pageHeaders = {} } = options;
   return http.createServer(async (request, response) => {
     const url = new URL(request.url ?? "/", "http://localhost");
     if (corsOrigins.length > 0 && applyCors(corsOrigins, request, response)) return;
     try {
-      const route = routes.find((r) => r.method === request.method && r.path === url.pathname);
+      const route = routes.find((r) => r.method === request.method && routeMatches(r.path, url.pathname));
       if (route) return await route.handle(request, response, await readBody(request, bodyLimitBytes));
       if (url.pathname !== graphql.path) return sendJson(response, 404, { error: "not found" });
       const context = await admit(graphql, request, response, log);
       if (!context) return;
       const body = await readBody(request, bodyLimitBytes);
-      return await serveGraphQL(graphql, context, request, response, body, url, countStatements ? new StatementCount() : null);
+      return await serveGraphQL(graphql, context, request, response, body, url, countStatements ? new StatementCount() : null, pageHeaders);
     } catch (error) {
       if (error instanceof BodyTooLarge) {
         sendJson(response, 413, {

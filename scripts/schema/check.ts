@@ -71,7 +71,7 @@ export interface CheckInput {
   today: string;
   /** The public contract; null skips that part. */
   contractSdl: string | null;
-  /** The clients' operations (none yet: web/ does not exist). */
+  /** The clients' operations: the web app's documents under web/. */
   operations: OperationDocument[];
   /** With `-- <agency>`: that subgraph's SDL now and as released, for the subgraph-level listing. */
   subgraph?: { name: string; candidateSdl: string; releasedSdl: string | null };

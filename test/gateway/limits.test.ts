@@ -367,11 +367,21 @@ describe("the gateway's supergraph file, query page and CORS", () => {
   });
   afterAll(() => served?.stop());
 
-  it("serves an offline query page to browsers (no CDN)", async () => {
+  it("serves browsers the GraphQL IDE's page: a shell for its own bundle, no inline script or style, no CDN", async () => {
     const page = await fetch(served.url, { headers: { accept: "text/html" } });
     const html = await page.text();
     expect(page.status).toBe(200);
-    expect(html).toContain("<textarea id=\"query\">");
+    expect(page.headers.get("content-type")).toMatch(/^text\/html/);
+    expect(html).toMatch(/^<!doctype html>\s*<html lang="en" dir="ltr">/i);
+    // The IDE (web/ide/main.tsx) is the bundle the gateway serves from web/dist/ide/.
+    expect(html).toContain('<link rel="stylesheet" href="/ide/ide.css">');
+    expect(html).toContain('<div id="ide"></div>');
+    expect(html).toMatch(/<noscript>[^<]+<\/noscript>/);
+    // Its only script is that bundle: nothing inline, so it runs under `script-src 'self'`.
+    expect(html.match(/<script\b[\s\S]*?<\/script>/gi)).toEqual(['<script type="module" src="/ide/ide.js"></script>']);
+    expect(html).not.toMatch(/\son[a-z]+\s*=/i); // no inline event handlers
+    expect(html).not.toMatch(/javascript:/i);
+    expect(html).not.toMatch(/<style\b|\sstyle\s*=/i);
     expect(html).not.toMatch(/https?:\/\/(?!127\.0\.0\.1|localhost)/);
   });
 

@@ -41,7 +41,11 @@ function refusal(error: unknown): HTTPGraphQLResponse {
   return { status, headers: new HeaderMap(headers), body: { kind: "complete", string: body } };
 }
 
-export function gatewaySecurity(config: SecurityConfig, log: Logger): GatewaySecurity {
+/**
+ * `clientManifests`: the manifests of the clients this gateway serves itself (the web app's, built
+ * from its documents), registered beside PERSISTED_OPERATIONS_FILE.
+ */
+export function gatewaySecurity(config: SecurityConfig, log: Logger, clientManifests: string[] = []): GatewaySecurity {
   const rateLimits = createRateLimits({
     clientPoints: config.RATE_LIMIT_POINTS,
     clientWindowSeconds: config.RATE_LIMIT_WINDOW_SECONDS,
@@ -52,7 +56,8 @@ export function gatewaySecurity(config: SecurityConfig, log: Logger): GatewaySec
     redisUrl: config.REDIS_URL,
     log,
   });
-  const manifest = config.PERSISTED_OPERATIONS_FILE ? loadPersistedOperations(config.PERSISTED_OPERATIONS_FILE) : null;
+  const manifestFiles = [...(config.PERSISTED_OPERATIONS_FILE ? [config.PERSISTED_OPERATIONS_FILE] : []), ...clientManifests];
+  const manifest = manifestFiles.length > 0 ? new Map(manifestFiles.flatMap((file) => [...loadPersistedOperations(file)])) : null;
   if (config.ONLY_PERSISTED_OPERATIONS && !manifest) throw new Error("ONLY_PERSISTED_OPERATIONS=true needs PERSISTED_OPERATIONS_FILE");
   const plugin = securityPlugin({
     limits: {

@@ -1,0 +1,3 @@
+export function ApplyScreen() {
+  return <h1>ApplyScreen</h1>;
+}

@@ -1,0 +1,39 @@
+import type { AddressFragment } from "../graphql/graphql";
+import { useWords } from "../i18n/catalogue";
+import { Code } from "../ui/Dates";
+import { familyWords } from "./words";
+
+/** A Saudi national address, field by field. */
+export function AddressFacts({ address }: { address: AddressFragment }) {
+  const words = useWords(familyWords);
+  return (
+    <dl class="facts">
+      <dt>{words.building}</dt>
+      <dd>
+        <Code value={address.buildingNumber} />
+      </dd>
+      <dt>{words.street}</dt>
+      <dd>{address.street}</dd>
+      <dt>{words.district}</dt>
+      <dd>{address.district}</dd>
+      <dt>{words.city}</dt>
+      <dd>{address.city}</dd>
+      <dt>{words.postalCode}</dt>
+      <dd>
+        <Code value={address.postalCode} />
+      </dd>
+      <dt>{words.additionalNumber}</dt>
+      <dd>
+        <Code value={address.additionalNumber} />
+      </dd>
+      {address.shortAddress && (
+        <>
+          <dt>{words.shortAddress}</dt>
+          <dd>
+            <Code value={address.shortAddress} />
+          </dd>
+        </>
+      )}
+    </dl>
+  );
+}

@@ -1,0 +1,134 @@
+import type { MyFamilyQuery } from "../graphql/graphql";
+import { useWords } from "../i18n/catalogue";
+import { formatNumber } from "../i18n/format";
+import { useLanguage } from "../i18n/language";
+import { Code, Day, Moment } from "../ui/Dates";
+import { cardStatusLabels, pickupStatusLabels, shipmentStatusLabels } from "./labels";
+import { familyWords } from "./words";
+
+type Card = NonNullable<NonNullable<NonNullable<MyFamilyQuery["me"]>["family"]>["card"]>;
+type Delivery = NonNullable<Card["delivery"]>;
+type Shipment = Extract<Delivery, { __typename: "Shipment" }>;
+type Pickup = Extract<Delivery, { __typename: "OfficePickup" }>;
+
+/** The active card (civil affairs) and its delivery (Saudi Post or an office). */
+export function CardSection({ card }: { card: Card | null }) {
+  const words = useWords(familyWords);
+  const statuses = useWords(cardStatusLabels);
+  const language = useLanguage();
+  return (
+    <section class="card" aria-labelledby="card-title">
+      <h2 id="card-title">{words.card}</h2>
+      {!card && <p>{words.noCard}</p>}
+      {card && (
+        <>
+          <dl class="facts">
+            <dt>{words.cardNumber}</dt>
+            <dd>
+              <Code value={card.cardNumber} />
+            </dd>
+            <dt>{words.cardStatus}</dt>
+            <dd>{statuses[card.status]}</dd>
+            <dt>{words.cardVersion}</dt>
+            <dd>{formatNumber(card.version, language)}</dd>
+            <dt>{words.issuedAt}</dt>
+            <dd>
+              <Moment value={card.issuedAt} />
+            </dd>
+          </dl>
+          <h3>{words.delivery}</h3>
+          {!card.delivery && <p>{words.noDelivery}</p>}
+          {card.delivery?.__typename === "Shipment" && <ShipmentFacts shipment={card.delivery} />}
+          {card.delivery?.__typename === "OfficePickup" && <PickupFacts pickup={card.delivery} />}
+        </>
+      )}
+    </section>
+  );
+}
+
+function ShipmentFacts({ shipment }: { shipment: Shipment }) {
+  const words = useWords(familyWords);
+  const statuses = useWords(shipmentStatusLabels);
+  const language = useLanguage();
+  // Newest first: the latest event is the one a family looks for.
+  const events = [...shipment.events].sort((a, b) => Date.parse(b.at) - Date.parse(a.at));
+  return (
+    <>
+      <dl class="facts">
+        <dt>{words.trackingNumber}</dt>
+        <dd>
+          <Code value={shipment.trackingNumber} />
+        </dd>
+        <dt>{words.carrier}</dt>
+        <dd>{shipment.carrier}</dd>
+        <dt>{words.shipmentStatus}</dt>
+        <dd>
+          {statuses[shipment.shipmentStatus]}{" "}
+          {shipment.shipmentStatus !== "DELIVERED" && (
+            <span class={shipment.isDelayed ? "badge bad" : "badge good"}>{shipment.isDelayed ? words.delayed : words.onTime}</span>
+          )}
+        </dd>
+        {shipment.estimatedDeliveryDate && (
+          <>
+            <dt>{words.estimatedDelivery}</dt>
+            <dd>
+              <Day value={shipment.estimatedDeliveryDate} />
+            </dd>
+          </>
+        )}
+        {shipment.deliveredAt && (
+          <>
+            <dt>{words.deliveredAt}</dt>
+            <dd>
+              <Moment value={shipment.deliveredAt} />
+            </dd>
+          </>
+        )}
+        <dt>{words.attempts}</dt>
+        <dd>{formatNumber(shipment.attempts, language)}</dd>
+      </dl>
+      <h3>{words.timeline}</h3>
+      <ol class="timeline">
+        {events.map((event) => (
+          <li key={`${event.at}-${event.status}`}>
+            <strong>{statuses[event.status]}</strong> · <Moment value={event.at} />
+            {event.location && <> · {event.location}</>}
+            {event.description && <p>{event.description}</p>}
+          </li>
+        ))}
+      </ol>
+    </>
+  );
+}
+
+function PickupFacts({ pickup }: { pickup: Pickup }) {
+  const words = useWords(familyWords);
+  const statuses = useWords(pickupStatusLabels);
+  const language = useLanguage();
+  return (
+    <dl class="facts">
+      <dt>{words.pickupOffice}</dt>
+      <dd>
+        {language === "en" ? pickup.office.nameEn : pickup.office.nameAr} ({pickup.office.city})
+      </dd>
+      <dt>{words.pickupStatus}</dt>
+      <dd>{statuses[pickup.pickupStatus]}</dd>
+      {pickup.readyAt && (
+        <>
+          <dt>{words.readyAt}</dt>
+          <dd>
+            <Moment value={pickup.readyAt} />
+          </dd>
+        </>
+      )}
+      {pickup.collectedAt && (
+        <>
+          <dt>{words.collectedAt}</dt>
+          <dd>
+            <Moment value={pickup.collectedAt} />
+          </dd>
+        </>
+      )}
+    </dl>
+  );
+}

@@ -1,0 +1,75 @@
+import type { MyFamilyQuery } from "../graphql/graphql";
+import { useWords } from "../i18n/catalogue";
+import { useLanguage } from "../i18n/language";
+import { Moment } from "../ui/Dates";
+import { enrollmentStatusLabels } from "./labels";
+import { familyWords } from "./words";
+
+type Family = NonNullable<NonNullable<MyFamilyQuery["me"]>["family"]>;
+
+/** The social-support agency's part: eligibility per program with its reasons, and enrollments. */
+export function SupportSection({ family }: { family: Family }) {
+  const words = useWords(familyWords);
+  const statuses = useWords(enrollmentStatusLabels);
+  const language = useLanguage();
+  const programName = (program: { nameAr: string; nameEn: string }) => (language === "en" ? program.nameEn : program.nameAr);
+  return (
+    <section class="card" aria-labelledby="support-title">
+      <h2 id="support-title">{words.support}</h2>
+      {family.householdIncome && (
+        <p>
+          {words.householdIncome}: {family.householdIncome.formatted}
+        </p>
+      )}
+      <div class="grid">
+        {family.eligibility.map((decision) => (
+          <article class="card" key={decision.program.code} aria-labelledby={`program-${decision.program.code}`}>
+            <h3 id={`program-${decision.program.code}`}>{programName(decision.program)}</h3>
+            <p>
+              <span class={decision.eligible ? "badge good" : "badge bad"}>{decision.eligible ? words.eligible : words.notEligible}</span>
+            </p>
+            {decision.monthlyAmount && (
+              <p>
+                {words.monthlyAmount}: {decision.monthlyAmount.formatted}
+              </p>
+            )}
+            <p class="hint">{words.reasons}:</p>
+            <ul>
+              {decision.reasons.map((reason) => (
+                <li key={reason}>{reason}</li>
+              ))}
+            </ul>
+          </article>
+        ))}
+      </div>
+      <h3>{words.enrollments}</h3>
+      {family.enrollments.length === 0 && <p>{words.noEnrollments}</p>}
+      {family.enrollments.length > 0 && (
+        <div class="table-scroll">
+          <table>
+            <thead>
+              <tr>
+                <th scope="col">{words.program}</th>
+                <th scope="col">{words.enrollmentStatus}</th>
+                <th scope="col">{words.appliedAt}</th>
+                <th scope="col">{words.decidedAt}</th>
+              </tr>
+            </thead>
+            <tbody>
+              {family.enrollments.map((enrollment) => (
+                <tr key={enrollment.id}>
+                  <td>{programName(enrollment.program)}</td>
+                  <td>{statuses[enrollment.status]}</td>
+                  <td>
+                    <Moment value={enrollment.appliedAt} />
+                  </td>
+                  <td>{enrollment.decidedAt ? <Moment value={enrollment.decidedAt} /> : "—"}</td>
+                </tr>
+              ))}
+            </tbody>
+          </table>
+        </div>
+      )}
+    </section>
+  );
+}

@@ -1,0 +1,225 @@
+/* eslint-disable */
+/** Internal type. DO NOT USE DIRECTLY. */
+type Exact<T extends { [key: string]: unknown }> = { [K in keyof T]: T[K] };
+/** Internal type. DO NOT USE DIRECTLY. */
+export type Incremental<T> = T | { [P in keyof T]?: P extends ' $fragmentName' | '__typename' ? T[P] : never };
+import type { TypedDocumentNode as DocumentNode } from '@graphql-typed-document-node/core';
+export type ApplicationKind =
+  | 'MEMBERS_UPDATE'
+  | 'NEW_CARD'
+  | 'REPLACEMENT_DAMAGED'
+  | 'REPLACEMENT_LOST';
+
+export type ApplicationStatus =
+  | 'APPROVED'
+  | 'CANCELLED'
+  | 'DRAFT'
+  | 'ISSUED'
+  | 'NEEDS_CORRECTION'
+  | 'REJECTED'
+  | 'SUBMITTED'
+  | 'UNDER_REVIEW';
+
+export type AttachDocumentInput = {
+  applicationId: string | number;
+  /** The file's bytes, base64. PDF, JPEG or PNG, checked by content, at most 5 MiB. */
+  contentBase64: string;
+  fileName: string;
+  mimeType: string;
+  type: DocumentType;
+};
+
+export type BenefitProgramCode =
+  | 'CITIZEN_ACCOUNT'
+  | 'FOOD_SUPPORT'
+  | 'HOUSING_SUPPORT'
+  | 'LUMP_SUM_AID'
+  | 'SOCIAL_SECURITY';
+
+export type CardStatus =
+  | 'ACTIVE'
+  | 'CANCELLED'
+  | 'REPLACED';
+
+export type DataAccessAction =
+  | 'CHANGE'
+  | 'READ';
+
+export type DataAccessOutcome =
+  | 'COMPLETED'
+  | 'REFUSED';
+
+export type DeliveryMethod =
+  | 'OFFICE_PICKUP'
+  | 'SAUDI_POST';
+
+export type DocumentType =
+  | 'BIRTH_CERTIFICATE'
+  | 'DAMAGED_CARD_PHOTO'
+  | 'FAMILY_REGISTER_COPY'
+  | 'LOSS_REPORT'
+  | 'MARRIAGE_CONTRACT'
+  | 'NATIONAL_ID_COPY'
+  | 'OTHER';
+
+export type EnrollmentStatus =
+  | 'APPROVED'
+  | 'PENDING'
+  | 'REJECTED'
+  | 'WITHDRAWN';
+
+export type FamilyRelation =
+  | 'DAUGHTER'
+  | 'HEAD'
+  | 'SON'
+  | 'SPOUSE';
+
+export type Gender =
+  | 'FEMALE'
+  | 'MALE';
+
+export type NationalAddressInput = {
+  additionalNumber: string;
+  buildingNumber: string;
+  city: string;
+  district: string;
+  postalCode: string;
+  shortAddress?: string | null | undefined;
+  street: string;
+};
+
+export type NewCardApplicationInput = {
+  childIds?: Array<string | number> | null | undefined;
+  deliveryMethod?: DeliveryMethod | null | undefined;
+  kind: ApplicationKind;
+  /** Required true for REPLACEMENT_LOST. */
+  lossDeclaration?: boolean | null | undefined;
+  pickupOfficeId?: string | number | null | undefined;
+  spouseIds?: Array<string | number> | null | undefined;
+};
+
+export type PickupStatus =
+  | 'COLLECTED'
+  | 'PREPARING'
+  | 'READY_FOR_PICKUP';
+
+export type ShipmentStatus =
+  | 'CREATED'
+  | 'DELIVERED'
+  | 'DELIVERY_FAILED'
+  | 'IN_TRANSIT'
+  | 'OUT_FOR_DELIVERY'
+  | 'PICKED_UP'
+  | 'RETURNED_TO_OFFICE';
+
+export type UpdateCardApplicationInput = {
+  childIds?: Array<string | number> | null | undefined;
+  deliveryMethod?: DeliveryMethod | null | undefined;
+  /** Required true for REPLACEMENT_LOST. */
+  lossDeclaration?: boolean | null | undefined;
+  pickupOfficeId?: string | number | null | undefined;
+  spouseIds?: Array<string | number> | null | undefined;
+};
+
+export type ApplicationDetailsFragment = { id: string, kind: ApplicationKind, status: ApplicationStatus, version: number, requestedSpouseIds: Array<string>, requestedChildIds: Array<string>, missingDocuments: Array<DocumentType>, deliveryMethod: DeliveryMethod | null, rejectionReason: string | null, correctionNotes: string | null, createdAt: string, submittedAt: string | null, decidedAt: string | null, spouses: Array<{ nationalId: string, fullNameAr: string, fullNameEn: string | null, gender: Gender, birthDate: string, birthDateHijri: string }>, children: Array<{ nationalId: string, fullNameAr: string, fullNameEn: string | null, gender: Gender, birthDate: string, birthDateHijri: string }>, documents: Array<{ id: string, type: DocumentType, fileName: string, mimeType: string, sizeBytes: number, uploadedAt: string }>, pickupOffice: { id: string, nameAr: string, nameEn: string, city: string } | null, deliveryAddress: { buildingNumber: string, street: string, district: string, city: string, postalCode: string, additionalNumber: string, shortAddress: string | null } | null, fee: { halalas: number, formatted: string }, history: Array<{ from: ApplicationStatus | null, to: ApplicationStatus, at: string, by: string, note: string | null }>, card: { cardNumber: string } | null };
+
+export type MyApplicationsQueryVariables = Exact<{ [key: string]: never; }>;
+
+
+export type MyApplicationsQuery = { me: { nationalId: string, nationalAddress: { buildingNumber: string, street: string, district: string, city: string, postalCode: string, additionalNumber: string, shortAddress: string | null } | null, family: { registerNumber: string, card: { cardNumber: string, status: CardStatus } | null } | null } | null, myCardApplications: Array<{ id: string, kind: ApplicationKind, status: ApplicationStatus, version: number, requestedSpouseIds: Array<string>, requestedChildIds: Array<string>, missingDocuments: Array<DocumentType>, deliveryMethod: DeliveryMethod | null, rejectionReason: string | null, correctionNotes: string | null, createdAt: string, submittedAt: string | null, decidedAt: string | null, spouses: Array<{ nationalId: string, fullNameAr: string, fullNameEn: string | null, gender: Gender, birthDate: string, birthDateHijri: string }>, children: Array<{ nationalId: string, fullNameAr: string, fullNameEn: string | null, gender: Gender, birthDate: string, birthDateHijri: string }>, documents: Array<{ id: string, type: DocumentType, fileName: string, mimeType: string, sizeBytes: number, uploadedAt: string }>, pickupOffice: { id: string, nameAr: string, nameEn: string, city: string } | null, deliveryAddress: { buildingNumber: string, street: string, district: string, city: string, postalCode: string, additionalNumber: string, shortAddress: string | null } | null, fee: { halalas: number, formatted: string }, history: Array<{ from: ApplicationStatus | null, to: ApplicationStatus, at: string, by: string, note: string | null }>, card: { cardNumber: string } | null }>, civilAffairsOffices: Array<{ id: string, nameAr: string, nameEn: string, city: string }> };
+
+export type CreateApplicationMutationVariables = Exact<{
+  input: NewCardApplicationInput;
+}>;
+
+
+export type CreateApplicationMutation = { createCardApplication: { id: string, kind: ApplicationKind, status: ApplicationStatus, version: number, requestedSpouseIds: Array<string>, requestedChildIds: Array<string>, missingDocuments: Array<DocumentType>, deliveryMethod: DeliveryMethod | null, rejectionReason: string | null, correctionNotes: string | null, createdAt: string, submittedAt: string | null, decidedAt: string | null, spouses: Array<{ nationalId: string, fullNameAr: string, fullNameEn: string | null, gender: Gender, birthDate: string, birthDateHijri: string }>, children: Array<{ nationalId: string, fullNameAr: string, fullNameEn: string | null, gender: Gender, birthDate: string, birthDateHijri: string }>, documents: Array<{ id: string, type: DocumentType, fileName: string, mimeType: string, sizeBytes: number, uploadedAt: string }>, pickupOffice: { id: string, nameAr: string, nameEn: string, city: string } | null, deliveryAddress: { buildingNumber: string, street: string, district: string, city: string, postalCode: string, additionalNumber: string, shortAddress: string | null } | null, fee: { halalas: number, formatted: string }, history: Array<{ from: ApplicationStatus | null, to: ApplicationStatus, at: string, by: string, note: string | null }>, card: { cardNumber: string } | null } };
+
+export type UpdateApplicationMutationVariables = Exact<{
+  id: string | number;
+  input: UpdateCardApplicationInput;
+  expectedVersion?: number | null | undefined;
+}>;
+
+
+export type UpdateApplicationMutation = { updateCardApplication: { id: string, kind: ApplicationKind, status: ApplicationStatus, version: number, requestedSpouseIds: Array<string>, requestedChildIds: Array<string>, missingDocuments: Array<DocumentType>, deliveryMethod: DeliveryMethod | null, rejectionReason: string | null, correctionNotes: string | null, createdAt: string, submittedAt: string | null, decidedAt: string | null, spouses: Array<{ nationalId: string, fullNameAr: string, fullNameEn: string | null, gender: Gender, birthDate: string, birthDateHijri: string }>, children: Array<{ nationalId: string, fullNameAr: string, fullNameEn: string | null, gender: Gender, birthDate: string, birthDateHijri: string }>, documents: Array<{ id: string, type: DocumentType, fileName: string, mimeType: string, sizeBytes: number, uploadedAt: string }>, pickupOffice: { id: string, nameAr: string, nameEn: string, city: string } | null, deliveryAddress: { buildingNumber: string, street: string, district: string, city: string, postalCode: string, additionalNumber: string, shortAddress: string | null } | null, fee: { halalas: number, formatted: string }, history: Array<{ from: ApplicationStatus | null, to: ApplicationStatus, at: string, by: string, note: string | null }>, card: { cardNumber: string } | null } };
+
+export type AttachDocumentMutationVariables = Exact<{
+  input: AttachDocumentInput;
+}>;
+
+
+export type AttachDocumentMutation = { attachDocument: { id: string, type: DocumentType, fileName: string } };
+
+export type SubmitApplicationMutationVariables = Exact<{
+  id: string | number;
+  idempotencyKey?: string | null | undefined;
+}>;
+
+
+export type SubmitApplicationMutation = { submitCardApplication: { id: string, kind: ApplicationKind, status: ApplicationStatus, version: number, requestedSpouseIds: Array<string>, requestedChildIds: Array<string>, missingDocuments: Array<DocumentType>, deliveryMethod: DeliveryMethod | null, rejectionReason: string | null, correctionNotes: string | null, createdAt: string, submittedAt: string | null, decidedAt: string | null, spouses: Array<{ nationalId: string, fullNameAr: string, fullNameEn: string | null, gender: Gender, birthDate: string, birthDateHijri: string }>, children: Array<{ nationalId: string, fullNameAr: string, fullNameEn: string | null, gender: Gender, birthDate: string, birthDateHijri: string }>, documents: Array<{ id: string, type: DocumentType, fileName: string, mimeType: string, sizeBytes: number, uploadedAt: string }>, pickupOffice: { id: string, nameAr: string, nameEn: string, city: string } | null, deliveryAddress: { buildingNumber: string, street: string, district: string, city: string, postalCode: string, additionalNumber: string, shortAddress: string | null } | null, fee: { halalas: number, formatted: string }, history: Array<{ from: ApplicationStatus | null, to: ApplicationStatus, at: string, by: string, note: string | null }>, card: { cardNumber: string } | null } };
+
+export type CancelApplicationMutationVariables = Exact<{
+  id: string | number;
+}>;
+
+
+export type CancelApplicationMutation = { cancelCardApplication: { id: string, kind: ApplicationKind, status: ApplicationStatus, version: number, requestedSpouseIds: Array<string>, requestedChildIds: Array<string>, missingDocuments: Array<DocumentType>, deliveryMethod: DeliveryMethod | null, rejectionReason: string | null, correctionNotes: string | null, createdAt: string, submittedAt: string | null, decidedAt: string | null, spouses: Array<{ nationalId: string, fullNameAr: string, fullNameEn: string | null, gender: Gender, birthDate: string, birthDateHijri: string }>, children: Array<{ nationalId: string, fullNameAr: string, fullNameEn: string | null, gender: Gender, birthDate: string, birthDateHijri: string }>, documents: Array<{ id: string, type: DocumentType, fileName: string, mimeType: string, sizeBytes: number, uploadedAt: string }>, pickupOffice: { id: string, nameAr: string, nameEn: string, city: string } | null, deliveryAddress: { buildingNumber: string, street: string, district: string, city: string, postalCode: string, additionalNumber: string, shortAddress: string | null } | null, fee: { halalas: number, formatted: string }, history: Array<{ from: ApplicationStatus | null, to: ApplicationStatus, at: string, by: string, note: string | null }>, card: { cardNumber: string } | null } };
+
+export type UpdateNationalAddressMutationVariables = Exact<{
+  input: NationalAddressInput;
+}>;
+
+
+export type UpdateNationalAddressMutation = { updateNationalAddress: { nationalId: string, nationalAddress: { buildingNumber: string, street: string, district: string, city: string, postalCode: string, additionalNumber: string, shortAddress: string | null } | null } };
+
+export type AccessFragment = { at: string, accessorNationalId: string, accessorRoles: Array<string>, action: DataAccessAction, fields: Array<string>, refusedFields: Array<string>, outcome: DataAccessOutcome, operationName: string | null, purpose: string | null, requestId: string };
+
+export type MyDataAccessesQueryVariables = Exact<{ [key: string]: never; }>;
+
+
+export type MyDataAccessesQuery = { myDataAccesses: { civilAffairs: Array<{ at: string, accessorNationalId: string, accessorRoles: Array<string>, action: DataAccessAction, fields: Array<string>, refusedFields: Array<string>, outcome: DataAccessOutcome, operationName: string | null, purpose: string | null, requestId: string }>, labor: Array<{ at: string, accessorNationalId: string, accessorRoles: Array<string>, action: DataAccessAction, fields: Array<string>, refusedFields: Array<string>, outcome: DataAccessOutcome, operationName: string | null, purpose: string | null, requestId: string }>, delivery: Array<{ at: string, accessorNationalId: string, accessorRoles: Array<string>, action: DataAccessAction, fields: Array<string>, refusedFields: Array<string>, outcome: DataAccessOutcome, operationName: string | null, purpose: string | null, requestId: string }> } | null };
+
+export type PersonFragment = { nationalId: string, fullNameAr: string, fullNameEn: string | null, gender: Gender, birthDate: string, birthDateHijri: string };
+
+export type AddressFragment = { buildingNumber: string, street: string, district: string, city: string, postalCode: string, additionalNumber: string, shortAddress: string | null };
+
+export type OfficeFragment = { id: string, nameAr: string, nameEn: string, city: string };
+
+export type MyFamilyQueryVariables = Exact<{ [key: string]: never; }>;
+
+
+export type MyFamilyQuery = { me: { nationalId: string, fullNameAr: string, fullNameEn: string | null, gender: Gender, birthDate: string, birthDateHijri: string, nationalAddress: { buildingNumber: string, street: string, district: string, city: string, postalCode: string, additionalNumber: string, shortAddress: string | null } | null, family: { registerNumber: string, memberCount: number, members: Array<{ relation: FamilyRelation, citizen: { nationalId: string, fullNameAr: string, fullNameEn: string | null, gender: Gender, birthDate: string, birthDateHijri: string } }>, card: { cardNumber: string, status: CardStatus, version: number, issuedAt: string, delivery:
+          | { __typename: 'OfficePickup', readyAt: string | null, collectedAt: string | null, pickupStatus: PickupStatus, office: { id: string, nameAr: string, nameEn: string, city: string } }
+          | { __typename: 'Shipment', trackingNumber: string, carrier: string, isDelayed: boolean, estimatedDeliveryDate: string | null, deliveredAt: string | null, attempts: number, shipmentStatus: ShipmentStatus, events: Array<{ status: ShipmentStatus, at: string, location: string | null, description: string | null }> }
+         | null } | null, householdIncome: { formatted: string } | null, eligibility: Array<{ eligible: boolean, reasons: Array<string>, evaluatedAt: string, program: { code: BenefitProgramCode, nameAr: string, nameEn: string }, monthlyAmount: { halalas: number, formatted: string } | null }>, enrollments: Array<{ id: string, status: EnrollmentStatus, appliedAt: string, decidedAt: string | null, program: { code: BenefitProgramCode, nameAr: string, nameEn: string } }> } | null } | null };
+
+export type SignInMutationVariables = Exact<{
+  nationalId: string | number;
+  password: string;
+}>;
+
+
+export type SignInMutation = { login: { accessToken: string, expiresAt: string, roles: Array<string>, citizen: { nationalId: string, fullNameAr: string, fullNameEn: string | null } } };
+
+export type SignOutMutationVariables = Exact<{ [key: string]: never; }>;
+
+
+export type SignOutMutation = { logout: boolean };
+
+export const PersonFragmentDoc = {"kind":"Document","definitions":[{"kind":"FragmentDefinition","name":{"kind":"Name","value":"Person"},"typeCondition":{"kind":"NamedType","name":{"kind":"Name","value":"Citizen"}},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"nationalId"}},{"kind":"Field","name":{"kind":"Name","value":"fullNameAr"}},{"kind":"Field","name":{"kind":"Name","value":"fullNameEn"}},{"kind":"Field","name":{"kind":"Name","value":"gender"}},{"kind":"Field","name":{"kind":"Name","value":"birthDate"}},{"kind":"Field","name":{"kind":"Name","value":"birthDateHijri"}}]}}]} as unknown as DocumentNode<PersonFragment, unknown>;
+export const OfficeFragmentDoc = {"kind":"Document","definitions":[{"kind":"FragmentDefinition","name":{"kind":"Name","value":"Office"},"typeCondition":{"kind":"NamedType","name":{"kind":"Name","value":"CivilAffairsOffice"}},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"id"}},{"kind":"Field","name":{"kind":"Name","value":"nameAr"}},{"kind":"Field","name":{"kind":"Name","value":"nameEn"}},{"kind":"Field","name":{"kind":"Name","value":"city"}}]}}]} as unknown as DocumentNode<OfficeFragment, unknown>;
+export const AddressFragmentDoc = {"kind":"Document","definitions":[{"kind":"FragmentDefinition","name":{"kind":"Name","value":"Address"},"typeCondition":{"kind":"NamedType","name":{"kind":"Name","value":"NationalAddress"}},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"buildingNumber"}},{"kind":"Field","name":{"kind":"Name","value":"street"}},{"kind":"Field","name":{"kind":"Name","value":"district"}},{"kind":"Field","name":{"kind":"Name","value":"city"}},{"kind":"Field","name":{"kind":"Name","value":"postalCode"}},{"kind":"Field","name":{"kind":"Name","value":"additionalNumber"}},{"kind":"Field","name":{"kind":"Name","value":"shortAddress"}}]}}]} as unknown as DocumentNode<AddressFragment, unknown>;
+export const ApplicationDetailsFragmentDoc = {"kind":"Document","definitions":[{"kind":"FragmentDefinition","name":{"kind":"Name","value":"ApplicationDetails"},"typeCondition":{"kind":"NamedType","name":{"kind":"Name","value":"CardApplication"}},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"id"}},{"kind":"Field","name":{"kind":"Name","value":"kind"}},{"kind":"Field","name":{"kind":"Name","value":"status"}},{"kind":"Field","name":{"kind":"Name","value":"version"}},{"kind":"Field","name":{"kind":"Name","value":"spouses"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"FragmentSpread","name":{"kind":"Name","value":"Person"}}]}},{"kind":"Field","name":{"kind":"Name","value":"children"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"FragmentSpread","name":{"kind":"Name","value":"Person"}}]}},{"kind":"Field","name":{"kind":"Name","value":"requestedSpouseIds"}},{"kind":"Field","name":{"kind":"Name","value":"requestedChildIds"}},{"kind":"Field","name":{"kind":"Name","value":"documents"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"id"}},{"kind":"Field","name":{"kind":"Name","value":"type"}},{"kind":"Field","name":{"kind":"Name","value":"fileName"}},{"kind":"Field","name":{"kind":"Name","value":"mimeType"}},{"kind":"Field","name":{"kind":"Name","value":"sizeBytes"}},{"kind":"Field","name":{"kind":"Name","value":"uploadedAt"}}]}},{"kind":"Field","name":{"kind":"Name","value":"missingDocuments"}},{"kind":"Field","name":{"kind":"Name","value":"deliveryMethod"}},{"kind":"Field","name":{"kind":"Name","value":"pickupOffice"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"FragmentSpread","name":{"kind":"Name","value":"Office"}}]}},{"kind":"Field","name":{"kind":"Name","value":"deliveryAddress"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"FragmentSpread","name":{"kind":"Name","value":"Address"}}]}},{"kind":"Field","name":{"kind":"Name","value":"fee"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"halalas"}},{"kind":"Field","name":{"kind":"Name","value":"formatted"}}]}},{"kind":"Field","name":{"kind":"Name","value":"history"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"from"}},{"kind":"Field","name":{"kind":"Name","value":"to"}},{"kind":"Field","name":{"kind":"Name","value":"at"}},{"kind":"Field","name":{"kind":"Name","value":"by"}},{"kind":"Field","name":{"kind":"Name","value":"note"}}]}},{"kind":"Field","name":{"kind":"Name","value":"rejectionReason"}},{"kind":"Field","name":{"kind":"Name","value":"correctionNotes"}},{"kind":"Field","name":{"kind":"Name","value":"card"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"cardNumber"}}]}},{"kind":"Field","name":{"kind":"Name","value":"createdAt"}},{"kind":"Field","name":{"kind":"Name","value":"submittedAt"}},{"kind":"Field","name":{"kind":"Name","value":"decidedAt"}}]}},{"kind":"FragmentDefinition","name":{"kind":"Name","value":"Person"},"typeCondition":{"kind":"NamedType","name":{"kind":"Name","value":"Citizen"}},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"nationalId"}},{"kind":"Field","name":{"kind":"Name","value":"fullNameAr"}},{"kind":"Field","name":{"kind":"Name","value":"fullNameEn"}},{"kind":"Field","name":{"kind":"Name","value":"gender"}},{"kind":"Field","name":{"kind":"Name","value":"birthDate"}},{"kind":"Field","name":{"kind":"Name","value":"birthDateHijri"}}]}},{"kind":"FragmentDefinition","name":{"kind":"Name","value":"Office"},"typeCondition":{"kind":"NamedType","name":{"kind":"Name","value":"CivilAffairsOffice"}},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"id"}},{"kind":"Field","name":{"kind":"Name","value":"nameAr"}},{"kind":"Field","name":{"kind":"Name","value":"nameEn"}},{"kind":"Field","name":{"kind":"Name","value":"city"}}]}},{"kind":"FragmentDefinition","name":{"kind":"Name","value":"Address"},"typeCondition":{"kind":"NamedType","name":{"kind":"Name","value":"NationalAddress"}},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"buildingNumber"}},{"kind":"Field","name":{"kind":"Name","value":"street"}},{"kind":"Field","name":{"kind":"Name","value":"district"}},{"kind":"Field","name":{"kind":"Name","value":"city"}},{"kind":"Field","name":{"kind":"Name","value":"postalCode"}},{"kind":"Field","name":{"kind":"Name","value":"additionalNumber"}},{"kind":"Field","name":{"kind":"Name","value":"shortAddress"}}]}}]} as unknown as DocumentNode<ApplicationDetailsFragment, unknown>;
+export const AccessFragmentDoc = {"kind":"Document","definitions":[{"kind":"FragmentDefinition","name":{"kind":"Name","value":"Access"},"typeCondition":{"kind":"NamedType","name":{"kind":"Name","value":"DataAccess"}},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"at"}},{"kind":"Field","name":{"kind":"Name","value":"accessorNationalId"}},{"kind":"Field","name":{"kind":"Name","value":"accessorRoles"}},{"kind":"Field","name":{"kind":"Name","value":"action"}},{"kind":"Field","name":{"kind":"Name","value":"fields"}},{"kind":"Field","name":{"kind":"Name","value":"refusedFields"}},{"kind":"Field","name":{"kind":"Name","value":"outcome"}},{"kind":"Field","name":{"kind":"Name","value":"operationName"}},{"kind":"Field","name":{"kind":"Name","value":"purpose"}},{"kind":"Field","name":{"kind":"Name","value":"requestId"}}]}}]} as unknown as DocumentNode<AccessFragment, unknown>;
+export const MyApplicationsDocument = {"__meta__":{"hash":"sha256:f9c8e2ede3146533f0e6df4986a15dab8665663f50275a48ef8e85da4e02f60d"}} as unknown as DocumentNode<MyApplicationsQuery, MyApplicationsQueryVariables>;
+export const CreateApplicationDocument = {"__meta__":{"hash":"sha256:01cb868502150aacb1619e131aaeafa47cb2117771f57bea1bdf925827491d22"}} as unknown as DocumentNode<CreateApplicationMutation, CreateApplicationMutationVariables>;
+export const UpdateApplicationDocument = {"__meta__":{"hash":"sha256:2b595e278383f48a7c834b5228def8d7c343faca66a03dbeabee19cc6a9df44e"}} as unknown as DocumentNode<UpdateApplicationMutation, UpdateApplicationMutationVariables>;
+export const AttachDocumentDocument = {"__meta__":{"hash":"sha256:c73b3d9162a2309e99fa664645d5dbb1cef0559981c924f64edef92584ec5dd5"}} as unknown as DocumentNode<AttachDocumentMutation, AttachDocumentMutationVariables>;
+export const SubmitApplicationDocument = {"__meta__":{"hash":"sha256:f42d80a98be081924fd6bd1240bb2a10da8da997ba58e4ba7355b403c7b82391"}} as unknown as DocumentNode<SubmitApplicationMutation, SubmitApplicationMutationVariables>;
+export const CancelApplicationDocument = {"__meta__":{"hash":"sha256:0bc06ba05f74b7e18313a3a0c45a79c990c0a981cb1abbedac8f67c0291d23c1"}} as unknown as DocumentNode<CancelApplicationMutation, CancelApplicationMutationVariables>;
+export const UpdateNationalAddressDocument = {"__meta__":{"hash":"sha256:f8aa506ea6b33a217df9cb98325aedeffb51fa8c2b87f849c5f516f827a589fb"}} as unknown as DocumentNode<UpdateNationalAddressMutation, UpdateNationalAddressMutationVariables>;
+export const MyDataAccessesDocument = {"__meta__":{"hash":"sha256:68086254e301fa9417f0fa93d02f5e988e3194f745aac35e50ee87bd4f92e7e6"}} as unknown as DocumentNode<MyDataAccessesQuery, MyDataAccessesQueryVariables>;
+export const MyFamilyDocument = {"__meta__":{"hash":"sha256:27a51c21f7385b34caa5417a48857fb6e5a79a2e173fad62691f1055f584627d"}} as unknown as DocumentNode<MyFamilyQuery, MyFamilyQueryVariables>;
+export const SignInDocument = {"__meta__":{"hash":"sha256:9ad2016367343f54eaf12d99f8169e3e49d83dcd95d4c4250f12fed3ddaf253e"}} as unknown as DocumentNode<SignInMutation, SignInMutationVariables>;
+export const SignOutDocument = {"__meta__":{"hash":"sha256:bdee6123ce886c87c81f1d4d9c7cb5ce6672e7885895c44b70ed3b5fe754ec74"}} as unknown as DocumentNode<SignOutMutation, SignOutMutationVariables>;

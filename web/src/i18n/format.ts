@@ -1,0 +1,68 @@
+import type { Language } from "./language";
+
+/**
+ * Dates, numbers and digits as a Saudi reader expects them: Arabic-Indic digits and the Umm al-Qura
+ * calendar beside the Gregorian one in Arabic; Latin digits in English. Formatters are built once.
+ */
+const LOCALES: Record<Language, { gregorian: string; hijri: string; number: string }> = {
+  ar: { gregorian: "ar-SA-u-ca-gregory-nu-arab", hijri: "ar-SA-u-ca-islamic-umalqura-nu-arab", number: "ar-SA-u-nu-arab" },
+  en: { gregorian: "en-GB-u-ca-gregory", hijri: "en-GB-u-ca-islamic-umalqura", number: "en-GB" },
+};
+
+const cache = new Map<string, Intl.DateTimeFormat | Intl.NumberFormat>();
+
+function dateFormat(locale: string, options: Intl.DateTimeFormatOptions): Intl.DateTimeFormat {
+  const key = `d|${locale}|${JSON.stringify(options)}`;
+  let format = cache.get(key) as Intl.DateTimeFormat | undefined;
+  if (!format) cache.set(key, (format = new Intl.DateTimeFormat(locale, { timeZone: "Asia/Riyadh", ...options })));
+  return format;
+}
+
+function numberFormat(language: Language): Intl.NumberFormat {
+  const key = `n|${language}`;
+  let format = cache.get(key) as Intl.NumberFormat | undefined;
+  if (!format) cache.set(key, (format = new Intl.NumberFormat(LOCALES[language].number)));
+  return format;
+}
+
+/** A Date ("YYYY-MM-DD", Gregorian, a calendar day) as noon in Riyadh, so no time zone moves its day. */
+function dayToInstant(day: string): Date {
+  return new Date(`${day}T12:00:00+03:00`);
+}
+
+const DAY: Intl.DateTimeFormatOptions = { year: "numeric", month: "long", day: "numeric" };
+const DAY_TIME: Intl.DateTimeFormatOptions = { ...DAY, hour: "numeric", minute: "2-digit" };
+
+/** "12 March 2026" / "١٢ مارس ٢٠٢٦". */
+export function formatDay(day: string, language: Language): string {
+  return dateFormat(LOCALES[language].gregorian, DAY).format(dayToInstant(day));
+}
+
+/** The same day in the Umm al-Qura calendar, e.g. "٢٣ رمضان ١٤٤٧ هـ". */
+export function formatHijriDay(day: string, language: Language): string {
+  return dateFormat(LOCALES[language].hijri, DAY).format(dayToInstant(day));
+}
+
+/** A DateTime, Gregorian with the time, in Riyadh's time. */
+export function formatDateTime(at: string, language: Language): string {
+  return dateFormat(LOCALES[language].gregorian, DAY_TIME).format(new Date(at));
+}
+
+/** A DateTime's day in the Umm al-Qura calendar. */
+export function formatHijriDateTime(at: string, language: Language): string {
+  return dateFormat(LOCALES[language].hijri, DAY).format(new Date(at));
+}
+
+export function formatNumber(value: number, language: Language): string {
+  return numberFormat(language).format(value);
+}
+
+/** Digits as the reader reads them: a national ID or a card number in Arabic-Indic digits in Arabic. */
+export function formatDigits(text: string, language: Language): string {
+  return language === "ar" ? text.replace(/[0-9]/g, (digit) => String.fromCharCode(0x0660 + Number(digit))) : text;
+}
+
+/** Eastern Arabic (and Persian) digits typed by the person, as Latin digits for display checks. */
+export function latinDigits(text: string): string {
+  return text.replace(/[\u0660-\u0669]/g, (digit) => String(digit.charCodeAt(0) - 0x0660)).replace(/[\u06f0-\u06f9]/g, (digit) => String(digit.charCodeAt(0) - 0x06f0));
+}

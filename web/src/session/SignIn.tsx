@@ -1,0 +1,64 @@
+import { useEffect, useRef, useState } from "preact/hooks";
+import { request } from "../api/client";
+import { ApiError } from "../api/errors";
+import { SignInDocument } from "../graphql/graphql";
+import { useWords } from "../i18n/catalogue";
+import { announce } from "../ui/announcer";
+import { ErrorSummary } from "../ui/ErrorSummary";
+import { Field } from "../ui/Field";
+import { signedIn, type SessionState } from "./session";
+import { signInWords } from "./words";
+
+/** National ID and password; the API words every refusal (wrong password, lockout) in the chosen language. */
+export function SignIn({ ended }: { ended: SessionState["ended"] }) {
+  const words = useWords(signInWords);
+  const [nationalId, setNationalId] = useState("");
+  const [password, setPassword] = useState("");
+  const [error, setError] = useState<ApiError | null>(null);
+  const [busy, setBusy] = useState(false);
+  const heading = useRef<HTMLHeadingElement>(null);
+  useEffect(() => heading.current?.focus(), []);
+
+  const submit = async (event: Event) => {
+    event.preventDefault();
+    setBusy(true);
+    setError(null);
+    try {
+      // The API normalises Eastern Arabic digits itself: the ID is sent as typed.
+      const { login } = await request(SignInDocument, { nationalId: nationalId.trim(), password });
+      signedIn({ accessToken: login.accessToken, expiresAt: login.expiresAt, roles: login.roles, ...login.citizen });
+      announce(words.signedIn);
+    } catch (failure) {
+      setError(failure instanceof ApiError ? failure : ApiError.unexpected(0));
+      setPassword("");
+    } finally {
+      setBusy(false);
+    }
+  };
+
+  return (
+    <section class="card narrow" aria-labelledby="sign-in-title">
+      <h1 id="sign-in-title" tabIndex={-1} ref={heading}>
+        {words.title}
+      </h1>
+      {ended === "expired" && <p class="notice">{words.expired}</p>}
+      {ended === "signed-out" && <p class="notice">{words.signedOut}</p>}
+      <ErrorSummary error={error} />
+      <form onSubmit={submit} noValidate>
+        <Field id="national-id" label={words.nationalId} hint={words.nationalIdHint} violations={error?.violationsOf("nationalId")}>
+          {(described) => (
+            <input {...described} name="nationalId" inputMode="numeric" autoComplete="username" dir="ltr" required value={nationalId} onInput={(event) => setNationalId(event.currentTarget.value)} />
+          )}
+        </Field>
+        <Field id="password" label={words.password} violations={error?.violationsOf("password")}>
+          {(described) => (
+            <input {...described} name="password" type="password" autoComplete="current-password" dir="ltr" required value={password} onInput={(event) => setPassword(event.currentTarget.value)} />
+          )}
+        </Field>
+        <button type="submit" class="primary" disabled={busy}>
+          {busy ? words.signingIn : words.submit}
+        </button>
+      </form>
+    </section>
+  );
+}

@@ -1,0 +1,83 @@
+import { useEffect, useState } from "preact/hooks";
+
+/** The signed-in person, as `login` answered. */
+export interface Session {
+  accessToken: string;
+  expiresAt: string;
+  roles: string[];
+  nationalId: string;
+  fullNameAr: string;
+  fullNameEn: string | null;
+}
+
+export interface SessionState {
+  session: Session | null;
+  /** Why there is no session: the person signed out, or the token expired and must be renewed. */
+  ended: "signed-out" | "expired" | null;
+  /** Who was signed in when the token expired: their screen stays, hidden, until they sign in again. */
+  expiredFor: string | null;
+}
+
+// sessionStorage, never localStorage or a cookie: the token dies with the tab and is never sent
+// by the browser on its own (no CSRF), and a shared computer keeps nothing after the tab closes.
+const STORAGE_KEY = "family-record.session";
+
+function stored(): Session | null {
+  try {
+    const raw = sessionStorage.getItem(STORAGE_KEY);
+    const session = raw ? (JSON.parse(raw) as Session) : null;
+    return session && Date.parse(session.expiresAt) > Date.now() ? session : null;
+  } catch {
+    return null;
+  }
+}
+
+let state: SessionState = { session: stored(), ended: null, expiredFor: null };
+const listeners = new Set<(next: SessionState) => void>();
+let expiryTimer: ReturnType<typeof setTimeout> | undefined;
+
+function publish(next: SessionState): void {
+  state = next;
+  try {
+    if (next.session) sessionStorage.setItem(STORAGE_KEY, JSON.stringify(next.session));
+    else sessionStorage.removeItem(STORAGE_KEY);
+  } catch {
+    // Storage refused: the session lives in memory for this page.
+  }
+  clearTimeout(expiryTimer);
+  if (next.session) expiryTimer = setTimeout(() => expire(), Math.max(0, Date.parse(next.session.expiresAt) - Date.now()));
+  for (const listener of listeners) listener(next);
+}
+
+publish(state);
+
+export function currentToken(): string | null {
+  return state.session?.accessToken ?? null;
+}
+
+export function currentSession(): Session | null {
+  return state.session;
+}
+
+export function signedIn(session: Session): void {
+  publish({ session, ended: null, expiredFor: null });
+}
+
+export function signedOut(): void {
+  publish({ session: null, ended: "signed-out", expiredFor: null });
+}
+
+/** The token expired or was refused: ask the person to sign in again, where they are. */
+export function expire(): void {
+  if (state.session) publish({ session: null, ended: "expired", expiredFor: state.session.nationalId });
+}
+
+export function useSession(): SessionState {
+  const [value, setValue] = useState(state);
+  useEffect(() => {
+    listeners.add(setValue);
+    setValue(state);
+    return () => void listeners.delete(setValue);
+  }, []);
+  return value;
+}

@@ -1,0 +1,30 @@
+import type { ApiError } from "../api/errors";
+import { useWords } from "../i18n/catalogue";
+import { commonWords } from "./words";
+
+/** What went wrong, in the API's words (it answers in the request's language); read out at once. */
+export function ErrorSummary({ error, onRetry }: { error: ApiError | null; onRetry?: () => void }) {
+  const words = useWords(commonWords);
+  if (!error) return null;
+  const text = error.code === "OFFLINE" ? words.offline : error.code === "UNEXPECTED" || error.code === "INTERNAL_SERVER_ERROR" ? words.unexpected : error.message;
+  return (
+    <div class="error-summary" role="alert">
+      <p>{text}</p>
+      {error.violations.length > 0 && (
+        <>
+          <p>{words.problems}</p>
+          <ul>
+            {error.violations.map((violation) => (
+              <li key={`${violation.field}-${violation.rule}`}>{violation.message}</li>
+            ))}
+          </ul>
+        </>
+      )}
+      {onRetry && (
+        <button type="button" onClick={onRetry}>
+          {words.retry}
+        </button>
+      )}
+    </div>
+  );
+}

@@ -1,0 +1,73 @@
+import type { ComponentChildren } from "preact";
+import { request } from "../api/client";
+import { SignOutDocument } from "../graphql/graphql";
+import { useWords } from "../i18n/catalogue";
+import { setLanguage, useLanguage } from "../i18n/language";
+import { hrefOf, type Route } from "../router";
+import { signedOut, type Session } from "../session/session";
+import { useAnnouncement } from "./announcer";
+import { commonWords } from "./words";
+
+const NAVIGATION: Route[] = ["family", "apply", "access"];
+
+async function signOut(): Promise<void> {
+  try {
+    await request(SignOutDocument, {});
+  } finally {
+    // Signed out here whatever the network did: the token is forgotten either way.
+    signedOut();
+  }
+}
+
+/** The page around every screen: the header, the language switch, the navigation, the live region. */
+export function Frame({ session, route, children }: { session: Session | null; route: Route | null; children: ComponentChildren }) {
+  const words = useWords(commonWords);
+  const language = useLanguage();
+  const announcement = useAnnouncement();
+  const name = session ? (language === "en" && session.fullNameEn) || session.fullNameAr : null;
+  return (
+    <>
+      <a class="skip" href="#main">
+        {words.skipToContent}
+      </a>
+      <header class="top">
+        <div class="brand">
+          <p class="app-name">{words.appName}</p>
+          <p class="agencies">{words.agencies}</p>
+        </div>
+        <div class="tools">
+          <button type="button" class="link-button" lang={language === "ar" ? "en" : "ar"} aria-label={words.switchLanguageLabel} onClick={() => setLanguage(language === "ar" ? "en" : "ar")}>
+            {words.switchLanguage}
+          </button>
+          {session && (
+            <>
+              <span class="who">{words.signedInAs(name ?? "")}</span>
+              <button type="button" onClick={() => void signOut()}>
+                {words.signOut}
+              </button>
+            </>
+          )}
+        </div>
+      </header>
+      {session && route && (
+        <nav aria-label={words.navigation}>
+          <ul>
+            {NAVIGATION.map((item) => (
+              <li key={item}>
+                <a href={hrefOf(item)} aria-current={item === route ? "page" : undefined}>
+                  {words[item]}
+                </a>
+              </li>
+            ))}
+          </ul>
+        </nav>
+      )}
+      <main id="main" tabIndex={-1}>
+        {children}
+      </main>
+      <div class="visually-hidden" role="status" aria-live="polite">
+        {announcement}
+      </div>
+    </>
+  );
+}

@@ -1,0 +1,43 @@
+import { catalogue } from "../i18n/catalogue";
+
+/** Words every screen shares: the frame, the navigation and the errors the API cannot word itself. */
+export const commonWords = catalogue(
+  {
+    appName: "بطاقة العائلة",
+    agencies: "الأحوال المدنية · البريد السعودي · الدعم الاجتماعي",
+    navigation: "التنقل الرئيسي",
+    family: "عائلتي",
+    apply: "طلب بطاقة",
+    access: "من اطّلع على بياناتي",
+    switchLanguage: "English",
+    switchLanguageLabel: "Switch to English",
+    signOut: "تسجيل الخروج",
+    signedInAs: (name: string) => `مسجّل الدخول: ${name}`,
+    loading: "جارٍ التحميل…",
+    offline: "تعذّر الاتصال بالخدمة. تحقّق من اتصالك ثم أعد المحاولة.",
+    unexpected: "حدث خطأ غير متوقع. أعد المحاولة بعد قليل.",
+    retry: "إعادة المحاولة",
+    partial: "بعض الجهات لم تُجب الآن؛ المعروض هو ما أجابت به الجهات الأخرى.",
+    problems: "يرجى تصحيح ما يلي:",
+    skipToContent: "تخطَّ إلى المحتوى",
+  },
+  {
+    appName: "Family card",
+    agencies: "Civil Affairs · Saudi Post · Social support",
+    navigation: "Main navigation",
+    family: "My family",
+    apply: "Apply for a card",
+    access: "Who accessed my data",
+    switchLanguage: "العربية",
+    switchLanguageLabel: "التبديل إلى العربية",
+    signOut: "Sign out",
+    signedInAs: (name: string) => `Signed in: ${name}`,
+    loading: "Loading…",
+    offline: "The service could not be reached. Check your connection and try again.",
+    unexpected: "Something went wrong. Try again in a moment.",
+    retry: "Try again",
+    partial: "Some agencies did not answer just now; what is shown is what the others answered.",
+    problems: "Please correct the following:",
+    skipToContent: "Skip to content",
+  },
+);
