@@ -4,7 +4,7 @@ import os from "node:os";
 import path from "node:path";
 import { spawn } from "node:child_process";
 import Redis from "ioredis";
-import { loadPersistedOperations } from "../../gateway/src/security/persistedOperations";
+import { loadPersistedOperations, RegisteredOperations } from "../../gateway/src/security/persistedOperations";
 import { withCheckDigit } from "../../kernel/nationalId";
 import { codes, graphql, violationRules, type GraphQLResponse } from "../support/http";
 import { startTestIdentityProvider } from "../support/identityProvider";
@@ -438,6 +438,29 @@ describe("persisted-operation manifests", () => {
     // An upper-case id is the same hash; name and type are optional, as Apollo Router reads them.
     const bare = { id: sha256(registered).toUpperCase(), body: registered };
     expect(loadPersistedOperations(write("upper.json", apolloManifest([bare])))).toEqual(new Map([[sha256(registered), registered]]));
+  });
+
+  it("registers the operations of a manifest rebuilt while the gateway runs, at most one look at the files a second", () => {
+    const file = write("rebuilt.json", apolloManifest([entry(registered)]));
+    const added = `query Added { __typename }`;
+    let now = 0;
+    const failures: unknown[] = [];
+    const operations = new RegisteredOperations([file], (error) => failures.push(error), () => now);
+    expect(operations.has(sha256(registered))).toBe(true);
+    expect(operations.has(sha256(added))).toBe(false);
+    write("rebuilt.json", apolloManifest([entry(registered), entry(added, "Added")]));
+    fs.utimesSync(file, new Date(), new Date(Date.now() + 5000));
+    // Within the second: the files are not looked at again.
+    expect(operations.has(sha256(added))).toBe(false);
+    now = 1000;
+    expect(operations.get(sha256(added).toUpperCase())).toBe(added);
+    // A rebuilt file that no longer loads keeps what was registered, and says so.
+    write("rebuilt.json", "{ broken");
+    fs.utimesSync(file, new Date(), new Date(Date.now() + 10_000));
+    now = 2000;
+    expect(operations.has(sha256("query Unknown { __typename }"))).toBe(false);
+    expect(operations.has(sha256(added))).toBe(true);
+    expect(failures).toHaveLength(1);
   });
 
   it("refuses a malformed manifest with a message that names the file and what is wrong", () => {

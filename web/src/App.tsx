@@ -3,17 +3,28 @@ import { ApplyScreen } from "./apply/ApplyScreen";
 import { DataAccessScreen } from "./dataAccess/DataAccessScreen";
 import { FamilyScreen } from "./family/FamilyScreen";
 import { language } from "./i18n/language";
-import { useRoute, type Route } from "./router";
+import { DashboardScreen } from "./dashboard/DashboardScreen";
+import { PickupsScreen } from "./pickups/PickupsScreen";
+import { ReviewScreen } from "./review/ReviewScreen";
+import { screensFor, useRoute, type Screen } from "./router";
+import { ShipmentsScreen } from "./shipments/ShipmentsScreen";
+import { SupportScreen } from "./support/SupportScreen";
 import { currentToken, expire, useSession } from "./session/session";
 import { SignIn } from "./session/SignIn";
 import { Frame } from "./ui/Frame";
 
 setRequestIdentity({ token: currentToken, language, onUnauthenticated: expire });
 
-const SCREENS: Record<Route, () => preact.JSX.Element> = {
+/** Every screen takes the case opened on it, if any (`#/review/<id>`). */
+const SCREENS: Record<Screen, (props: { id?: string }) => preact.JSX.Element> = {
   family: FamilyScreen,
   apply: ApplyScreen,
   access: DataAccessScreen,
+  review: ReviewScreen,
+  pickups: PickupsScreen,
+  shipments: ShipmentsScreen,
+  support: SupportScreen,
+  dashboard: DashboardScreen,
 };
 
 /**
@@ -24,14 +35,16 @@ const SCREENS: Record<Route, () => preact.JSX.Element> = {
 export function App() {
   const { session, ended, expiredFor } = useSession();
   const route = useRoute();
-  const Screen = SCREENS[route];
+  // No screen in the address: where the person's own work is (a citizen's family, an officer's queue).
+  const screen = route.screen ?? (session ? screensFor(session.roles)[0] : undefined) ?? "family";
+  const Screen = SCREENS[screen];
   const owner = session?.nationalId ?? expiredFor;
   return (
-    <Frame session={session} route={session ? route : null}>
+    <Frame session={session} screen={session ? screen : null}>
       {!session && <SignIn ended={ended} />}
       {owner && (
         <div hidden={!session}>
-          <Screen key={owner} />
+          <Screen key={owner} id={route.id} />
         </div>
       )}
     </Frame>

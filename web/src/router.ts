@@ -1,16 +1,39 @@
 import { useEffect, useState } from "preact/hooks";
 
 /** The app's screens, addressed by the URL's hash so the gateway serves one page for all of them. */
-export type Route = "family" | "apply" | "access";
+export type Screen = "family" | "apply" | "access" | "review" | "pickups" | "shipments" | "support" | "dashboard";
 
-const ROUTES: Record<string, Route> = { "": "family", "#/": "family", "#/family": "family", "#/apply": "apply", "#/access": "access" };
-
-export function routeOf(hash: string): Route {
-  return ROUTES[hash] ?? "family";
+export interface Route {
+  screen: Screen | null;
+  /** The case opened on the screen, e.g. an application's id: `#/review/<id>`. */
+  id?: string;
 }
 
-export function hrefOf(route: Route): string {
-  return `#/${route}`;
+const SCREENS = new Set<Screen>(["family", "apply", "access", "review", "pickups", "shipments", "support", "dashboard"]);
+
+/** Each role's screens, its own work first: the first is where a person of that role lands. */
+const SCREENS_BY_ROLE: Array<[role: string, screens: Screen[]]> = [
+  ["CIVIL_AFFAIRS_OFFICER", ["review", "pickups", "dashboard"]],
+  ["POST_OPERATOR", ["shipments", "pickups", "dashboard"]],
+  ["LABOR_OFFICER", ["support", "dashboard"]],
+  ["ANALYST", ["dashboard"]],
+  ["CITIZEN", ["family", "apply", "access"]],
+];
+
+/** The screens a person with these roles works on, in the navigation's order. */
+export function screensFor(roles: string[]): Screen[] {
+  const screens = SCREENS_BY_ROLE.filter(([role]) => roles.includes(role)).flatMap(([, list]) => list);
+  return [...new Set(screens)];
+}
+
+export function routeOf(hash: string): Route {
+  const [screen, id] = hash.replace(/^#\/?/, "").split("/");
+  if (!screen || !SCREENS.has(screen as Screen)) return { screen: null };
+  return id ? { screen: screen as Screen, id: decodeURIComponent(id) } : { screen: screen as Screen };
+}
+
+export function hrefOf(screen: Screen, id?: string): string {
+  return id ? `#/${screen}/${encodeURIComponent(id)}` : `#/${screen}`;
 }
 
 export function useRoute(): Route {

@@ -12,7 +12,7 @@ import { pickLanguage } from "../../../kernel/i18n";
 import type { Logger } from "../../../kernel/logger";
 import type { GatewayContext } from "../context";
 import { declareEnforcedSecurityFeatures } from "./directives";
-import { loadPersistedOperations, ManifestFirstCache, sha256 } from "./persistedOperations";
+import { ManifestFirstCache, RegisteredOperations, sha256 } from "./persistedOperations";
 import { securityPlugin } from "./plugin";
 import { createRateLimits, type RateLimits } from "./rateLimits";
 import type { securitySettings } from "./settings";
@@ -57,7 +57,7 @@ export function gatewaySecurity(config: SecurityConfig, log: Logger, clientManif
     log,
   });
   const manifestFiles = [...(config.PERSISTED_OPERATIONS_FILE ? [config.PERSISTED_OPERATIONS_FILE] : []), ...clientManifests];
-  const manifest = manifestFiles.length > 0 ? new Map(manifestFiles.flatMap((file) => [...loadPersistedOperations(file)])) : null;
+  const manifest = manifestFiles.length > 0 ? new RegisteredOperations(manifestFiles, (error) => log.error({ err: error }, "a changed persisted-operations manifest does not load; the operations registered before stay")) : null;
   if (config.ONLY_PERSISTED_OPERATIONS && !manifest) throw new Error("ONLY_PERSISTED_OPERATIONS=true needs PERSISTED_OPERATIONS_FILE");
   const plugin = securityPlugin({
     limits: {
@@ -99,7 +99,7 @@ export function gatewaySecurity(config: SecurityConfig, log: Logger, clientManif
     screen: {
       limits: documentLimitsFrom(config),
       ...(onlyPersisted && {
-        isAllowed: ({ query, persistedHash }) => (query !== undefined ? onlyPersisted.has(sha256(query)) : persistedHash !== undefined && onlyPersisted.has(persistedHash.toLowerCase())),
+        isAllowed: ({ query, persistedHash }) => (query !== undefined ? onlyPersisted.has(sha256(query)) : persistedHash !== undefined && onlyPersisted.has(persistedHash)),
       }),
     },
     http: (server) => {

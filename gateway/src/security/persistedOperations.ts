@@ -68,15 +68,71 @@ export function sha256(text: string): string {
 }
 
 /**
- * Apollo Server's APQ cache, answering the manifest's hashes first: a client may send only
+ * The operations registered by one or more manifest files, read at start. A hash it does not know
+ * makes it look at the files again (at most once a second, and only when one changed): a client
+ * rebuilt while the gateway runs (`npm run web:build` beside `npm start`) is registered at once.
+ * A changed file that no longer loads keeps the operations already registered (and is logged).
+ */
+export class RegisteredOperations {
+  private operations: Map<string, string>;
+  private stamps: string;
+  private checkedAt: number;
+
+  constructor(
+    private readonly files: string[],
+    private readonly onReloadFailure: (error: unknown) => void = () => undefined,
+    private readonly now: () => number = Date.now,
+  ) {
+    this.operations = this.load();
+    this.stamps = this.fileStamps();
+    this.checkedAt = now();
+  }
+
+  get(hash: string): string | undefined {
+    const key = hash.toLowerCase();
+    const found = this.operations.get(key);
+    if (found !== undefined || !this.reloadIfChanged()) return found;
+    return this.operations.get(key);
+  }
+
+  has(hash: string): boolean {
+    return this.get(hash) !== undefined;
+  }
+
+  private load(): Map<string, string> {
+    return new Map(this.files.flatMap((file) => [...loadPersistedOperations(file)]));
+  }
+
+  private fileStamps(): string {
+    return this.files.map((file) => (fs.existsSync(file) ? `${fs.statSync(file).mtimeMs}` : "-")).join("|");
+  }
+
+  private reloadIfChanged(): boolean {
+    if (this.now() - this.checkedAt < 1000) return false;
+    this.checkedAt = this.now();
+    const stamps = this.fileStamps();
+    if (stamps === this.stamps) return false;
+    this.stamps = stamps;
+    try {
+      this.operations = this.load();
+      return true;
+    } catch (error) {
+      this.onReloadFailure(error);
+      return false;
+    }
+  }
+}
+
+/**
+ * Apollo Server's APQ cache, answering the registered hashes first: a client may send only
  * `extensions.persistedQuery.sha256Hash` of a registered operation, never the text.
  */
 export class ManifestFirstCache implements KeyValueCache<string> {
   private readonly memory = new Map<string, string>();
-  constructor(private readonly manifest: Map<string, string>, private readonly maxEntries = 1000) {}
+  constructor(private readonly registered: RegisteredOperations, private readonly maxEntries = 1000) {}
 
   async get(key: string): Promise<string | undefined> {
-    return this.manifest.get(key.slice(key.lastIndexOf(":") + 1)) ?? this.memory.get(key);
+    return this.registered.get(key.slice(key.lastIndexOf(":") + 1)) ?? this.memory.get(key);
   }
 
   async set(key: string, value: string, _options?: KeyValueCacheSetOptions): Promise<void> {

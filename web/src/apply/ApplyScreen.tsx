@@ -1,3 +1,92 @@
+import { useEffect, useState } from "preact/hooks";
+import type { ApiError } from "../api/errors";
+import { useQuery } from "../api/useQuery";
+import { MyApplicationsDocument } from "../graphql/graphql";
+import { useWords } from "../i18n/catalogue";
+import { ErrorSummary } from "../ui/ErrorSummary";
+import { commonWords } from "../ui/words";
+import type { ApplyActions } from "./actions";
+import { AddressSection } from "./AddressSection";
+import { ApplicationView } from "./ApplicationView";
+import "./apply.css";
+import { withoutField } from "./errors";
+import { OPEN_STATUSES } from "./labels";
+import { NewApplication } from "./NewApplication";
+import { PastApplications } from "./PastApplications";
+import { applyWords } from "./words";
+import { ScreenHeading } from "../ui/ScreenHeading";
+
+/**
+ * Applying for a family card: the application in progress (or the form of a new one), the
+ * national address Saudi Post delivers to, and the earlier applications.
+ */
 export function ApplyScreen() {
-  return <h1>ApplyScreen</h1>;
+  const words = useWords(applyWords);
+  const common = useWords(commonWords);
+  const { data, error, partialErrors, loading, reload } = useQuery(MyApplicationsDocument, {});
+  const [actionError, setActionError] = useState<ApiError | null>(null);
+  // Which section takes the keyboard when it appears: the application just created, or the new form after a cancellation.
+  const [focus, setFocus] = useState<"application" | "new" | null>(null);
+
+  const actions: ApplyActions = { error: actionError, setError: setActionError, reload };
+  const applications = [...(data?.myCardApplications ?? [])].sort((a, b) => Date.parse(b.createdAt) - Date.parse(a.createdAt));
+  const open = applications.find((application) => OPEN_STATUSES.includes(application.status));
+  const past = applications.filter((application) => application !== open);
+  const me = data?.me ?? null;
+  const offices = data?.civilAffairsOffices ?? [];
+  const nothingMissing = open?.missingDocuments.length === 0;
+  useEffect(() => {
+    // The documents a refused submission asked for are attached now; what else it said still stands.
+    if (nothingMissing) setActionError((previous) => previous && withoutField(previous, "documents"));
+  }, [nothingMissing]);
+
+  return (
+    <div class="apply">
+      <ScreenHeading>
+        {words.title}
+      </ScreenHeading>
+      {loading && !data && <p role="status">{common.loading}</p>}
+      <ErrorSummary error={error} onRetry={() => void reload()} />
+      {partialErrors.length > 0 && <p class="notice">{common.partial}</p>}
+      {data && (
+        <>
+          {open ? (
+            <ApplicationView
+              key={open.id}
+              application={open}
+              applicantId={me?.nationalId ?? null}
+              offices={offices}
+              actions={actions}
+              focus={focus === "application"}
+              onCancelled={() => {
+                setFocus("new");
+                void reload();
+              }}
+            />
+          ) : (
+            <NewApplication
+              hasActiveCard={me?.family?.card?.status === "ACTIVE"}
+              offices={offices}
+              actions={actions}
+              focus={focus === "new"}
+              onCreated={() => {
+                setFocus("application");
+                void reload();
+              }}
+            />
+          )}
+          <AddressSection
+            address={me?.nationalAddress ?? null}
+            refusal={actionError}
+            onSaved={async () => {
+              // The address problems of a refused submission are fixed; the others still stand.
+              setActionError((previous) => previous && withoutField(previous, "nationalAddress"));
+              await reload();
+            }}
+          />
+          {past.length > 0 && <PastApplications applications={past} />}
+        </>
+      )}
+    </div>
+  );
 }

@@ -1,4 +1,3 @@
-import { useEffect, useRef } from "preact/hooks";
 import { useQuery } from "../api/useQuery";
 import { MyDataAccessesDocument, type AccessFragment } from "../graphql/graphql";
 import { useWords } from "../i18n/catalogue";
@@ -8,6 +7,7 @@ import { Code, Moment } from "../ui/Dates";
 import { ErrorSummary } from "../ui/ErrorSummary";
 import { commonWords } from "../ui/words";
 import { dataAccessWords, roleLabels } from "./words";
+import { ScreenHeading } from "../ui/ScreenHeading";
 
 type Agency = "civilAffairs" | "labor" | "delivery";
 
@@ -18,8 +18,6 @@ export function DataAccessScreen() {
   const common = useWords(commonWords);
   const language = useLanguage();
   const { data, error, partialErrors, loading, reload } = useQuery(MyDataAccessesDocument, {});
-  const heading = useRef<HTMLHeadingElement>(null);
-  useEffect(() => heading.current?.focus(), []);
   const report = data?.myDataAccesses;
   const accesses: Array<AccessFragment & { agency: Agency }> = report
     ? (["civilAffairs", "labor", "delivery"] as const).flatMap((agency) => (report[agency] ?? []).map((access) => ({ ...access, agency })))
@@ -27,9 +25,9 @@ export function DataAccessScreen() {
   accesses.sort((a, b) => Date.parse(b.at) - Date.parse(a.at));
   return (
     <>
-      <h1 tabIndex={-1} ref={heading}>
+      <ScreenHeading>
         {words.title}
-      </h1>
+      </ScreenHeading>
       <p>{words.intro}</p>
       {loading && !data && <p role="status">{common.loading}</p>}
       <ErrorSummary error={error} onRetry={() => void reload()} />

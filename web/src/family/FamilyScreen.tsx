@@ -1,18 +1,18 @@
-import { useEffect, useRef } from "preact/hooks";
 import { useQuery } from "../api/useQuery";
 import { MyFamilyDocument, type MyFamilyQuery } from "../graphql/graphql";
 import { useWords } from "../i18n/catalogue";
 import { formatNumber } from "../i18n/format";
 import { useLanguage } from "../i18n/language";
 import { hrefOf } from "../router";
+import { AddressFacts } from "../ui/AddressFacts";
 import { Code, Day } from "../ui/Dates";
 import { ErrorSummary } from "../ui/ErrorSummary";
 import { commonWords } from "../ui/words";
-import { AddressFacts } from "./AddressFacts";
 import { CardSection } from "./CardSection";
 import { SupportSection } from "./SupportSection";
 import { relationLabels } from "./labels";
 import { familyWords } from "./words";
+import { ScreenHeading } from "../ui/ScreenHeading";
 
 type Family = NonNullable<NonNullable<MyFamilyQuery["me"]>["family"]>;
 
@@ -21,14 +21,12 @@ export function FamilyScreen() {
   const words = useWords(familyWords);
   const common = useWords(commonWords);
   const { data, error, partialErrors, loading, reload } = useQuery(MyFamilyDocument, {});
-  const heading = useRef<HTMLHeadingElement>(null);
-  useEffect(() => heading.current?.focus(), []);
   const me = data?.me;
   return (
     <>
-      <h1 tabIndex={-1} ref={heading}>
+      <ScreenHeading>
         {words.title}
-      </h1>
+      </ScreenHeading>
       {loading && !data && <p role="status">{common.loading}</p>}
       <ErrorSummary error={error} onRetry={() => void reload()} />
       {partialErrors.length > 0 && <p class="notice">{common.partial}</p>}

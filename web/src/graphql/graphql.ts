@@ -173,6 +173,14 @@ export type UpdateNationalAddressMutationVariables = Exact<{
 
 export type UpdateNationalAddressMutation = { updateNationalAddress: { nationalId: string, nationalAddress: { buildingNumber: string, street: string, district: string, city: string, postalCode: string, additionalNumber: string, shortAddress: string | null } | null } };
 
+export type DashboardQueryVariables = Exact<{
+  from: string;
+  to: string;
+}>;
+
+
+export type DashboardQuery = { applicationStats: { total: number, medianHoursToIssue: number | null, byStatus: Array<{ status: ApplicationStatus, count: number }>, byKind: Array<{ kind: ApplicationKind, count: number }>, submittedPerDay: Array<{ day: string, count: number }>, issuedPerDay: Array<{ day: string, count: number }> }, deliveryStats: { inTransit: number, delivered: number, delayed: number, medianHoursToDeliver: number | null, deliveredPerDay: Array<{ day: string, count: number }>, pickupsByOffice: Array<{ waiting: number, collected: number, office: { id: string, nameAr: string, nameEn: string, city: string } }> }, programStats: Array<{ eligibleFamilies: number, enrolledFamilies: number, pendingEnrollments: number, program: { code: BenefitProgramCode, nameAr: string, nameEn: string }, monthlyTotal: { halalas: number, formatted: string } }> };
+
 export type AccessFragment = { at: string, accessorNationalId: string, accessorRoles: Array<string>, action: DataAccessAction, fields: Array<string>, refusedFields: Array<string>, outcome: DataAccessOutcome, operationName: string | null, purpose: string | null, requestId: string };
 
 export type MyDataAccessesQueryVariables = Exact<{ [key: string]: never; }>;
@@ -219,6 +227,7 @@ export const AttachDocumentDocument = {"__meta__":{"hash":"sha256:c73b3d9162a230
 export const SubmitApplicationDocument = {"__meta__":{"hash":"sha256:f42d80a98be081924fd6bd1240bb2a10da8da997ba58e4ba7355b403c7b82391"}} as unknown as DocumentNode<SubmitApplicationMutation, SubmitApplicationMutationVariables>;
 export const CancelApplicationDocument = {"__meta__":{"hash":"sha256:0bc06ba05f74b7e18313a3a0c45a79c990c0a981cb1abbedac8f67c0291d23c1"}} as unknown as DocumentNode<CancelApplicationMutation, CancelApplicationMutationVariables>;
 export const UpdateNationalAddressDocument = {"__meta__":{"hash":"sha256:f8aa506ea6b33a217df9cb98325aedeffb51fa8c2b87f849c5f516f827a589fb"}} as unknown as DocumentNode<UpdateNationalAddressMutation, UpdateNationalAddressMutationVariables>;
+export const DashboardDocument = {"__meta__":{"hash":"sha256:8951cbf913633b27c1c1aa7ee0f778d9a2ee3446edfe8f1cc332e76ad4e8f55d"}} as unknown as DocumentNode<DashboardQuery, DashboardQueryVariables>;
 export const MyDataAccessesDocument = {"__meta__":{"hash":"sha256:68086254e301fa9417f0fa93d02f5e988e3194f745aac35e50ee87bd4f92e7e6"}} as unknown as DocumentNode<MyDataAccessesQuery, MyDataAccessesQueryVariables>;
 export const MyFamilyDocument = {"__meta__":{"hash":"sha256:27a51c21f7385b34caa5417a48857fb6e5a79a2e173fad62691f1055f584627d"}} as unknown as DocumentNode<MyFamilyQuery, MyFamilyQueryVariables>;
 export const SignInDocument = {"__meta__":{"hash":"sha256:9ad2016367343f54eaf12d99f8169e3e49d83dcd95d4c4250f12fed3ddaf253e"}} as unknown as DocumentNode<SignInMutation, SignInMutationVariables>;

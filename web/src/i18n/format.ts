@@ -38,6 +38,11 @@ export function formatDay(day: string, language: Language): string {
   return dateFormat(LOCALES[language].gregorian, DAY).format(dayToInstant(day));
 }
 
+/** "12 Mar" / "١٢ مارس": a day on a chart's axis. */
+export function formatShortDay(day: string, language: Language): string {
+  return dateFormat(LOCALES[language].gregorian, { month: "short", day: "numeric" }).format(dayToInstant(day));
+}
+
 /** The same day in the Umm al-Qura calendar, e.g. "٢٣ رمضان ١٤٤٧ هـ". */
 export function formatHijriDay(day: string, language: Language): string {
   return dateFormat(LOCALES[language].hijri, DAY).format(dayToInstant(day));

@@ -1,4 +1,4 @@
-import { useEffect, useRef, useState } from "preact/hooks";
+import { useState } from "preact/hooks";
 import { request } from "../api/client";
 import { ApiError } from "../api/errors";
 import { SignInDocument } from "../graphql/graphql";
@@ -8,6 +8,7 @@ import { ErrorSummary } from "../ui/ErrorSummary";
 import { Field } from "../ui/Field";
 import { signedIn, type SessionState } from "./session";
 import { signInWords } from "./words";
+import { ScreenHeading } from "../ui/ScreenHeading";
 
 /** National ID and password; the API words every refusal (wrong password, lockout) in the chosen language. */
 export function SignIn({ ended }: { ended: SessionState["ended"] }) {
@@ -16,8 +17,6 @@ export function SignIn({ ended }: { ended: SessionState["ended"] }) {
   const [password, setPassword] = useState("");
   const [error, setError] = useState<ApiError | null>(null);
   const [busy, setBusy] = useState(false);
-  const heading = useRef<HTMLHeadingElement>(null);
-  useEffect(() => heading.current?.focus(), []);
 
   const submit = async (event: Event) => {
     event.preventDefault();
@@ -38,9 +37,9 @@ export function SignIn({ ended }: { ended: SessionState["ended"] }) {
 
   return (
     <section class="card narrow" aria-labelledby="sign-in-title">
-      <h1 id="sign-in-title" tabIndex={-1} ref={heading}>
+      <ScreenHeading id="sign-in-title">
         {words.title}
-      </h1>
+      </ScreenHeading>
       {ended === "expired" && <p class="notice">{words.expired}</p>}
       {ended === "signed-out" && <p class="notice">{words.signedOut}</p>}
       <ErrorSummary error={error} />

@@ -3,12 +3,10 @@ import { request } from "../api/client";
 import { SignOutDocument } from "../graphql/graphql";
 import { useWords } from "../i18n/catalogue";
 import { setLanguage, useLanguage } from "../i18n/language";
-import { hrefOf, type Route } from "../router";
+import { hrefOf, screensFor, type Screen } from "../router";
 import { signedOut, type Session } from "../session/session";
 import { useAnnouncement } from "./announcer";
 import { commonWords } from "./words";
-
-const NAVIGATION: Route[] = ["family", "apply", "access"];
 
 async function signOut(): Promise<void> {
   try {
@@ -20,7 +18,7 @@ async function signOut(): Promise<void> {
 }
 
 /** The page around every screen: the header, the language switch, the navigation, the live region. */
-export function Frame({ session, route, children }: { session: Session | null; route: Route | null; children: ComponentChildren }) {
+export function Frame({ session, screen, children }: { session: Session | null; screen: Screen | null; children: ComponentChildren }) {
   const words = useWords(commonWords);
   const language = useLanguage();
   const announcement = useAnnouncement();
@@ -49,12 +47,12 @@ export function Frame({ session, route, children }: { session: Session | null; r
           )}
         </div>
       </header>
-      {session && route && (
+      {session && (
         <nav aria-label={words.navigation}>
           <ul>
-            {NAVIGATION.map((item) => (
+            {screensFor(session.roles).map((item) => (
               <li key={item}>
-                <a href={hrefOf(item)} aria-current={item === route ? "page" : undefined}>
+                <a href={hrefOf(item)} aria-current={item === screen ? "page" : undefined}>
                   {words[item]}
                 </a>
               </li>

@@ -1,14 +1,14 @@
 import type { AddressFragment } from "../graphql/graphql";
 import { useWords } from "../i18n/catalogue";
-import { Code } from "../ui/Dates";
-import { familyWords } from "./words";
+import { addressWords } from "./addressWords";
+import { Code } from "./Dates";
 
 /** A Saudi national address, field by field. */
 export function AddressFacts({ address }: { address: AddressFragment }) {
-  const words = useWords(familyWords);
+  const words = useWords(addressWords);
   return (
     <dl class="facts">
-      <dt>{words.building}</dt>
+      <dt>{words.buildingNumber}</dt>
       <dd>
         <Code value={address.buildingNumber} />
       </dd>

@@ -1,0 +1,82 @@
+import { useState } from "preact/hooks";
+import { request } from "../api/client";
+import type { ApiError } from "../api/errors";
+import { UpdateNationalAddressDocument, type AddressFragment, type NationalAddressInput } from "../graphql/graphql";
+import { useWords } from "../i18n/catalogue";
+import { addressWords } from "../ui/addressWords";
+import { announce } from "../ui/announcer";
+import { ErrorSummary } from "../ui/ErrorSummary";
+import { Field } from "../ui/Field";
+import { asApiError } from "./errors";
+import { applyWords } from "./words";
+
+type AddressField = keyof NationalAddressInput;
+const FIELDS: AddressField[] = ["buildingNumber", "street", "district", "city", "postalCode", "additionalNumber", "shortAddress"];
+/** Digits and codes: typed and shown left to right. */
+const CODES: AddressField[] = ["buildingNumber", "postalCode", "additionalNumber", "shortAddress"];
+
+interface AddressFormProps {
+  address: AddressFragment | null;
+  /** A refused submission's `nationalAddress.*` violations, shown next to these inputs too. */
+  refusal: ApiError | null;
+  onSaved(): Promise<void>;
+}
+
+/** updateNationalAddress: every field at once, each refusal next to its input. */
+export function AddressForm({ address, refusal, onSaved }: AddressFormProps) {
+  const words = useWords(applyWords);
+  const fields = useWords(addressWords);
+  const [values, setValues] = useState<Record<AddressField, string>>(() => Object.fromEntries(FIELDS.map((field) => [field, address?.[field] ?? ""])) as Record<AddressField, string>);
+  const [error, setError] = useState<ApiError | null>(null);
+  const [busy, setBusy] = useState(false);
+
+  const save = async (event: Event) => {
+    event.preventDefault();
+    if (busy) return;
+    setBusy(true);
+    setError(null);
+    try {
+      await request(UpdateNationalAddressDocument, { input: { ...values, shortAddress: values.shortAddress.trim() || null } });
+      announce(words.addressSaved);
+      await onSaved();
+    } catch (failure) {
+      setError(asApiError(failure));
+    } finally {
+      setBusy(false);
+    }
+  };
+
+  return (
+    <form onSubmit={save} noValidate>
+      <ErrorSummary error={error} />
+      <div class="grid">
+        {FIELDS.map((field) => (
+          <Field
+            key={field}
+            id={`address-${field}`}
+            label={fields[field]}
+            hint={field === "shortAddress" ? words.shortAddressHint : undefined}
+            violations={[...(error?.violationsOf(field) ?? []), ...(refusal?.violationsOf(`nationalAddress.${field}`) ?? [])]}
+          >
+            {(described) => (
+              <input
+                {...described}
+                dir={CODES.includes(field) ? "ltr" : undefined}
+                inputMode={field === "shortAddress" || !CODES.includes(field) ? undefined : "numeric"}
+                autoComplete="off"
+                value={values[field]}
+                onInput={(event) => {
+                  const value = event.currentTarget.value;
+                  setValues((previous) => ({ ...previous, [field]: value }));
+                }}
+              />
+            )}
+          </Field>
+        ))}
+      </div>
+      <button type="submit" class="primary" disabled={busy}>
+        {busy ? words.saving : words.saveAddress}
+      </button>
+    </form>
+  );
+}

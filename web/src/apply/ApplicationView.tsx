@@ -1,0 +1,59 @@
+import { useEffect, useRef, useState } from "preact/hooks";
+import type { ApplicationDetailsFragment, OfficeFragment } from "../graphql/graphql";
+import { useWords } from "../i18n/catalogue";
+import type { ApplyActions } from "./actions";
+import { ApplicationFacts } from "./ApplicationFacts";
+import { CancelApplication } from "./CancelApplication";
+import { DocumentsPanel } from "./DocumentsPanel";
+import { EditApplication } from "./EditApplication";
+import { ErrorBlock } from "./ErrorBlock";
+import { History } from "./History";
+import { CANCELLABLE_STATUSES, EDITABLE_STATUSES } from "./labels";
+import { NamedMembers } from "./NamedMembers";
+import { SubmitApplication } from "./SubmitApplication";
+import { applyWords } from "./words";
+
+interface ApplicationViewProps {
+  application: ApplicationDetailsFragment;
+  applicantId: string | null;
+  offices: OfficeFragment[];
+  actions: ApplyActions;
+  /** Move the keyboard here when shown (just created). */
+  focus: boolean;
+  onCancelled(): void;
+}
+
+/** The application in progress: its facts, the edit form and documents while editable, submit, cancel, history. */
+export function ApplicationView({ application, applicantId, offices, actions, focus, onCancelled }: ApplicationViewProps) {
+  const words = useWords(applyWords);
+  const heading = useRef<HTMLHeadingElement>(null);
+  // Bumped to start the edit form again from the stored application (after a save or a conflict).
+  const [formGeneration, setFormGeneration] = useState(0);
+  useEffect(() => {
+    if (focus) heading.current?.focus();
+  }, [focus]);
+  const editable = EDITABLE_STATUSES.includes(application.status);
+  return (
+    <section class="card application-view" aria-labelledby="application-title">
+      <h2 id="application-title" tabIndex={-1} ref={heading}>
+        {words.currentTitle}
+      </h2>
+      <ErrorBlock error={actions.error} />
+      <ApplicationFacts application={application} />
+      {application.status === "NEEDS_CORRECTION" && application.correctionNotes && (
+        <div class="notice">
+          <p>
+            <strong>{words.correctionNotes}</strong>
+          </p>
+          <p>{application.correctionNotes}</p>
+        </div>
+      )}
+      <NamedMembers application={application} />
+      {editable && <EditApplication key={formGeneration} application={application} offices={offices} actions={actions} onReset={() => setFormGeneration((value) => value + 1)} />}
+      <DocumentsPanel application={application} editable={editable} refusal={actions.error} onAttached={actions.reload} />
+      {editable && <SubmitApplication application={application} actions={actions} />}
+      {CANCELLABLE_STATUSES.includes(application.status) && <CancelApplication applicationId={application.id} actions={actions} onCancelled={onCancelled} />}
+      <History history={application.history} applicantId={applicantId} />
+    </section>
+  );
+}

@@ -1,0 +1,85 @@
+import { useState } from "preact/hooks";
+import { request } from "../api/client";
+import type { ApiError, Violation } from "../api/errors";
+import { AttachDocumentDocument, type DocumentType } from "../graphql/graphql";
+import { useWords } from "../i18n/catalogue";
+import { announce } from "../ui/announcer";
+import { Field } from "../ui/Field";
+import { asApiError } from "./errors";
+import { ACCEPTED_TYPES, MAX_FILE_BYTES, readBase64 } from "./files";
+import { attachLabels, documentLabels } from "./labels";
+import { applyWords } from "./words";
+
+interface AttachInputProps {
+  applicationId: string;
+  type: DocumentType;
+  hint: string;
+  /** Another upload is under way: one at a time (each moves the application's version on). */
+  disabled: boolean;
+  onBusy(busy: boolean): void;
+  onAttached(): void;
+  onError(error: ApiError | null): void;
+}
+
+/** A file picker for one document type: read as base64 and attached as soon as it is chosen. */
+export function AttachInput({ applicationId, type, hint, disabled, onBusy, onAttached, onError }: AttachInputProps) {
+  const words = useWords(applyWords);
+  const labels = useWords(documentLabels);
+  const attachLabel = useWords(attachLabels)[type];
+  const [problems, setProblems] = useState<Violation[]>([]);
+  const [uploading, setUploading] = useState(false);
+  // A new input after each try, so choosing the same file again fires again.
+  const [generation, setGeneration] = useState(0);
+  const id = `attach-${type}`;
+
+  const refuse = (message: string) => {
+    setProblems([{ field: "file", rule: "CLIENT", message }]);
+    announce(message);
+  };
+
+  const attach = async (file: File) => {
+    onError(null);
+    setProblems([]);
+    if (file.size > MAX_FILE_BYTES) return refuse(words.tooLarge(file.name));
+    let contentBase64: string;
+    try {
+      contentBase64 = await readBase64(file);
+    } catch {
+      return refuse(words.unreadable);
+    }
+    setUploading(true);
+    onBusy(true);
+    try {
+      await request(AttachDocumentDocument, { input: { applicationId, type, fileName: file.name, mimeType: file.type || "application/octet-stream", contentBase64 } });
+      announce(words.attachedNow(labels[type]));
+      onAttached();
+    } catch (failure) {
+      const error = asApiError(failure);
+      setProblems(error.violations);
+      onError(error);
+      requestAnimationFrame(() => document.getElementById(id)?.focus());
+    } finally {
+      setUploading(false);
+      onBusy(false);
+      setGeneration((value) => value + 1);
+    }
+  };
+
+  return (
+    <Field id={id} label={attachLabel} hint={uploading ? words.uploading : hint} violations={problems}>
+      {(described) => (
+        <input
+          {...described}
+          key={generation}
+          type="file"
+          accept={ACCEPTED_TYPES}
+          disabled={disabled}
+          onChange={(event) => {
+            const file = event.currentTarget.files?.[0];
+            if (file) void attach(file);
+          }}
+        />
+      )}
+    </Field>
+  );
+}

@@ -1,0 +1,102 @@
+import { useRef, useState } from "preact/hooks";
+import type { ApiError } from "../api/errors";
+import type { ApplicationDetailsFragment, DocumentType } from "../graphql/graphql";
+import { useWords } from "../i18n/catalogue";
+import { formatNumber } from "../i18n/format";
+import { useLanguage } from "../i18n/language";
+import { Moment } from "../ui/Dates";
+import { ErrorSummary } from "../ui/ErrorSummary";
+import { AttachInput } from "./AttachInput";
+import { violationsExactly } from "./errors";
+import { formatSize } from "./files";
+import { documentLabels } from "./labels";
+import { applyWords } from "./words";
+
+interface DocumentsPanelProps {
+  application: ApplicationDetailsFragment;
+  editable: boolean;
+  /** The latest refusal of a submission: its `documents` violations are shown with what is missing. */
+  refusal: ApiError | null;
+  onAttached(): Promise<void>;
+}
+
+/** How many of each type the rules still ask for, in the order they first appear. */
+function countMissing(missing: DocumentType[]): Array<[DocumentType, number]> {
+  const counts = new Map<DocumentType, number>();
+  for (const type of missing) counts.set(type, (counts.get(type) ?? 0) + 1);
+  return [...counts];
+}
+
+/** What is attached, what the rules still require (live), and a file picker for each. */
+export function DocumentsPanel({ application, editable, refusal, onAttached }: DocumentsPanelProps) {
+  const words = useWords(applyWords);
+  const labels = useWords(documentLabels);
+  const language = useLanguage();
+  const [error, setError] = useState<ApiError | null>(null);
+  const [busy, setBusy] = useState(false);
+  const heading = useRef<HTMLHeadingElement>(null);
+  const missing = countMissing(application.missingDocuments);
+  const refused = violationsExactly(refusal, "documents");
+
+  const attached = async () => {
+    await onAttached();
+    // The picker just used may be gone (nothing missing of that type any more): start again at the heading.
+    heading.current?.focus();
+  };
+
+  const picker = (type: DocumentType, hint: string) => (
+    <AttachInput key={type} applicationId={application.id} type={type} hint={hint} disabled={busy} onBusy={setBusy} onAttached={() => void attached()} onError={setError} />
+  );
+
+  return (
+    <>
+      <h3 id="documents-title" tabIndex={-1} ref={heading}>
+        {words.documentsTitle}
+      </h3>
+      <ErrorSummary error={error} />
+      <h4>{words.attached}</h4>
+      {application.documents.length === 0 ? (
+        <p>{words.noneAttached}</p>
+      ) : (
+        <ul class="documents">
+          {application.documents.map((document) => (
+            <li key={document.id}>
+              <strong>{labels[document.type]}</strong>: <bdi>{document.fileName}</bdi> ({formatSize(document.sizeBytes, language, words)}) · <Moment value={document.uploadedAt} />
+            </li>
+          ))}
+        </ul>
+      )}
+      <h4>{words.missing}</h4>
+      {missing.length === 0 ? (
+        <p class="ok">{words.nothingMissing}</p>
+      ) : (
+        <ul>
+          {missing.map(([type, count]) => (
+            <li key={type}>
+              {labels[type]}
+              {count > 1 && ` (${words.neededCount(formatNumber(count, language))})`}
+            </li>
+          ))}
+        </ul>
+      )}
+      {refused.length > 0 && (
+        <ul class="field-errors block">
+          {refused.map((violation, index) => (
+            <li key={index}>{violation.message}</li>
+          ))}
+        </ul>
+      )}
+      {editable && (
+        <>
+          {missing.map(([type, count]) => picker(type, count > 1 ? `${words.neededCount(formatNumber(count, language))}. ${words.fileHint}` : words.fileHint))}
+          {!missing.some(([type]) => type === "OTHER") && (
+            <>
+              <h4>{words.optionalTitle}</h4>
+              {picker("OTHER", words.fileHint)}
+            </>
+          )}
+        </>
+      )}
+    </>
+  );
+}

@@ -1,0 +1,78 @@
+import { useEffect, useRef, useState } from "preact/hooks";
+import { request } from "../api/client";
+import { CreateApplicationDocument, type OfficeFragment } from "../graphql/graphql";
+import { useWords } from "../i18n/catalogue";
+import { announce } from "../ui/announcer";
+import type { ApplyActions } from "./actions";
+import { ApplicationForm, type ApplicationChoice } from "./ApplicationForm";
+import { ErrorBlock } from "./ErrorBlock";
+import { asApiError } from "./errors";
+import { newRow } from "./PeopleFieldset";
+import { applyWords } from "./words";
+
+interface NewApplicationProps {
+  /** A family with an active card asks for a replacement or a members update, not a new card. */
+  hasActiveCard: boolean;
+  offices: OfficeFragment[];
+  actions: ApplyActions;
+  /** Move the keyboard here when shown (after the previous application was cancelled). */
+  focus: boolean;
+  onCreated(): void;
+}
+
+/** The form of a new application: kind, people, delivery; createCardApplication on send. */
+export function NewApplication({ hasActiveCard, offices, actions, focus, onCreated }: NewApplicationProps) {
+  const words = useWords(applyWords);
+  const [busy, setBusy] = useState(false);
+  const heading = useRef<HTMLHeadingElement>(null);
+  useEffect(() => {
+    if (focus) heading.current?.focus();
+  }, [focus]);
+
+  const create = async (choice: ApplicationChoice) => {
+    setBusy(true);
+    actions.setError(null);
+    try {
+      await request(CreateApplicationDocument, {
+        input: {
+          kind: choice.kind,
+          spouseIds: choice.spouseIds,
+          childIds: choice.childIds,
+          deliveryMethod: choice.deliveryMethod,
+          pickupOfficeId: choice.pickupOfficeId,
+          ...(choice.kind === "REPLACEMENT_LOST" ? { lossDeclaration: choice.lossDeclaration } : {}),
+        },
+      });
+      announce(words.created);
+      onCreated();
+    } catch (failure) {
+      const error = asApiError(failure);
+      actions.setError(error);
+      // Another tab opened an application meanwhile: show it.
+      if (error.code === "CONFLICT") void actions.reload();
+    } finally {
+      setBusy(false);
+    }
+  };
+
+  return (
+    <section class="card" aria-labelledby="new-application-title">
+      <h2 id="new-application-title" tabIndex={-1} ref={heading}>
+        {words.newTitle}
+      </h2>
+      <p>{words.newIntro}</p>
+      <ErrorBlock error={actions.error} />
+      <ApplicationForm
+        id="new"
+        initial={{ kind: hasActiveCard ? "MEMBERS_UPDATE" : "NEW_CARD", spouses: [newRow()], children: [newRow()], deliveryMethod: null, pickupOfficeId: "", lossDeclaration: false }}
+        chooseKind
+        offices={offices}
+        error={actions.error}
+        busy={busy}
+        submitLabel={words.create}
+        busyLabel={words.creating}
+        onSubmit={(choice) => void create(choice)}
+      />
+    </section>
+  );
+}

@@ -1,0 +1,12 @@
+import type { ApiError } from "../api/errors";
+
+/**
+ * What the sections of the application screen share: the latest refusal of an action on the
+ * application (shown at the top and next to each field it names, wherever that field is) and a
+ * way to read the application again after a change.
+ */
+export interface ApplyActions {
+  error: ApiError | null;
+  setError(error: ApiError | null): void;
+  reload(): Promise<void>;
+}

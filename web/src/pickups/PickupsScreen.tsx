@@ -1,0 +1,3 @@
+export function PickupsScreen() {
+  return <h1>PickupsScreen</h1>;
+}

@@ -1,0 +1,3 @@
+export function ShipmentsScreen() {
+  return <h1>ShipmentsScreen</h1>;
+}
