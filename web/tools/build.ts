@@ -3,7 +3,7 @@ import path from "node:path";
 import zlib from "node:zlib";
 import { build, type BuildOptions } from "esbuild";
 import { webManifest } from "./manifest";
-import { WEB_DIST, WEB_MANIFEST, WEB_ROOT } from "./paths";
+import { WEB_DIST, WEB_ROOT } from "./paths";
 
 export interface WebBuild {
   /** The app's own JavaScript, gzipped, in bytes (the budget is 200 KB). */
@@ -51,13 +51,17 @@ async function buildIde(out: string): Promise<void> {
   });
 }
 
-/** `npm run web:build` (and `npm start`): the app, the IDE and the persisted-operations manifest into web/dist. */
-export async function buildWeb(options: { ide?: boolean } = {}): Promise<WebBuild> {
+/**
+ * `npm run web:build` (and `npm start`): the app, the IDE and the persisted-operations manifest,
+ * into web/dist or `outDir` (a test's gateway gets a folder of its own, which no other build empties).
+ */
+export async function buildWeb(options: { ide?: boolean; outDir?: string } = {}): Promise<WebBuild> {
   const ide = options.ide ?? true;
-  fs.rmSync(WEB_DIST, { recursive: true, force: true });
-  fs.mkdirSync(WEB_DIST, { recursive: true });
-  fs.writeFileSync(WEB_MANIFEST, `${JSON.stringify(webManifest(), null, 2)}\n`);
-  const [appScriptGzipBytes] = await Promise.all([buildApp(path.join(WEB_DIST, "app")), ide ? buildIde(path.join(WEB_DIST, "ide")) : Promise.resolve()]);
+  const out = options.outDir ?? WEB_DIST;
+  fs.rmSync(out, { recursive: true, force: true });
+  fs.mkdirSync(out, { recursive: true });
+  fs.writeFileSync(path.join(out, "persisted-operations.json"), `${JSON.stringify(webManifest(), null, 2)}\n`);
+  const [appScriptGzipBytes] = await Promise.all([buildApp(path.join(out, "app")), ide ? buildIde(path.join(out, "ide")) : Promise.resolve()]);
   return { appScriptGzipBytes, ideBuilt: ide };
 }
 

@@ -1,5 +1,5 @@
 import type { TypedDocumentNode } from "@graphql-typed-document-node/core";
-import { useCallback, useEffect, useState } from "preact/hooks";
+import { useCallback, useEffect, useRef, useState } from "preact/hooks";
 import { useLanguage } from "../i18n/language";
 import { requestPartial, type RequestOptions } from "./client";
 import { ApiError } from "./errors";
@@ -19,13 +19,17 @@ export function useQuery<Result, Variables>(document: TypedDocumentNode<Result, 
   const language = useLanguage();
   const [state, setState] = useState<Omit<QueryState<Result>, "reload">>({ data: null, partialErrors: [], error: null, loading: true });
   const key = JSON.stringify(variables);
+  // Only the latest read may land: an answer to an older one (the language switched back while it
+  // was on its way) would show the other language's words.
+  const latest = useRef(0);
   const reload = useCallback(async () => {
+    const read = ++latest.current;
     setState((previous) => ({ ...previous, loading: true }));
     try {
       const answer = await requestPartial(document, variables, options);
-      setState({ data: answer.data, partialErrors: answer.errors, error: null, loading: false });
+      if (read === latest.current) setState({ data: answer.data, partialErrors: answer.errors, error: null, loading: false });
     } catch (error) {
-      setState({ data: null, partialErrors: [], error: error instanceof ApiError ? error : ApiError.unexpected(0), loading: false });
+      if (read === latest.current) setState({ data: null, partialErrors: [], error: error instanceof ApiError ? error : ApiError.unexpected(0), loading: false });
     }
     // The variables are compared by value (key), not by identity.
     // eslint-disable-next-line react-hooks/exhaustive-deps

@@ -1,0 +1,176 @@
+import fs from "node:fs";
+import os from "node:os";
+import path from "node:path";
+import { chromium, type Browser, type BrowserContext, type Page, type Request } from "playwright-core";
+import { buildWeb } from "../../web/tools/build";
+
+/**
+ * A real browser for the web app's tests (test/web) and `npm run screenshots`: Debian's Chromium,
+ * driven by playwright-core. CI installs it (apt-get install chromium); a machine without it fails
+ * here, saying so, rather than skipping the tests that prove the app works.
+ */
+export const CHROMIUM_PATH = process.env.CHROMIUM_PATH || "/usr/bin/chromium";
+
+export async function launchBrowser(): Promise<Browser> {
+  if (!fs.existsSync(CHROMIUM_PATH)) {
+    throw new Error(`No Chromium at ${CHROMIUM_PATH}: the browser tests need one (apt-get install chromium, or set CHROMIUM_PATH to a Chromium or Chrome binary)`);
+  }
+  return chromium.launch({
+    executablePath: CHROMIUM_PATH,
+    args: ["--no-sandbox", "--disable-background-networking", "--disable-component-update"],
+  });
+}
+
+export type Language = "ar" | "en";
+
+/** The phone and desktop sizes the app is checked and photographed at. */
+export const VIEWPORTS = {
+  phone: { width: 360, height: 800 },
+  desktop: { width: 1280, height: 900 },
+} as const;
+
+export interface OpenedPage {
+  page: Page;
+  /** The page's own browser context: its storage, cookies and requests are this page's only. */
+  context: BrowserContext;
+  /**
+   * What went wrong since the page opened: console errors, uncaught exceptions, requests that
+   * failed and HTTP answers ≥ 400, one readable line each (a happy path expects none).
+   */
+  problems(): string[];
+  close(): Promise<void>;
+}
+
+/**
+ * A fresh browser context (no storage, no cookies) with one page on the app at `baseUrl`. Every
+ * problem the page meets is collected for `problems()`.
+ */
+export async function openPage(browser: Browser, baseUrl: string, options: { viewport?: { width: number; height: number } } = {}): Promise<OpenedPage> {
+  const context = await browser.newContext({ baseURL: baseUrl, viewport: options.viewport ?? VIEWPORTS.desktop, locale: "ar-SA" });
+  const page = await context.newPage();
+  const problems: string[] = [];
+  page.on("console", (message) => {
+    if (message.type() === "error") problems.push(`console error: ${message.text()}${message.location().url ? ` (${message.location().url})` : ""}`);
+  });
+  page.on("pageerror", (error) => problems.push(`page error: ${error.message}`));
+  page.on("requestfailed", (request) => problems.push(`request failed: ${request.method()} ${request.url()}: ${request.failure()?.errorText ?? "unknown"}`));
+  page.on("response", (response) => {
+    if (response.status() >= 400) problems.push(`HTTP ${response.status()}: ${response.request().method()} ${response.url()}`);
+  });
+  const pending = new Set<Request>();
+  inFlight.set(page, pending);
+  page.on("request", (request) => pending.add(request));
+  page.on("requestfinished", (request) => pending.delete(request));
+  page.on("requestfailed", (request) => pending.delete(request));
+  return { page, context, problems: () => [...problems], close: () => context.close() };
+}
+
+/** The requests each page opened by `openPage` is waiting for. */
+const inFlight = new WeakMap<Page, Set<Request>>();
+
+/**
+ * Waits until the page (opened by `openPage`) has had no request in flight for `quietMs`: the
+ * screen has its data, also after a re-read (a language switch asks again). Playwright's own
+ * "networkidle" load state is reached once per document and does not wait for later requests.
+ */
+export async function networkSettled(page: Page, quietMs = 250, timeoutMs = 15_000): Promise<void> {
+  const pending = inFlight.get(page);
+  if (!pending) throw new Error("networkSettled: open the page with openPage");
+  const deadline = Date.now() + timeoutMs;
+  let quietSince = pending.size === 0 ? Date.now() : null;
+  for (;;) {
+    if (pending.size > 0) quietSince = null;
+    else quietSince ??= Date.now();
+    if (quietSince !== null && Date.now() - quietSince >= quietMs) return;
+    if (Date.now() > deadline) throw new Error(`still waiting for ${[...pending].map((request) => `${request.method()} ${request.url()}`).join(", ")} after ${timeoutMs} ms`);
+    await new Promise((resolve) => setTimeout(resolve, 25));
+  }
+}
+
+export interface AccessibilityViolation {
+  id: string;
+  impact: string;
+  help: string;
+  /** The offending elements, by axe's CSS selector, with a bit of their HTML. */
+  nodes: Array<{ target: string; html: string }>;
+}
+
+const AXE_SOURCE = fs.readFileSync(require.resolve("axe-core/axe.min.js"), "utf8");
+
+/**
+ * The serious and critical accessibility violations axe-core finds on the page as it is now
+ * (`expect(await checkAccessibility(page)).toEqual([])` shows them in the diff). axe is injected
+ * with `page.evaluate`, not a script tag: the app's Content-Security-Policy refuses inline scripts,
+ * and what the test runs through the DevTools protocol is not subject to it.
+ */
+export async function checkAccessibility(page: Page): Promise<AccessibilityViolation[]> {
+  const injected = await page.evaluate(() => typeof (window as unknown as { axe?: unknown }).axe === "object");
+  if (!injected) await page.evaluate(AXE_SOURCE);
+  const violations = await page.evaluate(async () => {
+    const axe = (window as unknown as { axe: typeof import("axe-core") }).axe;
+    const results = await axe.run(document, { resultTypes: ["violations"] });
+    return results.violations.map((violation) => ({
+      id: violation.id,
+      impact: violation.impact ?? "unknown",
+      help: violation.help,
+      nodes: violation.nodes.map((node) => ({ target: node.target.map(String).join(" "), html: node.html.slice(0, 200) })),
+    }));
+  });
+  return violations.filter((violation) => violation.impact === "serious" || violation.impact === "critical");
+}
+
+/** The frame's and the sign-in form's accessible names in each language (web/src/ui/words.ts, web/src/session/words.ts). */
+export const WORDS = {
+  ar: {
+    nationalId: "رقم الهوية",
+    password: "كلمة المرور",
+    signIn: "تسجيل الدخول",
+    signOut: "تسجيل الخروج",
+    signedOut: "تم تسجيل خروجك.",
+    switchLanguage: "Switch to English",
+    family: "عائلتي",
+    apply: "طلب بطاقة",
+    access: "من اطّلع على بياناتي",
+  },
+  en: {
+    nationalId: "National ID",
+    password: "Password",
+    signIn: "Sign in",
+    signOut: "Sign out",
+    signedOut: "You are signed out.",
+    switchLanguage: "التبديل إلى العربية",
+    family: "My family",
+    apply: "Apply for a card",
+    access: "Who accessed my data",
+  },
+} as const;
+
+/** Switches the app to `language` with its switch button, if it is not in it already. */
+export async function chooseLanguage(page: Page, language: Language): Promise<void> {
+  const current = await page.evaluate(() => document.documentElement.lang);
+  if (current === language) return;
+  await page.getByRole("button", { name: WORDS[current === "en" ? "en" : "ar"].switchLanguage, exact: true }).click();
+  await page.waitForFunction((wanted) => document.documentElement.lang === wanted, language);
+}
+
+/**
+ * Fills the sign-in form by its accessible names in `language` and submits it; resolves once the
+ * app shows either the signed-in frame (its sign-out button) or an error (role=alert).
+ */
+export async function signIn(page: Page, nationalId: string, password: string, language: Language = "ar"): Promise<void> {
+  const words = WORDS[language];
+  await page.getByLabel(words.nationalId, { exact: true }).fill(nationalId);
+  await page.getByLabel(words.password, { exact: true }).fill(password);
+  await page.getByRole("button", { name: words.signIn, exact: true }).click();
+  await page.getByRole("button", { name: words.signOut, exact: true }).or(page.getByRole("alert")).first().waitFor();
+}
+
+/**
+ * Builds the web app into a folder of its own for a test gateway's WEB_DIR: it keeps serving what
+ * it was started with while anyone else (`npm start`, another build) rebuilds web/dist.
+ */
+export async function buildWebForGateway(options: { ide?: boolean } = {}): Promise<string> {
+  const dir = fs.mkdtempSync(path.join(os.tmpdir(), "web-dist-"));
+  await buildWeb({ ide: options.ide ?? false, outDir: dir });
+  return dir;
+}
