@@ -443,4 +443,29 @@ describe("the citizens' web app in a browser, on a gateway that accepts only per
     expect(await context.cookies()).toEqual([]);
     expect(problems()).toEqual([]);
   });
+
+  it("asks to sign in again when the 15-minute token expires, and returns to the screen as the person left it", async () => {
+    const { page, problems } = await open();
+    // The page's clock, so that 15 minutes pass in a moment; the server's is the real one.
+    const start = new Date();
+    await page.clock.install({ time: start });
+    await page.reload();
+    await signIn(page, ABDULLAH.nationalId, DEMO_PASSWORD, "ar");
+    await navigate(page, "ar", "apply");
+    await settled(page);
+    const wife = page.getByLabel("رقم هوية الزوجة 1", { exact: true });
+    await wife.fill("1000000024");
+
+    await page.clock.fastForward("15:01");
+    await page.getByLabel(AR.nationalId, { exact: true }).waitFor();
+    await expect(page.getByText("انتهت جلستك").isVisible()).resolves.toBe(true);
+    expect(await wife.isVisible()).toBe(false);
+
+    // Back to the server's time for the new token, then the same person signs in again.
+    await page.clock.setSystemTime(new Date(start.getTime() + 1000));
+    await signIn(page, ABDULLAH.nationalId, DEMO_PASSWORD, "ar");
+    expect(await page.evaluate(() => location.hash)).toBe("#/apply");
+    await expect(wife.inputValue()).resolves.toBe("1000000024");
+    expect(problems()).toEqual([]);
+  });
 });
