@@ -1,3 +1,4 @@
+import { gatewaySettings } from "../../gateway/src/settings";
 import { callees, callers, DEPLOYED, EVENTS, IDENTITY, names, PUBLISHERS, SUBSCRIBERS, type Deployed } from "./model";
 import { comment, GENERATED } from "./text";
 
@@ -163,6 +164,10 @@ metadata:
   name: family-record
   labels:
     app.kubernetes.io/part-of: family-record
+  annotations:
+    # ingress-nginx refuses bodies over 1 MiB by default; a document upload (5 MiB, base64) needs
+    # the gateway's own limit (BODY_LIMIT_BYTES, 8 MiB), which answers larger ones in GraphQL's words.
+    nginx.ingress.kubernetes.io/proxy-body-size: "${Math.ceil(Number(gatewaySettings.BODY_LIMIT_BYTES.fallback) / 1024 / 1024)}m"
 spec:
   ingressClassName: nginx
   tls:

@@ -17,6 +17,7 @@ import { Secret, type ISecret } from "kubernetes-models/v1/Secret";
 import { Service, type IService } from "kubernetes-models/v1/Service";
 import type { IIoK8sApimachineryPkgApisMetaV1LabelSelector as LabelSelector } from "@kubernetes-models/apimachinery/apis/meta/v1/LabelSelector";
 import type { ConfigSpec } from "../../kernel/config";
+import { gatewaySettings } from "../../gateway/src/settings";
 import { migrateSettings } from "../../scripts/migrate";
 import { CARRIER_WEBHOOK_PATH } from "../../subgraphs/delivery/src/shipments/carrierWebhookRoute";
 import { AGENCIES, agency } from "../../subgraphs/agencies";
@@ -253,6 +254,13 @@ describe("deploy/kubernetes", () => {
       [CARRIER_WEBHOOK_PATH, "Exact", "delivery", "http"],
       ["/", "Prefix", "gateway", "http"],
     ]);
+  });
+
+  it("lets a document upload through the ingress controller: its body limit is the gateway's own", () => {
+    const [ingress] = ofKind<IIngress>("Ingress");
+    const limit = ingress!.metadata!.annotations!["nginx.ingress.kubernetes.io/proxy-body-size"]!;
+    expect(limit).toMatch(/^\d+m$/);
+    expect(parseInt(limit, 10) * 1024 * 1024).toBeGreaterThanOrEqual(Number(gatewaySettings.BODY_LIMIT_BYTES.fallback));
   });
 
   describe("NetworkPolicies", () => {

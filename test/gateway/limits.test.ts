@@ -383,6 +383,12 @@ describe("the gateway's supergraph file, query page and CORS", () => {
     expect(html).not.toMatch(/javascript:/i);
     expect(html).not.toMatch(/<style\b|\sstyle\s*=/i);
     expect(html).not.toMatch(/https?:\/\/(?!127\.0\.0\.1|localhost)/);
+    // And the page's own security headers: no inline script may run, nobody may frame it.
+    const policy = page.headers.get("content-security-policy") ?? "";
+    expect(policy).toMatch(/(^|; )script-src 'self'(;|$)/);
+    expect(policy).toContain("frame-ancestors 'none'");
+    expect(page.headers.get("referrer-policy")).toBe("no-referrer");
+    expect(page.headers.get("x-content-type-options")).toBe("nosniff");
   });
 
   it("lets browser clients of any origin call it by default, without credentials", async () => {

@@ -12,6 +12,7 @@ import { CardApplicationMutations } from "./applications/cardApplication.mutatio
 import { CardApplicationResolver, resolveApplicationReference } from "./applications/cardApplication.resolver";
 import { ApplicationDocument } from "./applications/documents/document.entity";
 import { DocumentBlob } from "./applications/documents/documentBlob.entity";
+import { DocumentContentResolver } from "./applications/documents/documentContent.resolver";
 import { CardApplicationOfCardResolver, FamilyApplicationsResolver } from "./applications/familyApplications.resolver";
 import { startOutboxDispatcher } from "./applications/outbox/dispatcher";
 import { OutboxMessage } from "./applications/outbox/outboxMessage.entity";
@@ -83,6 +84,7 @@ export const civilAffairs: SubgraphDefinition<typeof civilAffairsSettings> = {
       NationalAddressResolver,
       CardApplicationResolver,
       CardApplicationMutations,
+      DocumentContentResolver,
       FamilyApplicationsResolver,
       CardApplicationOfCardResolver,
       ApplicationQueueResolver,
@@ -133,7 +135,12 @@ export const civilAffairs: SubgraphDefinition<typeof civilAffairsSettings> = {
     };
     return {
       keys: keys.keys,
-      resolvers: [new LoginResolver(keys, policy, Math.max(1, config.LOGIN_MAX_IN_FLIGHT)), new CardApplicationMutations(applicationSettings, dispatcher), new LogoutResolver(revoked)],
+      resolvers: [
+        new LoginResolver(keys, policy, Math.max(1, config.LOGIN_MAX_IN_FLIGHT)),
+        new CardApplicationMutations(applicationSettings, dispatcher),
+        new DocumentContentResolver(applicationSettings.documents),
+        new LogoutResolver(revoked),
+      ],
       background: {
         stop: async () => {
           revoked.stop();

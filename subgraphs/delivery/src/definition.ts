@@ -21,6 +21,7 @@ import { deliveryAudit } from "./audit/personalData";
 import { deliveryAccessReport } from "./audit/dataAccessReport";
 import { DeliveryDataAccess1765000000000 } from "./migrations/1765000000000-DataAccess";
 import { DashboardIndexes1766000000000 } from "./migrations/1766000000000-DashboardIndexes";
+import { OfficerQueues1769000000000 } from "./migrations/1769000000000-OfficerQueues";
 import { dataAccessRefusalsMigration } from "../../../kernel/audit/migration";
 import { dataAccessPartitionsMigration } from "../../../kernel/audit/partitions";
 import { agency } from "../../agencies";
@@ -33,7 +34,7 @@ export const delivery: SubgraphDefinition<typeof deliverySettings> = {
   defaultPort: REGISTERED.defaultPort,
   settings: deliverySettings,
   entities: [IssuedCard, Shipment, TrackingEvent, OfficePickup, PickupEvent],
-  migrations: [Delivery1764000000000, DeliveryDataAccess1765000000000, DashboardIndexes1766000000000, dataAccessRefusalsMigration("Delivery"), dataAccessPartitionsMigration("Delivery")],
+  migrations: [Delivery1764000000000, DeliveryDataAccess1765000000000, DashboardIndexes1766000000000, dataAccessRefusalsMigration("Delivery"), dataAccessPartitionsMigration("Delivery"), OfficerQueues1769000000000],
   schema: {
     resolvers: [ShipmentResolver, OfficePickupResolver, FamilyCardResolver, DeliveryStatsResolver, deliveryAccessReport.DataAccessReportResolver],
     orphanedTypes: [FamilyCardRef, CivilAffairsOfficeRef, deliveryAccessReport.DataAccessReport],

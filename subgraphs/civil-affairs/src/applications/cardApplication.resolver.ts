@@ -1,5 +1,5 @@
 import { Arg, Ctx, FieldResolver, ID, Query, Resolver, Root } from "type-graphql";
-import { Authenticated } from "../../../../kernel/graphql/authorization";
+import { Authenticated, RequiresRole } from "../../../../kernel/graphql/authorization";
 import { requireViewer, type RequestContext } from "../../../../kernel/context";
 import { money, Money } from "../../../../kernel/graphql/money";
 import { NationalAddress } from "../../../../kernel/graphql/nationalAddress";
@@ -11,6 +11,7 @@ import { CivilAffairsOffice } from "../registry/office.entity";
 import { assertCanReadApplication, readableApplication } from "./access";
 import { CardApplication } from "./cardApplication.entity";
 import { draftOf } from "./drafts";
+import { isOwnCase } from "./fourEyes";
 import { visibleNamedPeople } from "./namedPeople";
 import { ApplicationDocument } from "./documents/document.entity";
 import { DeliveryMethod, DocumentType } from "./enums";
@@ -68,6 +69,16 @@ export class CardApplicationResolver {
   documents(@Root() application: CardApplication, @Ctx() ctx: RequestContext): Promise<ApplicationDocument[]> {
     assertCanReadApplication(ctx, application);
     return ctx.loaders.get(documentsByApplication).load(application.id);
+  }
+
+  @RequiresRole("CIVIL_AFFAIRS_OFFICER")
+  @FieldResolver(() => Boolean, {
+    nullable: true,
+    description:
+      "Civil-affairs officers: whether four-eyes lets the reading officer act on this application (review, correction, decision, issue); false when he, his spouse or his child is its applicant, a person it names or a member of the applicant's register. Which moves the status allows is the status's business.",
+  })
+  async viewerMayAct(@Root() application: CardApplication, @Ctx() ctx: RequestContext): Promise<boolean> {
+    return !(await isOwnCase(ctx, requireViewer(ctx).nationalId, application));
   }
 
   @FieldResolver(() => [DocumentType], { description: "What the rules still require before this application can be submitted." })

@@ -1,6 +1,7 @@
 import type { AuditPolicy } from "../../../../kernel/audit/policy";
 import type { RequestContext } from "../../../../kernel/context";
 import type { CardApplication } from "../applications/cardApplication.entity";
+import type { DocumentContent } from "../applications/documents/documentContent.type";
 import type { Citizen } from "../registry/citizen.entity";
 import type { Family } from "../registry/family.entity";
 import type { FamilyCard } from "../registry/familyCard.entity";
@@ -20,5 +21,7 @@ export const civilAffairsAudit: AuditPolicy = {
     Family: { owners: (family: Family, ctx) => membersOf(family.registerNumber, ctx) },
     FamilyCard: { owners: (card: FamilyCard, ctx) => membersOf(card.registerNumber, ctx) },
     CardApplication: { owners: (application: CardApplication) => [application.applicantId] },
+    // A document's bytes: the applicant's and those of the people the document is about (documentContent.ts).
+    DocumentContent: { owners: (content: DocumentContent) => content.concerns },
   },
 };

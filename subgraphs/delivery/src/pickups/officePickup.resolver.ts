@@ -1,13 +1,30 @@
-import { Arg, Ctx, FieldResolver, ID, Mutation, Resolver, Root } from "type-graphql";
+import { Arg, Ctx, FieldResolver, ID, Int, Mutation, Query, Resolver, Root } from "type-graphql";
 import { RequiresRole } from "../../../../kernel/graphql/authorization";
 import { requireViewer, type RequestContext } from "../../../../kernel/context";
+import { DELIVERY_STAFF } from "../cards/access";
+import { DEFAULT_PAGE, MAX_PAGE } from "../../../../kernel/graphql/paging";
 import { CivilAffairsOfficeRef } from "./civilAffairsOffice.type";
 import { movePickup } from "./movePickup";
 import { OfficePickup } from "./officePickup.entity";
 import { PickupStatus } from "./pickupStatus";
+import { pickupsAwaitingCollection } from "./queue";
+import { OfficePickupQueueConnection } from "./queueTypes";
 
 @Resolver(() => OfficePickup)
 export class OfficePickupResolver {
+  @RequiresRole(...DELIVERY_STAFF)
+  @Query(() => OfficePickupQueueConnection, {
+    description: `Civil-affairs officers and postal operators: the cards waiting at an office (every office without officeId), PREPARING or READY_FOR_PICKUP, the one waiting longest first (first: 1 to ${MAX_PAGE}).`,
+  })
+  pickupsAwaitingCollection(
+    @Arg("officeId", () => ID, { nullable: true }) officeId: string | null,
+    @Arg("first", () => Int, { nullable: true, defaultValue: DEFAULT_PAGE }) first: number | null,
+    @Arg("after", () => String, { nullable: true }) after: string | null,
+    @Ctx() ctx: RequestContext,
+  ): Promise<OfficePickupQueueConnection> {
+    return pickupsAwaitingCollection(ctx, officeId, first, after);
+  }
+
   @RequiresRole("CIVIL_AFFAIRS_OFFICER")
   @Mutation(() => OfficePickup, { description: "Civil-affairs officers: the card arrived at the office (PREPARING → READY_FOR_PICKUP)." })
   markReadyForPickup(@Arg("cardNumber", () => ID) cardNumber: string, @Ctx() ctx: RequestContext): Promise<OfficePickup> {

@@ -1,9 +1,12 @@
-import { Arg, Ctx, FieldResolver, ID, Mutation, Query, Resolver, Root } from "type-graphql";
+import { Arg, Ctx, FieldResolver, ID, Int, Mutation, Query, Resolver, Root } from "type-graphql";
 import { RequiresRole } from "../../../../kernel/graphql/authorization";
 import { requireViewer, type RequestContext } from "../../../../kernel/context";
 import { Violations } from "../../../../kernel/errors";
 import { DELIVERY_STAFF, readableIssuedCard } from "../cards/access";
+import { DEFAULT_PAGE, MAX_PAGE } from "../../../../kernel/graphql/paging";
 import { eventsByTrackingNumber, shipmentByTrackingNumber } from "./loaders";
+import { shipmentsAwaitingEvent } from "./queue";
+import { ShipmentConnection } from "./queueTypes";
 import { recordTrackingEvent } from "./recordTrackingEvent";
 import { Shipment } from "./shipment.entity";
 import { isDelayedOn, ShipmentStatus } from "./shipmentStatus";
@@ -16,6 +19,18 @@ export class ShipmentResolver {
   @Query(() => Shipment, { nullable: true, description: "Postal operators and civil-affairs officers." })
   shipment(@Arg("trackingNumber", () => ID) trackingNumber: string, @Ctx() ctx: RequestContext): Promise<Shipment | null> {
     return ctx.loaders.get(shipmentByTrackingNumber).load(trackingNumber.trim());
+  }
+
+  @RequiresRole("POST_OPERATOR")
+  @Query(() => ShipmentConnection, {
+    description: `Postal operators' queue: shipments not yet DELIVERED nor RETURNED_TO_OFFICE, the one waiting longest since its latest event first (first: 1 to ${MAX_PAGE}).`,
+  })
+  shipmentsAwaitingEvent(
+    @Arg("first", () => Int, { nullable: true, defaultValue: DEFAULT_PAGE }) first: number | null,
+    @Arg("after", () => String, { nullable: true }) after: string | null,
+    @Ctx() ctx: RequestContext,
+  ): Promise<ShipmentConnection> {
+    return shipmentsAwaitingEvent(ctx, first, after);
   }
 
   @RequiresRole("POST_OPERATOR")

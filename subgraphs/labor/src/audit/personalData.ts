@@ -13,9 +13,12 @@ function membersInRepresentation(family: Family): string[] | null {
   return [...ids];
 }
 
+/** The members a queue listed the object with; null when it was not listed so, or its register has none in the copy. */
+const listed = (value: { listedMembers?: string[] }): string[] | null => (value.listedMembers?.length ? value.listedMembers : null);
+
 const registerCache = new WeakMap<RequestContext, Map<string, Promise<string[] | null>>>();
 
-/** An enrollment reached on its own (a mutation's result, `_entities`): its family's members, from civil-affairs. */
+/** An enrollment reached on its own (a mutation's result, `_entities`) and not listed with its members: its family's members, from civil-affairs. */
 function membersFromRegister(register: FamilyRegister, registerNumber: string, ctx: RequestContext): Promise<string[] | null> {
   let cache = registerCache.get(ctx);
   if (!cache) registerCache.set(ctx, (cache = new Map()));
@@ -31,16 +34,18 @@ function membersFromRegister(register: FamilyRegister, registerNumber: string, c
 }
 
 /**
- * Labor's personal data: a family's eligibility, income and enrollments belong to every member;
- * a wage record to its earner.
+ * Labor's personal data: a family's eligibility, income, wages and enrollments belong to every
+ * member; a wage record to its earner. A family or an enrollment listed by an officers' queue
+ * (familiesToReview, pendingEnrollments) carries its members as labor's copy of the register lists
+ * them (`listedMembers`, read with the page).
  */
 export function laborAudit(register: FamilyRegister): AuditPolicy {
   return {
     personal: {
-      Family: { owners: (family: Family) => membersInRepresentation(family) },
+      Family: { owners: (family: Family) => membersInRepresentation(family) ?? listed(family) },
       BenefitEnrollment: {
         ownersFromParent: true,
-        owners: (enrollment: BenefitEnrollment, ctx) => membersFromRegister(register, enrollment.registerNumber, ctx),
+        owners: (enrollment: BenefitEnrollment, ctx) => listed(enrollment) ?? membersFromRegister(register, enrollment.registerNumber, ctx),
       },
       WageRecord: { owners: (wage: WageRecord) => [wage.nationalId] },
     },

@@ -67,4 +67,7 @@ export class BenefitEnrollment {
 
   @Column({ type: "jsonb" })
   evidence!: EnrollmentEvidence;
+
+  /** Not a column nor a field: its family's members in labor's copy, when pendingEnrollments listed it (for the audit). */
+  listedMembers?: string[];
 }

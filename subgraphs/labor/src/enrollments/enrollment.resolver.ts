@@ -1,4 +1,4 @@
-import { Arg, Ctx, FieldResolver, ID, Mutation, Resolver, Root } from "type-graphql";
+import { Arg, Ctx, FieldResolver, ID, Int, Mutation, Query, Resolver, Root } from "type-graphql";
 import { Authenticated, RequiresRole } from "../../../../kernel/graphql/authorization";
 import { requireViewer, type RequestContext } from "../../../../kernel/context";
 import { hasRole } from "../../../../kernel/auth/viewer";
@@ -10,8 +10,11 @@ import { Family } from "../family/family.type";
 import { BenefitProgram } from "../programs/benefitProgram.entity";
 import { BenefitProgramCode } from "../programs/programCode";
 import { loadProgram } from "../programs/loaders";
+import { DEFAULT_PAGE, MAX_PAGE } from "../../../../kernel/graphql/paging";
 import { BenefitEnrollment } from "./benefitEnrollment.entity";
 import { decideEnrollment, isEnrollmentId, openEnrollment } from "./enrollments";
+import { pendingEnrollments } from "./queue";
+import { BenefitEnrollmentConnection } from "./queueTypes";
 
 @Resolver(() => BenefitEnrollment)
 export class EnrollmentResolver {
@@ -42,6 +45,18 @@ export class EnrollmentResolver {
       );
     }
     return openEnrollment(ctx.db, ctx.lang, { registerNumber: family.registerNumber, appliedBy: viewer.nationalId, evaluation, decision });
+  }
+
+  @RequiresRole("LABOR_OFFICER")
+  @Query(() => BenefitEnrollmentConnection, {
+    description: `Labor officers' queue: the PENDING enrollments of every family, the first applied for first (first: 1 to ${MAX_PAGE}).`,
+  })
+  pendingEnrollments(
+    @Arg("first", () => Int, { nullable: true, defaultValue: DEFAULT_PAGE }) first: number | null,
+    @Arg("after", () => String, { nullable: true }) after: string | null,
+    @Ctx() ctx: RequestContext,
+  ): Promise<BenefitEnrollmentConnection> {
+    return pendingEnrollments(ctx, first, after);
   }
 
   @RequiresRole("LABOR_OFFICER")

@@ -1,4 +1,4 @@
-import { Arg, Ctx, Directive, FieldResolver, ID, Query, Resolver, Root } from "type-graphql";
+import { Arg, Ctx, Directive, FieldResolver, ID, Int, Query, Resolver, Root } from "type-graphql";
 import { RequiresRole } from "../../../../kernel/graphql/authorization";
 import type { RequestContext } from "../../../../kernel/context";
 import { normalizeDigits } from "../../../../kernel/digits";
@@ -9,10 +9,14 @@ import { memberIds, type FamilyEvaluations } from "../eligibility/familyEvaluati
 import { describeReason } from "../eligibility/reasons";
 import { BenefitEnrollment } from "../enrollments/benefitEnrollment.entity";
 import { enrollmentsByRegister } from "../enrollments/loaders";
-import { householdIncome } from "../wages/currentWages";
+import { DEFAULT_PAGE, MAX_PAGE } from "../../../../kernel/graphql/paging";
+import { currentWageByPerson, householdIncome } from "../wages/currentWages";
+import { MemberWage, memberWageOf } from "../wages/memberWage.type";
 import { requireFamilyReader } from "./access";
 import { Family, REGISTER_FACTS } from "./family.type";
 import { familyMessages } from "./messages";
+import { familiesToReview } from "./queue";
+import { FamilyConnection } from "./queueTypes";
 
 const MAX_FAMILIES_FOR_REVIEW = 100;
 
@@ -42,6 +46,19 @@ export class FamilyResolver {
     return numbers.map((registerNumber) => Object.assign(new Family(), { registerNumber }));
   }
 
+  /** Each node is a family's key, as familiesForReview's: the gateway fetches the rest from civil-affairs and labor. */
+  @RequiresRole("LABOR_OFFICER")
+  @Query(() => FamilyConnection, {
+    description: `Labor officers: the families of labor's copy of the register, by register number, to review without knowing their numbers (first: 1 to ${MAX_PAGE}).`,
+  })
+  familiesToReview(
+    @Arg("first", () => Int, { nullable: true, defaultValue: DEFAULT_PAGE }) first: number | null,
+    @Arg("after", () => String, { nullable: true }) after: string | null,
+    @Ctx() ctx: RequestContext,
+  ): Promise<FamilyConnection> {
+    return familiesToReview(ctx, first, after);
+  }
+
   @FieldResolver(() => [EligibilityDecision])
   @Directive(REQUIRES_REGISTER_FACTS)
   async eligibility(@Root() family: Family, @Ctx() ctx: RequestContext): Promise<EligibilityDecision[]> {
@@ -61,6 +78,19 @@ export class FamilyResolver {
   @Directive(REQUIRES_REGISTER_FACTS)
   async householdIncome(@Root() family: Family, @Ctx() ctx: RequestContext): Promise<Money> {
     return money(await householdIncome(ctx, memberIds(requireFamilyReader(ctx, family))), ctx.lang);
+  }
+
+  /** Read by whoever may read householdIncome (requireFamilyReader): what the income is made of. */
+  @FieldResolver(() => [MemberWage], { description: "Each member's current monthly wage, in the order of the members; they sum to householdIncome." })
+  @Directive(REQUIRES_REGISTER_FACTS)
+  async wages(@Root() family: Family, @Ctx() ctx: RequestContext): Promise<MemberWage[]> {
+    const ids = memberIds(requireFamilyReader(ctx, family));
+    const wages = await ctx.loaders.get(currentWageByPerson).loadMany(ids);
+    return ids.map((nationalId, i) => {
+      const wage = wages[i];
+      if (wage instanceof Error) throw wage;
+      return memberWageOf(nationalId, wage ?? null, ctx.lang);
+    });
   }
 
   @FieldResolver(() => [BenefitEnrollment])

@@ -57,10 +57,13 @@ export class Family {
   @Field(() => [FamilyMember])
   @Directive("@external")
   members?: FamilyMember[];
+
+  /** Not a field: the members labor's copy lists, when familiesToReview listed the family (whose data the listing is, for the audit). */
+  listedMembers?: string[];
 }
 
 /** A family with the register facts present: what @requires delivers and what civil-affairs' API answers. */
-export type FamilyComposition = Required<Family>;
+export type FamilyComposition = Required<Pick<Family, "registerNumber" | "head" | "members">>;
 
 /** The register facts labor's Family fields require from civil-affairs. */
 export const REGISTER_FACTS = "head { nationalId nationality birthDate } members { relation citizen { nationalId birthDate } }";

@@ -3,7 +3,7 @@ import { mkdtempSync, rmSync } from "node:fs";
 import fs from "node:fs/promises";
 import os from "node:os";
 import path from "node:path";
-import type { EntityManager } from "typeorm";
+import type { DataSource, EntityManager } from "typeorm";
 import { DocumentBlob } from "./documentBlob.entity";
 
 /**
@@ -15,11 +15,24 @@ import { DocumentBlob } from "./documentBlob.entity";
 export interface DocumentStore {
   /** Stores the bytes (idempotent) and the document_blob row, inside the caller's transaction. */
   put(tx: EntityManager, sha256: string, content: Buffer): Promise<void>;
+  /** The bytes stored under this hash, or null when there are none (a row without content, a file missing). */
+  read(db: DataSource | EntityManager, sha256: string): Promise<Buffer | null>;
+}
+
+/** The bytes in the document_blob row; `undefined` when there is no row, null when the row keeps them in a file. */
+async function rowContent(db: DataSource | EntityManager, sha256: string): Promise<Buffer | null | undefined> {
+  const rows: Array<{ content: Uint8Array | null }> = await db.query(`SELECT content FROM document_blob WHERE sha256 = $1`, [sha256]);
+  if (rows.length === 0) return undefined;
+  const content = rows[0]!.content;
+  return content ? Buffer.from(content.buffer, content.byteOffset, content.byteLength) : null;
 }
 
 export const databaseDocumentStore: DocumentStore = {
   async put(tx, sha256, content) {
     await tx.createQueryBuilder().insert().into(DocumentBlob).values({ sha256, content }).orIgnore().execute();
+  },
+  async read(db, sha256) {
+    return (await rowContent(db, sha256)) ?? null;
   },
 };
 
@@ -43,6 +56,13 @@ export function fileDocumentStore(root: string): DocumentStore {
         await fs.rename(temporary, file);
       }
       await tx.createQueryBuilder().insert().into(DocumentBlob).values({ sha256, content: null }).orIgnore().execute();
+    },
+    // Bytes stored in the row (before DocumentFiles1767000000000) are read from it; the others from their file, by the thread pool.
+    async read(db, sha256) {
+      const inRow = await rowContent(db, sha256);
+      if (inRow !== null) return inRow ?? null;
+      if (!/^[0-9a-f]{64}$/.test(sha256)) return null;
+      return fs.readFile(path.join(root, sha256.slice(0, 2), sha256)).catch(() => null);
     },
   };
 }

@@ -23,4 +23,12 @@ export const documentMessages = messages({
     ar: (p: { declared: string; detected: string }) => `نوع الملف ${p.detected} وليس ${p.declared} كما ذُكر.`,
   },
   fileNameRequired: { en: () => "fileName is required.", ar: () => "اسم الملف مطلوب." },
+  notSubmitted: {
+    en: () => "This application has not been submitted: its documents are read by civil affairs once the applicant submits it.",
+    ar: () => "لم يُقدَّم هذا الطلب بعد: تطّلع الأحوال المدنية على مستنداته بعد أن يقدّمه صاحبه.",
+  },
+  onePerRequest: {
+    en: () => "Documents are downloaded one per request.",
+    ar: () => "يُنزَّل مستند واحد في كل طلب.",
+  },
 });
