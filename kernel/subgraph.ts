@@ -29,6 +29,7 @@ import { runProcess } from "./process";
 import { instrumentDatabase } from "./observability/databaseMetrics";
 import { assertMetricsProtected, collectProcessMetrics, metricsRoute } from "./observability/metrics";
 import { requestObservability } from "./observability/requestPlugin";
+import { PURPOSE_HEADER, readPurpose } from "./audit/purpose";
 
 export type SubgraphConfig<S extends ConfigSpec> = Config<ReturnType<typeof subgraphSettings>> &
   Config<typeof documentLimitSettings> &
@@ -168,7 +169,7 @@ export async function startSubgraph<S extends ConfigSpec>(
           authorization: header(request, "authorization") ?? null,
           lang,
           requestId,
-          purpose: header(request, "x-access-purpose")?.trim() || null,
+          purpose: readPurpose(header(request, PURPOSE_HEADER)),
           purposeRequired: config.NODE_ENV === "production" || config.ACCESS_PURPOSE_REQUIRED,
           db,
           log: log.child({ requestId }),

@@ -5,6 +5,27 @@ import { AppError } from "../errors";
 /** The request header in which an officer states why they read or change someone's data. */
 export const PURPOSE_HEADER = "x-access-purpose";
 
+/**
+ * The purpose as the header carries it. HTTP headers carry only ASCII (a browser refuses to send
+ * Arabic in one), so a purpose is sent percent-encoded as UTF-8 (`encodeURIComponent`); plain ASCII
+ * is its own encoding, and text that is not valid percent-encoding ("100% checked") is taken as sent.
+ */
+export function readPurpose(raw: string | undefined): string | null {
+  if (raw === undefined) return null;
+  let purpose = raw;
+  try {
+    purpose = decodeURIComponent(raw);
+  } catch {
+    // not percent-encoded: as sent
+  }
+  return purpose.trim() || null;
+}
+
+/** The purpose as a header value, for a subgraph that calls another on the officer's behalf. */
+export function purposeHeader(purpose: string): string {
+  return encodeURIComponent(purpose);
+}
+
 /** Longest purpose kept in the audit trail (longer ones are cut). */
 export const MAX_PURPOSE_LENGTH = 500;
 

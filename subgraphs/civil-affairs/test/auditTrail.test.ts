@@ -37,6 +37,21 @@ describe.each(DATABASE_KINDS)("civil-affairs data-access audit (%s database)", (
     expect(rows[0].accessor_roles).toEqual(expect.arrayContaining(["CIVIL_AFFAIRS_OFFICER"]));
   });
 
+  it("keeps an Arabic purpose as the officer wrote it: browsers send it percent-encoded, ASCII as typed", async () => {
+    const officer = await ca.as({ nationalId: OFFICER, roles: ["CIVIL_AFFAIRS_OFFICER"] });
+    const stated = [
+      ["مراجعة طلب بطاقة العائلة", encodeURIComponent("مراجعة طلب بطاقة العائلة")],
+      ["Complaint 18", "Complaint 18"],
+      ["100% of the register checked", "100% of the register checked"],
+    ];
+    for (const [index, [purpose, sent]] of stated.entries()) {
+      const read = await officer(`{ citizen(nationalId: "${ABDULLAH}") { fullNameAr } }`, {}, { "x-access-purpose": sent!, "x-request-id": `req-purpose-${index}` });
+      expect(read.errors).toBeUndefined();
+      const [row] = await ca.db.query(`SELECT purpose FROM data_access WHERE owner_id = $1 AND request_id = $2`, [ABDULLAH, `req-purpose-${index}`]);
+      expect(row.purpose).toBe(purpose);
+    }
+  });
+
   it("lists a refused field as refused, never as read, in the owner's report", async () => {
     const noura = await ca.as({ nationalId: "1000000024" }); // Fahad's wife: reads the family's applications, not their documents
     const response = await noura(`{ me { family { applications { status documents { id } } } } }`, {}, { "x-request-id": "req-audit-refused" });

@@ -1,6 +1,7 @@
 import type { RequestContext } from "../../../../kernel/context";
 import type { ReplicaReader } from "../../../../kernel/http/replicas";
 import { AppError, type ErrorCode } from "../../../../kernel/errors";
+import { PURPOSE_HEADER, purposeHeader } from "../../../../kernel/audit/purpose";
 import { REGISTER_FACTS, type FamilyComposition } from "../family/family.type";
 
 const FAMILY_QUERY = `query LaborFamilyComposition($registerNumber: ID!) {
@@ -31,7 +32,7 @@ export class CivilAffairsRegister implements FamilyRegister {
   async family(registerNumber: string, ctx: RequestContext): Promise<FamilyComposition | null> {
     const headers: Record<string, string> = { "content-type": "application/json", "accept-language": ctx.lang, "x-request-id": ctx.requestId };
     if (ctx.authorization) headers.authorization = ctx.authorization;
-    if (ctx.purpose) headers["x-access-purpose"] = ctx.purpose;
+    if (ctx.purpose) headers[PURPOSE_HEADER] = purposeHeader(ctx.purpose);
     const response = await this.civilAffairs.fetch("/graphql", {
       method: "POST",
       headers,
