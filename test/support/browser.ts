@@ -131,6 +131,11 @@ export const WORDS = {
     family: "عائلتي",
     apply: "طلب بطاقة",
     access: "من اطّلع على بياناتي",
+    review: "طلبات البطاقات",
+    pickups: "الاستلام من المكاتب",
+    shipments: "الشحنات",
+    support: "الدعم الاجتماعي",
+    dashboard: "لوحة المؤشرات",
   },
   en: {
     nationalId: "National ID",
@@ -142,8 +147,77 @@ export const WORDS = {
     family: "My family",
     apply: "Apply for a card",
     access: "Who accessed my data",
+    review: "Card applications",
+    pickups: "Office pickups",
+    shipments: "Shipments",
+    support: "Social support",
+    dashboard: "Dashboard",
   },
 } as const;
+
+/** The app's screens, as the main navigation names them (web/src/router.ts). */
+export type ScreenName = "family" | "apply" | "access" | "review" | "pickups" | "shipments" | "support" | "dashboard";
+
+/** The main navigation's accessible name (web/src/ui/words.ts). */
+export const NAVIGATION = { ar: "التنقل الرئيسي", en: "Main navigation" } as const;
+
+/** Follows one of the main navigation's links, by its accessible name, and waits for its route and aria-current. */
+export async function navigate(page: Page, language: Language, screen: ScreenName): Promise<void> {
+  const nav = page.getByRole("navigation", { name: NAVIGATION[language] });
+  await nav.getByRole("link", { name: WORDS[language][screen], exact: true }).click();
+  await page.waitForFunction((hash) => location.hash === hash || location.hash.startsWith(`${hash}/`), `#/${screen}`);
+  await nav.getByRole("link", { name: WORDS[language][screen], exact: true }).and(page.locator('[aria-current="page"]')).waitFor();
+}
+
+/** The link names of the main navigation, in order. */
+export async function navigationLinks(page: Page, language: Language): Promise<string[]> {
+  const links = page.getByRole("navigation", { name: NAVIGATION[language] }).getByRole("link");
+  return (await links.allInnerTexts()).map((text) => text.trim());
+}
+
+/** Waits until the frame's polite live region (web/src/ui/Frame.tsx) says `text` (or matches it). */
+export async function announced(page: Page, text: string | RegExp, timeout = 10_000): Promise<string> {
+  const expected = typeof text === "string" ? { text, source: null } : { text: null, source: text.source };
+  try {
+    const handle = await page.waitForFunction(
+      ({ text: wanted, source }) => {
+        const said = document.querySelector('[role="status"][aria-live="polite"]')?.textContent ?? "";
+        return (wanted !== null ? said === wanted : new RegExp(source!).test(said)) ? said : null;
+      },
+      expected,
+      { timeout },
+    );
+    return (await handle.jsonValue()) as string;
+  } catch {
+    throw new Error(`the live region says ${JSON.stringify(await page.locator('[role="status"][aria-live="polite"]').textContent())}, not ${String(text)}`);
+  }
+}
+
+/** "1000000099" as "١٠٠٠٠٠٠٠٩٩". */
+export const toArabicIndic = (digits: string) => digits.replace(/\d/g, (digit) => String.fromCharCode(0x0660 + Number(digit)));
+
+/** "١٢" as "12" (Arabic-Indic digits to Latin ones; anything else kept). */
+export const fromArabicIndic = (text: string) => text.replace(/[\u0660-\u0669]/g, (digit) => String(digit.charCodeAt(0) - 0x0660));
+
+/** How wide the document is: more than the viewport means a horizontal scroll. */
+export async function scrollWidth(page: Page): Promise<number> {
+  return page.evaluate(() => document.documentElement.scrollWidth);
+}
+
+/**
+ * Every <canvas> on the page: its drawn size, and whether anything was drawn on it (its pixels
+ * differ from a blank canvas of the same size).
+ */
+export async function canvases(page: Page): Promise<Array<{ label: string; width: number; height: number; drawn: boolean }>> {
+  return page.evaluate(() =>
+    [...document.querySelectorAll("canvas")].map((canvas) => {
+      const blank = document.createElement("canvas");
+      blank.width = canvas.width;
+      blank.height = canvas.height;
+      return { label: canvas.getAttribute("aria-label") ?? "", width: canvas.width, height: canvas.height, drawn: canvas.width > 0 && canvas.height > 0 && canvas.toDataURL() !== blank.toDataURL() };
+    }),
+  );
+}
 
 /** Switches the app to `language` with its switch button, if it is not in it already. */
 export async function chooseLanguage(page: Page, language: Language): Promise<void> {

@@ -390,6 +390,8 @@ describe("the citizens' web app in a browser, on a gateway that accepts only per
     await page.getByText(fahad.trackingNumber, { exact: true }).first().waitFor();
     await settled(page);
     expect(tokens).toHaveLength(1);
+    await navigate(page, "ar", "access");
+    await settled(page);
 
     const logout = page.waitForResponse((response) => response.url().endsWith("/graphql") && (response.request().postData() ?? "").includes(appOperations.get("SignOut")!));
     await page.getByRole("button", { name: AR.signOut, exact: true }).click();
@@ -408,6 +410,11 @@ describe("the citizens' web app in a browser, on a gateway that accepts only per
     expect(await page.getByRole("button", { name: AR.signOut }).count()).toBe(0);
     // The token is revoked (civil affairs refuses it at once).
     await expect(run(stack.gatewayUrl, "myFamily", {}, { token: tokens[0] })).rejects.toThrow(/UNAUTHENTICATED/);
+
+    // Whoever signs in next on this tab starts on their own screen, not Fahad's last one: the officer on his queue.
+    expect(await page.evaluate(() => location.hash)).toMatch(/^#?$/);
+    await signIn(page, OFFICERS.civilAffairs, DEMO_PASSWORD, "ar");
+    await page.getByRole("heading", { level: 1, name: "طلبات البطاقات" }).waitFor();
 
     expect(problems()).toEqual([]);
   });

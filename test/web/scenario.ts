@@ -4,9 +4,9 @@ import { sha256 } from "../../gateway/src/security/persistedOperations";
 import { graphql } from "../support/http";
 
 /**
- * The demo people the browser tests (citizenApp.browser.test.ts) and `npm run screenshots` sign in
- * as, and the few operations they run themselves, beside the app, to prepare and cross-check what
- * the screens show. Those operations are registered in a manifest of their own
+ * The demo people the browser tests (citizenApp.browser.test.ts, officers.browser.test.ts) and
+ * `npm run screenshots` sign in as, and the few operations they run themselves, beside the app, to
+ * prepare and cross-check what the screens show. Those operations are registered in a manifest of their own
  * (`writeTestManifest`), so they pass a gateway with ONLY_PERSISTED_OPERATIONS=true.
  */
 export const DEMO_PASSWORD = "demo-password";
@@ -18,11 +18,20 @@ export const FAHAD = {
   members: ["1000000016", "1000000024", "1000000032", "1000000040"],
 };
 
-export const KHALID = { nationalId: "1000000057", wife: "1000000065", son: "1000000073" };
+export const KHALID = { nationalId: "1000000057", wife: "1000000065", son: "1000000073", fullNameAr: "خالد محمد القحطاني", fullNameEn: "Khalid Mohammed Alqahtani" };
 
-export const ABDULLAH = { nationalId: "1000000099" };
+/** Head of a family of six with household wages of 4,000 SAR (seed/demoCast.ts): under Citizen Account's income threshold. */
+export const ABDULLAH = {
+  nationalId: "1000000099",
+  registerNumber: "3000000002",
+  fullNameAr: "عبدالله ناصر الدوسري",
+  fullNameEn: "Abdullah Nasser Aldosari",
+};
 
 export const OFFICERS = { civilAffairs: "1000000909", labor: "1000000917", post: "1000000925" };
+
+/** The analyst (role ANALYST): the dashboard only. */
+export const ANALYST = { nationalId: "1000000933" };
 
 /** What each officer states as the purpose of reading Fahad's data (the data-access screen shows it). */
 export const PURPOSES = {
@@ -39,7 +48,31 @@ export const TEST_OPERATIONS = {
   reviewFamily: `query TestReviewFamily($registerNumber: ID!) { family(registerNumber: $registerNumber) { registerNumber members { relation citizen { nationalId fullNameAr birthDate } } card { cardNumber } } }`,
   reviewSupport: `query TestReviewSupport($registerNumbers: [ID!]!) { familiesForReview(registerNumbers: $registerNumbers) { registerNumber householdIncome { halalas } eligibility { eligible } } }`,
   traceShipment: `query TestTraceShipment($trackingNumber: ID!) { shipment(trackingNumber: $trackingNumber) { status recipientName address { city } } }`,
+  // officers.browser.test.ts: what the officers' screens and the dashboard are checked against.
+  myCard: `query TestMyCard { me { family { registerNumber card { cardNumber status delivery { __typename ... on Shipment { trackingNumber carrier shipmentStatus: status events { status } } ... on OfficePickup { pickupStatus: status office { id } } } } } } }`,
+  mySupport: `query TestMySupport { me { family { registerNumber eligibility { program { code } eligible } enrollments { id status program { code } } } } }`,
+  enrollInProgram: `mutation TestEnrollInProgram($program: BenefitProgramCode!, $registerNumber: ID!) { enrollInProgram(program: $program, registerNumber: $registerNumber) { id status program { code } } }`,
+  stats: `query TestStats($from: DateTime!, $to: DateTime!) { applicationStats(from: $from, to: $to) { total byStatus { status count } byKind { kind count } submittedPerDay { day count } issuedPerDay { day count } } deliveryStats(from: $from, to: $to) { inTransit delivered delayed deliveredPerDay { day count } pickupsByOffice { office { id nameAr nameEn } waiting collected } } programStats { program { code nameAr nameEn } eligibleFamilies enrolledFamilies pendingEnrollments } }`,
 };
+
+/** What TEST_OPERATIONS.stats answers: the dashboard's numbers, as the API gives them. */
+export interface Stats {
+  applicationStats: {
+    total: number;
+    byStatus: Array<{ status: string; count: number }>;
+    byKind: Array<{ kind: string; count: number }>;
+    submittedPerDay: Array<{ day: string; count: number }>;
+    issuedPerDay: Array<{ day: string; count: number }>;
+  };
+  deliveryStats: {
+    inTransit: number;
+    delivered: number;
+    delayed: number;
+    deliveredPerDay: Array<{ day: string; count: number }>;
+    pickupsByOffice: Array<{ office: { id: string; nameAr: string; nameEn: string }; waiting: number; collected: number }>;
+  };
+  programStats: Array<{ program: { code: string; nameAr: string; nameEn: string }; eligibleFamilies: number; enrolledFamilies: number; pendingEnrollments: number }>;
+}
 
 /** The test operations as an Apollo persisted-query manifest, written to `file` (for PERSISTED_OPERATIONS_FILE). */
 export function writeTestManifest(file: string): string {
@@ -57,6 +90,18 @@ export async function run<T = any>(gatewayUrl: string, operation: keyof typeof T
   const response = await graphql<T>(gatewayUrl, TEST_OPERATIONS[operation], variables, { token: options.token, headers: options.headers, asGateway: false });
   if (response.errors || !response.data) throw new Error(`${operation}: HTTP ${response.status} ${JSON.stringify(response.errors)}`);
   return response.data;
+}
+
+/**
+ * Runs one of the web app's own operations by its hash, as the app does (the gateway knows it from
+ * the app's manifest): what the API answers the app, for comparing with what a screen shows.
+ */
+export async function runPersisted<T = any>(gatewayUrl: string, sha256Hash: string, variables: Record<string, unknown>, options: { token?: string; lang?: string; headers?: Record<string, string> } = {}): Promise<{ status: number; data: T | null | undefined; errors: Array<{ message: string; extensions?: Record<string, any> }> | undefined }> {
+  const headers: Record<string, string> = { "content-type": "application/json", "accept-language": options.lang ?? "ar", ...options.headers };
+  if (options.token) headers.authorization = `Bearer ${options.token}`;
+  const response = await fetch(gatewayUrl, { method: "POST", headers, body: JSON.stringify({ variables, extensions: { persistedQuery: { version: 1, sha256Hash } } }) });
+  const body = (await response.json()) as { data?: T | null; errors?: Array<{ message: string; extensions?: Record<string, any> }> };
+  return { status: response.status, data: body.data, errors: body.errors };
 }
 
 export async function login(gatewayUrl: string, nationalId: string): Promise<string> {

@@ -41,7 +41,7 @@ export function App() {
   const owner = session?.nationalId ?? expiredFor;
   return (
     <Frame session={session} screen={session ? screen : null}>
-      {!session && <SignIn ended={ended} />}
+      {!session && <SignIn ended={ended} expiredFor={expiredFor} />}
       {owner && (
         <div hidden={!session}>
           <Screen key={owner} id={route.id} />

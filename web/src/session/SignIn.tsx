@@ -11,7 +11,7 @@ import { signInWords } from "./words";
 import { ScreenHeading } from "../ui/ScreenHeading";
 
 /** National ID and password; the API words every refusal (wrong password, lockout) in the chosen language. */
-export function SignIn({ ended }: { ended: SessionState["ended"] }) {
+export function SignIn({ ended, expiredFor }: Pick<SessionState, "ended" | "expiredFor">) {
   const words = useWords(signInWords);
   const [nationalId, setNationalId] = useState("");
   const [password, setPassword] = useState("");
@@ -25,6 +25,8 @@ export function SignIn({ ended }: { ended: SessionState["ended"] }) {
     try {
       // The API normalises Eastern Arabic digits itself: the ID is sent as typed.
       const { login } = await request(SignInDocument, { nationalId: nationalId.trim(), password });
+      // Someone else than the person whose session expired starts on their own screen.
+      if (expiredFor && expiredFor !== login.citizen.nationalId) location.hash = "";
       signedIn({ accessToken: login.accessToken, expiresAt: login.expiresAt, roles: login.roles, ...login.citizen });
       announce(words.signedIn);
     } catch (failure) {

@@ -65,6 +65,8 @@ export function signedIn(session: Session): void {
 
 export function signedOut(): void {
   publish({ session: null, ended: "signed-out", expiredFor: null });
+  // Whoever signs in next on this tab starts on their own screen, not the last person's.
+  location.hash = "";
 }
 
 /** The token expired or was refused: ask the person to sign in again, where they are. */

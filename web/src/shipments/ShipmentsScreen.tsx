@@ -1,3 +1,189 @@
-export function ShipmentsScreen() {
-  return <h1>ShipmentsScreen</h1>;
+import { useEffect, useRef, useState } from "preact/hooks";
+import { useQuery } from "../api/useQuery";
+import { shipmentStatusLabels } from "../family/labels";
+import { ShipmentsAwaitingDocument, type ShipmentsCaseDetailsFragment, type ShipmentsQueueItemFragment, type ShipmentStatus } from "../graphql/graphql";
+import { useWords } from "../i18n/catalogue";
+import { formatNumber } from "../i18n/format";
+import { useLanguage } from "../i18n/language";
+import { purposeHeaders } from "../ui/purpose";
+import { ScrollTable } from "../ui/ScrollTable";
+import { announce } from "../ui/announcer";
+import { Code, Moment } from "../ui/Dates";
+import { ErrorSummary } from "../ui/ErrorSummary";
+import { ScreenHeading } from "../ui/ScreenHeading";
+import { commonWords } from "../ui/words";
+import { ShipmentCase } from "./ShipmentCase";
+import { isFinal, latestEventAt } from "./moves";
+import "./shipments.css";
+import { shipmentsWords } from "./words";
+
+/** Shipments per page of the queue. */
+const PAGE = 20;
+
+/** The id of the open shipment's panel, which its row's control names (aria-controls). */
+export const CASE_PANEL_ID = "shipment-case";
+
+const recordButtonId = (trackingNumber: string) => `shipment-record-${trackingNumber}`;
+
+/**
+ * Saudi Post's operators (`#/shipments`): the shipments waiting for their next tracking event, a
+ * page at a time, the one waiting longest first; each opens in place (`#/shipments/<tracking>`
+ * opens it at once), with its stated purpose, its timeline and the event form. A recorded event
+ * refreshes its row; a shipment delivered (or returned to the office) leaves the queue. Anyone else
+ * sees the API's refusal.
+ */
+export function ShipmentsScreen({ id }: { id?: string }) {
+  const words = useWords(shipmentsWords);
+  const common = useWords(commonWords);
+  const statuses = useWords(shipmentStatusLabels);
+  const language = useLanguage();
+  const [page, setPage] = useState<{ after: string | null; number: number }>({ after: null, number: 1 });
+  const { data, error, loading, reload } = useQuery(ShipmentsAwaitingDocument, { first: PAGE, after: page.after }, { headers: purposeHeaders(words.queuePurpose) });
+  // The shipment open in place, and what the operator stated for each one he opened on this screen.
+  const [open, setOpen] = useState<string | null>(id ?? null);
+  const [purposes, setPurposes] = useState<Record<string, string>>({});
+  // The rows the operator moved since the page was read: refreshed from the API's answer, or gone (null).
+  const [moved, setMoved] = useState<Record<string, ShipmentsQueueItemFragment | null>>({});
+  const results = useRef<HTMLDivElement>(null);
+  const turned = useRef(false);
+  const number = (value: number) => formatNumber(value, language);
+
+  useEffect(() => {
+    if (id) setOpen(id);
+  }, [id]);
+
+  const queue = data?.shipmentsAwaitingEvent ?? null;
+  const rows = (queue?.edges ?? []).flatMap(({ node }) => {
+    const row = node.trackingNumber in moved ? moved[node.trackingNumber] : node;
+    return row ? [row] : [];
+  });
+  const left = (queue?.edges ?? []).filter(({ node }) => moved[node.trackingNumber] === null).length;
+  const total = queue ? Math.max(0, queue.totalCount - left) : 0;
+
+  useEffect(() => {
+    // After a page turn the page read is said, and the keyboard starts at its top.
+    if (!turned.current || loading || !queue) return;
+    turned.current = false;
+    announce(words.pageShown(number(page.number), number(rows.length), number(total)));
+    results.current?.focus();
+    // eslint-disable-next-line react-hooks/exhaustive-deps
+  }, [queue, loading]);
+
+  const turn = (after: string | null, pageNumber: number) => {
+    turned.current = true;
+    setMoved({});
+    setOpen(null);
+    setPage({ after, number: pageNumber });
+  };
+
+  const close = (trackingNumber: string) => {
+    setOpen(null);
+    // Back to the row's control, or to the list when the shipment left it.
+    const control = document.getElementById(recordButtonId(trackingNumber));
+    if (control) control.focus();
+    else results.current?.focus();
+  };
+
+  const changed = (shipment: ShipmentsCaseDetailsFragment) => {
+    setMoved((previous) => ({ ...previous, [shipment.trackingNumber]: isFinal(shipment.status) ? null : shipment }));
+  };
+
+  // Someone the API refuses the queue (not a postal operator) sees why, and nothing to work with.
+  const refused = error?.code === "FORBIDDEN" || error?.code === "UNAUTHENTICATED";
+  return (
+    <div class="shipments">
+      <ScreenHeading>{words.title}</ScreenHeading>
+      {!refused && <p>{words.intro}</p>}
+      {loading && !queue && <p role="status">{common.loading}</p>}
+      <ErrorSummary error={error} onRetry={refused ? undefined : () => void reload()} />
+      {queue && (
+        <div ref={results} tabIndex={-1} class="queue-results" aria-busy={loading}>
+          <p>
+            <strong>{words.total(number(total))}</strong>
+            {page.number > 1 && ` · ${words.pageNumber(number(page.number))}`}
+          </p>
+          {rows.length === 0 ? (
+            <p>{words.empty}</p>
+          ) : (
+            <ScrollTable label={words.caption(number(total))}>
+              <table class="shipments-table">
+                <caption class="visually-hidden">{words.caption(number(total))}</caption>
+                <thead>
+                  <tr>
+                    <th scope="col">{words.trackingNumber}</th>
+                    <th scope="col">{words.recipient}</th>
+                    <th scope="col">{words.city}</th>
+                    <th scope="col">{words.status}</th>
+                    <th scope="col">{words.latestEvent}</th>
+                    <th scope="col">{words.delay}</th>
+                    <th scope="col">{words.attempts}</th>
+                    <th scope="col">{words.action}</th>
+                  </tr>
+                </thead>
+                <tbody>
+                  {rows.map((shipment) => (
+                    <tr key={shipment.trackingNumber} class={open === shipment.trackingNumber ? "open" : undefined}>
+                      <th scope="row">
+                        <Code value={shipment.trackingNumber} />
+                      </th>
+                      <td class="name">
+                        <bdi>{shipment.recipientName}</bdi>
+                      </td>
+                      <td>
+                        <bdi>{shipment.address.city}</bdi>
+                      </td>
+                      <td>{statuses[shipment.status as ShipmentStatus]}</td>
+                      <td class="when">
+                        <Moment value={latestEventAt(shipment)} />
+                      </td>
+                      <td>{shipment.isDelayed ? <span class="badge warn">{words.delayed}</span> : <span class="muted">{words.onTime}</span>}</td>
+                      <td>{number(shipment.attempts)}</td>
+                      <td>
+                        <button
+                          type="button"
+                          id={recordButtonId(shipment.trackingNumber)}
+                          aria-label={words.recordEventFor(shipment.trackingNumber)}
+                          aria-expanded={open === shipment.trackingNumber}
+                          aria-controls={open === shipment.trackingNumber ? CASE_PANEL_ID : undefined}
+                          onClick={() => (open === shipment.trackingNumber ? close(shipment.trackingNumber) : setOpen(shipment.trackingNumber))}
+                        >
+                          {words.recordEvent}
+                        </button>
+                      </td>
+                    </tr>
+                  ))}
+                </tbody>
+              </table>
+            </ScrollTable>
+          )}
+          {(page.number > 1 || queue.pageInfo.hasNextPage) && (
+            <nav class="actions" aria-label={words.pagination}>
+              {page.number > 1 && (
+                <button type="button" disabled={loading} onClick={() => turn(null, 1)}>
+                  {words.firstPage}
+                </button>
+              )}
+              {queue.pageInfo.hasNextPage && queue.pageInfo.endCursor && (
+                <button type="button" disabled={loading} onClick={() => turn(queue.pageInfo.endCursor ?? null, page.number + 1)}>
+                  {words.nextPage}
+                </button>
+              )}
+            </nav>
+          )}
+        </div>
+      )}
+      {/* Opened once the queue is read: whom the API refuses the queue (not a postal operator) is asked nothing. */}
+      {open && queue && (
+        <ShipmentCase
+          key={open}
+          panelId={CASE_PANEL_ID}
+          trackingNumber={open}
+          purpose={purposes[open] ?? null}
+          onPurpose={(purpose) => setPurposes((previous) => ({ ...previous, [open]: purpose }))}
+          onChanged={changed}
+          onClose={() => close(open)}
+        />
+      )}
+    </div>
+  );
 }

@@ -1,0 +1,342 @@
+import { useCallback, useEffect, useRef, useState } from "preact/hooks";
+import { request } from "../api/client";
+import { ApiError } from "../api/errors";
+import { asApiError } from "../apply/errors";
+import { Fee } from "../apply/Fee";
+import { documentLabels, kindLabels, statusLabels } from "../apply/labels";
+import { StatusBadge } from "../apply/StatusBadge";
+import { ReviewCaseDocument, type CaseDetailsFragment, type DocumentType, type ReviewApplicantFragment } from "../graphql/graphql";
+import { useWords } from "../i18n/catalogue";
+import { formatNumber } from "../i18n/format";
+import { useLanguage, type Language } from "../i18n/language";
+import { AddressFacts } from "../ui/AddressFacts";
+import { announce } from "../ui/announcer";
+import { Code, Day, Moment } from "../ui/Dates";
+import { ErrorSummary } from "../ui/ErrorSummary";
+import { commonWords } from "../ui/words";
+import { CaseDocuments } from "./CaseDocuments";
+import { Moves } from "./Moves";
+import { reviewWords } from "./words";
+import { ScrollTable } from "../ui/ScrollTable";
+
+interface CaseViewProps {
+  id: string;
+  /** The headers of every request about this case: the officer's stated purpose (none for a non-officer). */
+  headers: Record<string, string>;
+  /** The viewer's national ID (his own moves in the history say "you"). */
+  viewerId: string | null;
+}
+
+export interface CaseState {
+  application: CaseDetailsFragment | null;
+  error: ApiError | null;
+  loading: boolean;
+}
+
+/** One application as its officer reviews it: applicant, application, members, documents, then the moves, and the history. */
+export function CaseView({ id, headers, viewerId }: CaseViewProps) {
+  const words = useWords(reviewWords);
+  const common = useWords(commonWords);
+  const language = useLanguage();
+  const [state, setState] = useState<CaseState>({ application: null, error: null, loading: true });
+  const first = useRef<HTMLHeadingElement>(null);
+  const opened = useRef(false);
+
+  /** Reads the application again (its fresh state); resolves with it, or null when it could not be read. */
+  const load = useCallback(async (): Promise<CaseDetailsFragment | null> => {
+    setState((previous) => ({ ...previous, loading: true }));
+    try {
+      const data = await request(ReviewCaseDocument, { id }, { headers });
+      const application = data.cardApplication;
+      // An application nobody may see and one that does not exist answer alike.
+      const error = application ? null : new ApiError(words.notFound, "NOT_FOUND");
+      setState({ application, error, loading: false });
+      return application;
+    } catch (failure) {
+      setState({ application: null, error: asApiError(failure), loading: false });
+      return null;
+    }
+    // The headers are the case's purpose, fixed while the case is open; the language words the fee.
+    // eslint-disable-next-line react-hooks/exhaustive-deps
+  }, [id, language]);
+
+  useEffect(() => {
+    void load();
+  }, [load]);
+
+  const application = state.application;
+  useEffect(() => {
+    // Opened: the keyboard starts at the case, and the opening is said.
+    if (application && !opened.current) {
+      opened.current = true;
+      first.current?.focus();
+      announce(words.opened);
+    }
+    // eslint-disable-next-line react-hooks/exhaustive-deps
+  }, [application]);
+
+  if (!application) {
+    return (
+      <>
+        {state.loading && <p role="status">{common.loading}</p>}
+        <ErrorSummary error={state.error} onRetry={() => void load()} />
+      </>
+    );
+  }
+  return (
+    <div class="case">
+      <section class="card" aria-labelledby="case-applicant-title">
+        <h2 id="case-applicant-title" tabIndex={-1} ref={first}>
+          {words.applicantTitle}
+        </h2>
+        <PersonFacts person={application.applicant} language={language} />
+      </section>
+      <section class="card" aria-labelledby="case-application-title">
+        <h2 id="case-application-title">{words.applicationTitle}</h2>
+        <ApplicationFacts application={application} language={language} />
+        {application.correctionNotes && (
+          <div class="notice">
+            <h3>{words.correctionNotesTitle}</h3>
+            <p>{application.correctionNotes}</p>
+          </div>
+        )}
+        {application.rejectionReason && (
+          <div class="notice">
+            <h3>{words.rejectionReasonTitle}</h3>
+            <p>{application.rejectionReason}</p>
+          </div>
+        )}
+      </section>
+      <section class="card" aria-labelledby="case-members-title">
+        <h2 id="case-members-title">{words.membersTitle}</h2>
+        <Members title={words.wives} ids={application.requestedSpouseIds} people={application.spouses} language={language} />
+        <Members title={words.children} ids={application.requestedChildIds} people={application.children} language={language} />
+      </section>
+      <section class="card" aria-labelledby="case-documents-title">
+        <h2 id="case-documents-title">{words.documentsTitle}</h2>
+        <CaseDocuments application={application} headers={headers} />
+        <Missing missing={application.missingDocuments} language={language} />
+      </section>
+      <Moves
+        application={application}
+        headers={headers}
+        onMoved={(next) => setState({ application: next, error: null, loading: false })}
+        reload={load}
+      />
+      <section class="card" aria-labelledby="case-history-title">
+        <h2 id="case-history-title">{words.historyTitle}</h2>
+        <CaseHistory application={application} viewerId={viewerId} />
+      </section>
+    </div>
+  );
+}
+
+/** "SA" as "Saudi Arabia" / "السعودية"; the code itself where the browser has no name for it. */
+function countryName(code: string, language: Language): string {
+  try {
+    return new Intl.DisplayNames([language], { type: "region" }).of(code) ?? code;
+  } catch {
+    return code;
+  }
+}
+
+function nameOf(person: { fullNameAr: string; fullNameEn: string | null }, language: Language): string {
+  return (language === "en" && person.fullNameEn) || person.fullNameAr;
+}
+
+function PersonFacts({ person, language }: { person: ReviewApplicantFragment; language: Language }) {
+  const words = useWords(reviewWords);
+  return (
+    <dl class="facts">
+      <dt>{words.name}</dt>
+      <dd>
+        <bdi lang="ar">{person.fullNameAr}</bdi>
+        {person.fullNameEn && (
+          <>
+            {" · "}
+            <bdi lang="en">{person.fullNameEn}</bdi>
+          </>
+        )}
+      </dd>
+      <dt>{words.nationalId}</dt>
+      <dd>
+        <Code value={person.nationalId} />
+      </dd>
+      <dt>{words.birthDate}</dt>
+      <dd>
+        <Day value={person.birthDate} />
+      </dd>
+      <dt>{words.nationality}</dt>
+      <dd>{countryName(person.nationality, language)}</dd>
+    </dl>
+  );
+}
+
+function ApplicationFacts({ application, language }: { application: CaseDetailsFragment; language: Language }) {
+  const words = useWords(reviewWords);
+  const kinds = useWords(kindLabels);
+  const office = application.pickupOffice;
+  return (
+    <>
+      <dl class="facts">
+        <dt>{words.status}</dt>
+        <dd>
+          <StatusBadge status={application.status} />
+        </dd>
+        <dt>{words.kind}</dt>
+        <dd>{kinds[application.kind]}</dd>
+        <dt>{words.version}</dt>
+        <dd>{formatNumber(application.version, language)}</dd>
+        <dt>{words.fee}</dt>
+        <dd>
+          <Fee fee={application.fee} />
+        </dd>
+        <dt>{words.delivery}</dt>
+        <dd>
+          {application.deliveryMethod === "SAUDI_POST" ? words.bySaudiPost : application.deliveryMethod === "OFFICE_PICKUP" ? words.atOffice : words.notChosen}
+          {application.deliveryMethod === "OFFICE_PICKUP" && office && (
+            <>
+              {" · "}
+              {language === "en" ? office.nameEn : office.nameAr}
+            </>
+          )}
+        </dd>
+        <dt>{words.createdAt}</dt>
+        <dd>
+          <Moment value={application.createdAt} />
+        </dd>
+        {application.submittedAt && (
+          <>
+            <dt>{words.submittedAt}</dt>
+            <dd>
+              <Moment value={application.submittedAt} />
+            </dd>
+          </>
+        )}
+        {application.decidedAt && (
+          <>
+            <dt>{words.decidedAt}</dt>
+            <dd>
+              <Moment value={application.decidedAt} />
+            </dd>
+          </>
+        )}
+        {application.card && (
+          <>
+            <dt>{words.cardNumber}</dt>
+            <dd>
+              <Code value={application.card.cardNumber} />
+            </dd>
+          </>
+        )}
+      </dl>
+      {application.deliveryMethod === "SAUDI_POST" && application.deliveryAddress && (
+        <>
+          <h3>{words.deliveryAddress}</h3>
+          <AddressFacts address={application.deliveryAddress} />
+        </>
+      )}
+    </>
+  );
+}
+
+/** The people named in one role, as entered, with what the registry says of each. */
+function Members({ title, ids, people, language }: { title: string; ids: string[]; people: ReviewApplicantFragment[]; language: Language }) {
+  const words = useWords(reviewWords);
+  return (
+    <>
+      <h3>{title}</h3>
+      {ids.length === 0 ? (
+        <p>{words.noneNamed}</p>
+      ) : (
+        <ScrollTable label={title}>
+          <table>
+            <thead>
+              <tr>
+                <th scope="col">{words.name}</th>
+                <th scope="col">{words.nationalId}</th>
+                <th scope="col">{words.birthDate}</th>
+                <th scope="col">{words.nationality}</th>
+              </tr>
+            </thead>
+            <tbody>
+              {ids.map((id) => {
+                const person = people.find((candidate) => candidate.nationalId === id);
+                return (
+                  <tr key={id}>
+                    <td>{person ? <bdi>{nameOf(person, language)}</bdi> : words.notInRegistry}</td>
+                    <td>
+                      <Code value={id} />
+                    </td>
+                    <td>{person && <Day value={person.birthDate} />}</td>
+                    <td>{person && countryName(person.nationality, language)}</td>
+                  </tr>
+                );
+              })}
+            </tbody>
+          </table>
+        </ScrollTable>
+      )}
+    </>
+  );
+}
+
+/** What the rules still require, each type once with how many. */
+function Missing({ missing, language }: { missing: DocumentType[]; language: Language }) {
+  const words = useWords(reviewWords);
+  const labels = useWords(documentLabels);
+  const counts = new Map<DocumentType, number>();
+  for (const type of missing) counts.set(type, (counts.get(type) ?? 0) + 1);
+  return (
+    <>
+      <h3>{words.missingTitle}</h3>
+      {counts.size === 0 ? (
+        <p class="ok">{words.nothingMissing}</p>
+      ) : (
+        <ul>
+          {[...counts].map(([type, count]) => (
+            <li key={type}>
+              {labels[type]}
+              {count > 1 && ` (${words.neededCount(formatNumber(count, language))})`}
+            </li>
+          ))}
+        </ul>
+      )}
+    </>
+  );
+}
+
+/** Every move, oldest first: from → to, when, by whom (the applicant, the viewer, another officer), the note. */
+function CaseHistory({ application, viewerId }: { application: CaseDetailsFragment; viewerId: string | null }) {
+  const words = useWords(reviewWords);
+  const statuses = useWords(statusLabels);
+  const who = (by: string) => {
+    if (by === "system") return words.system;
+    if (by === viewerId) return words.you;
+    if (by === application.applicant.nationalId) {
+      return (
+        <>
+          {words.applicant} (<Code value={by} />)
+        </>
+      );
+    }
+    return <Code value={by} />;
+  };
+  return (
+    <ol class="timeline">
+      {application.history.map((change, index) => (
+        <li key={index}>
+          <strong>{change.from ? words.moved(statuses[change.from], statuses[change.to]) : `${words.historyCreated}: ${statuses[change.to]}`}</strong>
+          <br />
+          <Moment value={change.at} /> · {words.by}: {who(change.by)}
+          {change.note && (
+            <>
+              <br />
+              {words.note}: {change.note}
+            </>
+          )}
+        </li>
+      ))}
+    </ol>
+  );
+}

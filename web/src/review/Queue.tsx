@@ -1,0 +1,180 @@
+import { useEffect, useRef } from "preact/hooks";
+import { useQuery } from "../api/useQuery";
+import { kindLabels, statusLabels } from "../apply/labels";
+import { StatusBadge } from "../apply/StatusBadge";
+import { ReviewQueueDocument, type ApplicationStatus } from "../graphql/graphql";
+import { useWords } from "../i18n/catalogue";
+import { formatNumber } from "../i18n/format";
+import { useLanguage } from "../i18n/language";
+import { hrefOf } from "../router";
+import { announce } from "../ui/announcer";
+import { Code, Moment } from "../ui/Dates";
+import { ErrorSummary } from "../ui/ErrorSummary";
+import { Field } from "../ui/Field";
+import { ScreenHeading } from "../ui/ScreenHeading";
+import { commonWords } from "../ui/words";
+import { purposeHeaders } from "../ui/purpose";
+import { reviewWords } from "./words";
+import { ScrollTable } from "../ui/ScrollTable";
+
+/** Applications per page of the queue. */
+export const QUEUE_PAGE = 20;
+
+const STATUSES: ApplicationStatus[] = ["SUBMITTED", "UNDER_REVIEW", "NEEDS_CORRECTION", "APPROVED", "REJECTED", "ISSUED", "CANCELLED", "DRAFT"];
+
+/** Where the officer is in the queue: kept by the screen while he looks at a case, so he comes back to it. */
+export interface QueuePosition {
+  /** null: every status. */
+  status: ApplicationStatus | null;
+  /** The cursor the page starts after; null on the first page. */
+  after: string | null;
+  page: number;
+}
+
+export const FIRST_POSITION: QueuePosition = { status: "SUBMITTED", after: null, page: 1 };
+
+/** The review queue: a status filter, the applications oldest first, a page at a time. */
+export function Queue({ position, onMove }: { position: QueuePosition; onMove(next: QueuePosition): void }) {
+  const words = useWords(reviewWords);
+  const common = useWords(commonWords);
+  const statuses = useWords(statusLabels);
+  const kinds = useWords(kindLabels);
+  const language = useLanguage();
+  const results = useRef<HTMLDivElement>(null);
+  // Set when the officer moves (filter, page): the page read is then said and focused.
+  const moved = useRef(false);
+  const move = (next: QueuePosition) => {
+    moved.current = true;
+    onMove(next);
+  };
+  const { data, error, loading, reload } = useQuery(
+    ReviewQueueDocument,
+    { status: position.status, first: QUEUE_PAGE, after: position.after },
+    { headers: purposeHeaders(words.queuePurpose) },
+  );
+  const queue = data?.cardApplications ?? null;
+  const number = (value: number) => formatNumber(value, language);
+
+  useEffect(() => {
+    // After a move (filter or page) the page read is said, and the keyboard starts at its top.
+    if (!moved.current || loading || !queue) return;
+    moved.current = false;
+    announce(words.pageShown(number(position.page), number(queue.edges.length), number(queue.totalCount)));
+    results.current?.focus();
+    // eslint-disable-next-line react-hooks/exhaustive-deps
+  }, [queue, loading]);
+
+  // Someone the API refuses the queue (not a civil-affairs officer) sees why, and nothing to work with.
+  const refused = error?.code === "FORBIDDEN" || error?.code === "UNAUTHENTICATED";
+  const statusName = position.status ? statuses[position.status] : words.allStatuses;
+  return (
+    <>
+      <ScreenHeading>{words.queueTitle}</ScreenHeading>
+      {!refused && (
+        <>
+          <p>{words.queueIntro}</p>
+          <Field id="review-status" label={words.statusFilter}>
+            {(described) => (
+              <select
+                {...described}
+                class="narrow-select"
+                value={position.status ?? ""}
+                onChange={(event) => {
+                  const value = event.currentTarget.value;
+                  move({ status: value ? (value as ApplicationStatus) : null, after: null, page: 1 });
+                }}
+              >
+                <option value="">{words.allStatuses}</option>
+                {STATUSES.map((status) => (
+                  <option key={status} value={status}>
+                    {statuses[status]}
+                  </option>
+                ))}
+              </select>
+            )}
+          </Field>
+        </>
+      )}
+      {loading && !queue && <p role="status">{common.loading}</p>}
+      <ErrorSummary error={error} onRetry={() => void reload()} />
+      {queue && (
+        <div ref={results} tabIndex={-1} class="queue-results" aria-busy={loading}>
+          <p>
+            <strong>{words.total(number(queue.totalCount))}</strong>
+            {position.page > 1 && ` · ${words.pageNumber(number(position.page))}`}
+          </p>
+          {queue.edges.length === 0 ? (
+            <p>{words.empty}</p>
+          ) : (
+            <ScrollTable label={words.caption(statusName, number(queue.totalCount))}>
+              <table class="queue-table">
+                <caption class="visually-hidden">{words.caption(statusName, number(queue.totalCount))}</caption>
+                <thead>
+                  <tr>
+                    <th scope="col">{words.applicant}</th>
+                    <th scope="col">{words.kind}</th>
+                    <th scope="col">{words.status}</th>
+                    <th scope="col">{words.submittedAt}</th>
+                    <th scope="col">{words.documentsCount}</th>
+                    <th scope="col">{words.action}</th>
+                  </tr>
+                </thead>
+                <tbody>
+                  {queue.edges.map(({ node }) => {
+                    const name = (language === "en" && node.applicant.fullNameEn) || node.applicant.fullNameAr;
+                    return (
+                      <tr key={node.id}>
+                        <th scope="row" class="applicant-cell">
+                          <bdi>{name}</bdi>
+                          <br />
+                          <span class="muted">
+                            {words.nationalId}: <Code value={node.applicant.nationalId} />
+                          </span>
+                        </th>
+                        <td>{kinds[node.kind]}</td>
+                        <td>
+                          <StatusBadge status={node.status} />
+                          {node.viewerMayAct === false && (
+                            <>
+                              <br />
+                              <span class="muted">{words.notYours}</span>
+                            </>
+                          )}
+                        </td>
+                        <td>{node.submittedAt ? <Moment value={node.submittedAt} /> : words.notSubmitted}</td>
+                        <td>{number(node.documents.length)}</td>
+                        <td>
+                          <a href={hrefOf("review", node.id)} aria-label={words.openApplicationOf(name)}>
+                            {words.open}
+                          </a>
+                        </td>
+                      </tr>
+                    );
+                  })}
+                </tbody>
+              </table>
+            </ScrollTable>
+          )}
+          {(position.page > 1 || queue.pageInfo.hasNextPage) && (
+          <nav class="actions" aria-label={words.pagination}>
+            {position.page > 1 && (
+              <button type="button" disabled={loading} onClick={() => move({ ...position, after: null, page: 1 })}>
+                {words.firstPage}
+              </button>
+            )}
+            {queue.pageInfo.hasNextPage && queue.pageInfo.endCursor && (
+              <button
+                type="button"
+                disabled={loading}
+                onClick={() => move({ ...position, after: queue.pageInfo.endCursor, page: position.page + 1 })}
+              >
+                {words.nextPage}
+              </button>
+            )}
+          </nav>
+          )}
+        </div>
+      )}
+    </>
+  );
+}

@@ -1,0 +1,99 @@
+import { useEffect, useRef } from "preact/hooks";
+import { useQuery } from "../api/useQuery";
+import { SupportFamiliesDocument } from "../graphql/graphql";
+import { useWords } from "../i18n/catalogue";
+import { formatNumber } from "../i18n/format";
+import { useLanguage } from "../i18n/language";
+import { purposeHeaders } from "../ui/purpose";
+import { ScrollTable } from "../ui/ScrollTable";
+import { hrefOf } from "../router";
+import { announce } from "../ui/announcer";
+import { Code } from "../ui/Dates";
+import { ErrorSummary } from "../ui/ErrorSummary";
+import { commonWords } from "../ui/words";
+import { Pages, type Position } from "./Pages";
+import { supportWords } from "./words";
+
+/** Families per page. */
+const PAGE = 20;
+
+/** Section (b): the families of labor's register, by register number, each opened on its own (`#/support/<register>`). */
+export function Families({ position, onMove }: { position: Position; onMove(next: Position): void }) {
+  const words = useWords(supportWords);
+  const common = useWords(commonWords);
+  const language = useLanguage();
+  const { data, error, loading, reload } = useQuery(SupportFamiliesDocument, { first: PAGE, after: position.after }, { headers: purposeHeaders(words.familiesPurpose) });
+  const results = useRef<HTMLDivElement>(null);
+  const moved = useRef(false);
+  const list = data?.familiesToReview ?? null;
+  const number = (value: number) => formatNumber(value, language);
+
+  useEffect(() => {
+    if (!moved.current || loading || !list) return;
+    moved.current = false;
+    announce(words.familiesShown(number(position.page), number(list.edges.length), number(list.totalCount)));
+    results.current?.focus();
+    // eslint-disable-next-line react-hooks/exhaustive-deps
+  }, [list, loading]);
+
+  return (
+    <section class="card" aria-labelledby="support-families-title">
+      <h2 id="support-families-title">{words.familiesTitle}</h2>
+      {loading && !list && <p role="status">{common.loading}</p>}
+      <ErrorSummary error={error} onRetry={() => void reload()} />
+      {list && (
+        <div ref={results} tabIndex={-1} class="queue-results" aria-busy={loading}>
+          <p>
+            <strong>{words.familiesTotal(number(list.totalCount))}</strong>
+            {position.page > 1 && ` · ${words.pageNumber(number(position.page))}`}
+          </p>
+          {list.edges.length === 0 ? (
+            <p>{words.familiesEmpty}</p>
+          ) : (
+            <ScrollTable label={words.familiesCaption(number(list.totalCount))}>
+              <table class="families-table">
+                <caption class="visually-hidden">{words.familiesCaption(number(list.totalCount))}</caption>
+                <thead>
+                  <tr>
+                    <th scope="col">{words.register}</th>
+                    <th scope="col">{words.memberCount}</th>
+                    <th scope="col">{words.monthlyIncome}</th>
+                    <th scope="col">
+                      <span class="visually-hidden">{words.action}</span>
+                    </th>
+                  </tr>
+                </thead>
+                <tbody>
+                  {list.edges.map(({ node }) => (
+                    <tr key={node.registerNumber}>
+                      <th scope="row">
+                        <Code value={node.registerNumber} />
+                      </th>
+                      <td>{number(node.memberCount)}</td>
+                      <td>{node.householdIncome ? <bdi>{node.householdIncome.formatted}</bdi> : words.noIncome}</td>
+                      <td>
+                        <a href={hrefOf("support", node.registerNumber)} aria-label={words.openFamily(node.registerNumber)}>
+                          {words.open}
+                        </a>
+                      </td>
+                    </tr>
+                  ))}
+                </tbody>
+              </table>
+            </ScrollTable>
+          )}
+          <Pages
+            label={words.familiesPages}
+            position={position}
+            pageInfo={list.pageInfo}
+            loading={loading}
+            onMove={(next) => {
+              moved.current = true;
+              onMove(next);
+            }}
+          />
+        </div>
+      )}
+    </section>
+  );
+}

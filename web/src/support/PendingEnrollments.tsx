@@ -1,0 +1,128 @@
+import { useEffect, useRef } from "preact/hooks";
+import { useQuery } from "../api/useQuery";
+import { ErrorBlock } from "../apply/ErrorBlock";
+import { SupportPendingEnrollmentsDocument } from "../graphql/graphql";
+import { useWords } from "../i18n/catalogue";
+import { formatNumber } from "../i18n/format";
+import { useLanguage } from "../i18n/language";
+import { purposeHeaders } from "../ui/purpose";
+import { ScrollTable } from "../ui/ScrollTable";
+import { announce } from "../ui/announcer";
+import { Code, Moment } from "../ui/Dates";
+import { ErrorSummary } from "../ui/ErrorSummary";
+import { commonWords } from "../ui/words";
+import { useDecide } from "./decide";
+import { EligibilityFacts, programName } from "./Eligibility";
+import { Pages, type Position } from "./Pages";
+import { supportWords } from "./words";
+
+/** Enrollments per page. */
+const PAGE = 10;
+
+/**
+ * Section (a): every PENDING enrollment, the first applied for first, with the family's
+ * eligibility for the program it asks for, and the officer's decision on each. A decided one leaves
+ * the list (it is read again). The decisions carry the section's purpose, as its reads do.
+ */
+export function PendingEnrollments({ position, onMove, onRefused }: { position: Position; onMove(next: Position): void; onRefused(refused: boolean): void }) {
+  const words = useWords(supportWords);
+  const common = useWords(commonWords);
+  const language = useLanguage();
+  const headers = purposeHeaders(words.pendingPurpose);
+  const { data, error, loading, reload } = useQuery(SupportPendingEnrollmentsDocument, { first: PAGE, after: position.after }, { headers });
+  const results = useRef<HTMLDivElement>(null);
+  const moved = useRef<"page" | "decided" | null>(null);
+  const { decide, busy, error: decideError } = useDecide(headers, words, async () => {
+    moved.current = "decided";
+    await reload();
+  });
+  const queue = data?.pendingEnrollments ?? null;
+  const number = (value: number) => formatNumber(value, language);
+  const refused = error?.code === "FORBIDDEN" || error?.code === "UNAUTHENTICATED";
+
+  useEffect(() => onRefused(refused), [refused]);
+
+  useEffect(() => {
+    // After a page turn the page is said; after a decision or a page turn the keyboard starts at the list.
+    if (!moved.current || loading || !queue) return;
+    if (moved.current === "page") announce(words.pendingShown(number(position.page), number(queue.edges.length), number(queue.totalCount)));
+    moved.current = null;
+    results.current?.focus();
+    // eslint-disable-next-line react-hooks/exhaustive-deps
+  }, [queue, loading]);
+
+  return (
+    <section class="card" aria-labelledby="support-pending-title">
+      <h2 id="support-pending-title">{words.pendingTitle}</h2>
+      {loading && !queue && <p role="status">{common.loading}</p>}
+      <ErrorSummary error={error} onRetry={refused ? undefined : () => void reload()} />
+      <ErrorBlock error={decideError} />
+      {queue && (
+        <div ref={results} tabIndex={-1} class="queue-results" aria-busy={loading}>
+          <p>
+            <strong>{words.pendingTotal(number(queue.totalCount))}</strong>
+            {position.page > 1 && ` · ${words.pageNumber(number(position.page))}`}
+          </p>
+          {queue.edges.length === 0 ? (
+            <p>{words.pendingEmpty}</p>
+          ) : (
+            <ScrollTable label={words.pendingCaption(number(queue.totalCount))}>
+              <table class="pending-table">
+                <caption class="visually-hidden">{words.pendingCaption(number(queue.totalCount))}</caption>
+                <thead>
+                  <tr>
+                    <th scope="col">{words.program}</th>
+                    <th scope="col">{words.registerNumber}</th>
+                    <th scope="col">{words.appliedAt}</th>
+                    <th scope="col">{words.eligibilityFor}</th>
+                    <th scope="col">{words.decision}</th>
+                  </tr>
+                </thead>
+                <tbody>
+                  {queue.edges.map(({ node }) => {
+                    const name = programName(node.program, language);
+                    const register = node.family.registerNumber;
+                    const decision = node.family.eligibility.find((item) => item.program.code === node.program.code);
+                    const decidable = { id: node.id, programName: name, registerNumber: register };
+                    return (
+                      <tr key={node.id}>
+                        <th scope="row">{name}</th>
+                        <td>
+                          <Code value={register} />
+                        </td>
+                        <td>
+                          <Moment value={node.appliedAt} />
+                        </td>
+                        <td class="eligibility-cell">{decision ? <EligibilityFacts decision={decision} /> : words.noDecision}</td>
+                        <td>
+                          <div class="decide">
+                            <button type="button" class="primary" disabled={busy !== null} aria-label={words.approveFor(name, register)} onClick={() => void decide(decidable, true)}>
+                              {words.approve}
+                            </button>
+                            <button type="button" class="danger" disabled={busy !== null} aria-label={words.rejectFor(name, register)} onClick={() => void decide(decidable, false)}>
+                              {words.reject}
+                            </button>
+                          </div>
+                        </td>
+                      </tr>
+                    );
+                  })}
+                </tbody>
+              </table>
+            </ScrollTable>
+          )}
+          <Pages
+            label={words.pendingPages}
+            position={position}
+            pageInfo={queue.pageInfo}
+            loading={loading}
+            onMove={(next) => {
+              moved.current = "page";
+              onMove(next);
+            }}
+          />
+        </div>
+      )}
+    </section>
+  );
+}

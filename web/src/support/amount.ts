@@ -1,0 +1,19 @@
+import { latinDigits } from "../i18n/format";
+
+/**
+ * An amount typed in riyals as integer halalas (1 SAR = 100 halalas), or null when it is not a
+ * number with at most two decimals. Eastern Arabic digits, the Arabic decimal separator and
+ * thousands separators are accepted; at most seven digits of riyals, so that the halalas stay
+ * within a GraphQL Int (the API's own ceiling is lower and worded by it).
+ */
+export function halalasOf(text: string): number | null {
+  const plain = latinDigits(text).replace(/[\s,\u066c]/g, "").replace("\u066b", ".");
+  const match = /^(\d{1,7})(?:\.(\d{1,2}))?$/.exec(plain);
+  if (!match) return null;
+  return Number(match[1]) * 100 + Number((match[2] ?? "").padEnd(2, "0"));
+}
+
+/** Today in Riyadh, "YYYY-MM-DD": the day a wage takes effect unless the officer says otherwise. */
+export function todayInRiyadh(): string {
+  return new Intl.DateTimeFormat("en-CA", { timeZone: "Asia/Riyadh", year: "numeric", month: "2-digit", day: "2-digit" }).format(new Date());
+}

@@ -1,0 +1,46 @@
+import { useState } from "preact/hooks";
+import { request } from "../api/client";
+import type { ApiError } from "../api/errors";
+import { asApiError } from "../apply/errors";
+import { SupportDecideEnrollmentDocument } from "../graphql/graphql";
+import { announce } from "../ui/announcer";
+
+/** What a decision names: the enrollment, and the program and family the officer reads on its buttons. */
+export interface Decidable {
+  id: string;
+  programName: string;
+  registerNumber: string;
+}
+
+interface DecideWords {
+  deciding: string;
+  approved(program: string, register: string): string;
+  rejected(program: string, register: string): string;
+}
+
+/**
+ * decideEnrollment, one at a time: said when done, then `after` (the list or the family read again).
+ * A refusal (INVALID_STATE when someone decided first, FORBIDDEN...) is kept in the API's words,
+ * and the list is read again too, so it shows what is still pending.
+ */
+export function useDecide(headers: Record<string, string>, words: DecideWords, after: () => Promise<void>) {
+  const [busy, setBusy] = useState<string | null>(null);
+  const [error, setError] = useState<ApiError | null>(null);
+  const decide = async (enrollment: Decidable, approve: boolean) => {
+    if (busy) return;
+    setBusy(enrollment.id);
+    setError(null);
+    announce(words.deciding);
+    try {
+      await request(SupportDecideEnrollmentDocument, { id: enrollment.id, approve }, { headers });
+      await after();
+      announce((approve ? words.approved : words.rejected)(enrollment.programName, enrollment.registerNumber));
+    } catch (failure) {
+      setError(asApiError(failure));
+      await after();
+    } finally {
+      setBusy(null);
+    }
+  };
+  return { decide, busy, error };
+}

@@ -1,0 +1,27 @@
+import type { ComponentChildren } from "preact";
+import { useLayoutEffect, useRef, useState } from "preact/hooks";
+
+/**
+ * A table that scrolls sideways on a narrow screen. While it does, its box takes the keyboard (a
+ * named region, Tab-reachable, arrows scroll it), so a table with nothing focusable in it can still
+ * be read to its far edge; while it fits, it adds no tab stop.
+ */
+export function ScrollTable({ label, children }: { label: string; children: ComponentChildren }) {
+  const box = useRef<HTMLDivElement>(null);
+  const [scrolls, setScrolls] = useState(false);
+  useLayoutEffect(() => {
+    const element = box.current;
+    if (!element) return;
+    const check = () => setScrolls(element.scrollWidth > element.clientWidth + 1);
+    check();
+    const observer = new ResizeObserver(check);
+    observer.observe(element);
+    if (element.firstElementChild) observer.observe(element.firstElementChild);
+    return () => observer.disconnect();
+  }, []);
+  return (
+    <div ref={box} class="table-scroll" tabIndex={scrolls ? 0 : undefined} role={scrolls ? "region" : undefined} aria-label={scrolls ? label : undefined}>
+      {children}
+    </div>
+  );
+}
