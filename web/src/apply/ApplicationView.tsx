@@ -1,14 +1,14 @@
 import { useEffect, useRef, useState } from "preact/hooks";
 import type { ApplicationDetailsFragment, OfficeFragment } from "../graphql/graphql";
 import { useWords } from "../i18n/catalogue";
+import { ApplicationFacts } from "../ui/ApplicationFacts";
+import { History } from "../ui/History";
 import type { ApplyActions } from "./actions";
-import { ApplicationFacts } from "./ApplicationFacts";
 import { CancelApplication } from "./CancelApplication";
 import { DocumentsPanel } from "./DocumentsPanel";
 import { EditApplication } from "./EditApplication";
 import { ErrorBlock } from "./ErrorBlock";
-import { History } from "./History";
-import { CANCELLABLE_STATUSES, EDITABLE_STATUSES } from "./labels";
+import { CANCELLABLE_STATUSES, deliveryLabels, EDITABLE_STATUSES } from "./labels";
 import { NamedMembers } from "./NamedMembers";
 import { SubmitApplication } from "./SubmitApplication";
 import { applyWords } from "./words";
@@ -26,6 +26,7 @@ interface ApplicationViewProps {
 /** The application in progress: its facts, the edit form and documents while editable, submit, cancel, history. */
 export function ApplicationView({ application, applicantId, offices, actions, focus, onCancelled }: ApplicationViewProps) {
   const words = useWords(applyWords);
+  const methods = useWords(deliveryLabels);
   const heading = useRef<HTMLHeadingElement>(null);
   // Bumped to start the edit form again from the stored application (after a save or a conflict).
   const [formGeneration, setFormGeneration] = useState(0);
@@ -39,7 +40,7 @@ export function ApplicationView({ application, applicantId, offices, actions, fo
         {words.currentTitle}
       </h2>
       <ErrorBlock error={actions.error} />
-      <ApplicationFacts application={application} />
+      <ApplicationFacts application={application} words={words} methods={methods} addressInline />
       {application.status === "NEEDS_CORRECTION" && application.correctionNotes && (
         <div class="notice">
           <p>
@@ -53,7 +54,8 @@ export function ApplicationView({ application, applicantId, offices, actions, fo
       <DocumentsPanel application={application} editable={editable} refusal={actions.error} onAttached={actions.reload} />
       {editable && <SubmitApplication application={application} actions={actions} />}
       {CANCELLABLE_STATUSES.includes(application.status) && <CancelApplication applicationId={application.id} actions={actions} onCancelled={onCancelled} />}
-      <History history={application.history} applicantId={applicantId} />
+      <h3>{words.historyTitle}</h3>
+      <History history={application.history} words={words} viewerId={applicantId} />
     </section>
   );
 }

@@ -3,6 +3,7 @@ import { useWords } from "../i18n/catalogue";
 import { formatNumber } from "../i18n/format";
 import { useLanguage } from "../i18n/language";
 import { Code, Day, Moment } from "../ui/Dates";
+import { Timeline } from "../ui/Timeline";
 import { cardStatusLabels, pickupStatusLabels, shipmentStatusLabels } from "./labels";
 import { familyWords } from "./words";
 
@@ -50,8 +51,6 @@ function ShipmentFacts({ shipment }: { shipment: Shipment }) {
   const words = useWords(familyWords);
   const statuses = useWords(shipmentStatusLabels);
   const language = useLanguage();
-  // Newest first: the latest event is the one a family looks for.
-  const events = [...shipment.events].sort((a, b) => Date.parse(b.at) - Date.parse(a.at));
   return (
     <>
       <dl class="facts">
@@ -88,15 +87,7 @@ function ShipmentFacts({ shipment }: { shipment: Shipment }) {
         <dd>{formatNumber(shipment.attempts, language)}</dd>
       </dl>
       <h3>{words.timeline}</h3>
-      <ol class="timeline">
-        {events.map((event) => (
-          <li key={`${event.at}-${event.status}`}>
-            <strong>{statuses[event.status]}</strong> · <Moment value={event.at} />
-            {event.location && <> · {event.location}</>}
-            {event.description && <p>{event.description}</p>}
-          </li>
-        ))}
-      </ol>
+      <Timeline events={shipment.events} newestFirst />
     </>
   );
 }

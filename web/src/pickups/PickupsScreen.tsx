@@ -14,6 +14,7 @@ import { useSession } from "../session/session";
 import { announce } from "../ui/announcer";
 import { Code, Moment } from "../ui/Dates";
 import { ErrorSummary } from "../ui/ErrorSummary";
+import { FIRST_PAGE, Pager, type PagePosition } from "../ui/Pager";
 import { Field } from "../ui/Field";
 import { ScreenHeading } from "../ui/ScreenHeading";
 import { commonWords } from "../ui/words";
@@ -81,8 +82,8 @@ function OfficeQueue({ officeId, offices }: { officeId: string; offices: OfficeF
   const { session } = useSession();
   const officer = session?.roles.includes("CIVIL_AFFAIRS_OFFICER") ?? false;
   const headers = purposeHeaders(words.purpose);
-  const [page, setPage] = useState<{ after: string | null; number: number }>({ after: null, number: 1 });
-  const { data, error, loading, reload } = useQuery(PickupsAwaitingDocument, { officeId: officeId || null, first: PAGE, after: page.after }, { headers });
+  const [position, setPosition] = useState<PagePosition>(FIRST_PAGE);
+  const { data, error, loading, reload } = useQuery(PickupsAwaitingDocument, { officeId: officeId || null, first: PAGE, after: position.after }, { headers });
   const [moveError, setMoveError] = useState<ApiError | null>(null);
   const [busy, setBusy] = useState(false);
   const results = useRef<HTMLDivElement>(null);
@@ -95,15 +96,15 @@ function OfficeQueue({ officeId, offices }: { officeId: string; offices: OfficeF
 
   useEffect(() => {
     if (!moved.current || loading || !queue) return;
-    if (moved.current === "page") announce(words.pageShown(number(page.number), number(queue.edges.length), number(queue.totalCount)));
+    if (moved.current === "page") announce(words.pageShown(number(position.page), number(queue.edges.length), number(queue.totalCount)));
     moved.current = null;
     results.current?.focus();
     // eslint-disable-next-line react-hooks/exhaustive-deps
   }, [queue, loading]);
 
-  const turn = (after: string | null, pageNumber: number) => {
+  const turn = (next: PagePosition) => {
     moved.current = "page";
-    setPage({ after, number: pageNumber });
+    setPosition(next);
   };
 
   const act = async (cardNumber: string, ready: boolean) => {
@@ -135,7 +136,7 @@ function OfficeQueue({ officeId, offices }: { officeId: string; offices: OfficeF
         <div ref={results} tabIndex={-1} class="queue-results" aria-busy={loading}>
           <p>
             <strong>{words.total(number(queue.totalCount))}</strong>
-            {page.number > 1 && ` · ${words.pageNumber(number(page.number))}`}
+            {position.page > 1 && ` · ${words.pageNumber(number(position.page))}`}
           </p>
           {queue.edges.length === 0 ? (
             <p>{words.empty}</p>
@@ -191,20 +192,7 @@ function OfficeQueue({ officeId, offices }: { officeId: string; offices: OfficeF
               </table>
             </ScrollTable>
           )}
-          {(page.number > 1 || queue.pageInfo.hasNextPage) && (
-            <nav class="actions" aria-label={words.pagination}>
-              {page.number > 1 && (
-                <button type="button" disabled={loading} onClick={() => turn(null, 1)}>
-                  {words.firstPage}
-                </button>
-              )}
-              {queue.pageInfo.hasNextPage && queue.pageInfo.endCursor && (
-                <button type="button" disabled={loading} onClick={() => turn(queue.pageInfo.endCursor, page.number + 1)}>
-                  {words.nextPage}
-                </button>
-              )}
-            </nav>
-          )}
+          <Pager label={words.pagination} words={words} position={position} pageInfo={queue.pageInfo} loading={loading} onMove={turn} />
         </div>
       )}
     </>

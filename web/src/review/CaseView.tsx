@@ -2,17 +2,17 @@ import { useCallback, useEffect, useRef, useState } from "preact/hooks";
 import { request } from "../api/client";
 import { ApiError } from "../api/errors";
 import { asApiError } from "../apply/errors";
-import { Fee } from "../apply/Fee";
-import { documentLabels, kindLabels, statusLabels } from "../apply/labels";
-import { StatusBadge } from "../apply/StatusBadge";
+import { documentLabels } from "../apply/labels";
 import { ReviewCaseDocument, type CaseDetailsFragment, type DocumentType, type ReviewApplicantFragment } from "../graphql/graphql";
 import { useWords } from "../i18n/catalogue";
 import { formatNumber } from "../i18n/format";
 import { useLanguage, type Language } from "../i18n/language";
 import { AddressFacts } from "../ui/AddressFacts";
 import { announce } from "../ui/announcer";
-import { Code, Day, Moment } from "../ui/Dates";
+import { ApplicationFacts } from "../ui/ApplicationFacts";
+import { Code, Day } from "../ui/Dates";
 import { ErrorSummary } from "../ui/ErrorSummary";
+import { History } from "../ui/History";
 import { commonWords } from "../ui/words";
 import { CaseDocuments } from "./CaseDocuments";
 import { Moves } from "./Moves";
@@ -93,7 +93,13 @@ export function CaseView({ id, headers, viewerId }: CaseViewProps) {
       </section>
       <section class="card" aria-labelledby="case-application-title">
         <h2 id="case-application-title">{words.applicationTitle}</h2>
-        <ApplicationFacts application={application} language={language} />
+        <ApplicationFacts application={application} words={words} methods={{ SAUDI_POST: words.bySaudiPost, OFFICE_PICKUP: words.atOffice }} />
+        {application.deliveryMethod === "SAUDI_POST" && application.deliveryAddress && (
+          <>
+            <h3>{words.deliveryAddress}</h3>
+            <AddressFacts address={application.deliveryAddress} />
+          </>
+        )}
         {application.correctionNotes && (
           <div class="notice">
             <h3>{words.correctionNotesTitle}</h3>
@@ -125,7 +131,7 @@ export function CaseView({ id, headers, viewerId }: CaseViewProps) {
       />
       <section class="card" aria-labelledby="case-history-title">
         <h2 id="case-history-title">{words.historyTitle}</h2>
-        <CaseHistory application={application} viewerId={viewerId} />
+        <History history={application.history} words={words} viewerId={viewerId} applicant={{ id: application.applicant.nationalId, label: words.applicant }} />
       </section>
     </div>
   );
@@ -169,74 +175,6 @@ function PersonFacts({ person, language }: { person: ReviewApplicantFragment; la
       <dt>{words.nationality}</dt>
       <dd>{countryName(person.nationality, language)}</dd>
     </dl>
-  );
-}
-
-function ApplicationFacts({ application, language }: { application: CaseDetailsFragment; language: Language }) {
-  const words = useWords(reviewWords);
-  const kinds = useWords(kindLabels);
-  const office = application.pickupOffice;
-  return (
-    <>
-      <dl class="facts">
-        <dt>{words.status}</dt>
-        <dd>
-          <StatusBadge status={application.status} />
-        </dd>
-        <dt>{words.kind}</dt>
-        <dd>{kinds[application.kind]}</dd>
-        <dt>{words.version}</dt>
-        <dd>{formatNumber(application.version, language)}</dd>
-        <dt>{words.fee}</dt>
-        <dd>
-          <Fee fee={application.fee} />
-        </dd>
-        <dt>{words.delivery}</dt>
-        <dd>
-          {application.deliveryMethod === "SAUDI_POST" ? words.bySaudiPost : application.deliveryMethod === "OFFICE_PICKUP" ? words.atOffice : words.notChosen}
-          {application.deliveryMethod === "OFFICE_PICKUP" && office && (
-            <>
-              {" · "}
-              {language === "en" ? office.nameEn : office.nameAr}
-            </>
-          )}
-        </dd>
-        <dt>{words.createdAt}</dt>
-        <dd>
-          <Moment value={application.createdAt} />
-        </dd>
-        {application.submittedAt && (
-          <>
-            <dt>{words.submittedAt}</dt>
-            <dd>
-              <Moment value={application.submittedAt} />
-            </dd>
-          </>
-        )}
-        {application.decidedAt && (
-          <>
-            <dt>{words.decidedAt}</dt>
-            <dd>
-              <Moment value={application.decidedAt} />
-            </dd>
-          </>
-        )}
-        {application.card && (
-          <>
-            <dt>{words.cardNumber}</dt>
-            <dd>
-              <Code value={application.card.cardNumber} />
-            </dd>
-          </>
-        )}
-      </dl>
-      {application.deliveryMethod === "SAUDI_POST" && application.deliveryAddress && (
-        <>
-          <h3>{words.deliveryAddress}</h3>
-          <AddressFacts address={application.deliveryAddress} />
-        </>
-      )}
-    </>
   );
 }
 
@@ -303,40 +241,5 @@ function Missing({ missing, language }: { missing: DocumentType[]; language: Lan
         </ul>
       )}
     </>
-  );
-}
-
-/** Every move, oldest first: from → to, when, by whom (the applicant, the viewer, another officer), the note. */
-function CaseHistory({ application, viewerId }: { application: CaseDetailsFragment; viewerId: string | null }) {
-  const words = useWords(reviewWords);
-  const statuses = useWords(statusLabels);
-  const who = (by: string) => {
-    if (by === "system") return words.system;
-    if (by === viewerId) return words.you;
-    if (by === application.applicant.nationalId) {
-      return (
-        <>
-          {words.applicant} (<Code value={by} />)
-        </>
-      );
-    }
-    return <Code value={by} />;
-  };
-  return (
-    <ol class="timeline">
-      {application.history.map((change, index) => (
-        <li key={index}>
-          <strong>{change.from ? words.moved(statuses[change.from], statuses[change.to]) : `${words.historyCreated}: ${statuses[change.to]}`}</strong>
-          <br />
-          <Moment value={change.at} /> · {words.by}: {who(change.by)}
-          {change.note && (
-            <>
-              <br />
-              {words.note}: {change.note}
-            </>
-          )}
-        </li>
-      ))}
-    </ol>
   );
 }

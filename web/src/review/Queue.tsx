@@ -10,6 +10,7 @@ import { hrefOf } from "../router";
 import { announce } from "../ui/announcer";
 import { Code, Moment } from "../ui/Dates";
 import { ErrorSummary } from "../ui/ErrorSummary";
+import { Pager, type PagePosition } from "../ui/Pager";
 import { Field } from "../ui/Field";
 import { ScreenHeading } from "../ui/ScreenHeading";
 import { commonWords } from "../ui/words";
@@ -23,12 +24,9 @@ export const QUEUE_PAGE = 20;
 const STATUSES: ApplicationStatus[] = ["SUBMITTED", "UNDER_REVIEW", "NEEDS_CORRECTION", "APPROVED", "REJECTED", "ISSUED", "CANCELLED", "DRAFT"];
 
 /** Where the officer is in the queue: kept by the screen while he looks at a case, so he comes back to it. */
-export interface QueuePosition {
+export interface QueuePosition extends PagePosition {
   /** null: every status. */
   status: ApplicationStatus | null;
-  /** The cursor the page starts after; null on the first page. */
-  after: string | null;
-  page: number;
 }
 
 export const FIRST_POSITION: QueuePosition = { status: "SUBMITTED", after: null, page: 1 };
@@ -155,24 +153,7 @@ export function Queue({ position, onMove }: { position: QueuePosition; onMove(ne
               </table>
             </ScrollTable>
           )}
-          {(position.page > 1 || queue.pageInfo.hasNextPage) && (
-          <nav class="actions" aria-label={words.pagination}>
-            {position.page > 1 && (
-              <button type="button" disabled={loading} onClick={() => move({ ...position, after: null, page: 1 })}>
-                {words.firstPage}
-              </button>
-            )}
-            {queue.pageInfo.hasNextPage && queue.pageInfo.endCursor && (
-              <button
-                type="button"
-                disabled={loading}
-                onClick={() => move({ ...position, after: queue.pageInfo.endCursor, page: position.page + 1 })}
-              >
-                {words.nextPage}
-              </button>
-            )}
-          </nav>
-          )}
+          <Pager label={words.pagination} words={words} position={position} pageInfo={queue.pageInfo} loading={loading} onMove={(next) => move({ ...position, ...next })} />
         </div>
       )}
     </>

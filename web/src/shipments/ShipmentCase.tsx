@@ -17,6 +17,7 @@ import { ErrorSummary } from "../ui/ErrorSummary";
 import { Field } from "../ui/Field";
 import { commonWords } from "../ui/words";
 import { CasePurpose } from "../ui/CasePurpose";
+import { Timeline } from "../ui/Timeline";
 import { isFinal, isLastAttempt, nextStatuses } from "./moves";
 import { shipmentsWords } from "./words";
 
@@ -147,7 +148,7 @@ function CaseBody({ trackingNumber, headers, onChanged, onOpened }: CaseBodyProp
         onStale={load}
       />
       <h3>{words.timelineTitle}</h3>
-      <Timeline shipment={shipment} />
+      <Timeline events={shipment.events} empty={words.noEvents} quietDescriptions />
       <details class="address">
         <summary>{words.deliveryAddress}</summary>
         <AddressFacts address={shipment.address} />
@@ -195,34 +196,6 @@ function ShipmentFacts({ shipment }: { shipment: ShipmentsCaseDetailsFragment })
         </>
       )}
     </dl>
-  );
-}
-
-/** The events, oldest first, as the API lists them. */
-function Timeline({ shipment }: { shipment: ShipmentsCaseDetailsFragment }) {
-  const words = useWords(shipmentsWords);
-  const statuses = useWords(shipmentStatusLabels);
-  if (shipment.events.length === 0) return <p>{words.noEvents}</p>;
-  return (
-    <ol class="timeline">
-      {shipment.events.map((event, index) => (
-        <li key={`${event.at}-${event.status}-${index}`}>
-          <strong>{statuses[event.status]}</strong> · <Moment value={event.at} />
-          {event.location && (
-            <>
-              {" · "}
-              <bdi>{event.location}</bdi>
-            </>
-          )}
-          {event.description && (
-            <>
-              <br />
-              <span class="muted">{event.description}</span>
-            </>
-          )}
-        </li>
-      ))}
-    </ol>
   );
 }
 

@@ -10,6 +10,7 @@ import { ScrollTable } from "../ui/ScrollTable";
 import { announce } from "../ui/announcer";
 import { Code, Moment } from "../ui/Dates";
 import { ErrorSummary } from "../ui/ErrorSummary";
+import { FIRST_PAGE, Pager, type PagePosition } from "../ui/Pager";
 import { ScreenHeading } from "../ui/ScreenHeading";
 import { commonWords } from "../ui/words";
 import { ShipmentCase } from "./ShipmentCase";
@@ -37,8 +38,8 @@ export function ShipmentsScreen({ id }: { id?: string }) {
   const common = useWords(commonWords);
   const statuses = useWords(shipmentStatusLabels);
   const language = useLanguage();
-  const [page, setPage] = useState<{ after: string | null; number: number }>({ after: null, number: 1 });
-  const { data, error, loading, reload } = useQuery(ShipmentsAwaitingDocument, { first: PAGE, after: page.after }, { headers: purposeHeaders(words.queuePurpose) });
+  const [position, setPosition] = useState<PagePosition>(FIRST_PAGE);
+  const { data, error, loading, reload } = useQuery(ShipmentsAwaitingDocument, { first: PAGE, after: position.after }, { headers: purposeHeaders(words.queuePurpose) });
   // The shipment open in place, and what the operator stated for each one he opened on this screen.
   const [open, setOpen] = useState<string | null>(id ?? null);
   const [purposes, setPurposes] = useState<Record<string, string>>({});
@@ -64,16 +65,16 @@ export function ShipmentsScreen({ id }: { id?: string }) {
     // After a page turn the page read is said, and the keyboard starts at its top.
     if (!turned.current || loading || !queue) return;
     turned.current = false;
-    announce(words.pageShown(number(page.number), number(rows.length), number(total)));
+    announce(words.pageShown(number(position.page), number(rows.length), number(total)));
     results.current?.focus();
     // eslint-disable-next-line react-hooks/exhaustive-deps
   }, [queue, loading]);
 
-  const turn = (after: string | null, pageNumber: number) => {
+  const turn = (next: PagePosition) => {
     turned.current = true;
     setMoved({});
     setOpen(null);
-    setPage({ after, number: pageNumber });
+    setPosition(next);
   };
 
   const close = (trackingNumber: string) => {
@@ -100,7 +101,7 @@ export function ShipmentsScreen({ id }: { id?: string }) {
         <div ref={results} tabIndex={-1} class="queue-results" aria-busy={loading}>
           <p>
             <strong>{words.total(number(total))}</strong>
-            {page.number > 1 && ` · ${words.pageNumber(number(page.number))}`}
+            {position.page > 1 && ` · ${words.pageNumber(number(position.page))}`}
           </p>
           {rows.length === 0 ? (
             <p>{words.empty}</p>
@@ -156,20 +157,7 @@ export function ShipmentsScreen({ id }: { id?: string }) {
               </table>
             </ScrollTable>
           )}
-          {(page.number > 1 || queue.pageInfo.hasNextPage) && (
-            <nav class="actions" aria-label={words.pagination}>
-              {page.number > 1 && (
-                <button type="button" disabled={loading} onClick={() => turn(null, 1)}>
-                  {words.firstPage}
-                </button>
-              )}
-              {queue.pageInfo.hasNextPage && queue.pageInfo.endCursor && (
-                <button type="button" disabled={loading} onClick={() => turn(queue.pageInfo.endCursor ?? null, page.number + 1)}>
-                  {words.nextPage}
-                </button>
-              )}
-            </nav>
-          )}
+          <Pager label={words.pagination} words={words} position={position} pageInfo={queue.pageInfo} loading={loading} onMove={turn} />
         </div>
       )}
       {/* Opened once the queue is read: whom the API refuses the queue (not a postal operator) is asked nothing. */}

@@ -11,14 +11,14 @@ import { announce } from "../ui/announcer";
 import { Code } from "../ui/Dates";
 import { ErrorSummary } from "../ui/ErrorSummary";
 import { commonWords } from "../ui/words";
-import { Pages, type Position } from "./Pages";
+import { Pager, type PagePosition } from "../ui/Pager";
 import { supportWords } from "./words";
 
 /** Families per page. */
 const PAGE = 20;
 
 /** Section (b): the families of labor's register, by register number, each opened on its own (`#/support/<register>`). */
-export function Families({ position, onMove }: { position: Position; onMove(next: Position): void }) {
+export function Families({ position, onMove }: { position: PagePosition; onMove(next: PagePosition): void }) {
   const words = useWords(supportWords);
   const common = useWords(commonWords);
   const language = useLanguage();
@@ -82,8 +82,9 @@ export function Families({ position, onMove }: { position: Position; onMove(next
               </table>
             </ScrollTable>
           )}
-          <Pages
+          <Pager
             label={words.familiesPages}
+            words={words}
             position={position}
             pageInfo={list.pageInfo}
             loading={loading}

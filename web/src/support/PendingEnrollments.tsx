@@ -13,7 +13,7 @@ import { ErrorSummary } from "../ui/ErrorSummary";
 import { commonWords } from "../ui/words";
 import { useDecide } from "./decide";
 import { EligibilityFacts, programName } from "./Eligibility";
-import { Pages, type Position } from "./Pages";
+import { Pager, type PagePosition } from "../ui/Pager";
 import { supportWords } from "./words";
 
 /** Enrollments per page. */
@@ -24,7 +24,7 @@ const PAGE = 10;
  * eligibility for the program it asks for, and the officer's decision on each. A decided one leaves
  * the list (it is read again). The decisions carry the section's purpose, as its reads do.
  */
-export function PendingEnrollments({ position, onMove, onRefused }: { position: Position; onMove(next: Position): void; onRefused(refused: boolean): void }) {
+export function PendingEnrollments({ position, onMove, onRefused }: { position: PagePosition; onMove(next: PagePosition): void; onRefused(refused: boolean): void }) {
   const words = useWords(supportWords);
   const common = useWords(commonWords);
   const language = useLanguage();
@@ -111,8 +111,9 @@ export function PendingEnrollments({ position, onMove, onRefused }: { position: 
               </table>
             </ScrollTable>
           )}
-          <Pages
+          <Pager
             label={words.pendingPages}
+            words={words}
             position={position}
             pageInfo={queue.pageInfo}
             loading={loading}

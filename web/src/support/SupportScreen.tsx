@@ -3,7 +3,7 @@ import { useWords } from "../i18n/catalogue";
 import { ScreenHeading } from "../ui/ScreenHeading";
 import { FamilyCase } from "./FamilyCase";
 import { Families } from "./Families";
-import { FIRST_PAGE, type Position } from "./Pages";
+import { FIRST_PAGE, type PagePosition } from "../ui/Pager";
 import { PendingEnrollments } from "./PendingEnrollments";
 import "./support.css";
 import { supportWords } from "./words";
@@ -16,8 +16,8 @@ import { supportWords } from "./words";
  */
 export function SupportScreen({ id }: { id?: string }) {
   const words = useWords(supportWords);
-  const [pending, setPending] = useState<Position>(FIRST_PAGE);
-  const [families, setFamilies] = useState<Position>(FIRST_PAGE);
+  const [pending, setPending] = useState<PagePosition>(FIRST_PAGE);
+  const [families, setFamilies] = useState<PagePosition>(FIRST_PAGE);
   const [refused, setRefused] = useState(false);
   if (id) {
     return (

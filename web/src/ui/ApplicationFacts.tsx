@@ -1,18 +1,39 @@
-import type { ApplicationDetailsFragment } from "../graphql/graphql";
+import { Fee } from "../apply/Fee";
+import { kindLabels } from "../apply/labels";
+import { StatusBadge } from "../apply/StatusBadge";
+import type { ApplicationRecordFragment, DeliveryMethod } from "../graphql/graphql";
 import { useWords } from "../i18n/catalogue";
 import { formatNumber } from "../i18n/format";
 import { useLanguage } from "../i18n/language";
-import { Code, Moment } from "../ui/Dates";
-import { Fee } from "./Fee";
-import { deliveryLabels, kindLabels } from "./labels";
-import { StatusBadge } from "./StatusBadge";
-import { applyWords } from "./words";
+import { Code, Moment } from "./Dates";
+
+/** The facts' labels, in the words of the screen that shows them (the applicant's or the officer's). */
+export interface ApplicationFactsWords {
+  status: string;
+  kind: string;
+  version: string;
+  fee: string;
+  delivery: string;
+  notChosen: string;
+  separator: string;
+  createdAt: string;
+  submittedAt: string;
+  decidedAt: string;
+  cardNumber: string;
+}
+
+interface ApplicationFactsProps {
+  application: ApplicationRecordFragment;
+  words: ApplicationFactsWords;
+  /** Each delivery method as the screen says it. */
+  methods: Record<DeliveryMethod, string>;
+  /** The Saudi Post address on the delivery's own line (the applicant's view); otherwise the screen shows it itself. */
+  addressInline?: boolean;
+}
 
 /** Status, kind, version, fee, delivery and dates of one application. */
-export function ApplicationFacts({ application }: { application: ApplicationDetailsFragment }) {
-  const words = useWords(applyWords);
+export function ApplicationFacts({ application, words, methods, addressInline = false }: ApplicationFactsProps) {
   const kinds = useWords(kindLabels);
-  const methods = useWords(deliveryLabels);
   const language = useLanguage();
   const office = application.pickupOffice;
   const address = application.deliveryAddress;
@@ -34,7 +55,7 @@ export function ApplicationFacts({ application }: { application: ApplicationDeta
       <dd>
         {application.deliveryMethod ? methods[application.deliveryMethod] : words.notChosen}
         {application.deliveryMethod === "OFFICE_PICKUP" && office && ` · ${language === "en" ? office.nameEn : office.nameAr}`}
-        {application.deliveryMethod === "SAUDI_POST" && address && (
+        {addressInline && application.deliveryMethod === "SAUDI_POST" && address && (
           <>
             <br />
             <bdi>

@@ -1,26 +1,25 @@
-import { useWords } from "../i18n/catalogue";
-import { supportWords } from "./words";
-
 /** Where a list is: the cursor its page starts after (null on the first), and the page's number. */
-export interface Position {
+export interface PagePosition {
   after: string | null;
   page: number;
 }
 
-export const FIRST_PAGE: Position = { after: null, page: 1 };
+export const FIRST_PAGE: PagePosition = { after: null, page: 1 };
 
-interface PagesProps {
+interface PagerProps {
+  /** The navigation's accessible name, the screen's own ("Shipment pages"). */
   label: string;
-  position: Position;
+  /** The two buttons' words, the screen's own. */
+  words: { firstPage: string; nextPage: string };
+  position: PagePosition;
   pageInfo: { hasNextPage: boolean; endCursor?: string | null };
   loading: boolean;
-  onMove(next: Position): void;
+  onMove(next: PagePosition): void;
 }
 
-/** A list's "First page" and "Next page" (the API's cursors go forward only). */
-export function Pages({ label, position, pageInfo, loading, onMove }: PagesProps) {
-  const words = useWords(supportWords);
-  if (position.page === 1 && !pageInfo.hasNextPage) return null;
+/** A list's "First page" and "Next page" (the API's cursors go forward only); nothing when the list has one page. */
+export function Pager({ label, words, position, pageInfo, loading, onMove }: PagerProps) {
+  if (position.page <= 1 && !pageInfo.hasNextPage) return null;
   return (
     <nav class="actions" aria-label={label}>
       {position.page > 1 && (
