@@ -1,7 +1,7 @@
-import { PGlite } from "@electric-sql/pglite";
 import { DataSource, type MixedList, type EntitySchema } from "typeorm";
 import type { Logger } from "../logger";
 import { acquireProcessLock } from "../processLock";
+import { openPGlite } from "./pglite";
 import { pgliteModule } from "./pgliteDriver";
 import { SnakeNamingStrategy } from "./snakeNaming";
 import { DatabaseLogger } from "./statementCounter";
@@ -62,7 +62,7 @@ export async function openDatabase(options: DatabaseOptions): Promise<DataSource
   } else {
     // Two processes on one PGlite folder diverge and leave it unopenable: one owner at a time.
     const release = options.dataDir ? acquireProcessLock(`${options.dataDir}.lock`, `The embedded database in ${options.dataDir}`) : () => undefined;
-    const database = await PGlite.create(options.dataDir).catch((error) => {
+    const database = await openPGlite(options.dataDir).catch((error) => {
       release();
       throw error;
     });

@@ -1,4 +1,4 @@
-import { PGlite } from "@electric-sql/pglite";
+import { openPGlite } from "../database/pglite";
 import { Client } from "pg";
 import { AuditGroupCommit, type Queryable } from "../audit/groupCommit";
 import { DATA_ACCESS_UP } from "../audit/migration";
@@ -33,7 +33,7 @@ class CountedDatabase implements Queryable {
 
 async function openDatabase(kind: string): Promise<{ db: Queryable; rows(): Promise<Array<{ request_id: string; owner_id: string; fields: string[] }>>; close(): Promise<void> }> {
   if (kind === "embedded") {
-    const pglite = await PGlite.create();
+    const pglite = await openPGlite();
     await pglite.exec(DATA_ACCESS_UP + `ALTER TABLE data_access ADD COLUMN refused_fields text[] NOT NULL DEFAULT '{}';`);
     return {
       db: pglite,

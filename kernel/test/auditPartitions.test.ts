@@ -1,4 +1,4 @@
-import { PGlite } from "@electric-sql/pglite";
+import { openPGlite } from "../database/pglite";
 import { Client } from "pg";
 import type { QueryRunner } from "typeorm";
 import { DATA_ACCESS_UP } from "../audit/migration";
@@ -13,7 +13,7 @@ interface Sql {
 
 async function open(kind: string): Promise<Sql> {
   if (kind === "embedded") {
-    const pglite = await PGlite.create();
+    const pglite = await openPGlite();
     return { run: async (sql) => ((await pglite.exec(sql)).at(-1)?.rows ?? []) as never, close: () => pglite.close() };
   }
   const database = await createTestDatabase("audit_partitions");

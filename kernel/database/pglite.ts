@@ -1,0 +1,70 @@
+import fs from "node:fs";
+import path from "node:path";
+import { PGlite } from "@electric-sql/pglite";
+
+/** The installed PGlite's version: a template made by one version is never loaded by another. */
+function pgliteVersion(): string {
+  const packageJson = path.join(path.dirname(require.resolve("@electric-sql/pglite")), "..", "package.json");
+  return (JSON.parse(fs.readFileSync(packageJson, "utf8")) as { version: string }).version;
+}
+
+/** Where the copy of an empty cluster lives: beside the installed packages, rebuilt on any machine that lacks it. */
+export function templatePath(): string {
+  return path.join(process.cwd(), "node_modules", ".cache", "pglite", `${pgliteVersion()}.tar`);
+}
+
+/**
+ * A copied cluster starts as after a crash (it was copied running), and PostgreSQL then reports
+ * its start-up progress on a repeating timer, which in PGlite is a referenced Node timer that
+ * never stops and keeps the process from exiting: no progress reports.
+ */
+const START_PARAMS = [...PGlite.defaultStartParams, "-c", "log_startup_progress_interval=0"];
+
+/** True when `dataDir` holds no database yet (missing or an empty folder). */
+function isNew(dataDir: string): boolean {
+  return !fs.existsSync(dataDir) || fs.readdirSync(dataDir).length === 0;
+}
+
+/** The template's bytes, or null when there is none. Read whole into memory: a file-backed Blob would hold the file open. */
+async function readTemplate(file: string): Promise<Blob | null> {
+  try {
+    return new Blob([await fs.promises.readFile(file)]);
+  } catch {
+    return null;
+  }
+}
+
+/** Saves a fresh cluster as the template; written aside and renamed so that a concurrent reader never sees half a file. */
+async function saveTemplate(database: PGlite, file: string): Promise<void> {
+  try {
+    const tar = Buffer.from(await (await database.dumpDataDir("none")).arrayBuffer());
+    fs.mkdirSync(path.dirname(file), { recursive: true });
+    const partial = `${file}.${process.pid}.partial`;
+    fs.writeFileSync(partial, tar);
+    fs.renameSync(partial, file);
+  } catch {
+    // Without a template the next database is made by initdb again: slower, never wrong.
+  }
+}
+
+/**
+ * Opens an embedded database (in memory when `dataDir` is absent). A new one is loaded from a copy
+ * of an empty cluster instead of running PGlite's initdb, which costs seconds per database (tests
+ * and replicas make many); the first new database on the machine makes the copy. A template that
+ * cannot be loaded is removed and the database made by initdb as before.
+ */
+export async function openPGlite(dataDir?: string, file = templatePath()): Promise<PGlite> {
+  if (dataDir !== undefined && !isNew(dataDir)) return PGlite.create({ dataDir, startParams: START_PARAMS });
+  const template = await readTemplate(file);
+  if (template) {
+    try {
+      return await PGlite.create({ dataDir, loadDataDir: template, startParams: START_PARAMS });
+    } catch {
+      fs.rmSync(file, { force: true });
+      if (dataDir !== undefined) fs.rmSync(dataDir, { recursive: true, force: true });
+    }
+  }
+  const database = await PGlite.create({ dataDir, startParams: START_PARAMS });
+  await saveTemplate(database, file);
+  return database;
+}
