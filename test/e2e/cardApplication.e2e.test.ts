@@ -1,21 +1,21 @@
 import { codes, graphql, violationRules, type GraphQLResponse, PURPOSE } from "../support/http";
-import { startTestStack, type TestStack } from "../support/stack";
+import { startInProcessPlatform, type InProcessPlatform } from "../support/inProcessPlatform";
 
 const PNG = Buffer.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a, 1, 2, 3, 4]).toString("base64");
 const APPLICATION = `id status version missingDocuments fee { halalas formatted } history { from to by note }`;
 
 describe("a family card application, end to end through the gateway", () => {
-  let stack: TestStack;
+  let platform: InProcessPlatform;
   let call: (token: string, query: string, variables?: Record<string, unknown>) => Promise<GraphQLResponse>;
   beforeAll(async () => {
-    stack = await startTestStack();
-    call = (token, query, variables = {}) => graphql(stack.gatewayUrl, query, variables, { token, headers: PURPOSE });
+    platform = await startInProcessPlatform();
+    call = (token, query, variables = {}) => graphql(platform.gatewayUrl, query, variables, { token, headers: PURPOSE });
   });
-  afterAll(() => stack?.stop());
+  afterAll(() => platform?.stop());
 
   it("takes Khalid from a draft to an issued card in his new family register", async () => {
-    const khalid = await stack.login("1000000057");
-    const officer = await stack.login("1000000909");
+    const khalid = await platform.login("1000000057");
+    const officer = await platform.login("1000000909");
 
     const created = await call(khalid, `mutation { createCardApplication(input: { kind: NEW_CARD, spouseIds: ["1000000065"], childIds: ["1000000073", "1000000081"], deliveryMethod: SAUDI_POST }) { ${APPLICATION} } }`);
     expect(created.errors).toBeUndefined();
@@ -70,8 +70,8 @@ describe("a family card application, end to end through the gateway", () => {
   });
 
   it("charges Fahad 100 SAR for a lost card delivered to an office, and replaces his card", async () => {
-    const fahad = await stack.login("1000000016");
-    const officer = await stack.login("1000000909");
+    const fahad = await platform.login("1000000016");
+    const officer = await platform.login("1000000909");
     const missing = await call(fahad, `mutation { createCardApplication(input: { kind: REPLACEMENT_LOST, deliveryMethod: OFFICE_PICKUP, pickupOfficeId: "RUH-01" }) { id } }`);
     const id = missing.data.createCardApplication.id;
     const refused = await call(fahad, `mutation($id: ID!) { submitCardApplication(id: $id) { id } }`, { id });
@@ -92,7 +92,7 @@ describe("a family card application, end to end through the gateway", () => {
   });
 
   it("refuses a resident with rule NOT_SAUDI and keeps nothing", async () => {
-    const resident = await stack.login("2000000014");
+    const resident = await platform.login("2000000014");
     const refused = await call(resident, `mutation { createCardApplication(input: { kind: NEW_CARD }) { id } }`);
     expect(violationRules(refused)).toContain("NOT_SAUDI");
     const mine = await call(resident, `{ myCardApplications { id } }`);
@@ -100,13 +100,13 @@ describe("a family card application, end to end through the gateway", () => {
   });
 
   it("gives officers a paged queue and analysts aggregates only", async () => {
-    const officer = await stack.login("1000000909");
+    const officer = await platform.login("1000000909");
     const page = await call(officer, `{ cardApplications(status: ISSUED, first: 2) { totalCount edges { cursor node { status } } pageInfo { hasNextPage endCursor } } }`);
     expect(page.data.cardApplications.edges).toHaveLength(2);
     expect(page.data.cardApplications.pageInfo.hasNextPage).toBe(true);
     const next = await call(officer, `query($after: String) { cardApplications(status: ISSUED, first: 2, after: $after) { edges { cursor } } }`, { after: page.data.cardApplications.pageInfo.endCursor });
     expect(next.data.cardApplications.edges[0].cursor).not.toBe(page.data.cardApplications.edges[0].cursor);
-    const analyst = await stack.login("1000000933");
+    const analyst = await platform.login("1000000933");
     const queue = await call(analyst, `{ cardApplications { totalCount } }`);
     expect(codes(queue)).toEqual(["FORBIDDEN"]);
     // The demo history spreads applications over the last 90 days.
@@ -124,7 +124,7 @@ describe("a family card application, end to end through the gateway", () => {
   });
 
   it("accepts a PNG document for a draft and lists it to the applicant only", async () => {
-    const abdullah = await stack.login("1000000099");
+    const abdullah = await platform.login("1000000099");
     const created = await call(abdullah, `mutation { createCardApplication(input: { kind: REPLACEMENT_DAMAGED, deliveryMethod: OFFICE_PICKUP, pickupOfficeId: "JED-01" }) { id missingDocuments } }`);
     const { id, missingDocuments } = created.data.createCardApplication;
     expect(missingDocuments).toEqual(["DAMAGED_CARD_PHOTO"]);
@@ -134,7 +134,7 @@ describe("a family card application, end to end through the gateway", () => {
     expect(attached.data.attachDocument).toMatchObject({ type: "DAMAGED_CARD_PHOTO", mimeType: "image/png", sizeBytes: 12 });
     const after = await call(abdullah, `query($id: ID!) { cardApplication(id: $id) { missingDocuments documents { fileName } } }`, { id });
     expect(after.data.cardApplication).toEqual({ missingDocuments: [], documents: [{ fileName: "card.png" }] });
-    const wife = await stack.login("1000000107");
+    const wife = await platform.login("1000000107");
     const other = await call(wife, `query($id: ID!) { cardApplication(id: $id) { id } }`, { id });
     expect(codes(other)).toEqual(["FORBIDDEN"]);
   });

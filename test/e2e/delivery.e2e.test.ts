@@ -2,7 +2,7 @@ import type { CardIssuedEvent } from "../../kernel/events/cardIssued";
 import { DEV_EVENTS_SECRET } from "../../kernel/events/settings";
 import { SIGNATURE_HEADER, sign } from "../../kernel/events/signature";
 import { codes, graphql, PURPOSE } from "../support/http";
-import { startTestStack, type TestStack } from "../support/stack";
+import { startInProcessPlatform, type InProcessPlatform } from "../support/inProcessPlatform";
 
 /** Shipment.status and OfficePickup.status have different enum types, so one of them needs an alias. */
 const MY_DELIVERY = `{
@@ -18,14 +18,14 @@ const RECORD = `mutation($trackingNumber: ID!, $status: ShipmentStatus!, $at: Da
 }`;
 
 describe("card delivery through the gateway", () => {
-  let stack: TestStack;
+  let platform: InProcessPlatform;
   beforeAll(async () => {
-    stack = await startTestStack();
+    platform = await startInProcessPlatform();
   });
-  afterAll(() => stack?.stop());
+  afterAll(() => platform?.stop());
 
   it("shows Fahad his card delivered by Saudi Post", async () => {
-    const response = await graphql(stack.gatewayUrl, MY_DELIVERY, {}, { token: await stack.login("1000000016") });
+    const response = await graphql(platform.gatewayUrl, MY_DELIVERY, {}, { token: await platform.login("1000000016") });
     expect(response.errors).toBeUndefined();
     const card = response.data.me.family.card;
     expect(card.cardNumber).toBe("FC300000000101");
@@ -35,7 +35,7 @@ describe("card delivery through the gateway", () => {
   });
 
   it("shows Abdullah his collected card's office, named by civil-affairs", async () => {
-    const response = await graphql(stack.gatewayUrl, MY_DELIVERY, {}, { token: await stack.login("1000000099") });
+    const response = await graphql(platform.gatewayUrl, MY_DELIVERY, {}, { token: await platform.login("1000000099") });
     expect(response.errors).toBeUndefined();
     expect(response.data.me.family.card.delivery).toEqual({
       __typename: "OfficePickup",
@@ -64,7 +64,7 @@ describe("card delivery through the gateway", () => {
       issuedAt,
     };
     const body = JSON.stringify(event);
-    const published = await fetch(`${stack.urls.delivery}/events`, {
+    const published = await fetch(`${platform.subgraphs.delivery.url}/events`, {
       method: "POST",
       headers: { "content-type": "application/json", [SIGNATURE_HEADER]: sign(body, DEV_EVENTS_SECRET) },
       body,
@@ -72,25 +72,25 @@ describe("card delivery through the gateway", () => {
     expect(published.status).toBe(201);
     const { trackingNumber } = (await published.json()) as { trackingNumber: string };
 
-    const operator = await stack.login("1000000925");
-    const picked = await graphql(stack.gatewayUrl, RECORD, { trackingNumber, status: "PICKED_UP", at: new Date(Date.now() - 3_600_000).toISOString() }, { token: operator, headers: PURPOSE });
+    const operator = await platform.login("1000000925");
+    const picked = await graphql(platform.gatewayUrl, RECORD, { trackingNumber, status: "PICKED_UP", at: new Date(Date.now() - 3_600_000).toISOString() }, { token: operator, headers: PURPOSE });
     expect(picked.errors).toBeUndefined();
     expect(picked.data.recordTrackingEvent).toEqual({ status: "PICKED_UP", events: [{ status: "CREATED", location: null }, { status: "PICKED_UP", location: "Riyadh hub" }] });
-    expect(codes(await graphql(stack.gatewayUrl, RECORD, { trackingNumber, status: "DELIVERED" }, { token: operator, headers: PURPOSE }))).toEqual(["INVALID_STATE"]);
+    expect(codes(await graphql(platform.gatewayUrl, RECORD, { trackingNumber, status: "DELIVERED" }, { token: operator, headers: PURPOSE }))).toEqual(["INVALID_STATE"]);
 
-    const read = await graphql(stack.gatewayUrl, `query($t: ID!) { shipment(trackingNumber: $t) { status recipientName } }`, { t: trackingNumber }, { token: operator, headers: PURPOSE });
+    const read = await graphql(platform.gatewayUrl, `query($t: ID!) { shipment(trackingNumber: $t) { status recipientName } }`, { t: trackingNumber }, { token: operator, headers: PURPOSE });
     expect(read.data.shipment).toEqual({ status: "PICKED_UP", recipientName: "فهد عبدالله العتيبي" });
 
-    const citizen = await graphql(stack.gatewayUrl, RECORD, { trackingNumber, status: "IN_TRANSIT" }, { token: await stack.login("1000000016") });
+    const citizen = await graphql(platform.gatewayUrl, RECORD, { trackingNumber, status: "IN_TRANSIT" }, { token: await platform.login("1000000016") });
     expect(codes(citizen)).toEqual(["FORBIDDEN"]);
-    expect(codes(await graphql(stack.gatewayUrl, RECORD, { trackingNumber, status: "IN_TRANSIT" }))).toEqual(["UNAUTHENTICATED"]);
+    expect(codes(await graphql(platform.gatewayUrl, RECORD, { trackingNumber, status: "IN_TRANSIT" }))).toEqual(["UNAUTHENTICATED"]);
   });
 
   it("gives the analyst 90 days of dashboards from the demo history, offices named by civil-affairs, and no shipment", async () => {
-    const analyst = await stack.login("1000000933");
+    const analyst = await platform.login("1000000933");
     const from = new Date(Date.now() - 90 * 86_400_000).toISOString();
     const stats = await graphql(
-      stack.gatewayUrl,
+      platform.gatewayUrl,
       `query($from: DateTime) {
         deliveryStats(from: $from) { inTransit delivered delayed medianHoursToDeliver deliveredPerDay { day count } pickupsByOffice { office { id nameEn city } waiting collected } }
         applicationStats(from: $from) { submittedPerDay { count } issuedPerDay { count } }
@@ -102,7 +102,7 @@ describe("card delivery through the gateway", () => {
     expect(stats.errors).toBeUndefined();
     const { deliveryStats, applicationStats, programStats } = stats.data;
     const activeDays = (series: Array<{ count: number }>) => series.filter((day) => day.count > 0).length;
-    // The test stack loads 60 synthetic families (npm start: 300), each active on its own day of the 90.
+    // The test platform loads 60 synthetic families (npm start: 300), each active on its own day of the 90.
     expect(activeDays(applicationStats.submittedPerDay)).toBeGreaterThan(30);
     expect(activeDays(applicationStats.issuedPerDay)).toBeGreaterThan(15);
     expect(activeDays(deliveryStats.deliveredPerDay)).toBeGreaterThan(5);
@@ -113,13 +113,13 @@ describe("card delivery through the gateway", () => {
     expect(offices).toEqual(expect.arrayContaining([{ id: "RUH-01", nameEn: "Civil Affairs Office Riyadh - Olaya", city: "Riyadh" }]));
     expect(deliveryStats.pickupsByOffice.some((row: any) => row.waiting > 0)).toBe(true);
     expect(programStats.some((row: any) => row.pendingEnrollments > 0 && row.enrolledFamilies > 0)).toBe(true);
-    const shipment = await graphql(stack.gatewayUrl, `{ shipment(trackingNumber: "RR000000015SA") { recipientName } }`, {}, { token: analyst });
+    const shipment = await graphql(platform.gatewayUrl, `{ shipment(trackingNumber: "RR000000015SA") { recipientName } }`, {}, { token: analyst });
     expect(codes(shipment)).toEqual(["FORBIDDEN"]);
   });
   it("shows the shipment of a newly issued card within seconds of the officer issuing it", async () => {
-    const [fahad, officer] = [await stack.login("1000000016"), await stack.login("1000000909")];
-    const asFahad = (query: string, variables = {}) => graphql(stack.gatewayUrl, query, variables, { token: fahad });
-    const asOfficer = (query: string, variables = {}) => graphql(stack.gatewayUrl, query, variables, { token: officer, headers: PURPOSE });
+    const [fahad, officer] = [await platform.login("1000000016"), await platform.login("1000000909")];
+    const asFahad = (query: string, variables = {}) => graphql(platform.gatewayUrl, query, variables, { token: fahad });
+    const asOfficer = (query: string, variables = {}) => graphql(platform.gatewayUrl, query, variables, { token: officer, headers: PURPOSE });
     const created = await asFahad(`mutation { createCardApplication(input: { kind: REPLACEMENT_LOST, lossDeclaration: true, deliveryMethod: SAUDI_POST }) { id } }`);
     const id = created.data.createCardApplication.id;
     await asFahad(`mutation($id: ID!) { submitCardApplication(id: $id) { status } }`, { id });

@@ -1,5 +1,5 @@
 import { graphql, violationRules } from "../support/http";
-import { startTestStack, type TestStack } from "../support/stack";
+import { startInProcessPlatform, type InProcessPlatform } from "../support/inProcessPlatform";
 
 /**
  * Input a client may send on purpose, through the gateway: each gets BAD_USER_INPUT with every
@@ -8,48 +8,48 @@ import { startTestStack, type TestStack } from "../support/stack";
  * server errors).
  */
 describe("hostile input through the gateway", () => {
-  let stack: TestStack;
+  let platform: InProcessPlatform;
   let fahad: string;
   let analyst: string;
   beforeAll(async () => {
-    stack = await startTestStack();
-    [fahad, analyst] = [await stack.login("1000000016"), await stack.login("1000000933")];
+    platform = await startInProcessPlatform();
+    [fahad, analyst] = [await platform.login("1000000016"), await platform.login("1000000933")];
   }, 60_000);
-  afterAll(() => stack?.stop());
+  afterAll(() => platform?.stop());
 
   it("refuses a NUL, a text of zero-width characters and a 6 MB street together, and stores nothing", async () => {
     const address = { buildingNumber: "1234", street: "a\u0000b", district: "\u200B\u200B", city: "x".repeat(6 * 1024 * 1024), postalCode: "12345", additionalNumber: "1234" };
-    const response = await graphql(stack.gatewayUrl, `mutation($a: NationalAddressInput!) { updateNationalAddress(input: $a) { nationalAddress { street } } }`, { a: address }, { token: fahad });
+    const response = await graphql(platform.gatewayUrl, `mutation($a: NationalAddressInput!) { updateNationalAddress(input: $a) { nationalAddress { street } } }`, { a: address }, { token: fahad });
     expect(response.errors![0]!.extensions!.code).toBe("BAD_USER_INPUT");
     expect(response.errors![0]!.extensions!.violations.map((v: { field: string; rule: string }) => `${v.field}:${v.rule}`)).toEqual([
       "input.street:CONTROL_CHARACTER",
       "input.district:INVISIBLE",
       "input.city:TOO_LONG",
     ]);
-    const me = await graphql(stack.gatewayUrl, `{ me { nationalAddress { street } } }`, {}, { token: fahad });
+    const me = await graphql(platform.gatewayUrl, `{ me { nationalAddress { street } } }`, {}, { token: fahad });
     expect(me.data.me.nationalAddress.street).not.toContain("\u0000");
   });
 
   it("refuses a file name that reverses its direction, or one of a megabyte", async () => {
-    const created = await graphql(stack.gatewayUrl, `mutation { createCardApplication(input: { kind: REPLACEMENT_DAMAGED, deliveryMethod: OFFICE_PICKUP, pickupOfficeId: "RUH-01" }) { id } }`, {}, { token: fahad });
+    const created = await graphql(platform.gatewayUrl, `mutation { createCardApplication(input: { kind: REPLACEMENT_DAMAGED, deliveryMethod: OFFICE_PICKUP, pickupOfficeId: "RUH-01" }) { id } }`, {}, { token: fahad });
     const applicationId = created.data.createCardApplication.id;
     const attach = (fileName: string) =>
-      graphql(stack.gatewayUrl, `mutation($input: AttachDocumentInput!) { attachDocument(input: $input) { id } }`, {
+      graphql(platform.gatewayUrl, `mutation($input: AttachDocumentInput!) { attachDocument(input: $input) { id } }`, {
         input: { applicationId, type: "DAMAGED_CARD_PHOTO", fileName, mimeType: "application/pdf", contentBase64: Buffer.from("%PDF-1.7\n").toString("base64") },
       }, { token: fahad });
     expect(violationRules(await attach("photo\u202Egpj.exe"))).toEqual(["BIDI_CONTROL"]);
     expect(violationRules(await attach("x".repeat(1024 * 1024)))).toEqual(["TOO_LONG"]);
-    await graphql(stack.gatewayUrl, `mutation($id: ID!) { cancelCardApplication(id: $id) { status } }`, { id: applicationId }, { token: fahad });
+    await graphql(platform.gatewayUrl, `mutation($id: ID!) { cancelCardApplication(id: $id) { status } }`, { id: applicationId }, { token: fahad });
   });
 
   it("answers an impossible date with BAD_USER_INPUT, as a variable or written in the query", async () => {
-    const asVariable = await graphql(stack.gatewayUrl, `query($f: DateTime) { deliveryStats(from: $f) { delivered } }`, { f: "2024-02-30T00:00:00Z" }, { token: analyst });
-    const inline = await graphql(stack.gatewayUrl, `{ deliveryStats(from: "2024-02-30T00:00:00Z") { delivered } }`, {}, { token: analyst });
+    const asVariable = await graphql(platform.gatewayUrl, `query($f: DateTime) { deliveryStats(from: $f) { delivered } }`, { f: "2024-02-30T00:00:00Z" }, { token: analyst });
+    const inline = await graphql(platform.gatewayUrl, `{ deliveryStats(from: "2024-02-30T00:00:00Z") { delivered } }`, {}, { token: analyst });
     for (const response of [asVariable, inline]) expect(response.errors!.map((e) => e.extensions!.code)).toEqual(["BAD_USER_INPUT"]);
   });
 
   it("asks which operation to run when a document holds several and names none", async () => {
-    const response = await graphql(stack.gatewayUrl, `query A { __typename } query B { __typename }`);
+    const response = await graphql(platform.gatewayUrl, `query A { __typename } query B { __typename }`);
     expect(response.status).toBe(400);
     expect(violationRules(response)).toEqual(["OPERATION_NAME"]);
   });

@@ -6,7 +6,7 @@ import { prettyFormatQueryPlan, QueryPlanner } from "@apollo/query-planner";
 import { parse } from "graphql";
 import { buildSupergraph } from "../../kernel/graphql/authorizationSupergraph";
 import { codes, graphql, PURPOSE } from "../support/http";
-import { startTestStack, type TestStack } from "../support/stack";
+import { startInProcessPlatform, type InProcessPlatform } from "../support/inProcessPlatform";
 
 const MY_ELIGIBILITY = `{
   me {
@@ -34,15 +34,15 @@ const eligibleCodes = (family: any) => family.eligibility.filter((d: any) => d.e
 const synthetic = (i: number) => `31${String(i).padStart(8, "0")}`;
 
 describe("social support eligibility through the gateway", () => {
-  let stack: TestStack;
+  let platform: InProcessPlatform;
   beforeAll(async () => {
-    stack = await startTestStack();
+    platform = await startInProcessPlatform();
   });
-  afterAll(() => stack?.stop());
+  afterAll(() => platform?.stop());
 
   it("decides Fahad's household (25,000 SAR a month) eligible for nothing", async () => {
-    const token = await stack.login("1000000016");
-    const response = await graphql(stack.gatewayUrl, MY_ELIGIBILITY, {}, { token });
+    const token = await platform.login("1000000016");
+    const response = await graphql(platform.gatewayUrl, MY_ELIGIBILITY, {}, { token });
     expect(response.errors).toBeUndefined();
     const family = response.data.me.family;
     expect(family.householdIncome).toEqual({ halalas: 2_500_000 });
@@ -52,8 +52,8 @@ describe("social support eligibility through the gateway", () => {
   });
 
   it("decides Abdullah's household (4,000 SAR, 6 members) eligible for the Citizen Account and food support, reasons in Arabic", async () => {
-    const token = await stack.login("1000000099");
-    const response = await graphql(stack.gatewayUrl, MY_ELIGIBILITY, {}, { token, lang: "ar" });
+    const token = await platform.login("1000000099");
+    const response = await graphql(platform.gatewayUrl, MY_ELIGIBILITY, {}, { token, lang: "ar" });
     expect(response.errors).toBeUndefined();
     const family = response.data.me.family;
     expect(family.householdIncome).toEqual({ halalas: 400_000 });
@@ -64,9 +64,9 @@ describe("social support eligibility through the gateway", () => {
   });
 
   it("answers a labor officer 50 families in one request, in as many subgraph fetches as for 5", async () => {
-    const token = await stack.login("1000000917");
+    const token = await platform.login("1000000917");
     const registerNumbers = Array.from({ length: 50 }, (_, i) => synthetic(i));
-    const response = await graphql(stack.gatewayUrl, REVIEW, { registerNumbers }, { token, headers: PURPOSE });
+    const response = await graphql(platform.gatewayUrl, REVIEW, { registerNumbers }, { token, headers: PURPOSE });
     expect(response.errors).toBeUndefined();
     const families = response.data.familiesForReview as any[];
     expect(families.map((f) => f.registerNumber)).toEqual(registerNumbers);
@@ -78,15 +78,15 @@ describe("social support eligibility through the gateway", () => {
   });
 
   it("lets the head enroll, a labor officer approve, and an analyst count it", async () => {
-    const analyst = await stack.login("1000000933");
+    const analyst = await platform.login("1000000933");
     const food = async () => {
-      const stats = await graphql(stack.gatewayUrl, `{ programStats { program { code } eligibleFamilies enrolledFamilies pendingEnrollments monthlyTotal { halalas } } }`, {}, { token: analyst });
+      const stats = await graphql(platform.gatewayUrl, `{ programStats { program { code } eligibleFamilies enrolledFamilies pendingEnrollments monthlyTotal { halalas } } }`, {}, { token: analyst });
       return stats.data.programStats.find((s: any) => s.program.code === "FOOD_SUPPORT");
     };
     const before = await food();
-    const head = await stack.login("1000000099");
+    const head = await platform.login("1000000099");
     const enrolled = await graphql(
-      stack.gatewayUrl,
+      platform.gatewayUrl,
       `mutation { enrollInProgram(registerNumber: "3000000002", program: FOOD_SUPPORT) { id status program { code } family { registerNumber memberCount } } }`,
       {},
       { token: head },
@@ -94,15 +94,15 @@ describe("social support eligibility through the gateway", () => {
     expect(enrolled.errors).toBeUndefined();
     expect(enrolled.data.enrollInProgram).toMatchObject({ status: "PENDING", program: { code: "FOOD_SUPPORT" }, family: { registerNumber: "3000000002", memberCount: 6 } });
 
-    const refused = await graphql(stack.gatewayUrl, `mutation { enrollInProgram(registerNumber: "3000000001", program: CITIZEN_ACCOUNT) { id } }`, {}, { token: await stack.login("1000000016") });
+    const refused = await graphql(platform.gatewayUrl, `mutation { enrollInProgram(registerNumber: "3000000001", program: CITIZEN_ACCOUNT) { id } }`, {}, { token: await platform.login("1000000016") });
     expect(codes(refused)).toEqual(["BAD_USER_INPUT"]);
     expect(refused.errors![0]!.extensions!.violations[0].rule).toBe("NOT_ELIGIBLE");
 
-    const officer = await stack.login("1000000917");
-    const decided = await graphql(stack.gatewayUrl, `mutation($id: ID!) { decideEnrollment(id: $id, approve: true) { status } }`, { id: enrolled.data.enrollInProgram.id }, { token: officer, headers: PURPOSE });
+    const officer = await platform.login("1000000917");
+    const decided = await graphql(platform.gatewayUrl, `mutation($id: ID!) { decideEnrollment(id: $id, approve: true) { status } }`, { id: enrolled.data.enrollInProgram.id }, { token: officer, headers: PURPOSE });
     expect(decided.data.decideEnrollment.status).toBe("APPROVED");
 
-    const mine = await graphql(stack.gatewayUrl, `{ me { family { enrollments { status program { code } } } } }`, {}, { token: head });
+    const mine = await graphql(platform.gatewayUrl, `{ me { family { enrollments { status program { code } } } } }`, {}, { token: head });
     expect(mine.data.me.family.enrollments).toEqual([{ status: "APPROVED", program: { code: "FOOD_SUPPORT" } }]);
 
     const after = await food();
@@ -113,7 +113,7 @@ describe("social support eligibility through the gateway", () => {
   });
 
   it("lists the programs to anyone", async () => {
-    const response = await graphql(stack.gatewayUrl, `{ benefitPrograms { code rulesVersion } }`);
+    const response = await graphql(platform.gatewayUrl, `{ benefitPrograms { code rulesVersion } }`);
     expect(response.data.benefitPrograms).toHaveLength(5);
   });
 });

@@ -23,8 +23,9 @@ export interface InProcessPlatform {
  * real subgraphs but not processes of their own. Started in the registry's start order, each
  * agency told where the ones before it run (civil-affairs first: the others fetch its keys), with
  * civil-affairs' outbox delivering to the agencies that subscribe, as `npm start` wires them.
+ * `env` goes to every service, as a stack's does; `gatewayEnv` and `subgraphEnv` to those only.
  */
-export async function startInProcessPlatform(options: { gatewayEnv?: NodeJS.ProcessEnv; subgraphEnv?: NodeJS.ProcessEnv } = {}): Promise<InProcessPlatform> {
+export async function startInProcessPlatform(options: { env?: NodeJS.ProcessEnv; gatewayEnv?: NodeJS.ProcessEnv; subgraphEnv?: NodeJS.ProcessEnv } = {}): Promise<InProcessPlatform> {
   const ports = Object.fromEntries(await Promise.all(AGENCIES.map(async (agency) => [agency.name, await freePort()] as const))) as Record<AgencyName, number>;
   const base = (name: AgencyName) => `http://127.0.0.1:${ports[name]}`;
   const urls = Object.fromEntries(AGENCIES.map((agency) => [agency.urlSetting, base(agency.name)]));
@@ -35,6 +36,7 @@ export async function startInProcessPlatform(options: { gatewayEnv?: NodeJS.Proc
       .join(","),
     // One end date for every agency's demo history, so that their figures agree (as scripts/stack.ts does).
     DEMO_ANCHOR_DATE: process.env.DEMO_ANCHOR_DATE || riyadhToday(),
+    ...options.env,
     ...options.subgraphEnv,
   };
   const subgraphs: Partial<Record<AgencyName, TestSubgraph>> = {};
@@ -53,7 +55,7 @@ export async function startInProcessPlatform(options: { gatewayEnv?: NodeJS.Proc
         }),
       );
     }
-    gateway = await inProcessGateway({ ...urls, ...options.gatewayEnv });
+    gateway = await inProcessGateway({ ...urls, ...options.env, ...options.gatewayEnv });
   } catch (error) {
     await stop();
     throw error;

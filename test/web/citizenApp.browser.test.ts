@@ -4,7 +4,7 @@ import path from "node:path";
 import type { Browser, Page } from "playwright-core";
 import { buildWebForGateway, checkAccessibility, chooseLanguage, launchBrowser, networkSettled, openPage, signIn, VIEWPORTS, WORDS, type AccessibilityViolation, type Language, type OpenedPage } from "../support/browser";
 import { graphql } from "../support/http";
-import { startTestStack, type TestStack } from "../support/stack";
+import { startInProcessPlatform, type InProcessPlatform } from "../support/inProcessPlatform";
 import { ABDULLAH, DEMO_PASSWORD, FAHAD, fahadsFamily, KHALID, login, OFFICERS, officersReadFahadsData, PURPOSES, run, TEST_OPERATIONS, writeSampleDocuments, writeTestManifest } from "./scenario";
 
 /**
@@ -14,7 +14,7 @@ import { ABDULLAH, DEMO_PASSWORD, FAHAD, fahadsFamily, KHALID, login, OFFICERS, 
  * operations this file runs itself to prepare and cross-check data (scenario.ts, named Test*) by a
  * manifest of their own. Nothing is mocked.
  *
- * The tests share one stack and run in order: the accessibility and 360 px checks see Khalid's
+ * The tests share one platform and run in order: the accessibility and 360 px checks see Khalid's
  * application form before he applies.
  */
 const AR = WORDS.ar;
@@ -75,7 +75,7 @@ function tokensAnswered(page: Page): string[] {
 }
 
 describe("the citizens' web app in a browser, on a gateway that accepts only persisted operations", () => {
-  let stack: TestStack;
+  let platform: InProcessPlatform;
   let browser: Browser;
   let origin: string;
   let webDir: string;
@@ -101,16 +101,18 @@ describe("the citizens' web app in a browser, on a gateway that accepts only per
     scratch = fs.mkdtempSync(path.join(os.tmpdir(), "citizen-app-"));
     const manifest = JSON.parse(fs.readFileSync(path.join(webDir, "persisted-operations.json"), "utf8")) as { operations: Array<{ id: string; name: string }> };
     appOperations = new Map(manifest.operations.map((operation) => [operation.name, operation.id]));
-    stack = await startTestStack({
-      ONLY_PERSISTED_OPERATIONS: "true",
-      PERSISTED_OPERATIONS_FILE: writeTestManifest(path.join(scratch, "test-operations.json")),
-      WEB_DIR: webDir,
+    platform = await startInProcessPlatform({
+      env: {
+        ONLY_PERSISTED_OPERATIONS: "true",
+        PERSISTED_OPERATIONS_FILE: writeTestManifest(path.join(scratch, "test-operations.json")),
+        WEB_DIR: webDir,
+      },
     });
-    origin = new URL(stack.gatewayUrl).origin;
+    origin = new URL(platform.gatewayUrl).origin;
     browser = await launchBrowser();
-    fahad = await fahadsFamily(stack.gatewayUrl);
+    fahad = await fahadsFamily(platform.gatewayUrl);
     // An officer of each agency reads Fahad's data: his data-access screen has something to list.
-    await officersReadFahadsData(stack.gatewayUrl, fahad.trackingNumber);
+    await officersReadFahadsData(platform.gatewayUrl, fahad.trackingNumber);
   }, 240_000);
 
   afterEach(async () => {
@@ -119,12 +121,12 @@ describe("the citizens' web app in a browser, on a gateway that accepts only per
 
   afterAll(async () => {
     await browser?.close();
-    await stack?.stop();
+    await platform?.stop();
     for (const dir of [webDir, scratch]) if (dir) fs.rmSync(dir, { recursive: true, force: true });
   }, 60_000);
 
   it("runs on a gateway that refuses any operation it does not know", async () => {
-    const response = await graphql(stack.gatewayUrl, `{ me { nationalId } }`, {}, { asGateway: false });
+    const response = await graphql(platform.gatewayUrl, `{ me { nationalId } }`, {}, { asGateway: false });
     expect(response.status).toBe(403);
     expect(response.errors?.[0]?.extensions?.reason).toBe("PERSISTED_QUERY_NOT_ALLOWED");
     expect([...appOperations.keys()]).toEqual(expect.arrayContaining(["MyFamily", "MyDataAccesses", "MyApplications", "SignIn", "SignOut"]));
@@ -373,7 +375,7 @@ describe("the citizens' web app in a browser, on a gateway that accepts only per
     expect(await page.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(VIEWPORTS.phone.width);
 
     // What the API holds: his application, submitted, naming his wife and son, with both files.
-    const { myCardApplications } = await run(stack.gatewayUrl, "myApplications", {}, { token: await login(stack.gatewayUrl, KHALID.nationalId) });
+    const { myCardApplications } = await run(platform.gatewayUrl, "myApplications", {}, { token: await login(platform.gatewayUrl, KHALID.nationalId) });
     expect(myCardApplications).toHaveLength(1);
     expect(myCardApplications[0]).toMatchObject({ status: "SUBMITTED", spouses: [{ nationalId: KHALID.wife }], children: [{ nationalId: KHALID.son }] });
     expect(myCardApplications[0].documents.map((document: { type: string; fileName: string }) => `${document.type} ${document.fileName}`).sort()).toEqual(
@@ -409,7 +411,7 @@ describe("the citizens' web app in a browser, on a gateway that accepts only per
     await page.getByLabel(AR.nationalId, { exact: true }).waitFor();
     expect(await page.getByRole("button", { name: AR.signOut }).count()).toBe(0);
     // The token is revoked (civil affairs refuses it at once).
-    await expect(run(stack.gatewayUrl, "myFamily", {}, { token: tokens[0] })).rejects.toThrow(/UNAUTHENTICATED/);
+    await expect(run(platform.gatewayUrl, "myFamily", {}, { token: tokens[0] })).rejects.toThrow(/UNAUTHENTICATED/);
 
     // Whoever signs in next on this tab starts on their own screen, not Fahad's last one: the officer on his queue.
     expect(await page.evaluate(() => location.hash)).toMatch(/^#?$/);
@@ -422,7 +424,7 @@ describe("the citizens' web app in a browser, on a gateway that accepts only per
   it("shows the API's own words for a wrong password, and never keeps the token in localStorage or a cookie", async () => {
     const { page, context, problems } = await open();
     const tokens = tokensAnswered(page);
-    const refused = await graphql(stack.gatewayUrl, TEST_OPERATIONS.login, { nationalId: ABDULLAH.nationalId, password: "not-the-password" }, { lang: "ar", asGateway: false });
+    const refused = await graphql(platform.gatewayUrl, TEST_OPERATIONS.login, { nationalId: ABDULLAH.nationalId, password: "not-the-password" }, { lang: "ar", asGateway: false });
     const apiWords = refused.errors?.[0]?.message ?? "";
     expect(apiWords).toMatch(/[\u0600-\u06FF]/);
 

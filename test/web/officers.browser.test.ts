@@ -23,7 +23,7 @@ import {
   type OpenedPage,
   type ScreenName,
 } from "../support/browser";
-import { startTestStack, type TestStack } from "../support/stack";
+import { startInProcessPlatform, type InProcessPlatform } from "../support/inProcessPlatform";
 import { ABDULLAH, ANALYST, DEMO_PASSWORD, FAHAD, KHALID, login, OFFICERS, run, runPersisted, type Stats, writeTestManifest } from "./scenario";
 
 /**
@@ -35,7 +35,7 @@ import { ABDULLAH, ANALYST, DEMO_PASSWORD, FAHAD, KHALID, login, OFFICERS, run, 
  * prepare and cross-check data (scenario.ts, named Test*) by a manifest of their own. Nothing is
  * mocked.
  *
- * The tests share one stack and one browser and run in order, each person signed in once in a
+ * The tests share one platform and one browser and run in order, each person signed in once in a
  * page of their own kept for the whole file: Khalid applies and the civil-affairs officer issues
  * his card; the postal operator delivers it; a labor officer approves Abdullah's Citizen Account
  * enrollment while the analyst watches the dashboard; the dashboard is checked against the API;
@@ -110,7 +110,7 @@ function misprinted(rows: NumbersRow[], language: Language): string[] {
 }
 
 describe("the officers' screens and the analysts' dashboard in a browser, on a gateway that accepts only persisted operations", () => {
-  let stack: TestStack;
+  let platform: InProcessPlatform;
   let browser: Browser;
   let origin: string;
   let webDir: string;
@@ -161,23 +161,25 @@ describe("the officers' screens and the analysts' dashboard in a browser, on a g
     scratch = fs.mkdtempSync(path.join(os.tmpdir(), "officers-app-"));
     const manifest = JSON.parse(fs.readFileSync(path.join(webDir, "persisted-operations.json"), "utf8")) as { operations: Array<{ id: string; name: string }> };
     appOperations = new Map(manifest.operations.map((operation) => [operation.name, operation.id]));
-    [stack, browser] = await Promise.all([
-      startTestStack({
-        ONLY_PERSISTED_OPERATIONS: "true",
-        // As in production: an officer who states no purpose reads nothing of anyone.
-        ACCESS_PURPOSE_REQUIRED: "true",
-        PERSISTED_OPERATIONS_FILE: writeTestManifest(path.join(scratch, "test-operations.json")),
-        WEB_DIR: webDir,
+    [platform, browser] = await Promise.all([
+      startInProcessPlatform({
+        env: {
+          ONLY_PERSISTED_OPERATIONS: "true",
+          // As in production: an officer who states no purpose reads nothing of anyone.
+          ACCESS_PURPOSE_REQUIRED: "true",
+          PERSISTED_OPERATIONS_FILE: writeTestManifest(path.join(scratch, "test-operations.json")),
+          WEB_DIR: webDir,
+        },
       }),
       launchBrowser(),
     ]);
-    origin = new URL(stack.gatewayUrl).origin;
+    origin = new URL(platform.gatewayUrl).origin;
   }, 240_000);
 
   afterAll(async () => {
     await Promise.all([...people.values()].map((opened) => opened.close().catch(() => undefined)));
     await browser?.close();
-    await stack?.stop();
+    await platform?.stop();
     for (const dir of [webDir, scratch]) if (dir) fs.rmSync(dir, { recursive: true, force: true });
   }, 60_000);
 
@@ -271,10 +273,10 @@ describe("the officers' screens and the analysts' dashboard in a browser, on a g
     expect(await moves.innerText()).toContain("لا إجراء على الطلب في حالته هذه.");
 
     // The card went to delivery by the CardIssued event: wait for its shipment, then Khalid looks.
-    const token = await login(stack.gatewayUrl, KHALID.nationalId);
+    const token = await login(platform.gatewayUrl, KHALID.nationalId);
     let card: { cardNumber: string; delivery: { __typename: string; trackingNumber?: string; carrier?: string; shipmentStatus?: string } | null } | null = null;
     for (const deadline = Date.now() + 30_000; Date.now() < deadline; await new Promise((resolve) => setTimeout(resolve, 250))) {
-      card = (await run(stack.gatewayUrl, "myCard", {}, { token })).me.family?.card ?? null;
+      card = (await run(platform.gatewayUrl, "myCard", {}, { token })).me.family?.card ?? null;
       if (card?.delivery) break;
     }
     expect(card).toMatchObject({ cardNumber, delivery: { __typename: "Shipment", shipmentStatus: "CREATED" } });
@@ -364,7 +366,7 @@ describe("the officers' screens and the analysts' dashboard in a browser, on a g
       (["DELIVERED", "OUT_FOR_DELIVERY", "IN_TRANSIT", "PICKED_UP", "CREATED"] as const).map((status) => SHIPMENT_STATUS.ar[status]),
     );
 
-    const { me } = await run(stack.gatewayUrl, "myCard", {}, { token: await login(stack.gatewayUrl, KHALID.nationalId) });
+    const { me } = await run(platform.gatewayUrl, "myCard", {}, { token: await login(platform.gatewayUrl, KHALID.nationalId) });
     expect(me.family.card.delivery).toMatchObject({ trackingNumber, shipmentStatus: "DELIVERED" });
 
     // The purposes the officers stated (in Arabic, sent percent-encoded) reached each agency's record as typed.
@@ -385,12 +387,12 @@ describe("the officers' screens and the analysts' dashboard in a browser, on a g
   it("lets a labor officer approve Abdullah's Citizen Account enrollment, and the dashboard's enrolled count rises by one", async () => {
     // Abdullah's family (six, 4,000 SAR a month) is eligible for Citizen Account and has no
     // enrollment in the demo data: he applies through the API first, so that one is PENDING.
-    const abdullah = await login(stack.gatewayUrl, ABDULLAH.nationalId);
-    const before = (await run(stack.gatewayUrl, "mySupport", {}, { token: abdullah })).me.family;
+    const abdullah = await login(platform.gatewayUrl, ABDULLAH.nationalId);
+    const before = (await run(platform.gatewayUrl, "mySupport", {}, { token: abdullah })).me.family;
     expect(before.registerNumber).toBe(ABDULLAH.registerNumber);
     expect(before.eligibility.find((decision: { program: { code: string } }) => decision.program.code === "CITIZEN_ACCOUNT")).toMatchObject({ eligible: true });
     expect(before.enrollments.filter((enrollment: { program: { code: string } }) => enrollment.program.code === "CITIZEN_ACCOUNT")).toEqual([]);
-    const { enrollInProgram: enrollment } = await run(stack.gatewayUrl, "enrollInProgram", { program: "CITIZEN_ACCOUNT", registerNumber: ABDULLAH.registerNumber }, { token: abdullah });
+    const { enrollInProgram: enrollment } = await run(platform.gatewayUrl, "enrollInProgram", { program: "CITIZEN_ACCOUNT", registerNumber: ABDULLAH.registerNumber }, { token: abdullah });
     expect(enrollment).toMatchObject({ status: "PENDING", program: { code: "CITIZEN_ACCOUNT" } });
 
     // The analyst's dashboard before: Citizen Account's eligible, enrolled and pending families.
@@ -400,7 +402,7 @@ describe("the officers' screens and the analysts' dashboard in a browser, on a g
     await analyst.page.reload();
     await analyst.page.locator("#programs-numbers").waitFor();
     await settled(analyst.page);
-    const programs = await run<Stats>(stack.gatewayUrl, "stats", { from: new Date(Date.now() - 86_400_000).toISOString(), to: new Date().toISOString() }, { token: await login(stack.gatewayUrl, ANALYST.nationalId) });
+    const programs = await run<Stats>(platform.gatewayUrl, "stats", { from: new Date(Date.now() - 86_400_000).toISOString(), to: new Date().toISOString() }, { token: await login(platform.gatewayUrl, ANALYST.nationalId) });
     const row = programs.programStats.findIndex((entry) => entry.program.code === "CITIZEN_ACCOUNT");
     const citizenAccount = async () => (await numbers(analyst.page, "programs"))[row]!;
     const shown = await citizenAccount();
@@ -433,7 +435,7 @@ describe("the officers' screens and the analysts' dashboard in a browser, on a g
     // Decided: it left the list.
     expect(await approve.count()).toBe(0);
     expect(await queue.getByRole("alert").count()).toBe(0);
-    const { me } = await run(stack.gatewayUrl, "mySupport", {}, { token: abdullah });
+    const { me } = await run(platform.gatewayUrl, "mySupport", {}, { token: abdullah });
     expect(me.family.enrollments.find((one: { id: string }) => one.id === enrollment.id)).toMatchObject({ status: "APPROVED" });
 
     // The dashboard, read again: one more family enrolled, one fewer pending, as many eligible.
@@ -449,13 +451,13 @@ describe("the officers' screens and the analysts' dashboard in a browser, on a g
     const analyst = await as(ANALYST.nationalId);
     const problems = from(analyst);
     const { page } = analyst;
-    const token = await login(stack.gatewayUrl, ANALYST.nationalId);
+    const token = await login(platform.gatewayUrl, ANALYST.nationalId);
     const charts = ["per-day", "by-status", "by-kind", "delivered-per-day", "pickups", "programs"];
 
     /** Every numbers table against the API's stats for the same window; the canvases drawn. */
     const compare = async (window: Record<string, any>, language: Language) => {
       await settled(page);
-      const stats = await run<Stats>(stack.gatewayUrl, "stats", { from: window.from, to: window.to }, { token });
+      const stats = await run<Stats>(platform.gatewayUrl, "stats", { from: window.from, to: window.to }, { token });
       const applications = stats.applicationStats;
       const delivery = stats.deliveryStats;
       const shown = Object.fromEntries(await Promise.all(charts.map(async (chart) => [chart, await numbers(page, chart)] as const)));
@@ -531,7 +533,7 @@ describe("the officers' screens and the analysts' dashboard in a browser, on a g
     await page.getByRole("heading", { level: 1, name: "عائلتي" }).waitFor();
     expect(await navigationLinks(page, "ar")).toEqual([WORDS.ar.family, WORDS.ar.apply, WORDS.ar.access]);
 
-    const token = await login(stack.gatewayUrl, FAHAD.nationalId);
+    const token = await login(platform.gatewayUrl, FAHAD.nationalId);
     // Each screen's first request, as the app sends it: what the API answers Fahad.
     const screens: Array<[ScreenName, string, Record<string, unknown>]> = [
       ["review", "ReviewQueue", { status: "SUBMITTED", first: 20, after: null }],
@@ -551,7 +553,7 @@ describe("the officers' screens and the analysts' dashboard in a browser, on a g
       shown[screen] = (await alert.first().innerText()).trim();
       const answer = (await (await sent).json()) as { errors?: Array<{ message: string; extensions?: { code?: string } }> };
       expect({ screen, code: answer.errors?.[0]?.extensions?.code }).toEqual({ screen, code: "FORBIDDEN" });
-      const api = await runPersisted(stack.gatewayUrl, appOperations.get(operation)!, variables, { token, lang: "ar" });
+      const api = await runPersisted(platform.gatewayUrl, appOperations.get(operation)!, variables, { token, lang: "ar" });
       expect({ screen, code: api.errors?.[0]?.extensions?.code }).toEqual({ screen, code: "FORBIDDEN" });
       expected[screen] = api.errors![0]!.message;
       // Nothing to work with: no table, no form.

@@ -123,8 +123,8 @@ describe("deliveryStats' statements", () => {
     }
   }
 
-  it("are three for 3,000 families as for 300: one grouped statement per figure", async () => {
-    expect(await statementsWith(300)).toBe(3);
-    expect(await statementsWith(3_000)).toBe(3);
+  it("are three for 1,000 families as for 100: one grouped statement per figure", async () => {
+    expect(await statementsWith(100)).toBe(3);
+    expect(await statementsWith(1_000)).toBe(3);
   });
 });
