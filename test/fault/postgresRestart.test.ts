@@ -1,51 +1,16 @@
-import { execFileSync } from "node:child_process";
-import fs from "node:fs";
 import { Client } from "pg";
-import { createTestDatabase, TEST_DATABASE_URL } from "../support/database";
+import { createTestDatabase } from "../support/database";
 import { graphql, type GraphQLResponse } from "../support/http";
+import { POSTGRES_BIN, startPrivatePostgres, type PrivatePostgres } from "../support/privatePostgres";
 import { startTestStack, type TestStack } from "../support/stack";
 import { FAMILY_QUERY, load, percentile, sleep } from "./support";
 
 /**
  * PostgreSQL restarted under load: requests fail cleanly (typed errors, no 5xx, no hang) while
- * it is down, succeed again once it is back, and no application is left half-written. Runs only
- * with TEST_DATABASE_URL (the local server CI uses for the other tests too), and always leaves
- * that server running and accepting connections.
+ * it is down, succeed again once it is back, and no application is left half-written. The server
+ * restarted is one of the test's own (test/support/privatePostgres.ts), so that the test files
+ * running beside this one keep their database; it runs where the PostgreSQL server programs are.
  */
-const CLUSTER_VERSION = fs.existsSync("/etc/postgresql") ? fs.readdirSync("/etc/postgresql")[0] : undefined;
-const canRestart = Boolean(TEST_DATABASE_URL && CLUSTER_VERSION && /127\.0\.0\.1|localhost/.test(TEST_DATABASE_URL));
-
-async function postgresAccepts(): Promise<boolean> {
-  const client = new Client({ connectionString: TEST_DATABASE_URL, connectionTimeoutMillis: 1000 });
-  try {
-    await client.connect();
-    await client.query("SELECT 1");
-    return true;
-  } catch {
-    return false;
-  } finally {
-    await client.end().catch(() => undefined);
-  }
-}
-
-async function restartPostgres(): Promise<void> {
-  execFileSync("pg_ctlcluster", ["--skip-systemctl-redirect", CLUSTER_VERSION!, "main", "restart"], { stdio: "ignore", timeout: 60_000 });
-}
-
-/** However the test ends, PostgreSQL is up for the test files after this one. */
-async function ensurePostgresUp(): Promise<void> {
-  const deadline = Date.now() + 60_000;
-  while (!(await postgresAccepts())) {
-    if (Date.now() > deadline) throw new Error("PostgreSQL did not come back");
-    try {
-      execFileSync("pg_ctlcluster", ["--skip-systemctl-redirect", CLUSTER_VERSION!, "main", "start"], { stdio: "ignore", timeout: 30_000 });
-    } catch {
-      // already starting
-    }
-    await sleep(250);
-  }
-}
-
 const STEP = {
   create: `mutation { createCardApplication(input: { kind: REPLACEMENT_LOST, lossDeclaration: true, deliveryMethod: SAUDI_POST }) { id status } }`,
   DRAFT: `mutation($id: ID!) { submitCardApplication(id: $id) { status } }`,
@@ -56,20 +21,22 @@ const STEP = {
 const OFFICER_STEPS = new Set(["SUBMITTED", "UNDER_REVIEW", "APPROVED"]);
 const OPEN = ["DRAFT", "SUBMITTED", "UNDER_REVIEW", "APPROVED"];
 
-(canRestart ? describe : describe.skip)("faults: PostgreSQL restarted under load", () => {
+(POSTGRES_BIN ? describe : describe.skip)("faults: PostgreSQL restarted under load", () => {
+  let server: PrivatePostgres;
   let stack: TestStack;
-  const databases: Array<{ url: string; drop(): Promise<void> }> = [];
+  /** The URLs of civil-affairs', labor's and delivery's databases on that server. */
+  const databases: string[] = [];
   beforeAll(async () => {
-    for (const name of ["civil_affairs", "labor", "delivery"]) databases.push(await createTestDatabase(`fault_${name}`));
+    server = await startPrivatePostgres();
+    for (const name of ["civil_affairs", "labor", "delivery"]) databases.push((await createTestDatabase(`fault_${name}`, server.url)).url);
     stack = await startTestStack(
       { OUTBOX_POLL_MS: "100", OUTBOX_MAX_BACKOFF_MS: "500", SUBGRAPH_TIMEOUT_MS: "3000" },
-      { databaseUrls: { "civil-affairs": databases[0].url, labor: databases[1].url, delivery: databases[2].url } },
+      { databaseUrls: { "civil-affairs": databases[0], labor: databases[1], delivery: databases[2] } },
     );
   });
   afterAll(async () => {
-    await ensurePostgresUp();
     await stack?.stop();
-    for (const database of databases) await database.drop().catch(() => undefined);
+    await server?.stop();
   });
 
   it("fails cleanly during the restart, succeeds after, and leaves no application half-written", async () => {
@@ -114,7 +81,7 @@ const OPEN = ["DRAFT", "SUBMITTED", "UNDER_REVIEW", "APPROVED"];
     const chaos = (async () => {
       await sleep(durationMs * 0.3);
       restart.startedAt = Date.now();
-      await restartPostgres();
+      await server.restart();
       restart.endedAt = Date.now();
     })();
     const testStarted = new Date();
@@ -164,8 +131,8 @@ const OPEN = ["DRAFT", "SUBMITTED", "UNDER_REVIEW", "APPROVED"];
 
     // No half-written application: each one's status is the last move of its history, and each
     // issued one has its card and its CardIssued event, which delivery received exactly once.
-    const civil = new Client({ connectionString: databases[0].url });
-    const delivery = new Client({ connectionString: databases[2].url });
+    const civil = new Client({ connectionString: databases[0] });
+    const delivery = new Client({ connectionString: databases[2] });
     await civil.connect();
     await delivery.connect();
     try {

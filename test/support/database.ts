@@ -12,8 +12,8 @@ export type DatabaseKind = "embedded" | "postgres";
 /** The kinds of database this run tests against. */
 export const DATABASE_KINDS: DatabaseKind[] = TEST_DATABASE_URL ? ["embedded", "postgres"] : ["embedded"];
 
-async function admin<T>(work: (client: Client) => Promise<T>): Promise<T> {
-  const client = new Client({ connectionString: TEST_DATABASE_URL });
+async function admin<T>(server: string, work: (client: Client) => Promise<T>): Promise<T> {
+  const client = new Client({ connectionString: server });
   await client.connect();
   try {
     return await work(client);
@@ -22,15 +22,15 @@ async function admin<T>(work: (client: Client) => Promise<T>): Promise<T> {
   }
 }
 
-/** Creates an empty PostgreSQL database and returns its URL and a function that drops it. */
-export async function createTestDatabase(label: string): Promise<{ url: string; drop(): Promise<void> }> {
-  if (!TEST_DATABASE_URL) throw new Error("TEST_DATABASE_URL is not set");
+/** Creates an empty PostgreSQL database (on TEST_DATABASE_URL's server unless `server` is another) and returns its URL and a function that drops it. */
+export async function createTestDatabase(label: string, server = TEST_DATABASE_URL): Promise<{ url: string; drop(): Promise<void> }> {
+  if (!server) throw new Error("TEST_DATABASE_URL is not set");
   const name = `t_${label.replace(/\W/g, "_")}_${crypto.randomBytes(4).toString("hex")}`.toLowerCase();
-  await admin((client) => client.query(`CREATE DATABASE ${name}`));
-  const url = new URL(TEST_DATABASE_URL);
+  await admin(server, (client) => client.query(`CREATE DATABASE ${name}`));
+  const url = new URL(server);
   url.pathname = `/${name}`;
   return {
     url: url.toString(),
-    drop: () => admin((client) => client.query(`DROP DATABASE IF EXISTS ${name} WITH (FORCE)`)).then(() => undefined),
+    drop: () => admin(server, (client) => client.query(`DROP DATABASE IF EXISTS ${name} WITH (FORCE)`)).then(() => undefined),
   };
 }
