@@ -2,15 +2,22 @@ import fs from "node:fs";
 import path from "node:path";
 import { PGlite } from "@electric-sql/pglite";
 
-/** The installed PGlite's version: a template made by one version is never loaded by another. */
-function pgliteVersion(): string {
-  const packageJson = path.join(path.dirname(require.resolve("@electric-sql/pglite")), "..", "package.json");
-  return (JSON.parse(fs.readFileSync(packageJson, "utf8")) as { version: string }).version;
-}
+/** The installed PGlite package's folder (node_modules/@electric-sql/pglite). */
+const PACKAGE_DIR = path.resolve(path.dirname(require.resolve("@electric-sql/pglite")), "..");
 
-/** Where the copy of an empty cluster lives: beside the installed packages, rebuilt on any machine that lacks it. */
+let cachedTemplatePath: string | undefined;
+
+/**
+ * Where the copy of an empty cluster lives: in the cache folder of the node_modules that holds
+ * PGlite, named by its version (a copy made by one version is never loaded by another), whatever
+ * the process's working folder. Read once.
+ */
 export function templatePath(): string {
-  return path.join(process.cwd(), "node_modules", ".cache", "pglite", `${pgliteVersion()}.tar`);
+  if (cachedTemplatePath === undefined) {
+    const { version } = JSON.parse(fs.readFileSync(path.join(PACKAGE_DIR, "package.json"), "utf8")) as { version: string };
+    cachedTemplatePath = path.join(PACKAGE_DIR, "..", "..", ".cache", "pglite", `${version}.tar`);
+  }
+  return cachedTemplatePath;
 }
 
 /**

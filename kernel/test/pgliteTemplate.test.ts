@@ -3,7 +3,7 @@ import fs from "node:fs";
 import os from "node:os";
 import path from "node:path";
 import type { PGlite } from "@electric-sql/pglite";
-import { openPGlite } from "../database/pglite";
+import { openPGlite, templatePath } from "../database/pglite";
 
 /**
  * New embedded databases come from a copy of an empty cluster; each must still be its own, empty,
@@ -28,6 +28,17 @@ describe("embedded databases made from the template", () => {
     await Promise.all(opened.splice(0).map((database) => database.close()));
   });
   afterAll(() => fs.rmSync(folder, { recursive: true, force: true }));
+
+  test("keeps the template in the cache of the node_modules that holds PGlite, whatever the working folder", () => {
+    const projectModules = path.resolve(__dirname, "../../node_modules");
+    const workingFolder = process.cwd();
+    process.chdir(folder);
+    try {
+      expect(templatePath()).toMatch(new RegExp(`^${projectModules}/\\.cache/pglite/\\d+\\.\\d+\\.\\d+\\.tar$`));
+    } finally {
+      process.chdir(workingFolder);
+    }
+  });
 
   test("the first new database makes the template, and the next one loaded from it is empty and independent", async () => {
     const first = await open();
