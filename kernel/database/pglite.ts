@@ -27,18 +27,38 @@ export function templatePath(): string {
  */
 const START_PARAMS = [...PGlite.defaultStartParams, "-c", "log_startup_progress_interval=0"];
 
+/**
+ * An in-memory database lives as long as one test or one short run and holds little: PostgreSQL's
+ * default 128 MB of shared buffers is zeroed in WebAssembly memory at every start, about half of
+ * what opening one costs.
+ */
+const IN_MEMORY_START_PARAMS = [...START_PARAMS, "-c", "shared_buffers=16MB"];
+
 /** True when `dataDir` holds no database yet (missing or an empty folder). */
 function isNew(dataDir: string): boolean {
   return !fs.existsSync(dataDir) || fs.readdirSync(dataDir).length === 0;
 }
 
-/** The template's bytes, or null when there is none. Read whole into memory: a file-backed Blob would hold the file open. */
+/** The buffer's memory as an ArrayBuffer, copied only when the buffer is a slice of a larger one. */
+function wholeArrayBuffer(bytes: Buffer): ArrayBuffer {
+  const whole = bytes.byteOffset === 0 && bytes.byteLength === bytes.buffer.byteLength;
+  return (whole ? bytes.buffer : bytes.buffer.slice(bytes.byteOffset, bytes.byteOffset + bytes.byteLength)) as ArrayBuffer;
+}
+
+/**
+ * The template's bytes, or null when there is none. PGlite only asks the archive for its bytes
+ * (`arrayBuffer()`) and its type: handing it the file's buffer itself spares copying 40 MB into a
+ * Blob and reading them back out, a quarter of what opening a database costs.
+ */
 async function readTemplate(file: string): Promise<Blob | null> {
+  let bytes: Buffer;
   try {
-    return new Blob([await fs.promises.readFile(file)]);
+    bytes = await fs.promises.readFile(file);
   } catch {
     return null;
   }
+  const archive: Pick<Blob, "type" | "arrayBuffer"> = { type: "application/x-tar", arrayBuffer: async () => wholeArrayBuffer(bytes) };
+  return archive as Blob;
 }
 
 /** Saves a fresh cluster as the template; written aside and renamed so that a concurrent reader never sees half a file. */
@@ -62,16 +82,17 @@ async function saveTemplate(database: PGlite, file: string): Promise<void> {
  */
 export async function openPGlite(dataDir?: string, file = templatePath()): Promise<PGlite> {
   if (dataDir !== undefined && !isNew(dataDir)) return PGlite.create({ dataDir, startParams: START_PARAMS });
+  const startParams = dataDir === undefined ? IN_MEMORY_START_PARAMS : START_PARAMS;
   const template = await readTemplate(file);
   if (template) {
     try {
-      return await PGlite.create({ dataDir, loadDataDir: template, startParams: START_PARAMS });
+      return await PGlite.create({ dataDir, loadDataDir: template, startParams });
     } catch {
       fs.rmSync(file, { force: true });
       if (dataDir !== undefined) fs.rmSync(dataDir, { recursive: true, force: true });
     }
   }
-  const database = await PGlite.create({ dataDir, startParams: START_PARAMS });
+  const database = await PGlite.create({ dataDir, startParams });
   await saveTemplate(database, file);
   return database;
 }

@@ -55,6 +55,12 @@ describe("embedded databases made from the template", () => {
     expect((await second.query(identifier)).rows).toEqual((await first.query(identifier)).rows);
   });
 
+  test("an in-memory database starts with small shared buffers; one in a folder keeps PostgreSQL's default", async () => {
+    const setting = "SELECT current_setting('shared_buffers') AS size";
+    expect((await (await open()).query(setting)).rows).toEqual([{ size: "16MB" }]);
+    expect((await (await open(path.join(folder, "buffers"))).query(setting)).rows).toEqual([{ size: "128MB" }]);
+  });
+
   test("a database in a new folder made from the template keeps its rows across a reopening", async () => {
     const dataDir = path.join(folder, "data");
     const database = await open(dataDir);
