@@ -1,4 +1,5 @@
 import { badInput, appError, type AppError } from "../errors";
+import { acceptedUnder } from "../graphql/acceptedDocuments";
 import { documentViolations, type DocumentLimits } from "../graphql/documentGuard";
 import type { Lang } from "../i18n";
 
@@ -42,10 +43,12 @@ export function screenOperations(screen: OperationScreen, body: unknown, search:
     const message = lang === "ar" ? "هذه العملية غير مسجلة لدى البوابة." : "Only registered operations are accepted.";
     return { status: 403, error: appError("FORBIDDEN", lang, message, { reason: "PERSISTED_QUERY_NOT_ALLOWED" }) };
   }
+  const accepted = acceptedUnder(screen.limits);
   for (const operation of operations) {
-    if (operation.query === undefined) continue;
+    if (operation.query === undefined || accepted.has(operation.query)) continue;
     const violations = documentViolations(operation.query, screen.limits, lang);
     if (violations.length > 0) return { status: violations[0]!.rule === "QUERY_TOO_LARGE" ? 413 : 400, error: badInput(lang, violations) };
+    accepted.add(operation.query);
   }
   return null;
 }
