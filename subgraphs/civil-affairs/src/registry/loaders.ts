@@ -1,4 +1,5 @@
 import { In } from "typeorm";
+import { entityRows } from "../../../../kernel/database/entityRows";
 import { loaderByKey, loaderOfMany } from "../../../../kernel/loaders";
 import type { RequestContext } from "../../../../kernel/context";
 import { Citizen } from "./citizen.entity";
@@ -11,13 +12,14 @@ import { BirthRecord } from "./birthRecord.entity";
 
 type Ctx = RequestContext;
 
+// The reads of the unified family query are plain SQL (kernel/database/entityRows.ts).
 export const citizenById = loaderByKey<string, Citizen, Ctx>(
-  (ids, ctx) => ctx.db.getRepository(Citizen).findBy({ nationalId: In([...ids]) }),
+  (ids, ctx) => entityRows(ctx.db, Citizen).whereIn("nationalId", ids),
   (row) => row.nationalId,
 );
 
 export const familyByRegister = loaderByKey<string, Family, Ctx>(
-  (numbers, ctx) => ctx.db.getRepository(Family).findBy({ registerNumber: In([...numbers]) }),
+  (numbers, ctx) => entityRows(ctx.db, Family).whereIn("registerNumber", numbers),
   (row) => row.registerNumber,
 );
 
@@ -27,33 +29,30 @@ export const familyByRegister = loaderByKey<string, Family, Ctx>(
  */
 export const membersByRegister = loaderOfMany<string, FamilyMember, Ctx>(
   async (numbers, ctx) => {
-    const rows = (await ctx.db
-      .getRepository(FamilyMember)
-      .createQueryBuilder("member")
-      .innerJoinAndMapOne("member.citizen", Citizen, "citizen", "citizen.nationalId = member.nationalId")
-      .where("member.registerNumber IN (:...numbers)", { numbers: [...numbers] })
-      .orderBy("member.registerNumber", "ASC")
-      .addOrderBy("member.nationalId", "ASC")
-      .getMany()) as Array<FamilyMember & { citizen?: Citizen }>;
-    const citizens = ctx.loaders.get(citizenById);
-    for (const member of rows) {
-      citizens.prime(member.nationalId, member.citizen!);
-      delete member.citizen;
-    }
-    return rows;
+    const [members, citizens] = [entityRows(ctx.db, FamilyMember), entityRows(ctx.db, Citizen)];
+    const rows: Array<Record<string, unknown>> = await ctx.db.query(
+      `SELECT ${members.select("m")}, ${citizens.select("c")} FROM ${members.table} "m" JOIN ${citizens.table} "c" ON "c"."national_id" = "m"."national_id"
+       WHERE "m"."register_number" = ANY($1) ORDER BY "m"."register_number", "m"."national_id"`,
+      [[...numbers]],
+    );
+    const citizenLoader = ctx.loaders.get(citizenById);
+    return rows.map((row) => {
+      const member = members.hydrate(row, "m")!;
+      citizenLoader.prime(member.nationalId, citizens.hydrate(row, "c")!);
+      return member;
+    });
   },
   (row) => row.registerNumber,
 );
 
 /** The register a person belongs to (as head, spouse or child), if any. */
 export const membershipByCitizen = loaderByKey<string, FamilyMember, Ctx>(
-  (ids, ctx) => ctx.db.getRepository(FamilyMember).findBy({ nationalId: In([...ids]) }),
+  (ids, ctx) => entityRows(ctx.db, FamilyMember).whereIn("nationalId", ids),
   (row) => row.nationalId,
 );
 
 export const cardsByRegister = loaderOfMany<string, FamilyCard, Ctx>(
-  (numbers, ctx) =>
-    ctx.db.getRepository(FamilyCard).find({ where: { registerNumber: In([...numbers]) }, order: { version: "DESC" } }),
+  (numbers, ctx) => entityRows(ctx.db, FamilyCard).whereIn("registerNumber", numbers, "version"),
   (row) => row.registerNumber,
 );
 

@@ -1,5 +1,5 @@
-import { In } from "typeorm";
 import type { RequestContext } from "../../../../kernel/context";
+import { entityRows } from "../../../../kernel/database/entityRows";
 import { loaderByKey } from "../../../../kernel/loaders";
 import { pickupByCard } from "../pickups/loaders";
 import { OfficePickup } from "../pickups/officePickup.entity";
@@ -8,11 +8,9 @@ import { Shipment } from "../shipments/shipment.entity";
 import { IssuedCard } from "./issuedCard.entity";
 
 export const issuedCardByNumber = loaderByKey<string, IssuedCard, RequestContext>(
-  (numbers, ctx) => ctx.db.getRepository(IssuedCard).findBy({ cardNumber: In([...numbers]) }),
+  (numbers, ctx) => entityRows(ctx.db, IssuedCard).whereIn("cardNumber", numbers),
   (row) => row.cardNumber,
 );
-
-type CardRow = IssuedCard & { pickup?: OfficePickup | null; shipment?: Shipment | null };
 
 /**
  * Cards with where each is (its office pickup, its shipment), in one statement: what
@@ -21,27 +19,29 @@ type CardRow = IssuedCard & { pickup?: OfficePickup | null; shipment?: Shipment 
  */
 export const cardsWithDelivery = loaderByKey<string, IssuedCard, RequestContext>(
   async (numbers, ctx) => {
-    const rows = (await ctx.db
-      .getRepository(IssuedCard)
-      .createQueryBuilder("card")
-      .leftJoinAndMapOne("card.pickup", OfficePickup, "pickup", "pickup.cardNumber = card.cardNumber")
-      .leftJoinAndMapOne("card.shipment", Shipment, "shipment", "shipment.cardNumber = card.cardNumber")
-      .where("card.cardNumber IN (:...numbers)", { numbers: [...numbers] })
-      .getMany()) as CardRow[];
+    const [issued, pickup, shipment] = [entityRows(ctx.db, IssuedCard), entityRows(ctx.db, OfficePickup), entityRows(ctx.db, Shipment)];
+    // Plain SQL: the hot read of a family's card (kernel/database/entityRows.ts).
+    const rows: Array<Record<string, unknown>> = await ctx.db.query(
+      `SELECT ${issued.select("c")}, ${pickup.select("p")}, ${shipment.select("s")} FROM ${issued.table} "c"
+       LEFT JOIN ${pickup.table} "p" ON "p"."card_number" = "c"."card_number" LEFT JOIN ${shipment.table} "s" ON "s"."card_number" = "c"."card_number"
+       WHERE "c"."card_number" = ANY($1)`,
+      [[...numbers]],
+    );
     const [cards, pickups, shipments] = [ctx.loaders.get(issuedCardByNumber), ctx.loaders.get(pickupByCard), ctx.loaders.get(shipmentByCard)];
-    const found = new Map(rows.map((row) => [row.cardNumber, row]));
+    const found = new Map(
+      rows.map((row) => {
+        const card = issued.hydrate(row, "c")!;
+        return [card.cardNumber, { card, pickup: pickup.hydrate(row, "p"), shipment: shipment.hydrate(row, "s") }];
+      }),
+    );
     // A card delivery has not heard of is known to be absent too: nothing asks the database again.
     for (const number of numbers) {
-      const card = found.get(number);
-      pickups.prime(number, card?.pickup ?? null);
-      shipments.prime(number, card?.shipment ?? null);
-      if (card) {
-        delete card.pickup;
-        delete card.shipment;
-      }
-      cards.prime(number, card ?? null);
+      const read = found.get(number);
+      pickups.prime(number, read?.pickup ?? null);
+      shipments.prime(number, read?.shipment ?? null);
+      cards.prime(number, read?.card ?? null);
     }
-    return rows;
+    return [...found.values()].map((read) => read.card);
   },
   (row) => row.cardNumber,
 );

@@ -1,4 +1,4 @@
-import type { DataSource, EntityManager } from "typeorm";
+import type { DataSource } from "typeorm";
 import { riyadhDate, riyadhMidnight } from "../../../../kernel/riyadhCalendar";
 import { evaluateFamily } from "../eligibility/evaluation";
 import { householdFacts } from "../eligibility/household";
@@ -6,14 +6,12 @@ import type { RuleSet } from "../rules/ruleSet";
 import { currentWages } from "../wages/currentWages";
 import { compositionsOf } from "./registerCopy";
 
-type Database = Pick<EntityManager, "query" | "getRepository">;
-
 /**
  * Recomputes what the rules in force give each of these families at `asOf` (the caller's now: the
  * request's `ctx.now`, or the refresher's tick), from labor's copy of the register and its own
  * wages, and stores it for the dashboards (three statements per batch).
  */
-export async function refreshEligibility(db: Database, ruleSet: RuleSet, registerNumbers: string[], asOf: Date): Promise<void> {
+export async function refreshEligibility(db: DataSource, ruleSet: RuleSet, registerNumbers: string[], asOf: Date): Promise<void> {
   if (registerNumbers.length === 0) return;
   const today = riyadhDate(asOf);
   const families = await compositionsOf(db, registerNumbers);

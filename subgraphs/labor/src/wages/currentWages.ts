@@ -1,21 +1,20 @@
-import type { EntityManager } from "typeorm";
+import type { DataSource } from "typeorm";
 import type { RequestContext } from "../../../../kernel/context";
+import { entityRows } from "../../../../kernel/database/entityRows";
 import { loaderByKey } from "../../../../kernel/loaders";
 import { WageRecord } from "./wageRecord.entity";
 
-/** Each person's wage record in effect on `day` (the latest that started by then): one statement. */
-export function currentWages(db: Pick<EntityManager, "getRepository">, nationalIds: readonly string[], day: string): Promise<WageRecord[]> {
-  if (nationalIds.length === 0) return Promise.resolve([]);
-  return db
-    .getRepository(WageRecord)
-    .createQueryBuilder("w")
-    .distinctOn(["w.nationalId"])
-    .where("w.nationalId IN (:...ids)", { ids: [...nationalIds] })
-    .andWhere("w.effectiveFrom <= :day", { day })
-    .orderBy("w.nationalId")
-    .addOrderBy("w.effectiveFrom", "DESC")
-    .addOrderBy("w.id", "DESC")
-    .getMany();
+/** Each person's wage record in effect on `day` (the latest that started by then): one statement, plain SQL (a hot read). */
+export async function currentWages(db: DataSource, nationalIds: readonly string[], day: string): Promise<WageRecord[]> {
+  if (nationalIds.length === 0) return [];
+  const wages = entityRows(db, WageRecord);
+  const rows: Array<Record<string, unknown>> = await db.query(
+    `SELECT DISTINCT ON ("w"."national_id") ${wages.select("w")} FROM ${wages.table} "w"
+     WHERE "w"."national_id" = ANY($1) AND "w"."effective_from" <= $2
+     ORDER BY "w"."national_id", "w"."effective_from" DESC, "w"."id" DESC`,
+    [[...nationalIds], day],
+  );
+  return rows.map((row) => wages.hydrate(row, "w")!);
 }
 
 /** Each person's wage record in effect on the request's day (`ctx.today`), batched per request. */

@@ -1,0 +1,88 @@
+import type { DataSource, EntityMetadata, EntityTarget, ObjectLiteral } from "typeorm";
+import type { ColumnMetadata } from "typeorm/metadata/ColumnMetadata";
+
+type Row = Record<string, unknown>;
+
+/**
+ * An entity read with plain SQL: its table and select list, built once from TypeORM's metadata, and
+ * rows hydrated column by column as TypeORM hydrates them (same instances, same conversions). For
+ * the hot reads of the unified family query, where building each statement and mapping its rows
+ * through TypeORM's query builder cost more than the read itself (docs/benchmarks.md). Statements
+ * still go through `DataSource.query`, so they run on PGlite and PostgreSQL alike and are counted;
+ * writes and every other read keep TypeORM.
+ */
+export class EntityRows<E extends ObjectLiteral> {
+  /** The quoted table name, for a hand-written statement's FROM or JOIN. */
+  readonly table: string;
+  private readonly metadata: EntityMetadata;
+  private readonly columns: ColumnMetadata[];
+  private readonly primary: ColumnMetadata;
+  private readonly statements = new Map<string, string>();
+  private readonly selects = new Map<string, string>();
+
+  constructor(
+    private readonly db: DataSource,
+    entity: EntityTarget<E>,
+  ) {
+    this.metadata = db.getMetadata(entity);
+    this.table = `"${this.metadata.tableName}"`;
+    // What TypeORM selects for a whole entity: not `select: false` columns, not virtual ones.
+    this.columns = this.metadata.columns.filter((column) => column.isSelect && !column.isVirtual);
+    this.primary = this.metadata.primaryColumns[0]!;
+  }
+
+  /** The select list of this entity under `alias`: `"alias"."column" AS "alias_column", …`. */
+  select(alias: string): string {
+    let list = this.selects.get(alias);
+    if (list === undefined) {
+      list = this.columns.map((column) => `"${alias}"."${column.databaseName}" AS "${alias}_${column.databaseName}"`).join(", ");
+      this.selects.set(alias, list);
+    }
+    return list;
+  }
+
+  /** The entity read under `alias` in `row`, or null when there is none (a left join that found nothing). */
+  hydrate(row: Row, alias: string): E | null {
+    if (row[`${alias}_${this.primary.databaseName}`] == null) return null;
+    const entity = this.metadata.create(undefined, { fromDeserializer: true }) as E;
+    for (const column of this.columns) {
+      const value = row[`${alias}_${column.databaseName}`];
+      if (value !== undefined) column.setEntityValue(entity, this.db.driver.prepareHydratedValue(value, column));
+    }
+    return entity;
+  }
+
+  /**
+   * Every row whose `property` is one of `values`, in one statement whose text does not depend on
+   * how many values there are, optionally ordered by a column descending.
+   */
+  async whereIn(property: keyof E & string, values: readonly unknown[], newestFirstBy?: keyof E & string): Promise<E[]> {
+    const key = `${property} ${newestFirstBy ?? ""}`;
+    let text = this.statements.get(key);
+    if (!text) {
+      const order = newestFirstBy ? ` ORDER BY "e"."${this.column(newestFirstBy)}" DESC` : "";
+      text = `SELECT ${this.select("e")} FROM ${this.table} "e" WHERE "e"."${this.column(property)}" = ANY($1)${order}`;
+      this.statements.set(key, text);
+    }
+    const rows: Row[] = await this.db.query(text, [[...values]]);
+    return rows.map((row) => this.hydrate(row, "e")!);
+  }
+
+  /** The database name of a property's column. */
+  column(property: keyof E & string): string {
+    const column = this.metadata.findColumnWithPropertyPath(property);
+    if (!column) throw new Error(`${this.metadata.name} has no column for "${property}"`);
+    return column.databaseName;
+  }
+}
+
+const byDataSource = new WeakMap<DataSource, Map<EntityTarget<ObjectLiteral>, EntityRows<ObjectLiteral>>>();
+
+/** The plain-SQL reader of an entity in one database, made on first use. */
+export function entityRows<E extends ObjectLiteral>(db: DataSource, entity: EntityTarget<E>): EntityRows<E> {
+  let readers = byDataSource.get(db);
+  if (!readers) byDataSource.set(db, (readers = new Map()));
+  let reader = readers.get(entity);
+  if (!reader) readers.set(entity, (reader = new EntityRows(db, entity)));
+  return reader as unknown as EntityRows<E>;
+}
