@@ -1,13 +1,14 @@
+import { prepared } from "../database/preparedStatements";
 import type { DataAccessRow } from "./plugin";
 
 export interface Queryable {
   query(sql: string, parameters: unknown[]): Promise<unknown>;
 }
 
-/** One statement, the same text for any number of rows (one parameter): PostgreSQL parses and plans one shape. */
-const INSERT_DATA_ACCESSES = `INSERT INTO data_access (owner_id, accessor_id, accessor_roles, action, fields, refused_fields, operation_name, purpose, request_id)
+/** One statement, the same text for any number of rows (one parameter), prepared once per connection. */
+const INSERT_DATA_ACCESSES = prepared(`INSERT INTO data_access (owner_id, accessor_id, accessor_roles, action, fields, refused_fields, operation_name, purpose, request_id)
   SELECT owner_id, accessor_id, accessor_roles, action, fields, refused_fields, operation_name, purpose, request_id
-  FROM jsonb_to_recordset($1::jsonb) AS r(owner_id varchar, accessor_id varchar, accessor_roles text[], action varchar, fields text[], refused_fields text[], operation_name text, purpose text, request_id text)`;
+  FROM jsonb_to_recordset($1::jsonb) AS r(owner_id varchar, accessor_id varchar, accessor_roles text[], action varchar, fields text[], refused_fields text[], operation_name text, purpose text, request_id text)`);
 
 /**
  * Appends rows to data_access in one INSERT, on the request's connection or inside a transaction

@@ -3,6 +3,7 @@ import type { Logger } from "../logger";
 import { acquireProcessLock } from "../processLock";
 import { openPGlite } from "./pglite";
 import { pgliteModule } from "./pgliteDriver";
+import { PreparingClient } from "./preparedStatements";
 import { SnakeNamingStrategy } from "./snakeNaming";
 import { DatabaseLogger } from "./statementCounter";
 
@@ -58,7 +59,7 @@ export async function openDatabase(options: DatabaseOptions): Promise<DataSource
   };
   let dataSource: DataSource;
   if (options.url) {
-    dataSource = new DataSource({ ...common, url: options.url, poolSize: options.poolSize ?? 10 });
+    dataSource = new DataSource({ ...common, url: options.url, poolSize: options.poolSize ?? 10, extra: { Client: PreparingClient } });
   } else {
     // Two processes on one PGlite folder diverge and leave it unopenable: one owner at a time.
     const release = options.dataDir ? acquireProcessLock(`${options.dataDir}.lock`, `The embedded database in ${options.dataDir}`) : () => undefined;

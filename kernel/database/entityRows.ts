@@ -1,5 +1,6 @@
 import type { DataSource, EntityMetadata, EntityTarget, ObjectLiteral } from "typeorm";
 import type { ColumnMetadata } from "typeorm/metadata/ColumnMetadata";
+import { prepared } from "./preparedStatements";
 
 type Row = Record<string, unknown>;
 
@@ -61,7 +62,7 @@ export class EntityRows<E extends ObjectLiteral> {
     let text = this.statements.get(key);
     if (!text) {
       const order = newestFirstBy ? ` ORDER BY "e"."${this.column(newestFirstBy)}" DESC` : "";
-      text = `SELECT ${this.select("e")} FROM ${this.table} "e" WHERE "e"."${this.column(property)}" = ANY($1)${order}`;
+      text = prepared(`SELECT ${this.select("e")} FROM ${this.table} "e" WHERE "e"."${this.column(property)}" = ANY($1)${order}`);
       this.statements.set(key, text);
     }
     const rows: Row[] = await this.db.query(text, [[...values]]);

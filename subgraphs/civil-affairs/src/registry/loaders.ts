@@ -1,5 +1,6 @@
 import { In } from "typeorm";
 import { entityRows } from "../../../../kernel/database/entityRows";
+import { prepared } from "../../../../kernel/database/preparedStatements";
 import { loaderByKey, loaderOfMany } from "../../../../kernel/loaders";
 import type { RequestContext } from "../../../../kernel/context";
 import { Citizen } from "./citizen.entity";
@@ -31,8 +32,8 @@ export const membersByRegister = loaderOfMany<string, FamilyMember, Ctx>(
   async (numbers, ctx) => {
     const [members, citizens] = [entityRows(ctx.db, FamilyMember), entityRows(ctx.db, Citizen)];
     const rows: Array<Record<string, unknown>> = await ctx.db.query(
-      `SELECT ${members.select("m")}, ${citizens.select("c")} FROM ${members.table} "m" JOIN ${citizens.table} "c" ON "c"."national_id" = "m"."national_id"
-       WHERE "m"."register_number" = ANY($1) ORDER BY "m"."register_number", "m"."national_id"`,
+      prepared(`SELECT ${members.select("m")}, ${citizens.select("c")} FROM ${members.table} "m" JOIN ${citizens.table} "c" ON "c"."national_id" = "m"."national_id"
+       WHERE "m"."register_number" = ANY($1) ORDER BY "m"."register_number", "m"."national_id"`),
       [[...numbers]],
     );
     const citizenLoader = ctx.loaders.get(citizenById);

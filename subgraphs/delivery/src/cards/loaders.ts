@@ -1,5 +1,6 @@
 import type { RequestContext } from "../../../../kernel/context";
 import { entityRows } from "../../../../kernel/database/entityRows";
+import { prepared } from "../../../../kernel/database/preparedStatements";
 import { loaderByKey } from "../../../../kernel/loaders";
 import { pickupByCard } from "../pickups/loaders";
 import { OfficePickup } from "../pickups/officePickup.entity";
@@ -20,11 +21,11 @@ export const issuedCardByNumber = loaderByKey<string, IssuedCard, RequestContext
 export const cardsWithDelivery = loaderByKey<string, IssuedCard, RequestContext>(
   async (numbers, ctx) => {
     const [issued, pickup, shipment] = [entityRows(ctx.db, IssuedCard), entityRows(ctx.db, OfficePickup), entityRows(ctx.db, Shipment)];
-    // Plain SQL: the hot read of a family's card (kernel/database/entityRows.ts).
+    // Plain SQL, prepared: the hot read of a family's card (kernel/database).
     const rows: Array<Record<string, unknown>> = await ctx.db.query(
-      `SELECT ${issued.select("c")}, ${pickup.select("p")}, ${shipment.select("s")} FROM ${issued.table} "c"
+      prepared(`SELECT ${issued.select("c")}, ${pickup.select("p")}, ${shipment.select("s")} FROM ${issued.table} "c"
        LEFT JOIN ${pickup.table} "p" ON "p"."card_number" = "c"."card_number" LEFT JOIN ${shipment.table} "s" ON "s"."card_number" = "c"."card_number"
-       WHERE "c"."card_number" = ANY($1)`,
+       WHERE "c"."card_number" = ANY($1)`),
       [[...numbers]],
     );
     const [cards, pickups, shipments] = [ctx.loaders.get(issuedCardByNumber), ctx.loaders.get(pickupByCard), ctx.loaders.get(shipmentByCard)];

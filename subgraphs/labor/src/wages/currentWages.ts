@@ -1,6 +1,7 @@
 import type { DataSource } from "typeorm";
 import type { RequestContext } from "../../../../kernel/context";
 import { entityRows } from "../../../../kernel/database/entityRows";
+import { prepared } from "../../../../kernel/database/preparedStatements";
 import { loaderByKey } from "../../../../kernel/loaders";
 import { WageRecord } from "./wageRecord.entity";
 
@@ -9,9 +10,9 @@ export async function currentWages(db: DataSource, nationalIds: readonly string[
   if (nationalIds.length === 0) return [];
   const wages = entityRows(db, WageRecord);
   const rows: Array<Record<string, unknown>> = await db.query(
-    `SELECT DISTINCT ON ("w"."national_id") ${wages.select("w")} FROM ${wages.table} "w"
+    prepared(`SELECT DISTINCT ON ("w"."national_id") ${wages.select("w")} FROM ${wages.table} "w"
      WHERE "w"."national_id" = ANY($1) AND "w"."effective_from" <= $2
-     ORDER BY "w"."national_id", "w"."effective_from" DESC, "w"."id" DESC`,
+     ORDER BY "w"."national_id", "w"."effective_from" DESC, "w"."id" DESC`),
     [[...nationalIds], day],
   );
   return rows.map((row) => wages.hydrate(row, "w")!);

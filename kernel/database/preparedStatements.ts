@@ -1,0 +1,30 @@
+import { Client } from "pg";
+
+/** Statement texts marked as prepared, each with its name (texts are the code's own constants or built from them). */
+const names = new Map<string, string>();
+
+/**
+ * Marks a statement the platform sends on every request (the hot reads, the audit INSERT): on
+ * PostgreSQL each connection parses and plans it once, as a named prepared statement, instead of
+ * on every call, which was most of PostgreSQL's CPU per statement (docs/benchmarks.md). Returns
+ * the text unchanged, so callers keep passing it to `query` as before.
+ */
+export function prepared(text: string): string {
+  if (!names.has(text)) names.set(text, `fr_${names.size + 1}`);
+  return text;
+}
+
+/**
+ * The PostgreSQL connection of every subgraph's pool (openDatabase passes it to node-postgres's
+ * Pool): a marked statement goes by name, prepared once per connection; anything else goes as
+ * before. TypeORM still runs, logs and counts every statement; only the protocol message changes.
+ * Embedded databases (PGlite) run in the process and do not use it.
+ */
+export class PreparingClient extends Client {
+  override query(...args: unknown[]): never {
+    const [config, values, callback] = args;
+    const name = typeof config === "string" ? names.get(config) : undefined;
+    const send = super.query.bind(this) as (...sent: unknown[]) => never;
+    return name ? send({ name, text: config, values }, callback) : send(...args);
+  }
+}
