@@ -33,7 +33,7 @@ export const membersByRegister = loaderOfMany<string, FamilyMember, Ctx>(
     const [members, citizens] = [entityRows(ctx.db, FamilyMember), entityRows(ctx.db, Citizen)];
     const rows: Array<Record<string, unknown>> = await ctx.db.query(
       prepared(`SELECT ${members.select("m")}, ${citizens.select("c")} FROM ${members.table} "m" JOIN ${citizens.table} "c" ON "c"."national_id" = "m"."national_id"
-       WHERE "m"."register_number" = ANY($1) ORDER BY "m"."register_number", "m"."national_id"`),
+       WHERE ${members.keyIn("m", "registerNumber", "$1")} ORDER BY "m"."register_number", "m"."national_id"`),
       [[...numbers]],
     );
     const citizenLoader = ctx.loaders.get(citizenById);

@@ -25,7 +25,7 @@ export const cardsWithDelivery = loaderByKey<string, IssuedCard, RequestContext>
     const rows: Array<Record<string, unknown>> = await ctx.db.query(
       prepared(`SELECT ${issued.select("c")}, ${pickup.select("p")}, ${shipment.select("s")} FROM ${issued.table} "c"
        LEFT JOIN ${pickup.table} "p" ON "p"."card_number" = "c"."card_number" LEFT JOIN ${shipment.table} "s" ON "s"."card_number" = "c"."card_number"
-       WHERE "c"."card_number" = ANY($1)`),
+       WHERE ${issued.keyIn("c", "cardNumber", "$1")}`),
       [[...numbers]],
     );
     const [cards, pickups, shipments] = [ctx.loaders.get(issuedCardByNumber), ctx.loaders.get(pickupByCard), ctx.loaders.get(shipmentByCard)];

@@ -11,7 +11,7 @@ export async function currentWages(db: DataSource, nationalIds: readonly string[
   const wages = entityRows(db, WageRecord);
   const rows: Array<Record<string, unknown>> = await db.query(
     prepared(`SELECT DISTINCT ON ("w"."national_id") ${wages.select("w")} FROM ${wages.table} "w"
-     WHERE "w"."national_id" = ANY($1) AND "w"."effective_from" <= $2
+     WHERE ${wages.keyIn("w", "nationalId", "$1")} AND "w"."effective_from" <= $2
      ORDER BY "w"."national_id", "w"."effective_from" DESC, "w"."id" DESC`),
     [[...nationalIds], day],
   );
