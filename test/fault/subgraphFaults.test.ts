@@ -279,10 +279,15 @@ describe("faults: one subgraph down, slow or failing", () => {
     });
 
     it("finishes an in-flight request across SIGTERM, then exits cleanly", async () => {
+      // Once through at full speed first: a cold labor alone can take most of the timeout.
+      expect((await graphql(gateway.url, FAMILY_QUERY, {}, { token })).errors).toBeUndefined();
       laborProxy.mode = "slow";
-      laborProxy.delayMs = 350; // under the gateway's 500 ms timeout
+      // Half the gateway's 500 ms timeout: labor's own answer has the other half on a loaded machine.
+      laborProxy.delayMs = 250;
+      const seenBefore = laborProxy.seen;
       const inFlight = graphql(gateway.url, FAMILY_QUERY, {}, { token });
-      await sleep(100);
+      // Signalled once labor's fetch is held at the proxy: the request is surely in flight.
+      while (laborProxy.seen === seenBefore) await sleep(5);
       const signalled = Date.now();
       gateway.child.kill("SIGTERM");
       const response = await inFlight;
