@@ -15,4 +15,11 @@ describe("password storage", () => {
     expect(await verifyPassword("demo-passwore", stored)).toBe(false);
     expect(await verifyPassword("demo-password", "plain$text")).toBe(false);
   });
+
+  it("verifies a stored hash with the cost stored in it", async () => {
+    const cheap = await hashPassword("demo-password", { N: 1024, r: 8, p: 1 });
+    expect(cheap).toMatch(/^scrypt\$1024\$8\$1\$/);
+    expect(await verifyPassword("demo-password", cheap)).toBe(true);
+    expect(await verifyPassword("demo-passwore", cheap)).toBe(false);
+  });
 });

@@ -7,11 +7,18 @@ import { hashPassword } from "../src/identity/passwords";
 export const PASSWORD = "test-password";
 
 /**
+ * A cheap scrypt cost for the tests' accounts: `login` verifies a hash with the cost stored in it,
+ * so a test's sign-in takes the real path in a hundredth of the CPU and memory (tests sign in
+ * hundreds of times; passwords.test.ts covers the sign-in cost).
+ */
+const TEST_ACCOUNT_COST = { N: 1024, r: 8, p: 1 };
+
+/**
  * civil-affairs signs its own tokens: a token is a sign-in through `login`, for an account that
  * is created (or updated) first with PASSWORD and the roles, for any person of the registry.
  */
 export function signIn(subgraph: TestSubgraph): TokenIssuer {
-  const hash = hashPassword(PASSWORD);
+  const hash = hashPassword(PASSWORD, TEST_ACCOUNT_COST);
   return {
     async tokenFor(nationalId, roles = []) {
       await subgraph.db.createQueryBuilder().insert().into(Account).values({ nationalId, passwordHash: await hash, roles }).orUpdate(["password_hash", "roles"], ["national_id"]).execute();

@@ -3,15 +3,23 @@ import { promisify } from "node:util";
 
 const scrypt = promisify(crypto.scrypt) as (password: string, salt: Buffer, length: number, options: crypto.ScryptOptions) => Promise<Buffer>;
 
-// scrypt with N=2^15 takes ~100 ms per hash: slow for guessing, fine for a sign-in.
-const PARAMS = { N: 32768, r: 8, p: 1, maxmem: 64 * 1024 * 1024 };
+/** scrypt's cost parameters; a stored hash carries its own, and is verified with them. */
+export interface ScryptCost {
+  N: number;
+  r: number;
+  p: number;
+}
+
+/** N=2^15 takes ~100 ms and 32 MB per hash: slow for guessing, fine for a sign-in. */
+export const SIGN_IN_COST: ScryptCost = { N: 32768, r: 8, p: 1 };
+const MAX_MEMORY = 64 * 1024 * 1024;
 const KEY_LENGTH = 32;
 
 /** "scrypt$N$r$p$salt$hash", salt and hash base64. */
-export async function hashPassword(password: string): Promise<string> {
+export async function hashPassword(password: string, cost: ScryptCost = SIGN_IN_COST): Promise<string> {
   const salt = crypto.randomBytes(16);
-  const hash = await scrypt(password, salt, KEY_LENGTH, PARAMS);
-  return ["scrypt", PARAMS.N, PARAMS.r, PARAMS.p, salt.toString("base64"), hash.toString("base64")].join("$");
+  const hash = await scrypt(password, salt, KEY_LENGTH, { ...cost, maxmem: MAX_MEMORY });
+  return ["scrypt", cost.N, cost.r, cost.p, salt.toString("base64"), hash.toString("base64")].join("$");
 }
 
 export async function verifyPassword(password: string, stored: string): Promise<boolean> {
@@ -22,7 +30,7 @@ export async function verifyPassword(password: string, stored: string): Promise<
     N: Number(n),
     r: Number(r),
     p: Number(p),
-    maxmem: PARAMS.maxmem,
+    maxmem: MAX_MEMORY,
   });
   return crypto.timingSafeEqual(actual, expected);
 }
