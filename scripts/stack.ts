@@ -57,18 +57,32 @@ function services(options: StackOptions): ServiceSpec[] {
   return [...AGENCY_NAMES.map(subgraph), { name: "gateway", entry: "gateway/src/main.ts", port: options.ports.gateway, env: { ...common, PORT: String(options.ports.gateway) } }];
 }
 
+/** How many of a child's last output lines a failed start reports. */
+const TAIL_LINES = 30;
+
+/** The last lines each child launched by `launchService` printed (unless its output goes to the terminal), complete once `closed` resolves. */
+const outputTails = new WeakMap<ChildProcess, { lines: string[]; closed: Promise<unknown> }>();
+
 /** Starts one service's process, its output sent where the options say. */
 export function launchService(spec: ServiceSpec, options: Pick<StackOptions, "env" | "output" | "nodeArgs">): ChildProcess {
   const child = spawn(process.execPath, [...(options.nodeArgs?.(spec.name) ?? []), "-r", "@swc-node/register", spec.entry], {
     cwd: ROOT,
     env: { ...process.env, ...options.env, ...spec.env },
-    stdio: typeof options.output === "function" ? ["ignore", "pipe", "pipe"] : ["ignore", options.output, options.output],
+    // Piped unless it goes to the terminal: a start that fails reports what the child said (`waitReady`).
+    stdio: options.output === "inherit" ? ["ignore", "inherit", "inherit"] : ["ignore", "pipe", "pipe"],
   });
-  if (typeof options.output === "function") {
+  if (options.output !== "inherit") {
     const collect = options.output;
+    const tail: string[] = [];
+    outputTails.set(child, { lines: tail, closed: new Promise((resolve) => child.once("close", resolve)) });
     for (const stream of [child.stdout, child.stderr]) {
       stream?.setEncoding("utf8");
-      stream?.on("data", (chunk: string) => chunk.split("\n").filter(Boolean).forEach((line) => collect(spec.name, line)));
+      stream?.on("data", (chunk: string) =>
+        chunk.split("\n").filter(Boolean).forEach((line) => {
+          if (tail.push(line) > TAIL_LINES) tail.shift();
+          if (typeof collect === "function") collect(spec.name, line);
+        }),
+      );
     }
   }
   return child;
@@ -77,8 +91,12 @@ export function launchService(spec: ServiceSpec, options: Pick<StackOptions, "en
 /** Waits until `url` (/ready or /health) answers from this child, not from whatever else holds the port. */
 export async function waitReady(url: string, child: ChildProcess, timeoutMs: number): Promise<void> {
   const deadline = Date.now() + timeoutMs;
+  const failed = (reason: string) => new Error([`${url}: ${reason}`, ...(outputTails.get(child)?.lines ?? [])].join("\n"));
   while (Date.now() < deadline) {
-    if (child.exitCode !== null) throw new Error(`${url}: the process exited with code ${child.exitCode}`);
+    if (child.exitCode !== null) {
+      await outputTails.get(child)?.closed; // its last lines may still be in the pipe
+      throw failed(`the process exited with code ${child.exitCode}`);
+    }
     try {
       const response = await fetch(url, { signal: AbortSignal.timeout(1000) });
       // Ready means this child answers, not whatever else holds the port.
@@ -88,7 +106,7 @@ export async function waitReady(url: string, child: ChildProcess, timeoutMs: num
     }
     await new Promise((resolve) => setTimeout(resolve, 150));
   }
-  throw new Error(`${url} was not ready within ${timeoutMs} ms`);
+  throw failed(`not ready within ${timeoutMs} ms`);
 }
 
 /** Starts the three subgraphs and the gateway as separate processes and waits until each is ready. */
