@@ -1,4 +1,6 @@
+import { DEMO_PASSWORD } from "../../../seed/demoCast";
 import { hashPassword, verifyPassword } from "../src/identity/passwords";
+import { DEMO_PASSWORD_HASH } from "../src/seed/seedDemo";
 
 describe("password storage", () => {
   it("stores only slow salted hashes: two hashes of one password differ, both verify", async () => {
@@ -21,5 +23,11 @@ describe("password storage", () => {
     expect(cheap).toMatch(/^scrypt\$1024\$8\$1\$/);
     expect(await verifyPassword("demo-password", cheap)).toBe(true);
     expect(await verifyPassword("demo-passwore", cheap)).toBe(false);
+  });
+
+  it("stores the demo accounts' published password as a sign-in-cost hash of it", async () => {
+    expect(DEMO_PASSWORD_HASH).toMatch(/^scrypt\$32768\$8\$1\$/);
+    expect(await verifyPassword(DEMO_PASSWORD, DEMO_PASSWORD_HASH)).toBe(true);
+    expect(await verifyPassword("demo-passwore", DEMO_PASSWORD_HASH)).toBe(false);
   });
 });

@@ -1,11 +1,10 @@
 import type { DataSource } from "typeorm";
 import { insertInChunks } from "../../../../kernel/database/insertInChunks";
 import { seededId } from "../../../../seed/seededId";
-import { DEMO_PASSWORD, type Cast, type CastApplication, type CastCard, type CastFamily } from "../../../../seed/demoCast";
+import { type Cast, type CastApplication, type CastCard, type CastFamily } from "../../../../seed/demoCast";
 import { CardApplication } from "../applications/cardApplication.entity";
 import { ApplicationKind, ApplicationStatus, DeliveryMethod } from "../applications/enums";
 import { StatusChange } from "../applications/statusChange.entity";
-import { hashPassword } from "../identity/passwords";
 import { Account } from "../identity/account.entity";
 import { BirthRecord } from "../registry/birthRecord.entity";
 import { Citizen } from "../registry/citizen.entity";
@@ -21,14 +20,15 @@ const DEMO_OFFICER = "1000000909";
 /** The default replacement fee (RULES.md), charged on the seeded replacements. */
 const DEMO_REPLACEMENT_FEE_HALALAS = 10_000;
 
+/**
+ * The published demo password, hashed once at the sign-in cost, for every demo account: hashing it
+ * at each start cost ~100 ms of CPU and 32 MB of memory, and the demo data is loaded at every start.
+ */
+export const DEMO_PASSWORD_HASH = "scrypt$32768$8$1$ruKy78vQFOL6hLjnBrvGrQ==$bMUY+sX+JKiLDXKbp5jtxCQQ2CEx8T/rXKLEvNSCNVk=";
 
 /** Loads civil-affairs' part of the demo data; does nothing when it is already there. */
 export async function seedCivilAffairs(db: DataSource, cast: Cast): Promise<void> {
   if (cast.people.length > 0 && (await db.getRepository(Citizen).existsBy({ nationalId: cast.people[0]!.nationalId }))) return;
-  // Every demo account has the same published password: one hash serves them all (a hash is
-  // ~100 ms of CPU and 32 MB of memory, and the demo data is loaded at every start).
-  const demoPasswordHash = await hashPassword(DEMO_PASSWORD);
-  const hashes = cast.people.filter((p) => p.account).map((p) => [p.nationalId, demoPasswordHash] as const);
   await db.transaction(async (tx) => {
     await insertInChunks(tx, CivilAffairsOffice, cast.offices.map((o) => Object.assign(new CivilAffairsOffice(), o)));
     await insertInChunks(
@@ -48,8 +48,8 @@ export async function seedCivilAffairs(db: DataSource, cast: Cast): Promise<void
         }),
       ),
     );
-    const roles = new Map(cast.people.map((p) => [p.nationalId, p.roles]));
-    await insertInChunks(tx, Account, hashes.map(([nationalId, passwordHash]) => Object.assign(new Account(), { nationalId, passwordHash, roles: roles.get(nationalId) ?? [] })));
+    const accountHolders = cast.people.filter((p) => p.account);
+    await insertInChunks(tx, Account, accountHolders.map((p) => Object.assign(new Account(), { nationalId: p.nationalId, passwordHash: DEMO_PASSWORD_HASH, roles: p.roles })));
     await insertInChunks(tx, Marriage, cast.marriages.map((m) => Object.assign(new Marriage(), { ...m, endedOn: null })));
     await insertInChunks(tx, BirthRecord, cast.births.map((b) => Object.assign(new BirthRecord(), b)));
     await insertInChunks(tx, Family, cast.families.map((f) => Object.assign(new Family(), { registerNumber: f.registerNumber, headId: f.headId })));
