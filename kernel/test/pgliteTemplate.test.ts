@@ -34,7 +34,7 @@ describe("embedded databases made from the template", () => {
     const workingFolder = process.cwd();
     process.chdir(folder);
     try {
-      expect(templatePath()).toMatch(new RegExp(`^${projectModules}/\\.cache/pglite/\\d+\\.\\d+\\.\\d+\\.tar$`));
+      expect(templatePath()).toMatch(new RegExp(`^${projectModules}/\\.cache/pglite/\\d+\\.\\d+\\.\\d+-[a-z]+\\.tar$`));
     } finally {
       process.chdir(workingFolder);
     }
@@ -53,6 +53,13 @@ describe("embedded databases made from the template", () => {
     // A copy, not a second initdb: initdb gives every cluster its own system identifier.
     const identifier = "SELECT system_identifier::text AS id FROM pg_control_system()";
     expect((await second.query(identifier)).rows).toEqual((await first.query(identifier)).rows);
+  });
+
+  test("the template is small, as every open copies it: only the database PGlite connects to, and 1 MB WAL segments", async () => {
+    const database = await open();
+    expect((await database.query("SELECT datname FROM pg_database")).rows).toEqual([{ datname: "postgres" }]);
+    expect((await database.query("SELECT current_setting('wal_segment_size') AS size")).rows).toEqual([{ size: "1MB" }]);
+    expect(fs.statSync(template).size).toBeLessThan(20 * 1024 * 1024);
   });
 
   test("an in-memory database starts with small shared buffers; one in a folder keeps PostgreSQL's default", async () => {
