@@ -88,11 +88,10 @@ class InProcessDataSource implements GraphQLDataSource<MonolithContext> {
       requestId: own?.requestId ?? crypto.randomUUID(),
       purpose: own?.purpose ?? null,
       purposeRequired: false,
-     
       db: this.subgraph.db,
       log: this.subgraph.log,
     });
-    const result = await runCounted(new StatementCount(), () =>
+    const result = await runCounted(new StatementCount(), async () =>
       execute({ schema: this.subgraph.schema, document, variableValues: request.variables, contextValue }),
     );
     return result as never;
