@@ -42,6 +42,16 @@ export class EntityRows<E extends ObjectLiteral> {
     return list;
   }
 
+  /** The select list for a write's RETURNING clause; read its row back with `hydrateReturned`. */
+  returning(): string {
+    return this.select(this.metadata.tableName);
+  }
+
+  /** The entity as a write's RETURNING clause (`returning()`) gave it back. */
+  hydrateReturned(row: Row): E {
+    return this.hydrate(row, this.metadata.tableName)!;
+  }
+
   /** The entity read under `alias` in `row`, or null when there is none (a left join that found nothing). */
   hydrate(row: Row, alias: string): E | null {
     if (row[`${alias}_${this.primary.databaseName}`] == null) return null;

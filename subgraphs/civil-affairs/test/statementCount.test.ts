@@ -55,4 +55,21 @@ describe("SQL statements per request", () => {
     expect(statements(large)).toBe(statements(small));
     expect(statements(small)).toBeGreaterThan(0);
   });
+
+  it("reads an application once in each step of create → submit → cancel, and never reads back what a step wrote", async () => {
+    const fahad = await ca.as({ nationalId: "1000000016" });
+    const created = await fahad(`mutation { createCardApplication(input: { kind: REPLACEMENT_LOST, lossDeclaration: true, deliveryMethod: OFFICE_PICKUP, pickupOfficeId: "RUH-01" }) { id status version } }`);
+    const id = created.data.createCardApplication.id as string;
+    const submitted = await fahad(`mutation($id: ID!) { submitCardApplication(id: $id) { status version } }`, { id });
+    const cancelled = await fahad(`mutation($id: ID!) { cancelCardApplication(id: $id) { status version } }`, { id });
+    expect([created.data.createCardApplication.status, submitted.data.submitCardApplication, cancelled.data.cancelCardApplication]).toEqual([
+      "DRAFT",
+      { status: "SUBMITTED", version: 2 },
+      { status: "CANCELLED", version: 3 },
+    ]);
+    // create: the open-application check, the rules' 5 reads, BEGIN, the INSERT RETURNING the row, its history, COMMIT;
+    // submit: the application, the rules' 6 reads, BEGIN, the UPDATE RETURNING the row, its history, COMMIT;
+    // cancel: the application, BEGIN, the UPDATE RETURNING the row, its history, COMMIT.
+    expect([statements(created), statements(submitted), statements(cancelled)]).toEqual([10, 11, 5]);
+  });
 });

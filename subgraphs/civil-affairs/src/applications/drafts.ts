@@ -12,6 +12,7 @@ import { appendHistory, findApplicationOrFail, updateIfUnchanged } from "./repos
 import { evaluate } from "./rules/evaluate";
 import { loadFacts, type ApplicationDraft } from "./rules/facts";
 import { EDITABLE } from "./stateMachine";
+import { entityRows } from "../../../../kernel/database/entityRows";
 import { isUniqueViolation } from "../../../../kernel/database/errors";
 
 export function draftOf(application: CardApplication): ApplicationDraft {
@@ -54,21 +55,29 @@ export async function createApplication(ctx: RequestContext, input: NewCardAppli
   };
   const registerNumber = await assertSavable(ctx, draft);
   try {
-    const id = await ctx.db.transaction(async (tx) => {
-      const { identifiers } = await tx.getRepository(CardApplication).insert({
-        ...draft,
-        id: undefined,
-        status: ApplicationStatus.DRAFT,
-        version: 1,
-        registerNumber,
-        feeHalalas: feeFor(draft.kind, replacementFeeHalalas),
-        deliveryAddressSnapshot: {},
-      } as never);
-      const created = identifiers[0]!.id as string;
-      await appendHistory(tx, created, null, ApplicationStatus.DRAFT, viewer.nationalId);
+    return await ctx.db.transaction(async (tx) => {
+      const rows = entityRows(tx.connection, CardApplication);
+      const { raw } = await tx
+        .createQueryBuilder()
+        .insert()
+        .into(CardApplication)
+        .values({
+          ...draft,
+          id: undefined,
+          status: ApplicationStatus.DRAFT,
+          version: 1,
+          registerNumber,
+          feeHalalas: feeFor(draft.kind, replacementFeeHalalas),
+          deliveryAddressSnapshot: {},
+        } as never)
+        .returning(rows.returning())
+        .updateEntity(false)
+        .execute();
+      // The row as stored, defaults included: no second read.
+      const created = rows.hydrateReturned((raw as Array<Record<string, unknown>>)[0]!);
+      await appendHistory(tx, created.id, null, ApplicationStatus.DRAFT, viewer.nationalId);
       return created;
     });
-    return ctx.db.getRepository(CardApplication).findOneByOrFail({ id });
   } catch (error) {
     // Two creations at once: the partial unique index lets only one open application through.
     if (isUniqueViolation(error)) {
@@ -99,15 +108,12 @@ export async function updateApplication(
     ...(input.lossDeclaration !== undefined ? { lossDeclaration: input.lossDeclaration ?? false } : {}),
   };
   const registerNumber = await assertSavable(ctx, draft);
-  await ctx.db.transaction((tx) =>
-    updateIfUnchanged(tx, ctx, application, {
-      spouseIds: draft.spouseIds,
-      childIds: draft.childIds,
-      deliveryMethod: draft.deliveryMethod,
-      pickupOfficeId: draft.pickupOfficeId,
-      lossDeclaration: draft.lossDeclaration,
-      registerNumber,
-    }),
-  );
-  return ctx.db.getRepository(CardApplication).findOneByOrFail({ id });
+  return updateIfUnchanged(ctx.db.manager, ctx, application, {
+    spouseIds: draft.spouseIds,
+    childIds: draft.childIds,
+    deliveryMethod: draft.deliveryMethod,
+    pickupOfficeId: draft.pickupOfficeId,
+    lossDeclaration: draft.lossDeclaration,
+    registerNumber,
+  });
 }

@@ -1,5 +1,6 @@
 import type { EntityManager } from "typeorm";
 import type { RequestContext } from "../../../../kernel/context";
+import { entityRows } from "../../../../kernel/database/entityRows";
 import { appError } from "../../../../kernel/errors";
 import { isApplicationId } from "./access";
 import { CardApplication } from "./cardApplication.entity";
@@ -15,14 +16,16 @@ export async function findApplicationOrFail(ctx: RequestContext, id: string): Pr
 
 /**
  * Writes `changes` only if nobody changed the application since it was read (its version and
- * status are checked in the UPDATE itself); CONFLICT otherwise.
+ * status are checked in the UPDATE itself), and returns the application as written, from the
+ * UPDATE itself (no second read); CONFLICT otherwise.
  */
 export async function updateIfUnchanged(
   tx: EntityManager,
   ctx: RequestContext,
   application: CardApplication,
   changes: Partial<CardApplication>,
-): Promise<void> {
+): Promise<CardApplication> {
+  const rows = entityRows(tx.connection, CardApplication);
   const result = await tx
     .createQueryBuilder()
     .update(CardApplication)
@@ -32,8 +35,10 @@ export async function updateIfUnchanged(
       version: application.version,
       status: application.status,
     })
+    .returning(rows.returning())
     .execute();
   if (result.affected !== 1) throw appError("CONFLICT", ctx.lang);
+  return rows.hydrateReturned((result.raw as Array<Record<string, unknown>>)[0]!);
 }
 
 export function appendHistory(

@@ -41,13 +41,16 @@ export async function submitApplication(ctx: RequestContext, id: string, idempot
   if (violations.length > 0) throw badInput(ctx.lang, violations);
   try {
     return await applyMove(ctx, id, "submit", {
+      read: application,
       changes: {
         submittedAt: new Date(),
         deliveryAddressSnapshot: draft.deliveryMethod === DeliveryMethod.SAUDI_POST ? facts.applicant!.address : NO_ADDRESS,
       },
-      alongside: async (tx) => {
-        if (key) await tx.getRepository(SubmissionKey).insert({ applicantId: viewer.nationalId, idempotencyKey: key, applicationId: id });
-      },
+      alongside: key
+        ? async (tx) => {
+            await tx.getRepository(SubmissionKey).insert({ applicantId: viewer.nationalId, idempotencyKey: key, applicationId: id });
+          }
+        : undefined,
     });
   } catch (error) {
     // The same key raced in concurrently: answer with the submission that won.

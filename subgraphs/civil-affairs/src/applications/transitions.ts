@@ -16,6 +16,8 @@ export interface MoveOptions {
   precheck?(application: CardApplication): Promise<void>;
   /** More work in the same transaction (e.g. issuing the card). */
   alongside?(tx: EntityManager, application: CardApplication): Promise<void>;
+  /** The application as the caller has just read it afresh, so that it is not read twice. */
+  read?: CardApplication;
 }
 
 /**
@@ -28,7 +30,7 @@ export async function applyMove(ctx: RequestContext, id: string, move: MoveName,
   const { to, actor } = MOVES[move];
   // An officer's move is a field declared with RequiresRole("CIVIL_AFFAIRS_OFFICER"): checked before it runs.
   const viewer = requireViewer(ctx);
-  const application = await findApplicationOrFail(ctx, id);
+  const application = options.read ?? (await findApplicationOrFail(ctx, id));
   if (actor === "applicant") assertApplicant(ctx, application);
   else await assertNotOwnCase(ctx, viewer.nationalId, application);
   if (options.expectedVersion != null && options.expectedVersion !== application.version) throw appError("CONFLICT", ctx.lang);
@@ -36,11 +38,13 @@ export async function applyMove(ctx: RequestContext, id: string, move: MoveName,
     throw appError("INVALID_STATE", ctx.lang, applicationMessages.invalidMove[ctx.lang]({ from: application.status, to }));
   }
   await options.precheck?.(application);
-  await ctx.db.transaction(async (tx) => {
-    await updateIfUnchanged(tx, ctx, application, { ...options.changes, status: to });
+  const moved = await ctx.db.transaction(async (tx) => {
+    const written = await updateIfUnchanged(tx, ctx, application, { ...options.changes, status: to });
     await appendHistory(tx, application.id, application.status, to, viewer.nationalId, options.note ?? null);
     await options.alongside?.(tx, application);
+    return written;
   });
   ctx.loaders.clear(); // the prechecks loaded what the move has just changed
-  return ctx.db.getRepository(CardApplication).findOneByOrFail({ id: application.id });
+  // Work alongside may have changed the application again (issuing sets its card number).
+  return options.alongside ? ctx.db.getRepository(CardApplication).findOneByOrFail({ id: application.id }) : moved;
 }
