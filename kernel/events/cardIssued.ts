@@ -38,3 +38,6 @@ export interface RegisterMemberFacts {
 }
 
 export const EVENTS_PATH = "/events";
+
+/** "FC", the 10-digit register number and the card's version (2 digits, 3 from a family's 100th card). */
+export const CARD_NUMBER_MAX_LENGTH = 16;

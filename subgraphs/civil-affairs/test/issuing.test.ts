@@ -98,6 +98,29 @@ describe.each(DATABASE_KINDS)("issuing a family card (%s database)", (kind) => {
     expect(created.data.createCardApplication.fee).toEqual({ halalas: 2500, currency: "SAR", formatted: "25.00 ر.س" });
   });
 
+  it("issues a family's 100th card, its number three digits of version long", async () => {
+    const [head] = await headsWithCards(ca.db, 1);
+    const [family] = await ca.db.query(`SELECT register_number FROM family WHERE head_id = $1`, [head]);
+    // 98 earlier cards (without applications), so that the active one is the 99th.
+    await ca.db.query(
+      `INSERT INTO family_card (card_number, register_number, version, status, issued_at)
+       SELECT 'FC' || $1 || lpad(v::text, 2, '0'), $1, v, 'REPLACED', now() - make_interval(days => 100 - v) FROM generate_series(50, 97) v`,
+      [family.register_number],
+    );
+    await ca.db.query(`UPDATE family_card SET version = 99 WHERE register_number = $1 AND status = 'ACTIVE'`, [family.register_number]);
+    const applicant = await ca.as({ nationalId: head! });
+    const created = await applicant(`mutation { createCardApplication(input: { kind: REPLACEMENT_LOST, lossDeclaration: true, deliveryMethod: OFFICE_PICKUP, pickupOfficeId: "RUH-01" }) { id } }`);
+    const id = created.data.createCardApplication.id;
+    await applicant(`mutation($id: ID!) { submitCardApplication(id: $id) { id } }`, { id });
+    await officer(`mutation($id: ID!) { startReview(id: $id) { id } }`, { id });
+    await officer(`mutation($id: ID!) { approveCardApplication(id: $id) { id } }`, { id });
+    const issued = await officer(`mutation($id: ID!) { issueFamilyCard(applicationId: $id) { cardNumber version status } }`, { id });
+    expect(issued.errors).toBeUndefined();
+    expect(issued.data.issueFamilyCard).toEqual({ cardNumber: `FC${family.register_number}100`, version: 100, status: "ACTIVE" });
+    const [event] = await ca.db.query(`SELECT payload->>'cardNumber' AS "cardNumber" FROM outbox_message WHERE payload->>'applicationId' = $1 LIMIT 1`, [id]);
+    expect(event).toEqual({ cardNumber: `FC${family.register_number}100` });
+  });
+
   it("issues only APPROVED applications", async () => {
     const [row] = await ca.db.query(`SELECT id FROM card_application WHERE applicant_id = $1 AND status = 'ISSUED' LIMIT 1`, [KHALID]);
     expect(codes(await officer(`mutation($id: ID!) { issueFamilyCard(applicationId: $id) { cardNumber } }`, { id: row.id }))).toEqual(["INVALID_STATE"]);

@@ -50,6 +50,14 @@ describe.each(DATABASE_KINDS)("the CardIssued consumer (POST /events) on %s", (k
     expect(await count(Shipment, event.cardNumber)).toBe(0);
   });
 
+  it("creates the delivery of a family's 100th card, whose number has three digits of version", async () => {
+    const base = cardIssued({ deliveryMethod: "OFFICE_PICKUP", officeId: "JED-01", address: null });
+    const event = { ...base, cardNumber: `${base.cardNumber.slice(0, 12)}100`, eventId: `${base.eventId}-100`, version: 100 };
+    expect(event.cardNumber).toHaveLength(15);
+    expect(await delivery.publish(event)).toEqual({ status: 201, body: { outcome: "created", cardNumber: event.cardNumber, trackingNumber: null } });
+    expect(await count(OfficePickup, event.cardNumber)).toBe(1);
+  });
+
   it("leaves one delivery when the same event arrives 10 times in a row, answering 2xx each time", async () => {
     const event = cardIssued();
     const statuses = [];

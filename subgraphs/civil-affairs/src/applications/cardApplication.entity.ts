@@ -1,3 +1,4 @@
+import { CARD_NUMBER_MAX_LENGTH } from "../../../../kernel/events/cardIssued";
 import { Directive, Field, ID, Int, ObjectType } from "type-graphql";
 import { Authenticated } from "../../../../kernel/graphql/authorization";
 import { Column, CreateDateColumn, Entity, PrimaryGeneratedColumn } from "typeorm";
@@ -64,7 +65,7 @@ export class CardApplication {
   @Field(() => String, { nullable: true })
   correctionNotes!: string | null;
 
-  @Column({ type: "varchar", length: 14, nullable: true })
+  @Column({ type: "varchar", length: CARD_NUMBER_MAX_LENGTH, nullable: true })
   cardNumber!: string | null;
 
   @CreateDateColumn({ type: "timestamptz" })

@@ -1,3 +1,4 @@
+import { CARD_NUMBER_MAX_LENGTH } from "../../../../kernel/events/cardIssued";
 import { Directive, Field, ID, Int, ObjectType } from "type-graphql";
 import { Authenticated } from "../../../../kernel/graphql/authorization";
 import { Column, Entity, PrimaryColumn } from "typeorm";
@@ -8,7 +9,7 @@ import { CardStatus } from "./enums";
 @ObjectType()
 @Directive('@key(fields: "cardNumber")')
 export class FamilyCard {
-  @PrimaryColumn({ type: "varchar", length: 14 })
+  @PrimaryColumn({ type: "varchar", length: CARD_NUMBER_MAX_LENGTH })
   @Field(() => ID)
   cardNumber!: string;
 

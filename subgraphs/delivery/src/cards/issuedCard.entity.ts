@@ -1,3 +1,4 @@
+import { CARD_NUMBER_MAX_LENGTH } from "../../../../kernel/events/cardIssued";
 import { Column, Entity, PrimaryColumn } from "typeorm";
 
 export type DeliveryMethod = "SAUDI_POST" | "OFFICE_PICKUP";
@@ -8,7 +9,7 @@ export type DeliveryMethod = "SAUDI_POST" | "OFFICE_PICKUP";
  */
 @Entity()
 export class IssuedCard {
-  @PrimaryColumn({ type: "varchar", length: 14 })
+  @PrimaryColumn({ type: "varchar", length: CARD_NUMBER_MAX_LENGTH })
   cardNumber!: string;
 
   @Column({ type: "varchar", length: 64, unique: true })

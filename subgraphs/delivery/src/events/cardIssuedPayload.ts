@@ -1,4 +1,4 @@
-import type { CardIssuedEvent } from "../../../../kernel/events/cardIssued";
+import { CARD_NUMBER_MAX_LENGTH, type CardIssuedEvent } from "../../../../kernel/events/cardIssued";
 import type { NationalAddress } from "../../../../kernel/graphql/nationalAddress";
 
 export type ParsedEvent = { kind: "cardIssued"; event: CardIssuedEvent } | { kind: "ignored"; type: string } | { kind: "invalid"; problems: string[] };
@@ -27,7 +27,7 @@ export function parseEventPayload(payload: unknown): ParsedEvent {
   const problems: string[] = [];
   const check = (ok: boolean, problem: string) => ok || problems.push(problem);
   check(isText(event.eventId, 64), "eventId is required (at most 64 characters)");
-  check(isText(event.cardNumber, 14), "cardNumber is required (at most 14 characters)");
+  check(isText(event.cardNumber, CARD_NUMBER_MAX_LENGTH), `cardNumber is required (at most ${CARD_NUMBER_MAX_LENGTH} characters)`);
   check(isText(event.registerNumber, 10), "registerNumber is required (at most 10 characters)");
   check(isText(event.officeId, 16), "officeId is required: the pickup office, or where a returned card waits");
   check(isText(event.recipientName), "recipientName is required");

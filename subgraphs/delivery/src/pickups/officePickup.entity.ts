@@ -1,3 +1,4 @@
+import { CARD_NUMBER_MAX_LENGTH } from "../../../../kernel/events/cardIssued";
 import { Field, ObjectType } from "type-graphql";
 import { Authenticated } from "../../../../kernel/graphql/authorization";
 import { Column, Entity, PrimaryColumn } from "typeorm";
@@ -8,7 +9,7 @@ import { PickupStatus } from "./pickupStatus";
 @Authenticated()
 @ObjectType()
 export class OfficePickup {
-  @PrimaryColumn({ type: "varchar", length: 14 })
+  @PrimaryColumn({ type: "varchar", length: CARD_NUMBER_MAX_LENGTH })
   cardNumber!: string;
 
   @Column({ type: "varchar", length: 16 })

@@ -1,3 +1,4 @@
+import { CARD_NUMBER_MAX_LENGTH } from "../../../../kernel/events/cardIssued";
 import { Column, Entity, PrimaryGeneratedColumn } from "typeorm";
 import { PickupStatus } from "./pickupStatus";
 
@@ -7,7 +8,7 @@ export class PickupEvent {
   @PrimaryGeneratedColumn({ type: "bigint" })
   id!: string;
 
-  @Column({ type: "varchar", length: 14 })
+  @Column({ type: "varchar", length: CARD_NUMBER_MAX_LENGTH })
   cardNumber!: string;
 
   @Column({ type: "varchar", length: 16 })

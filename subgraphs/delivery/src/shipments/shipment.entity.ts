@@ -1,3 +1,4 @@
+import { CARD_NUMBER_MAX_LENGTH } from "../../../../kernel/events/cardIssued";
 import { Directive, Field, ID, Int, ObjectType } from "type-graphql";
 import { Authenticated } from "../../../../kernel/graphql/authorization";
 import { Column, Entity, PrimaryColumn } from "typeorm";
@@ -15,7 +16,7 @@ export class Shipment {
   @Field(() => ID)
   trackingNumber!: string;
 
-  @Column({ type: "varchar", length: 14, unique: true })
+  @Column({ type: "varchar", length: CARD_NUMBER_MAX_LENGTH, unique: true })
   cardNumber!: string;
 
   @Column({ type: "varchar", length: 8 })
