@@ -8,11 +8,10 @@ import { ApplicationStatus, OPEN_STATUSES } from "./enums";
 import { feeFor } from "./fees";
 import type { NewCardApplicationInput, UpdateCardApplicationInput } from "./inputs";
 import { applicationMessages } from "./messages";
-import { appendHistory, findApplicationOrFail, updateIfUnchanged } from "./repository";
+import { findApplicationOrFail, insertWithHistory, updateIfUnchanged } from "./repository";
 import { evaluate } from "./rules/evaluate";
 import { loadFacts, type ApplicationDraft } from "./rules/facts";
 import { EDITABLE } from "./stateMachine";
-import { entityRows } from "../../../../kernel/database/entityRows";
 import { isUniqueViolation } from "../../../../kernel/database/errors";
 
 export function draftOf(application: CardApplication): ApplicationDraft {
@@ -55,29 +54,19 @@ export async function createApplication(ctx: RequestContext, input: NewCardAppli
   };
   const registerNumber = await assertSavable(ctx, draft);
   try {
-    return await ctx.db.transaction(async (tx) => {
-      const rows = entityRows(tx.connection, CardApplication);
-      const { raw } = await tx
-        .createQueryBuilder()
-        .insert()
-        .into(CardApplication)
-        .values({
-          ...draft,
-          id: undefined,
-          status: ApplicationStatus.DRAFT,
-          version: 1,
-          registerNumber,
-          feeHalalas: feeFor(draft.kind, replacementFeeHalalas),
-          deliveryAddressSnapshot: {},
-        } as never)
-        .returning(rows.returning())
-        .updateEntity(false)
-        .execute();
-      // The row as stored, defaults included: no second read.
-      const created = rows.hydrateReturned((raw as Array<Record<string, unknown>>)[0]!);
-      await appendHistory(tx, created.id, null, ApplicationStatus.DRAFT, viewer.nationalId);
-      return created;
-    });
+    return await insertWithHistory(
+      ctx.db.manager,
+      {
+        ...draft,
+        id: undefined,
+        status: ApplicationStatus.DRAFT,
+        version: 1,
+        registerNumber,
+        feeHalalas: feeFor(draft.kind, replacementFeeHalalas),
+        deliveryAddressSnapshot: {},
+      } as Partial<CardApplication>,
+      viewer.nationalId,
+    );
   } catch (error) {
     // Two creations at once: the partial unique index lets only one open application through.
     if (isUniqueViolation(error)) {

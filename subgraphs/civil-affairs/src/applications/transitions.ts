@@ -6,7 +6,7 @@ import { assertNotOwnCase } from "./fourEyes";
 import { CardApplication } from "./cardApplication.entity";
 import { applicationMessages } from "./messages";
 import { canMove, MOVES, type MoveName } from "./stateMachine";
-import { appendHistory, findApplicationOrFail, updateIfUnchanged } from "./repository";
+import { findApplicationOrFail, moveIfUnchanged } from "./repository";
 
 export interface MoveOptions {
   expectedVersion?: number | null;
@@ -23,8 +23,8 @@ export interface MoveOptions {
 /**
  * Makes one move of the state machine: checks who may make it (an officer never on his own or his
  * family's application, fourEyes.ts), the expected version (CONFLICT)
- * and the table of moves (INVALID_STATE), then writes the new status, its history row and any
- * work `alongside` in one transaction, guarded against concurrent moves.
+ * and the table of moves (INVALID_STATE), then writes the new status and its history row in one
+ * statement, guarded against concurrent moves; with work `alongside`, in one transaction with it.
  */
 export async function applyMove(ctx: RequestContext, id: string, move: MoveName, options: MoveOptions = {}): Promise<CardApplication> {
   const { to, actor } = MOVES[move];
@@ -38,13 +38,15 @@ export async function applyMove(ctx: RequestContext, id: string, move: MoveName,
     throw appError("INVALID_STATE", ctx.lang, applicationMessages.invalidMove[ctx.lang]({ from: application.status, to }));
   }
   await options.precheck?.(application);
-  const moved = await ctx.db.transaction(async (tx) => {
-    const written = await updateIfUnchanged(tx, ctx, application, { ...options.changes, status: to });
-    await appendHistory(tx, application.id, application.status, to, viewer.nationalId, options.note ?? null);
-    await options.alongside?.(tx, application);
-    return written;
+  const changes = options.changes ?? {};
+  const history = { from: application.status, to, by: viewer.nationalId, note: options.note };
+  const { alongside } = options;
+  ctx.loaders.clear(); // the prechecks loaded what the move is about to change
+  if (!alongside) return moveIfUnchanged(ctx.db.manager, ctx, application, changes, history);
+  await ctx.db.transaction(async (tx) => {
+    await moveIfUnchanged(tx, ctx, application, changes, history);
+    await alongside(tx, application);
   });
-  ctx.loaders.clear(); // the prechecks loaded what the move has just changed
   // Work alongside may have changed the application again (issuing sets its card number).
-  return options.alongside ? ctx.db.getRepository(CardApplication).findOneByOrFail({ id: application.id }) : moved;
+  return ctx.db.getRepository(CardApplication).findOneByOrFail({ id: application.id });
 }
