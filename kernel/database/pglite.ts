@@ -7,7 +7,7 @@ const PACKAGE_DIR = path.resolve(path.dirname(require.resolve("@electric-sql/pgl
 
 let cachedTemplatePath: string | undefined;
 
-/** Names the way `makeTemplate` shapes a cluster: change it when that changes, so that no older copy is loaded. */
+/** Names how a new cluster is shaped (`INITDB_PARAMS`, `dropTemplateDatabases`): change it when that changes, so that no older copy is loaded. */
 const TEMPLATE_SHAPE = "small";
 
 /**

@@ -232,6 +232,15 @@ describe.each(DATABASE_KINDS)("the officers' delivery queues on %s", (kind) => {
       expect((await waiting({ officeId: "ABC-99" })).data.pickupsAwaitingCollection).toEqual({ totalCount: 0, pageInfo: { hasNextPage: false, endCursor: null }, edges: [] });
     });
 
+    it("pages past a family's 100th card, whose number has three digits of version", async () => {
+      const base = cardIssued({ deliveryMethod: "OFFICE_PICKUP", officeId: "TIF-01", address: null, daysAgo: 2 });
+      const hundredth = { ...base, cardNumber: `${base.cardNumber.slice(0, 12)}100`, eventId: `${base.eventId}-100`, version: 100 };
+      expect((await delivery.publish(hundredth)).status).toBe(201);
+      const later = await pickup("TIF-01", 1);
+      const { nodes } = await walk((after) => waiting({ officeId: "TIF-01", first: 1, after }), "pickupsAwaitingCollection");
+      expect(nodes.map((node) => node.cardNumber)).toEqual([hundredth.cardNumber, later]);
+    });
+
     it("pages by cursor, and a card made ready waits from then on", async () => {
       const { nodes, pages } = await walk((after) => waiting({ officeId: "JED-01", first: 1, after }), "pickupsAwaitingCollection");
       expect(nodes.map((node) => node.cardNumber)).toEqual([jeddah[0], jeddah[2], jeddah[1]]);

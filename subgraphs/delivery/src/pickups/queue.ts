@@ -1,11 +1,12 @@
 import type { RequestContext } from "../../../../kernel/context";
+import { CARD_NUMBER_MAX_LENGTH } from "../../../../kernel/events/cardIssued";
 import { exactInstant, instantCursor, instantThenKey, pageRequest, queuePage } from "../../../../kernel/graphql/paging";
 import { CivilAffairsOfficeRef } from "./civilAffairsOffice.type";
 import { PickupStatus } from "./pickupStatus";
 import { OfficePickupQueueItem, type OfficePickupQueueConnection } from "./queueTypes";
 
 /** Cursors of this queue: the instant a card waits since, then its card number (FC + register number + version). */
-const READ_CURSOR = instantThenKey(/^[A-Z0-9]{1,14}$/);
+const READ_CURSOR = instantThenKey(new RegExp(`^[A-Z0-9]{1,${CARD_NUMBER_MAX_LENGTH}}$`));
 const HOUR = 3_600_000;
 
 /** Pickups still waiting, as constants in the statement, so that the partial indexes office_pickup_*waiting_idx serve it. */
