@@ -47,6 +47,11 @@ export class EntityRows<E extends ObjectLiteral> {
     return this.select(this.metadata.tableName);
   }
 
+  /** The quoted name `returning()` gives `property`'s column, for a statement that reads the returned rows (a CTE). */
+  returnedColumn(property: keyof E & string): string {
+    return `"${this.metadata.tableName}_${this.columnOf(property).databaseName}"`;
+  }
+
   /** The entity as a write's RETURNING clause (`returning()`) gave it back. */
   hydrateReturned(row: Row): E {
     return this.hydrate(row, this.metadata.tableName)!;

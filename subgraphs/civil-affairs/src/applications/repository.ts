@@ -5,6 +5,7 @@ import { appError } from "../../../../kernel/errors";
 import { isApplicationId } from "./access";
 import { CardApplication } from "./cardApplication.entity";
 import { ApplicationStatus } from "./enums";
+import { StatusChange } from "./statusChange.entity";
 
 /** Reads an application afresh (mutations never trust a cached copy); NOT_FOUND when absent. */
 export async function findApplicationOrFail(ctx: RequestContext, id: string): Promise<CardApplication> {
@@ -32,8 +33,8 @@ async function withHistory(db: EntityManager, [write, parameters]: [string, unkn
   const n = parameters.length;
   return db.query(
     `WITH written AS (${write}), history AS (
-      INSERT INTO "application_history" ("application_id", "from", "to", "at", "by", "note")
-      SELECT "card_application_id", $${n + 1}::varchar, $${n + 2}::varchar, $${n + 3}::timestamptz, $${n + 4}::varchar, $${n + 5}::text FROM written
+      INSERT INTO ${entityRows(db.connection, StatusChange).table} ("application_id", "from", "to", "at", "by", "note")
+      SELECT ${entityRows(db.connection, CardApplication).returnedColumn("id")}, $${n + 1}::varchar, $${n + 2}::varchar, $${n + 3}::timestamptz, $${n + 4}::varchar, $${n + 5}::text FROM written
     ) SELECT * FROM written`,
     [...parameters, move.from, move.to, new Date(), move.by, move.note ?? null],
   );
