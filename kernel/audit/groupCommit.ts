@@ -6,9 +6,9 @@ export interface Queryable {
 }
 
 /** One statement, the same text for any number of rows (one parameter), prepared once per connection. */
-const INSERT_DATA_ACCESSES = prepared(`INSERT INTO data_access (owner_id, accessor_id, accessor_roles, action, fields, refused_fields, operation_name, purpose, request_id)
-  SELECT owner_id, accessor_id, accessor_roles, action, fields, refused_fields, operation_name, purpose, request_id
-  FROM jsonb_to_recordset($1::jsonb) AS r(owner_id varchar, accessor_id varchar, accessor_roles text[], action varchar, fields text[], refused_fields text[], operation_name text, purpose text, request_id text)`);
+const INSERT_DATA_ACCESSES = prepared(`INSERT INTO data_access (owner_ids, accessor_id, accessor_roles, action, fields, refused_fields, operation_name, purpose, request_id)
+  SELECT owner_ids, accessor_id, accessor_roles, action, fields, refused_fields, operation_name, purpose, request_id
+  FROM jsonb_to_recordset($1::jsonb) AS r(owner_ids varchar[], accessor_id varchar, accessor_roles text[], action varchar, fields text[], refused_fields text[], operation_name text, purpose text, request_id text)`);
 
 /**
  * Appends rows to data_access in one INSERT, on the request's connection or inside a transaction
@@ -17,7 +17,7 @@ const INSERT_DATA_ACCESSES = prepared(`INSERT INTO data_access (owner_id, access
 export async function appendDataAccesses(db: Queryable, rows: readonly DataAccessRow[]): Promise<void> {
   if (rows.length === 0) return;
   const records = rows.map((row) => ({
-    owner_id: row.ownerId,
+    owner_ids: row.ownerIds,
     accessor_id: row.accessorId,
     accessor_roles: row.accessorRoles,
     action: row.action,

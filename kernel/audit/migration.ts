@@ -1,4 +1,4 @@
-import type { MigrationInterface, QueryRunner } from "typeorm";
+import { sqlMigration } from "../database/sqlMigration";
 
 /**
  * The data-access audit table, the same in every subgraph's own database: append-only, refused
@@ -38,17 +38,11 @@ export const DATA_ACCESS_DOWN = `
 /**
  * Reads refused while they ran (a FORBIDDEN field of a record the reader reached) are kept apart
  * from the fields read: the report lists them with outcome REFUSED, never as reads. The same
- * migration for every subgraph, named for it (TypeORM keys migrations by name).
+ * migration for every subgraph, named for it.
  */
-export function dataAccessRefusalsMigration(subgraph: string): new () => MigrationInterface {
-  const name = `${subgraph}DataAccessRefusals1767000000001`;
-  return class implements MigrationInterface {
-    name = name;
-    async up(db: QueryRunner): Promise<void> {
-      await db.query(`ALTER TABLE data_access ADD COLUMN refused_fields text[] NOT NULL DEFAULT '{}'`);
-    }
-    async down(db: QueryRunner): Promise<void> {
-      await db.query(`ALTER TABLE data_access DROP COLUMN refused_fields`);
-    }
-  };
-}
+export const dataAccessRefusalsMigration = (subgraph: string) =>
+  sqlMigration(
+    `${subgraph}DataAccessRefusals1767000000001`,
+    `ALTER TABLE data_access ADD COLUMN refused_fields text[] NOT NULL DEFAULT '{}'`,
+    `ALTER TABLE data_access DROP COLUMN refused_fields`,
+  );

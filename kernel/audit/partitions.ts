@@ -1,4 +1,4 @@
-import type { MigrationInterface, QueryRunner } from "typeorm";
+import { sqlMigration } from "../database/sqlMigration";
 import type { Logger } from "../logger";
 
 /**
@@ -147,19 +147,8 @@ const PARTITIONS_DOWN = `
     data_access_add_month(date), data_access_add_partition(text, text);
 `;
 
-/** The partitioning of data_access, the same migration for every subgraph, named for it (TypeORM keys migrations by name). */
-export function dataAccessPartitionsMigration(subgraph: string): new () => MigrationInterface {
-  const name = `${subgraph}DataAccessPartitions1768000000000`;
-  return class implements MigrationInterface {
-    name = name;
-    async up(db: QueryRunner): Promise<void> {
-      await db.query(PARTITIONS_UP);
-    }
-    async down(db: QueryRunner): Promise<void> {
-      await db.query(PARTITIONS_DOWN);
-    }
-  };
-}
+/** The partitioning of data_access, the same migration for every subgraph, named for it. */
+export const dataAccessPartitionsMigration = (subgraph: string) => sqlMigration(`${subgraph}DataAccessPartitions1768000000000`, PARTITIONS_UP, PARTITIONS_DOWN);
 
 const DAY_MS = 24 * 60 * 60 * 1000;
 

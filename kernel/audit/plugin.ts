@@ -9,8 +9,14 @@ import { existingTrail, type AuditTrail } from "./trail";
 
 export type DataAccessAction = "READ" | "CHANGE";
 
+/**
+ * One record of the audit: what one request read or changed of some people's data. The people
+ * whose data had the same fields read (or refused) share one record: a 50-family review is a few
+ * rows, not one per person, which is most of what the audit costs PostgreSQL (docs/benchmarks.md).
+ */
 export interface DataAccessRow {
-  ownerId: string;
+  /** The people whose data this is, none of them the accessor. */
+  ownerIds: string[];
   accessorId: string;
   accessorRoles: string[];
   action: DataAccessAction;
@@ -43,7 +49,7 @@ async function ownersOf(policy: AuditPolicy, trail: AuditTrail, type: string, va
   return personal.owners(value, ctx);
 }
 
-/** One row per owner other than the viewer: every field read and every change of the request. */
+/** The records of every field read and every change of the request, for each owner other than the viewer. */
 export async function auditRows(policy: AuditPolicy, ctx: RequestContext, operationName: string | null): Promise<DataAccessRow[]> {
   const trail = existingTrail(ctx);
   const viewer = ctx.viewer;
@@ -66,18 +72,47 @@ export async function auditRows(policy: AuditPolicy, ctx: RequestContext, operat
   await collect(trail.changes, "change");
   await collect(trail.reads, "read");
   await collect(trail.refused, "refused");
-  const purpose = ctx.purpose ? ctx.purpose.slice(0, MAX_PURPOSE_LENGTH) : null;
-  return [...byOwner].map(([ownerId, entry]) => ({
+  const accesses = [...byOwner].map(([ownerId, entry]) => ({
     ownerId,
-    accessorId: viewer.nationalId,
-    accessorRoles: [...viewer.roles],
-    action: entry.changed ? "CHANGE" : "READ",
+    action: entry.changed ? ("CHANGE" as const) : ("READ" as const),
     fields: [...entry.fields].sort(),
     refusedFields: [...entry.refused].sort(),
-    operationName,
-    purpose,
-    requestId: ctx.requestId,
   }));
+  return recordsOf(accesses, ctx, operationName);
+}
+
+interface OwnerAccess {
+  ownerId: string;
+  action: DataAccessAction;
+  fields: string[];
+  refusedFields: string[];
+}
+
+/** The request's records: one per distinct action and fields, listing every owner they apply to. */
+function recordsOf(accesses: readonly OwnerAccess[], ctx: RequestContext, operationName: string | null): DataAccessRow[] {
+  const viewer = ctx.viewer!;
+  const purpose = ctx.purpose ? ctx.purpose.slice(0, MAX_PURPOSE_LENGTH) : null;
+  const records = new Map<string, DataAccessRow>();
+  for (const access of accesses) {
+    const key = JSON.stringify([access.action, access.fields, access.refusedFields]);
+    const record = records.get(key);
+    if (record) {
+      record.ownerIds.push(access.ownerId);
+      continue;
+    }
+    records.set(key, {
+      ownerIds: [access.ownerId],
+      accessorId: viewer.nationalId,
+      accessorRoles: [...viewer.roles],
+      action: access.action,
+      fields: access.fields,
+      refusedFields: access.refusedFields,
+      operationName,
+      purpose,
+      requestId: ctx.requestId,
+    });
+  }
+  return [...records.values()];
 }
 
 /**
@@ -91,11 +126,10 @@ export async function recordChanges(
 ): Promise<void> {
   const viewer = ctx.viewer;
   if (!viewer) return;
-  const purpose = ctx.purpose ? ctx.purpose.slice(0, MAX_PURPOSE_LENGTH) : null;
-  const rows: DataAccessRow[] = changes
+  const accesses = changes
     .filter((change) => change.ownerId !== viewer.nationalId)
-    .map((change) => ({ ...change, refusedFields: [], accessorId: viewer.nationalId, accessorRoles: [...viewer.roles], action: "CHANGE", operationName: null, purpose, requestId: ctx.requestId }));
-  await appendDataAccesses(db, rows);
+    .map((change) => ({ ownerId: change.ownerId, action: "CHANGE" as const, fields: [...change.fields].sort(), refusedFields: [] }));
+  await appendDataAccesses(db, recordsOf(accesses, ctx, null));
 }
 
 /** Several fields refused for the same missing purpose answer as one error. */

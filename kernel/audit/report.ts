@@ -10,6 +10,10 @@ export function assertOwnReport(ctx: RequestContext, nationalId: string): void {
   if (requireViewer(ctx).nationalId !== nationalId) throw appError("FORBIDDEN", ctx.lang);
 }
 
+/** The newest records that list the person ($1) among their owners, at most $2: found through the GIN index on `owner_ids`. */
+export const ACCESSES_OF_OWNER = `SELECT at, accessor_id, accessor_roles, action, fields, refused_fields, operation_name, purpose, request_id
+  FROM data_access WHERE owner_ids @> ARRAY[$1::varchar] ORDER BY at DESC, id DESC LIMIT $2`;
+
 interface Row {
   at: Date;
   accessor_id: string;
@@ -26,11 +30,7 @@ interface Row {
 export async function readDataAccesses(ctx: RequestContext, nationalId: string, first: number | null | undefined): Promise<DataAccess[]> {
   assertOwnReport(ctx, nationalId);
   const limit = Math.min(Math.max(first ?? DEFAULT_ACCESSES, 0), MAX_ACCESSES);
-  const rows: Row[] = await ctx.db.query(
-    `SELECT at, accessor_id, accessor_roles, action, fields, refused_fields, operation_name, purpose, request_id
-       FROM data_access WHERE owner_id = $1 ORDER BY at DESC, id DESC LIMIT $2`,
-    [nationalId, limit],
-  );
+  const rows: Row[] = await ctx.db.query(ACCESSES_OF_OWNER, [nationalId, limit]);
   return rows.map((row) =>
     Object.assign(new DataAccess(), {
       at: new Date(row.at),

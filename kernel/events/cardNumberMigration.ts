@@ -1,4 +1,4 @@
-import type { MigrationInterface, QueryRunner } from "typeorm";
+import { sqlMigration } from "../database/sqlMigration";
 import { CARD_NUMBER_MAX_LENGTH } from "./cardIssued";
 
 /**
@@ -6,16 +6,7 @@ import { CARD_NUMBER_MAX_LENGTH } from "./cardIssued";
  * and failed with an internal error. The same migration for every subgraph that stores card
  * numbers, over its own tables, named for it (TypeORM keys migrations by name).
  */
-export function cardNumberVersionsMigration(subgraph: string, tables: string[]): new () => MigrationInterface {
-  const name = `${subgraph}CardNumberVersions1770000000000`;
+export function cardNumberVersionsMigration(subgraph: string, tables: string[]) {
   const widthOf = (length: number) => tables.map((table) => `ALTER TABLE ${table} ALTER COLUMN card_number TYPE varchar(${length});`).join("\n");
-  return class implements MigrationInterface {
-    name = name;
-    async up(db: QueryRunner): Promise<void> {
-      await db.query(widthOf(CARD_NUMBER_MAX_LENGTH));
-    }
-    async down(db: QueryRunner): Promise<void> {
-      await db.query(widthOf(14));
-    }
-  };
+  return sqlMigration(`${subgraph}CardNumberVersions1770000000000`, widthOf(CARD_NUMBER_MAX_LENGTH), widthOf(14));
 }

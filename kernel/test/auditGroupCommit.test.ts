@@ -2,11 +2,12 @@ import { openPGlite } from "../database/pglite";
 import { Client } from "pg";
 import { AuditGroupCommit, type Queryable } from "../audit/groupCommit";
 import { DATA_ACCESS_UP } from "../audit/migration";
+import { DATA_ACCESS_OWNERS_UP } from "../audit/ownersMigration";
 import type { DataAccessRow } from "../audit/plugin";
 import { createTestDatabase, DATABASE_KINDS } from "../../test/support/database";
 
 const row = (ownerId: string, requestId: string): DataAccessRow => ({
-  ownerId,
+  ownerIds: [ownerId],
   accessorId: "1000000909",
   accessorRoles: ["CIVIL_AFFAIRS_OFFICER"],
   action: "READ",
@@ -31,23 +32,23 @@ class CountedDatabase implements Queryable {
   }
 }
 
-async function openDatabase(kind: string): Promise<{ db: Queryable; rows(): Promise<Array<{ request_id: string; owner_id: string; fields: string[] }>>; close(): Promise<void> }> {
+async function openDatabase(kind: string): Promise<{ db: Queryable; rows(): Promise<Array<{ request_id: string; owner_ids: string[]; fields: string[] }>>; close(): Promise<void> }> {
   if (kind === "embedded") {
     const pglite = await openPGlite();
-    await pglite.exec(DATA_ACCESS_UP + `ALTER TABLE data_access ADD COLUMN refused_fields text[] NOT NULL DEFAULT '{}';`);
+    await pglite.exec(DATA_ACCESS_UP + `ALTER TABLE data_access ADD COLUMN refused_fields text[] NOT NULL DEFAULT '{}';` + DATA_ACCESS_OWNERS_UP);
     return {
       db: pglite,
-      rows: async () => (await pglite.query<{ request_id: string; owner_id: string; fields: string[] }>("SELECT request_id, owner_id, fields FROM data_access ORDER BY id")).rows,
+      rows: async () => (await pglite.query<{ request_id: string; owner_ids: string[]; fields: string[] }>("SELECT request_id, owner_ids, fields FROM data_access ORDER BY id")).rows,
       close: () => pglite.close(),
     };
   }
   const database = await createTestDatabase("audit_group");
   const client = new Client({ connectionString: database.url });
   await client.connect();
-  await client.query(DATA_ACCESS_UP + `ALTER TABLE data_access ADD COLUMN refused_fields text[] NOT NULL DEFAULT '{}';`);
+  await client.query(DATA_ACCESS_UP + `ALTER TABLE data_access ADD COLUMN refused_fields text[] NOT NULL DEFAULT '{}';` + DATA_ACCESS_OWNERS_UP);
   return {
     db: client,
-    rows: async () => (await client.query("SELECT request_id, owner_id, fields FROM data_access ORDER BY id")).rows,
+    rows: async () => (await client.query("SELECT request_id, owner_ids, fields FROM data_access ORDER BY id")).rows,
     close: async () => {
       await client.end();
       await database.drop();

@@ -1,35 +1,8 @@
-import { openPGlite } from "../database/pglite";
-import { Client } from "pg";
 import type { QueryRunner } from "typeorm";
 import { DATA_ACCESS_UP } from "../audit/migration";
 import { dataAccessPartitionsMigration } from "../audit/partitions";
-import { createTestDatabase, DATABASE_KINDS } from "../../test/support/database";
-
-interface Sql {
-  /** Runs one or more statements (no parameters) and returns the last statement's rows. */
-  run<R = Record<string, unknown>>(sql: string): Promise<R[]>;
-  close(): Promise<void>;
-}
-
-async function open(kind: string): Promise<Sql> {
-  if (kind === "embedded") {
-    const pglite = await openPGlite();
-    return { run: async (sql) => ((await pglite.exec(sql)).at(-1)?.rows ?? []) as never, close: () => pglite.close() };
-  }
-  const database = await createTestDatabase("audit_partitions");
-  const client = new Client({ connectionString: database.url });
-  await client.connect();
-  return {
-    run: async (sql) => {
-      const result = (await client.query(sql)) as unknown as { rows: never[] } | Array<{ rows: never[] }>;
-      return Array.isArray(result) ? result.at(-1)!.rows : result.rows;
-    },
-    close: async () => {
-      await client.end();
-      await database.drop();
-    },
-  };
-}
+import { DATABASE_KINDS } from "../../test/support/database";
+import { openRawSql, type RawSql } from "../../test/support/rawSql";
 
 const month = (offset: number) => {
   const now = new Date();
@@ -41,9 +14,9 @@ const insert = (at: string, requestId: string) =>
    VALUES (${at}, '1000000016', '1000000909', '{CIVIL_AFFAIRS_OFFICER}', 'READ', '{Citizen.fullName}', '${requestId}')`;
 
 describe.each(DATABASE_KINDS)("data_access by month, on %s", (kind) => {
-  let sql: Sql;
+  let sql: RawSql;
   beforeAll(async () => {
-    sql = await open(kind);
+    sql = await openRawSql(kind, "audit_partitions");
     // The table as the earlier migrations left it, with records of three years ago and of today.
     await sql.run(DATA_ACCESS_UP + `ALTER TABLE data_access ADD COLUMN refused_fields text[] NOT NULL DEFAULT '{}';`);
     await sql.run(insert("now() - interval '3 years'", "old") + ";" + insert("now()", "today"));

@@ -46,6 +46,7 @@ import { cardNumberVersionsMigration } from "../../../kernel/events/cardNumberMi
 import { databaseDocumentStore, documentFilesFolder, fileDocumentStore } from "./applications/documents/documentStore";
 import { REVOKED_TOKENS_PATH } from "../../../kernel/auth/revocation";
 import { dataAccessRefusalsMigration } from "../../../kernel/audit/migration";
+import { dataAccessOwnersMigration } from "../../../kernel/audit/ownersMigration";
 import { dataAccessPartitionsMigration } from "../../../kernel/audit/partitions";
 import { agency } from "../../agencies";
 
@@ -73,7 +74,7 @@ export const civilAffairs: SubgraphDefinition<typeof civilAffairsSettings> = {
     SubmissionKey,
     OutboxMessage,
   ],
-  migrations: [Registry1764000000000, Applications1764000100000, DataAccessAndRevocation1765000000000, DocumentFiles1767000000000, dataAccessRefusalsMigration("CivilAffairs"), dataAccessPartitionsMigration("CivilAffairs"), cardNumberVersionsMigration("CivilAffairs", ["family_card", "card_application"])],
+  migrations: [Registry1764000000000, Applications1764000100000, DataAccessAndRevocation1765000000000, DocumentFiles1767000000000, dataAccessRefusalsMigration("CivilAffairs"), dataAccessPartitionsMigration("CivilAffairs"), cardNumberVersionsMigration("CivilAffairs", ["family_card", "card_application"]), dataAccessOwnersMigration("CivilAffairs")],
   schema: {
     resolvers: [
       CitizenResolver,

@@ -24,6 +24,7 @@ import { DashboardIndexes1766000000000 } from "./migrations/1766000000000-Dashbo
 import { OfficerQueues1769000000000 } from "./migrations/1769000000000-OfficerQueues";
 import { cardNumberVersionsMigration } from "../../../kernel/events/cardNumberMigration";
 import { dataAccessRefusalsMigration } from "../../../kernel/audit/migration";
+import { dataAccessOwnersMigration } from "../../../kernel/audit/ownersMigration";
 import { dataAccessPartitionsMigration } from "../../../kernel/audit/partitions";
 import { agency } from "../../agencies";
 
@@ -35,7 +36,7 @@ export const delivery: SubgraphDefinition<typeof deliverySettings> = {
   defaultPort: REGISTERED.defaultPort,
   settings: deliverySettings,
   entities: [IssuedCard, Shipment, TrackingEvent, OfficePickup, PickupEvent],
-  migrations: [Delivery1764000000000, DeliveryDataAccess1765000000000, DashboardIndexes1766000000000, dataAccessRefusalsMigration("Delivery"), dataAccessPartitionsMigration("Delivery"), OfficerQueues1769000000000, cardNumberVersionsMigration("Delivery", ["issued_card", "shipment", "office_pickup", "pickup_event"])],
+  migrations: [Delivery1764000000000, DeliveryDataAccess1765000000000, DashboardIndexes1766000000000, dataAccessRefusalsMigration("Delivery"), dataAccessPartitionsMigration("Delivery"), OfficerQueues1769000000000, cardNumberVersionsMigration("Delivery", ["issued_card", "shipment", "office_pickup", "pickup_event"]), dataAccessOwnersMigration("Delivery")],
   schema: {
     resolvers: [ShipmentResolver, OfficePickupResolver, FamilyCardResolver, DeliveryStatsResolver, deliveryAccessReport.DataAccessReportResolver],
     orphanedTypes: [FamilyCardRef, CivilAffairsOfficeRef, deliveryAccessReport.DataAccessReport],

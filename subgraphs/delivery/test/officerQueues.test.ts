@@ -42,7 +42,7 @@ async function walk(read: (after: string | null) => Promise<GraphQLResponse>, fi
 }
 
 const accessesOf = async (delivery: SubgraphHarness, requestId: string) =>
-  (await delivery.db.query(`SELECT owner_id, accessor_id, action, fields, purpose, operation_name FROM data_access WHERE request_id = $1 ORDER BY owner_id`, [requestId])) as Array<{
+  (await delivery.db.query(`SELECT owner_id, accessor_id, action, fields, purpose, operation_name FROM data_access, unnest(owner_ids) AS owner_id WHERE request_id = $1 ORDER BY owner_id`, [requestId])) as Array<{
     owner_id: string;
     accessor_id: string;
     action: string;

@@ -28,6 +28,7 @@ import { startEligibilityRefresher } from "./register/eligibilityRefresher";
 import { refreshStaleEligibility } from "./register/refreshEligibility";
 import { registerEventsRoute } from "./register/registerEventsRoute";
 import { dataAccessRefusalsMigration } from "../../../kernel/audit/migration";
+import { dataAccessOwnersMigration } from "../../../kernel/audit/ownersMigration";
 import { dataAccessPartitionsMigration } from "../../../kernel/audit/partitions";
 import { agency } from "../../agencies";
 
@@ -51,7 +52,7 @@ export const labor: SubgraphDefinition<typeof laborSettings> = {
   defaultPort: REGISTERED.defaultPort,
   settings: laborSettings,
   entities: [BenefitProgram, WageRecord, BenefitEnrollment, EnrollmentEvent],
-  migrations: [Programs1764000000000, Eligibility1764100000000, LaborDataAccess1765000000000, RegisterCopy1766000000000, dataAccessRefusalsMigration("Labor"), dataAccessPartitionsMigration("Labor"), OfficerQueues1769000000000],
+  migrations: [Programs1764000000000, Eligibility1764100000000, LaborDataAccess1765000000000, RegisterCopy1766000000000, dataAccessRefusalsMigration("Labor"), dataAccessPartitionsMigration("Labor"), OfficerQueues1769000000000, dataAccessOwnersMigration("Labor")],
   schema: {
     resolvers: [BenefitProgramResolver, FamilyResolver, EligibilityDecisionResolver, EnrollmentResolver, WageResolver, ProgramStatsResolver, laborAccessReport.DataAccessReportResolver],
     orphanedTypes: [laborAccessReport.DataAccessReport],

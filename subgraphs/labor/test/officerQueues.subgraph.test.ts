@@ -61,7 +61,7 @@ describe.each(DATABASE_KINDS)("the labor officers' review queues (%s database)",
   afterAll(() => labor?.stop());
 
   const accessesOf = async (requestId: string) =>
-    (await labor.db.query(`SELECT owner_id, accessor_id, action, fields, purpose, operation_name FROM data_access WHERE request_id = $1 ORDER BY owner_id`, [requestId])) as Array<{
+    (await labor.db.query(`SELECT owner_id, accessor_id, action, fields, purpose, operation_name FROM data_access, unnest(owner_ids) AS owner_id WHERE request_id = $1 ORDER BY owner_id`, [requestId])) as Array<{
       owner_id: string;
       accessor_id: string;
       action: string;
@@ -149,6 +149,8 @@ describe.each(DATABASE_KINDS)("the labor officers' review queues (%s database)",
       const registers = response.data.pendingEnrollments.edges.map((edge: any) => edge.node.family.registerNumber);
       const rows = await accessesOf("req-pending-queue");
       expect(rows.map((row) => row.owner_id)).toEqual(await membersOf(registers));
+      // The same fields of every member: one record lists them all, not one row each.
+      expect(await labor.db.query(`SELECT count(*)::int AS records FROM data_access WHERE request_id = 'req-pending-queue'`)).toEqual([{ records: 1 }]);
       for (const row of rows) {
         expect(row).toMatchObject({ accessor_id: LABOR_OFFICER, action: "READ", purpose: "Pending requests round", operation_name: "Pending" });
         expect([...row.fields].sort()).toEqual(["BenefitEnrollment.appliedAt", "BenefitEnrollment.family", "BenefitEnrollment.id", "BenefitEnrollment.program", "BenefitEnrollment.status"]);
