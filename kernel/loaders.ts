@@ -28,6 +28,11 @@ export class LoaderRegistry<C> {
     return loader as DataLoader<K, V, string>;
   }
 
+  /** The loader if this request has already used it, for a reader that can make do with what was loaded. */
+  existing<K, V>(factory: LoaderFactory<K, V, C>): DataLoader<K, V, string> | undefined {
+    return this.loaders.get(factory) as DataLoader<K, V, string> | undefined;
+  }
+
   /** Forgets everything loaded: after a mutation has written, its response reads fresh rows. */
   clear(): void {
     this.loaders.clear();
@@ -70,10 +75,15 @@ export function loaderOfMany<K, Row, C>(
         metrics.loaderBatchSize.observe({ loader }, keys.length);
         const rows = await fetch(keys, context);
         const groups = new Map<string, Row[]>();
+        const add = (key: K, row: Row) => {
+          const group = groups.get(String(key));
+          if (group) group.push(row);
+          else groups.set(String(key), [row]);
+        };
         for (const row of rows) {
-          for (const key of [keyOf(row)].flat() as K[]) {
-            groups.set(String(key), [...(groups.get(String(key)) ?? []), row]);
-          }
+          const keys = keyOf(row);
+          if (Array.isArray(keys)) keys.forEach((key) => add(key, row));
+          else add(keys, row);
         }
         return keys.map((key) => groups.get(String(key)) ?? []);
       },

@@ -94,7 +94,8 @@ function recordsOf(accesses: readonly OwnerAccess[], ctx: RequestContext, operat
   const purpose = ctx.purpose ? ctx.purpose.slice(0, MAX_PURPOSE_LENGTH) : null;
   const records = new Map<string, DataAccessRow>();
   for (const access of accesses) {
-    const key = JSON.stringify([access.action, access.fields, access.refusedFields]);
+    // Field names are GraphQL names joined by a dot: neither separator can occur in one.
+    const key = `${access.action} ${access.fields.join(",")} ${access.refusedFields.join(",")}`;
     const record = records.get(key);
     if (record) {
       record.ownerIds.push(access.ownerId);

@@ -73,6 +73,22 @@ describe.each(DATABASE_KINDS)("civil-affairs data-access audit (%s database)", (
     expect(await count(ca, FAHAD)).toBe(fahadBefore);
   });
 
+  it("records a read of families' cards for every member, in one record per field set, whether or not the members were read", async () => {
+    const officer = await ca.as({ nationalId: OFFICER, roles: ["CIVIL_AFFAIRS_OFFICER"], purpose: "Card check" });
+    const [register] = (await ca.db.query(`SELECT register_number FROM family_member WHERE national_id = $1`, [FAHAD])) as Array<{ register_number: string }>;
+    const members = ((await ca.db.query(`SELECT national_id FROM family_member WHERE register_number = $1 ORDER BY 1`, [register!.register_number])) as Array<{ national_id: string }>).map((m) => m.national_id);
+    const recorded = async (requestId: string) =>
+      (await ca.db.query(`SELECT owner_ids, fields FROM data_access WHERE request_id = $1`, [requestId])) as Array<{ owner_ids: string[]; fields: string[] }>;
+    const query = (fields: string) => `query($r: ID!) { family(registerNumber: $r) { ${fields} } }`;
+    expect((await officer(query("card { cardNumber }"), { r: register!.register_number }, { "x-request-id": "req-cards-only" })).errors).toBeUndefined();
+    expect((await officer(query("card { cardNumber } members { relation }"), { r: register!.register_number }, { "x-request-id": "req-cards-members" })).errors).toBeUndefined();
+    const cardsOnly = await recorded("req-cards-only");
+    expect(cardsOnly.map((record) => [...record.owner_ids].sort())).toEqual([members]);
+    expect([...cardsOnly[0]!.fields].sort()).toEqual(["Family.card", "FamilyCard.cardNumber"]);
+    const withMembers = await recorded("req-cards-members");
+    expect(withMembers.flatMap((record) => record.owner_ids).sort()).toEqual(members);
+  });
+
   it("records an officer's change as CHANGE, and shows a citizen only their own report", async () => {
     const [head] = await headsWithCards(ca.db, 1);
     const applicant = await ca.as({ nationalId: head! });

@@ -6,10 +6,12 @@ import type { Citizen } from "../registry/citizen.entity";
 import type { Family } from "../registry/family.entity";
 import type { FamilyCard } from "../registry/familyCard.entity";
 import type { FamilyMember } from "../registry/familyMember.entity";
-import { membersByRegister } from "../registry/loaders";
+import { memberIdsByRegister, membersByRegister } from "../registry/loaders";
 
+/** The members' IDs: from the members the request read, else from a read of the IDs alone. */
 async function membersOf(registerNumber: string, ctx: RequestContext): Promise<string[]> {
-  return (await ctx.loaders.get(membersByRegister).load(registerNumber)).map((member) => member.nationalId);
+  const members = await (ctx.loaders.existing(membersByRegister) ?? ctx.loaders.get(memberIdsByRegister)).load(registerNumber);
+  return members.map((member) => member.nationalId);
 }
 
 /** Civil-affairs' personal data: whose data each of these types is (kernel/audit). */

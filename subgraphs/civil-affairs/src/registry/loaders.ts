@@ -46,6 +46,19 @@ export const membersByRegister = loaderOfMany<string, FamilyMember, Ctx>(
   (row) => row.registerNumber,
 );
 
+/** The national IDs of the registers' members, for the audit when the request read no member (a review of 50 families' cards). */
+export const memberIdsByRegister = loaderOfMany<string, Pick<FamilyMember, "registerNumber" | "nationalId">, Ctx>(
+  async (numbers, ctx) => {
+    const members = entityRows(ctx.db, FamilyMember);
+    const rows: Array<{ register_number: string; national_id: string }> = await ctx.db.query(
+      prepared(`SELECT "register_number", "national_id" FROM ${members.table} "m" WHERE ${members.keyIn("m", "registerNumber", "$1")}`),
+      [[...numbers]],
+    );
+    return rows.map((row) => ({ registerNumber: row.register_number, nationalId: row.national_id }));
+  },
+  (row) => row.registerNumber,
+);
+
 /** The register a person belongs to (as head, spouse or child), if any. */
 export const membershipByCitizen = loaderByKey<string, FamilyMember, Ctx>(
   (ids, ctx) => entityRows(ctx.db, FamilyMember).whereIn("nationalId", ids),
