@@ -10,9 +10,13 @@ export function assertOwnReport(ctx: RequestContext, nationalId: string): void {
   if (requireViewer(ctx).nationalId !== nationalId) throw appError("FORBIDDEN", ctx.lang);
 }
 
-/** The newest records that list the person ($1) among their owners, at most $2: found through the GIN index on `owner_ids`. */
+/**
+ * The newest records of the person ($1), at most $2: those that list them among their owners (GIN
+ * index on `owner_ids`) and the one-owner rows appended before records listed owners, or by a
+ * replica of the previous release during a rolling one (`owner_id`, btree).
+ */
 export const ACCESSES_OF_OWNER = `SELECT at, accessor_id, accessor_roles, action, fields, refused_fields, operation_name, purpose, request_id
-  FROM data_access WHERE owner_ids @> ARRAY[$1::varchar] ORDER BY at DESC, id DESC LIMIT $2`;
+  FROM data_access WHERE owner_ids @> ARRAY[$1::varchar] OR owner_id = $1 ORDER BY at DESC, id DESC LIMIT $2`;
 
 interface Row {
   at: Date;

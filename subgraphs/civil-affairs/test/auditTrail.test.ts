@@ -1,3 +1,4 @@
+import { DATA_ACCESS_PER_OWNER } from "../../../test/support/dataAccessRows";
 import { DATABASE_KINDS } from "../../../test/support/database";
 import { codes, graphql } from "../../../test/support/http";
 import { startSubgraphHarness, startTestSubgraph, type SubgraphHarness, type TestSubgraph } from "../../../test/support/subgraph";
@@ -11,7 +12,7 @@ const ABDULLAH = "1000000099";
 const FAHAD = "1000000016";
 
 const count = async (ca: SubgraphHarness, owner: string): Promise<number> =>
-  (await ca.db.query(`SELECT count(*)::int AS n FROM data_access, unnest(owner_ids) AS owner_id WHERE owner_id = $1`, [owner]))[0].n;
+  (await ca.db.query(`SELECT count(*)::int AS n FROM ${DATA_ACCESS_PER_OWNER} WHERE owner_id = $1`, [owner]))[0].n;
 
 describe.each(DATABASE_KINDS)("civil-affairs data-access audit (%s database)", (kind) => {
   let ca: SubgraphHarness;
@@ -30,7 +31,7 @@ describe.each(DATABASE_KINDS)("civil-affairs data-access audit (%s database)", (
 
     const read = await officer(`query LookUp { citizen(nationalId: "${ABDULLAH}") { fullNameAr mobile } }`, {}, { "x-access-purpose": "Complaint 17", "x-request-id": "req-audit-1" });
     expect(read.errors).toBeUndefined();
-    const rows = await ca.db.query(`SELECT * FROM data_access, unnest(owner_ids) AS owner_id WHERE owner_id = $1 AND request_id = 'req-audit-1'`, [ABDULLAH]);
+    const rows = await ca.db.query(`SELECT * FROM ${DATA_ACCESS_PER_OWNER} WHERE owner_id = $1 AND request_id = 'req-audit-1'`, [ABDULLAH]);
     expect(rows).toHaveLength(1);
     expect(rows[0]).toMatchObject({ accessor_id: OFFICER, action: "READ", purpose: "Complaint 17", operation_name: "LookUp" });
     expect([...rows[0].fields].sort()).toEqual(["Citizen.fullNameAr", "Citizen.mobile"]);
@@ -47,7 +48,7 @@ describe.each(DATABASE_KINDS)("civil-affairs data-access audit (%s database)", (
     for (const [index, [purpose, sent]] of stated.entries()) {
       const read = await officer(`{ citizen(nationalId: "${ABDULLAH}") { fullNameAr } }`, {}, { "x-access-purpose": sent!, "x-request-id": `req-purpose-${index}` });
       expect(read.errors).toBeUndefined();
-      const [row] = await ca.db.query(`SELECT purpose FROM data_access, unnest(owner_ids) AS owner_id WHERE owner_id = $1 AND request_id = $2`, [ABDULLAH, `req-purpose-${index}`]);
+      const [row] = await ca.db.query(`SELECT purpose FROM ${DATA_ACCESS_PER_OWNER} WHERE owner_id = $1 AND request_id = $2`, [ABDULLAH, `req-purpose-${index}`]);
       expect(row.purpose).toBe(purpose);
     }
   });

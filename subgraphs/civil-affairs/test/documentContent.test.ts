@@ -1,3 +1,4 @@
+import { DATA_ACCESS_PER_OWNER } from "../../../test/support/dataAccessRows";
 import crypto from "node:crypto";
 import { DATABASE_KINDS } from "../../../test/support/database";
 import { codes, graphql, statements, violationRules } from "../../../test/support/http";
@@ -76,7 +77,7 @@ describe.each(DATABASE_KINDS)("a document's content (%s database)", (kind) => {
 
   const download = (client: Client, id: string, headers: Record<string, string> = {}) => client(CONTENT, { id }, headers);
   const accessRows = (owner: string, requestId: string) =>
-    ca.db.query(`SELECT owner_id, accessor_id, action, fields, refused_fields, purpose FROM data_access, unnest(owner_ids) AS owner_id WHERE owner_id = $1 AND request_id = $2`, [owner, requestId]);
+    ca.db.query(`SELECT owner_id, accessor_id, action, fields, refused_fields, purpose FROM ${DATA_ACCESS_PER_OWNER} WHERE owner_id = $1 AND request_id = $2`, [owner, requestId]);
 
   it("gives the reviewing officer the bytes exactly as uploaded, 5 MiB included", async () => {
     const response = await download(sultan, large.id);
@@ -178,11 +179,11 @@ describe.each(DATABASE_KINDS)("a document's content (%s database)", (kind) => {
   });
 
   it("refuses an officer who states no purpose before reading anything, recording nothing", async () => {
-    const before = (await ca.db.query(`SELECT count(*)::int AS n FROM data_access, unnest(owner_ids) AS owner_id WHERE owner_id = $1`, [FAHAD]))[0].n;
+    const before = (await ca.db.query(`SELECT count(*)::int AS n FROM ${DATA_ACCESS_PER_OWNER} WHERE owner_id = $1`, [FAHAD]))[0].n;
     const refused = await download(sultan, photo, { "x-access-purpose": " " });
     expect(codes(refused)).toEqual(["FORBIDDEN"]);
     expect(refused.errors![0]!.extensions!.reason).toBe("PURPOSE_REQUIRED");
-    expect((await ca.db.query(`SELECT count(*)::int AS n FROM data_access, unnest(owner_ids) AS owner_id WHERE owner_id = $1`, [FAHAD]))[0].n).toBe(before);
+    expect((await ca.db.query(`SELECT count(*)::int AS n FROM ${DATA_ACCESS_PER_OWNER} WHERE owner_id = $1`, [FAHAD]))[0].n).toBe(before);
   });
 
   it("downloads one document per request: never a field of the documents listed, and not two aliases", async () => {

@@ -1,3 +1,4 @@
+import { DATA_ACCESS_PER_OWNER } from "../../../test/support/dataAccessRows";
 import { codes } from "../../../test/support/http";
 import { startSubgraphHarness, type Client, type SubgraphHarness } from "../../../test/support/subgraph";
 import { civilAffairs } from "../src/definition";
@@ -72,7 +73,7 @@ describe("no officer acts on his own or his family's application", () => {
     const issued = await majed(`mutation($id: ID!) { issueFamilyCard(applicationId: $id) { family { registerNumber } } }`, { id: applicationId });
     expect(issued.errors).toBeUndefined();
     const moves = await ca.db.query(
-      `SELECT owner_id, action, fields FROM data_access, unnest(owner_ids) AS owner_id WHERE accessor_id = $1 AND 'FamilyMember.registerNumber' = ANY(fields) OR (accessor_id = $1 AND 'Family.members' = ANY(fields)) ORDER BY owner_id`,
+      `SELECT owner_id, action, fields FROM ${DATA_ACCESS_PER_OWNER} WHERE accessor_id = $1 AND 'FamilyMember.registerNumber' = ANY(fields) OR (accessor_id = $1 AND 'Family.members' = ANY(fields)) ORDER BY owner_id`,
       [MAJED],
     );
     expect(moves).toEqual([

@@ -1,3 +1,4 @@
+import { DATA_ACCESS_PER_OWNER } from "../../../test/support/dataAccessRows";
 import { countStatements } from "../../../kernel/database/statementCounter";
 import { withCheckDigit } from "../../../kernel/nationalId";
 import { DATABASE_KINDS } from "../../../test/support/database";
@@ -42,7 +43,7 @@ async function walk(read: (after: string | null) => Promise<GraphQLResponse>, fi
 }
 
 const accessesOf = async (delivery: SubgraphHarness, requestId: string) =>
-  (await delivery.db.query(`SELECT owner_id, accessor_id, action, fields, purpose, operation_name FROM data_access, unnest(owner_ids) AS owner_id WHERE request_id = $1 ORDER BY owner_id`, [requestId])) as Array<{
+  (await delivery.db.query(`SELECT owner_id, accessor_id, action, fields, purpose, operation_name FROM ${DATA_ACCESS_PER_OWNER} WHERE request_id = $1 ORDER BY owner_id`, [requestId])) as Array<{
     owner_id: string;
     accessor_id: string;
     action: string;

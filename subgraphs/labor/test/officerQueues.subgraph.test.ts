@@ -1,3 +1,4 @@
+import { DATA_ACCESS_PER_OWNER } from "../../../test/support/dataAccessRows";
 import type { ExecutionResult } from "graphql";
 import { countStatements } from "../../../kernel/database/statementCounter";
 import { DATABASE_KINDS } from "../../../test/support/database";
@@ -61,7 +62,7 @@ describe.each(DATABASE_KINDS)("the labor officers' review queues (%s database)",
   afterAll(() => labor?.stop());
 
   const accessesOf = async (requestId: string) =>
-    (await labor.db.query(`SELECT owner_id, accessor_id, action, fields, purpose, operation_name FROM data_access, unnest(owner_ids) AS owner_id WHERE request_id = $1 ORDER BY owner_id`, [requestId])) as Array<{
+    (await labor.db.query(`SELECT owner_id, accessor_id, action, fields, purpose, operation_name FROM ${DATA_ACCESS_PER_OWNER} WHERE request_id = $1 ORDER BY owner_id`, [requestId])) as Array<{
       owner_id: string;
       accessor_id: string;
       action: string;

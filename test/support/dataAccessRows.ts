@@ -1,0 +1,6 @@
+/**
+ * `data_access` as one row per owner, for tests that check whose data a request recorded: a record
+ * lists its owners in `owner_ids` (kernel/audit/ownersMigration.ts). Use in place of the table name.
+ */
+export const DATA_ACCESS_PER_OWNER = `(SELECT unnest(owner_ids) AS owner_id, id, at, accessor_id, accessor_roles, action, fields, refused_fields, operation_name, purpose, request_id
+  FROM data_access) AS data_access`;
