@@ -81,9 +81,9 @@ export function loaderOfMany<K, Row, C>(
           else groups.set(String(key), [row]);
         };
         for (const row of rows) {
-          const keys = keyOf(row);
-          if (Array.isArray(keys)) keys.forEach((key) => add(key, row));
-          else add(keys, row);
+          const rowKeys = keyOf(row);
+          if (Array.isArray(rowKeys)) rowKeys.forEach((key) => add(key, row));
+          else add(rowKeys, row);
         }
         return keys.map((key) => groups.get(String(key)) ?? []);
       },

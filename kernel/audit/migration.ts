@@ -40,9 +40,7 @@ export const DATA_ACCESS_DOWN = `
  * from the fields read: the report lists them with outcome REFUSED, never as reads. The same
  * migration for every subgraph, named for it.
  */
+export const DATA_ACCESS_REFUSALS_UP = `ALTER TABLE data_access ADD COLUMN refused_fields text[] NOT NULL DEFAULT '{}';`;
+
 export const dataAccessRefusalsMigration = (subgraph: string) =>
-  sqlMigration(
-    `${subgraph}DataAccessRefusals1767000000001`,
-    `ALTER TABLE data_access ADD COLUMN refused_fields text[] NOT NULL DEFAULT '{}'`,
-    `ALTER TABLE data_access DROP COLUMN refused_fields`,
-  );
+  sqlMigration(`${subgraph}DataAccessRefusals1767000000001`, DATA_ACCESS_REFUSALS_UP, `ALTER TABLE data_access DROP COLUMN refused_fields`);

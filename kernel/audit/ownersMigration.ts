@@ -10,8 +10,8 @@ import { sqlMigration } from "../database/sqlMigration";
  * (`owner_ids`), and the report reads both. Nothing is rewritten: the column is added empty and the
  * check is NOT VALID (it holds for every row appended from now on; the rows before have
  * `owner_id`). A record must name someone, and no owner may be missing: an owner the code could
- * not tell fails the write, and the response is withheld, as a NULL `owner_id` did.
- * docs/operations.md says how to fold the one-owner rows in once no replica writes them.
+ * not tell fails the write, and the response is withheld, as a NULL `owner_id` did. The one-owner
+ * rows stay as they are and leave with their months (docs/operations.md).
  */
 export const DATA_ACCESS_OWNERS_UP = `
   ALTER TABLE data_access ADD COLUMN owner_ids varchar(10)[];

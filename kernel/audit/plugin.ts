@@ -1,6 +1,7 @@
 import type { ApolloServerPlugin } from "@apollo/server";
 import type { GraphQLFormattedError } from "graphql";
 import type { RequestContext } from "../context";
+import type { Viewer } from "../auth/viewer";
 import type { Logger } from "../logger";
 import type { AuditPolicy, Owners } from "./policy";
 import { MAX_PURPOSE_LENGTH } from "./purpose";
@@ -78,7 +79,7 @@ export async function auditRows(policy: AuditPolicy, ctx: RequestContext, operat
     fields: [...entry.fields].sort(),
     refusedFields: [...entry.refused].sort(),
   }));
-  return recordsOf(accesses, ctx, operationName);
+  return recordsOf(accesses, viewer, ctx, operationName);
 }
 
 interface OwnerAccess {
@@ -89,8 +90,7 @@ interface OwnerAccess {
 }
 
 /** The request's records: one per distinct action and fields, listing every owner they apply to. */
-function recordsOf(accesses: readonly OwnerAccess[], ctx: RequestContext, operationName: string | null): DataAccessRow[] {
-  const viewer = ctx.viewer!;
+function recordsOf(accesses: readonly OwnerAccess[], viewer: Viewer, ctx: RequestContext, operationName: string | null): DataAccessRow[] {
   const purpose = ctx.purpose ? ctx.purpose.slice(0, MAX_PURPOSE_LENGTH) : null;
   const records = new Map<string, DataAccessRow>();
   for (const access of accesses) {
@@ -130,7 +130,7 @@ export async function recordChanges(
   const accesses = changes
     .filter((change) => change.ownerId !== viewer.nationalId)
     .map((change) => ({ ownerId: change.ownerId, action: "CHANGE" as const, fields: [...change.fields].sort(), refusedFields: [] }));
-  await appendDataAccesses(db, recordsOf(accesses, ctx, null));
+  await appendDataAccesses(db, recordsOf(accesses, viewer, ctx, null));
 }
 
 /** Several fields refused for the same missing purpose answer as one error. */

@@ -1,7 +1,7 @@
 import { openPGlite } from "../database/pglite";
 import { Client } from "pg";
 import { AuditGroupCommit, type Queryable } from "../audit/groupCommit";
-import { DATA_ACCESS_UP } from "../audit/migration";
+import { DATA_ACCESS_REFUSALS_UP, DATA_ACCESS_UP } from "../audit/migration";
 import { DATA_ACCESS_OWNERS_UP } from "../audit/ownersMigration";
 import type { DataAccessRow } from "../audit/plugin";
 import { createTestDatabase, DATABASE_KINDS } from "../../test/support/database";
@@ -35,7 +35,7 @@ class CountedDatabase implements Queryable {
 async function openDatabase(kind: string): Promise<{ db: Queryable; rows(): Promise<Array<{ request_id: string; owner_ids: string[]; fields: string[] }>>; close(): Promise<void> }> {
   if (kind === "embedded") {
     const pglite = await openPGlite();
-    await pglite.exec(DATA_ACCESS_UP + `ALTER TABLE data_access ADD COLUMN refused_fields text[] NOT NULL DEFAULT '{}';` + DATA_ACCESS_OWNERS_UP);
+    await pglite.exec(DATA_ACCESS_UP + DATA_ACCESS_REFUSALS_UP + DATA_ACCESS_OWNERS_UP);
     return {
       db: pglite,
       rows: async () => (await pglite.query<{ request_id: string; owner_ids: string[]; fields: string[] }>("SELECT request_id, owner_ids, fields FROM data_access ORDER BY id")).rows,
@@ -45,7 +45,7 @@ async function openDatabase(kind: string): Promise<{ db: Queryable; rows(): Prom
   const database = await createTestDatabase("audit_group");
   const client = new Client({ connectionString: database.url });
   await client.connect();
-  await client.query(DATA_ACCESS_UP + `ALTER TABLE data_access ADD COLUMN refused_fields text[] NOT NULL DEFAULT '{}';` + DATA_ACCESS_OWNERS_UP);
+  await client.query(DATA_ACCESS_UP + DATA_ACCESS_REFUSALS_UP + DATA_ACCESS_OWNERS_UP);
   return {
     db: client,
     rows: async () => (await client.query("SELECT request_id, owner_ids, fields FROM data_access ORDER BY id")).rows,

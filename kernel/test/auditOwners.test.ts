@@ -1,5 +1,5 @@
 import type { QueryRunner } from "typeorm";
-import { DATA_ACCESS_UP } from "../audit/migration";
+import { DATA_ACCESS_REFUSALS_UP, DATA_ACCESS_UP } from "../audit/migration";
 import { dataAccessOwnersMigration } from "../audit/ownersMigration";
 import { dataAccessPartitionsMigration } from "../audit/partitions";
 import { ACCESSES_OF_OWNER } from "../audit/report";
@@ -19,7 +19,7 @@ describe.each(DATABASE_KINDS)("data_access records listing their owners beside o
   beforeAll(async () => {
     sql = await openRawSql(kind, "audit_owners");
     // The table as the earlier migrations left it: one row per owner, of today and of three years ago.
-    await sql.run(DATA_ACCESS_UP + `ALTER TABLE data_access ADD COLUMN refused_fields text[] NOT NULL DEFAULT '{}';`);
+    await sql.run(DATA_ACCESS_UP + DATA_ACCESS_REFUSALS_UP);
     await new (dataAccessPartitionsMigration("Test"))().up(runner());
     await sql.run(oneOwnerRow("now()", FAHAD, "review") + oneOwnerRow("now()", NOURA, "review") + oneOwnerRow("now() - interval '3 years'", FAHAD, "old"));
     await migration("Test").up(runner());

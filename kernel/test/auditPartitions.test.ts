@@ -1,5 +1,5 @@
 import type { QueryRunner } from "typeorm";
-import { DATA_ACCESS_UP } from "../audit/migration";
+import { DATA_ACCESS_REFUSALS_UP, DATA_ACCESS_UP } from "../audit/migration";
 import { dataAccessPartitionsMigration } from "../audit/partitions";
 import { DATABASE_KINDS } from "../../test/support/database";
 import { openRawSql, type RawSql } from "../../test/support/rawSql";
@@ -18,7 +18,7 @@ describe.each(DATABASE_KINDS)("data_access by month, on %s", (kind) => {
   beforeAll(async () => {
     sql = await openRawSql(kind, "audit_partitions");
     // The table as the earlier migrations left it, with records of three years ago and of today.
-    await sql.run(DATA_ACCESS_UP + `ALTER TABLE data_access ADD COLUMN refused_fields text[] NOT NULL DEFAULT '{}';`);
+    await sql.run(DATA_ACCESS_UP + DATA_ACCESS_REFUSALS_UP);
     await sql.run(insert("now() - interval '3 years'", "old") + ";" + insert("now()", "today"));
     const Migration = dataAccessPartitionsMigration("Test");
     await new Migration().up({ query: (text: string) => sql.run(text) } as unknown as QueryRunner);

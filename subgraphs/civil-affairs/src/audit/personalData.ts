@@ -6,11 +6,11 @@ import type { Citizen } from "../registry/citizen.entity";
 import type { Family } from "../registry/family.entity";
 import type { FamilyCard } from "../registry/familyCard.entity";
 import type { FamilyMember } from "../registry/familyMember.entity";
-import { memberIdsByRegister, membersByRegister } from "../registry/loaders";
+import { memberRowsByRegister, membersByRegister } from "../registry/loaders";
 
-/** The members' IDs: from the members the request read, else from a read of the IDs alone. */
+/** The members' IDs: from the members the request read, else from a read of the members without their citizens. */
 async function membersOf(registerNumber: string, ctx: RequestContext): Promise<string[]> {
-  const members = await (ctx.loaders.existing(membersByRegister) ?? ctx.loaders.get(memberIdsByRegister)).load(registerNumber);
+  const members = await (ctx.loaders.existing(membersByRegister) ?? ctx.loaders.get(memberRowsByRegister)).load(registerNumber);
   return members.map((member) => member.nationalId);
 }
 
