@@ -42,18 +42,45 @@ export function say<P>(lang: Lang, message: Message<P>, params: P): string {
   return message[lang](params);
 }
 
-/**
- * Number formatters by language and fraction digits. Constructing an `Intl.NumberFormat` costs
- * far more than formatting with one (it was most of labor's CPU in the 50-family review), so each
- * is built once per process.
- */
-const numberFormats = new Map<string, Intl.NumberFormat>();
+/** A number formatter that remembers what it wrote: the same figures (ages, counts, thresholds) recur on every request. */
+export interface NumberFormatter {
+  format(value: number): string;
+}
 
-export function numberFormat(locale: string, fractionDigits: number): Intl.NumberFormat {
+/** Formatted numbers kept per formatter; past this many, the memory starts again (figures are few, amounts are many). */
+const MAX_REMEMBERED = 4096;
+
+class RememberingFormatter implements NumberFormatter {
+  private readonly written = new Map<number, string>();
+
+  constructor(private readonly intl: Intl.NumberFormat) {}
+
+  format(value: number): string {
+    // -0 and 0 are one key of a Map but two texts ("-0", "0").
+    if (Object.is(value, -0)) return this.intl.format(value);
+    let text = this.written.get(value);
+    if (text === undefined) {
+      text = this.intl.format(value);
+      if (this.written.size >= MAX_REMEMBERED) this.written.clear();
+      this.written.set(value, text);
+    }
+    return text;
+  }
+}
+
+/**
+ * Number formatters by locale and fraction digits. Constructing an `Intl.NumberFormat` costs far
+ * more than formatting with one (it was most of labor's CPU in the 50-family review), so each is
+ * built once per process; formatting itself is still a few microseconds, and a 50-family review
+ * formats ~1,500 figures, most of them the same few (docs/benchmarks.md).
+ */
+const numberFormats = new Map<string, NumberFormatter>();
+
+export function numberFormat(locale: string, fractionDigits: number): NumberFormatter {
   const key = `${locale}/${fractionDigits}`;
   let format = numberFormats.get(key);
   if (!format) {
-    format = new Intl.NumberFormat(locale, { minimumFractionDigits: fractionDigits, maximumFractionDigits: fractionDigits });
+    format = new RememberingFormatter(new Intl.NumberFormat(locale, { minimumFractionDigits: fractionDigits, maximumFractionDigits: fractionDigits }));
     numberFormats.set(key, format);
   }
   return format;

@@ -17,9 +17,11 @@ export class EntityRows<E extends ObjectLiteral> {
   readonly table: string;
   private readonly metadata: EntityMetadata;
   private readonly columns: ColumnMetadata[];
-  private readonly primary: ColumnMetadata;
   private readonly statements = new Map<string, string>();
   private readonly selects = new Map<string, string>();
+  /** Each column's key in a row read under an alias (`alias_column`), in `columns`' order, built once per alias. */
+  private readonly rowKeys = new Map<string, string[]>();
+  private readonly primaryIndex: number;
 
   constructor(
     private readonly db: DataSource,
@@ -29,7 +31,8 @@ export class EntityRows<E extends ObjectLiteral> {
     this.table = `"${this.metadata.tableName}"`;
     // What TypeORM selects for a whole entity: not `select: false` columns, not virtual ones.
     this.columns = this.metadata.columns.filter((column) => column.isSelect && !column.isVirtual);
-    this.primary = this.metadata.primaryColumns[0]!;
+    this.primaryIndex = this.columns.indexOf(this.metadata.primaryColumns[0]!);
+    if (this.primaryIndex < 0) throw new Error(`${this.metadata.name}: its primary column is not selected`);
   }
 
   /** The select list of this entity under `alias`: `"alias"."column" AS "alias_column", …`. */
@@ -59,13 +62,27 @@ export class EntityRows<E extends ObjectLiteral> {
 
   /** The entity read under `alias` in `row`, or null when there is none (a left join that found nothing). */
   hydrate(row: Row, alias: string): E | null {
-    if (row[`${alias}_${this.primary.databaseName}`] == null) return null;
+    const keys = this.keysOf(alias);
+    if (row[keys[this.primaryIndex]!] == null) return null;
     const entity = this.metadata.create(undefined, { fromDeserializer: true }) as E;
-    for (const column of this.columns) {
-      const value = row[`${alias}_${column.databaseName}`];
-      if (value !== undefined) column.setEntityValue(entity, this.db.driver.prepareHydratedValue(value, column));
+    for (let i = 0; i < keys.length; i++) {
+      const value = row[keys[i]!];
+      if (value !== undefined) {
+        const column = this.columns[i]!;
+        column.setEntityValue(entity, this.db.driver.prepareHydratedValue(value, column));
+      }
     }
     return entity;
+  }
+
+  /** Built once per alias: a row's keys are looked up for every column of every row read. */
+  private keysOf(alias: string): string[] {
+    let keys = this.rowKeys.get(alias);
+    if (keys === undefined) {
+      keys = this.columns.map((column) => `${alias}_${column.databaseName}`);
+      this.rowKeys.set(alias, keys);
+    }
+    return keys;
   }
 
   /**

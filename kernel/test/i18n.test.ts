@@ -1,4 +1,4 @@
-import { messages, pickLanguage, say } from "../i18n";
+import { formatNumber, messages, pickLanguage, say } from "../i18n";
 import { formatSar } from "../graphql/money";
 
 describe("language choice", () => {
@@ -19,6 +19,21 @@ describe("language choice", () => {
     expect(formatSar(10000, "en")).toBe("SAR 100.00");
     expect(formatSar(10000, "ar")).toBe("100.00 ر.س");
     expect(formatSar(250000005, "en")).toBe("SAR 2,500,000.05");
+  });
+});
+
+describe("number formatting", () => {
+  it("writes every number as Intl does, however often and in whatever order it recurs", () => {
+    const arabic = new Intl.NumberFormat("ar-SA", { minimumFractionDigits: 2, maximumFractionDigits: 2 });
+    const english = new Intl.NumberFormat("en-US", { maximumFractionDigits: 0 });
+    // More distinct values than a formatter remembers, each twice, then the first ones again.
+    const values = [0, -0, 1, 12.5, 1234567, ...Array.from({ length: 5000 }, (_, i) => i * 7.25), 0, -0, 1, 12.5];
+    for (const value of [...values, ...values]) {
+      expect(formatNumber("ar", value, 2)).toBe(arabic.format(value));
+      expect(formatNumber("en", value)).toBe(english.format(value));
+    }
+    expect(formatNumber("ar", 9200)).toBe("٩٬٢٠٠");
+    expect(formatNumber("en", -0)).toBe("-0");
   });
 });
 
