@@ -1,3 +1,4 @@
+import "./flatFederationExports";
 import fs from "node:fs";
 import type http from "node:http";
 import path from "node:path";
