@@ -83,8 +83,8 @@ describe("the eligibility engine", () => {
     const first = evaluateFamily(shipped, "3000000002", facts, new Date("2026-01-01T00:00:00Z"));
     const again = evaluateFamily(shipped, "3000000002", { ...facts }, new Date("2026-06-01T00:00:00Z"));
     expect(again.decisions).toEqual(first.decisions);
-    expect(again.digest).toBe(first.digest);
-    expect(factsDigest({ ...facts, incomeHalalas: 400_001 })).not.toBe(first.digest);
+    expect(factsDigest(again.facts)).toBe(factsDigest(first.facts));
+    expect(factsDigest({ ...facts, incomeHalalas: 400_001 })).not.toBe(factsDigest(first.facts));
     expect(first.decisions.every((d) => d.rulesVersion === "2026-1")).toBe(true);
   });
 

@@ -7,7 +7,7 @@ import { CardStatus } from "./enums";
 import { Family } from "./family.entity";
 import { FamilyCard } from "./familyCard.entity";
 import { FamilyMember } from "./familyMember.entity";
-import { cardsByRegister, citizenById, familyByRegister, membersByRegister } from "./loaders";
+import { cardsByRegister, citizenById, citizenOfMember, familyByRegister, membersByRegister } from "./loaders";
 
 @Resolver(() => Family)
 export class FamilyResolver {
@@ -50,8 +50,8 @@ export class FamilyResolver {
 @Resolver(() => FamilyMember)
 export class FamilyMemberResolver {
   @FieldResolver(() => Citizen)
-  async citizen(@Root() member: FamilyMember, @Ctx() ctx: RequestContext): Promise<Citizen> {
-    return (await ctx.loaders.get(citizenById).load(member.nationalId))!;
+  citizen(@Root() member: FamilyMember, @Ctx() ctx: RequestContext): Citizen | Promise<Citizen> {
+    return citizenOfMember(member, ctx);
   }
 }
 

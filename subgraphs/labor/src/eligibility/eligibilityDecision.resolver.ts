@@ -7,7 +7,7 @@ import { EligibilityDecision } from "./eligibilityDecision.type";
 @Resolver(() => EligibilityDecision)
 export class EligibilityDecisionResolver {
   @FieldResolver(() => BenefitProgram)
-  program(@Root() decision: EligibilityDecision, @Ctx() ctx: RequestContext): Promise<BenefitProgram> {
+  program(@Root() decision: EligibilityDecision, @Ctx() ctx: RequestContext): BenefitProgram | Promise<BenefitProgram> {
     return loadProgram(ctx, decision.programCode);
   }
 }

@@ -2,7 +2,7 @@ import { In, type DataSource } from "typeorm";
 import { appError } from "../../../../kernel/errors";
 import { say, type Lang } from "../../../../kernel/i18n";
 import type { Decision } from "../eligibility/engine";
-import type { Evaluation } from "../eligibility/evaluation";
+import { factsDigest, type Evaluation } from "../eligibility/evaluation";
 import { BenefitEnrollment, EnrollmentStatus, OPEN_STATUSES } from "./benefitEnrollment.entity";
 import { EnrollmentEvent } from "./enrollmentEvent.entity";
 import { enrollmentMessages } from "./messages";
@@ -38,7 +38,7 @@ export async function openEnrollment(
           rulesVersion: decision.rulesVersion,
           monthlyHalalas: decision.monthlyHalalas,
           evidence: {
-            inputsDigest: evaluation.digest,
+            inputsDigest: factsDigest(evaluation.facts),
             facts: evaluation.facts,
             monthlyHalalas: decision.monthlyHalalas,
             reasons: decision.reasons,

@@ -11,10 +11,14 @@ export function allPrograms(ctx: RequestContext): Promise<BenefitProgram[]> {
   return programs.get(ctx.db);
 }
 
+const withCode = (list: BenefitProgram[], code: BenefitProgramCode) => list.find((program) => program.code === code) ?? null;
+
 export async function findProgram(ctx: RequestContext, code: BenefitProgramCode): Promise<BenefitProgram | null> {
-  return (await allPrograms(ctx)).find((program) => program.code === code) ?? null;
+  return withCode(await allPrograms(ctx), code);
 }
 
-export async function loadProgram(ctx: RequestContext, code: BenefitProgramCode): Promise<BenefitProgram> {
-  return (await findProgram(ctx, code))!;
+/** A program every decision and enrollment names: synchronous once the programs are read (a review resolves 250). */
+export function loadProgram(ctx: RequestContext, code: BenefitProgramCode): BenefitProgram | Promise<BenefitProgram> {
+  const known = programs.current(ctx.db);
+  return known ? withCode(known, code)! : findProgram(ctx, code).then((program) => program!);
 }

@@ -5,7 +5,7 @@ import type { Cast } from "../../../../seed/demoCast";
 import { HISTORY_DAYS } from "../../../../seed/demoHistory";
 import { random } from "../../../../seed/random";
 import { seededId } from "../../../../seed/seededId";
-import { evaluateFamily } from "../eligibility/evaluation";
+import { evaluateFamily, factsDigest } from "../eligibility/evaluation";
 import { householdFacts } from "../eligibility/household";
 import { BenefitEnrollment, EnrollmentStatus } from "../enrollments/benefitEnrollment.entity";
 import { EnrollmentEvent } from "../enrollments/enrollmentEvent.entity";
@@ -67,7 +67,7 @@ function demoEnrollments(compositions: FamilyComposition[], incomeOf: (family: F
           decidedAt,
           rulesVersion: decision.rulesVersion,
           monthlyHalalas: decision.monthlyHalalas,
-          evidence: { inputsDigest: evaluation.digest, facts: evaluation.facts, monthlyHalalas: decision.monthlyHalalas, reasons: decision.reasons, evaluatedAt: appliedAt.toISOString() },
+          evidence: { inputsDigest: factsDigest(evaluation.facts), facts: evaluation.facts, monthlyHalalas: decision.monthlyHalalas, reasons: decision.reasons, evaluatedAt: appliedAt.toISOString() },
         }),
       );
       events.push(Object.assign(new EnrollmentEvent(), { enrollmentId: id, fromStatus: null, toStatus: EnrollmentStatus.PENDING, at: appliedAt, by: family.head.nationalId }));
