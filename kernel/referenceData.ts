@@ -5,7 +5,7 @@
  * concurrent requests that find it stale share one read.
  */
 export class ReferenceData<D extends object, T> {
-  private readonly copies = new WeakMap<object, { value: Promise<T>; readAt: number; read?: { value: T } }>();
+  private readonly copies = new WeakMap<object, { value: Promise<T>; readAt: number }>();
 
   constructor(
     private readonly read: (db: D) => Promise<T>,
@@ -16,25 +16,11 @@ export class ReferenceData<D extends object, T> {
     const copy = this.copies.get(db);
     if (copy && Date.now() - copy.readAt < this.maxAgeMs) return copy.value;
     const value = this.read(db);
-    const fresh: { value: Promise<T>; readAt: number; read?: { value: T } } = { value, readAt: Date.now() };
-    this.copies.set(db, fresh);
-    value.then(
-      (read) => (fresh.read = { value: read }),
-      // A failed read is not kept: the next request tries again.
-      () => {
-        if (this.copies.get(db) === fresh) this.copies.delete(db);
-      },
-    );
+    this.copies.set(db, { value, readAt: Date.now() });
+    // A failed read is not kept: the next request tries again.
+    value.catch(() => {
+      if (this.copies.get(db)?.value === value) this.copies.delete(db);
+    });
     return value;
-  }
-
-  /**
-   * The copy itself when it has been read and is not older than its age, without a promise: a
-   * resolver called hundreds of times per request answers synchronously (each promise is a turn of
-   * the microtask queue and makes graphql-js complete its object through another promise).
-   */
-  current(db: D): T | undefined {
-    const copy = this.copies.get(db);
-    return copy?.read && Date.now() - copy.readAt < this.maxAgeMs ? copy.read.value : undefined;
   }
 }

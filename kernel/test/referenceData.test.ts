@@ -39,34 +39,6 @@ describe("reference data kept per process", () => {
     expect(await programs.get(db)).toBe("v1");
   });
 
-  it("hands over the copy without a promise only once it is read and while it is fresh", async () => {
-    jest.useFakeTimers({ now: new Date("2026-11-30T08:00:00Z") });
-    try {
-      const { state, read } = source();
-      const programs = new ReferenceData<object, string>(read, 60_000);
-      expect(programs.current(db)).toBeUndefined();
-      const reading = programs.get(db);
-      expect(programs.current(db)).toBeUndefined();
-      await reading;
-      expect(programs.current(db)).toBe("v1");
-      state.value = "v2";
-      jest.setSystemTime(new Date("2026-11-30T08:01:00Z"));
-      expect(programs.current(db)).toBeUndefined();
-      expect(await programs.get(db)).toBe("v2");
-      expect(programs.current(db)).toBe("v2");
-    } finally {
-      jest.useRealTimers();
-    }
-  });
-
-  it("has no copy to hand over after a failed read", async () => {
-    const { state, read } = source();
-    const programs = new ReferenceData<object, string>(read, 60_000);
-    state.fail = true;
-    await expect(programs.get(db)).rejects.toThrow("database down");
-    expect(programs.current(db)).toBeUndefined();
-  });
-
   it("keeps one copy per database", async () => {
     const { state, read } = source();
     const programs = new ReferenceData<object, string>(read, 60_000);

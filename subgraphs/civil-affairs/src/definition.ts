@@ -26,7 +26,7 @@ import { BirthRecord } from "./registry/birthRecord.entity";
 import { Citizen } from "./registry/citizen.entity";
 import { CitizenResolver, resolveCitizenReference } from "./registry/citizen.resolver";
 import { Family } from "./registry/family.entity";
-import { FamilyMemberResolver, FamilyResolver, resolveFamilyReference } from "./registry/family.resolver";
+import { FamilyResolver, resolveFamilyReference } from "./registry/family.resolver";
 import { FamilyCard } from "./registry/familyCard.entity";
 import { FamilyCardResolver, resolveFamilyCardReference } from "./registry/familyCard.resolver";
 import { FamilyMember } from "./registry/familyMember.entity";
@@ -79,7 +79,6 @@ export const civilAffairs: SubgraphDefinition<typeof civilAffairsSettings> = {
     resolvers: [
       CitizenResolver,
       FamilyResolver,
-      FamilyMemberResolver,
       FamilyCardResolver,
       OfficeResolver,
       LoginResolver,

@@ -2,7 +2,6 @@ import { demoCast } from "../../../seed/demoCast";
 import type { SubgraphDefinition } from "../../../kernel/subgraph";
 import { ReplicaReader } from "../../../kernel/http/replicas";
 import { CivilAffairsRegister, type FamilyRegister } from "./civilAffairs/civilAffairsRegister";
-import { EligibilityDecisionResolver } from "./eligibility/eligibilityDecision.resolver";
 import { familyEvaluations } from "./eligibility/familyEvaluations";
 import { BenefitEnrollment } from "./enrollments/benefitEnrollment.entity";
 import { EnrollmentResolver, resolveEnrollmentReference } from "./enrollments/enrollment.resolver";
@@ -54,7 +53,7 @@ export const labor: SubgraphDefinition<typeof laborSettings> = {
   entities: [BenefitProgram, WageRecord, BenefitEnrollment, EnrollmentEvent],
   migrations: [Programs1764000000000, Eligibility1764100000000, LaborDataAccess1765000000000, RegisterCopy1766000000000, dataAccessRefusalsMigration("Labor"), dataAccessPartitionsMigration("Labor"), OfficerQueues1769000000000, dataAccessOwnersMigration("Labor")],
   schema: {
-    resolvers: [BenefitProgramResolver, FamilyResolver, EligibilityDecisionResolver, EnrollmentResolver, WageResolver, ProgramStatsResolver, laborAccessReport.DataAccessReportResolver],
+    resolvers: [BenefitProgramResolver, FamilyResolver, EnrollmentResolver, WageResolver, ProgramStatsResolver, laborAccessReport.DataAccessReportResolver],
     orphanedTypes: [laborAccessReport.DataAccessReport],
     referenceResolvers: {
       BenefitProgram: { __resolveReference: resolveProgramReference },

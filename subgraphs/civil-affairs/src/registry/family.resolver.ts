@@ -7,7 +7,7 @@ import { CardStatus } from "./enums";
 import { Family } from "./family.entity";
 import { FamilyCard } from "./familyCard.entity";
 import { FamilyMember } from "./familyMember.entity";
-import { cardsByRegister, citizenById, citizenOfMember, familyByRegister, membersByRegister } from "./loaders";
+import { cardsByRegister, citizenById, familyByRegister, membersByRegister } from "./loaders";
 
 @Resolver(() => Family)
 export class FamilyResolver {
@@ -44,14 +44,6 @@ export class FamilyResolver {
   @FieldResolver(() => [FamilyCard])
   cards(@Root() family: Family, @Ctx() ctx: RequestContext): Promise<FamilyCard[]> {
     return ctx.loaders.get(cardsByRegister).load(family.registerNumber);
-  }
-}
-
-@Resolver(() => FamilyMember)
-export class FamilyMemberResolver {
-  @FieldResolver(() => Citizen)
-  citizen(@Root() member: FamilyMember, @Ctx() ctx: RequestContext): Citizen | Promise<Citizen> {
-    return citizenOfMember(member, ctx);
   }
 }
 

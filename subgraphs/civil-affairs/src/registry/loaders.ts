@@ -24,9 +24,6 @@ export const familyByRegister = loaderByKey<string, Family, Ctx>(
   (row) => row.registerNumber,
 );
 
-/** The citizen read in the same row as a member (membersByRegister). */
-const citizenReadWith = new WeakMap<FamilyMember, Citizen>();
-
 /**
  * Members of the registers with their citizens, in one statement: a family is read with its people,
  * so each member's citizen goes straight into `citizenById` instead of costing a second round trip.
@@ -41,23 +38,14 @@ export const membersByRegister = loaderOfMany<string, FamilyMember, Ctx>(
     );
     const citizenLoader = ctx.loaders.get(citizenById);
     return rows.map((row) => {
-      const [member, citizen] = [members.hydrate(row, "m")!, citizens.hydrate(row, "c")!];
-      citizenLoader.prime(member.nationalId, citizen);
-      citizenReadWith.set(member, citizen);
+      const member = members.hydrate(row, "m")!;
+      member.citizen = citizens.hydrate(row, "c")!;
+      citizenLoader.prime(member.nationalId, member.citizen);
       return member;
     });
   },
   (row) => row.registerNumber,
 );
-
-/**
- * A member's citizen: without a promise when it was read with the member, as a review's 250 are
- * (each promise is a turn of the microtask queue and makes graphql-js complete the member through
- * another promise).
- */
-export function citizenOfMember(member: FamilyMember, ctx: Ctx): Citizen | Promise<Citizen> {
-  return citizenReadWith.get(member) ?? ctx.loaders.get(citizenById).load(member.nationalId).then((citizen) => citizen!);
-}
 
 /** The registers' members without their citizens: for the audit when the request read no member (a review of 50 families' cards). */
 export const memberRowsByRegister = loaderOfMany<string, FamilyMember, Ctx>(

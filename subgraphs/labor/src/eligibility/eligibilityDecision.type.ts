@@ -1,15 +1,12 @@
 import { Field, ObjectType } from "type-graphql";
 import { Money } from "../../../../kernel/graphql/money";
 import { BenefitProgram } from "../programs/benefitProgram.entity";
-import type { BenefitProgramCode } from "../programs/programCode";
 
-/** A decision as the API shows it; `program` is resolved from `programCode` by its resolver. */
+/** A decision as the API shows it, its program included: a review shows 250, and a field resolver each is a promise and a parameter list each. */
 @ObjectType()
 export class EligibilityDecision {
-  programCode!: BenefitProgramCode;
-
   @Field(() => BenefitProgram)
-  program?: BenefitProgram;
+  program!: BenefitProgram;
 
   @Field()
   eligible!: boolean;

@@ -71,7 +71,7 @@ export class EnrollmentResolver {
   }
 
   @FieldResolver(() => BenefitProgram)
-  program(@Root() enrollment: BenefitEnrollment, @Ctx() ctx: RequestContext): BenefitProgram | Promise<BenefitProgram> {
+  program(@Root() enrollment: BenefitEnrollment, @Ctx() ctx: RequestContext): Promise<BenefitProgram> {
     return loadProgram(ctx, enrollment.programCode);
   }
 

@@ -9,6 +9,7 @@ import { memberIds, type FamilyEvaluations } from "../eligibility/familyEvaluati
 import { describeReason } from "../eligibility/reasons";
 import { BenefitEnrollment } from "../enrollments/benefitEnrollment.entity";
 import { enrollmentsByRegister } from "../enrollments/loaders";
+import { allPrograms, programWithCode } from "../programs/loaders";
 import { DEFAULT_PAGE, MAX_PAGE } from "../../../../kernel/graphql/paging";
 import { currentWageByPerson, householdIncome } from "../wages/currentWages";
 import { MemberWage, memberWageOf } from "../wages/memberWage.type";
@@ -62,10 +63,10 @@ export class FamilyResolver {
   @FieldResolver(() => [EligibilityDecision])
   @Directive(REQUIRES_REGISTER_FACTS)
   async eligibility(@Root() family: Family, @Ctx() ctx: RequestContext): Promise<EligibilityDecision[]> {
-    const evaluation = await ctx.loaders.get(this.evaluations).load(requireFamilyReader(ctx, family));
+    const [evaluation, programs] = await Promise.all([ctx.loaders.get(this.evaluations).load(requireFamilyReader(ctx, family)), allPrograms(ctx)]);
     return evaluation.decisions.map((decision) =>
       Object.assign(new EligibilityDecision(), {
-        programCode: decision.program,
+        program: programWithCode(programs, decision.program),
         eligible: decision.eligible,
         monthlyAmount: decision.monthlyHalalas === null ? null : money(decision.monthlyHalalas, ctx.lang),
         reasons: decision.reasons.map((reason) => describeReason(reason, ctx.lang)),

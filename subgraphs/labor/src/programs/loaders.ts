@@ -11,14 +11,18 @@ export function allPrograms(ctx: RequestContext): Promise<BenefitProgram[]> {
   return programs.get(ctx.db);
 }
 
-const withCode = (list: BenefitProgram[], code: BenefitProgramCode) => list.find((program) => program.code === code) ?? null;
-
-export async function findProgram(ctx: RequestContext, code: BenefitProgramCode): Promise<BenefitProgram | null> {
-  return withCode(await allPrograms(ctx), code);
+/** The program of a code every decision names (the programs are those of the migrations). */
+export function programWithCode(programs: BenefitProgram[], code: BenefitProgramCode): BenefitProgram {
+  const program = programs.find((candidate) => candidate.code === code);
+  if (!program) throw new Error(`No benefit program ${code}`);
+  return program;
 }
 
-/** A program every decision and enrollment names: synchronous once the programs are read (a review resolves 250). */
-export function loadProgram(ctx: RequestContext, code: BenefitProgramCode): BenefitProgram | Promise<BenefitProgram> {
-  const known = programs.current(ctx.db);
-  return known ? withCode(known, code)! : findProgram(ctx, code).then((program) => program!);
+export async function findProgram(ctx: RequestContext, code: BenefitProgramCode): Promise<BenefitProgram | null> {
+  return (await allPrograms(ctx)).find((program) => program.code === code) ?? null;
+}
+
+/** The program an enrollment names. */
+export async function loadProgram(ctx: RequestContext, code: BenefitProgramCode): Promise<BenefitProgram> {
+  return programWithCode(await allPrograms(ctx), code);
 }
