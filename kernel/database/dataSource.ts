@@ -1,6 +1,7 @@
 import { DataSource, type MixedList, type EntitySchema } from "typeorm";
 import type { Logger } from "../logger";
 import { acquireProcessLock } from "../processLock";
+import { PG_TYPES } from "./dateAsText";
 import { openPGlite } from "./pglite";
 import { pgliteModule } from "./pgliteDriver";
 import { PreparingClient } from "./preparedStatements";
@@ -59,7 +60,7 @@ export async function openDatabase(options: DatabaseOptions): Promise<DataSource
   };
   let dataSource: DataSource;
   if (options.url) {
-    dataSource = new DataSource({ ...common, url: options.url, poolSize: options.poolSize ?? 10, extra: { Client: PreparingClient } });
+    dataSource = new DataSource({ ...common, url: options.url, poolSize: options.poolSize ?? 10, extra: { Client: PreparingClient, types: PG_TYPES } });
   } else {
     // Two processes on one PGlite folder diverge and leave it unopenable: one owner at a time.
     const release = options.dataDir ? acquireProcessLock(`${options.dataDir}.lock`, `The embedded database in ${options.dataDir}`) : () => undefined;

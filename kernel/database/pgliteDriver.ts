@@ -1,5 +1,6 @@
 import { EventEmitter } from "node:events";
 import type { PGlite } from "@electric-sql/pglite";
+import { PGLITE_PARSERS } from "./dateAsText";
 
 /**
  * A node-postgres-shaped module over one in-process PGlite database, for TypeORM's postgres
@@ -27,8 +28,8 @@ export function pgliteModule(database: PGlite) {
     async query(sql: string, params?: unknown[]) {
       const result =
         params && params.length > 0
-          ? await database.query<Record<string, unknown>>(sql, params)
-          : ((await database.exec(sql)).at(-1) ?? { rows: [], affectedRows: 0 });
+          ? await database.query<Record<string, unknown>>(sql, params, { parsers: PGLITE_PARSERS })
+          : ((await database.exec(sql, { parsers: PGLITE_PARSERS })).at(-1) ?? { rows: [], affectedRows: 0 });
       const command = /^\s*(\w+)/.exec(sql)?.[1]?.toUpperCase();
       return { rows: result.rows, rowCount: result.affectedRows ?? result.rows.length, command };
     },
