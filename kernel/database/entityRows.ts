@@ -17,7 +17,9 @@ export class EntityRows<E extends ObjectLiteral> {
   readonly table: string;
   private readonly metadata: EntityMetadata;
   private readonly columns: ColumnMetadata[];
+  /** Statement texts by their WHERE clause, and `whereIn`'s clauses by property and order. */
   private readonly statements = new Map<string, string>();
+  private readonly inClauses = new Map<string, string>();
   private readonly selects = new Map<string, string>();
   /** Each column's key in a row read under an alias (`alias_column`), in `columns`' order, built once per alias. */
   private readonly rowKeys = new Map<string, string[]>();
@@ -101,15 +103,28 @@ export class EntityRows<E extends ObjectLiteral> {
    * Every row whose `property` is one of `values`, in one statement whose text does not depend on
    * how many values there are, optionally ordered by a column descending.
    */
-  async whereIn(property: keyof E & string, values: readonly unknown[], newestFirstBy?: keyof E & string): Promise<E[]> {
+  whereIn(property: keyof E & string, values: readonly unknown[], newestFirstBy?: keyof E & string): Promise<E[]> {
     const key = `${property} ${newestFirstBy ?? ""}`;
-    let text = this.statements.get(key);
-    if (!text) {
+    let clause = this.inClauses.get(key);
+    if (!clause) {
       const order = newestFirstBy ? ` ORDER BY "e"."${this.columnOf(newestFirstBy).databaseName}" DESC` : "";
-      text = prepared(`SELECT ${this.select("e")} FROM ${this.table} "e" WHERE ${this.keyIn("e", property, "$1")}${order}`);
-      this.statements.set(key, text);
+      clause = `${this.keyIn("e", property, "$1")}${order}`;
+      this.inClauses.set(key, clause);
     }
-    const rows: Row[] = await this.db.query(text, [[...values]]);
+    return this.where(clause, [[...values]]);
+  }
+
+  /**
+   * Every row (under the alias "e") that `clause` selects, as a prepared statement: `clause` is what
+   * follows WHERE, the code's own text (e.g. from `keyIn`), and values go in `parameters`.
+   */
+  async where(clause: string, parameters: unknown[]): Promise<E[]> {
+    let text = this.statements.get(clause);
+    if (!text) {
+      text = prepared(`SELECT ${this.select("e")} FROM ${this.table} "e" WHERE ${clause}`);
+      this.statements.set(clause, text);
+    }
+    const rows: Row[] = await this.db.query(text, parameters);
     return rows.map((row) => this.hydrate(row, "e")!);
   }
 

@@ -1,5 +1,5 @@
-import { In } from "typeorm";
 import { requireViewer, type RequestContext } from "../../../../kernel/context";
+import { entityRows } from "../../../../kernel/database/entityRows";
 import { appError, badInput } from "../../../../kernel/errors";
 import { normalizeNationalId } from "../../../../kernel/validation";
 import { assertApplicant } from "./access";
@@ -38,10 +38,17 @@ async function assertSavable(ctx: RequestContext, draft: ApplicationDraft): Prom
   return facts.ownFamily?.registerNumber ?? null;
 }
 
+/**
+ * The applicant's open application, if any. The statuses are written out, as in the partial unique
+ * index that allows one open application (and still decides a race): the prepared statement's plan
+ * then reads that index, not every application the applicant ever cancelled.
+ */
+const OPEN_OF_APPLICANT = `"e"."applicant_id" = $1 AND "e"."status" IN (${OPEN_STATUSES.map((status) => `'${status}'`).join(", ")})`;
+
 export async function createApplication(ctx: RequestContext, input: NewCardApplicationInput, replacementFeeHalalas: number): Promise<CardApplication> {
   const viewer = requireViewer(ctx);
-  const open = await ctx.db.getRepository(CardApplication).existsBy({ applicantId: viewer.nationalId, status: In(OPEN_STATUSES) });
-  if (open) throw appError("CONFLICT", ctx.lang, applicationMessages.openApplication[ctx.lang]());
+  const open = await entityRows(ctx.db, CardApplication).where(OPEN_OF_APPLICANT, [viewer.nationalId]);
+  if (open.length > 0) throw appError("CONFLICT", ctx.lang, applicationMessages.openApplication[ctx.lang]());
   const draft: ApplicationDraft = {
     id: null,
     kind: input.kind,

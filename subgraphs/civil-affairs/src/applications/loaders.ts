@@ -1,5 +1,6 @@
 import { In } from "typeorm";
 import type { RequestContext } from "../../../../kernel/context";
+import { entityRows } from "../../../../kernel/database/entityRows";
 import { loaderByKey, loaderOfMany } from "../../../../kernel/loaders";
 import { CardApplication } from "./cardApplication.entity";
 import { ApplicationDocument } from "./documents/document.entity";
@@ -8,7 +9,7 @@ import { StatusChange } from "./statusChange.entity";
 type Ctx = RequestContext;
 
 export const applicationById = loaderByKey<string, CardApplication, Ctx>(
-  (ids, ctx) => ctx.db.getRepository(CardApplication).findBy({ id: In([...ids]) }),
+  (ids, ctx) => entityRows(ctx.db, CardApplication).whereIn("id", ids),
   (row) => row.id,
 );
 
@@ -18,9 +19,9 @@ export const applicationsByRegister = loaderOfMany<string, CardApplication, Ctx>
   (row) => row.registerNumber!,
 );
 
+/** Each application's documents, oldest first (read on every submission). */
 export const documentsByApplication = loaderOfMany<string, ApplicationDocument, Ctx>(
-  (ids, ctx) =>
-    ctx.db.getRepository(ApplicationDocument).find({ where: { applicationId: In([...ids]) }, order: { uploadedAt: "ASC" } }),
+  async (ids, ctx) => (await entityRows(ctx.db, ApplicationDocument).whereIn("applicationId", ids)).sort((a, b) => a.uploadedAt.getTime() - b.uploadedAt.getTime()),
   (row) => row.applicationId,
 );
 

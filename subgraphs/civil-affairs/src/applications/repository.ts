@@ -9,7 +9,7 @@ import { StatusChange } from "./statusChange.entity";
 
 /** Reads an application afresh (mutations never trust a cached copy); NOT_FOUND when absent. */
 export async function findApplicationOrFail(ctx: RequestContext, id: string): Promise<CardApplication> {
-  const application = isApplicationId(id) ? await ctx.db.getRepository(CardApplication).findOneBy({ id }) : null;
+  const application = isApplicationId(id) ? ((await entityRows(ctx.db, CardApplication).whereIn("id", [id]))[0] ?? null) : null;
   if (!application) throw appError("NOT_FOUND", ctx.lang);
   return application;
 }

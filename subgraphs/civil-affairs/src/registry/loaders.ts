@@ -1,7 +1,8 @@
-import { In } from "typeorm";
+import { In, type DataSource } from "typeorm";
 import { entityRows } from "../../../../kernel/database/entityRows";
 import { prepared } from "../../../../kernel/database/preparedStatements";
 import { loaderByKey, loaderOfMany } from "../../../../kernel/loaders";
+import { ReferenceData } from "../../../../kernel/referenceData";
 import type { RequestContext } from "../../../../kernel/context";
 import { Citizen } from "./citizen.entity";
 import { Family } from "./family.entity";
@@ -69,24 +70,32 @@ export const cardByNumber = loaderByKey<string, FamilyCard, Ctx>(
   (row) => row.cardNumber,
 );
 
+/** The offices, read once a minute per process: they change only with a seed or a migration (kernel/referenceData.ts). */
+const offices = new ReferenceData<DataSource, CivilAffairsOffice[]>((db) => db.getRepository(CivilAffairsOffice).find({ order: { id: "ASC" } }), 60_000);
+
 export const officeById = loaderByKey<string, CivilAffairsOffice, Ctx>(
-  (ids, ctx) => ctx.db.getRepository(CivilAffairsOffice).findBy({ id: In([...ids]) }),
+  async (ids, ctx) => (await offices.get(ctx.db)).filter((office) => ids.includes(office.id)),
   (row) => row.id,
 );
 
+// The reads every application's rules make (rules/facts.ts) are plain SQL too.
+
+/** `= ANY`, not a semi-join (`keyIn`): under OR only `= ANY` lets each side's index answer (a BitmapOr). */
+const EITHER_SPOUSE = `"e"."husband_id" = ANY($1::varchar[]) OR "e"."wife_id" = ANY($1::varchar[])`;
+
 /** Marriages in which the person is husband or wife. */
 export const marriagesOf = loaderOfMany<string, Marriage, Ctx>(
-  (ids, ctx) => ctx.db.getRepository(Marriage).find({ where: [{ husbandId: In([...ids]) }, { wifeId: In([...ids]) }] }),
+  (ids, ctx) => entityRows(ctx.db, Marriage).where(EITHER_SPOUSE, [[...ids]]),
   (row) => [row.husbandId, row.wifeId],
 );
 
 export const birthRecordByChild = loaderByKey<string, BirthRecord, Ctx>(
-  (ids, ctx) => ctx.db.getRepository(BirthRecord).findBy({ childId: In([...ids]) }),
+  (ids, ctx) => entityRows(ctx.db, BirthRecord).whereIn("childId", ids),
   (row) => row.childId,
 );
 
 /** The register a person heads, if any. */
 export const familyByHead = loaderByKey<string, Family, Ctx>(
-  (ids, ctx) => ctx.db.getRepository(Family).findBy({ headId: In([...ids]) }),
+  (ids, ctx) => entityRows(ctx.db, Family).whereIn("headId", ids),
   (row) => row.headId,
 );
