@@ -38,6 +38,27 @@ describe.each(DATABASE_KINDS)("civil-affairs data-access audit (%s database)", (
     expect(rows[0].accessor_roles).toEqual(expect.arrayContaining(["CIVIL_AFFAIRS_OFFICER"]));
   });
 
+  it("records each member's citizen an officer reads through a family's members, and refuses them without a purpose", async () => {
+    const officer = await ca.as({ nationalId: OFFICER, roles: ["CIVIL_AFFAIRS_OFFICER"] });
+    const [{ register_number: register }] = await ca.db.query(`SELECT register_number FROM family_member WHERE national_id = $1`, [ABDULLAH]);
+    const members: string[] = (await ca.db.query(`SELECT national_id FROM family_member WHERE register_number = $1 ORDER BY national_id`, [register])).map(
+      (row: { national_id: string }) => row.national_id,
+    );
+    const query = `query Members($register: ID!) { family(registerNumber: $register) { members { relation citizen { nationalId fullNameAr } } } }`;
+    const refused = await officer(query, { register }, { "x-access-purpose": "", "x-request-id": "req-members-refused" });
+    expect(codes(refused)).toEqual(["FORBIDDEN"]);
+    expect(refused.errors![0]!.extensions!.reason).toBe("PURPOSE_REQUIRED");
+    expect(await ca.db.query(`SELECT 1 FROM ${DATA_ACCESS_PER_OWNER} WHERE request_id = 'req-members-refused'`)).toEqual([]);
+
+    const read = await officer(query, { register }, { "x-access-purpose": "Complaint 19", "x-request-id": "req-members" });
+    expect(read.errors).toBeUndefined();
+    const shown = (read.data as { family: { members: Array<{ citizen: { nationalId: string } }> } }).family.members.map((member) => member.citizen.nationalId);
+    expect([...shown].sort()).toEqual(members);
+    const rows = await ca.db.query(`SELECT owner_id, fields FROM ${DATA_ACCESS_PER_OWNER} WHERE request_id = 'req-members' ORDER BY owner_id`);
+    expect(rows.map((row: { owner_id: string }) => row.owner_id)).toEqual(members);
+    for (const row of rows) expect(row.fields).toEqual(expect.arrayContaining(["Citizen.fullNameAr", "Citizen.nationalId", "FamilyMember.relation"]));
+  });
+
   it("keeps an Arabic purpose as the officer wrote it: browsers send it percent-encoded, ASCII as typed", async () => {
     const officer = await ca.as({ nationalId: OFFICER, roles: ["CIVIL_AFFAIRS_OFFICER"] });
     const stated = [
