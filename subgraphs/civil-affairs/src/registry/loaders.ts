@@ -70,11 +70,17 @@ export const cardByNumber = loaderByKey<string, FamilyCard, Ctx>(
   (row) => row.cardNumber,
 );
 
-/** The offices, read once a minute per process: they change only with a seed or a migration (kernel/referenceData.ts). */
+/** The offices, read once a minute per process (kernel/referenceData.ts): every application's rules look one up. */
 const offices = new ReferenceData<DataSource, CivilAffairsOffice[]>((db) => db.getRepository(CivilAffairsOffice).find({ order: { id: "ASC" } }), 60_000);
 
 export const officeById = loaderByKey<string, CivilAffairsOffice, Ctx>(
-  async (ids, ctx) => (await offices.get(ctx.db)).filter((office) => ids.includes(office.id)),
+  async (ids, ctx) => {
+    const known = (await offices.get(ctx.db)).filter((office) => ids.includes(office.id));
+    if (known.length === ids.length) return known;
+    // Opened since the copy was read (a seed, an operator): the public list shows it already, so the rules must find it.
+    const missing = ids.filter((id) => !known.some((office) => office.id === id));
+    return [...known, ...(await ctx.db.getRepository(CivilAffairsOffice).findBy({ id: In(missing) }))];
+  },
   (row) => row.id,
 );
 
