@@ -25,6 +25,8 @@ async function freePorts(): Promise<StackPorts> {
   return ports as StackPorts;
 }
 
+const START_ATTEMPTS = 3;
+
 export interface TestStack extends Stack {
   logs: string[];
   login(nationalId: string, password?: string): Promise<string>;
@@ -37,14 +39,26 @@ export interface TestStack extends Stack {
 export async function startTestStack(env: NodeJS.ProcessEnv = {}, options: Pick<StackOptions, "databaseUrls"> = {}): Promise<TestStack> {
   const dataDir = fs.mkdtempSync(path.join(os.tmpdir(), "stack-"));
   const logs: string[] = [];
-  const stack = await startStack({
-    ports: await freePorts(),
-    dataDir,
-    // In-memory embedded databases and a smaller synthetic population keep start-up quick.
-    env: { NODE_ENV: "test", LOG_LEVEL: "info", DATABASE_URL: "", EMBEDDED_DATABASE: "memory", DEMO_FAMILIES: "60", ...env },
-    output: (service, line) => logs.push(`[${service}] ${line}`),
-    databaseUrls: options.databaseUrls,
-  });
+  const start = async () =>
+    startStack({
+      ports: await freePorts(),
+      dataDir,
+      // In-memory embedded databases and a smaller synthetic population keep start-up quick.
+      env: { NODE_ENV: "test", LOG_LEVEL: "info", DATABASE_URL: "", EMBEDDED_DATABASE: "memory", DEMO_FAMILIES: "60", ...env },
+      output: (service, line) => logs.push(`[${service}] ${line}`),
+      databaseUrls: options.databaseUrls,
+    });
+  let stack: Stack;
+  for (let attempt = 1; ; attempt++) {
+    try {
+      stack = await start();
+      break;
+    } catch (error) {
+      // A free port can be taken before the service listens on it (another test's connection gets it
+      // as its local port): startStack has stopped what it started, so start again on new ports.
+      if (attempt === START_ATTEMPTS || !(error instanceof Error && error.message.includes("EADDRINUSE"))) throw error;
+    }
+  }
   return {
     ...stack,
     logs,
