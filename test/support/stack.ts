@@ -1,3 +1,4 @@
+import crypto from "node:crypto";
 import fs from "node:fs";
 import net from "node:net";
 import os from "node:os";
@@ -6,16 +7,36 @@ import { startStack, type Stack, type StackOptions, type StackPorts } from "../.
 import { AGENCY_NAMES } from "../../subgraphs/agencies";
 import { graphql } from "./http";
 
-/** A port nobody listens on right now. */
-export async function freePort(): Promise<number> {
-  return new Promise((resolve, reject) => {
+/** The first local port the kernel hands to outgoing connections (Linux's default otherwise). */
+function ephemeralPortsStart(): number {
+  try {
+    return Number(fs.readFileSync("/proc/sys/net/ipv4/ip_local_port_range", "utf8").trim().split(/\s+/)[0]) || 32768;
+  } catch {
+    return 32768;
+  }
+}
+
+const LOWEST_TEST_PORT = 20000;
+
+function listensOn(port: number): Promise<boolean> {
+  return new Promise((resolve) => {
     const server = net.createServer();
-    server.once("error", reject);
-    server.listen(0, "127.0.0.1", () => {
-      const { port } = server.address() as net.AddressInfo;
-      server.close(() => resolve(port));
-    });
+    server.once("error", () => resolve(false));
+    server.listen(port, "127.0.0.1", () => server.close(() => resolve(true)));
   });
+}
+
+/**
+ * A port nobody listens on right now, chosen below the ephemeral range: a port the kernel picks for
+ * `listen(0)` can be handed to another test's outgoing connection before the service listens on it
+ * (EADDRINUSE), and ports below that range are never handed out so.
+ */
+export async function freePort(): Promise<number> {
+  const span = ephemeralPortsStart() - LOWEST_TEST_PORT;
+  for (;;) {
+    const port = LOWEST_TEST_PORT + crypto.randomInt(span);
+    if (await listensOn(port)) return port;
+  }
 }
 
 /** A free port for the gateway and each agency. */
@@ -54,8 +75,8 @@ export async function startTestStack(env: NodeJS.ProcessEnv = {}, options: Pick<
       stack = await start();
       break;
     } catch (error) {
-      // A free port can be taken before the service listens on it (another test's connection gets it
-      // as its local port): startStack has stopped what it started, so start again on new ports.
+      // Two tests can still choose one free port at the same moment: startStack has stopped what it
+      // started, so start again on new ports.
       if (attempt === START_ATTEMPTS || !(error instanceof Error && error.message.includes("EADDRINUSE"))) throw error;
     }
   }
