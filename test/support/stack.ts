@@ -32,7 +32,8 @@ function listensOn(port: number): Promise<boolean> {
  * (EADDRINUSE), and ports below that range are never handed out so.
  */
 export async function freePort(): Promise<number> {
-  const span = ephemeralPortsStart() - LOWEST_TEST_PORT;
+  // A machine whose ephemeral range starts low still gets a range to choose from (then overlapping it).
+  const span = Math.max(ephemeralPortsStart() - LOWEST_TEST_PORT, 10_000);
   for (;;) {
     const port = LOWEST_TEST_PORT + crypto.randomInt(span);
     if (await listensOn(port)) return port;
