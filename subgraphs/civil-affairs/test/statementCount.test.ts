@@ -67,10 +67,12 @@ describe("SQL statements per request", () => {
       { status: "SUBMITTED", version: 2 },
       { status: "CANCELLED", version: 3 },
     ]);
-    // create: the open-application check, the rules' 5 reads (the offices among them: the first request of the process reads
-    // them, later ones keep the copy), and one statement that inserts the row with its history and returns it;
-    // submit: the application, the rules' 5 reads with the office from the copy, and one guarded UPDATE with its history, returning the row;
+    // create: the open-application check, the rules' 3 reads (the applicant with the register he heads and its active card,
+    // his marriages, the offices: the first request of the process reads them, later ones keep the copy), and one statement
+    // that inserts the row with its history and returns it;
+    // submit: the application, the rules' 3 reads (the documents among them, the office from the copy), and one guarded
+    // UPDATE with its history, returning the row;
     // cancel: the application, and the same one statement.
-    expect([statements(created), statements(submitted), statements(cancelled)]).toEqual([7, 7, 2]);
+    expect([statements(created), statements(submitted), statements(cancelled)]).toEqual([5, 5, 2]);
   });
 });

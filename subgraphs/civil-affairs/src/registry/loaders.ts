@@ -11,6 +11,7 @@ import { FamilyCard } from "./familyCard.entity";
 import { CivilAffairsOffice } from "./office.entity";
 import { Marriage } from "./marriage.entity";
 import { BirthRecord } from "./birthRecord.entity";
+import { CardStatus } from "./enums";
 
 type Ctx = RequestContext;
 
@@ -98,6 +99,39 @@ export const marriagesOf = loaderOfMany<string, Marriage, Ctx>(
 export const birthRecordByChild = loaderByKey<string, BirthRecord, Ctx>(
   (ids, ctx) => entityRows(ctx.db, BirthRecord).whereIn("childId", ids),
   (row) => row.childId,
+);
+
+/** A person as an application's rules read him: his citizen row, the register he heads, if any, and its active card. */
+export interface RegistryPerson {
+  citizen: Citizen;
+  headedFamily: Family | null;
+  activeCard: FamilyCard | null;
+}
+
+/**
+ * People with the register each heads and that register's active card, in one statement: what every
+ * application's rules read about its applicant, spouses and children (three statements, two of them
+ * one after the other, before). Each citizen and headed register goes into `citizenById` and `familyByHead`.
+ */
+export const personById = loaderByKey<string, RegistryPerson, Ctx>(
+  async (ids, ctx) => {
+    const [citizens, families, cards] = [entityRows(ctx.db, Citizen), entityRows(ctx.db, Family), entityRows(ctx.db, FamilyCard)];
+    const rows: Array<Record<string, unknown>> = await ctx.db.query(
+      prepared(`SELECT ${citizens.select("c")}, ${families.select("f")}, ${cards.select("k")} FROM ${citizens.table} "c"
+       LEFT JOIN ${families.table} "f" ON "f"."head_id" = "c"."national_id"
+       LEFT JOIN ${cards.table} "k" ON "k"."register_number" = "f"."register_number" AND "k"."status" = '${CardStatus.ACTIVE}'
+       WHERE ${citizens.keyIn("c", "nationalId", "$1")}`),
+      [[...ids]],
+    );
+    const [citizenLoader, familyLoader] = [ctx.loaders.get(citizenById), ctx.loaders.get(familyByHead)];
+    return rows.map((row) => {
+      const person = { citizen: citizens.hydrate(row, "c")!, headedFamily: families.hydrate(row, "f"), activeCard: cards.hydrate(row, "k") };
+      citizenLoader.prime(person.citizen.nationalId, person.citizen);
+      familyLoader.prime(person.citizen.nationalId, person.headedFamily);
+      return person;
+    });
+  },
+  (row) => row.citizen.nationalId,
 );
 
 /** The register a person heads, if any. */

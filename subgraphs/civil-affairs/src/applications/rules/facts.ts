@@ -1,10 +1,9 @@
 import type { RequestContext } from "../../../../../kernel/context";
 import { BirthRecord } from "../../registry/birthRecord.entity";
 import type { Citizen } from "../../registry/citizen.entity";
-import { CardStatus } from "../../registry/enums";
 import type { Family } from "../../registry/family.entity";
 import type { FamilyCard } from "../../registry/familyCard.entity";
-import { birthRecordByChild, cardsByRegister, citizenById, familyByHead, marriagesOf, officeById } from "../../registry/loaders";
+import { birthRecordByChild, marriagesOf, officeById, personById } from "../../registry/loaders";
 import type { Marriage } from "../../registry/marriage.entity";
 import type { CivilAffairsOffice } from "../../registry/office.entity";
 import type { ApplicationDocument } from "../documents/document.entity";
@@ -41,26 +40,24 @@ export interface ApplicationFacts {
 
 export async function loadFacts(ctx: RequestContext, draft: ApplicationDraft): Promise<ApplicationFacts> {
   const others = [...new Set([...draft.spouseIds, ...draft.childIds])];
-  const [applicant, ownFamily, peopleList, marriages, birthList, headsList, office, documents] = await Promise.all([
-    ctx.loaders.get(citizenById).load(draft.applicantId),
-    ctx.loaders.get(familyByHead).load(draft.applicantId),
-    ctx.loaders.get(citizenById).loadMany(others),
+  const [applicant, otherPeople, marriages, birthList, office, documents] = await Promise.all([
+    ctx.loaders.get(personById).load(draft.applicantId),
+    ctx.loaders.get(personById).loadMany(others),
     ctx.loaders.get(marriagesOf).load(draft.applicantId),
     ctx.loaders.get(birthRecordByChild).loadMany(draft.childIds),
-    ctx.loaders.get(familyByHead).loadMany(others),
     draft.pickupOfficeId ? ctx.loaders.get(officeById).load(draft.pickupOfficeId) : Promise.resolve(null),
     draft.id ? ctx.loaders.get(documentsByApplication).load(draft.id) : Promise.resolve([]),
   ]);
-  const cards = ownFamily ? await ctx.loaders.get(cardsByRegister).load(ownFamily.registerNumber) : [];
   const found = <T>(items: Array<T | null | Error>) => items.filter((x): x is T => x !== null && !(x instanceof Error));
+  const people = found(otherPeople);
   return {
-    applicant,
-    ownFamily,
-    activeCard: cards.find((card) => card.status === CardStatus.ACTIVE) ?? null,
-    people: new Map(found(peopleList).map((p) => [p.nationalId, p])),
+    applicant: applicant?.citizen ?? null,
+    ownFamily: applicant?.headedFamily ?? null,
+    activeCard: applicant?.activeCard ?? null,
+    people: new Map(people.map((person) => [person.citizen.nationalId, person.citizen])),
     marriages,
     births: new Map(found(birthList).map((b) => [b.childId, b])),
-    heads: new Set(found(headsList).map((f) => f.headId)),
+    heads: new Set(people.filter((person) => person.headedFamily).map((person) => person.citizen.nationalId)),
     office,
     documents,
     today: ctx.today,
