@@ -1,5 +1,6 @@
 import type { DataSource, EntityMetadata, EntityTarget, ObjectLiteral } from "typeorm";
 import type { ColumnMetadata } from "typeorm/metadata/ColumnMetadata";
+import { perEntity } from "./perEntity";
 import { prepared } from "./preparedStatements";
 
 type Row = Record<string, unknown>;
@@ -135,13 +136,9 @@ export class EntityRows<E extends ObjectLiteral> {
   }
 }
 
-const byDataSource = new WeakMap<DataSource, Map<EntityTarget<ObjectLiteral>, EntityRows<ObjectLiteral>>>();
+const readers = perEntity((db, entity) => new EntityRows(db, entity));
 
 /** The plain-SQL reader of an entity in one database, made on first use. */
 export function entityRows<E extends ObjectLiteral>(db: DataSource, entity: EntityTarget<E>): EntityRows<E> {
-  let readers = byDataSource.get(db);
-  if (!readers) byDataSource.set(db, (readers = new Map()));
-  let reader = readers.get(entity);
-  if (!reader) readers.set(entity, (reader = new EntityRows(db, entity)));
-  return reader as unknown as EntityRows<E>;
+  return readers(db, entity) as unknown as EntityRows<E>;
 }

@@ -1,6 +1,8 @@
-import type { EntityManager, UpdateQueryBuilder } from "typeorm";
+import type { EntityManager } from "typeorm";
 import type { RequestContext } from "../../../../kernel/context";
 import { entityRows } from "../../../../kernel/database/entityRows";
+import { entityWrites, type Statement } from "../../../../kernel/database/entityWrites";
+import { prepared } from "../../../../kernel/database/preparedStatements";
 import { appError } from "../../../../kernel/errors";
 import { isApplicationId } from "./access";
 import { CardApplication } from "./cardApplication.entity";
@@ -24,30 +26,33 @@ export interface Move {
 
 type Row = Record<string, unknown>;
 
+/** withHistory's statements by the text of the write they wrap (one per kind of write). */
+const historyStatements = new Map<string, string>();
+
 /**
  * `write` (an INSERT or UPDATE of card_application RETURNING the row) and the row of its history, in
- * one statement: the history row is written only with the application's row, and the application
- * comes back as written (no BEGIN/COMMIT, no second read).
+ * one prepared statement: the history row is written only with the application's row, and the
+ * application comes back as written (no BEGIN/COMMIT, no second read).
  */
-async function withHistory(db: EntityManager, [write, parameters]: [string, unknown[]], move: Move): Promise<Row[]> {
-  const n = parameters.length;
-  return db.query(
-    `WITH written AS (${write}), history AS (
+async function withHistory(db: EntityManager, [write, parameters]: Statement, move: Move): Promise<Row[]> {
+  let text = historyStatements.get(write);
+  if (text === undefined) {
+    const n = parameters.length;
+    text = prepared(`WITH written AS (${write}), history AS (
       INSERT INTO ${entityRows(db.connection, StatusChange).table} ("application_id", "from", "to", "at", "by", "note")
       SELECT ${entityRows(db.connection, CardApplication).returnedColumn("id")}, $${n + 1}::varchar, $${n + 2}::varchar, $${n + 3}::timestamptz, $${n + 4}::varchar, $${n + 5}::text FROM written
-    ) SELECT * FROM written`,
-    [...parameters, move.from, move.to, new Date(), move.by, move.note ?? null],
-  );
+    ) SELECT * FROM written`);
+    historyStatements.set(write, text);
+  }
+  return db.query(text, [...parameters, move.from, move.to, new Date(), move.by, move.note ?? null]);
 }
 
 /** The UPDATE of `changes` that applies only if nobody changed the application since it was read (its version and status checked in it). */
-function guardedUpdate(db: EntityManager, application: CardApplication, changes: Partial<CardApplication>): UpdateQueryBuilder<CardApplication> {
-  return db
-    .createQueryBuilder()
-    .update(CardApplication)
-    .set({ ...changes, version: application.version + 1 } as never)
-    .where("id = :id AND version = :version AND status = :status", { id: application.id, version: application.version, status: application.status })
-    .returning(entityRows(db.connection, CardApplication).returning());
+function guardedUpdate(db: EntityManager, application: CardApplication, changes: Partial<CardApplication>): Statement {
+  return entityWrites(db.connection, CardApplication).update(
+    { ...changes, version: application.version + 1 },
+    { id: application.id, version: application.version, status: application.status },
+  );
 }
 
 function writtenOrConflict(ctx: RequestContext, db: EntityManager, rows: Row[]): CardApplication {
@@ -57,8 +62,10 @@ function writtenOrConflict(ctx: RequestContext, db: EntityManager, rows: Row[]):
 
 /** Writes `changes` if nobody changed the application since it was read, and returns it as written; CONFLICT otherwise. */
 export async function updateIfUnchanged(db: EntityManager, ctx: RequestContext, application: CardApplication, changes: Partial<CardApplication>): Promise<CardApplication> {
-  const { raw } = await guardedUpdate(db, application, changes).execute();
-  return writtenOrConflict(ctx, db, raw as Row[]);
+  const [text, parameters] = guardedUpdate(db, application, changes);
+  // TypeORM answers an UPDATE with its rows and the number written.
+  const [rows] = (await db.query(prepared(text), parameters)) as [Row[], number];
+  return writtenOrConflict(ctx, db, rows);
 }
 
 /** `updateIfUnchanged` of a move: the new status and its history row in the same statement. */
@@ -69,13 +76,11 @@ export async function moveIfUnchanged(
   changes: Partial<CardApplication>,
   move: Move,
 ): Promise<CardApplication> {
-  return writtenOrConflict(ctx, db, await withHistory(db, guardedUpdate(db, application, { ...changes, status: move.to }).getQueryAndParameters(), move));
+  return writtenOrConflict(ctx, db, await withHistory(db, guardedUpdate(db, application, { ...changes, status: move.to }), move));
 }
 
 /** Inserts a new application with the history row of its first status, and returns it as stored (defaults included). */
 export async function insertWithHistory(db: EntityManager, values: Partial<CardApplication>, by: string): Promise<CardApplication> {
-  const rows = entityRows(db.connection, CardApplication);
-  const insert = db.createQueryBuilder().insert().into(CardApplication).values(values as never).returning(rows.returning()).getQueryAndParameters();
-  const [created] = await withHistory(db, insert, { from: null, to: values.status!, by });
-  return rows.hydrateReturned(created!);
+  const [created] = await withHistory(db, entityWrites(db.connection, CardApplication).insert(values), { from: null, to: values.status!, by });
+  return entityRows(db.connection, CardApplication).hydrateReturned(created!);
 }
