@@ -3,7 +3,8 @@
  * default, the platform as `npm start` runs it (PGlite in each subgraph, development settings, the
  * demo data), in CPU milliseconds per request of each process, from /proc. Requests go one at a
  * time (300 to warm up, then 500 measured); the per-client limits are off so that they do not
- * refuse the loop. Writes the "embedded" section of docs/benchmarks.md.
+ * refuse the loop. Writes the "embedded" section of docs/benchmarks.md; with --cpu-prof, writes a V8
+ * profile of every process to tmp/profiles/<stamp>/embedded/ instead (profiling slows what it measures).
  */
 import fs from "node:fs";
 import os from "node:os";
@@ -22,7 +23,14 @@ const FAHAD = "1000000016";
 async function main(): Promise<void> {
   const dataDir = fs.mkdtempSync(path.join(os.tmpdir(), "bench-embedded-"));
   const ports = { gateway: 4600, ...Object.fromEntries(AGENCIES.map((agency, i) => [agency.name, 4601 + i])) } as StackPorts;
-  const stack = await startStack({ ports, dataDir, output: "ignore", env: { RATE_LIMIT_POINTS: "0", COST_BUDGET_PER_MINUTE: "0" } });
+  const profileDir = process.argv.includes("--cpu-prof") ? path.join("tmp", "profiles", new Date().toISOString().replace(/[:.]/g, "-"), "embedded") : undefined;
+  const stack = await startStack({
+    ports,
+    dataDir,
+    output: "ignore",
+    env: { RATE_LIMIT_POINTS: "0", COST_BUDGET_PER_MINUTE: "0" },
+    nodeArgs: (service) => (profileDir ? ["--cpu-prof", `--cpu-prof-dir=${profileDir}`, `--cpu-prof-name=${service}.cpuprofile`] : []),
+  });
   try {
     const post = async (query: string, variables: Record<string, unknown> = {}, token?: string) => {
       const response = await graphql(stack.gatewayUrl, query, variables, { token, asGateway: false });
@@ -42,6 +50,11 @@ async function main(): Promise<void> {
     const seconds = (Date.now() - started) / 1000;
     const perRequest = processes.map((p, i) => ({ name: p.name, ms: (cpuMs(p.pid) - before[i]!) / MEASURED }));
     const total = perRequest.reduce((sum, p) => sum + p.ms, 0);
+    const summary = `${total.toFixed(2)} ms CPU per request (${perRequest.map((p) => `${p.name} ${p.ms.toFixed(2)}`).join(", ")})`;
+    if (profileDir) {
+      console.log(`embedded, profiled: ${summary}; profiles in ${profileDir} when the processes have stopped`);
+      return;
+    }
     writeSection(
       "embedded",
       [
@@ -54,7 +67,7 @@ async function main(): Promise<void> {
         `| ${perRequest.map((p) => p.ms.toFixed(2)).join(" | ")} | **${total.toFixed(2)}** |`,
       ].join("\n"),
     );
-    console.log(`embedded: ${total.toFixed(2)} ms CPU per request (${perRequest.map((p) => `${p.name} ${p.ms.toFixed(2)}`).join(", ")}); wrote the embedded section of docs/benchmarks.md`);
+    console.log(`embedded: ${summary}; wrote the embedded section of docs/benchmarks.md`);
   } finally {
     await stack.stop();
     fs.rmSync(dataDir, { recursive: true, force: true });

@@ -73,7 +73,7 @@ describe.each(DATABASE_KINDS)("entity writes, on %s", (kind) => {
   it("updates only the rows its conditions match, and returns each row written", async () => {
     const [insert, values] = writes().insert({ version: 1, names: [], place: { city: "جدة", postalCode: "21411" } });
     const [created] = returned(await db.query(insert, values));
-    const update = (version: number) => writes().update({ version: version + 1, names: ["x"], flagged: true, place: { city: null } }, { id: created!.id, version });
+    const update = (version: number) => writes().update({ version: version + 1, names: ["x"], flagged: true, place: { city: null } as Place }, { id: created!.id, version });
     // TypeORM answers an UPDATE with its rows and the number written.
     const [stale] = (await db.query(...update(7))) as [Array<Record<string, unknown>>, number];
     expect(stale).toEqual([]);
