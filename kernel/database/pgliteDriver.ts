@@ -1,6 +1,8 @@
 import { EventEmitter } from "node:events";
 import type { PGlite } from "@electric-sql/pglite";
 import { PGLITE_PARSERS } from "./dateAsText";
+import { PgliteStatements } from "./pgliteStatements";
+import { preparedName } from "./preparedStatements";
 
 /**
  * A node-postgres-shaped module over one in-process PGlite database, for TypeORM's postgres
@@ -24,10 +26,13 @@ export function pgliteModule(database: PGlite) {
     else busy = false;
   };
 
+  const statements = new PgliteStatements(database, { ...database.parsers, ...PGLITE_PARSERS });
   const client = Object.assign(new EventEmitter(), {
     async query(sql: string, params?: unknown[]) {
-      const result =
-        params && params.length > 0
+      const name = preparedName(sql);
+      const result = name
+        ? await statements.run(name, sql, params ?? [])
+        : params && params.length > 0
           ? await database.query<Record<string, unknown>>(sql, params, { parsers: PGLITE_PARSERS })
           : ((await database.exec(sql, { parsers: PGLITE_PARSERS })).at(-1) ?? { rows: [], affectedRows: 0 });
       const command = /^\s*(\w+)/.exec(sql)?.[1]?.toUpperCase();

@@ -14,16 +14,21 @@ export function prepared(text: string): string {
   return text;
 }
 
+/** The name a statement marked by `prepared` goes by, or undefined for any other text. */
+export function preparedName(text: string): string | undefined {
+  return names.get(text);
+}
+
 /**
  * The PostgreSQL connection of every subgraph's pool (openDatabase passes it to node-postgres's
  * Pool): a marked statement goes by name, prepared once per connection; anything else goes as
  * before. TypeORM still runs, logs and counts every statement; only the protocol message changes.
- * Embedded databases (PGlite) run in the process and do not use it.
+ * Embedded databases (PGlite) prepare them their own way (pgliteStatements.ts).
  */
 export class PreparingClient extends Client {
   override query(...args: unknown[]): never {
     const [config, values, callback] = args;
-    const name = typeof config === "string" ? names.get(config) : undefined;
+    const name = typeof config === "string" ? preparedName(config) : undefined;
     const send = super.query.bind(this) as (...sent: unknown[]) => never;
     return name ? send({ name, text: config, values }, callback) : send(...args);
   }

@@ -11,7 +11,8 @@ const PLAIN = "SELECT $1::int + 2 AS next";
 /**
  * The hot statements are prepared once per PostgreSQL connection (kernel/database/preparedStatements.ts):
  * a marked statement is known to the server by name after its first run, anything else is not,
- * and both still answer and are counted as before. (The embedded database needs no preparing.)
+ * and both still answer and are counted as before. The embedded database prepares them too
+ * (kernel/database/pgliteStatements.ts).
  */
 (TEST_DATABASE_URL ? describe : describe.skip)("statements marked as prepared, on PostgreSQL", () => {
   let database: { url: string; drop(): Promise<void> };
@@ -37,5 +38,35 @@ const PLAIN = "SELECT $1::int + 2 AS next";
     } finally {
       await connection.release();
     }
+  });
+});
+
+/**
+ * On the embedded database, a marked statement is a named prepared statement of PGlite's one session:
+ * it answers and converts values as PGlite's own queries do, and a failing run leaves the session usable.
+ */
+describe("statements marked as prepared, on the embedded database", () => {
+  let db: DataSource;
+  const INSERT = prepared(`INSERT INTO marked (id, names, at, note) VALUES ($1, $2, $3, $4) RETURNING id, names, at, note, day`);
+  beforeAll(async () => {
+    db = await openDatabase({ entities: [], migrations: [], log: createLogger("test") });
+    await db.query(`CREATE TABLE marked (id int PRIMARY KEY, names text[] NOT NULL, at timestamptz NOT NULL, note text, day date NOT NULL DEFAULT '2026-12-01')`);
+  });
+  afterAll(() => db?.destroy());
+
+  it("go by name once run, with values and rows converted as PGlite converts them", async () => {
+    const at = new Date("2026-12-01T09:30:00Z");
+    const { result, statements } = await countStatements(async () => [await db.query(INSERT, [1, ["أ", "b,c"], at, null]), await db.query(MARKED, [41])]);
+    expect(result).toEqual([[{ id: 1, names: ["أ", "b,c"], at, note: null, day: "2026-12-01" }], [{ next: 42 }]]);
+    expect(statements).toBe(2);
+    const known: Array<{ statement: string }> = await db.query("SELECT statement FROM pg_prepared_statements ORDER BY statement");
+    expect(known.map((row) => row.statement).sort()).toEqual([INSERT, MARKED].sort());
+  });
+
+  it("fail with PostgreSQL's error, and the session goes on", async () => {
+    await expect(db.query(INSERT, [1, [], new Date(), "again"])).rejects.toMatchObject({ driverError: expect.objectContaining({ code: "23505" }) });
+    await expect(db.transaction((tx) => tx.query(INSERT, [1, [], new Date(), "again"]))).rejects.toMatchObject({ driverError: expect.objectContaining({ code: "23505" }) });
+    expect(await db.query(MARKED, [1])).toEqual([{ next: 2 }]);
+    expect(await db.query(`SELECT count(*)::int AS n FROM marked`)).toEqual([{ n: 1 }]);
   });
 });
