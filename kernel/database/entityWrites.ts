@@ -44,6 +44,10 @@ export class EntityWrites<E extends ObjectLiteral> {
    * them: a guard such as the version read), RETURNING each row written.
    */
   update(changes: Partial<E>, where: Partial<E>): Statement {
+    // A condition left out would widen the write (a guard's version missing writes whatever the version).
+    if (Object.keys(where).length === 0 || Object.values(where).some((value) => value === undefined)) {
+      throw new Error(`${this.metadata.name}: an UPDATE's conditions must each have a value`);
+    }
     const [set, match] = [this.columnsSetBy(changes), this.columnsSetBy(where)];
     const text = this.text(`update ${set.map((column) => column.databaseName)} where ${match.map((column) => column.databaseName)}`, () => {
       const assignments = set.map((column, i) => `"${column.databaseName}" = $${i + 1}`).join(", ");

@@ -20,7 +20,6 @@ function joined(messages: Uint8Array[]): Uint8Array {
  * PGlite (Bind, Describe, Execute, Sync), where `PGlite.query` makes six calls (Parse and Describe
  * first) and PostgreSQL parses and plans the text every time. Values are serialized by the
  * parameter types PostgreSQL described, rows parsed with `parsers`, as `PGlite.query` does.
- * PGlite is one session, which the caller holds while a statement runs (pgliteDriver.ts).
  */
 export class PgliteStatements {
   /** Each prepared statement's serializer per parameter (undefined: the value's own text). */
@@ -31,13 +30,18 @@ export class PgliteStatements {
     private readonly parsers: Parsers,
   ) {}
 
-  async run(name: string, text: string, values: readonly unknown[]): Promise<Results<Record<string, unknown>>> {
-    const serializers = this.serializers.get(name) ?? (await this.prepare(name, text));
-    const sent = values.map((value, i) => (value == null ? null : (serializers[i]?.(value) ?? String(value))));
-    const { messages } = await this.database.execProtocol(
-      joined([protocol.serialize.bind({ statement: name, values: sent }), protocol.serialize.describe({ type: "P" }), protocol.serialize.execute({}), protocol.serialize.sync()]),
-    );
-    return parse.parseResults(messages, this.parsers)[0] as Results<Record<string, unknown>>;
+  run(name: string, text: string, values: readonly unknown[]): Promise<Results<Record<string, unknown>>> {
+    // Under PGlite's own query lock, which its `query` takes and `execProtocol` does not: one call's
+    // results wait in PGlite until read, and two statements at once (a transaction's holder may
+    // start both) would mix them up, or prepare the same name twice.
+    return this.database._runExclusiveQuery(async () => {
+      const serializers = this.serializers.get(name) ?? (await this.prepare(name, text));
+      const sent = values.map((value, i) => (value == null ? null : (serializers[i]?.(value) ?? String(value))));
+      const { messages } = await this.database.execProtocol(
+        joined([protocol.serialize.bind({ statement: name, values: sent }), protocol.serialize.describe({ type: "P" }), protocol.serialize.execute({}), protocol.serialize.sync()]),
+      );
+      return parse.parseResults(messages, this.parsers)[0] as Results<Record<string, unknown>>;
+    });
   }
 
   private async prepare(name: string, text: string): Promise<Array<Serializer | undefined>> {

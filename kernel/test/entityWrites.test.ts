@@ -83,6 +83,11 @@ describe.each(DATABASE_KINDS)("entity writes, on %s", (kind) => {
     expect(row).toMatchObject({ version: 2, names: ["x"], flagged: true, place: { city: null, postalCode: "21411" }, details: null });
   });
 
+  it("refuses an UPDATE whose conditions are missing or lack a value, instead of writing more rows", () => {
+    expect(() => writes().update({ version: 2 }, {})).toThrow(/conditions/);
+    expect(() => writes().update({ version: 2 }, { id: "x", version: undefined })).toThrow(/conditions/);
+  });
+
   it("writes the same text for the same columns, whatever their values", () => {
     const [first] = writes().insert({ version: 1, names: ["a"] });
     const [second] = writes().insert({ version: 9, names: [] });

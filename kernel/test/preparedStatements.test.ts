@@ -63,6 +63,17 @@ describe("statements marked as prepared, on the embedded database", () => {
     expect(known.map((row) => row.statement).sort()).toEqual([INSERT, MARKED].sort());
   });
 
+  it("answer each caller with its own rows when one holder runs several at once, preparing each once", async () => {
+    const FIRST_USE = prepared("SELECT $1::int * 10 AS times_ten");
+    const runner = db.createQueryRunner();
+    try {
+      const answers = await Promise.all([runner.query(MARKED, [1]), runner.query(FIRST_USE, [2]), runner.query(FIRST_USE, [3]), runner.query(MARKED, [4])]);
+      expect(answers).toEqual([[{ next: 2 }], [{ times_ten: 20 }], [{ times_ten: 30 }], [{ next: 5 }]]);
+    } finally {
+      await runner.release();
+    }
+  });
+
   it("fail with PostgreSQL's error, and the session goes on", async () => {
     await expect(db.query(INSERT, [1, [], new Date(), "again"])).rejects.toMatchObject({ driverError: expect.objectContaining({ code: "23505" }) });
     await expect(db.transaction((tx) => tx.query(INSERT, [1, [], new Date(), "again"]))).rejects.toMatchObject({ driverError: expect.objectContaining({ code: "23505" }) });
