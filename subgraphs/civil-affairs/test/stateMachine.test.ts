@@ -100,6 +100,19 @@ describe.each(DATABASE_KINDS)("application state machine (%s database)", (kind) 
     expect(row).toEqual({ version: 3, reviews: 1 });
   });
 
+  it("cancels once when the applicant cancels twice at the same moment: the other is told it is cancelled already", async () => {
+    const { id, applicant } = await applicationIn(S.SUBMITTED);
+    const [a, b] = await Promise.all([applicant(MUTATIONS.cancel, { id }), applicant(MUTATIONS.cancel, { id })]);
+    expect([codes(a), codes(b)].sort()).toEqual([[], ["INVALID_STATE"]]);
+    const [row] = await ca.db.query(`SELECT status, version, (SELECT count(*)::int FROM application_history WHERE application_id = $1 AND "to" = 'CANCELLED') AS cancels FROM card_application WHERE id = $1`, [id]);
+    expect(row).toEqual({ status: S.CANCELLED, version: 3, cancels: 1 });
+    const history = await ca.db.query(
+      `SELECT h."from", h."by" = a.applicant_id AS by_applicant FROM application_history h JOIN card_application a ON a.id = h.application_id WHERE h.application_id = $1 AND h."to" = 'CANCELLED'`,
+      [id],
+    );
+    expect(history).toEqual([{ from: S.SUBMITTED, by_applicant: true }]);
+  });
+
   it("returns the first result for a repeated idempotency key, even concurrently, and moves once", async () => {
     const { id, applicant } = await applicationIn(S.DRAFT);
     const submit = () => applicant(`mutation($id: ID!) { submitCardApplication(id: $id, idempotencyKey: "k-1") { status version } }`, { id });

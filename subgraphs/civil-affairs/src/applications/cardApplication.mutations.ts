@@ -14,7 +14,7 @@ import { applicationMessages } from "./messages";
 import type { OutboxDispatcher } from "./outbox/dispatcher";
 import { assertRegistryAgrees } from "./review";
 import { submitApplication } from "./submission";
-import { applyMove } from "./transitions";
+import { applyMove, applyOwnMove } from "./transitions";
 
 export interface ApplicationSettings {
   replacementFeeHalalas: number;
@@ -73,7 +73,7 @@ export class CardApplicationMutations {
   @Authenticated()
   @Mutation(() => CardApplication)
   cancelCardApplication(@Arg("id", () => ID) id: string, @Ctx() ctx: RequestContext): Promise<CardApplication> {
-    return applyMove(ctx, id, "cancel");
+    return applyOwnMove(ctx, id, "cancel");
   }
 
   @RequiresRole("CIVIL_AFFAIRS_OFFICER")

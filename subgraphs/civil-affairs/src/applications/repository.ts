@@ -84,3 +84,34 @@ export async function insertWithHistory(db: EntityManager, values: Partial<CardA
   const [created] = await withHistory(db, entityWrites(db.connection, CardApplication).insert(values), { from: null, to: values.status!, by });
   return entityRows(db.connection, CardApplication).hydrateReturned(created!);
 }
+
+/** moveOwnIfIn's statements by their from-statuses and target status. */
+const ownMoveStatements = new Map<string, string>();
+
+/**
+ * An applicant's move in one statement, with no read before it: the application moves if it is
+ * `applicantId`'s and in one of `from` (its row locked and checked again, so a concurrent move is
+ * seen), with its history row, and comes back as written; null when nothing moved. The statuses are
+ * written out, as in the open-application check (drafts.ts), and the id is the primary key.
+ */
+export async function moveOwnIfIn(db: EntityManager, id: string, applicantId: string, from: readonly ApplicationStatus[], to: ApplicationStatus): Promise<CardApplication | null> {
+  const key = `${from.join(",")} ${to}`;
+  let text = ownMoveStatements.get(key);
+  if (text === undefined) {
+    const applications = entityRows(db.connection, CardApplication);
+    const statuses = from.map((status) => `'${status}'`).join(", ");
+    text = prepared(`WITH locked AS (
+      SELECT "id", "status" FROM ${applications.table} WHERE "id" = $1 AND "applicant_id" = $2 AND "status" IN (${statuses}) FOR UPDATE
+    ), written AS (
+      UPDATE ${applications.table} SET "status" = '${to}', "version" = ${applications.table}."version" + 1 FROM locked
+      WHERE ${applications.table}."id" = locked."id" RETURNING ${applications.returning()}, locked."status" AS "moved_from"
+    ), history AS (
+      INSERT INTO ${entityRows(db.connection, StatusChange).table} ("application_id", "from", "to", "at", "by", "note")
+      SELECT ${applications.returnedColumn("id")}, "moved_from", '${to}', $3::timestamptz, $2::varchar, NULL FROM written
+    ) SELECT * FROM written`);
+    ownMoveStatements.set(key, text);
+  }
+  const [moved]: Row[] = await db.query(text, [id, applicantId, new Date()]);
+  return moved ? entityRows(db.connection, CardApplication).hydrateReturned(moved) : null;
+}
+

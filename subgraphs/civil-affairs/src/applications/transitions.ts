@@ -1,12 +1,12 @@
 import type { EntityManager } from "typeorm";
 import { requireViewer, type RequestContext } from "../../../../kernel/context";
 import { appError } from "../../../../kernel/errors";
-import { assertApplicant } from "./access";
+import { assertApplicant, isApplicationId } from "./access";
 import { assertNotOwnCase } from "./fourEyes";
 import { CardApplication } from "./cardApplication.entity";
 import { applicationMessages } from "./messages";
 import { canMove, MOVES, type MoveName } from "./stateMachine";
-import { findApplicationOrFail, moveIfUnchanged } from "./repository";
+import { findApplicationOrFail, moveIfUnchanged, moveOwnIfIn } from "./repository";
 
 export interface MoveOptions {
   expectedVersion?: number | null;
@@ -50,3 +50,18 @@ export async function applyMove(ctx: RequestContext, id: string, move: MoveName,
   // Work alongside may have changed the application again (issuing sets its card number).
   return ctx.db.getRepository(CardApplication).findOneByOrFail({ id: application.id });
 }
+
+/**
+ * An applicant's move that needs nothing read first (cancel), in one statement when it applies
+ * (moveOwnIfIn). When it moved nothing, applyMove reads the application and answers as it always
+ * does: NOT_FOUND, FORBIDDEN or INVALID_STATE, or the move itself if the application changed since.
+ */
+export async function applyOwnMove(ctx: RequestContext, id: string, move: "cancel"): Promise<CardApplication> {
+  const { from, to } = MOVES[move];
+  if (isApplicationId(id)) {
+    const moved = await moveOwnIfIn(ctx.db.manager, id, requireViewer(ctx).nationalId, from, to);
+    if (moved) return moved;
+  }
+  return applyMove(ctx, id, move);
+}
+
