@@ -23,7 +23,7 @@ const FAHAD = "1000000016";
 async function main(): Promise<void> {
   const dataDir = fs.mkdtempSync(path.join(os.tmpdir(), "bench-embedded-"));
   const ports = { gateway: 4600, ...Object.fromEntries(AGENCIES.map((agency, i) => [agency.name, 4601 + i])) } as StackPorts;
-  const profileDir = process.argv.includes("--cpu-prof") ? path.join("tmp", "profiles", new Date().toISOString().replace(/[:.]/g, "-"), "embedded") : undefined;
+  const profileDir = process.argv.includes("--cpu-prof") ? path.join(__dirname, "..", "tmp", "profiles", new Date().toISOString().replace(/[:.]/g, "-"), "embedded") : undefined;
   const stack = await startStack({
     ports,
     dataDir,

@@ -14,7 +14,7 @@ import { applicationMessages } from "./messages";
 import type { OutboxDispatcher } from "./outbox/dispatcher";
 import { assertRegistryAgrees } from "./review";
 import { submitApplication } from "./submission";
-import { applyMove, applyOwnMove } from "./transitions";
+import { applyMove } from "./transitions";
 
 export interface ApplicationSettings {
   replacementFeeHalalas: number;
@@ -73,7 +73,7 @@ export class CardApplicationMutations {
   @Authenticated()
   @Mutation(() => CardApplication)
   cancelCardApplication(@Arg("id", () => ID) id: string, @Ctx() ctx: RequestContext): Promise<CardApplication> {
-    return applyOwnMove(ctx, id, "cancel");
+    return applyMove(ctx, id, "cancel");
   }
 
   @RequiresRole("CIVIL_AFFAIRS_OFFICER")

@@ -26,8 +26,20 @@ export interface Move {
 
 type Row = Record<string, unknown>;
 
-/** withHistory's statements by the text of the write they wrap (one per kind of write). */
-const historyStatements = new Map<string, string>();
+/** The statements below, each built once by its key (a kind of write, a move). */
+const statements = new Map<string, string>();
+
+function statement(key: string, build: () => string): string {
+  let text = statements.get(key);
+  if (text === undefined) statements.set(key, (text = prepared(build())));
+  return text;
+}
+
+/** The history row of the application the CTE `written` returned, its columns given as SQL expressions. */
+function historyOfWritten(db: EntityManager, row: { from: string; to: string; at: string; by: string; note: string }): string {
+  return `INSERT INTO ${entityRows(db.connection, StatusChange).table} ("application_id", "from", "to", "at", "by", "note")
+      SELECT ${entityRows(db.connection, CardApplication).returnedColumn("id")}, ${row.from}, ${row.to}, ${row.at}, ${row.by}, ${row.note} FROM written`;
+}
 
 /**
  * `write` (an INSERT or UPDATE of card_application RETURNING the row) and the row of its history, in
@@ -35,15 +47,13 @@ const historyStatements = new Map<string, string>();
  * application comes back as written (no BEGIN/COMMIT, no second read).
  */
 async function withHistory(db: EntityManager, [write, parameters]: Statement, move: Move): Promise<Row[]> {
-  let text = historyStatements.get(write);
-  if (text === undefined) {
-    const n = parameters.length;
-    text = prepared(`WITH written AS (${write}), history AS (
-      INSERT INTO ${entityRows(db.connection, StatusChange).table} ("application_id", "from", "to", "at", "by", "note")
-      SELECT ${entityRows(db.connection, CardApplication).returnedColumn("id")}, $${n + 1}::varchar, $${n + 2}::varchar, $${n + 3}::timestamptz, $${n + 4}::varchar, $${n + 5}::text FROM written
-    ) SELECT * FROM written`);
-    historyStatements.set(write, text);
-  }
+  const n = parameters.length;
+  const text = statement(
+    write,
+    () => `WITH written AS (${write}), history AS (
+      ${historyOfWritten(db, { from: `$${n + 1}::varchar`, to: `$${n + 2}::varchar`, at: `$${n + 3}::timestamptz`, by: `$${n + 4}::varchar`, note: `$${n + 5}::text` })}
+    ) SELECT * FROM written`,
+  );
   return db.query(text, [...parameters, move.from, move.to, new Date(), move.by, move.note ?? null]);
 }
 
@@ -85,9 +95,6 @@ export async function insertWithHistory(db: EntityManager, values: Partial<CardA
   return entityRows(db.connection, CardApplication).hydrateReturned(created!);
 }
 
-/** moveOwnIfIn's statements by their from-statuses and target status. */
-const ownMoveStatements = new Map<string, string>();
-
 /**
  * An applicant's move in one statement, with no read before it: the application moves if it is
  * `applicantId`'s and in one of `from` (its row locked and checked again, so a concurrent move is
@@ -95,23 +102,18 @@ const ownMoveStatements = new Map<string, string>();
  * written out, as in the open-application check (drafts.ts), and the id is the primary key.
  */
 export async function moveOwnIfIn(db: EntityManager, id: string, applicantId: string, from: readonly ApplicationStatus[], to: ApplicationStatus): Promise<CardApplication | null> {
-  const key = `${from.join(",")} ${to}`;
-  let text = ownMoveStatements.get(key);
-  if (text === undefined) {
-    const applications = entityRows(db.connection, CardApplication);
-    const statuses = from.map((status) => `'${status}'`).join(", ");
-    text = prepared(`WITH locked AS (
-      SELECT "id", "status" FROM ${applications.table} WHERE "id" = $1 AND "applicant_id" = $2 AND "status" IN (${statuses}) FOR UPDATE
+  const applications = entityRows(db.connection, CardApplication);
+  const text = statement(
+    `move ${from.join(",")} ${to}`,
+    () => `WITH locked AS (
+      SELECT "id", "status" FROM ${applications.table} WHERE "id" = $1 AND "applicant_id" = $2 AND "status" IN (${from.map((status) => `'${status}'`).join(", ")}) FOR UPDATE
     ), written AS (
       UPDATE ${applications.table} SET "status" = '${to}', "version" = ${applications.table}."version" + 1 FROM locked
       WHERE ${applications.table}."id" = locked."id" RETURNING ${applications.returning()}, locked."status" AS "moved_from"
     ), history AS (
-      INSERT INTO ${entityRows(db.connection, StatusChange).table} ("application_id", "from", "to", "at", "by", "note")
-      SELECT ${applications.returnedColumn("id")}, "moved_from", '${to}', $3::timestamptz, $2::varchar, NULL FROM written
-    ) SELECT * FROM written`);
-    ownMoveStatements.set(key, text);
-  }
+      ${historyOfWritten(db, { from: `"moved_from"`, to: `'${to}'`, at: "$3::timestamptz", by: "$2::varchar", note: "NULL" })}
+    ) SELECT * FROM written`,
+  );
   const [moved]: Row[] = await db.query(text, [id, applicantId, new Date()]);
-  return moved ? entityRows(db.connection, CardApplication).hydrateReturned(moved) : null;
+  return moved ? applications.hydrateReturned(moved) : null;
 }
-

@@ -27,9 +27,15 @@ export interface MoveOptions {
  * statement, guarded against concurrent moves; with work `alongside`, in one transaction with it.
  */
 export async function applyMove(ctx: RequestContext, id: string, move: MoveName, options: MoveOptions = {}): Promise<CardApplication> {
-  const { to, actor } = MOVES[move];
+  const { from, to, actor } = MOVES[move];
   // An officer's move is a field declared with RequiresRole("CIVIL_AFFAIRS_OFFICER"): checked before it runs.
   const viewer = requireViewer(ctx);
+  if (actor === "applicant" && Object.values(options).every((option) => option == null) && isApplicationId(id)) {
+    // Nothing to check but whose it is and its status (a cancel): both in the one statement that moves it.
+    // When it moved nothing, the read below says why (NOT_FOUND, FORBIDDEN, INVALID_STATE).
+    const moved = await moveOwnIfIn(ctx.db.manager, id, viewer.nationalId, from, to);
+    if (moved) return moved;
+  }
   const application = options.read ?? (await findApplicationOrFail(ctx, id));
   if (actor === "applicant") assertApplicant(ctx, application);
   else await assertNotOwnCase(ctx, viewer.nationalId, application);
@@ -49,19 +55,5 @@ export async function applyMove(ctx: RequestContext, id: string, move: MoveName,
   });
   // Work alongside may have changed the application again (issuing sets its card number).
   return ctx.db.getRepository(CardApplication).findOneByOrFail({ id: application.id });
-}
-
-/**
- * An applicant's move that needs nothing read first (cancel), in one statement when it applies
- * (moveOwnIfIn). When it moved nothing, applyMove reads the application and answers as it always
- * does: NOT_FOUND, FORBIDDEN or INVALID_STATE, or the move itself if the application changed since.
- */
-export async function applyOwnMove(ctx: RequestContext, id: string, move: "cancel"): Promise<CardApplication> {
-  const { from, to } = MOVES[move];
-  if (isApplicationId(id)) {
-    const moved = await moveOwnIfIn(ctx.db.manager, id, requireViewer(ctx).nationalId, from, to);
-    if (moved) return moved;
-  }
-  return applyMove(ctx, id, move);
 }
 
