@@ -5,9 +5,11 @@ const names = new Map<string, string>();
 
 /**
  * Marks a statement the platform sends on every request (the hot reads, the audit INSERT): on
- * PostgreSQL each connection parses and plans it once, as a named prepared statement, instead of
- * on every call, which was most of PostgreSQL's CPU per statement (docs/benchmarks.md). Returns
- * the text unchanged, so callers keep passing it to `query` as before.
+ * PostgreSQL each connection parses it once, as a named prepared statement, instead of on every
+ * call, which was most of PostgreSQL's CPU per statement (docs/benchmarks.md). PostgreSQL still
+ * plans it again for each call's values while a plan for those values looks cheaper than its plan
+ * for any values, as it does for joins keyed by a short array (docs/benchmarks.md, "Where
+ * PostgreSQL still plans"). Returns the text unchanged, so callers keep passing it to `query`.
  */
 export function prepared(text: string): string {
   if (!names.has(text)) names.set(text, `fr_${names.size + 1}`);
