@@ -5,6 +5,12 @@ import { prepared } from "./preparedStatements";
 
 type Row = Record<string, unknown>;
 
+/** A WHERE condition on a key column and the value to pass for its parameter (`EntityRows.keyIn`). */
+export interface KeyCondition {
+  condition: string;
+  value: unknown;
+}
+
 /**
  * An entity read with plain SQL: its table and select list, built once from TypeORM's metadata, and
  * rows hydrated column by column as TypeORM hydrates them (same instances, same conversions). For
@@ -18,9 +24,9 @@ export class EntityRows<E extends ObjectLiteral> {
   readonly table: string;
   private readonly metadata: EntityMetadata;
   private readonly columns: ColumnMetadata[];
-  /** Statement texts by their WHERE clause, and `whereIn`'s clauses by property and order. */
+  /** Statement texts by their WHERE clause, and `keyIn`'s conditions by alias, property, parameter and form. */
   private readonly statements = new Map<string, string>();
-  private readonly inClauses = new Map<string, string>();
+  private readonly keyConditions = new Map<string, string>();
   private readonly selects = new Map<string, string>();
   /** Each column's key in a row read under an alias (`alias_column`), in `columns`' order, built once per alias. */
   private readonly rowKeys = new Map<string, string[]>();
@@ -89,30 +95,37 @@ export class EntityRows<E extends ObjectLiteral> {
   }
 
   /**
-   * The condition "`alias`.`property` is one of the array parameter `parameter`", in a form whose
-   * text does not depend on how many values there are. Not `= ANY($1)`: once PostgreSQL plans a
-   * prepared statement generically, `ANY` over a parameter compares every row with every element
-   * (50 families' 250 people against each wage row: the 50-family review's PostgreSQL CPU went
-   * up by a third), where a semi-join on `unnest` hashes the values or looks each one up.
+   * The condition "`alias`.`property` is one of `values`" on the parameter `parameter`, with the
+   * value to pass for it: one of two texts, whatever the number of values, so that each is prepared
+   * once (`prepared`).
+   * - One value is `= $n`. PostgreSQL then plans the prepared statement once for all values (its
+   *   generic plan). Given a one-element array, it planned the statement again on every call, since
+   *   its generic plan assumes ten elements and so always looked dearer: 0.38 ms of planning for a
+   *   0.04 ms join (docs/benchmarks.md, "Where PostgreSQL still plans").
+   * - Several values are a semi-join on `unnest` of an array, which hashes the values or looks each
+   *   one up. Not `= ANY($n)`: once PostgreSQL plans a prepared statement generically, `ANY` over a
+   *   parameter compares every row with every element (50 families' 250 people against each wage
+   *   row: the 50-family review's PostgreSQL CPU went up by a third).
    */
-  keyIn(alias: string, property: keyof E & string, parameter: string): string {
-    const column = this.columnOf(property);
-    return `"${alias}"."${column.databaseName}" IN (SELECT unnest(${parameter}::${this.db.driver.normalizeType(column)}[]))`;
+  keyIn(alias: string, property: keyof E & string, parameter: string, values: readonly unknown[]): KeyCondition {
+    const one = values.length === 1;
+    const key = `${alias} ${property} ${parameter} ${one}`;
+    let condition = this.keyConditions.get(key);
+    if (condition === undefined) {
+      const column = this.columnOf(property);
+      condition = one
+        ? `"${alias}"."${column.databaseName}" = ${parameter}`
+        : `"${alias}"."${column.databaseName}" IN (SELECT unnest(${parameter}::${this.db.driver.normalizeType(column)}[]))`;
+      this.keyConditions.set(key, condition);
+    }
+    return { condition, value: one ? values[0] : [...values] };
   }
 
-  /**
-   * Every row whose `property` is one of `values`, in one statement whose text does not depend on
-   * how many values there are, optionally ordered by a column descending.
-   */
+  /** Every row whose `property` is one of `values` (`keyIn`), optionally ordered by a column descending. */
   whereIn(property: keyof E & string, values: readonly unknown[], newestFirstBy?: keyof E & string): Promise<E[]> {
-    const key = `${property} ${newestFirstBy ?? ""}`;
-    let clause = this.inClauses.get(key);
-    if (!clause) {
-      const order = newestFirstBy ? ` ORDER BY "e"."${this.columnOf(newestFirstBy).databaseName}" DESC` : "";
-      clause = `${this.keyIn("e", property, "$1")}${order}`;
-      this.inClauses.set(key, clause);
-    }
-    return this.where(clause, [[...values]]);
+    const { condition, value } = this.keyIn("e", property, "$1", values);
+    const order = newestFirstBy ? ` ORDER BY "e"."${this.columnOf(newestFirstBy).databaseName}" DESC` : "";
+    return this.where(`${condition}${order}`, [value]);
   }
 
   /**

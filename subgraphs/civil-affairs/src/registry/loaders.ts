@@ -33,10 +33,11 @@ export const familyByRegister = loaderByKey<string, Family, Ctx>(
 export const membersByRegister = loaderOfMany<string, FamilyMember, Ctx>(
   async (numbers, ctx) => {
     const [members, citizens] = [entityRows(ctx.db, FamilyMember), entityRows(ctx.db, Citizen)];
+    const registers = members.keyIn("m", "registerNumber", "$1", numbers);
     const rows: Array<Record<string, unknown>> = await ctx.db.query(
       prepared(`SELECT ${members.select("m")}, ${citizens.select("c")} FROM ${members.table} "m" JOIN ${citizens.table} "c" ON "c"."national_id" = "m"."national_id"
-       WHERE ${members.keyIn("m", "registerNumber", "$1")} ORDER BY "m"."register_number", "m"."national_id"`),
-      [[...numbers]],
+       WHERE ${registers.condition} ORDER BY "m"."register_number", "m"."national_id"`),
+      [registers.value],
     );
     const citizenLoader = ctx.loaders.get(citizenById);
     return rows.map((row) => {
@@ -116,12 +117,13 @@ export interface RegistryPerson {
 export const personById = loaderByKey<string, RegistryPerson, Ctx>(
   async (ids, ctx) => {
     const [citizens, families, cards] = [entityRows(ctx.db, Citizen), entityRows(ctx.db, Family), entityRows(ctx.db, FamilyCard)];
+    const people = citizens.keyIn("c", "nationalId", "$1", ids);
     const rows: Array<Record<string, unknown>> = await ctx.db.query(
       prepared(`SELECT ${citizens.select("c")}, ${families.select("f")}, ${cards.select("k")} FROM ${citizens.table} "c"
        LEFT JOIN ${families.table} "f" ON "f"."head_id" = "c"."national_id"
        LEFT JOIN ${cards.table} "k" ON "k"."register_number" = "f"."register_number" AND "k"."status" = '${CardStatus.ACTIVE}'
-       WHERE ${citizens.keyIn("c", "nationalId", "$1")}`),
-      [[...ids]],
+       WHERE ${people.condition}`),
+      [people.value],
     );
     const [citizenLoader, familyLoader] = [ctx.loaders.get(citizenById), ctx.loaders.get(familyByHead)];
     return rows.map((row) => {

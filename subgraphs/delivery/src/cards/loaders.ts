@@ -21,12 +21,13 @@ export const issuedCardByNumber = loaderByKey<string, IssuedCard, RequestContext
 export const cardsWithDelivery = loaderByKey<string, IssuedCard, RequestContext>(
   async (numbers, ctx) => {
     const [issued, pickup, shipment] = [entityRows(ctx.db, IssuedCard), entityRows(ctx.db, OfficePickup), entityRows(ctx.db, Shipment)];
+    const cardNumbers = issued.keyIn("c", "cardNumber", "$1", numbers);
     // Plain SQL, prepared: the hot read of a family's card (kernel/database).
     const rows: Array<Record<string, unknown>> = await ctx.db.query(
       prepared(`SELECT ${issued.select("c")}, ${pickup.select("p")}, ${shipment.select("s")} FROM ${issued.table} "c"
        LEFT JOIN ${pickup.table} "p" ON "p"."card_number" = "c"."card_number" LEFT JOIN ${shipment.table} "s" ON "s"."card_number" = "c"."card_number"
-       WHERE ${issued.keyIn("c", "cardNumber", "$1")}`),
-      [[...numbers]],
+       WHERE ${cardNumbers.condition}`),
+      [cardNumbers.value],
     );
     const [cards, pickups, shipments] = [ctx.loaders.get(issuedCardByNumber), ctx.loaders.get(pickupByCard), ctx.loaders.get(shipmentByCard)];
     const found = new Map(

@@ -9,11 +9,12 @@ import { WageRecord } from "./wageRecord.entity";
 export async function currentWages(db: DataSource, nationalIds: readonly string[], day: string): Promise<WageRecord[]> {
   if (nationalIds.length === 0) return [];
   const wages = entityRows(db, WageRecord);
+  const people = wages.keyIn("w", "nationalId", "$1", nationalIds);
   const rows: Array<Record<string, unknown>> = await db.query(
     prepared(`SELECT DISTINCT ON ("w"."national_id") ${wages.select("w")} FROM ${wages.table} "w"
-     WHERE ${wages.keyIn("w", "nationalId", "$1")} AND "w"."effective_from" <= $2
+     WHERE ${people.condition} AND "w"."effective_from" <= $2
      ORDER BY "w"."national_id", "w"."effective_from" DESC, "w"."id" DESC`),
-    [[...nationalIds], day],
+    [people.value, day],
   );
   return rows.map((row) => wages.hydrate(row, "w")!);
 }
