@@ -24,9 +24,10 @@ export class EntityRows<E extends ObjectLiteral> {
   readonly table: string;
   private readonly metadata: EntityMetadata;
   private readonly columns: ColumnMetadata[];
-  /** Statement texts by their WHERE clause, and `keyIn`'s conditions by alias, property, parameter and form. */
+  /** Statement texts by their WHERE clause, `keyIn`'s conditions by alias, property, parameter and form, `whereIn`'s orders by property. */
   private readonly statements = new Map<string, string>();
   private readonly keyConditions = new Map<string, string>();
+  private readonly orders = new Map<string, string>();
   private readonly selects = new Map<string, string>();
   /** Each column's key in a row read under an alias (`alias_column`), in `columns`' order, built once per alias. */
   private readonly rowKeys = new Map<string, string[]>();
@@ -124,7 +125,12 @@ export class EntityRows<E extends ObjectLiteral> {
   /** Every row whose `property` is one of `values` (`keyIn`), optionally ordered by a column descending. */
   whereIn(property: keyof E & string, values: readonly unknown[], newestFirstBy?: keyof E & string): Promise<E[]> {
     const { condition, value } = this.keyIn("e", property, "$1", values);
-    const order = newestFirstBy ? ` ORDER BY "e"."${this.columnOf(newestFirstBy).databaseName}" DESC` : "";
+    if (!newestFirstBy) return this.where(condition, [value]);
+    let order = this.orders.get(newestFirstBy);
+    if (order === undefined) {
+      order = ` ORDER BY "e"."${this.columnOf(newestFirstBy).databaseName}" DESC`;
+      this.orders.set(newestFirstBy, order);
+    }
     return this.where(`${condition}${order}`, [value]);
   }
 
