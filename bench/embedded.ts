@@ -52,9 +52,9 @@ async function main(): Promise<void> {
     const total = perRequest.reduce((sum, p) => sum + p.ms, 0);
     const summary = `${total.toFixed(2)} ms CPU per request (${perRequest.map((p) => `${p.name} ${p.ms.toFixed(2)}`).join(", ")})`;
     if (profileDir) {
-      // The profiles begin with each process's start-up and end a moment after the measured requests.
+      // The profiles begin with each process's start-up and end with its stop, a moment after the measured requests.
       const last = Math.ceil(seconds) + 1;
-      console.log(`embedded, profiled: ${summary}; profiles in ${profileDir} when the processes have stopped; the measured requests alone: npm run bench:profile-summary -- ${profileDir}/<service>.cpuprofile --last ${last}`);
+      console.log(`embedded, profiled: ${summary}; profiles in ${profileDir} when the processes have stopped; about the measured requests (and the stop): npm run bench:profile-summary -- ${profileDir}/<service>.cpuprofile --last ${last}`);
       return;
     }
     writeSection(

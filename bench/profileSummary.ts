@@ -1,5 +1,5 @@
 /**
- * `npm run bench:profile-summary -- <file.cpuprofile>… [--top N]`: where a V8 CPU profile (from
+ * `npm run bench:profile-summary -- <file.cpuprofile>… [--top N] [--last SECONDS]`: where a V8 CPU profile (from
  * `node --cpu-prof`, e.g. `npm run bench -- --cpu-prof`, docs/benchmarks.md) spent its time: self
  * time by package (node_modules/<package>, a folder of this repository, Node's internals, V8's own:
  * garbage collector, program, idle), by file and by function, the top N (default 20) of each, in ms

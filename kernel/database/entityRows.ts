@@ -5,6 +5,9 @@ import { prepared } from "./preparedStatements";
 
 type Row = Record<string, unknown>;
 
+/** Up to this many values, a key condition lists them (`EntityRows.keyIn`): PostgreSQL's generic plan for an array assumes ten. */
+const LISTED_KEYS = 10;
+
 /** A WHERE condition on a key column and the value to pass for its parameter (`EntityRows.keyIn`). */
 export interface KeyCondition {
   condition: string;
@@ -97,29 +100,36 @@ export class EntityRows<E extends ObjectLiteral> {
 
   /**
    * The condition "`alias`.`property` is one of `values`" on the parameter `parameter`, with the
-   * value to pass for it: one of two texts, whatever the number of values, so that each is prepared
-   * once (`prepared`).
-   * - One value is `= $n`. PostgreSQL then plans the prepared statement once for all values (its
-   *   generic plan). Given a one-element array, it planned the statement again on every call, since
-   *   its generic plan assumes ten elements and so always looked dearer: 0.38 ms of planning for a
-   *   0.04 ms join (docs/benchmarks.md, "Where PostgreSQL still plans").
-   * - Several values are a semi-join on `unnest` of an array, which hashes the values or looks each
-   *   one up. Not `= ANY($n)`: once PostgreSQL plans a prepared statement generically, `ANY` over a
-   *   parameter compares every row with every element (50 families' 250 people against each wage
-   *   row: the 50-family review's PostgreSQL CPU went up by a third).
+   * value to pass for it. The text depends only on how many values there are, up to
+   * `LISTED_KEYS`, so each site prepares a bounded number of statements (`prepared`), each of which
+   * PostgreSQL plans once for all values (its generic plan):
+   * - one value is `= $n`;
+   * - up to `LISTED_KEYS` values are listed from the array, `IN (($n::type[])[1], ($n::type[])[2])`;
+   * - more are a semi-join on `unnest` of the array, which hashes the values or looks each one up.
+   * An array's generic plan assumes ten elements: given fewer, PostgreSQL found a plan for the
+   * values cheaper and planned the statement again on every call, 0.38 ms of planning for a 0.04 ms
+   * join (docs/benchmarks.md, "Where PostgreSQL still plans"). Never `= ANY($n)`: once PostgreSQL
+   * plans a prepared statement generically, `ANY` over a parameter compares every row with every
+   * element (50 families' 250 people against each wage row: the 50-family review's PostgreSQL CPU
+   * went up by a third).
    */
   keyIn(alias: string, property: keyof E & string, parameter: string, values: readonly unknown[]): KeyCondition {
-    const one = values.length === 1;
-    const key = `${alias} ${property} ${parameter} ${one}`;
+    const listed = values.length <= LISTED_KEYS ? values.length : 0;
+    const key = `${alias} ${property} ${parameter} ${listed}`;
     let condition = this.keyConditions.get(key);
     if (condition === undefined) {
       const column = this.columnOf(property);
-      condition = one
-        ? `"${alias}"."${column.databaseName}" = ${parameter}`
-        : `"${alias}"."${column.databaseName}" IN (SELECT unnest(${parameter}::${this.db.driver.normalizeType(column)}[]))`;
+      const name = `"${alias}"."${column.databaseName}"`;
+      const array = `${parameter}::${this.db.driver.normalizeType(column)}[]`;
+      condition =
+        listed === 1
+          ? `${name} = ${parameter}`
+          : listed > 1
+            ? `${name} IN (${Array.from({ length: listed }, (_, i) => `(${array})[${i + 1}]`).join(", ")})`
+            : `${name} IN (SELECT unnest(${array}))`;
       this.keyConditions.set(key, condition);
     }
-    return { condition, value: one ? values[0] : [...values] };
+    return { condition, value: listed === 1 ? values[0] : [...values] };
   }
 
   /** Every row whose `property` is one of `values` (`keyIn`), optionally ordered by a column descending. */
