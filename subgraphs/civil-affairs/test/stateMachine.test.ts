@@ -134,6 +134,16 @@ describe.each(DATABASE_KINDS)("application state machine (%s database)", (kind) 
     expect(rejected.data.rejectCardApplication).toMatchObject({ status: "REJECTED", rejectionReason: "Documents forged", history: expect.arrayContaining([{ to: "REJECTED", by: OFFICER, note: "Documents forged" }]) });
   });
 
+  it("answers a move with the application as it now is, also after an earlier move in the same operation read it", async () => {
+    const { id, applicant } = await applicationIn(S.DRAFT);
+    const both = await applicant(`mutation($id: ID!) { s: submitCardApplication(id: $id) { status history { to } } c: cancelCardApplication(id: $id) { status history { to } } }`, { id });
+    expect(both.errors).toBeUndefined();
+    expect(both.data).toEqual({
+      s: { status: "SUBMITTED", history: [{ to: "DRAFT" }, { to: "SUBMITTED" }] },
+      c: { status: "CANCELLED", history: [{ to: "DRAFT" }, { to: "SUBMITTED" }, { to: "CANCELLED" }] },
+    });
+  });
+
   it("keeps one open application per applicant (CONFLICT), also under concurrent creation", async () => {
     const [head] = await headsWithCards(ca.db, 1);
     const applicant = await ca.as({ nationalId: head! });

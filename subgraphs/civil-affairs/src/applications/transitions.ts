@@ -34,7 +34,10 @@ export async function applyMove(ctx: RequestContext, id: string, move: MoveName,
     // Nothing to check but whose it is and its status (a cancel): both in the one statement that moves it.
     // When it moved nothing, the read below says why (NOT_FOUND, FORBIDDEN, INVALID_STATE).
     const moved = await moveOwnIfIn(ctx.db.manager, id, viewer.nationalId, from, to);
-    if (moved) return moved;
+    if (moved) {
+      ctx.loaders.clear(); // what the request read of it before (its history) has changed
+      return moved;
+    }
   }
   const application = options.read ?? (await findApplicationOrFail(ctx, id));
   if (actor === "applicant") assertApplicant(ctx, application);
@@ -56,4 +59,3 @@ export async function applyMove(ctx: RequestContext, id: string, move: MoveName,
   // Work alongside may have changed the application again (issuing sets its card number).
   return ctx.db.getRepository(CardApplication).findOneByOrFail({ id: application.id });
 }
-
