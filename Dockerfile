@@ -26,6 +26,9 @@ RUN NODE_ENV=production npm run web:build
 # default secrets.
 FROM node:26-trixie-slim AS runtime
 ENV NODE_ENV=production
+# V8's young generation sized for request-shaped garbage (SERVICE_NODE_FLAGS in scripts/stack.ts, the
+# same flags as npm start and the bench): less CPU in GC for ~100 MB more memory under load.
+ENV NODE_OPTIONS="--max-semi-space-size=64"
 WORKDIR /app
 COPY package.json package-lock.json ./
 RUN npm ci --omit=dev --no-audit --no-fund && npm cache clean --force

@@ -5,6 +5,7 @@ import { parse } from "yaml";
 import { eventSettings } from "../kernel/events/settings";
 import { gatewaySettings } from "../gateway/src/settings";
 import { SHIPPED_RULES_FILE } from "../subgraphs/labor/src/settings";
+import { SERVICE_NODE_FLAGS } from "../scripts/stack";
 import { APPS, compiledEntry, isRequired, ROOT, settingOf, SUBGRAPH_NAMES } from "./deployment/services";
 
 /**
@@ -278,6 +279,10 @@ describe("Dockerfile", () => {
 
   it("starts the gateway by default, from its compiled entry", () => {
     expect(runtime.lines.at(-1)).toBe(`CMD ["node", "${compiledEntry("gateway/src/main.ts")}"]`);
+  });
+
+  it("runs every service with the V8 flags that npm start and the bench measured", () => {
+    expect(runtime.lines).toContain(`ENV NODE_OPTIONS="${SERVICE_NODE_FLAGS.join(" ")}"`);
   });
 
   it("leaves local data, dependencies and the demo secrets out of the build context", () => {
