@@ -26,9 +26,6 @@ RUN NODE_ENV=production npm run web:build
 # default secrets.
 FROM node:26-trixie-slim AS runtime
 ENV NODE_ENV=production
-# V8's young generation sized for request-shaped garbage (SERVICE_NODE_FLAGS in scripts/stack.ts, the
-# same flags as npm start and the bench): less CPU in GC for ~100 MB more memory under load.
-ENV NODE_OPTIONS="--max-semi-space-size=64"
 WORKDIR /app
 COPY package.json package-lock.json ./
 RUN npm ci --omit=dev --no-audit --no-fund && npm cache clean --force
@@ -42,6 +39,10 @@ COPY --from=build /app/web/dist web/dist
 RUN mkdir data && chown 1000:1000 data
 # "node", by number so that Kubernetes' runAsNonRoot can check it.
 USER 1000:1000
+# The services' V8 flags, as npm start and the bench run them (SERVICE_NODE_FLAGS, scripts/stack.ts): a
+# young generation sized for what a request allocates (docs/operations.md). Set after the install, which
+# does not need them.
+ENV NODE_OPTIONS="--max-semi-space-size=64"
 
 EXPOSE 4000 4001 4002 4003
 CMD ["node", "dist/gateway/src/main.js"]

@@ -58,11 +58,10 @@ function services(options: StackOptions): ServiceSpec[] {
 }
 
 /**
- * V8 flags every service runs with, here and in the image (the Dockerfile's NODE_OPTIONS). A young
- * generation of 64 MB per semi-space instead of V8's 16: a request's objects (parsed bodies,
- * result trees, rows) die before they are copied or promoted, so scavenges are rarer and cheaper.
- * The 50-family review spent 17–22% of each process in GC and 8–14% with it; −10 to −12% CPU per
- * request, alternated (docs/benchmarks.md), for ~100 MB more resident memory under load.
+ * V8 flags of every process `launchService` starts (the services, and the bench's contenders and mocks),
+ * and of the image (the Dockerfile's NODE_OPTIONS). A young generation of 64 MB per semi-space, where
+ * V8's default is 16 at most: most of what a request allocates (parsed bodies, result trees, rows) then
+ * dies before a scavenge copies it. Less CPU in GC for more memory under load (docs/operations.md).
  */
 export const SERVICE_NODE_FLAGS = ["--max-semi-space-size=64"];
 

@@ -122,9 +122,10 @@ ${files.map((file) => `            - ${flow({ name: `${file.setting}_FILE`, valu
           lifecycle:
             preStop:
               exec: { command: ["sleep", "5"] }
-          # Room for the image's 64 MB semi-spaces (NODE_OPTIONS): ~100 MB more under load.
+          # Room for the young generation the image's NODE_OPTIONS allows (docs/operations.md): what a
+          # process holds under load, 400–500 MB on the bench, is requested.
           resources:
-            requests: { cpu: 250m, memory: 256Mi }
+            requests: { cpu: 250m, memory: 512Mi }
             limits: { cpu: "1", memory: 768Mi }
 ${CONTAINER_SECURITY}
           volumeMounts:
