@@ -122,8 +122,8 @@ ${files.map((file) => `            - ${flow({ name: `${file.setting}_FILE`, valu
           lifecycle:
             preStop:
               exec: { command: ["sleep", "5"] }
-          # Room for the young generation the image's NODE_OPTIONS allows (docs/operations.md): what a
-          # process holds under load, 400–500 MB on the bench, is requested.
+          # Room for the young generation the image's NODE_OPTIONS allows; the request is what a process
+          # held under load on the bench (docs/operations.md).
           resources:
             requests: { cpu: 250m, memory: 512Mi }
             limits: { cpu: "1", memory: 768Mi }
