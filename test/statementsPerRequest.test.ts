@@ -45,6 +45,13 @@ describe("SQL statements per request", () => {
     expect(total(cost.statements)).toBeLessThanOrEqual(7 + total(cost.fetches));
   });
 
+  it("reads a citizen's own register in civil-affairs twice: its members with their citizens and its row (which also say whether he may read it), then its cards", async () => {
+    const cost = await run(FAMILY_QUERY, { registerNumber: FAHAD.register }, fahad);
+    expect(cost.fetches["civil-affairs"]).toBe(1);
+    // Plus the fetch's audit write.
+    expect(cost.statements["civil-affairs"]).toBe(2 + 1);
+  });
+
   it("reviews 50 families with the statements it takes for one", async () => {
     const costs = [];
     for (const count of [1, 10, 50]) costs.push(await run(REVIEW_QUERY, { registerNumbers: registers.slice(0, count) }, officer));

@@ -2,7 +2,7 @@ import { requireViewer, type RequestContext } from "../../../../kernel/context";
 import { appError } from "../../../../kernel/errors";
 import { hasRole, type Viewer } from "../../../../kernel/auth/viewer";
 import { isChildRelation, isMinorChild } from "../../../../kernel/adulthood";
-import { citizenById, membershipByCitizen } from "./loaders";
+import { citizenById, membersByRegister, membershipByCitizen } from "./loaders";
 
 /**
  * Who may read the family register (RULES.md, "Identity and roles"): a person their own record;
@@ -22,10 +22,22 @@ async function readableRegisterOf(ctx: RequestContext, viewer: Viewer): Promise<
   return membership.registerNumber;
 }
 
+/**
+ * Whether the viewer reads this register as one of its members, as `readableRegisterOf` would say:
+ * a person belongs to one register, so being among its members is being a member of it. Read from
+ * the register's members with their citizens, which the request asks for anyway: one statement,
+ * where the viewer's membership and then the register's members were two.
+ */
+async function readsAsMember(ctx: RequestContext, viewer: Viewer, registerNumber: string): Promise<boolean> {
+  const members = await ctx.loaders.get(membersByRegister).load(registerNumber);
+  const self = members.find((member) => member.nationalId === viewer.nationalId);
+  return self?.citizen !== undefined && !isMinorChild(self.relation, self.citizen.birthDate, ctx.today);
+}
+
 export async function assertCanReadFamily(ctx: RequestContext, registerNumber: string): Promise<void> {
   const viewer = requireViewer(ctx);
   if (hasRole(viewer, ...REGISTER_READERS)) return;
-  if ((await readableRegisterOf(ctx, viewer)) === registerNumber) return;
+  if (await readsAsMember(ctx, viewer, registerNumber)) return;
   throw appError("FORBIDDEN", ctx.lang);
 }
 
@@ -33,7 +45,7 @@ export async function assertCanReadFamily(ctx: RequestContext, registerNumber: s
 export async function assertCivilAffairsOrMember(ctx: RequestContext, registerNumber: string): Promise<void> {
   const viewer = requireViewer(ctx);
   if (hasRole(viewer, "CIVIL_AFFAIRS_OFFICER")) return;
-  if ((await readableRegisterOf(ctx, viewer)) === registerNumber) return;
+  if (await readsAsMember(ctx, viewer, registerNumber)) return;
   throw appError("FORBIDDEN", ctx.lang);
 }
 

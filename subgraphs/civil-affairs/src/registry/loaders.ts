@@ -27,23 +27,27 @@ export const familyByRegister = loaderByKey<string, Family, Ctx>(
 );
 
 /**
- * Members of the registers with their citizens, in one statement: a family is read with its people,
- * so each member's citizen goes straight into `citizenById` instead of costing a second round trip.
+ * Members of the registers with their citizens and their register's own row, in one statement: a
+ * family is read with its people, so each member's citizen goes straight into `citizenById` and the
+ * register into `familyByRegister` instead of costing more round trips. A citizen's own family
+ * query reads it first, to find the viewer among the members (registry/access.ts).
  */
 export const membersByRegister = loaderOfMany<string, FamilyMember, Ctx>(
   async (numbers, ctx) => {
-    const [members, citizens] = [entityRows(ctx.db, FamilyMember), entityRows(ctx.db, Citizen)];
+    const [members, citizens, families] = [entityRows(ctx.db, FamilyMember), entityRows(ctx.db, Citizen), entityRows(ctx.db, Family)];
     const registers = members.keyIn("m", "registerNumber", "$1", numbers);
     const rows: Array<Record<string, unknown>> = await ctx.db.query(
-      prepared(`SELECT ${members.select("m")}, ${citizens.select("c")} FROM ${members.table} "m" JOIN ${citizens.table} "c" ON "c"."national_id" = "m"."national_id"
+      prepared(`SELECT ${members.select("m")}, ${citizens.select("c")}, ${families.select("f")} FROM ${members.table} "m"
+       JOIN ${citizens.table} "c" ON "c"."national_id" = "m"."national_id" JOIN ${families.table} "f" ON "f"."register_number" = "m"."register_number"
        WHERE ${registers.condition} ORDER BY "m"."register_number", "m"."national_id"`),
       [registers.value],
     );
-    const citizenLoader = ctx.loaders.get(citizenById);
+    const [citizenLoader, familyLoader] = [ctx.loaders.get(citizenById), ctx.loaders.get(familyByRegister)];
     return rows.map((row) => {
       const member = members.hydrate(row, "m")!;
       member.citizen = citizens.hydrate(row, "c")!;
       citizenLoader.prime(member.nationalId, member.citizen);
+      familyLoader.prime(member.registerNumber, families.hydrate(row, "f")!);
       return member;
     });
   },
