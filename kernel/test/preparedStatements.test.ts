@@ -74,8 +74,30 @@ describe("statements marked as prepared, on the embedded database", () => {
     }
   });
 
+  it("answer a reply longer than one piece of PGlite's output whole, and count the rows a write changed", async () => {
+    const MANY = prepared(`SELECT n, repeat('ب', $2::int) AS text, CASE WHEN n % 2 = 0 THEN NULL ELSE n END AS odd FROM generate_series(1, $1::int) AS n`);
+    const rows: Array<{ n: number; text: string; odd: number | null }> = await db.query(MANY, [3000, 7]);
+    expect(rows).toHaveLength(3000);
+    expect(rows.every((row, i) => row.n === i + 1 && row.text === "ببببببب" && row.odd === (row.n % 2 === 0 ? null : row.n))).toBe(true);
+    const [long] = await db.query(MANY, [1, 100_000]);
+    expect(long.text).toBe("ب".repeat(100_000));
+
+    await db.query(INSERT, [7, ["x"], new Date(), null]);
+    await db.query(INSERT, [8, ["y"], new Date(), null]);
+    const runner = db.createQueryRunner();
+    try {
+      const changed = await runner.query(prepared(`UPDATE marked SET note = $1 WHERE id = ANY($2::int[])`), ["seen", [7, 8, 9]], true);
+      expect(changed.affected).toBe(2);
+    } finally {
+      await runner.release();
+    }
+    await db.query(`DELETE FROM marked WHERE id IN (7, 8)`);
+  });
+
   it("fail with PostgreSQL's error, and the session goes on", async () => {
-    await expect(db.query(INSERT, [1, [], new Date(), "again"])).rejects.toMatchObject({ driverError: expect.objectContaining({ code: "23505" }) });
+    await expect(db.query(INSERT, [1, [], new Date(), "again"])).rejects.toMatchObject({
+      driverError: expect.objectContaining({ code: "23505", severity: "ERROR", table: "marked", constraint: "marked_pkey", detail: "Key (id)=(1) already exists." }),
+    });
     await expect(db.transaction((tx) => tx.query(INSERT, [1, [], new Date(), "again"]))).rejects.toMatchObject({ driverError: expect.objectContaining({ code: "23505" }) });
     expect(await db.query(MARKED, [1])).toEqual([{ next: 2 }]);
     expect(await db.query(`SELECT count(*)::int AS n FROM marked`)).toEqual([{ n: 1 }]);
