@@ -3,11 +3,10 @@ import { Authenticated } from "../../../../kernel/graphql/authorization";
 import type { RequestContext } from "../../../../kernel/context";
 import { assertCanReadFamily } from "./access";
 import { Citizen } from "./citizen.entity";
-import { CardStatus } from "./enums";
 import { Family } from "./family.entity";
 import { FamilyCard } from "./familyCard.entity";
 import { FamilyMember } from "./familyMember.entity";
-import { cardsByRegister, citizenById, familyByRegister, membersByRegister } from "./loaders";
+import { activeCardByRegister, cardsByRegister, citizenById, familyByRegister, membersByRegister } from "./loaders";
 
 @Resolver(() => Family)
 export class FamilyResolver {
@@ -36,9 +35,8 @@ export class FamilyResolver {
   }
 
   @FieldResolver(() => FamilyCard, { nullable: true, description: "The active card, if one was issued." })
-  async card(@Root() family: Family, @Ctx() ctx: RequestContext): Promise<FamilyCard | null> {
-    const cards = await ctx.loaders.get(cardsByRegister).load(family.registerNumber);
-    return cards.find((card) => card.status === CardStatus.ACTIVE) ?? null;
+  card(@Root() family: Family, @Ctx() ctx: RequestContext): Promise<FamilyCard | null> {
+    return ctx.loaders.get(activeCardByRegister).load(family.registerNumber);
   }
 
   @FieldResolver(() => [FamilyCard])

@@ -27,27 +27,31 @@ export const familyByRegister = loaderByKey<string, Family, Ctx>(
 );
 
 /**
- * Members of the registers with their citizens and their register's own row, in one statement: a
- * family is read with its people, so each member's citizen goes straight into `citizenById` and the
- * register into `familyByRegister` instead of costing more round trips. A citizen's own family
- * query reads it first, to find the viewer among the members (registry/access.ts).
+ * Members of the registers with their citizens, their register's own row and its active card, in
+ * one statement: a family is read with its people, so each member's citizen goes straight into
+ * `citizenById`, the register into `familyByRegister` and its card into `activeCardByRegister`
+ * instead of costing more round trips. A citizen's own family query reads it first, to find the
+ * viewer among the members (registry/access.ts), and then needs no other read.
  */
 export const membersByRegister = loaderOfMany<string, FamilyMember, Ctx>(
   async (numbers, ctx) => {
-    const [members, citizens, families] = [entityRows(ctx.db, FamilyMember), entityRows(ctx.db, Citizen), entityRows(ctx.db, Family)];
+    const [members, citizens, families, cards] = [entityRows(ctx.db, FamilyMember), entityRows(ctx.db, Citizen), entityRows(ctx.db, Family), entityRows(ctx.db, FamilyCard)];
     const registers = members.keyIn("m", "registerNumber", "$1", numbers);
+    // At most one active card per register (family_card_one_active_idx): the join repeats no member.
     const rows: Array<Record<string, unknown>> = await ctx.db.query(
-      prepared(`SELECT ${members.select("m")}, ${citizens.select("c")}, ${families.select("f")} FROM ${members.table} "m"
+      prepared(`SELECT ${members.select("m")}, ${citizens.select("c")}, ${families.select("f")}, ${cards.select("k")} FROM ${members.table} "m"
        JOIN ${citizens.table} "c" ON "c"."national_id" = "m"."national_id" JOIN ${families.table} "f" ON "f"."register_number" = "m"."register_number"
+       LEFT JOIN ${cards.table} "k" ON "k"."register_number" = "m"."register_number" AND "k"."status" = '${CardStatus.ACTIVE}'
        WHERE ${registers.condition} ORDER BY "m"."register_number", "m"."national_id"`),
       [registers.value],
     );
-    const [citizenLoader, familyLoader] = [ctx.loaders.get(citizenById), ctx.loaders.get(familyByRegister)];
+    const [citizenLoader, familyLoader, cardLoader] = [ctx.loaders.get(citizenById), ctx.loaders.get(familyByRegister), ctx.loaders.get(activeCardByRegister)];
     return rows.map((row) => {
       const member = members.hydrate(row, "m")!;
       member.citizen = citizens.hydrate(row, "c")!;
       citizenLoader.prime(member.nationalId, member.citizen);
       familyLoader.prime(member.registerNumber, families.hydrate(row, "f")!);
+      cardLoader.prime(member.registerNumber, cards.hydrate(row, "k"));
       return member;
     });
   },
@@ -64,6 +68,16 @@ export const memberRowsByRegister = loaderOfMany<string, FamilyMember, Ctx>(
 export const membershipByCitizen = loaderByKey<string, FamilyMember, Ctx>(
   (ids, ctx) => entityRows(ctx.db, FamilyMember).whereIn("nationalId", ids),
   (row) => row.nationalId,
+);
+
+/** The register's active card, if any: at most one (family_card_one_active_idx). */
+export const activeCardByRegister = loaderByKey<string, FamilyCard, Ctx>(
+  (numbers, ctx) => {
+    const cards = entityRows(ctx.db, FamilyCard);
+    const { condition, value } = cards.keyIn("e", "registerNumber", "$1", numbers);
+    return cards.where(`${condition} AND "e"."status" = '${CardStatus.ACTIVE}'`, [value]);
+  },
+  (row) => row.registerNumber,
 );
 
 export const cardsByRegister = loaderOfMany<string, FamilyCard, Ctx>(
