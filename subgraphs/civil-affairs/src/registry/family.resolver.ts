@@ -14,6 +14,9 @@ export class FamilyResolver {
   @Query(() => Family, { nullable: true })
   async family(@Arg("registerNumber", () => ID) registerNumber: string, @Ctx() ctx: RequestContext): Promise<Family | null> {
     await assertCanReadFamily(ctx, registerNumber);
+    // What a family query asks for, in one statement: the register's row with its members, their
+    // citizens and its active card (membersByRegister, which a citizen's access check has read already).
+    await ctx.loaders.get(membersByRegister).load(registerNumber);
     return ctx.loaders.get(familyByRegister).load(registerNumber);
   }
 
