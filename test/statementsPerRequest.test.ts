@@ -52,11 +52,18 @@ describe("SQL statements per request", () => {
 
   it("reads the asked register in civil-affairs once: its members with their citizens, its row and its active card, which also say whether a citizen may read it", async () => {
     // The officer asks civil-affairs' part of it: eligibility is labor's to show.
+    const db = platform.subgraphs["civil-affairs"].db;
+    const members: Array<{ national_id: string }> = await db.query(`SELECT national_id FROM family_member WHERE register_number = $1 ORDER BY national_id`, [FAHAD.register]);
+    const [card] = await db.query(`SELECT card_number FROM family_card WHERE register_number = $1 AND status = 'ACTIVE'`, [FAHAD.register]);
     for (const [query, token] of [[FAMILY_QUERY, fahad], [REGISTER_QUERY, civilAffairsOfficer]] as const) {
-      const cost = await run(query, { registerNumber: FAHAD.register }, token);
-      expect(cost.fetches["civil-affairs"]).toBe(1);
+      const result = await tally.run(query, { registerNumber: FAHAD.register }, token);
+      expect(result.errors).toEqual([]);
+      const family = result.data!.family as { members: Array<{ citizen: { nationalId: string } }>; card: { cardNumber: string; status: string } };
+      expect(family.members.map((member) => member.citizen.nationalId).sort()).toEqual(members.map((member) => member.national_id));
+      expect(family.card).toMatchObject({ cardNumber: card.card_number, status: "ACTIVE" });
+      expect(result.tally.fetches["civil-affairs"]).toBe(1);
       // Plus the fetch's audit write.
-      expect(cost.statements["civil-affairs"]).toBe(1 + 1);
+      expect(result.tally.statements["civil-affairs"]).toBe(1 + 1);
     }
   });
 

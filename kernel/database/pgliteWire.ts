@@ -29,7 +29,7 @@ export function runMessage(name: string, values: ReadonlyArray<string | null>): 
   at += message.write(name, at);
   at = message.writeUInt8(0, at);
   at = message.writeInt16BE(0, at); // every parameter as text
-  at = message.writeInt16BE(values.length, at);
+  at = message.writeUInt16BE(values.length, at);
   values.forEach((value, i) => {
     at = message.writeInt32BE(lengths[i]!, at);
     if (value !== null) at += message.write(value, at);
@@ -51,7 +51,8 @@ const CHANGES = new Set(["INSERT", "UPDATE", "DELETE", "MERGE", "COPY"]);
  * from its bytes: the rows as objects of parsed values, the rows changed, or PostgreSQL's error as
  * PGlite's `DatabaseError` with the same fields. PGlite's own reader makes an object of every
  * message and reads each value through private fields; on the hot reads that was a third of what a
- * statement cost. Everything else in the reply (BindComplete, ReadyForQuery, notices) is skipped.
+ * statement cost. Everything else in the reply (BindComplete, ReadyForQuery, notices) is skipped:
+ * a NOTIFY sent by a prepared statement would not reach PGlite's listeners (nothing listens today).
  */
 export function readReply(reply: Buffer, columns: readonly ResultColumn[]): Reply {
   const rows: Array<Record<string, unknown>> = [];

@@ -76,22 +76,31 @@ describe("statements marked as prepared, on the embedded database", () => {
 
   it("answer a reply longer than one piece of PGlite's output whole, and count the rows a write changed", async () => {
     const MANY = prepared(`SELECT n, repeat('ب', $2::int) AS text, CASE WHEN n % 2 = 0 THEN NULL ELSE n END AS odd FROM generate_series(1, $1::int) AS n`);
+    // PGlite hands a reply over in pieces of a few kilobytes: these are tens and hundreds of them.
     const rows: Array<{ n: number; text: string; odd: number | null }> = await db.query(MANY, [3000, 7]);
-    expect(rows).toHaveLength(3000);
-    expect(rows.every((row, i) => row.n === i + 1 && row.text === "ببببببب" && row.odd === (row.n % 2 === 0 ? null : row.n))).toBe(true);
+    expect(rows).toEqual(Array.from({ length: 3000 }, (_, i) => ({ n: i + 1, text: "ببببببب", odd: (i + 1) % 2 === 0 ? null : i + 1 })));
     const [long] = await db.query(MANY, [1, 100_000]);
     expect(long.text).toBe("ب".repeat(100_000));
 
-    await db.query(INSERT, [7, ["x"], new Date(), null]);
-    await db.query(INSERT, [8, ["y"], new Date(), null]);
     const runner = db.createQueryRunner();
     try {
+      await runner.query(INSERT, [7, ["x"], new Date(), null]);
+      await runner.query(INSERT, [8, ["y"], new Date(), null]);
       const changed = await runner.query(prepared(`UPDATE marked SET note = $1 WHERE id = ANY($2::int[])`), ["seen", [7, 8, 9]], true);
       expect(changed.affected).toBe(2);
     } finally {
+      await runner.query(`DELETE FROM marked WHERE id IN (7, 8)`);
       await runner.release();
     }
-    await db.query(`DELETE FROM marked WHERE id IN (7, 8)`);
+  });
+
+  it("fail whole when PostgreSQL fails after some rows, and pass over a notice in the reply", async () => {
+    const FAILS_AT_THREE = prepared(`SELECT 10 / (3 - n) AS quotient FROM generate_series(1, 5) AS n`);
+    await expect(db.query(FAILS_AT_THREE)).rejects.toMatchObject({ driverError: expect.objectContaining({ code: "22012" }) });
+    await db.query(`CREATE FUNCTION noisy(n int) RETURNS int LANGUAGE plpgsql AS $$ BEGIN RAISE NOTICE 'n is %', n; RETURN n + 1; END $$`);
+    const NOISY = prepared(`SELECT noisy(n) AS next FROM generate_series(1, $1::int) AS n`);
+    expect(await db.query(NOISY, [3])).toEqual([{ next: 2 }, { next: 3 }, { next: 4 }]);
+    expect(await db.query(MARKED, [1])).toEqual([{ next: 2 }]);
   });
 
   it("fail with PostgreSQL's error, and the session goes on", async () => {

@@ -1,7 +1,9 @@
 import { createRequestContext } from "../../../kernel/context";
 import { createLogger } from "../../../kernel/logger";
 import { codes } from "../../../test/support/http";
+import { countStatements } from "../../../kernel/database/statementCounter";
 import { assertCanReadFamily } from "../src/registry/access";
+import { activeCardByRegister, citizenById, familyByRegister, membersByRegister } from "../src/registry/loaders";
 import { startSubgraphHarness, type SubgraphHarness } from "../../../test/support/subgraph";
 import { civilAffairs } from "../src/definition";
 import { signIn } from "./people";
@@ -55,6 +57,22 @@ describe("what each role sees of a person", () => {
     const none = await fahad(`query($id: ID!) { cardApplication(id: $id) { status } }`, { id: "00000000-0000-4000-8000-000000000000" });
     expect(codes(others)).toEqual(["FORBIDDEN"]);
     expect([codes(none), none.data]).toEqual([codes(others), others.data]);
+  });
+
+  it("keeps nothing of a register it refused a citizen in the request's loaders", async () => {
+    const ctx = createRequestContext({ viewer: { nationalId: "1000000016", roles: ["CITIZEN"] }, authorization: null, lang: "en", requestId: "t", purpose: null, purposeRequired: false, db: ca.db, log: createLogger("test") });
+    const [{ register_number: register }] = await ca.db.query(`SELECT register_number FROM family_member WHERE national_id = $1`, [ABDULLAH]);
+    await expect(assertCanReadFamily(ctx, register)).rejects.toMatchObject({ extensions: { code: "FORBIDDEN" } });
+    // The check read the register's row, card, members and their citizens; each is read again, none answered from that.
+    const { statements } = await countStatements(() =>
+      Promise.all([
+        ctx.loaders.get(citizenById).load(ABDULLAH),
+        ctx.loaders.get(familyByRegister).load(register),
+        ctx.loaders.get(activeCardByRegister).load(register),
+        ctx.loaders.get(membersByRegister).load(register),
+      ]),
+    );
+    expect(statements).toBe(4);
   });
 
   it("lets a daughter read her family from her 18th birthday on, by the Riyadh day of the request (pinned)", async () => {

@@ -2,7 +2,8 @@ import { requireViewer, type RequestContext } from "../../../../kernel/context";
 import { appError } from "../../../../kernel/errors";
 import { hasRole, type Viewer } from "../../../../kernel/auth/viewer";
 import { isChildRelation, isMinorChild } from "../../../../kernel/adulthood";
-import { citizenById, membersByRegister, membershipByCitizen } from "./loaders";
+import type { FamilyMember } from "./familyMember.entity";
+import { activeCardByRegister, citizenById, familyByRegister, membersByRegister, membershipByCitizen } from "./loaders";
 
 /**
  * Who may read the family register (RULES.md, "Identity and roles"): a person their own record;
@@ -31,7 +32,21 @@ async function readableRegisterOf(ctx: RequestContext, viewer: Viewer): Promise<
 async function readsAsMember(ctx: RequestContext, viewer: Viewer, registerNumber: string): Promise<boolean> {
   const members = await ctx.loaders.get(membersByRegister).load(registerNumber);
   const self = members.find((member) => member.nationalId === viewer.nationalId);
-  return self?.citizen !== undefined && !isMinorChild(self.relation, self.citizen.birthDate, ctx.today);
+  if (self?.citizen != null && !isMinorChild(self.relation, self.citizen.birthDate, ctx.today)) return true;
+  forgetRegister(ctx, registerNumber, members);
+  return false;
+}
+
+/**
+ * What reading a register for a refused viewer put in the request's loaders (its row, card, members
+ * and their citizens) is dropped: nothing later in the request may answer from it without a check.
+ */
+function forgetRegister(ctx: RequestContext, registerNumber: string, members: readonly FamilyMember[]): void {
+  ctx.loaders.get(membersByRegister).clear(registerNumber);
+  ctx.loaders.get(familyByRegister).clear(registerNumber);
+  ctx.loaders.get(activeCardByRegister).clear(registerNumber);
+  const citizens = ctx.loaders.get(citizenById);
+  for (const member of members) citizens.clear(member.nationalId);
 }
 
 export async function assertCanReadFamily(ctx: RequestContext, registerNumber: string): Promise<void> {
