@@ -4,17 +4,6 @@ import { readReply, runMessage, type Reply, type ResultColumn } from "./pgliteWi
 type Serializer = (value: unknown) => string;
 type Parsers = PGlite["parsers"];
 
-/** Protocol messages as one buffer, so that PGlite takes them in one call. */
-function joined(messages: Uint8Array[]): Uint8Array {
-  const all = new Uint8Array(messages.reduce((length, message) => length + message.length, 0));
-  let at = 0;
-  for (const message of messages) {
-    all.set(message, at);
-    at += message.length;
-  }
-  return all;
-}
-
 /** What a prepared statement needs to run: a serializer per parameter (undefined: the value's own text) and its result columns. */
 interface Prepared {
   serializers: Array<Serializer | undefined>;
@@ -52,8 +41,9 @@ export class PgliteStatements {
   }
 
   private async prepare(name: string, text: string): Promise<Prepared> {
+    // One buffer, so that PGlite takes the three messages in one call.
     const { messages } = await this.database.execProtocol(
-      joined([protocol.serialize.parse({ name, text }), protocol.serialize.describe({ type: "S", name }), protocol.serialize.sync()]),
+      Buffer.concat([protocol.serialize.parse({ name, text }), protocol.serialize.describe({ type: "S", name }), protocol.serialize.sync()]),
     );
     const described = messages.find((message): message is wire.RowDescriptionMessage => message.name === "rowDescription");
     const statement: Prepared = {

@@ -1,4 +1,5 @@
 import { createRequestContext } from "../../../kernel/context";
+import type { Role } from "../../../kernel/auth/viewer";
 import { createLogger } from "../../../kernel/logger";
 import { codes } from "../../../test/support/http";
 import { countStatements } from "../../../kernel/database/statementCounter";
@@ -57,6 +58,23 @@ describe("what each role sees of a person", () => {
     const none = await fahad(`query($id: ID!) { cardApplication(id: $id) { status } }`, { id: "00000000-0000-4000-8000-000000000000" });
     expect(codes(others)).toEqual(["FORBIDDEN"]);
     expect([codes(none), none.data]).toEqual([codes(others), others.data]);
+  });
+
+  it("shows a family's applications, and the application a card was issued for, to its members and civil-affairs officers only", async () => {
+    const [card] = await ca.db.query(
+      `SELECT k.card_number, k.register_number FROM family_card k JOIN family_member m ON m.register_number = k.register_number WHERE m.national_id = $1 AND k.status = 'ACTIVE'`,
+      [ABDULLAH],
+    );
+    const query = `query($representations: [_Any!]!) { _entities(representations: $representations) { ... on Family { applications { status } } ... on FamilyCard { application { status } } } }`;
+    const representations = [{ __typename: "Family", registerNumber: card.register_number }, { __typename: "FamilyCard", cardNumber: card.card_number }];
+    const read = async (nationalId: string, roles: Role[] = []) => (await ca.as({ nationalId, roles }))(query, { representations });
+    for (const reader of [await read(HIND), await read("1000000909", ["CIVIL_AFFAIRS_OFFICER"])]) {
+      expect(reader.errors).toBeUndefined();
+      expect(reader.data._entities).toEqual([{ applications: expect.any(Array) }, { application: expect.anything() }]);
+    }
+    // A labor officer reads the register, not civil-affairs' own records of it; another citizen neither.
+    expect(codes(await read("1000000917", ["LABOR_OFFICER"]))).toEqual(["FORBIDDEN", "FORBIDDEN"]);
+    expect(codes(await read("1000000016"))).toEqual(["FORBIDDEN", "FORBIDDEN"]);
   });
 
   it("keeps nothing of a register it refused a citizen in the request's loaders", async () => {
