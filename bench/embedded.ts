@@ -41,6 +41,7 @@ function optionValue(name: string): string | undefined {
 
 async function main(): Promise<void> {
   const warmupSeconds = Number(optionValue("--warmup") ?? 60);
+  if (!Number.isFinite(warmupSeconds) || warmupSeconds < 0) throw new Error("--warmup takes a number of seconds (60 unless told)");
   const dataDir = fs.mkdtempSync(path.join(os.tmpdir(), "bench-embedded-"));
   const ports = { gateway: 4600, ...Object.fromEntries(AGENCIES.map((agency, i) => [agency.name, 4601 + i])) } as StackPorts;
   const profileDir = process.argv.includes("--cpu-prof") ? path.join(__dirname, "..", "tmp", "profiles", new Date().toISOString().replace(/[:.]/g, "-"), "embedded") : undefined;
