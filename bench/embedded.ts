@@ -15,6 +15,7 @@ import path from "node:path";
 import { startStack, type StackPorts } from "../scripts/stack";
 import { AGENCIES } from "../subgraphs/agencies";
 import { graphql } from "../test/support/http";
+import { numberOption } from "./commandLine";
 import { cpuMs } from "./procStats";
 import { writeSection } from "./reportFile";
 import { FAMILY_QUERY } from "./workloads";
@@ -30,18 +31,12 @@ interface Measured {
   total: number;
 }
 
-const describe = (run: Measured) => `${run.total.toFixed(2)} ms CPU per request (${run.perRequest.map((p) => `${p.name} ${p.ms.toFixed(2)}`).join(", ")})`;
+const summarize = (run: Measured) => `${run.total.toFixed(2)} ms CPU per request (${run.perRequest.map((p) => `${p.name} ${p.ms.toFixed(2)}`).join(", ")})`;
 
 const tableRow = (label: string, run: Measured) => `| ${label} | ${run.perRequest.map((p) => p.ms.toFixed(2)).join(" | ")} | **${run.total.toFixed(2)}** |`;
 
-function optionValue(name: string): string | undefined {
-  const index = process.argv.indexOf(name);
-  return index >= 0 ? process.argv[index + 1] : undefined;
-}
-
 async function main(): Promise<void> {
-  const warmupSeconds = Number(optionValue("--warmup") ?? 60);
-  if (!Number.isFinite(warmupSeconds) || warmupSeconds < 0) throw new Error("--warmup takes a number of seconds (60 unless told)");
+  const warmupSeconds = numberOption(process.argv, "warmup", 60);
   const dataDir = fs.mkdtempSync(path.join(os.tmpdir(), "bench-embedded-"));
   const ports = { gateway: 4600, ...Object.fromEntries(AGENCIES.map((agency, i) => [agency.name, 4601 + i])) } as StackPorts;
   const profileDir = process.argv.includes("--cpu-prof") ? path.join(__dirname, "..", "tmp", "profiles", new Date().toISOString().replace(/[:.]/g, "-"), "embedded") : undefined;
@@ -61,19 +56,20 @@ async function main(): Promise<void> {
     const token = (await post(`mutation($id: ID!) { login(nationalId: $id, password: "demo-password") { accessToken } }`, { id: FAHAD })).login.accessToken as string;
     const registerNumber = (await post(`{ me { family { registerNumber } } }`, {}, token)).me.family.registerNumber as string;
     const processes = [...stack.processes.entries()].map(([name, child]) => ({ name, pid: child.pid! }));
+    const ask = () => post(FAMILY_QUERY, { registerNumber }, token);
     const measure = async (requests: number): Promise<Measured> => {
       const before = processes.map((p) => cpuMs(p.pid));
       const started = Date.now();
-      for (let i = 0; i < requests; i++) await post(FAMILY_QUERY, { registerNumber }, token);
+      for (let i = 0; i < requests; i++) await ask();
       const seconds = (Date.now() - started) / 1000;
       const perRequest = processes.map((p, i) => ({ name: p.name, ms: (cpuMs(p.pid) - before[i]!) / requests }));
       return { seconds, perRequest, total: perRequest.reduce((sum, p) => sum + p.ms, 0) };
     };
     const cold = await measure(COLD);
     const warmUntil = Date.now() + warmupSeconds * 1000;
-    while (Date.now() < warmUntil) await post(FAMILY_QUERY, { registerNumber }, token);
+    while (Date.now() < warmUntil) await ask();
     const steady = await measure(MEASURED);
-    const summary = `steady ${describe(steady)}; the first ${COLD} after the start ${describe(cold)}`;
+    const summary = `steady ${summarize(steady)}; the first ${COLD} after the start ${summarize(cold)}`;
     if (profileDir) {
       // The profiles begin with each process's start-up and end with its stop, a moment after the measured requests.
       const last = Math.ceil(steady.seconds) + 1;

@@ -14,6 +14,7 @@ import type { ChildProcess } from "node:child_process";
 import { riyadhToday } from "../kernel/riyadhCalendar";
 import { AGENCIES, AGENCY_NAMES, type AgencyName } from "../subgraphs/agencies";
 import { launchService, waitReady } from "../scripts/stack";
+import { numberOption } from "./commandLine";
 import { sampleProcesses, type Usage } from "./procStats";
 import { writeSection } from "./reportFile";
 import { admin, ADMIN_URL, cleanups, CONTENDERS, familiesFor, log, machine, measure, stopChild, tokenMinter } from "./run";
@@ -188,9 +189,8 @@ function render(command: string, postgres: string, citizens: number, seconds: nu
 
 async function main(): Promise<void> {
   const argv = process.argv.slice(2);
-  const option = (name: string, fallback: number) => (argv.includes(`--${name}`) ? Number(argv[argv.indexOf(`--${name}`) + 1]) : fallback);
-  const seconds = option("seconds", 30);
-  const connections = option("connections", 8);
+  const seconds = numberOption(argv, "seconds", 30);
+  const connections = numberOption(argv, "connections", 8);
   const dataDir = path.join(ROOT, "tmp", "bench-replicas-data");
   const signingKey = crypto.generateKeyPairSync("ec", { namedCurve: "P-256" }).privateKey.export({ type: "pkcs8", format: "pem" }).toString();
   fs.rmSync(dataDir, { recursive: true, force: true });

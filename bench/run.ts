@@ -39,6 +39,7 @@ import { syntheticCast } from "../seed/demoCast";
 import { seedFamilies } from "../scripts/seed";
 import { AGENCIES, AGENCY_NAMES, agencySetting, type AgencyName } from "../subgraphs/agencies";
 import { loadSigningKeys } from "../subgraphs/civil-affairs/src/identity/signingKeys";
+import { numberOption, optionValue } from "./commandLine";
 import { postgresPids, sampleProcesses } from "./procStats";
 import { writeReport } from "./reportFile";
 import { allCpu, renderReport, type BenchResults, type Measurement, type RunResult, type SizeResult } from "./report";
@@ -87,18 +88,15 @@ interface Options {
 }
 
 function parseArgs(argv: string[]): Options {
-  const value = (name: string) => {
-    const at = argv.indexOf(`--${name}`);
-    return at >= 0 ? argv[at + 1] : undefined;
-  };
+  const value = (name: string) => optionValue(argv, name);
   const quick = argv.includes("--quick");
   const list = (name: string, fallback: string) => (value(name) ?? fallback).split(",").map((s) => s.trim()).filter(Boolean);
   return {
     sizes: list("sizes", "1000").map(Number),
-    duration: Number(value("duration") ?? (quick ? 3 : 10)),
-    warmup: Number(value("warmup") ?? (quick ? 3 : 60)),
-    rounds: Number(value("rounds") ?? (quick ? 2 : 3)),
-    connections: Number(value("connections") ?? 10),
+    duration: numberOption(argv, "duration", quick ? 3 : 10),
+    warmup: numberOption(argv, "warmup", quick ? 3 : 60),
+    rounds: numberOption(argv, "rounds", quick ? 2 : 3),
+    connections: numberOption(argv, "connections", 10),
     workloads: list("workloads", WORKLOADS.join(",")) as WorkloadName[],
     contenders: list("contenders", "a,b,c,d") as ContenderKey[],
     baseline: value("baseline"),
