@@ -1,7 +1,7 @@
 import { DataSource, type MixedList, type EntitySchema } from "typeorm";
 import type { Logger } from "../logger";
 import { acquireProcessLock } from "../processLock";
-import { PG_TYPES } from "./dateAsText";
+import { PG_TYPES } from "./typeParsers";
 import { openPGlite } from "./pglite";
 import { pgliteModule } from "./pgliteDriver";
 import { PreparingClient } from "./preparedStatements";

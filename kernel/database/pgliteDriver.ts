@@ -1,6 +1,6 @@
 import { EventEmitter } from "node:events";
 import type { PGlite } from "@electric-sql/pglite";
-import { PGLITE_PARSERS } from "./dateAsText";
+import { PGLITE_PARSERS } from "./typeParsers";
 import { PgliteStatements } from "./pgliteStatements";
 import { preparedName } from "./preparedStatements";
 

@@ -18,7 +18,7 @@ class Dated {
 
 /**
  * A `date` column reads as the day PostgreSQL stores, never shifted by the process's time zone, on
- * both databases and whichever way it is read (kernel/database/dateAsText.ts); a timestamp stays a Date.
+ * both databases and whichever way it is read (kernel/database/typeParsers.ts); a timestamp stays a Date.
  */
 describe.each(DATABASE_KINDS)("date columns, on %s", (kind) => {
   let db: DataSource;
