@@ -66,7 +66,8 @@ export async function auditRows(policy: AuditPolicy, ctx: RequestContext, operat
           if (owner === viewer.nationalId) continue;
           let entry = byOwner.get(owner);
           if (!entry) byOwner.set(owner, (entry = { fields: new Set(), refused: new Set(), changed: false }));
-          fields.forEach((field) => (kind === "refused" ? entry!.refused : entry!.fields).add(field));
+          const noted = kind === "refused" ? entry.refused : entry.fields;
+          for (const field of fields) noted.add(field);
           entry.changed ||= kind === "change";
         }
       }
