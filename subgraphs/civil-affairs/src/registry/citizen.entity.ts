@@ -43,6 +43,7 @@ export class Citizen {
   @Column(() => NationalAddress, { prefix: "address" })
   address!: NationalAddress;
 
-  @CreateDateColumn({ type: "timestamptz" })
+  /** When the row was written, for the database's own record: nothing reads it, so no read selects it (a review's rows skip a timestamp each). */
+  @CreateDateColumn({ type: "timestamptz", select: false })
   createdAt!: Date;
 }
