@@ -46,12 +46,17 @@ export const membersByRegister = loaderOfMany<string, FamilyMember, Ctx>(
       [registers.value],
     );
     const [citizenLoader, familyLoader, cardLoader] = [ctx.loaders.get(citizenById), ctx.loaders.get(familyByRegister), ctx.loaders.get(activeCardByRegister)];
+    let register: string | undefined;
     return rows.map((row) => {
       const member = members.hydrate(row, "m")!;
       member.citizen = citizens.hydrate(row, "c")!;
       citizenLoader.prime(member.nationalId, member.citizen);
-      familyLoader.prime(member.registerNumber, families.hydrate(row, "f")!);
-      cardLoader.prime(member.registerNumber, cards.hydrate(row, "k"));
+      // The register's row and card repeat on each of its members' rows, which come register by register: made once.
+      if (member.registerNumber !== register) {
+        register = member.registerNumber;
+        familyLoader.prime(register, families.hydrate(row, "f")!);
+        cardLoader.prime(register, cards.hydrate(row, "k"));
+      }
       return member;
     });
   },
