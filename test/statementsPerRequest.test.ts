@@ -67,6 +67,13 @@ describe("SQL statements per request", () => {
     }
   });
 
+  it("reads the reviewed registers in civil-affairs once, with their members, citizens and cards", async () => {
+    const cost = await run(REVIEW_QUERY, { registerNumbers: registers }, officer);
+    expect(cost.fetches["civil-affairs"]).toBe(1);
+    // Plus the fetch's audit write.
+    expect(cost.statements["civil-affairs"]).toBe(1 + 1);
+  });
+
   it("reviews 50 families with the statements it takes for one", async () => {
     const costs = [];
     for (const count of [1, 10, 50]) costs.push(await run(REVIEW_QUERY, { registerNumbers: registers.slice(0, count) }, officer));

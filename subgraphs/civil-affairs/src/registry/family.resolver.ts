@@ -14,10 +14,7 @@ export class FamilyResolver {
   @Query(() => Family, { nullable: true })
   async family(@Arg("registerNumber", () => ID) registerNumber: string, @Ctx() ctx: RequestContext): Promise<Family | null> {
     await assertCanReadFamily(ctx, registerNumber);
-    // What a family query asks for, in one statement: the register's row with its members, their
-    // citizens and its active card (membersByRegister, which a citizen's access check has read already).
-    await ctx.loaders.get(membersByRegister).load(registerNumber);
-    return ctx.loaders.get(familyByRegister).load(registerNumber);
+    return familyWithItsPeople(ctx, registerNumber);
   }
 
   @FieldResolver(() => Citizen)
@@ -48,7 +45,18 @@ export class FamilyResolver {
   }
 }
 
+/**
+ * The register's row read with its members, their citizens and its active card, in one statement
+ * (membersByRegister, which a citizen's access check has read already): what a family's fields and
+ * its audit ask for next. Read alone, the row, the members and the card were three statements, for 50
+ * families as for one.
+ */
+async function familyWithItsPeople(ctx: RequestContext, registerNumber: string): Promise<Family | null> {
+  await ctx.loaders.get(membersByRegister).load(registerNumber);
+  return ctx.loaders.get(familyByRegister).load(registerNumber);
+}
+
 export async function resolveFamilyReference(ref: { registerNumber: string }, ctx: RequestContext): Promise<Family | null> {
   await assertCanReadFamily(ctx, ref.registerNumber);
-  return ctx.loaders.get(familyByRegister).load(ref.registerNumber);
+  return familyWithItsPeople(ctx, ref.registerNumber);
 }
