@@ -6,10 +6,22 @@ export function optionValue(argv: readonly string[], name: string): string | und
   return at >= 0 ? argv[at + 1] : undefined;
 }
 
-/** A count or a number of seconds after `--name`, `fallback` when absent; anything but a number ≥ 0 stops the script. */
+/** `text` as a count or a number of seconds; anything but a number ≥ 0 stops the script with `usage`. */
+function numberIn(text: string, usage: string): number {
+  const value = Number(text);
+  if (text.trim() === "" || !Number.isFinite(value) || value < 0) throw new Error(usage);
+  return value;
+}
+
+/** A count or a number of seconds after `--name`, `fallback` when absent. */
 export function numberOption(argv: readonly string[], name: string, fallback: number): number {
   const given = optionValue(argv, name);
-  const value = given === undefined ? fallback : Number(given);
-  if (given === "" || !Number.isFinite(value) || value < 0) throw new Error(`--${name} takes a number (${fallback} unless told)`);
-  return value;
+  return given === undefined ? fallback : numberIn(given, `--${name} takes a number (${fallback} unless told)`);
+}
+
+/** Numbers after `--name`, separated by commas (`--sizes 1000,100000`), `fallback` when absent. */
+export function numberListOption(argv: readonly string[], name: string, fallback: number[]): number[] {
+  const given = optionValue(argv, name);
+  if (given === undefined) return fallback;
+  return given.split(",").map((item) => numberIn(item, `--${name} takes numbers separated by commas (${fallback.join(",")} unless told)`));
 }

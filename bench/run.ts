@@ -39,7 +39,7 @@ import { syntheticCast } from "../seed/demoCast";
 import { seedFamilies } from "../scripts/seed";
 import { AGENCIES, AGENCY_NAMES, agencySetting, type AgencyName } from "../subgraphs/agencies";
 import { loadSigningKeys } from "../subgraphs/civil-affairs/src/identity/signingKeys";
-import { numberOption, optionValue } from "./commandLine";
+import { numberListOption, numberOption, optionValue } from "./commandLine";
 import { postgresPids, sampleProcesses } from "./procStats";
 import { writeReport } from "./reportFile";
 import { allCpu, renderReport, type BenchResults, type Measurement, type RunResult, type SizeResult } from "./report";
@@ -92,7 +92,7 @@ function parseArgs(argv: string[]): Options {
   const quick = argv.includes("--quick");
   const list = (name: string, fallback: string) => (value(name) ?? fallback).split(",").map((s) => s.trim()).filter(Boolean);
   return {
-    sizes: list("sizes", "1000").map(Number),
+    sizes: numberListOption(argv, "sizes", [1000]),
     duration: numberOption(argv, "duration", quick ? 3 : 10),
     warmup: numberOption(argv, "warmup", quick ? 3 : 60),
     rounds: numberOption(argv, "rounds", quick ? 2 : 3),
