@@ -2,6 +2,7 @@ import fs from "node:fs";
 import type { SupergraphSdlHook } from "@apollo/gateway";
 import type { Logger } from "../../kernel/logger";
 import { AGENCY_NAMES } from "../../subgraphs/agencies";
+import { asciiSupergraph } from "./asciiSupergraph";
 
 /**
  * The supergraph must compose exactly the agencies of the registry (subgraphs/agencies.ts): one it
@@ -31,7 +32,7 @@ export function supergraphFromFile(file: string, log: Logger): SupergraphSdlHook
         if (next === current || next.trim() === "") return;
         try {
           assertComposesTheAgencies(next, file);
-          update(next);
+          update(asciiSupergraph(next));
           current = next;
           log.info({ file }, "supergraph reloaded");
         } catch (error) {
@@ -40,7 +41,7 @@ export function supergraphFromFile(file: string, log: Logger): SupergraphSdlHook
       }, 200);
     });
     return {
-      supergraphSdl: current,
+      supergraphSdl: asciiSupergraph(current),
       cleanup: async () => {
         watcher.close();
         if (timer) clearTimeout(timer);

@@ -391,6 +391,18 @@ describe("the gateway's supergraph file, query page and CORS", () => {
     expect(page.headers.get("x-content-type-options")).toBe("nosniff");
   });
 
+  it("serves the supergraph's descriptions as written, Arabic included, measured in bytes", async () => {
+    const response = await fetch(served.url, {
+      method: "POST",
+      headers: { "content-type": "application/json" },
+      body: JSON.stringify({ query: `{ __type(name: "Money") { fields { name description } } }` }),
+    });
+    const text = await response.text();
+    expect(response.headers.get("content-length")).toBe(String(Buffer.byteLength(text)));
+    const fields = (JSON.parse(text) as { data: { __type: { fields: { name: string; description: string }[] } } }).data.__type.fields;
+    expect(fields.find((field) => field.name === "formatted")?.description).toBe('Localized, e.g. "100.00 ر.س" or "SAR 100.00".');
+  });
+
   it("lets browser clients of any origin call it by default, without credentials", async () => {
     const preflight = await fetch(served.url, {
       method: "OPTIONS",
