@@ -25,3 +25,11 @@ export function numberListOption(argv: readonly string[], name: string, fallback
   if (given === undefined) return fallback;
   return given.split(",").map((item) => numberIn(item, `--${name} takes numbers separated by commas (${fallback.join(",")} unless told)`));
 }
+
+/** One of `choices` after `--name`, the first when absent; anything else stops the script, naming them. */
+export function choiceOption<T extends string>(argv: readonly string[], name: string, choices: readonly [T, ...T[]]): T {
+  const given = optionValue(argv, name);
+  if (given === undefined) return choices[0];
+  if (!(choices as readonly string[]).includes(given)) throw new Error(`--${name} takes ${choices.join(" or ")} (${choices[0]} unless told)`);
+  return given as T;
+}

@@ -110,7 +110,7 @@ async function familyWorkload(signingKey: string): Promise<WorkloadData> {
   const mint = await tokenMinter(signingKey);
   const families = await admin((client) => client.query(`SELECT register_number FROM family WHERE register_number LIKE '31%'`), databaseUrl("civil-affairs"));
   const officerToken = await mint("1000000909", ["CIVIL_AFFAIRS_OFFICER", "LABOR_OFFICER"]);
-  return { registerNumbers: families.rows.map((row) => row.register_number as string), officerToken, laborOfficerToken: officerToken, applicants: [], applicantTokens: [] };
+  return { language: "en", registerNumbers: families.rows.map((row) => row.register_number as string), officerToken, laborOfficerToken: officerToken, applicants: [], applicantTokens: [] };
 }
 
 async function measureFleet(fleet: Fleet, data: WorkloadData, seconds: number, connections: number): Promise<Figures> {

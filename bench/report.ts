@@ -187,7 +187,7 @@ export function renderReport(results: BenchResults, baseline: BenchResults | und
     `Machine: ${m.nproc} cores (${m.cpuModel}), ${m.memoryGiB} GiB, Linux ${m.kernel}, Node ${m.node}, PostgreSQL ${m.postgres} on 127.0.0.1. ` +
       `Everything (load generator, 4 gateway contenders, 3 subgraphs, PostgreSQL) shares these ${m.nproc} cores, loopback only; every process with NODE_ENV=production.`,
     "",
-    `Settings: autocannon, ${o.connections} connections; each contender under load for ${o.warmup} s (split over its workloads) before it is measured, then ` +
+    `Settings: autocannon, ${o.connections} connections, every answer asked in ${o.language === "ar" ? "Arabic" : "English"} (\`--language\`); each contender under load for ${o.warmup} s (split over its workloads) before it is measured, then ` +
       `${o.rounds} rounds × ${o.duration} s per contender and workload, contenders alternated (order rotated and reversed every other round). ` +
       `RPS and per-request figures are over all rounds; p50/p99 are the rounds' mean. CPU ms/req: milliseconds of CPU (user + system) per request; ` +
       `**all** = the contender + the three subgraphs + PostgreSQL (for (d): the monolith + PostgreSQL).`,

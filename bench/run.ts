@@ -19,6 +19,7 @@
  *                                       ≈ 0.5 min for 100k citizens, ≈ 9 min for 1M)
  *                    --duration 10 --rounds 3 --warmup 60 --connections 10
  *                    --workloads family,list50,apply,gateway --contenders a,b,c,d
+ *                    --language en|ar                          (what every request's accept-language asks for; en unless told)
  *                    --baseline bench/results/<earlier>.json   (adds a before/after table for (a))
  *                    --no-doc                                  (JSON only)
  *                    --reuse                                   (keep the databases of the previous run: one size)
@@ -39,12 +40,12 @@ import { syntheticCast } from "../seed/demoCast";
 import { seedFamilies } from "../scripts/seed";
 import { AGENCIES, AGENCY_NAMES, agencySetting, type AgencyName } from "../subgraphs/agencies";
 import { loadSigningKeys } from "../subgraphs/civil-affairs/src/identity/signingKeys";
-import { numberListOption, numberOption, optionValue } from "./commandLine";
+import { choiceOption, numberListOption, numberOption, optionValue } from "./commandLine";
 import { postgresPids, sampleProcesses } from "./procStats";
 import { writeReport } from "./reportFile";
 import { allCpu, renderReport, type BenchResults, type Measurement, type RunResult, type SizeResult } from "./report";
 import { perRequest, scrapeSubgraphs } from "./subgraphMetrics";
-import { requestsFor, WORKLOADS, type Counters, type WorkloadData, type WorkloadName } from "./workloads";
+import { LANGUAGES, requestsFor, WORKLOADS, type Counters, type Language, type WorkloadData, type WorkloadName } from "./workloads";
 
 const ROOT = path.resolve(__dirname, "..");
 export const ADMIN_URL = process.env.BENCH_DATABASE_URL ?? "postgres://postgres@127.0.0.1:5432/postgres";
@@ -76,6 +77,8 @@ interface Options {
   connections: number;
   workloads: WorkloadName[];
   contenders: ContenderKey[];
+  /** The language every request asks for: English, or Arabic (two bytes per character in every process's strings). */
+  language: Language;
   baseline?: string;
   doc: boolean;
   label: string;
@@ -99,6 +102,7 @@ function parseArgs(argv: string[]): Options {
     connections: numberOption(argv, "connections", 10),
     workloads: list("workloads", WORKLOADS.join(",")) as WorkloadName[],
     contenders: list("contenders", "a,b,c,d") as ContenderKey[],
+    language: choiceOption(argv, "language", LANGUAGES),
     baseline: value("baseline"),
     doc: !argv.includes("--no-doc"),
     label: value("label") ?? (quick ? "quick" : "full"),
@@ -419,6 +423,7 @@ async function benchSize(citizens: number, options: Options, workloads: Workload
       return { registers, heads };
     }, urls["civil-affairs"]);
     const data: WorkloadData = {
+      language: options.language,
       registerNumbers: db.registers,
       officerToken: await mint("1000000909", OFFICER_ROLES),
       laborOfficerToken: await mint("1000000917", OFFICER_ROLES),
@@ -470,7 +475,7 @@ async function benchGatewayTier(options: Options, env: NodeJS.ProcessEnv, mint: 
       await (key === "a" ? waitReady(`http://127.0.0.1:${CONTENDERS.a.port}/ready`, child, 90_000) : waitForGraphQL(`http://127.0.0.1:${CONTENDERS[key].port}/graphql`, child));
     }
     const officerToken = await mint("1000000909", OFFICER_ROLES);
-    const data: WorkloadData = { registerNumbers: ["3100000001", "3100000002"], officerToken, laborOfficerToken: officerToken, applicants: [], applicantTokens: [] };
+    const data: WorkloadData = { language: options.language, registerNumbers: ["3100000001", "3100000002"], officerToken, laborOfficerToken: officerToken, applicants: [], applicantTokens: [] };
     const tier: { runs: RunResult[] } = (results.gatewayTier = { runs: [] });
     await warmAndMeasure(
       options,

@@ -30,7 +30,12 @@ const CREATE_INPUT = { kind: "REPLACEMENT_LOST", lossDeclaration: true, delivery
 export type WorkloadName = "family" | "list50" | "apply" | "gateway";
 export const WORKLOADS: WorkloadName[] = ["family", "list50", "apply", "gateway"];
 
+/** The language every request asks its answer in (`accept-language`): messages, reasons, amounts. */
+export const LANGUAGES = ["en", "ar"] as const;
+export type Language = (typeof LANGUAGES)[number];
+
 export interface WorkloadData {
+  language: Language;
   registerNumbers: string[];
   officerToken: string;
   laborOfficerToken: string;
@@ -47,8 +52,8 @@ export interface Counters {
 
 const PURPOSE = "benchmark: synthetic data";
 
-function headers(token: string): Record<string, string> {
-  return { "content-type": "application/json", authorization: `Bearer ${token}`, "x-access-purpose": PURPOSE };
+function headers(token: string, language: Language): Record<string, string> {
+  return { "content-type": "application/json", authorization: `Bearer ${token}`, "x-access-purpose": PURPOSE, "accept-language": language };
 }
 
 const random = <T>(list: T[]): T => list[Math.floor(Math.random() * list.length)]!;
@@ -69,7 +74,7 @@ export function requestsFor(workload: WorkloadName, data: WorkloadData, counters
     return [
       {
         ...post,
-        headers: headers(data.officerToken),
+        headers: headers(data.officerToken, data.language),
         setupRequest: (req: Request) => ({ ...req, body: JSON.stringify({ query: FAMILY_QUERY, variables: { registerNumber: random(data.registerNumbers) } }) }),
         onResponse: (status: number, body: string) => void noteErrors(counters, status, body),
       },
@@ -79,7 +84,7 @@ export function requestsFor(workload: WorkloadName, data: WorkloadData, counters
     return [
       {
         ...post,
-        headers: headers(data.laborOfficerToken),
+        headers: headers(data.laborOfficerToken, data.language),
         setupRequest: (req: Request) => ({
           ...req,
           body: JSON.stringify({ query: LIST_QUERY, variables: { registerNumbers: Array.from({ length: 50 }, () => random(data.registerNumbers)) } }),
@@ -103,7 +108,7 @@ export function requestsFor(workload: WorkloadName, data: WorkloadData, counters
       ...post,
       setupRequest: (req: Request, context: Cycle) => {
         context.token = free.shift() ?? random(data.applicantTokens);
-        return { ...req, headers: headers(context.token), body: JSON.stringify({ query: CREATE_MUTATION, variables: { input: CREATE_INPUT } }) };
+        return { ...req, headers: headers(context.token, data.language), body: JSON.stringify({ query: CREATE_MUTATION, variables: { input: CREATE_INPUT } }) };
       },
       onResponse: (status: number, body: string, context: Cycle) => {
         if (noteErrors(counters, status, body)) return release(context);
@@ -113,13 +118,13 @@ export function requestsFor(workload: WorkloadName, data: WorkloadData, counters
     {
       ...post,
       setupRequest: (req: Request, context: Cycle) =>
-        context.id && context.token ? { ...req, headers: headers(context.token), body: JSON.stringify({ query: SUBMIT_MUTATION, variables: { id: context.id } }) } : undefined,
+        context.id && context.token ? { ...req, headers: headers(context.token, data.language), body: JSON.stringify({ query: SUBMIT_MUTATION, variables: { id: context.id } }) } : undefined,
       onResponse: (status: number, body: string) => void noteErrors(counters, status, body),
     },
     {
       ...post,
       setupRequest: (req: Request, context: Cycle) =>
-        context.id && context.token ? { ...req, headers: headers(context.token), body: JSON.stringify({ query: CANCEL_MUTATION, variables: { id: context.id } }) } : undefined,
+        context.id && context.token ? { ...req, headers: headers(context.token, data.language), body: JSON.stringify({ query: CANCEL_MUTATION, variables: { id: context.id } }) } : undefined,
       onResponse: (status: number, body: string, context: Cycle) => {
         if (!noteErrors(counters, status, body)) counters.cycles++;
         release(context);
