@@ -131,11 +131,7 @@ async function serveGraphQL<C extends BaseContext>(
   if (count) response.setHeader(STATEMENTS_HEADER, String(count.statements));
   response.statusCode = result.status ?? 200;
   if (result.body.kind === "complete") {
-    // JSON.stringify's large results are ropes: encoded once here, where Node's http would flatten
-    // the rope to measure it and again after prefixing its own header.
-    const encoded = Buffer.from(result.body.string, "utf8");
-    response.setHeader("content-length", encoded.length);
-    response.end(encoded);
+    response.end(result.body.string);
   } else {
     for await (const chunk of result.body.asyncIterator) response.write(chunk);
     response.end();
