@@ -87,6 +87,12 @@ export async function networkSettled(page: Page, quietMs = 250, timeoutMs = 15_0
   }
 }
 
+/** Waits until the screen has its data: no request in flight and no loading message in <main>. */
+export async function settled(page: Page): Promise<void> {
+  await networkSettled(page);
+  await page.waitForFunction(() => !document.querySelector("main [role=status]"));
+}
+
 export interface AccessibilityViolation {
   id: string;
   impact: string;

@@ -12,9 +12,9 @@ import {
   launchBrowser,
   navigate,
   navigationLinks,
-  networkSettled,
   openPage,
   scrollWidth,
+  settled,
   signIn,
   VIEWPORTS,
   WORDS,
@@ -52,12 +52,6 @@ const PURPOSE = {
 const SHIPMENT_STATUS = {
   ar: { CREATED: "أُنشئت الشحنة", PICKED_UP: "استلمها البريد", IN_TRANSIT: "في الطريق", OUT_FOR_DELIVERY: "خرجت للتوصيل", DELIVERED: "سُلّمت", DELIVERY_FAILED: "تعذّر التسليم" },
 } as const;
-
-/** Waits until the screen has its data: no request in flight and no loading message in <main>. */
-async function settled(page: Page): Promise<void> {
-  await networkSettled(page);
-  await page.waitForFunction(() => !document.querySelector("main [role=status]"));
-}
 
 /** The text of the <dd> beside the first <dt> that says exactly `term`, within `scope`. */
 async function fact(scope: Page | Locator, term: string): Promise<string> {
