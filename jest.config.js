@@ -11,6 +11,7 @@ module.exports = {
   testMatch: ["<rootDir>/**/*.test.ts"],
   testPathIgnorePatterns: ["/node_modules/", "/dist/", "/data/"],
   setupFiles: ["reflect-metadata"],
+  testSequencer: "<rootDir>/test/support/longSuitesFirst.js",
   testTimeout: 60000,
   // A worker's heap grows with every file it runs (each loads the services' modules afresh), and
   // V8's major GC then marks that whole heap again and again: ~13% of the workers' CPU in a
