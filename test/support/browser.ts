@@ -1,7 +1,7 @@
 import fs from "node:fs";
 import os from "node:os";
 import path from "node:path";
-import { chromium, type Browser, type BrowserContext, type Page, type Request } from "playwright-core";
+import { chromium, type Browser, type BrowserContext, type Locator, type Page, type Request } from "playwright-core";
 import { buildWeb } from "../../web/tools/build";
 
 /**
@@ -85,6 +85,11 @@ export async function networkSettled(page: Page, quietMs = 250, timeoutMs = 15_0
     if (Date.now() > deadline) throw new Error(`still waiting for ${[...pending].map((request) => `${request.method()} ${request.url()}`).join(", ")} after ${timeoutMs} ms`);
     await new Promise((resolve) => setTimeout(resolve, 25));
   }
+}
+
+/** The text of the <dd> beside the first <dt> that says exactly `term`, within `scope`. */
+export async function fact(scope: Page | Locator, term: string): Promise<string> {
+  return (await scope.locator("dt", { hasText: new RegExp(`^${term}$`) }).locator("xpath=following-sibling::dd[1]").first().innerText()).trim();
 }
 
 /** Waits until the screen has its data: no request in flight and no loading message in <main>. */

@@ -7,6 +7,7 @@ import {
   buildWebForGateway,
   checkAccessibility,
   chooseLanguage,
+  fact,
   launchBrowser,
   navigate,
   openPage,
@@ -40,11 +41,6 @@ const EN = WORDS.en;
 async function signOut(page: Page, language: Language): Promise<void> {
   await page.getByRole("button", { name: WORDS[language].signOut, exact: true }).click();
   await page.getByLabel(WORDS[language].nationalId, { exact: true }).waitFor();
-}
-
-/** The text of the <dd> beside the first <dt> that says exactly `term`. */
-async function fact(page: Page, term: string): Promise<string> {
-  return (await page.locator("dt", { hasText: new RegExp(`^${term}$`) }).locator("xpath=following-sibling::dd[1]").first().innerText()).trim();
 }
 
 /** The access tokens `login` answered to this page (read off the wire, to look for them in storage). */

@@ -8,6 +8,7 @@ import {
   canvases,
   checkAccessibility,
   chooseLanguage,
+  fact,
   fromArabicIndic,
   launchBrowser,
   navigate,
@@ -52,11 +53,6 @@ const PURPOSE = {
 const SHIPMENT_STATUS = {
   ar: { CREATED: "أُنشئت الشحنة", PICKED_UP: "استلمها البريد", IN_TRANSIT: "في الطريق", OUT_FOR_DELIVERY: "خرجت للتوصيل", DELIVERED: "سُلّمت", DELIVERY_FAILED: "تعذّر التسليم" },
 } as const;
-
-/** The text of the <dd> beside the first <dt> that says exactly `term`, within `scope`. */
-async function fact(scope: Page | Locator, term: string): Promise<string> {
-  return (await scope.locator("dt", { hasText: new RegExp(`^${term}$`) }).locator("xpath=following-sibling::dd[1]").first().innerText()).trim();
-}
 
 /** Waits until the <dd> beside `term` says `value`. */
 async function factBecomes(scope: Page | Locator, term: string, value: string): Promise<void> {
