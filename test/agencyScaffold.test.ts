@@ -9,7 +9,7 @@ import { AGENCY_FILES } from "../scripts/agencyFiles";
 import type { Stack, StackPorts } from "../scripts/stack";
 import type { Agency } from "../subgraphs/agencies";
 import { codes, graphql } from "./support/http";
-import { freePort } from "./support/stack";
+import { freePort, TEST_SERVICE_NODE_ARGS } from "./support/stack";
 
 /**
  * Issue 13's promise: a new agency is one folder and one registry line. In a copy of the repository,
@@ -71,6 +71,7 @@ describe("a new agency in one folder (npm run agency:new)", () => {
         dataDir: path.join(copy, "data"),
         env: { NODE_ENV: "test", LOG_LEVEL: "warn", DATABASE_URL: "", EMBEDDED_DATABASE: "memory", DEMO_FAMILIES: "0" },
         output: (service, line) => logs.push(`[${service}] ${line}`),
+        nodeArgs: () => TEST_SERVICE_NODE_ARGS,
       });
     } catch (error) {
       throw new Error(`${(error as Error).message}\n${logs.slice(-30).join("\n")}`);

@@ -3,6 +3,7 @@ import fs from "node:fs";
 import os from "node:os";
 import path from "node:path";
 import type { PGlite } from "@electric-sql/pglite";
+import { TEST_SERVICE_NODE_ARGS } from "../../test/support/stack";
 import { openPGlite, templatePath } from "../database/pglite";
 
 /**
@@ -83,7 +84,7 @@ describe("embedded databases made from the template", () => {
     // Left open on purpose: an open database must not keep Node running (a copy once did, on a timer).
     const script = `require("${require.resolve("../database/pglite")}").openPGlite(undefined, ${JSON.stringify(template)}).then((db) => db.query("SELECT 1"))`;
     const exit = await new Promise<{ code: number | null; signal: string | null }>((resolve) => {
-      const child = execFile(process.execPath, ["-r", "@swc-node/register", "-e", script], { timeout: 30_000 });
+      const child = execFile(process.execPath, [...TEST_SERVICE_NODE_ARGS, "-r", "@swc-node/register", "-e", script], { timeout: 30_000 });
       child.on("exit", (code, signal) => resolve({ code, signal }));
     });
     expect(exit).toEqual({ code: 0, signal: null });

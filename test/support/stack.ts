@@ -49,6 +49,14 @@ async function freePorts(): Promise<StackPorts> {
 
 const START_ATTEMPTS = 3;
 
+/**
+ * V8 flags for the services a test starts on embedded databases: PGlite's WebAssembly compiled by
+ * Liftoff only. TurboFan recompiling PGlite's hot functions costs ~2 s of CPU per process in
+ * background threads (of ~5 s to start one), which a process living for one test file never earns
+ * back; `npm test` runs jest's own workers so too. Not for `npm start`: a long run earns it back.
+ */
+export const TEST_SERVICE_NODE_ARGS = ["--liftoff-only"];
+
 export interface TestStack extends Stack {
   logs: string[];
   login(nationalId: string, password?: string): Promise<string>;
@@ -69,6 +77,7 @@ export async function startTestStack(env: NodeJS.ProcessEnv = {}, options: Pick<
       env: { NODE_ENV: "test", LOG_LEVEL: "info", DATABASE_URL: "", EMBEDDED_DATABASE: "memory", DEMO_FAMILIES: "60", ...env },
       output: (service, line) => logs.push(`[${service}] ${line}`),
       databaseUrls: options.databaseUrls,
+      nodeArgs: () => TEST_SERVICE_NODE_ARGS,
     });
   let stack: Stack;
   for (let attempt = 1; ; attempt++) {
