@@ -87,9 +87,14 @@ export async function networkSettled(page: Page, quietMs = 250, timeoutMs = 15_0
   }
 }
 
+/** The <dd> beside the first <dt> that says exactly `term`, within `scope`. */
+export function factValue(scope: Page | Locator, term: string): Locator {
+  return scope.locator("dt", { hasText: new RegExp(`^${term}$`) }).locator("xpath=following-sibling::dd[1]").first();
+}
+
 /** The text of the <dd> beside the first <dt> that says exactly `term`, within `scope`. */
 export async function fact(scope: Page | Locator, term: string): Promise<string> {
-  return (await scope.locator("dt", { hasText: new RegExp(`^${term}$`) }).locator("xpath=following-sibling::dd[1]").first().innerText()).trim();
+  return (await factValue(scope, term).innerText()).trim();
 }
 
 /** Waits until the screen has its data: no request in flight and no loading message in <main>. */

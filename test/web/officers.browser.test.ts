@@ -9,6 +9,7 @@ import {
   checkAccessibility,
   chooseLanguage,
   fact,
+  factValue,
   fromArabicIndic,
   launchBrowser,
   navigate,
@@ -56,7 +57,7 @@ const SHIPMENT_STATUS = {
 
 /** Waits until the <dd> beside `term` says `value`. */
 async function factBecomes(scope: Page | Locator, term: string, value: string): Promise<void> {
-  const dd = scope.locator("dt", { hasText: new RegExp(`^${term}$`) }).locator("xpath=following-sibling::dd[1]").first();
+  const dd = factValue(scope, term);
   await dd.filter({ hasText: new RegExp(`^\\s*${value}\\s*$`) }).waitFor({ timeout: 10_000 }).catch(async () => {
     throw new Error(`${term}: ${JSON.stringify(await dd.innerText().catch(() => "(absent)"))}, not ${JSON.stringify(value)}`);
   });
