@@ -14,13 +14,13 @@ import { useSession } from "../session/session";
 import { announce } from "../ui/announcer";
 import { Code, Moment } from "../ui/Dates";
 import { ErrorSummary } from "../ui/ErrorSummary";
-import { FIRST_PAGE, Pager, type PagePosition } from "../ui/Pager";
+import { FIRST_PAGE, type PagePosition } from "../ui/Pager";
 import { Field } from "../ui/Field";
 import { ScreenHeading } from "../ui/ScreenHeading";
 import { commonWords } from "../ui/words";
 import "./pickups.css";
 import { pickupsWords } from "./words";
-import { ScrollTable } from "../ui/ScrollTable";
+import { QueueResults } from "../ui/QueueResults";
 
 const PAGE = 20;
 
@@ -133,67 +133,61 @@ function OfficeQueue({ officeId, offices }: { officeId: string; offices: OfficeF
       <ErrorSummary error={error} onRetry={() => void reload()} />
       <ErrorBlock error={moveError} />
       {queue && (
-        <div ref={results} tabIndex={-1} class="queue-results" aria-busy={loading}>
-          <p>
-            <strong>{words.total(number(queue.totalCount))}</strong>
-            {position.page > 1 && ` · ${words.pageNumber(number(position.page))}`}
-          </p>
-          {queue.edges.length === 0 ? (
-            <p>{words.empty}</p>
-          ) : (
-            <ScrollTable label={words.caption(here ? officeName(here) : words.allOffices, number(queue.totalCount))}>
-              <table>
-                <caption class="visually-hidden">{words.caption(here ? officeName(here) : words.allOffices, number(queue.totalCount))}</caption>
-                <thead>
-                  <tr>
-                    <th scope="col">{words.cardNumber}</th>
-                    {!officeId && <th scope="col">{words.office}</th>}
-                    <th scope="col">{words.status}</th>
-                    <th scope="col">{words.readySince}</th>
-                    <th scope="col">{words.waitingSince}</th>
-                    {officer && <th scope="col">{words.action}</th>}
-                  </tr>
-                </thead>
-                <tbody>
-                  {queue.edges.map(({ node }) => (
-                    <tr key={node.cardNumber}>
-                      <th scope="row">
-                        <Code value={node.cardNumber} />
-                      </th>
-                      {!officeId && <td>{officeName(node.office)}</td>}
-                      <td>{statuses[node.status]}</td>
-                      <td>{node.readyAt ? <Moment value={node.readyAt} /> : words.notReady}</td>
-                      <td>
-                        <Moment value={node.waitingSince} />
-                      </td>
-                      {officer && (
-                        <td>
-                          {node.status === "PREPARING" && (
-                            <button type="button" disabled={busy} aria-label={`${words.markReady} ${words.ofCard(node.cardNumber)}`} onClick={() => void act(node.cardNumber, true)}>
-                              {words.markReady}
-                            </button>
-                          )}
-                          {node.status === "READY_FOR_PICKUP" && (
-                            <button
-                              type="button"
-                              class="primary"
-                              disabled={busy}
-                              aria-label={`${words.markCollected} ${words.ofCard(node.cardNumber)}`}
-                              onClick={() => void act(node.cardNumber, false)}
-                            >
-                              {words.markCollected}
-                            </button>
-                          )}
-                        </td>
-                      )}
-                    </tr>
-                  ))}
-                </tbody>
-              </table>
-            </ScrollTable>
-          )}
-          <Pager label={words.pagination} words={words} position={position} pageInfo={queue.pageInfo} loading={loading} onMove={turn} />
-        </div>
+        <QueueResults
+          resultsRef={results}
+          loading={loading}
+          total={words.total(number(queue.totalCount))}
+          page={position.page > 1 ? words.pageNumber(number(position.page)) : null}
+          empty={queue.edges.length === 0 ? words.empty : null}
+          caption={words.caption(here ? officeName(here) : words.allOffices, number(queue.totalCount))}
+          pager={{ label: words.pagination, words, position, pageInfo: queue.pageInfo, onMove: turn }}
+        >
+          <thead>
+            <tr>
+              <th scope="col">{words.cardNumber}</th>
+              {!officeId && <th scope="col">{words.office}</th>}
+              <th scope="col">{words.status}</th>
+              <th scope="col">{words.readySince}</th>
+              <th scope="col">{words.waitingSince}</th>
+              {officer && <th scope="col">{words.action}</th>}
+            </tr>
+          </thead>
+          <tbody>
+            {queue.edges.map(({ node }) => (
+              <tr key={node.cardNumber}>
+                <th scope="row">
+                  <Code value={node.cardNumber} />
+                </th>
+                {!officeId && <td>{officeName(node.office)}</td>}
+                <td>{statuses[node.status]}</td>
+                <td>{node.readyAt ? <Moment value={node.readyAt} /> : words.notReady}</td>
+                <td>
+                  <Moment value={node.waitingSince} />
+                </td>
+                {officer && (
+                  <td>
+                    {node.status === "PREPARING" && (
+                      <button type="button" disabled={busy} aria-label={`${words.markReady} ${words.ofCard(node.cardNumber)}`} onClick={() => void act(node.cardNumber, true)}>
+                        {words.markReady}
+                      </button>
+                    )}
+                    {node.status === "READY_FOR_PICKUP" && (
+                      <button
+                        type="button"
+                        class="primary"
+                        disabled={busy}
+                        aria-label={`${words.markCollected} ${words.ofCard(node.cardNumber)}`}
+                        onClick={() => void act(node.cardNumber, false)}
+                      >
+                        {words.markCollected}
+                      </button>
+                    )}
+                  </td>
+                )}
+              </tr>
+            ))}
+          </tbody>
+        </QueueResults>
       )}
     </>
   );

@@ -10,13 +10,13 @@ import { hrefOf } from "../router";
 import { announce } from "../ui/announcer";
 import { Code, Moment } from "../ui/Dates";
 import { ErrorSummary } from "../ui/ErrorSummary";
-import { Pager, type PagePosition } from "../ui/Pager";
+import type { PagePosition } from "../ui/Pager";
 import { Field } from "../ui/Field";
 import { ScreenHeading } from "../ui/ScreenHeading";
 import { commonWords } from "../ui/words";
 import { purposeHeaders } from "../ui/purpose";
 import { reviewWords } from "./words";
-import { ScrollTable } from "../ui/ScrollTable";
+import { QueueResults } from "../ui/QueueResults";
 
 /** Applications per page of the queue. */
 export const QUEUE_PAGE = 20;
@@ -96,65 +96,60 @@ export function Queue({ position, onMove }: { position: QueuePosition; onMove(ne
       {loading && !queue && <p role="status">{common.loading}</p>}
       <ErrorSummary error={error} onRetry={() => void reload()} />
       {queue && (
-        <div ref={results} tabIndex={-1} class="queue-results" aria-busy={loading}>
-          <p>
-            <strong>{words.total(number(queue.totalCount))}</strong>
-            {position.page > 1 && ` · ${words.pageNumber(number(position.page))}`}
-          </p>
-          {queue.edges.length === 0 ? (
-            <p>{words.empty}</p>
-          ) : (
-            <ScrollTable label={words.caption(statusName, number(queue.totalCount))}>
-              <table class="queue-table">
-                <caption class="visually-hidden">{words.caption(statusName, number(queue.totalCount))}</caption>
-                <thead>
-                  <tr>
-                    <th scope="col">{words.applicant}</th>
-                    <th scope="col">{words.kind}</th>
-                    <th scope="col">{words.status}</th>
-                    <th scope="col">{words.submittedAt}</th>
-                    <th scope="col">{words.documentsCount}</th>
-                    <th scope="col">{words.action}</th>
-                  </tr>
-                </thead>
-                <tbody>
-                  {queue.edges.map(({ node }) => {
-                    const name = (language === "en" && node.applicant.fullNameEn) || node.applicant.fullNameAr;
-                    return (
-                      <tr key={node.id}>
-                        <th scope="row" class="applicant-cell">
-                          <bdi>{name}</bdi>
-                          <br />
-                          <span class="muted">
-                            {words.nationalId}: <Code value={node.applicant.nationalId} />
-                          </span>
-                        </th>
-                        <td>{kinds[node.kind]}</td>
-                        <td>
-                          <StatusBadge status={node.status} />
-                          {node.viewerMayAct === false && (
-                            <>
-                              <br />
-                              <span class="muted">{words.notYours}</span>
-                            </>
-                          )}
-                        </td>
-                        <td>{node.submittedAt ? <Moment value={node.submittedAt} /> : words.notSubmitted}</td>
-                        <td>{number(node.documents.length)}</td>
-                        <td>
-                          <a href={hrefOf("review", node.id)} aria-label={words.openApplicationOf(name)}>
-                            {words.open}
-                          </a>
-                        </td>
-                      </tr>
-                    );
-                  })}
-                </tbody>
-              </table>
-            </ScrollTable>
-          )}
-          <Pager label={words.pagination} words={words} position={position} pageInfo={queue.pageInfo} loading={loading} onMove={(next) => move({ ...position, ...next })} />
-        </div>
+        <QueueResults
+          resultsRef={results}
+          loading={loading}
+          total={words.total(number(queue.totalCount))}
+          page={position.page > 1 ? words.pageNumber(number(position.page)) : null}
+          empty={queue.edges.length === 0 ? words.empty : null}
+          caption={words.caption(statusName, number(queue.totalCount))}
+          tableClass="queue-table"
+          pager={{ label: words.pagination, words, position, pageInfo: queue.pageInfo, onMove: (next) => move({ ...position, ...next }) }}
+        >
+          <thead>
+            <tr>
+              <th scope="col">{words.applicant}</th>
+              <th scope="col">{words.kind}</th>
+              <th scope="col">{words.status}</th>
+              <th scope="col">{words.submittedAt}</th>
+              <th scope="col">{words.documentsCount}</th>
+              <th scope="col">{words.action}</th>
+            </tr>
+          </thead>
+          <tbody>
+            {queue.edges.map(({ node }) => {
+              const name = (language === "en" && node.applicant.fullNameEn) || node.applicant.fullNameAr;
+              return (
+                <tr key={node.id}>
+                  <th scope="row" class="applicant-cell">
+                    <bdi>{name}</bdi>
+                    <br />
+                    <span class="muted">
+                      {words.nationalId}: <Code value={node.applicant.nationalId} />
+                    </span>
+                  </th>
+                  <td>{kinds[node.kind]}</td>
+                  <td>
+                    <StatusBadge status={node.status} />
+                    {node.viewerMayAct === false && (
+                      <>
+                        <br />
+                        <span class="muted">{words.notYours}</span>
+                      </>
+                    )}
+                  </td>
+                  <td>{node.submittedAt ? <Moment value={node.submittedAt} /> : words.notSubmitted}</td>
+                  <td>{number(node.documents.length)}</td>
+                  <td>
+                    <a href={hrefOf("review", node.id)} aria-label={words.openApplicationOf(name)}>
+                      {words.open}
+                    </a>
+                  </td>
+                </tr>
+              );
+            })}
+          </tbody>
+        </QueueResults>
       )}
     </>
   );

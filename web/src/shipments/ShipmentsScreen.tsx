@@ -6,11 +6,11 @@ import { useWords } from "../i18n/catalogue";
 import { formatNumber } from "../i18n/format";
 import { useLanguage } from "../i18n/language";
 import { purposeHeaders } from "../ui/purpose";
-import { ScrollTable } from "../ui/ScrollTable";
+import { QueueResults } from "../ui/QueueResults";
 import { announce } from "../ui/announcer";
 import { Code, Moment } from "../ui/Dates";
 import { ErrorSummary } from "../ui/ErrorSummary";
-import { FIRST_PAGE, Pager, type PagePosition } from "../ui/Pager";
+import { FIRST_PAGE, type PagePosition } from "../ui/Pager";
 import { ScreenHeading } from "../ui/ScreenHeading";
 import { commonWords } from "../ui/words";
 import { ShipmentCase } from "./ShipmentCase";
@@ -98,67 +98,62 @@ export function ShipmentsScreen({ id }: { id?: string }) {
       {loading && !queue && <p role="status">{common.loading}</p>}
       <ErrorSummary error={error} onRetry={refused ? undefined : () => void reload()} />
       {queue && (
-        <div ref={results} tabIndex={-1} class="queue-results" aria-busy={loading}>
-          <p>
-            <strong>{words.total(number(total))}</strong>
-            {position.page > 1 && ` · ${words.pageNumber(number(position.page))}`}
-          </p>
-          {rows.length === 0 ? (
-            <p>{words.empty}</p>
-          ) : (
-            <ScrollTable label={words.caption(number(total))}>
-              <table class="shipments-table">
-                <caption class="visually-hidden">{words.caption(number(total))}</caption>
-                <thead>
-                  <tr>
-                    <th scope="col">{words.trackingNumber}</th>
-                    <th scope="col">{words.recipient}</th>
-                    <th scope="col">{words.city}</th>
-                    <th scope="col">{words.status}</th>
-                    <th scope="col">{words.latestEvent}</th>
-                    <th scope="col">{words.delay}</th>
-                    <th scope="col">{words.attempts}</th>
-                    <th scope="col">{words.action}</th>
-                  </tr>
-                </thead>
-                <tbody>
-                  {rows.map((shipment) => (
-                    <tr key={shipment.trackingNumber} class={open === shipment.trackingNumber ? "open" : undefined}>
-                      <th scope="row">
-                        <Code value={shipment.trackingNumber} />
-                      </th>
-                      <td class="name">
-                        <bdi>{shipment.recipientName}</bdi>
-                      </td>
-                      <td>
-                        <bdi>{shipment.address.city}</bdi>
-                      </td>
-                      <td>{statuses[shipment.status as ShipmentStatus]}</td>
-                      <td class="when">
-                        <Moment value={latestEventAt(shipment)} />
-                      </td>
-                      <td>{shipment.isDelayed ? <span class="badge warn">{words.delayed}</span> : <span class="muted">{words.onTime}</span>}</td>
-                      <td>{number(shipment.attempts)}</td>
-                      <td>
-                        <button
-                          type="button"
-                          id={recordButtonId(shipment.trackingNumber)}
-                          aria-label={words.recordEventFor(shipment.trackingNumber)}
-                          aria-expanded={open === shipment.trackingNumber}
-                          aria-controls={open === shipment.trackingNumber ? CASE_PANEL_ID : undefined}
-                          onClick={() => (open === shipment.trackingNumber ? close(shipment.trackingNumber) : setOpen(shipment.trackingNumber))}
-                        >
-                          {words.recordEvent}
-                        </button>
-                      </td>
-                    </tr>
-                  ))}
-                </tbody>
-              </table>
-            </ScrollTable>
-          )}
-          <Pager label={words.pagination} words={words} position={position} pageInfo={queue.pageInfo} loading={loading} onMove={turn} />
-        </div>
+        <QueueResults
+          resultsRef={results}
+          loading={loading}
+          total={words.total(number(total))}
+          page={position.page > 1 ? words.pageNumber(number(position.page)) : null}
+          empty={rows.length === 0 ? words.empty : null}
+          caption={words.caption(number(total))}
+          tableClass="shipments-table"
+          pager={{ label: words.pagination, words, position, pageInfo: queue.pageInfo, onMove: turn }}
+        >
+          <thead>
+            <tr>
+              <th scope="col">{words.trackingNumber}</th>
+              <th scope="col">{words.recipient}</th>
+              <th scope="col">{words.city}</th>
+              <th scope="col">{words.status}</th>
+              <th scope="col">{words.latestEvent}</th>
+              <th scope="col">{words.delay}</th>
+              <th scope="col">{words.attempts}</th>
+              <th scope="col">{words.action}</th>
+            </tr>
+          </thead>
+          <tbody>
+            {rows.map((shipment) => (
+              <tr key={shipment.trackingNumber} class={open === shipment.trackingNumber ? "open" : undefined}>
+                <th scope="row">
+                  <Code value={shipment.trackingNumber} />
+                </th>
+                <td class="name">
+                  <bdi>{shipment.recipientName}</bdi>
+                </td>
+                <td>
+                  <bdi>{shipment.address.city}</bdi>
+                </td>
+                <td>{statuses[shipment.status as ShipmentStatus]}</td>
+                <td class="when">
+                  <Moment value={latestEventAt(shipment)} />
+                </td>
+                <td>{shipment.isDelayed ? <span class="badge warn">{words.delayed}</span> : <span class="muted">{words.onTime}</span>}</td>
+                <td>{number(shipment.attempts)}</td>
+                <td>
+                  <button
+                    type="button"
+                    id={recordButtonId(shipment.trackingNumber)}
+                    aria-label={words.recordEventFor(shipment.trackingNumber)}
+                    aria-expanded={open === shipment.trackingNumber}
+                    aria-controls={open === shipment.trackingNumber ? CASE_PANEL_ID : undefined}
+                    onClick={() => (open === shipment.trackingNumber ? close(shipment.trackingNumber) : setOpen(shipment.trackingNumber))}
+                  >
+                    {words.recordEvent}
+                  </button>
+                </td>
+              </tr>
+            ))}
+          </tbody>
+        </QueueResults>
       )}
       {/* Opened once the queue is read: whom the API refuses the queue (not a postal operator) is asked nothing. */}
       {open && queue && (

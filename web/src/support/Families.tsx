@@ -5,13 +5,13 @@ import { useWords } from "../i18n/catalogue";
 import { formatNumber } from "../i18n/format";
 import { useLanguage } from "../i18n/language";
 import { purposeHeaders } from "../ui/purpose";
-import { ScrollTable } from "../ui/ScrollTable";
+import { QueueResults } from "../ui/QueueResults";
 import { hrefOf } from "../router";
 import { announce } from "../ui/announcer";
 import { Code } from "../ui/Dates";
 import { ErrorSummary } from "../ui/ErrorSummary";
 import { commonWords } from "../ui/words";
-import { Pager, type PagePosition } from "../ui/Pager";
+import type { PagePosition } from "../ui/Pager";
 import { supportWords } from "./words";
 
 /** Families per page. */
@@ -42,58 +42,52 @@ export function Families({ position, onMove }: { position: PagePosition; onMove(
       {loading && !list && <p role="status">{common.loading}</p>}
       <ErrorSummary error={error} onRetry={() => void reload()} />
       {list && (
-        <div ref={results} tabIndex={-1} class="queue-results" aria-busy={loading}>
-          <p>
-            <strong>{words.familiesTotal(number(list.totalCount))}</strong>
-            {position.page > 1 && ` · ${words.pageNumber(number(position.page))}`}
-          </p>
-          {list.edges.length === 0 ? (
-            <p>{words.familiesEmpty}</p>
-          ) : (
-            <ScrollTable label={words.familiesCaption(number(list.totalCount))}>
-              <table class="families-table">
-                <caption class="visually-hidden">{words.familiesCaption(number(list.totalCount))}</caption>
-                <thead>
-                  <tr>
-                    <th scope="col">{words.register}</th>
-                    <th scope="col">{words.memberCount}</th>
-                    <th scope="col">{words.monthlyIncome}</th>
-                    <th scope="col">
-                      <span class="visually-hidden">{words.action}</span>
-                    </th>
-                  </tr>
-                </thead>
-                <tbody>
-                  {list.edges.map(({ node }) => (
-                    <tr key={node.registerNumber}>
-                      <th scope="row">
-                        <Code value={node.registerNumber} />
-                      </th>
-                      <td>{number(node.memberCount)}</td>
-                      <td>{node.householdIncome ? <bdi>{node.householdIncome.formatted}</bdi> : words.noIncome}</td>
-                      <td>
-                        <a href={hrefOf("support", node.registerNumber)} aria-label={words.openFamily(node.registerNumber)}>
-                          {words.open}
-                        </a>
-                      </td>
-                    </tr>
-                  ))}
-                </tbody>
-              </table>
-            </ScrollTable>
-          )}
-          <Pager
-            label={words.familiesPages}
-            words={words}
-            position={position}
-            pageInfo={list.pageInfo}
-            loading={loading}
-            onMove={(next) => {
+        <QueueResults
+          resultsRef={results}
+          loading={loading}
+          total={words.familiesTotal(number(list.totalCount))}
+          page={position.page > 1 ? words.pageNumber(number(position.page)) : null}
+          empty={list.edges.length === 0 ? words.familiesEmpty : null}
+          caption={words.familiesCaption(number(list.totalCount))}
+          tableClass="families-table"
+          pager={{
+            label: words.familiesPages,
+            words,
+            position,
+            pageInfo: list.pageInfo,
+            onMove: (next) => {
               moved.current = true;
               onMove(next);
-            }}
-          />
-        </div>
+            },
+          }}
+        >
+          <thead>
+            <tr>
+              <th scope="col">{words.register}</th>
+              <th scope="col">{words.memberCount}</th>
+              <th scope="col">{words.monthlyIncome}</th>
+              <th scope="col">
+                <span class="visually-hidden">{words.action}</span>
+              </th>
+            </tr>
+          </thead>
+          <tbody>
+            {list.edges.map(({ node }) => (
+              <tr key={node.registerNumber}>
+                <th scope="row">
+                  <Code value={node.registerNumber} />
+                </th>
+                <td>{number(node.memberCount)}</td>
+                <td>{node.householdIncome ? <bdi>{node.householdIncome.formatted}</bdi> : words.noIncome}</td>
+                <td>
+                  <a href={hrefOf("support", node.registerNumber)} aria-label={words.openFamily(node.registerNumber)}>
+                    {words.open}
+                  </a>
+                </td>
+              </tr>
+            ))}
+          </tbody>
+        </QueueResults>
       )}
     </section>
   );

@@ -6,14 +6,14 @@ import { useWords } from "../i18n/catalogue";
 import { formatNumber } from "../i18n/format";
 import { useLanguage } from "../i18n/language";
 import { purposeHeaders } from "../ui/purpose";
-import { ScrollTable } from "../ui/ScrollTable";
+import { QueueResults } from "../ui/QueueResults";
 import { announce } from "../ui/announcer";
 import { Code, Moment } from "../ui/Dates";
 import { ErrorSummary } from "../ui/ErrorSummary";
 import { commonWords } from "../ui/words";
 import { useDecide } from "./decide";
 import { EligibilityFacts, programName } from "./Eligibility";
-import { Pager, type PagePosition } from "../ui/Pager";
+import type { PagePosition } from "../ui/Pager";
 import { supportWords } from "./words";
 
 /** Enrollments per page. */
@@ -58,71 +58,65 @@ export function PendingEnrollments({ position, onMove, onRefused }: { position: 
       <ErrorSummary error={error} onRetry={refused ? undefined : () => void reload()} />
       <ErrorBlock error={decideError} />
       {queue && (
-        <div ref={results} tabIndex={-1} class="queue-results" aria-busy={loading}>
-          <p>
-            <strong>{words.pendingTotal(number(queue.totalCount))}</strong>
-            {position.page > 1 && ` · ${words.pageNumber(number(position.page))}`}
-          </p>
-          {queue.edges.length === 0 ? (
-            <p>{words.pendingEmpty}</p>
-          ) : (
-            <ScrollTable label={words.pendingCaption(number(queue.totalCount))}>
-              <table class="pending-table">
-                <caption class="visually-hidden">{words.pendingCaption(number(queue.totalCount))}</caption>
-                <thead>
-                  <tr>
-                    <th scope="col">{words.program}</th>
-                    <th scope="col">{words.registerNumber}</th>
-                    <th scope="col">{words.appliedAt}</th>
-                    <th scope="col">{words.eligibilityFor}</th>
-                    <th scope="col">{words.decision}</th>
-                  </tr>
-                </thead>
-                <tbody>
-                  {queue.edges.map(({ node }) => {
-                    const name = programName(node.program, language);
-                    const register = node.family.registerNumber;
-                    const decision = node.family.eligibility.find((item) => item.program.code === node.program.code);
-                    const decidable = { id: node.id, programName: name, registerNumber: register };
-                    return (
-                      <tr key={node.id}>
-                        <th scope="row">{name}</th>
-                        <td>
-                          <Code value={register} />
-                        </td>
-                        <td>
-                          <Moment value={node.appliedAt} />
-                        </td>
-                        <td class="eligibility-cell">{decision ? <EligibilityFacts decision={decision} /> : words.noDecision}</td>
-                        <td>
-                          <div class="decide">
-                            <button type="button" class="primary" disabled={busy !== null} aria-label={words.approveFor(name, register)} onClick={() => void decide(decidable, true)}>
-                              {words.approve}
-                            </button>
-                            <button type="button" class="danger" disabled={busy !== null} aria-label={words.rejectFor(name, register)} onClick={() => void decide(decidable, false)}>
-                              {words.reject}
-                            </button>
-                          </div>
-                        </td>
-                      </tr>
-                    );
-                  })}
-                </tbody>
-              </table>
-            </ScrollTable>
-          )}
-          <Pager
-            label={words.pendingPages}
-            words={words}
-            position={position}
-            pageInfo={queue.pageInfo}
-            loading={loading}
-            onMove={(next) => {
+        <QueueResults
+          resultsRef={results}
+          loading={loading}
+          total={words.pendingTotal(number(queue.totalCount))}
+          page={position.page > 1 ? words.pageNumber(number(position.page)) : null}
+          empty={queue.edges.length === 0 ? words.pendingEmpty : null}
+          caption={words.pendingCaption(number(queue.totalCount))}
+          tableClass="pending-table"
+          pager={{
+            label: words.pendingPages,
+            words,
+            position,
+            pageInfo: queue.pageInfo,
+            onMove: (next) => {
               moved.current = "page";
               onMove(next);
-            }}
-          />
-        </div>
+            },
+          }}
+        >
+          <thead>
+            <tr>
+              <th scope="col">{words.program}</th>
+              <th scope="col">{words.registerNumber}</th>
+              <th scope="col">{words.appliedAt}</th>
+              <th scope="col">{words.eligibilityFor}</th>
+              <th scope="col">{words.decision}</th>
+            </tr>
+          </thead>
+          <tbody>
+            {queue.edges.map(({ node }) => {
+              const name = programName(node.program, language);
+              const register = node.family.registerNumber;
+              const decision = node.family.eligibility.find((item) => item.program.code === node.program.code);
+              const decidable = { id: node.id, programName: name, registerNumber: register };
+              return (
+                <tr key={node.id}>
+                  <th scope="row">{name}</th>
+                  <td>
+                    <Code value={register} />
+                  </td>
+                  <td>
+                    <Moment value={node.appliedAt} />
+                  </td>
+                  <td class="eligibility-cell">{decision ? <EligibilityFacts decision={decision} /> : words.noDecision}</td>
+                  <td>
+                    <div class="decide">
+                      <button type="button" class="primary" disabled={busy !== null} aria-label={words.approveFor(name, register)} onClick={() => void decide(decidable, true)}>
+                        {words.approve}
+                      </button>
+                      <button type="button" class="danger" disabled={busy !== null} aria-label={words.rejectFor(name, register)} onClick={() => void decide(decidable, false)}>
+                        {words.reject}
+                      </button>
+                    </div>
+                  </td>
+                </tr>
+              );
+            })}
+          </tbody>
+        </QueueResults>
       )}
     </section>
   );

@@ -6,7 +6,7 @@ export interface PagePosition {
 
 export const FIRST_PAGE: PagePosition = { after: null, page: 1 };
 
-interface PagerProps {
+export interface PagerProps {
   /** The navigation's accessible name, the screen's own ("Shipment pages"). */
   label: string;
   /** The two buttons' words, the screen's own. */
