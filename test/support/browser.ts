@@ -97,6 +97,23 @@ export async function fact(scope: Page | Locator, term: string): Promise<string>
   return (await factValue(scope, term).innerText()).trim();
 }
 
+/** Types a national address into the application's address section (its Arabic labels), saves it, and waits until the saved address shows. */
+export async function saveNationalAddress(page: Page, address: Locator): Promise<void> {
+  const fields: Array<[string, string]> = [
+    ["رقم المبنى", "3312"],
+    ["الشارع", "Prince Turki Street"],
+    ["الحي", "Al Yarmouk"],
+    ["المدينة", "Riyadh"],
+    ["الرمز البريدي", "13243"],
+    ["الرقم الإضافي", "6621"],
+    ["العنوان المختصر", "RRYK3312"],
+  ];
+  for (const [label, value] of fields) await address.getByLabel(label, { exact: true }).fill(value);
+  await address.getByRole("button", { name: "حفظ العنوان", exact: true }).click();
+  await address.locator("dd", { hasText: "RRYK3312" }).waitFor();
+  await settled(page);
+}
+
 /** Waits until the screen has its data: no request in flight and no loading message in <main>. */
 export async function settled(page: Page): Promise<void> {
   await networkSettled(page);

@@ -11,6 +11,7 @@ import {
   launchBrowser,
   navigate,
   openPage,
+  saveNationalAddress,
   scrollWidth,
   settled,
   signIn,
@@ -321,19 +322,7 @@ describe("the citizens' web app in a browser, on a gateway that accepts only per
     await address.locator(".field-errors").first().waitFor();
     expect(await fact(page, "الحالة")).toBe("مسودة");
 
-    const fill: Array<[string, string]> = [
-      ["رقم المبنى", "3312"],
-      ["الشارع", "Prince Turki Street"],
-      ["الحي", "Al Yarmouk"],
-      ["المدينة", "Riyadh"],
-      ["الرمز البريدي", "13243"],
-      ["الرقم الإضافي", "6621"],
-      ["العنوان المختصر", "RRYK3312"],
-    ];
-    for (const [label, value] of fill) await address.getByLabel(label, { exact: true }).fill(value);
-    await address.getByRole("button", { name: "حفظ العنوان", exact: true }).click();
-    await address.locator("dd", { hasText: "RRYK3312" }).waitFor();
-    await settled(page);
+    await saveNationalAddress(page, address);
     expect(await address.locator(".field-errors").count()).toBe(0);
 
     await application.getByRole("button", { name: "تقديم الطلب", exact: true }).click();

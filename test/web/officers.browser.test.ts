@@ -15,6 +15,7 @@ import {
   navigate,
   navigationLinks,
   openPage,
+  saveNationalAddress,
   scrollWidth,
   settled,
   signIn,
@@ -191,19 +192,7 @@ describe("the officers' screens and the analysts' dashboard in a browser, on a g
     await settled(page);
     // Saudi Post needs his national address, which the registry does not have yet.
     const address = page.getByRole("region", { name: "العنوان الوطني" });
-    const fill: Array<[string, string]> = [
-      ["رقم المبنى", "3312"],
-      ["الشارع", "Prince Turki Street"],
-      ["الحي", "Al Yarmouk"],
-      ["المدينة", "Riyadh"],
-      ["الرمز البريدي", "13243"],
-      ["الرقم الإضافي", "6621"],
-      ["العنوان المختصر", "RRYK3312"],
-    ];
-    for (const [label, value] of fill) await address.getByLabel(label, { exact: true }).fill(value);
-    await address.getByRole("button", { name: "حفظ العنوان", exact: true }).click();
-    await address.locator("dd", { hasText: "RRYK3312" }).waitFor();
-    await settled(page);
+    await saveNationalAddress(page, address);
     await application.getByRole("button", { name: "تقديم الطلب", exact: true }).click();
     await factBecomes(application, "الحالة", "مقدَّم");
     await settled(page);
