@@ -20,8 +20,8 @@ function isValueError(error: unknown): boolean {
  * Every error leaves with one of the contract's codes: the contract's own errors (raised here, or
  * passed on from a subgraph to the gateway) as they are; GraphQL's request errors as
  * BAD_USER_INPUT with a violation; a subgraph that could not answer as INTERNAL_SERVER_ERROR with
- * `subgraphUnavailable` (gateway/src/resilience); anything unexpected hidden behind
- * INTERNAL_SERVER_ERROR and logged.
+ * `subgraphUnavailable` (gateway/src/resilience); a fetch a subgraph refused, and anything
+ * unexpected, hidden behind INTERNAL_SERVER_ERROR and logged.
  */
 export function formatError(log: Logger) {
   return (formatted: GraphQLFormattedError, error: unknown): GraphQLFormattedError => {
@@ -38,6 +38,14 @@ export function formatError(log: Logger) {
     if (typeof code === "string" && REQUEST_ERRORS.has(code)) {
       const violations = [{ field: "query", rule: code, message: formatted.message }];
       return { ...formatted, extensions: { ...formatted.extensions, code: "BAD_USER_INPUT", reason: code, violations } };
+    }
+    const subgraphAnswer = formatted.extensions?.response as { status?: unknown } | undefined;
+    if (subgraphAnswer !== undefined) {
+      // A subgraph refused the gateway's fetch itself (its credential, its document): the gateway's
+      // fault, and the subgraph's HTTP answer (its address, its body) is not the client's to see.
+      // What a subgraph refuses of the client's own passes on without it (gateway/src/resilience).
+      log.error({ status: subgraphAnswer.status, code }, "a subgraph refused the gateway's fetch");
+      return { message: "Internal server error.", path: formatted.path, extensions: { code: "INTERNAL_SERVER_ERROR" } };
     }
     if (typeof code === "string" && (CONTRACT_CODES.has(code) || PROTOCOL_CODES.has(code))) return formatted;
     if (code === "INTERNAL_SERVER_ERROR" && formatted.extensions?.subgraphUnavailable === true) return formatted;

@@ -1,4 +1,4 @@
-import { graphql, violationRules } from "../support/http";
+import { codes, graphql, violationRules } from "../support/http";
 import { startInProcessPlatform, type InProcessPlatform } from "../support/inProcessPlatform";
 
 /**
@@ -12,7 +12,8 @@ describe("hostile input through the gateway", () => {
   let fahad: string;
   let analyst: string;
   beforeAll(async () => {
-    platform = await startInProcessPlatform();
+    // The gateway keeps its copy of the revoked tokens for the whole file: a logout is refused by civil-affairs alone.
+    platform = await startInProcessPlatform({ env: { TOKEN_REVOCATION_REFRESH_MS: "600000" } });
     [fahad, analyst] = [await platform.login("1000000016"), await platform.login("1000000933")];
   }, 60_000);
   afterAll(() => platform?.stop());
@@ -46,6 +47,20 @@ describe("hostile input through the gateway", () => {
     const asVariable = await graphql(platform.gatewayUrl, `query($f: DateTime) { deliveryStats(from: $f) { delivered } }`, { f: "2024-02-30T00:00:00Z" }, { token: analyst });
     const inline = await graphql(platform.gatewayUrl, `{ deliveryStats(from: "2024-02-30T00:00:00Z") { delivered } }`, {}, { token: analyst });
     for (const response of [asVariable, inline]) expect(response.errors!.map((e) => e.extensions!.code)).toEqual(["BAD_USER_INPUT"]);
+  });
+
+  it("answers a token revoked since the gateway read the revocation list as civil-affairs does, in the client's language, and shows nothing of the agency's answer", async () => {
+    const token = await platform.login("1000000024");
+    expect((await graphql(platform.gatewayUrl, `mutation { logout }`, {}, { token })).data).toEqual({ logout: true });
+    for (const lang of ["ar", "en"]) {
+      // The gateway still passes the token; civil-affairs, which revoked it, refuses it.
+      const response = await graphql(platform.gatewayUrl, `{ me { nationalId family { registerNumber } } }`, {}, { token, lang });
+      expect(codes(response)).toEqual(["UNAUTHENTICATED"]);
+      expect(response.data).toEqual({ me: null });
+      expect(response.errors![0]!.extensions).not.toHaveProperty("response");
+      expect(response.errors![0]!.message).toMatch(lang === "ar" ? /[\u0600-\u06FF]/ : /^[^\u0600-\u06FF]+$/);
+      expect(JSON.stringify(response)).not.toMatch(/127\.0\.0\.1|http:|Unauthorized/);
+    }
   });
 
   it("asks which operation to run when a document holds several and names none", async () => {

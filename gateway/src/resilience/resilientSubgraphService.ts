@@ -54,22 +54,29 @@ export function missingPaths(document: DocumentNode | null | undefined, variable
   return responseKeys(operation.selectionSet).map((field) => [field]);
 }
 
+type SubgraphError = { message?: unknown; extensions?: { code?: unknown; reason?: unknown } };
+
 /**
- * A subgraph's 4xx answer whose errors are all BAD_USER_INPUT about a value (a variable it could
- * not coerce, a date like 2024-02-30): the client's mistake, passed on without the locations of a
- * document the client never sent, never a failed fetch.
+ * What a subgraph refused that is the client's own doing: a value (BAD_USER_INPUT without a reason:
+ * a variable it could not coerce, a date like 2024-02-30), or the client's token (UNAUTHENTICATED:
+ * revoked at civil-affairs since the gateway last read the revocation list, or expired meanwhile).
+ * A BAD_USER_INPUT with a reason (GRAPHQL_VALIDATION_FAILED, ...) refuses the fetch document itself,
+ * and a refused gateway credential is FORBIDDEN: both the gateway's fault, a failed fetch.
+ */
+const byTheClient = (error: SubgraphError) =>
+  typeof error?.message === "string" &&
+  ((error.extensions?.code === "BAD_USER_INPUT" && error.extensions.reason === undefined) || error.extensions?.code === "UNAUTHENTICATED");
+
+/**
+ * A subgraph's 4xx answer whose errors are all the client's doing (`byTheClient`): passed on as the
+ * subgraph worded them, in the client's language, without the locations of a document the client
+ * never sent nor anything of the subgraph's HTTP answer (its address), and never a failed fetch.
  */
 function clientErrors(error: unknown): GraphQLFormattedError[] | null {
   const response = error instanceof GraphQLError ? (error.extensions.response as { status?: number; body?: { errors?: unknown } } | undefined) : undefined;
   if (!response?.status || response.status < 400 || response.status >= 500) return null;
   const errors = response.body?.errors;
-  if (!Array.isArray(errors) || errors.length === 0) return null;
-  // Only the client's own mistakes: a refused credential or a fetch the subgraph cannot validate is
-  // the gateway's fault, logged and counted as a failed fetch.
-  // A reason (GRAPHQL_VALIDATION_FAILED, ...) means the fetch document itself was refused.
-  const aboutAValue = (e: { message?: unknown; extensions?: { code?: unknown; reason?: unknown } }) =>
-    typeof e?.message === "string" && e.extensions?.code === "BAD_USER_INPUT" && e.extensions.reason === undefined;
-  if (!errors.every(aboutAValue)) return null;
+  if (!Array.isArray(errors) || errors.length === 0 || !errors.every(byTheClient)) return null;
   return (errors as GraphQLFormattedError[]).map(({ message, path, extensions }) => ({ message, ...(path ? { path } : {}), ...(extensions ? { extensions } : {}) }));
 }
 
