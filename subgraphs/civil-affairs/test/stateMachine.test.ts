@@ -124,6 +124,20 @@ describe.each(DATABASE_KINDS)("application state machine (%s database)", (kind) 
     expect(row.n).toBe(1);
   });
 
+  it("refuses a key already used to submit another application (BAD_USER_INPUT on idempotencyKey), and moves nothing", async () => {
+    const { id: first, applicant } = await applicationIn(S.DRAFT);
+    const submit = (id: string) => applicant(`mutation($id: ID!) { r: submitCardApplication(id: $id, idempotencyKey: "k-2") { id status } }`, { id });
+    expect((await submit(first)).data.r).toEqual({ id: first, status: "SUBMITTED" });
+    await applicant(MUTATIONS.cancel, { id: first });
+    const created = await applicant(`mutation { r: createCardApplication(input: { kind: REPLACEMENT_LOST, lossDeclaration: true, deliveryMethod: OFFICE_PICKUP, pickupOfficeId: "RUH-01" }) { id } }`);
+    const second = created.data.r.id as string;
+    const reused = await submit(second);
+    expect(codes(reused)).toEqual(["BAD_USER_INPUT"]);
+    expect(reused.errors![0]!.extensions!.violations).toEqual([{ field: "idempotencyKey", rule: "ALREADY_USED", message: expect.any(String) }]);
+    const [row] = await ca.db.query(`SELECT status FROM card_application WHERE id = $1`, [second]);
+    expect(row.status).toBe(S.DRAFT);
+  });
+
   it("needs notes to request a correction and a reason to reject", async () => {
     const { id } = await applicationIn(S.UNDER_REVIEW);
     const noNotes = await officer(`mutation($id: ID!) { requestCorrection(id: $id, notes: "  ") { status } }`, { id });

@@ -1,5 +1,5 @@
 import { requireViewer, type RequestContext } from "../../../../kernel/context";
-import { appError, badInput } from "../../../../kernel/errors";
+import { appError, badInput, Violations } from "../../../../kernel/errors";
 import { NO_ADDRESS } from "../../../../kernel/graphql/nationalAddress";
 import { assertApplicant } from "./access";
 import { CardApplication } from "./cardApplication.entity";
@@ -13,21 +13,32 @@ import { applicationMessages } from "./messages";
 import { SubmissionKey } from "./submissionKey.entity";
 import { applyMove } from "./transitions";
 
-async function alreadySubmitted(ctx: RequestContext, applicantId: string, key: string): Promise<CardApplication | null> {
+/**
+ * The application this submission already made, if the applicant used `key` before: the same
+ * submission repeated. A key used to submit another application is refused: answering with that
+ * one would leave this one unsubmitted while the client believes it went through.
+ */
+async function alreadySubmitted(ctx: RequestContext, applicantId: string, key: string, id: string): Promise<CardApplication | null> {
   const used = await ctx.db.getRepository(SubmissionKey).findOneBy({ applicantId, idempotencyKey: key });
-  return used ? ctx.db.getRepository(CardApplication).findOneByOrFail({ id: used.applicationId }) : null;
+  if (!used) return null;
+  if (used.applicationId !== id) {
+    const violations = new Violations(ctx.lang);
+    violations.add("idempotencyKey", "ALREADY_USED", applicationMessages.idempotencyKeyUsed, undefined);
+    violations.throwIfAny();
+  }
+  return ctx.db.getRepository(CardApplication).findOneByOrFail({ id: used.applicationId });
 }
 
 /**
  * DRAFT | NEEDS_CORRECTION → SUBMITTED, after every rule passes (all violations in one error).
- * With an idempotency key, a repeated submission returns the first one's application and moves
- * nothing; the key is stored in the same transaction as the move.
+ * With an idempotency key, a repeated submission of the same application returns its first result
+ * and moves nothing; the key is stored in the same transaction as the move.
  */
 export async function submitApplication(ctx: RequestContext, id: string, idempotencyKey: string | null | undefined): Promise<CardApplication> {
   const viewer = requireViewer(ctx);
   const key = idempotencyKey?.trim() || null;
   if (key) {
-    const first = await alreadySubmitted(ctx, viewer.nationalId, key);
+    const first = await alreadySubmitted(ctx, viewer.nationalId, key, id);
     if (first) return first;
   }
   const application = await findApplicationOrFail(ctx, id);
@@ -54,7 +65,7 @@ export async function submitApplication(ctx: RequestContext, id: string, idempot
     });
   } catch (error) {
     // The same key raced in concurrently: answer with the submission that won.
-    const first = key ? await alreadySubmitted(ctx, viewer.nationalId, key) : null;
+    const first = key ? await alreadySubmitted(ctx, viewer.nationalId, key, id) : null;
     if (first) return first;
     throw error;
   }
