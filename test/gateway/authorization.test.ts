@@ -46,30 +46,30 @@ const ACCOUNTS: Record<Exclude<Who, "anonymous">, string> = {
 };
 
 const PUBLIC = ["benefitPrograms", "civilAffairsOffices", "login"];
-const PERSONAL = ["me", "citizen", "family", "cardApplication", "myCardApplications", "updateNationalAddress", "createCardApplication", "enrollInProgram"];
+const PERSONAL = ["me", "citizen", "family", "cardApplication", "myCardApplications", "shipment", "updateNationalAddress", "createCardApplication", "enrollInProgram"];
 
 /** For each role: what the gateway lets through (the subgraph may still refuse, e.g. not the owner) and what it refuses. */
 const TABLE: Record<Who, { allowed: string[]; refused: string[] }> = {
   anonymous: { allowed: PUBLIC, refused: Object.keys(OPERATIONS).filter((name) => !PUBLIC.includes(name)) },
   citizen: {
     allowed: [...PUBLIC, ...PERSONAL],
-    refused: ["cardApplications", "applicationStats", "programStats", "familiesForReview", "shipment", "deliveryStats", "startReview", "issueFamilyCard", "decideEnrollment", "recordWage", "recordTrackingEvent", "markReadyForPickup", "markCollected"],
+    refused: ["cardApplications", "applicationStats", "programStats", "familiesForReview", "deliveryStats", "startReview", "issueFamilyCard", "decideEnrollment", "recordWage", "recordTrackingEvent", "markReadyForPickup", "markCollected"],
   },
   civilAffairsOfficer: {
-    allowed: [...PUBLIC, ...PERSONAL, "cardApplications", "applicationStats", "programStats", "shipment", "deliveryStats", "startReview", "issueFamilyCard", "markReadyForPickup", "markCollected"],
+    allowed: [...PUBLIC, ...PERSONAL, "cardApplications", "applicationStats", "programStats", "deliveryStats", "startReview", "issueFamilyCard", "markReadyForPickup", "markCollected"],
     refused: ["familiesForReview", "decideEnrollment", "recordWage", "recordTrackingEvent"],
   },
   laborOfficer: {
     allowed: [...PUBLIC, ...PERSONAL, "applicationStats", "programStats", "deliveryStats", "familiesForReview", "decideEnrollment", "recordWage"],
-    refused: ["cardApplications", "shipment", "startReview", "issueFamilyCard", "recordTrackingEvent", "markReadyForPickup", "markCollected"],
+    refused: ["cardApplications", "startReview", "issueFamilyCard", "recordTrackingEvent", "markReadyForPickup", "markCollected"],
   },
   postOperator: {
-    allowed: [...PUBLIC, ...PERSONAL, "applicationStats", "programStats", "shipment", "deliveryStats", "recordTrackingEvent"],
+    allowed: [...PUBLIC, ...PERSONAL, "applicationStats", "programStats", "deliveryStats", "recordTrackingEvent"],
     refused: ["cardApplications", "familiesForReview", "startReview", "issueFamilyCard", "decideEnrollment", "recordWage", "markReadyForPickup", "markCollected"],
   },
   analyst: {
     allowed: [...PUBLIC, ...PERSONAL, "applicationStats", "programStats", "deliveryStats"],
-    refused: ["cardApplications", "familiesForReview", "shipment", "startReview", "issueFamilyCard", "decideEnrollment", "recordWage", "recordTrackingEvent", "markReadyForPickup", "markCollected"],
+    refused: ["cardApplications", "familiesForReview", "startReview", "issueFamilyCard", "decideEnrollment", "recordWage", "recordTrackingEvent", "markReadyForPickup", "markCollected"],
   },
 };
 

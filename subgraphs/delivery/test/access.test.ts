@@ -48,6 +48,22 @@ describe.each(DATABASE_KINDS)("who sees a card's delivery, on %s", (kind) => {
     }
   });
 
+  it("shows a person on the card its shipment by tracking number; anyone else FORBIDDEN, as for a number that names no shipment", async () => {
+    const lookUp = (number: string, caller: Caller) => delivery.http(`query($t: ID!) { shipment(trackingNumber: $t) { trackingNumber status recipientName } }`, { t: number }, caller);
+    for (const role of ["citizen", "spouse", "operator", "officer"] as const) {
+      const response = await lookUp(trackingNumber, CALLERS[role]);
+      expect(response.errors).toBeUndefined();
+      expect(response.data.shipment).toMatchObject({ trackingNumber, status: "CREATED" });
+    }
+    for (const role of ["stranger", "analyst"] as const) {
+      const response = await lookUp(trackingNumber, CALLERS[role]);
+      expect(codes(response)).toEqual(["FORBIDDEN"]);
+      expect(response.data).toEqual({ shipment: null });
+    }
+    expect(codes(await lookUp("RR999999999SA", CALLERS.citizen))).toEqual(["FORBIDDEN"]);
+    expect((await lookUp("RR999999999SA", CALLERS.operator)).data).toEqual({ shipment: null });
+  });
+
   it("gives nothing personal without a token, by FamilyCard or by Shipment", async () => {
     const byCard = await entities(cards(posted));
     expect(codes(byCard)).toEqual(["UNAUTHENTICATED"]);

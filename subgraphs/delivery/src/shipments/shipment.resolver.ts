@@ -1,7 +1,8 @@
 import { Arg, Ctx, FieldResolver, ID, Int, Mutation, Query, Resolver, Root } from "type-graphql";
-import { RequiresRole } from "../../../../kernel/graphql/authorization";
+import { Authenticated, RequiresRole } from "../../../../kernel/graphql/authorization";
 import { requireViewer, type RequestContext } from "../../../../kernel/context";
-import { Violations } from "../../../../kernel/errors";
+import { appError, Violations } from "../../../../kernel/errors";
+import { hasRole } from "../../../../kernel/auth/viewer";
 import { DELIVERY_STAFF, readableIssuedCard } from "../cards/access";
 import { DEFAULT_PAGE, MAX_PAGE } from "../../../../kernel/graphql/paging";
 import { eventsByTrackingNumber, shipmentByTrackingNumber } from "./loaders";
@@ -15,10 +16,17 @@ import { checkReport, reportFromArgs } from "./trackingReport";
 
 @Resolver(() => Shipment)
 export class ShipmentResolver {
-  @RequiresRole(...DELIVERY_STAFF)
-  @Query(() => Shipment, { nullable: true, description: "Postal operators and civil-affairs officers." })
-  shipment(@Arg("trackingNumber", () => ID) trackingNumber: string, @Ctx() ctx: RequestContext): Promise<Shipment | null> {
-    return ctx.loaders.get(shipmentByTrackingNumber).load(trackingNumber.trim());
+  @Authenticated()
+  @Query(() => Shipment, {
+    nullable: true,
+    description: "Postal operators and civil-affairs officers any shipment (null for an unknown number); a person on the card its own shipment (FORBIDDEN otherwise, also for an unknown number).",
+  })
+  async shipment(@Arg("trackingNumber", () => ID) trackingNumber: string, @Ctx() ctx: RequestContext): Promise<Shipment | null> {
+    const shipment = await ctx.loaders.get(shipmentByTrackingNumber).load(trackingNumber.trim());
+    if (hasRole(requireViewer(ctx), ...DELIVERY_STAFF)) return shipment;
+    // Whether a number names a shipment is itself someone's business: the same answer for both.
+    if (!shipment || !(await readableIssuedCard(ctx, shipment.cardNumber))) throw appError("FORBIDDEN", ctx.lang);
+    return shipment;
   }
 
   @RequiresRole("POST_OPERATOR")
