@@ -11,6 +11,16 @@ const PROTOCOL_CODES = new Set(["PERSISTED_QUERY_NOT_FOUND", "PERSISTED_QUERY_NO
 
 const CONTRACT_CODES = new Set<string>(["UNAUTHENTICATED", "FORBIDDEN", "NOT_FOUND", "BAD_USER_INPUT", "INVALID_STATE", "CONFLICT", "RATE_LIMITED"]);
 
+/**
+ * Where graphql-js says a variable went wrong: `i.kind` of `Variable "$i" got invalid value … at
+ * "i.kind"`, `r` of `Variable "$r" of required type "ID!" was not provided.`; else "input".
+ */
+function variableField(message: string): string {
+  const variable = /^Variable "\$([_A-Za-z][_0-9A-Za-z]*)"/.exec(message)?.[1];
+  if (!variable) return "input";
+  return /^Variable "[^"]*" got invalid value .*? at "([^"]+)"/.exec(message)?.[1] ?? variable;
+}
+
 function isValueError(error: unknown): boolean {
   const original = (error as { originalError?: unknown } | null)?.originalError;
   return original instanceof AppError && original.extensions.code === "BAD_USER_INPUT";
@@ -28,7 +38,7 @@ export function formatError(log: Logger) {
     const code = formatted.extensions?.code;
     if (code === "BAD_USER_INPUT" && !formatted.extensions?.violations) {
       // graphql-js coercion errors (a bad variable or scalar): give them the contract's violations.
-      const violations = [{ field: "input", rule: "TYPE", message: formatted.message }];
+      const violations = [{ field: variableField(formatted.message), rule: "TYPE", message: formatted.message }];
       return { ...formatted, extensions: { ...formatted.extensions, violations } };
     }
     if (code === "GRAPHQL_VALIDATION_FAILED" && isValueError(error)) {

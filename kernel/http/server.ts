@@ -7,6 +7,7 @@ import { pickLanguage } from "../i18n";
 import { header } from "./headers";
 import { applyCors } from "./cors";
 import { errorResponse } from "./errorResponse";
+import { requestErrorBodyIn, requestErrorsIn } from "./requestErrors";
 import { screenOperations, type OperationScreen } from "./screenOperations";
 import type { Logger } from "../logger";
 
@@ -105,17 +106,18 @@ async function serveGraphQL<C extends BaseContext>(
   pageHeaders: Record<string, string>,
 ): Promise<void> {
   const headers = headerMap(request);
+  const lang = pickLanguage(header(request, "accept-language"));
   let parsed: unknown = undefined;
   if (request.method === "POST" && body.length > 0) {
     try {
       parsed = JSON.parse(body.toString("utf8"));
     } catch {
       const message = "The body is not valid JSON.";
-      sendJson(response, 400, { errors: [{ message, extensions: { code: "BAD_USER_INPUT", reason: "BAD_REQUEST", violations: [{ field: "body", rule: "JSON", message }] } }] });
+      sendJson(response, 400, { errors: requestErrorsIn(lang, [{ message, extensions: { code: "BAD_USER_INPUT", reason: "BAD_REQUEST", violations: [{ field: "body", rule: "JSON", message }] } }]) });
       return;
     }
   }
-  const refused = screenOperations(endpoint.screen, parsed, url.searchParams, request.method ?? "GET", pickLanguage(header(request, "accept-language")));
+  const refused = screenOperations(endpoint.screen, parsed, url.searchParams, request.method ?? "GET", lang);
   if (refused) {
     sendJson(response, refused.status, { errors: [refused.error.toJSON()] });
     return;
@@ -131,7 +133,8 @@ async function serveGraphQL<C extends BaseContext>(
   if (count) response.setHeader(STATEMENTS_HEADER, String(count.statements));
   response.statusCode = result.status ?? 200;
   if (result.body.kind === "complete") {
-    response.end(result.body.string);
+    // A refused request (GraphQL's own errors, in English only) in the client's language.
+    response.end(response.statusCode >= 400 ? requestErrorBodyIn(lang, result.body.string) : result.body.string);
   } else {
     for await (const chunk of result.body.asyncIterator) response.write(chunk);
     response.end();
@@ -159,12 +162,12 @@ export function createHttpServer<C extends BaseContext>(options: HttpServerOptio
     } catch (error) {
       if (error instanceof BodyTooLarge) {
         sendJson(response, 413, {
-          errors: [
+          errors: requestErrorsIn(pickLanguage(header(request, "accept-language")), [
             {
               message: `The request body is larger than ${bodyLimitBytes} bytes.`,
               extensions: { code: "BAD_USER_INPUT", reason: "PAYLOAD_TOO_LARGE", violations: [{ field: "body", rule: "PAYLOAD_TOO_LARGE", message: `At most ${bodyLimitBytes} bytes.` }] },
             },
-          ],
+          ]),
         });
         return;
       }

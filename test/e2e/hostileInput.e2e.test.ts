@@ -63,6 +63,31 @@ describe("hostile input through the gateway", () => {
     }
   });
 
+  it("words GraphQL's own refusals in the client's language, and names the variable that is wrong", async () => {
+    const send = async (body: string, lang: string, contentType = "application/json") => {
+      const response = await fetch(platform.gatewayUrl, { method: "POST", headers: { "content-type": contentType, "accept-language": lang, authorization: `Bearer ${fahad}` }, body });
+      const { errors } = (await response.json()) as { errors: Array<{ message: string; extensions: { code: string; violations: Array<{ field: string; rule: string; message: string }> } }> };
+      return { status: response.status, error: errors[0]! };
+    };
+    const refusals = [
+      ["{not json", "application/json", "body", "JSON"],
+      [JSON.stringify({ query: "{ me { nationalId " }), "application/json", "query", "GRAPHQL_PARSE_FAILED"],
+      [JSON.stringify({ query: "{ nope }" }), "application/json", "query", "GRAPHQL_VALIDATION_FAILED"],
+      [JSON.stringify({ query: "query($r: ID!) { family(registerNumber: $r) { registerNumber } }" }), "application/json", "r", "TYPE"],
+      [JSON.stringify({ query: "mutation($i: NewCardApplicationInput!) { createCardApplication(input: $i) { id } }", variables: { i: { kind: "NOPE" } } }), "application/json", "i.kind", "TYPE"],
+      [JSON.stringify(Array.from({ length: 11 }, () => ({ query: "{ __typename }" }))), "application/json", "body", "MAX_BATCH_SIZE"],
+      [JSON.stringify({ query: "{ me { nationalId } }" }), "text/plain", "query", "BAD_REQUEST"],
+    ] as const;
+    for (const [body, contentType, field, rule] of refusals) {
+      const [arabic, english] = [await send(body, "ar", contentType), await send(body, "en", contentType)];
+      for (const { status, error } of [arabic, english]) {
+        expect({ rule, status, code: error.extensions.code, violations: error.extensions.violations.map((v) => `${v.field}:${v.rule}`) }).toEqual({ rule, status: 400, code: "BAD_USER_INPUT", violations: [`${field}:${rule}`] });
+      }
+      expect({ rule, message: arabic.error.message, violation: arabic.error.extensions.violations[0]!.message }).toEqual({ rule, message: expect.stringMatching(/^[\u0600-\u06FF]/), violation: expect.stringMatching(/^[\u0600-\u06FF]/) });
+      expect({ rule, message: english.error.message }).toEqual({ rule, message: expect.not.stringMatching(/[\u0600-\u06FF]/) });
+    }
+  });
+
   it("asks which operation to run when a document holds several and names none", async () => {
     const response = await graphql(platform.gatewayUrl, `query A { __typename } query B { __typename }`);
     expect(response.status).toBe(400);
