@@ -76,16 +76,16 @@ export interface Cast {
   families: CastFamily[];
   marriages: Array<{ husbandId: string; wifeId: string; registered: boolean; contractedOn: string }>;
   births: Array<{ childId: string; fatherId: string | null; motherId: string | null }>;
-  offices: Array<{ id: string; nameAr: string; nameEn: string; city: string }>;
+  offices: Array<{ id: string; nameAr: string; nameEn: string; city: string; cityAr: string }>;
   wages: CastWage[];
   /** Applications of the demo history that issued no card (open, rejected or cancelled). */
   applications: CastApplication[];
 }
 
 export const OFFICES = [
-  { id: "RUH-01", nameAr: "مكتب الأحوال المدنية بالرياض - العليا", nameEn: "Civil Affairs Office Riyadh - Olaya", city: "Riyadh" },
-  { id: "JED-01", nameAr: "مكتب الأحوال المدنية بجدة - الروضة", nameEn: "Civil Affairs Office Jeddah - Rawdah", city: "Jeddah" },
-  { id: "DMM-01", nameAr: "مكتب الأحوال المدنية بالدمام", nameEn: "Civil Affairs Office Dammam", city: "Dammam" },
+  { id: "RUH-01", nameAr: "مكتب الأحوال المدنية بالرياض - العليا", nameEn: "Civil Affairs Office Riyadh - Olaya", city: "Riyadh", cityAr: "الرياض" },
+  { id: "JED-01", nameAr: "مكتب الأحوال المدنية بجدة - الروضة", nameEn: "Civil Affairs Office Jeddah - Rawdah", city: "Jeddah", cityAr: "جدة" },
+  { id: "DMM-01", nameAr: "مكتب الأحوال المدنية بالدمام", nameEn: "Civil Affairs Office Dammam", city: "Dammam", cityAr: "الدمام" },
 ];
 
 const FAHAD_ADDRESS: NationalAddress = {

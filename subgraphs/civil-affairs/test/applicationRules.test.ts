@@ -160,7 +160,7 @@ describe("card application rules", () => {
     it("OFFICE_PICKUP needs an existing office", () => {
       expect(rules(draft({ deliveryMethod: DeliveryMethod.OFFICE_PICKUP }), facts())).toEqual(["pickupOfficeId:OFFICE_REQUIRED"]);
       expect(rules(draft({ deliveryMethod: DeliveryMethod.OFFICE_PICKUP, pickupOfficeId: "XXX" }), facts())).toEqual(["pickupOfficeId:OFFICE_NOT_FOUND"]);
-      const office = { id: "RUH-01", nameAr: "", nameEn: "", city: "Riyadh" };
+      const office = { id: "RUH-01", nameAr: "", nameEn: "", city: "Riyadh", cityAr: "الرياض" };
       expect(rules(draft({ deliveryMethod: DeliveryMethod.OFFICE_PICKUP, pickupOfficeId: "RUH-01" }), facts({ office }))).toEqual([]);
     });
   });

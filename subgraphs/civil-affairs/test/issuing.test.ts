@@ -121,6 +121,29 @@ describe.each(DATABASE_KINDS)("issuing a family card (%s database)", (kind) => {
     expect(event).toEqual({ cardNumber: `FC${family.register_number}100` });
   });
 
+  it("names the office of the head's city, its name typed in Arabic or English, where a posted card waits if returned", async () => {
+    const officeOfPostedCard = async (head: string, city: string) => {
+      const applicant = await ca.as({ nationalId: head });
+      const address = { buildingNumber: "2929", street: "طريق الملك فهد", district: "العليا", city, postalCode: "12211", additionalNumber: "7788" };
+      expect((await applicant(`mutation($input: NationalAddressInput!) { updateNationalAddress(input: $input) { nationalId } }`, { input: address })).errors).toBeUndefined();
+      const created = await applicant(`mutation { createCardApplication(input: { kind: REPLACEMENT_LOST, lossDeclaration: true, deliveryMethod: SAUDI_POST }) { id } }`);
+      const id = created.data.createCardApplication.id;
+      await applicant(`mutation($id: ID!) { submitCardApplication(id: $id) { id } }`, { id });
+      await officer(`mutation($id: ID!) { startReview(id: $id) { id } }`, { id });
+      await officer(`mutation($id: ID!) { approveCardApplication(id: $id) { id } }`, { id });
+      expect((await officer(`mutation($id: ID!) { issueFamilyCard(applicationId: $id) { cardNumber } }`, { id })).errors).toBeUndefined();
+      const [event] = await ca.db.query(`SELECT payload->>'officeId' AS "officeId", payload->>'deliveryMethod' AS method FROM outbox_message WHERE payload->>'applicationId' = $1 LIMIT 1`, [id]);
+      expect(event.method).toBe("SAUDI_POST");
+      return event.officeId;
+    };
+    const heads = await headsWithCards(ca.db, 4);
+    expect(await officeOfPostedCard(heads[0]!, "الرياض")).toBe("RUH-01");
+    expect(await officeOfPostedCard(heads[1]!, "جده")).toBe("JED-01");
+    expect(await officeOfPostedCard(heads[2]!, " riyadh ")).toBe("RUH-01");
+    // A city without an office: the office with the lowest id (officeFor), as documented.
+    expect(await officeOfPostedCard(heads[3]!, "أبها")).toBe("DMM-01");
+  });
+
   it("issues only APPROVED applications", async () => {
     const [row] = await ca.db.query(`SELECT id FROM card_application WHERE applicant_id = $1 AND status = 'ISSUED' LIMIT 1`, [KHALID]);
     expect(codes(await officer(`mutation($id: ID!) { issueFamilyCard(applicationId: $id) { cardNumber } }`, { id: row.id }))).toEqual(["INVALID_STATE"]);

@@ -100,7 +100,8 @@ function PickupFacts({ pickup }: { pickup: Pickup }) {
     <dl class="facts">
       <dt>{words.pickupOffice}</dt>
       <dd>
-        {language === "en" ? pickup.office.nameEn : pickup.office.nameAr} ({pickup.office.city})
+        {/* The API gives the city in English only; the Arabic name already names it. */}
+        {language === "en" ? `${pickup.office.nameEn} (${pickup.office.city})` : pickup.office.nameAr}
       </dd>
       <dt>{words.pickupStatus}</dt>
       <dd>{statuses[pickup.pickupStatus]}</dd>

@@ -9,6 +9,7 @@ import { CardStatus, FamilyRelation, Gender } from "../registry/enums";
 import { Family } from "../registry/family.entity";
 import { FamilyCard } from "../registry/familyCard.entity";
 import { FamilyMember } from "../registry/familyMember.entity";
+import { officesIn } from "../registry/cities";
 import { CivilAffairsOffice } from "../registry/office.entity";
 import { CardApplication } from "./cardApplication.entity";
 import { ApplicationKind, DeliveryMethod } from "./enums";
@@ -74,12 +75,19 @@ async function setMembers(tx: EntityManager, ctx: RequestContext, registerNumber
     .execute();
 }
 
-/** Where the card waits if it is collected or returned: the chosen office, else one in the head's city. */
-async function officeFor(tx: EntityManager, application: CardApplication, applicant: Citizen): Promise<string | null> {
+/**
+ * Where the card waits if it is collected or returned: the chosen office, else the head's city's
+ * (lowest id first), the city in English or Arabic (registry/cities.ts). A city with no office (or an
+ * office without its Arabic city) falls back to the office with the lowest id, logged, since
+ * delivery needs an office for every card; an operator then adds the office or its city_ar.
+ */
+async function officeFor(tx: EntityManager, ctx: RequestContext, application: CardApplication, applicant: Citizen): Promise<string | null> {
   if (application.pickupOfficeId) return application.pickupOfficeId;
-  const offices = tx.getRepository(CivilAffairsOffice).createQueryBuilder("office").orderBy("office.id").limit(1);
-  const local = applicant.address?.city ? await offices.clone().where("lower(office.city) = lower(:city)", { city: applicant.address.city }).getOne() : null;
-  return (local ?? (await offices.getOne()))?.id ?? null;
+  const offices = await tx.getRepository(CivilAffairsOffice).find({ order: { id: "ASC" } });
+  const [local] = applicant.address?.city ? officesIn(offices, applicant.address.city) : [];
+  if (local) return local.id;
+  ctx.log.warn({ applicationId: application.id, officeId: offices[0]?.id ?? null }, "no office in the head's city: a returned card would wait at the fallback office");
+  return offices[0]?.id ?? null;
 }
 
 /**
@@ -139,7 +147,7 @@ export async function issueFamilyCard(ctx: RequestContext, applicationId: string
         version,
         applicationId: application.id,
         deliveryMethod: byPost ? "SAUDI_POST" : "OFFICE_PICKUP",
-        officeId: await officeFor(tx, application, applicant),
+        officeId: await officeFor(tx, ctx, application, applicant),
         address: byPost ? (application.deliveryAddressSnapshot?.buildingNumber ? application.deliveryAddressSnapshot : applicant.address) : null,
         recipientName: applicant.fullNameAr,
         headNationalId: applicant.nationalId,

@@ -20,4 +20,8 @@ export class CivilAffairsOffice {
   @Column({ type: "text" })
   @Field()
   city!: string;
+
+  /** The city's name in Arabic, for matching an address typed in Arabic (registry/cities.ts); not in the API. */
+  @Column({ type: "text", nullable: true })
+  cityAr!: string | null;
 }

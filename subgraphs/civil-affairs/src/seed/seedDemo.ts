@@ -26,11 +26,12 @@ const DEMO_REPLACEMENT_FEE_HALALAS = 10_000;
  */
 export const DEMO_PASSWORD_HASH = "scrypt$32768$8$1$ruKy78vQFOL6hLjnBrvGrQ==$bMUY+sX+JKiLDXKbp5jtxCQQ2CEx8T/rXKLEvNSCNVk=";
 
-/** Loads civil-affairs' part of the demo data; does nothing when it is already there. */
+/** Loads civil-affairs' part of the demo data; only the offices' Arabic cities when it is already there. */
 export async function seedCivilAffairs(db: DataSource, cast: Cast): Promise<void> {
+  // At every start: a database seeded before offices had an Arabic city (city_ar) gets theirs.
+  await db.createQueryBuilder().insert().into(CivilAffairsOffice).values(cast.offices).orUpdate(["city_ar"], ["id"]).execute();
   if (cast.people.length > 0 && (await db.getRepository(Citizen).existsBy({ nationalId: cast.people[0]!.nationalId }))) return;
   await db.transaction(async (tx) => {
-    await insertInChunks(tx, CivilAffairsOffice, cast.offices.map((o) => Object.assign(new CivilAffairsOffice(), o)));
     await insertInChunks(
       tx,
       Citizen,
