@@ -211,12 +211,14 @@ describe("the citizens' web app in a browser, on a gateway that accepts only per
     await table.waitFor();
     await settled(page);
 
-    const rows = await table.locator("tbody tr").evaluateAll((trs) =>
-      trs.map((tr) => {
-        const cells = [...tr.querySelectorAll("td")].map((td) => (td as HTMLElement).innerText.trim());
-        return { at: tr.querySelector("time")?.getAttribute("datetime") ?? "", agency: cells[1]!, who: cells[2]!, purpose: cells[5]! };
-      }),
-    );
+    const readRows = () =>
+      table.locator("tbody tr").evaluateAll((trs) =>
+        trs.map((tr) => {
+          const cells = [...tr.querySelectorAll("td")].map((td) => (td as HTMLElement).innerText.trim());
+          return { at: tr.querySelector("time")?.getAttribute("datetime") ?? "", agency: cells[1]!, who: cells[2]!, fields: cells[4]!, purpose: cells[5]! };
+        }),
+      );
+    const rows = await readRows();
     // One entry per agency and officer at least (labor's officer also made civil affairs record a read: the gateway fetched the register facts labor requires).
     expect(rows.length).toBeGreaterThanOrEqual(3);
     const times = rows.map((row) => Date.parse(row.at));
@@ -233,6 +235,15 @@ describe("the citizens' web app in a browser, on a gateway that accepts only per
     }).toEqual({ civilAffairs: true, labor: true, post: true });
     // His own reads are not "someone else's".
     expect(rows.filter((row) => row.who.includes(FAHAD.nationalId))).toEqual([]);
+    // The data read, in words under the kind of data, never as the API names it ("Shipment.address").
+    expect(rows.filter((row) => /[A-Za-z]+\.[A-Za-z]+/.test(row.fields))).toEqual([]);
+    expect(rows[0]!.fields).toBe("الشحنة: الحالة، اسم المستلم، عنوان التوصيل");
+    const civilAffairs = rows.find((row) => row.who.includes(OFFICERS.civilAffairs) && row.purpose === PURPOSES.civilAffairs);
+    expect(civilAffairs?.fields).toContain("بيانات الهوية: الاسم بالعربية، رقم الهوية، تاريخ الميلاد");
+    await chooseLanguage(page, "en");
+    await page.getByRole("heading", { level: 1, name: EN.access }).waitFor();
+    await settled(page);
+    expect((await readRows())[0]!.fields).toBe("Shipment: Status, Recipient's name, Delivery address");
 
     expect(problems()).toEqual([]);
   });

@@ -6,10 +6,39 @@ import { useLanguage } from "../i18n/language";
 import { Code, Moment } from "../ui/Dates";
 import { ErrorSummary } from "../ui/ErrorSummary";
 import { commonWords } from "../ui/words";
-import { dataAccessWords, roleLabels } from "./words";
+import { accessedFieldLabels, accessedTypeLabels, dataAccessWords, roleLabels } from "./words";
 import { ScreenHeading } from "../ui/ScreenHeading";
+import { describeAccessedFields } from "./accessedFields";
+import "./dataAccess.css";
 
 type Agency = "civilAffairs" | "labor" | "delivery";
+
+/**
+ * The fields of a record in words, each kind of data under its heading ("بيانات الهوية: الاسم
+ * بالعربية، تاريخ الميلاد"); a name the app has no words for yet as the API gives it, as code.
+ */
+function AccessedFields({ names }: { names: readonly string[] }) {
+  const words = useWords(dataAccessWords);
+  const { groups, unlabelled } = describeAccessedFields(names, { types: useWords(accessedTypeLabels), fields: useWords(accessedFieldLabels) });
+  return (
+    <ul class="accessed-fields">
+      {groups.flatMap((group) =>
+        group.heading === null
+          ? group.labels.map((label) => <li key={label}>{label}</li>)
+          : [
+              <li key={group.heading}>
+                <span class="accessed-type">{group.heading}:</span> {group.labels.join(words.separator)}
+              </li>,
+            ],
+      )}
+      {unlabelled.map((name) => (
+        <li key={name}>
+          <Code value={name} />
+        </li>
+      ))}
+    </ul>
+  );
+}
 
 /** `myDataAccesses` from the three agencies, merged newest first, each with its purpose. */
 export function DataAccessScreen() {
@@ -58,15 +87,16 @@ export function DataAccessScreen() {
                     <td>
                       <Code value={access.accessorNationalId} />
                       <br />
-                      {access.accessorRoles.map((role) => roles[role] ?? role).join(language === "ar" ? "، " : ", ")}
+                      {access.accessorRoles.map((role) => roles[role] ?? role).join(words.separator)}
                     </td>
                     <td>{access.action === "READ" ? words.read : words.change}</td>
                     <td>
-                      <span class="ltr">{access.fields.join(", ")}</span>
+                      <AccessedFields names={access.fields} />
                       {access.refusedFields.length > 0 && (
-                        <p class="hint">
-                          {words.refused}: <span class="ltr">{access.refusedFields.join(", ")}</span>
-                        </p>
+                        <div class="refused-fields">
+                          {words.refused}:
+                          <AccessedFields names={access.refusedFields} />
+                        </div>
                       )}
                     </td>
                     <td>{access.purpose ?? words.noPurpose}</td>
