@@ -21,6 +21,7 @@ import { deliveryAudit } from "./audit/personalData";
 import { deliveryAccessReport } from "./audit/dataAccessReport";
 import { DeliveryDataAccess1765000000000 } from "./migrations/1765000000000-DataAccess";
 import { DashboardIndexes1766000000000 } from "./migrations/1766000000000-DashboardIndexes";
+import { CardReaders1772000000000 } from "./migrations/1772000000000-CardReaders";
 import { OfficerQueues1769000000000 } from "./migrations/1769000000000-OfficerQueues";
 import { cardNumberVersionsMigration } from "../../../kernel/events/cardNumberMigration";
 import { dataAccessRefusalsMigration } from "../../../kernel/audit/migration";
@@ -36,7 +37,7 @@ export const delivery: SubgraphDefinition<typeof deliverySettings> = {
   defaultPort: REGISTERED.defaultPort,
   settings: deliverySettings,
   entities: [IssuedCard, Shipment, TrackingEvent, OfficePickup, PickupEvent],
-  migrations: [Delivery1764000000000, DeliveryDataAccess1765000000000, DashboardIndexes1766000000000, dataAccessRefusalsMigration("Delivery"), dataAccessPartitionsMigration("Delivery"), OfficerQueues1769000000000, cardNumberVersionsMigration("Delivery", ["issued_card", "shipment", "office_pickup", "pickup_event"]), dataAccessOwnersMigration("Delivery")],
+  migrations: [Delivery1764000000000, DeliveryDataAccess1765000000000, DashboardIndexes1766000000000, dataAccessRefusalsMigration("Delivery"), dataAccessPartitionsMigration("Delivery"), OfficerQueues1769000000000, cardNumberVersionsMigration("Delivery", ["issued_card", "shipment", "office_pickup", "pickup_event"]), dataAccessOwnersMigration("Delivery"), CardReaders1772000000000],
   schema: {
     resolvers: [ShipmentResolver, OfficePickupResolver, FamilyCardResolver, DeliveryStatsResolver, deliveryAccessReport.DataAccessReportResolver],
     orphanedTypes: [FamilyCardRef, CivilAffairsOfficeRef, deliveryAccessReport.DataAccessReport],

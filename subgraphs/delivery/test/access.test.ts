@@ -4,7 +4,7 @@ import { codes } from "../../../test/support/http";
 import { startSubgraphHarness, type Caller, type SubgraphHarness } from "../../../test/support/subgraph";
 import { delivery as deliveryDefinition } from "../src/definition";
 import { Shipment } from "../src/shipments/shipment.entity";
-import { CALLERS, cardIssued, cards, ENTITIES_QUERY, HEAD, OPERATOR, SPOUSE } from "./cards";
+import { CALLERS, cardIssued, cards, ENTITIES_QUERY, HEAD, MINOR_SON, OPERATOR, SPOUSE } from "./cards";
 
 describe.each(DATABASE_KINDS)("who sees a card's delivery, on %s", (kind) => {
   let delivery: SubgraphHarness;
@@ -48,14 +48,17 @@ describe.each(DATABASE_KINDS)("who sees a card's delivery, on %s", (kind) => {
     }
   });
 
-  it("shows a person on the card its shipment by tracking number; anyone else FORBIDDEN, as for a number that names no shipment", async () => {
+  it("shows the head, a spouse or an adult child on the card its shipment by tracking number; a minor child or anyone else FORBIDDEN, as for a number that names no shipment", async () => {
+    const family = cardIssued();
+    await delivery.publish({ ...family, memberIds: [...family.memberIds, MINOR_SON], members: [...family.members!, { nationalId: MINOR_SON, relation: "SON", birthDate: "2016-05-20", nationality: "SAU" }] });
+    const { trackingNumber } = await delivery.db.getRepository(Shipment).findOneByOrFail({ cardNumber: family.cardNumber });
     const lookUp = (number: string, caller: Caller) => delivery.http(`query($t: ID!) { shipment(trackingNumber: $t) { trackingNumber status recipientName } }`, { t: number }, caller);
     for (const role of ["citizen", "spouse", "operator", "officer"] as const) {
       const response = await lookUp(trackingNumber, CALLERS[role]);
       expect(response.errors).toBeUndefined();
       expect(response.data.shipment).toMatchObject({ trackingNumber, status: "CREATED" });
     }
-    for (const role of ["stranger", "analyst"] as const) {
+    for (const role of ["minorSon", "stranger", "analyst"] as const) {
       const response = await lookUp(trackingNumber, CALLERS[role]);
       expect(codes(response)).toEqual(["FORBIDDEN"]);
       expect(response.data).toEqual({ shipment: null });

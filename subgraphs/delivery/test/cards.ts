@@ -7,6 +7,8 @@ import { DEV_CARRIER_SECRET } from "../src/settings";
 /** The people on the cards of delivery's tests, a citizen who is not, and the staff who handle them. */
 export const HEAD = withCheckDigit("190000001");
 export const SPOUSE = withCheckDigit("190000002");
+/** A son under 18 (on a card only where a test puts him): he sees its delivery with his family, never on his own (RULES.md). */
+export const MINOR_SON = withCheckDigit("190000003");
 export const STRANGER = withCheckDigit("190000009");
 export const OPERATOR = withCheckDigit("190000925");
 export const OFFICER = withCheckDigit("190000909");
@@ -15,6 +17,7 @@ export const ANALYST = withCheckDigit("190000933");
 export const CALLERS = {
   citizen: { nationalId: HEAD },
   spouse: { nationalId: SPOUSE },
+  minorSon: { nationalId: MINOR_SON },
   stranger: { nationalId: STRANGER },
   operator: { nationalId: OPERATOR, roles: ["CITIZEN", "POST_OPERATOR"] },
   officer: { nationalId: OFFICER, roles: ["CITIZEN", "CIVIL_AFFAIRS_OFFICER"] },
@@ -43,6 +46,10 @@ export function cardIssued(overrides: Partial<CardIssuedEvent> & { daysAgo?: num
     recipientName: "فهد عبدالله العتيبي",
     headNationalId: HEAD,
     memberIds: [HEAD, SPOUSE],
+    members: [
+      { nationalId: HEAD, relation: "HEAD", birthDate: "1980-03-01", nationality: "SAU" },
+      { nationalId: SPOUSE, relation: "SPOUSE", birthDate: "1986-07-12", nationality: "SAU" },
+    ],
     issuedAt,
     ...fields,
   };

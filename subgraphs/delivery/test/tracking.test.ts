@@ -143,10 +143,11 @@ describe.each(DATABASE_KINDS)("tracking and pickups on %s", (kind) => {
     expect(await delivery.db.getRepository(TrackingEvent).countBy({ trackingNumber })).toBe(1);
   });
 
-  it("lets postal operators and officers read a shipment, and nobody else", async () => {
+  it("lets postal operators, officers and the card's head read a shipment, and nobody else", async () => {
     const { trackingNumber } = await newShipment();
     expect((await delivery.http(SHIPMENT, { trackingNumber }, officer)).data.shipment.status).toBe("CREATED");
-    for (const role of ["citizen", "analyst"] as const) {
+    expect((await delivery.http(SHIPMENT, { trackingNumber }, CALLERS.citizen)).data.shipment.status).toBe("CREATED");
+    for (const role of ["stranger", "analyst"] as const) {
       const refused = await delivery.http(SHIPMENT, { trackingNumber }, CALLERS[role]);
       expect(codes(refused)).toEqual(["FORBIDDEN"]);
       expect(refused.data.shipment).toBeNull();

@@ -22,6 +22,13 @@ export class IssuedCard {
   @Column({ type: "text", array: true })
   memberIds!: string[];
 
+  /**
+   * Who of them may look the shipment up by its tracking number: the head, a spouse, the children
+   * of age when the card was issued (null for a card delivery learned of before it kept them).
+   */
+  @Column({ type: "text", array: true, nullable: true })
+  readerIds!: string[] | null;
+
   @Column({ type: "varchar", length: 13 })
   deliveryMethod!: DeliveryMethod;
 

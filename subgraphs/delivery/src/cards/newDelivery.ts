@@ -1,4 +1,5 @@
 import type { CardIssuedEvent } from "../../../../kernel/events/cardIssued";
+import { isMinorChild } from "../../../../kernel/adulthood";
 import { addWorkingDays, riyadhDate } from "../../../../kernel/riyadhCalendar";
 import { addressOf } from "../events/cardIssuedPayload";
 import { OfficePickup } from "../pickups/officePickup.entity";
@@ -15,12 +16,24 @@ import { IssuedCard } from "./issuedCard.entity";
 /** Who made the moves no person made (creation, return to the office). */
 export const SYSTEM = "system";
 
+/**
+ * The people on the card who read its records on their own (RULES.md): the head, a spouse, a child
+ * of age on the day of issue. From a publisher that does not send the register's composition yet,
+ * the head alone.
+ */
+function readersOf(event: CardIssuedEvent): string[] {
+  if (!event.members) return [event.headNationalId];
+  const issuedOn = riyadhDate(new Date(event.issuedAt));
+  return [...new Set(event.members.filter((member) => !isMinorChild(member.relation, member.birthDate, issuedOn)).map((member) => member.nationalId))];
+}
+
 export function issuedCardOf(event: CardIssuedEvent): IssuedCard {
   return Object.assign(new IssuedCard(), {
     cardNumber: event.cardNumber,
     eventId: event.eventId,
     registerNumber: event.registerNumber,
     memberIds: [...new Set(event.memberIds)],
+    readerIds: readersOf(event),
     deliveryMethod: event.deliveryMethod,
     officeId: event.officeId,
     issuedAt: new Date(event.issuedAt),

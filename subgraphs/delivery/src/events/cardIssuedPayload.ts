@@ -8,6 +8,13 @@ const ADDRESS_FIELDS = ["buildingNumber", "street", "district", "city", "postalC
 const isText = (value: unknown, maxLength = Infinity): value is string =>
   typeof value === "string" && value.trim() !== "" && value.length <= maxLength;
 
+const RELATIONS = ["HEAD", "SPOUSE", "SON", "DAUGHTER"];
+
+function isMemberFacts(member: unknown): boolean {
+  const facts = member as Record<string, unknown> | null;
+  return typeof facts === "object" && facts !== null && isText(facts.nationalId, 10) && RELATIONS.includes(facts.relation as string) && typeof facts.birthDate === "string" && /^\d{4}-\d{2}-\d{2}$/.test(facts.birthDate);
+}
+
 function addressProblems(address: unknown): string[] {
   if (typeof address !== "object" || address === null) return ["address is required for SAUDI_POST"];
   const fields = address as Record<string, unknown>;
@@ -33,6 +40,8 @@ export function parseEventPayload(payload: unknown): ParsedEvent {
   check(isText(event.recipientName), "recipientName is required");
   check(typeof event.issuedAt === "string" && !Number.isNaN(Date.parse(event.issuedAt)), "issuedAt must be an ISO-8601 instant");
   check(Array.isArray(event.memberIds) && event.memberIds.length > 0 && event.memberIds.every((id) => isText(id, 10)), "memberIds must list national IDs");
+  // Optional (a publisher not yet upgraded sends none), but who reads the card on his own comes from it.
+  check(event.members === undefined || (Array.isArray(event.members) && event.members.every(isMemberFacts)), "members must list each person's nationalId, relation and birthDate");
   if (event.deliveryMethod === "SAUDI_POST") problems.push(...addressProblems(event.address));
   else check(event.deliveryMethod === "OFFICE_PICKUP", "deliveryMethod must be SAUDI_POST or OFFICE_PICKUP");
   return problems.length > 0 ? { kind: "invalid", problems } : { kind: "cardIssued", event: event as unknown as CardIssuedEvent };

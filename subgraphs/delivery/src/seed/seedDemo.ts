@@ -20,6 +20,7 @@ const HOUR = 3_600_000;
 /** The CardIssued event civil-affairs would have sent for a demo family's card. */
 function demoEvent(family: CastFamily & { card: NonNullable<CastFamily["card"]> }, cast: Cast): CardIssuedEvent {
   const head = cast.people.find((p) => p.nationalId === family.headId)!;
+  const person = (id: string) => cast.people.find((p) => p.nationalId === id)!;
   return {
     type: "CardIssued",
     eventId: `demo-${family.card.cardNumber}`,
@@ -34,6 +35,7 @@ function demoEvent(family: CastFamily & { card: NonNullable<CastFamily["card"]> 
     recipientName: head.fullNameAr,
     headNationalId: head.nationalId,
     memberIds: family.members.map((m) => m.nationalId),
+    members: family.members.map((m) => ({ nationalId: m.nationalId, relation: m.relation, birthDate: person(m.nationalId).birthDate, nationality: person(m.nationalId).nationality })),
     issuedAt: family.card.issuedAt,
   };
 }

@@ -4,6 +4,7 @@ import { requireViewer, type RequestContext } from "../../../../kernel/context";
 import { appError, Violations } from "../../../../kernel/errors";
 import { hasRole } from "../../../../kernel/auth/viewer";
 import { DELIVERY_STAFF, readableIssuedCard } from "../cards/access";
+import { issuedCardByNumber } from "../cards/loaders";
 import { DEFAULT_PAGE, MAX_PAGE } from "../../../../kernel/graphql/paging";
 import { eventsByTrackingNumber, shipmentByTrackingNumber } from "./loaders";
 import { shipmentsAwaitingEvent } from "./queue";
@@ -19,13 +20,16 @@ export class ShipmentResolver {
   @Authenticated()
   @Query(() => Shipment, {
     nullable: true,
-    description: "Postal operators and civil-affairs officers any shipment (null for an unknown number); a person on the card its own shipment (FORBIDDEN otherwise, also for an unknown number).",
+    description:
+      "Postal operators and civil-affairs officers any shipment (null for an unknown number); the head, a spouse or an adult child on the card its own shipment (FORBIDDEN otherwise, also for an unknown number).",
   })
   async shipment(@Arg("trackingNumber", () => ID) trackingNumber: string, @Ctx() ctx: RequestContext): Promise<Shipment | null> {
+    const viewer = requireViewer(ctx);
     const shipment = await ctx.loaders.get(shipmentByTrackingNumber).load(trackingNumber.trim());
-    if (hasRole(requireViewer(ctx), ...DELIVERY_STAFF)) return shipment;
+    if (hasRole(viewer, ...DELIVERY_STAFF)) return shipment;
+    const card = shipment ? await ctx.loaders.get(issuedCardByNumber).load(shipment.cardNumber) : null;
     // Whether a number names a shipment is itself someone's business: the same answer for both.
-    if (!shipment || !(await readableIssuedCard(ctx, shipment.cardNumber))) throw appError("FORBIDDEN", ctx.lang);
+    if (!shipment || !card?.readerIds?.includes(viewer.nationalId)) throw appError("FORBIDDEN", ctx.lang);
     return shipment;
   }
 
