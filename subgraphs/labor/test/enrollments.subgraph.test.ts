@@ -141,4 +141,28 @@ describe.each(DATABASE_KINDS)("labor enrollments (%s database)", (kind) => {
     expect(byCode.CITIZEN_ACCOUNT.eligibleFamilies).toBeGreaterThanOrEqual(1);
     expect(codes(await labor.http(STATS, {}, { nationalId: ABDULLAH.id }))).toEqual(["FORBIDDEN"]);
   });
+
+  // Last: it raises Abdullah's household income.
+  it("refuses an officer the enrollment he applied for (FOUR_EYES), and any officer an approval for a family no longer eligible (NOT_ELIGIBLE)", async () => {
+    const [pending]: Array<{ id: string }> = await labor.db.query(`SELECT id FROM benefit_enrollment WHERE program = 'FOOD_SUPPORT' AND register_number = $1 AND applied_by = $2 AND status = 'PENDING'`, [
+      ABDULLAH.register,
+      LABOR_OFFICER,
+    ]);
+    const ownCase = await decide(officer, pending!.id, true);
+    expect(errorCodes(ownCase)).toEqual(["FORBIDDEN"]);
+    expect(ownCase.errors![0]!.extensions!.reason).toBe("FOUR_EYES");
+    // Hind, Abdullah's wife, as a labor officer: her own family's.
+    const ownFamily = await decide({ nationalId: "1000000107", roles: ["CITIZEN", "LABOR_OFFICER"] }, pending!.id, false);
+    expect(ownFamily.errors?.[0]?.extensions).toMatchObject({ code: "FORBIDDEN", reason: "FOUR_EYES" });
+
+    // Hind's new wage takes the household to 9,000 SAR, above food support's 6,400 for six.
+    const wage = await labor.run(`mutation($input: RecordWageInput!) { recordWage(input: $input) { nationalId } }`, { input: { nationalId: "1000000107", monthlyHalalas: 500_000, employer: "Y", effectiveFrom: "2026-01-01" } }, officer);
+    expect(wage.errors).toBeUndefined();
+    const another: Caller = { nationalId: "1000000941", roles: ["CITIZEN", "LABOR_OFFICER"] };
+    const approval = await decide(another, pending!.id, true);
+    expect(errorCodes(approval)).toEqual(["BAD_USER_INPUT"]);
+    expect(violationsOf(approval).map((v) => `${v.field}:${v.rule}`)).toEqual(["approve:NOT_ELIGIBLE"]);
+    expect(violationsOf(approval)[0]!.message).toMatch(/9,000 SAR is above the 6,400 SAR threshold/);
+    expect((await decide(another, pending!.id, false)).data!.decideEnrollment.status).toBe("REJECTED");
+  });
 });

@@ -3,6 +3,7 @@ import { Authenticated, RequiresRole } from "../../../../kernel/graphql/authoriz
 import { requireViewer, type RequestContext } from "../../../../kernel/context";
 import { hasRole } from "../../../../kernel/auth/viewer";
 import { appError, badInput } from "../../../../kernel/errors";
+import { say } from "../../../../kernel/i18n";
 import type { FamilyRegister } from "../civilAffairs/civilAffairsRegister";
 import type { FamilyEvaluations } from "../eligibility/familyEvaluations";
 import { describeReason } from "../eligibility/reasons";
@@ -11,7 +12,8 @@ import { BenefitProgram } from "../programs/benefitProgram.entity";
 import { BenefitProgramCode } from "../programs/programCode";
 import { loadProgram } from "../programs/loaders";
 import { DEFAULT_PAGE, MAX_PAGE } from "../../../../kernel/graphql/paging";
-import { BenefitEnrollment } from "./benefitEnrollment.entity";
+import { BenefitEnrollment, EnrollmentStatus } from "./benefitEnrollment.entity";
+import { enrollmentMessages } from "./messages";
 import { decideEnrollment, isEnrollmentId, openEnrollment } from "./enrollments";
 import { pendingEnrollments } from "./queue";
 import { BenefitEnrollmentConnection } from "./queueTypes";
@@ -60,13 +62,31 @@ export class EnrollmentResolver {
   }
 
   @RequiresRole("LABOR_OFFICER")
-  @Mutation(() => BenefitEnrollment, { description: "Labor officers: approve or reject a PENDING enrollment." })
-  decideEnrollment(
+  @Mutation(() => BenefitEnrollment, {
+    description:
+      "Labor officers: approve or reject a PENDING enrollment. Not his own family's, nor one he applied for himself (FORBIDDEN, FOUR_EYES); an approval is refused with NOT_ELIGIBLE and the reasons when the family is not eligible now.",
+  })
+  async decideEnrollment(
     @Arg("id", () => ID) id: string,
     @Arg("approve") approve: boolean,
     @Ctx() ctx: RequestContext,
   ): Promise<BenefitEnrollment> {
     const officer = requireViewer(ctx);
+    const enrollment = isEnrollmentId(id) ? await ctx.db.getRepository(BenefitEnrollment).findOneBy({ id }) : null;
+    if (!enrollment) throw appError("NOT_FOUND", ctx.lang);
+    const family = await this.register.family(enrollment.registerNumber, ctx);
+    const member = family?.members.some((m) => m.citizen.nationalId === officer.nationalId) ?? false;
+    if (member || enrollment.appliedBy === officer.nationalId) {
+      throw appError("FORBIDDEN", ctx.lang, say(ctx.lang, enrollmentMessages.ownCase, undefined), { reason: "FOUR_EYES" });
+    }
+    // The family's composition or income may have changed since it applied: approve what it is eligible for now.
+    if (approve && enrollment.status === EnrollmentStatus.PENDING) {
+      const decision = family ? (await ctx.loaders.get(this.evaluations).load(family)).decisions.find((d) => d.program === enrollment.programCode) : undefined;
+      if (!decision?.eligible) {
+        const reasons = decision?.reasons ?? [];
+        throw badInput(ctx.lang, reasons.length > 0 ? reasons.map((reason) => ({ field: "approve", rule: "NOT_ELIGIBLE", message: describeReason(reason, ctx.lang) })) : [{ field: "approve", rule: "NOT_ELIGIBLE", message: say(ctx.lang, enrollmentMessages.notEligibleNow, undefined) }]);
+      }
+    }
     return decideEnrollment(ctx.db, ctx.lang, { id, approve, decidedBy: officer.nationalId });
   }
 

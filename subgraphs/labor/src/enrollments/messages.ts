@@ -5,6 +5,14 @@ export const enrollmentMessages = messages({
     en: () => "This family already has a pending or approved enrollment in this program.",
     ar: () => "لدى الأسرة تسجيل قائم (قيد المراجعة أو معتمد) في هذا البرنامج.",
   },
+  ownCase: {
+    en: () => "An officer does not decide his own family's enrollment, nor one he applied for himself: another officer must.",
+    ar: () => "لا يبت الموظف في تسجيل أسرته ولا في تسجيل قدّمه بنفسه: يبت فيه موظف آخر.",
+  },
+  notEligibleNow: {
+    en: () => "The family is not eligible for this program now.",
+    ar: () => "الأسرة غير مؤهلة لهذا البرنامج الآن.",
+  },
   notPending: {
     en: (p: { status: string }) => `Only a PENDING enrollment can be decided; this one is ${p.status}.`,
     ar: (p: { status: string }) => `لا يُبت إلا في تسجيل قيد المراجعة؛ حالة هذا التسجيل ${p.status}.`,
