@@ -11,7 +11,9 @@ export class AuditTrail {
   /** object → the personal parent it was reached through (for `ownersFromParent`). */
   readonly parents = new WeakMap<object, { type: string; value: object }>();
 
+  /** A field its resolver withheld (noted refused) is not a read, though the field resolved (to null). */
   noteRead(type: string, value: object, field: string): void {
+    if (this.refused.size > 0 && this.refused.get(type)?.get(value)?.has(field)) return;
     note(this.reads, type, value, field);
   }
 

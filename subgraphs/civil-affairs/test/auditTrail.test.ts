@@ -87,6 +87,22 @@ describe.each(DATABASE_KINDS)("civil-affairs data-access audit (%s database)", (
     expect(row.outcome).toBe("COMPLETED");
   });
 
+  it("lists a contact field withheld from a labor officer (null in his answer) as refused, not read, in the owner's report", async () => {
+    const officer = await ca.as({ nationalId: "1000000917", roles: ["LABOR_OFFICER"] });
+    const response = await officer(`{ family(registerNumber: "3000000002") { members { citizen { nationalId fullNameAr mobile nationalAddress { city } } } } }`, {}, {
+      "x-access-purpose": "Support review 8",
+      "x-request-id": "req-audit-withheld",
+    });
+    expect(response.errors).toBeUndefined();
+    const hind = response.data.family.members.find((m: { citizen: { nationalId: string } }) => m.citizen.nationalId === "1000000107").citizen;
+    expect(hind).toMatchObject({ mobile: null, nationalAddress: null });
+    const [row] = await ca.db.query(`SELECT fields, refused_fields FROM ${DATA_ACCESS_PER_OWNER} WHERE owner_id = '1000000107' AND request_id = 'req-audit-withheld'`);
+    expect(row.fields).toEqual(expect.arrayContaining(["Citizen.fullNameAr", "Citizen.nationalId"]));
+    expect(row.fields).not.toContain("Citizen.mobile");
+    expect(row.fields).not.toContain("Citizen.nationalAddress");
+    expect([...row.refused_fields].sort()).toEqual(["Citizen.mobile", "Citizen.nationalAddress"]);
+  });
+
   it("records a family member's read of the others, not of oneself, and nothing for one's own record", async () => {
     const fahad = await ca.as({ nationalId: FAHAD });
     const [wifeBefore, fahadBefore] = [await count(ca, "1000000024"), await count(ca, FAHAD)];

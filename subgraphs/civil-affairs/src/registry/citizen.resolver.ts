@@ -8,7 +8,14 @@ import { assertCanReadFamily, assertCanReadPerson, contactView, sameRegister, vi
 import { Citizen } from "./citizen.entity";
 import { Family } from "./family.entity";
 import { toHijri } from "./hijri";
+import { trailOf } from "../../../../kernel/audit/trail";
 import { citizenById, familyByRegister, membershipByCitizen } from "./loaders";
+
+/** A contact field the viewer may not see, whether or not the person has one: null in the answer, refused (not read) in the owner's data-access report. */
+function withheld(ctx: RequestContext, citizen: Citizen, field: string): null {
+  if (ctx.viewer) trailOf(ctx).noteRefused("Citizen", citizen, field);
+  return null;
+}
 
 @Resolver(() => Citizen)
 export class CitizenResolver {
@@ -41,6 +48,7 @@ export class CitizenResolver {
     description: "Whole for the citizen and civil-affairs officers, masked (e.g. 05******67) for the family, null for labor officers and postal operators.",
   })
   mobile(@Root() citizen: Citizen, @Ctx() ctx: RequestContext): string | null {
+    if (contactView(ctx.viewer, citizen.nationalId) === "NONE") return withheld(ctx, citizen, "Citizen.mobile");
     return visibleMobile(ctx.viewer, citizen.nationalId, citizen.mobile);
   }
 
@@ -50,10 +58,11 @@ export class CitizenResolver {
   })
   async nationalAddress(@Root() citizen: Citizen, @Ctx() ctx: RequestContext): Promise<NationalAddress | null> {
     const view = contactView(ctx.viewer, citizen.nationalId);
-    if (view === "NONE" || !citizen.address?.buildingNumber) return null;
     // The family shares its address; a person named in a draft but in another register does not.
-    if (view === "MASKED" && !(await sameRegister(ctx, ctx.viewer!.nationalId, citizen.nationalId))) return null;
-    return citizen.address;
+    if (view === "NONE" || (view === "MASKED" && !(await sameRegister(ctx, ctx.viewer!.nationalId, citizen.nationalId)))) {
+      return withheld(ctx, citizen, "Citizen.nationalAddress");
+    }
+    return citizen.address?.buildingNumber ? citizen.address : null;
   }
 
   @Authenticated()
