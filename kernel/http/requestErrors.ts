@@ -5,11 +5,12 @@ type Violation = { field: string; rule: string; message: string };
 
 /**
  * What a refused request is told in Arabic, by the violation's rule: GraphQL (graphql-js, Apollo
- * Server) words these errors in English only. The English wording follows as the technical detail
- * of each violation (it names fields and types, which are English anyway).
+ * Server) words these errors in English only, and the contract wants the whole message in the
+ * request's language. The violation's `field` still says where; the English wording (the same
+ * request in English) says more.
  */
 const ARABIC: Record<string, string> = {
-  JSON: "جسم الطلب ليس JSON صالحًا.",
+  JSON: "تعذّرت قراءة جسم الطلب: صيغته غير صالحة.",
   PAYLOAD_TOO_LARGE: "جسم الطلب أكبر من الحد المسموح.",
   MAX_BATCH_SIZE: "عدد العمليات في الطلب الواحد أكثر من المسموح.",
   BAD_REQUEST: "الطلب غير صالح.",
@@ -26,7 +27,7 @@ export function requestErrorsIn(lang: Lang, errors: GraphQLFormattedError[]): Gr
     const violations = error.extensions?.violations as Violation[] | undefined;
     const arabic = violations?.[0] ? ARABIC[violations[0].rule] : undefined;
     if (!violations || !arabic) return error;
-    const inArabic = violations.map((v) => (ARABIC[v.rule] ? { ...v, message: `${ARABIC[v.rule]} ${v.message}` } : v));
+    const inArabic = violations.map((v) => (ARABIC[v.rule] ? { ...v, message: ARABIC[v.rule]! } : v));
     return { ...error, message: arabic, extensions: { ...error.extensions, violations: inArabic } };
   });
 }
