@@ -8,3 +8,8 @@ export function normalizeDigits(input: string): string {
     .replace(/[\u0660-\u0669]/g, (d) => String(d.charCodeAt(0) - EASTERN_ARABIC_ZERO))
     .replace(/[\u06f0-\u06f9]/g, (d) => String(d.charCodeAt(0) - PERSIAN_ZERO));
 }
+
+/** ASCII digits written in Eastern Arabic (2027-12-02 → ٢٠٢٧-١٢-٠٢), for a date or code inside an Arabic sentence. */
+export function arabicIndicDigits(text: string): string {
+  return text.replace(/\d/g, (d) => String.fromCharCode(EASTERN_ARABIC_ZERO + Number(d)));
+}

@@ -119,6 +119,10 @@ describe.each(DATABASE_KINDS)("labor eligibility on Family (%s database)", (kind
     const input = { nationalId: "١٠٠٠٠٠٠١١٥", monthlyHalalas: 300_000, employer: "Jeddah Port", effectiveFrom: "2026-01-01" };
     const bad = await labor.http(RECORD, { input: { nationalId: "1000000117", monthlyHalalas: -1, employer: " ", effectiveFrom: "2099-01-01" } }, officer);
     expect(violationRules(bad)).toEqual(["NATIONAL_ID_CHECK_DIGIT", "AMOUNT_RANGE", "REQUIRED", "TOO_FAR_AHEAD"]);
+    // In Arabic, every number in the Arabic digits the rest of the sentence uses.
+    const inArabic = await labor.http(RECORD, { input: { nationalId: "1000000117", monthlyHalalas: -1, employer: " ", effectiveFrom: "2099-01-01" } }, { ...officer, lang: "ar" });
+    const messages = (inArabic.errors![0]!.extensions!.violations as Array<{ message: string }>).map((v) => v.message);
+    expect(messages.filter((message) => /[0-9]/.test(message))).toEqual([]);
     expect(codes(await labor.http(RECORD, { input }, { nationalId: ABDULLAH.id }))).toEqual(["FORBIDDEN"]);
     const recorded = await labor.http(RECORD, { input }, officer);
     expect(recorded.data.recordWage).toEqual({ nationalId: "1000000115", employer: "Jeddah Port", source: "OFFICER", effectiveFrom: "2026-01-01", monthlyAmount: { halalas: 300_000 } });

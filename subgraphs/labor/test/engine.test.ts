@@ -99,5 +99,6 @@ describe("the eligibility engine", () => {
     const reason = { rule: "INCOME", passed: false, incomeHalalas: 920_000, thresholdHalalas: 840_000, members: 5, adults: 2, children: 3 } as const;
     expect(describeReason(reason, "en")).toBe("household income 9,200 SAR is above the 8,400 SAR threshold for 5 members (2 adults, 3 children)");
     expect(describeReason(reason, "ar")).toBe("دخل الأسرة ٩٬٢٠٠ ريال يتجاوز الحد ٨٬٤٠٠ ريال لأسرة من ٥ أفراد (٢ بالغين و٣ أطفال)");
+    expect(describeReason({ rule: "MIN_CHILDREN", passed: false, children: 0, count: 1 }, "ar")).toBe("عدد الأبناء دون ١٨ سنة ٠، أقل من العدد المطلوب ١");
   });
 });

@@ -1,3 +1,4 @@
+import { ADULT_AGE } from "../../../../kernel/adulthood";
 import { formatNumber, type Lang } from "../../../../kernel/i18n";
 import type { Reason } from "./engine";
 
@@ -21,7 +22,7 @@ function english(reason: Reason): string {
     case "MIN_MEMBERS":
       return `the household has ${count(reason.members, "member", "members")}, ${reason.passed ? "at least" : "fewer than"} the required ${reason.count}`;
     case "MIN_CHILDREN":
-      return `the household has ${count(reason.children, "child", "children")} under 18, ${reason.passed ? "at least" : "fewer than"} the required ${reason.count}`;
+      return `the household has ${count(reason.children, "child", "children")} under ${ADULT_AGE}, ${reason.passed ? "at least" : "fewer than"} the required ${reason.count}`;
     case "INCOME":
       return (
         `household income ${sar("en", reason.incomeHalalas)} is ${reason.passed ? "within" : "above"} the ` +
@@ -44,7 +45,7 @@ function arabic(reason: Reason): string {
     case "MIN_MEMBERS":
       return `عدد أفراد الأسرة ${n("ar", reason.members)}، ${reason.passed ? "لا يقل عن" : "أقل من"} العدد المطلوب ${n("ar", reason.count)}`;
     case "MIN_CHILDREN":
-      return `عدد الأبناء دون 18 سنة ${n("ar", reason.children)}، ${reason.passed ? "لا يقل عن" : "أقل من"} العدد المطلوب ${n("ar", reason.count)}`;
+      return `عدد الأبناء دون ${n("ar", ADULT_AGE)} سنة ${n("ar", reason.children)}، ${reason.passed ? "لا يقل عن" : "أقل من"} العدد المطلوب ${n("ar", reason.count)}`;
     case "INCOME":
       return (
         `دخل الأسرة ${sar("ar", reason.incomeHalalas)} ${reason.passed ? "لا يتجاوز" : "يتجاوز"} الحد ${sar("ar", reason.thresholdHalalas)} ` +

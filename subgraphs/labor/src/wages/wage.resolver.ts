@@ -47,7 +47,7 @@ export class WageResolver {
     const violations = new Violations(ctx.lang);
     const nationalId = collectNationalId(violations, "input.nationalId", input.nationalId);
     if (!Number.isInteger(input.monthlyHalalas) || input.monthlyHalalas < 0 || input.monthlyHalalas > MAX_MONTHLY_HALALAS) {
-      violations.add("input.monthlyHalalas", "AMOUNT_RANGE", wageMessages.amount, { max: String(MAX_MONTHLY_HALALAS) });
+      violations.add("input.monthlyHalalas", "AMOUNT_RANGE", wageMessages.amount, { max: MAX_MONTHLY_HALALAS });
     }
     const employer = input.employer.trim();
     if (employer === "" || employer.length > MAX_EMPLOYER_LENGTH) {
