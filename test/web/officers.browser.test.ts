@@ -418,6 +418,16 @@ describe("the officers' screens and the analysts' dashboard in a browser, on a g
     const { me } = await run(platform.gatewayUrl, "mySupport", {}, { token: abdullah });
     expect(me.family.enrollments.find((one: { id: string }) => one.id === enrollment.id)).toMatchObject({ status: "APPROVED" });
 
+    // His family opened: a wage with every problem the form can tell shows them all at once, next to their inputs.
+    await page.evaluate((register) => void (location.hash = `#/support/${register}`), ABDULLAH.registerNumber);
+    await page.getByLabel("غرض الاطلاع", { exact: true }).fill(PURPOSE.support);
+    await page.getByRole("button", { name: "فتح", exact: true }).click();
+    const wageForm = page.getByRole("form", { name: "تسجيل أجر" });
+    await wageForm.getByLabel("الأجر الشهري (ريال)", { exact: true }).fill("-5");
+    await wageForm.getByRole("button", { name: "تسجيل الأجر", exact: true }).click();
+    await wageForm.locator(".field.invalid").first().waitFor();
+    expect(await wageForm.locator(".field.invalid label").allInnerTexts()).toEqual(["جهة العمل", "الأجر الشهري (ريال)"]);
+
     // The dashboard, read again: one more family enrolled, one fewer pending, as many eligible.
     await analyst.page.reload();
     await analyst.page.locator("#programs-numbers").waitFor();

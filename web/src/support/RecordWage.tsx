@@ -39,7 +39,9 @@ export function RecordWage({ family, headers, onRecorded }: RecordWageProps) {
     if (busy) return;
     const monthlyHalalas = halalasOf(amount);
     const problems: Violation[] = [];
+    // What the form can tell alone, all at once; the API checks the rest (the ID, the amount's range, the date's).
     if (monthlyHalalas === null) problems.push({ field: "monthlyHalalas", rule: "NOT_A_NUMBER", message: words.amountNotNumber });
+    if (!employer.trim()) problems.push({ field: "employer", rule: "REQUIRED", message: words.employerRequired });
     if (!effectiveFrom) problems.push({ field: "effectiveFrom", rule: "REQUIRED", message: words.dateRequired });
     if (problems.length > 0 || monthlyHalalas === null) {
       setError(new ApiError(words.formProblems, "BAD_USER_INPUT", problems));
