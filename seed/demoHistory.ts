@@ -62,10 +62,12 @@ const PATHS: Record<Exclude<ApplicationStatus, "ISSUED">, Array<[ApplicationStat
 /** An application that has not (or will never) become a card: a replacement, or a first card for a family without one. */
 function otherApplication(family: CastFamily, createdAt: number, rnd: () => number): CastApplication {
   const status = pick(rnd, Object.keys(PATHS) as Array<keyof typeof PATHS>);
+  const kind = family.card ? pick<ApplicationKind>(rnd, ["REPLACEMENT_LOST", "REPLACEMENT_DAMAGED", "MEMBERS_UPDATE"]) : "NEW_CARD";
   return {
     applicantId: family.headId,
     registerNumber: family.registerNumber,
-    kind: family.card ? pick<ApplicationKind>(rnd, ["REPLACEMENT_LOST", "REPLACEMENT_DAMAGED", "MEMBERS_UPDATE"]) : "NEW_CARD",
+    // Past its draft, an application passed submission's rules: a damaged card's needs a photo, which the demo has none of.
+    kind: kind === "REPLACEMENT_DAMAGED" && status !== "DRAFT" ? "REPLACEMENT_LOST" : kind,
     status,
     moves: PATHS[status].map(([to, hours]) => ({ to, at: new Date(createdAt + hours * HOUR).toISOString() })),
   };

@@ -148,7 +148,7 @@ function otherApplication(application: CastApplication): CardApplication {
     deliveryAddressSnapshot: {},
     feeHalalas: application.kind.startsWith("REPLACEMENT") ? DEMO_REPLACEMENT_FEE_HALALAS : 0,
     rejectionReason: application.status === "REJECTED" ? "The supporting documents do not match the registry." : null,
-    correctionNotes: application.status === "NEEDS_CORRECTION" ? "Attach a clearer photo of the damaged card." : null,
+    correctionNotes: application.status === "NEEDS_CORRECTION" ? "Confirm the national address the card is to be delivered to." : null,
     cardNumber: null,
     createdAt: new Date(application.moves[0]!.at),
     submittedAt: submitted ? new Date(submitted.at) : null,
