@@ -1,7 +1,7 @@
 import { messages } from "../../../../kernel/i18n";
 
 /** A national address's parts as the person filling it in calls them (the labels of the app's form). */
-export const ADDRESS_PART_NAMES = {
+const ADDRESS_PART_NAMES = {
   buildingNumber: { en: "The building number", ar: "رقم المبنى" },
   street: { en: "The street", ar: "الشارع" },
   district: { en: "The district", ar: "الحي" },

@@ -4,10 +4,10 @@ import type { NationalAddress } from "../../../../kernel/graphql/nationalAddress
 import { registryMessages } from "./messages";
 
 const FORMATS = {
-  buildingNumber: { pattern: /^\d{4}$/, en: "4 digits", ar: "4 أرقام" },
-  postalCode: { pattern: /^\d{5}$/, en: "5 digits", ar: "5 أرقام" },
-  additionalNumber: { pattern: /^\d{4}$/, en: "4 digits", ar: "4 أرقام" },
-  shortAddress: { pattern: /^[A-Z]{4}\d{4}$/, en: "4 letters and 4 digits, e.g. RRRD2929", ar: "4 أحرف و4 أرقام، مثل RRRD2929" },
+  buildingNumber: { pattern: /^\d{4}$/, en: "4 digits", ar: "٤ أرقام" },
+  postalCode: { pattern: /^\d{5}$/, en: "5 digits", ar: "٥ أرقام" },
+  additionalNumber: { pattern: /^\d{4}$/, en: "4 digits", ar: "٤ أرقام" },
+  shortAddress: { pattern: /^[A-Z]{4}\d{4}$/, en: "4 letters and 4 digits, e.g. RRRD2929", ar: "٤ أحرف و٤ أرقام، مثل RRRD2929" },
 } as const;
 const REQUIRED_TEXT = ["street", "district", "city"] as const;
 

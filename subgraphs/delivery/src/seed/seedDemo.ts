@@ -1,7 +1,7 @@
 import type { DataSource } from "typeorm";
 import { insertInChunks } from "../../../../kernel/database/insertInChunks";
 import type { CardIssuedEvent } from "../../../../kernel/events/cardIssued";
-import type { Cast, CastDelivery, CastFamily } from "../../../../seed/demoCast";
+import type { Cast, CastDelivery, CastFamily, CastPerson } from "../../../../seed/demoCast";
 import { IssuedCard } from "../cards/issuedCard.entity";
 import { issuedCardOf, pickupEventOf, pickupOf, shipmentOf, SYSTEM, trackingEventOf } from "../cards/newDelivery";
 import { nextSerials } from "../events/createDelivery";
@@ -18,9 +18,9 @@ import { trackingNumberFor } from "../shipments/trackingNumber";
 const HOUR = 3_600_000;
 
 /** The CardIssued event civil-affairs would have sent for a demo family's card. */
-function demoEvent(family: CastFamily & { card: NonNullable<CastFamily["card"]> }, cast: Cast): CardIssuedEvent {
-  const head = cast.people.find((p) => p.nationalId === family.headId)!;
-  const person = (id: string) => cast.people.find((p) => p.nationalId === id)!;
+function demoEvent(family: CastFamily & { card: NonNullable<CastFamily["card"]> }, people: ReadonlyMap<string, CastPerson>): CardIssuedEvent {
+  const person = (id: string) => people.get(id)!;
+  const head = person(family.headId);
   return {
     type: "CardIssued",
     eventId: `demo-${family.card.cardNumber}`,
@@ -96,7 +96,8 @@ function officePickup(event: CardIssuedEvent, delivery: CastDelivery): { pickup:
  * returned to the office, waiting there or collected); does nothing when it is already there.
  */
 export async function seedDelivery(db: DataSource, workingDays: number, cast: Cast): Promise<void> {
-  const events = cast.families.flatMap((f) => (f.card ? [demoEvent({ ...f, card: f.card }, cast)] : []));
+  const people = new Map(cast.people.map((p) => [p.nationalId, p]));
+  const events = cast.families.flatMap((f) => (f.card ? [demoEvent({ ...f, card: f.card }, people)] : []));
   if (events.length === 0 || (await db.getRepository(IssuedCard).existsBy({ cardNumber: events[0]!.cardNumber }))) return;
   const deliveryOf = new Map(cast.families.flatMap((f) => (f.card ? [[f.card.cardNumber, f.card.delivery] as const] : [])));
   await db.transaction(async (tx) => {

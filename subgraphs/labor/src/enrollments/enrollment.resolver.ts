@@ -2,10 +2,11 @@ import { Arg, Ctx, FieldResolver, ID, Int, Mutation, Query, Resolver, Root } fro
 import { Authenticated, RequiresRole } from "../../../../kernel/graphql/authorization";
 import { requireViewer, type RequestContext } from "../../../../kernel/context";
 import { hasRole } from "../../../../kernel/auth/viewer";
-import { appError, badInput } from "../../../../kernel/errors";
-import { say } from "../../../../kernel/i18n";
+import { appError, badInput, type AppError } from "../../../../kernel/errors";
+import { say, type Lang } from "../../../../kernel/i18n";
 import type { FamilyRegister } from "../civilAffairs/civilAffairsRegister";
 import type { FamilyEvaluations } from "../eligibility/familyEvaluations";
+import type { Reason } from "../eligibility/engine";
 import { describeReason } from "../eligibility/reasons";
 import { Family } from "../family/family.type";
 import { BenefitProgram } from "../programs/benefitProgram.entity";
@@ -17,6 +18,12 @@ import { enrollmentMessages } from "./messages";
 import { decideEnrollment, isEnrollmentId, openEnrollment } from "./enrollments";
 import { pendingEnrollments } from "./queue";
 import { BenefitEnrollmentConnection } from "./queueTypes";
+
+/** NOT_ELIGIBLE on `field`, one violation per reason the family is not eligible (one saying so when there are none to give). */
+function notEligible(lang: Lang, field: string, reasons: readonly Reason[]): AppError {
+  const messages = reasons.length > 0 ? reasons.map((reason) => describeReason(reason, lang)) : [say(lang, enrollmentMessages.notEligibleNow, undefined)];
+  return badInput(lang, messages.map((message) => ({ field, rule: "NOT_ELIGIBLE", message })));
+}
 
 @Resolver(() => BenefitEnrollment)
 export class EnrollmentResolver {
@@ -40,12 +47,7 @@ export class EnrollmentResolver {
     if (!hasRole(viewer, "LABOR_OFFICER") && viewer.nationalId !== family.head.nationalId) throw appError("FORBIDDEN", ctx.lang);
     const evaluation = await ctx.loaders.get(this.evaluations).load(family);
     const decision = evaluation.decisions.find((d) => d.program === program)!;
-    if (!decision.eligible) {
-      throw badInput(
-        ctx.lang,
-        decision.reasons.map((reason) => ({ field: "program", rule: "NOT_ELIGIBLE", message: describeReason(reason, ctx.lang) })),
-      );
-    }
+    if (!decision.eligible) throw notEligible(ctx.lang, "program", decision.reasons);
     return openEnrollment(ctx.db, ctx.lang, { registerNumber: family.registerNumber, appliedBy: viewer.nationalId, evaluation, decision });
   }
 
@@ -81,11 +83,9 @@ export class EnrollmentResolver {
     }
     // The family's composition or income may have changed since it applied: approve what it is eligible for now.
     if (approve && enrollment.status === EnrollmentStatus.PENDING) {
-      const decision = family ? (await ctx.loaders.get(this.evaluations).load(family)).decisions.find((d) => d.program === enrollment.programCode) : undefined;
-      if (!decision?.eligible) {
-        const reasons = decision?.reasons ?? [];
-        throw badInput(ctx.lang, reasons.length > 0 ? reasons.map((reason) => ({ field: "approve", rule: "NOT_ELIGIBLE", message: describeReason(reason, ctx.lang) })) : [{ field: "approve", rule: "NOT_ELIGIBLE", message: say(ctx.lang, enrollmentMessages.notEligibleNow, undefined) }]);
-      }
+      if (!family) throw notEligible(ctx.lang, "approve", []);
+      const decision = (await ctx.loaders.get(this.evaluations).load(family)).decisions.find((d) => d.program === enrollment.programCode)!;
+      if (!decision.eligible) throw notEligible(ctx.lang, "approve", decision.reasons);
     }
     return decideEnrollment(ctx.db, ctx.lang, { id, approve, decidedBy: officer.nationalId });
   }
