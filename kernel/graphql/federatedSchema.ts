@@ -4,6 +4,7 @@ import { type GraphQLSchema, parse } from "graphql";
 import { buildSchema, createResolversMap, type NonEmptyArray } from "type-graphql";
 import { DateScalar, DateTimeScalar } from "./scalars";
 import { screenTextInputs } from "./textInputs";
+import { normalizeIdentifierInputs } from "./identifierInputs";
 import { protectAuthenticatedTypes, roleChecker } from "./authorization";
 
 const FEDERATION_LINK = `extend schema @link(url: "https://specs.apollo.dev/federation/v2.5", import: ["@key", "@shareable", "@external", "@requires", "@provides", "@inaccessible", "@authenticated", "@requiresScopes"])`;
@@ -52,6 +53,7 @@ export async function buildFederatedSchema(
   resolvers.Date = DateScalar as never;
   resolvers.DateTime = DateTimeScalar as never;
   screenTextInputs(schema, resolvers);
+  normalizeIdentifierInputs(schema, resolvers);
   protectAuthenticatedTypes(typeDefs, resolvers);
   customize?.(resolvers, schema);
   return buildSubgraphSchema([{ typeDefs, resolvers }]);

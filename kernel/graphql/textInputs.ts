@@ -1,7 +1,8 @@
 import type { GraphQLResolverMap } from "@apollo/subgraph";
-import { isObjectType, type GraphQLFieldResolver, type GraphQLSchema } from "graphql";
+import type { GraphQLSchema } from "graphql";
 import type { RequestContext } from "../context";
 import { badInput, type Violation } from "../errors";
+import { wrapResolversTakingArguments } from "./argumentResolvers";
 import { textMessages, textProblem } from "../text";
 
 /** Text arguments have at most this many characters unless named below. */
@@ -40,23 +41,10 @@ function screenTextArguments(args: Record<string, unknown>, lang: RequestContext
   if (violations.length > 0) throw badInput(lang, violations);
 }
 
-/**
- * Puts the screen in front of every resolver of a field that takes arguments, and of no other:
- * a field without arguments (nearly all of a response) stays a plain property read instead of
- * a middleware chain of promises.
- */
+/** Puts the screen in front of every resolver of a field that takes arguments, and of no other. */
 export function screenTextInputs(schema: GraphQLSchema, resolvers: GraphQLResolverMap<unknown>): void {
-  for (const type of Object.values(schema.getTypeMap())) {
-    if (!isObjectType(type) || type.name.startsWith("__")) continue;
-    // type-graphql's resolver map holds each field's resolver as a function (createResolversMap).
-    const typeResolvers = resolvers[type.name] as Record<string, GraphQLFieldResolver<unknown, RequestContext> | undefined> | undefined;
-    for (const field of Object.values(type.getFields())) {
-      const resolve = typeResolvers?.[field.name];
-      if (field.args.length === 0 || typeof resolve !== "function") continue;
-      typeResolvers![field.name] = (root, args, context, info) => {
-        screenTextArguments(args, context.lang);
-        return resolve(root, args, context, info);
-      };
-    }
-  }
+  wrapResolversTakingArguments(schema, resolvers, (_field, resolve) => (root, args, context, info) => {
+    screenTextArguments(args, context.lang);
+    return resolve(root, args, context, info);
+  });
 }

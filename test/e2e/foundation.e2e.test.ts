@@ -105,6 +105,23 @@ describe("the unified family record through the gateway", () => {
     expect(response.data.login.citizen.nationalId).toBe("1000000016");
   });
 
+  it("accepts Eastern Arabic digits in register, tracking and office numbers, as in national IDs", async () => {
+    const eastern = (text: string) => text.replace(/\d/g, (digit) => String.fromCharCode(0x0660 + Number(digit)));
+    const fahad = await platform.login("1000000016");
+    const own = await graphql(platform.gatewayUrl, `{ me { family { registerNumber card { delivery { ... on Shipment { trackingNumber } } } } } }`, {}, { token: fahad });
+    const { registerNumber, card } = own.data.me.family;
+    const family = await graphql(platform.gatewayUrl, `query($r: ID!) { family(registerNumber: $r) { registerNumber } }`, { r: eastern(registerNumber) }, { token: fahad });
+    expect(family.data.family).toEqual({ registerNumber });
+    const shipment = await graphql(platform.gatewayUrl, `query($t: ID!) { shipment(trackingNumber: $t) { trackingNumber } }`, { t: ` ${eastern(card.delivery.trackingNumber)} ` }, { token: fahad });
+    expect(shipment.data.shipment).toEqual({ trackingNumber: card.delivery.trackingNumber });
+    const officer = await platform.login("1000000909");
+    const waiting = `query($o: ID) { pickupsAwaitingCollection(officeId: $o, first: 50) { totalCount } }`;
+    const [western, arabic] = await Promise.all(["RUH-01", "RUH-٠١"].map((o) => graphql(platform.gatewayUrl, waiting, { o }, { token: officer, headers: PURPOSE })));
+    expect(arabic.errors).toBeUndefined();
+    expect(arabic.data).toEqual(western.data);
+    expect(western.data.pickupsAwaitingCollection.totalCount).toBeGreaterThan(0);
+  });
+
   it("locks an ID after five failures, and says the same for unknown IDs", async () => {
     const attempt = (id: string, pw: string) =>
       graphql(platform.gatewayUrl, `mutation($id: ID!, $pw: String!) { login(nationalId: $id, password: $pw) { accessToken } }`, { id, pw });

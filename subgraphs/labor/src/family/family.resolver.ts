@@ -1,7 +1,6 @@
 import { Arg, Ctx, Directive, FieldResolver, ID, Int, Query, Resolver, Root } from "type-graphql";
 import { RequiresRole } from "../../../../kernel/graphql/authorization";
 import type { RequestContext } from "../../../../kernel/context";
-import { normalizeDigits } from "../../../../kernel/digits";
 import { Violations } from "../../../../kernel/errors";
 import { money, Money } from "../../../../kernel/graphql/money";
 import { EligibilityDecision } from "../eligibility/eligibilityDecision.type";
@@ -39,12 +38,11 @@ export class FamilyResolver {
     if (registerNumbers.length > MAX_FAMILIES_FOR_REVIEW) {
       violations.add("registerNumbers", "TOO_MANY", familyMessages.tooMany, { max: MAX_FAMILIES_FOR_REVIEW });
     }
-    const numbers = registerNumbers.map(normalizeDigits);
-    numbers.forEach((number, i) => {
+    registerNumbers.forEach((number, i) => {
       if (!/^\d{10}$/.test(number)) violations.add(`registerNumbers[${i}]`, "FORMAT", familyMessages.registerNumber, undefined);
     });
     violations.throwIfAny();
-    return numbers.map((registerNumber) => Object.assign(new Family(), { registerNumber }));
+    return registerNumbers.map((registerNumber) => Object.assign(new Family(), { registerNumber }));
   }
 
   /** Each node is a family's key, as familiesForReview's: the gateway fetches the rest from civil-affairs and labor. */
