@@ -1,4 +1,4 @@
-import { GraphQLError } from "graphql";
+import { GraphQLError, type ASTNode } from "graphql";
 import { messages, type Lang, type Message } from "./i18n";
 
 import type { ErrorCode, Violation } from "./errorCodes";
@@ -27,8 +27,9 @@ const MESSAGES = messages<Record<ErrorCode, Message>>({
 
 /** A GraphQL error carrying one of the contract's codes, with a message in the request's language. */
 export class AppError extends GraphQLError {
-  constructor(code: ErrorCode, message: string, extra: Record<string, unknown> = {}) {
-    super(message, { extensions: { code, ...extra } });
+  /** `node`: where in the document the error is (a literal a scalar refused). */
+  constructor(code: ErrorCode, message: string, extra: Record<string, unknown> = {}, node?: ASTNode) {
+    super(message, { nodes: node, extensions: { code, ...extra } });
   }
 }
 

@@ -1,4 +1,4 @@
-import type { GraphQLFormattedError } from "graphql";
+import { BREAK, GraphQLError, Kind, parse, visit, type GraphQLFormattedError, type ValueNode } from "graphql";
 import { unwrapResolverError } from "@apollo/server/errors";
 import { AppError } from "../errors";
 import type { Logger } from "../logger";
@@ -19,6 +19,40 @@ function variableField(message: string): string {
   const variable = /^Variable "\$([_A-Za-z][_0-9A-Za-z]*)"/.exec(message)?.[1];
   if (!variable) return "input";
   return /^Variable "[^"]*" got invalid value .*? at "([^"]+)"/.exec(message)?.[1] ?? variable;
+}
+
+/** The path (`from`, `input.address.city`, `ids[1]`) from an argument to the value starting at `position`. */
+function pathTo(value: ValueNode, position: number, path: string): string | undefined {
+  if (value.loc?.start === position) return path;
+  if (value.kind === Kind.OBJECT) {
+    for (const field of value.fields) {
+      const found = pathTo(field.value, position, `${path}.${field.name.value}`);
+      if (found) return found;
+    }
+  }
+  if (value.kind === Kind.LIST) {
+    for (const [index, item] of value.values.entries()) {
+      const found = pathTo(item, position, `${path}[${index}]`);
+      if (found) return found;
+    }
+  }
+  return undefined;
+}
+
+/** Which argument a refused literal was written in, found again in the document the error points into; else "input". */
+function literalField(error: unknown): string {
+  const node = error instanceof GraphQLError ? error.nodes?.[0] : undefined;
+  if (!node?.loc) return "input";
+  let field = "input";
+  visit(parse(node.loc.source), {
+    Argument(argument) {
+      const found = pathTo(argument.value, node.loc!.start, argument.name.value);
+      if (!found) return false;
+      field = found;
+      return BREAK;
+    },
+  });
+  return field;
 }
 
 function isValueError(error: unknown): boolean {
@@ -43,7 +77,7 @@ export function formatError(log: Logger) {
     }
     if (code === "GRAPHQL_VALIDATION_FAILED" && isValueError(error)) {
       // A literal our scalars refused (a date like 2024-02-30): a bad value, like a bad variable.
-      return { message: formatted.message, ...(formatted.path ? { path: formatted.path } : {}), extensions: { code: "BAD_USER_INPUT", violations: [{ field: "input", rule: "TYPE", message: formatted.message }] } };
+      return { message: formatted.message, ...(formatted.path ? { path: formatted.path } : {}), extensions: { code: "BAD_USER_INPUT", violations: [{ field: literalField(error), rule: "TYPE", message: formatted.message }] } };
     }
     if (typeof code === "string" && REQUEST_ERRORS.has(code)) {
       const violations = [{ field: "query", rule: code, message: formatted.message }];

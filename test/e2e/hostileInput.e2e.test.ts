@@ -47,6 +47,11 @@ describe("hostile input through the gateway", () => {
     const asVariable = await graphql(platform.gatewayUrl, `query($f: DateTime) { deliveryStats(from: $f) { delivered } }`, { f: "2024-02-30T00:00:00Z" }, { token: analyst });
     const inline = await graphql(platform.gatewayUrl, `{ deliveryStats(from: "2024-02-30T00:00:00Z") { delivered } }`, {}, { token: analyst });
     for (const response of [asVariable, inline]) expect(response.errors!.map((e) => e.extensions!.code)).toEqual(["BAD_USER_INPUT"]);
+    // Each names where the bad value was written: the variable, or the argument (RULES: "naming the argument").
+    expect(asVariable.errors![0]!.extensions!.violations).toEqual([expect.objectContaining({ field: "f", rule: "TYPE" })]);
+    expect(inline.errors![0]!.extensions!.violations).toEqual([expect.objectContaining({ field: "from", rule: "TYPE" })]);
+    const nested = await graphql(platform.gatewayUrl, `{ a: deliveryStats { delivered } b: applicationStats(from: "2024-01-01T00:00:00Z", to: "2024-13-01T00:00:00Z") { total } }`, {}, { token: analyst });
+    expect(nested.errors!.map((e) => e.extensions!.violations)).toEqual([[expect.objectContaining({ field: "to", rule: "TYPE" })]]);
   });
 
   it("answers a token revoked since the gateway read the revocation list as civil-affairs does, in the client's language, and shows nothing of the agency's answer", async () => {
