@@ -77,6 +77,23 @@ describe("what each role sees of a person", () => {
     expect(codes(await read("1000000016"))).toEqual(["FORBIDDEN", "FORBIDDEN"]);
   });
 
+  it("keeps a draft its applicant's own: the rest of the family sees the applications once submitted", async () => {
+    const abdullah = await ca.as({ nationalId: ABDULLAH });
+    const APPLICATIONS = `{ me { family { applications { id status } } } }`;
+    const before = (await abdullah(APPLICATIONS)).data.me.family.applications as { id: string; status: string }[];
+    const draft =
+      before.find((application) => application.status === "DRAFT")?.id ??
+      (await abdullah(`mutation { createCardApplication(input: { kind: REPLACEMENT_LOST, deliveryMethod: OFFICE_PICKUP, pickupOfficeId: "JED-01" }) { id } }`)).data.createCardApplication.id;
+    // He names a stranger (Fahad's wife) while drafting: his family must not learn of her.
+    await abdullah(`mutation($id: ID!) { updateCardApplication(id: $id, input: { spouseIds: ["${HIND}", "1000000024"] }) { id } }`, { id: draft });
+    const own = (await abdullah(APPLICATIONS)).data.me.family.applications as { id: string; status: string }[];
+    const hind = await (await ca.as({ nationalId: HIND }))(APPLICATIONS);
+    expect(hind.errors).toBeUndefined();
+    expect(own.map((application) => application.id)).toContain(draft);
+    expect(hind.data.me.family.applications).toEqual(own.filter((application) => application.id !== draft));
+    expect(hind.data.me.family.applications.length).toBeGreaterThan(0);
+  });
+
   it("keeps nothing of a register it refused a citizen in the request's loaders", async () => {
     const ctx = createRequestContext({ viewer: { nationalId: "1000000016", roles: ["CITIZEN"] }, authorization: null, lang: "en", requestId: "t", purpose: null, purposeRequired: false, db: ca.db, log: createLogger("test") });
     const [{ register_number: register }] = await ca.db.query(`SELECT register_number FROM family_member WHERE national_id = $1`, [ABDULLAH]);
