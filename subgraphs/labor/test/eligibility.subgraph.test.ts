@@ -124,6 +124,10 @@ describe.each(DATABASE_KINDS)("labor eligibility on Family (%s database)", (kind
     const messages = (inArabic.errors![0]!.extensions!.violations as Array<{ message: string }>).map((v) => v.message);
     expect(messages.filter((message) => /[0-9]/.test(message))).toEqual([]);
     expect(codes(await labor.http(RECORD, { input }, { nationalId: ABDULLAH.id }))).toEqual(["FORBIDDEN"]);
+    // Four-eyes: not his own wage, nor (Hind, Abdullah's wife, as an officer) her husband's.
+    const own = await labor.http(RECORD, { input: { ...input, nationalId: LABOR_OFFICER } }, officer);
+    const husbands = await labor.http(RECORD, { input: { ...input, nationalId: ABDULLAH.id } }, { nationalId: "1000000107", roles: ["CITIZEN", "LABOR_OFFICER"] });
+    for (const refused of [own, husbands]) expect(refused.errors?.[0]?.extensions).toMatchObject({ code: "FORBIDDEN", reason: "FOUR_EYES" });
     const recorded = await labor.http(RECORD, { input }, officer);
     expect(recorded.data.recordWage).toEqual({ nationalId: "1000000115", employer: "Jeddah Port", source: "OFFICER", effectiveFrom: "2026-01-01", monthlyAmount: { halalas: 300_000 } });
     const after = await labor.http(ENTITIES, { representations: [representationOf(ABDULLAH.register)] }, officer);

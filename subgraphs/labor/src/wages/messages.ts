@@ -10,6 +10,10 @@ export const wageMessages = messages({
     en: (p: { max: number }) => `Name the employer (at most ${p.max} characters).`,
     ar: (p: { max: number }) => `يجب ذكر جهة العمل (بحد أقصى ${formatNumber("ar", p.max)} حرفاً).`,
   },
+  ownFamily: {
+    en: () => "An officer does not record his own wage nor his family's: another officer must.",
+    ar: () => "لا يسجّل الموظف أجره ولا أجر أحد من أسرته: يسجّله موظف آخر.",
+  },
   tooFarAhead: {
     en: (p: { latest: string }) => `A wage change takes effect at the latest on ${p.latest} (one year ahead).`,
     ar: (p: { latest: string }) => `يسري تغيير الأجر في موعد أقصاه ${arabicIndicDigits(p.latest)} (بعد سنة).`,

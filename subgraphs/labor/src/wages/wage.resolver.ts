@@ -1,7 +1,8 @@
 import { Arg, Ctx, Field, FieldResolver, ID, InputType, Int, Mutation, Resolver, Root } from "type-graphql";
 import { RequiresRole } from "../../../../kernel/graphql/authorization";
 import { requireViewer, type RequestContext } from "../../../../kernel/context";
-import { Violations } from "../../../../kernel/errors";
+import { appError, Violations } from "../../../../kernel/errors";
+import { say } from "../../../../kernel/i18n";
 import { money, Money } from "../../../../kernel/graphql/money";
 import { DateScalar } from "../../../../kernel/graphql/scalars";
 import { collectNationalId } from "../../../../kernel/validation";
@@ -36,12 +37,19 @@ function latestEffectiveDate(today: string): string {
   return latest.toISOString().slice(0, 10);
 }
 
+/** Whether the person is the officer or in a family register with him (his spouse, his child, his parent). */
+async function isOwnFamily(ctx: RequestContext, officerId: string, nationalId: string): Promise<boolean> {
+  if (officerId === nationalId) return true;
+  const [officers, persons] = await Promise.all([registersOf(ctx.db, [officerId]), registersOf(ctx.db, [nationalId])]);
+  return persons.some((register) => officers.includes(register));
+}
+
 @Resolver(() => WageRecord)
 export class WageResolver {
   constructor(private readonly ruleSet: RuleSet) {}
 
   @RequiresRole("LABOR_OFFICER")
-  @Mutation(() => WageRecord, { description: "Labor officers: record a person's new monthly wage from a date on." })
+  @Mutation(() => WageRecord, { description: "Labor officers: record a person's new monthly wage from a date on. Not his own or his family's (FORBIDDEN, FOUR_EYES)." })
   async recordWage(@Arg("input") input: RecordWageInput, @Ctx() ctx: RequestContext): Promise<WageRecord> {
     const officer = requireViewer(ctx);
     const violations = new Violations(ctx.lang);
@@ -56,6 +64,9 @@ export class WageResolver {
     const latest = latestEffectiveDate(ctx.today);
     if (input.effectiveFrom > latest) violations.add("input.effectiveFrom", "TOO_FAR_AHEAD", wageMessages.tooFarAhead, { latest });
     violations.throwIfAny();
+    if (await isOwnFamily(ctx, officer.nationalId, nationalId!)) {
+      throw appError("FORBIDDEN", ctx.lang, say(ctx.lang, wageMessages.ownFamily, undefined), { reason: "FOUR_EYES" });
+    }
     const wages = ctx.db.getRepository(WageRecord);
     const wage = await wages.save(
       wages.create({
