@@ -12,11 +12,12 @@ import { SupportScreen } from "./support/SupportScreen";
 import { currentToken, expire, useSession } from "./session/session";
 import { SignIn } from "./session/SignIn";
 import { Frame } from "./ui/Frame";
+import { NotFound } from "./ui/NotFound";
 
 setRequestIdentity({ token: currentToken, language, onUnauthenticated: expire });
 
 /** Every screen takes the case opened on it, if any (`#/review/<id>`). */
-const SCREENS: Record<Screen, (props: { id?: string }) => preact.JSX.Element> = {
+const SCREENS: Record<Screen, (props: { id?: string; home?: Screen }) => preact.JSX.Element> = {
   family: FamilyScreen,
   apply: ApplyScreen,
   access: DataAccessScreen,
@@ -37,14 +38,14 @@ export function App() {
   const route = useRoute();
   // No screen in the address: where the person's own work is (a citizen's family, an officer's queue).
   const screen = route.screen ?? (session ? screensFor(session.roles)[0] : undefined) ?? "family";
-  const Screen = SCREENS[screen];
+  const Screen = route.unknown ? NotFound : SCREENS[screen];
   const owner = session?.nationalId ?? expiredFor;
   return (
-    <Frame session={session} screen={session ? screen : null}>
+    <Frame session={session} screen={session && !route.unknown ? screen : null}>
       {!session && <SignIn ended={ended} expiredFor={expiredFor} />}
       {owner && (
         <div hidden={!session}>
-          <Screen key={owner} id={route.id} />
+          <Screen key={owner} id={route.id} home={session ? screensFor(session.roles)[0] : undefined} />
         </div>
       )}
     </Frame>

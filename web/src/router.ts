@@ -7,6 +7,8 @@ export interface Route {
   screen: Screen | null;
   /** The case opened on the screen, e.g. an application's id: `#/review/<id>`. */
   id?: string;
+  /** The address names no screen of the app (`#/nonexistent`): said so, not another screen shown. */
+  unknown?: boolean;
 }
 
 const SCREENS = new Set<Screen>(["family", "apply", "access", "review", "pickups", "shipments", "support", "dashboard"]);
@@ -28,7 +30,8 @@ export function screensFor(roles: string[]): Screen[] {
 
 export function routeOf(hash: string): Route {
   const [screen, id] = hash.replace(/^#\/?/, "").split("/");
-  if (!screen || !SCREENS.has(screen as Screen)) return { screen: null };
+  if (!screen) return { screen: null };
+  if (!SCREENS.has(screen as Screen)) return { screen: null, unknown: true };
   return id ? { screen: screen as Screen, id: decodeURIComponent(id) } : { screen: screen as Screen };
 }
 

@@ -17,6 +17,15 @@ async function signOut(): Promise<void> {
   }
 }
 
+/**
+ * The skip link only moves focus to <main>: following "#main" would change the hash, which is the
+ * app's route, and leave the screen (its open case and what was typed in it).
+ */
+function skipToMain(event: MouseEvent): void {
+  event.preventDefault();
+  document.getElementById("main")?.focus();
+}
+
 /** The page around every screen: the header, the language switch, the navigation, the live region. */
 export function Frame({ session, screen, children }: { session: Session | null; screen: Screen | null; children: ComponentChildren }) {
   const words = useWords(commonWords);
@@ -25,7 +34,7 @@ export function Frame({ session, screen, children }: { session: Session | null; 
   const name = session ? (language === "en" && session.fullNameEn) || session.fullNameAr : null;
   return (
     <>
-      <a class="skip" href="#main">
+      <a class="skip" href="#main" onClick={skipToMain}>
         {words.skipToContent}
       </a>
       <header class="top">

