@@ -1,4 +1,3 @@
-import crypto from "node:crypto";
 import path from "node:path";
 import type http from "node:http";
 import { ApolloServer } from "@apollo/server";
@@ -21,7 +20,7 @@ import { buildFederatedSchema, type FederatedSchemaOptions } from "./graphql/fed
 import { documentLimitSettings, documentLimitsFrom } from "./graphql/documentGuard";
 import { formatError } from "./graphql/formatError";
 import { closeGracefully } from "./http/closeGracefully";
-import { header } from "./http/headers";
+import { header, requestIdOf } from "./http/headers";
 import { createHttpServer, listen, sendJson, type HttpRoute } from "./http/server";
 import { pickLanguage } from "./i18n";
 import { createLogger, type Logger } from "./logger";
@@ -30,6 +29,7 @@ import { instrumentDatabase } from "./observability/databaseMetrics";
 import { assertMetricsProtected, collectProcessMetrics, metricsRoute } from "./observability/metrics";
 import { requestObservability } from "./observability/requestPlugin";
 import { PURPOSE_HEADER, readPurpose } from "./audit/purpose";
+import { knownOperationTypes } from "./graphql/operationTypes";
 
 export type SubgraphConfig<S extends ConfigSpec> = Config<ReturnType<typeof subgraphSettings>> &
   Config<typeof documentLimitSettings> &
@@ -145,6 +145,7 @@ export async function startSubgraph<S extends ConfigSpec>(
     hideSchemaDetailsFromClientErrors: production,
     formatError: formatError(log),
     includeStacktraceInErrorResponses: false,
+    validationRules: [knownOperationTypes],
     csrfPrevention: true,
     plugins: [
       ApolloServerPluginInlineTraceDisabled(),
@@ -163,7 +164,7 @@ export async function startSubgraph<S extends ConfigSpec>(
       server: apollo,
       context: async (request) => {
         const lang = pickLanguage(header(request, "accept-language"));
-        const requestId = header(request, "x-request-id") ?? crypto.randomUUID();
+        const requestId = requestIdOf(request);
         return createRequestContext({
           viewer: await viewerOf(request, verify, lang),
           authorization: header(request, "authorization") ?? null,

@@ -1,9 +1,8 @@
-import crypto from "node:crypto";
 import type { IncomingMessage } from "node:http";
 import { viewerOf } from "../../kernel/auth/requestViewer";
 import type { TokenVerifier } from "../../kernel/auth/tokens";
 import type { Viewer } from "../../kernel/auth/viewer";
-import { header } from "../../kernel/http/headers";
+import { header, requestIdOf } from "../../kernel/http/headers";
 import { pickLanguage, type Lang } from "../../kernel/i18n";
 
 export interface GatewayContext {
@@ -19,7 +18,7 @@ export interface GatewayContext {
 export function gatewayContext(verify: TokenVerifier) {
   return async (request: IncomingMessage): Promise<GatewayContext> => {
     const lang = pickLanguage(header(request, "accept-language"));
-    const requestId = header(request, "x-request-id") ?? crypto.randomUUID();
+    const requestId = requestIdOf(request);
     return {
       viewer: await viewerOf(request, verify, lang),
       lang,

@@ -26,6 +26,7 @@ import { gatewaySecurity } from "./security/gatewaySecurity";
 import { AGENCIES } from "../../subgraphs/agencies";
 import { webAppRoutes } from "./webApp";
 import { IDE_CONTENT_SECURITY_POLICY, pageSecurityHeaders } from "../../kernel/http/securityHeaders";
+import { knownOperationTypes } from "../../kernel/graphql/operationTypes";
 
 export type GatewayConfig = Config<typeof gatewaySettings>;
 
@@ -78,6 +79,7 @@ export async function startGateway(env: NodeJS.ProcessEnv = process.env): Promis
     hideSchemaDetailsFromClientErrors: production,
     formatError: formatError(log),
     includeStacktraceInErrorResponses: false,
+    validationRules: [knownOperationTypes],
     csrfPrevention: true,
     allowBatchedHttpRequests: security.apolloOptions.allowBatchedHttpRequests,
     persistedQueries: security.apolloOptions.persistedQueries,

@@ -55,6 +55,12 @@ function literalField(error: unknown): string {
   return field;
 }
 
+/** Apollo Server's own refusals that carry no code, only HTTP 400: a persisted query's hash that does not match its text, an unknown protocol version. */
+function isUncodedRefusal(error: unknown): boolean {
+  const extensions = error instanceof GraphQLError ? error.extensions : undefined;
+  return extensions?.code === undefined && (extensions?.http as { status?: number } | undefined)?.status === 400;
+}
+
 function isValueError(error: unknown): boolean {
   const original = (error as { originalError?: unknown } | null)?.originalError;
   return original instanceof AppError && original.extensions.code === "BAD_USER_INPUT";
@@ -78,6 +84,10 @@ export function formatError(log: Logger) {
     if (code === "GRAPHQL_VALIDATION_FAILED" && isValueError(error)) {
       // A literal our scalars refused (a date like 2024-02-30): a bad value, like a bad variable.
       return { message: formatted.message, ...(formatted.path ? { path: formatted.path } : {}), extensions: { code: "BAD_USER_INPUT", violations: [{ field: literalField(error), rule: "TYPE", message: formatted.message }] } };
+    }
+    if (code === "INTERNAL_SERVER_ERROR" && isUncodedRefusal(error)) {
+      const violations = [{ field: "extensions", rule: "BAD_REQUEST", message: formatted.message }];
+      return { message: formatted.message, extensions: { code: "BAD_USER_INPUT", reason: "BAD_REQUEST", violations } };
     }
     if (typeof code === "string" && REQUEST_ERRORS.has(code)) {
       const violations = [{ field: "query", rule: code, message: formatted.message }];

@@ -129,6 +129,8 @@ async function serveGraphQL<C extends BaseContext>(
     });
   const result = count ? await runCounted(count, execute) : await execute();
   for (const [name, value] of result.headers) response.setHeader(name, value);
+  // Answers carry families' personal data: no browser, proxy or CDN keeps a copy.
+  response.setHeader("cache-control", "no-store");
   if (result.headers.get("content-type")?.startsWith("text/html")) for (const [name, value] of Object.entries(pageHeaders)) response.setHeader(name, value);
   if (count) response.setHeader(STATEMENTS_HEADER, String(count.statements));
   response.statusCode = result.status ?? 200;

@@ -43,6 +43,33 @@ describe("hostile input through the gateway", () => {
     await graphql(platform.gatewayUrl, `mutation($id: ID!) { cancelCardApplication(id: $id) { status } }`, { id: applicationId }, { token: fahad });
   });
 
+  it("refuses a subscription as bad input, at the gateway and at a subgraph, without an internal error", async () => {
+    for (const url of [platform.gatewayUrl, platform.subgraphs["civil-affairs"].graphqlUrl]) {
+      const response = await graphql(url, `subscription { __typename }`);
+      expect({ url, status: response.status, codes: codes(response), rule: response.errors?.[0]?.extensions?.reason }).toEqual({ url, status: 400, codes: ["BAD_USER_INPUT"], rule: "GRAPHQL_VALIDATION_FAILED" });
+    }
+  });
+
+  it("answers a persisted query whose hash does not match its text as bad input", async () => {
+    for (const version of [1, 2]) {
+      const response = await fetch(platform.gatewayUrl, {
+        method: "POST",
+        headers: { "content-type": "application/json" },
+        body: JSON.stringify({ query: "{ __typename }", extensions: { persistedQuery: { version, sha256Hash: "0".repeat(64) } } }),
+      });
+      const body = (await response.json()) as { errors: Array<{ extensions: { code: string } }> };
+      expect({ version, status: response.status, codes: body.errors.map((e) => e.extensions.code) }).toEqual({ version, status: 400, codes: ["BAD_USER_INPUT"] });
+    }
+  });
+
+  it("keeps a client's request ID only when it is an ID, and marks every answer as not to be stored", async () => {
+    const send = (requestId: string) => graphql(platform.gatewayUrl, `{ me { nationalId } }`, {}, { token: fahad, headers: { "x-request-id": requestId } });
+    const [plain, long, odd] = [await send("req-42.a:b_c"), await send("R".repeat(7000)), await send("a b<script>")];
+    expect(plain.headers.get("x-request-id")).toBe("req-42.a:b_c");
+    for (const replaced of [long, odd]) expect(replaced.headers.get("x-request-id")).toMatch(/^[0-9a-f-]{36}$/);
+    for (const response of [plain, long]) expect(response.headers.get("cache-control")).toBe("no-store");
+  });
+
   it("answers an impossible date with BAD_USER_INPUT, as a variable or written in the query", async () => {
     const asVariable = await graphql(platform.gatewayUrl, `query($f: DateTime) { deliveryStats(from: $f) { delivered } }`, { f: "2024-02-30T00:00:00Z" }, { token: analyst });
     const inline = await graphql(platform.gatewayUrl, `{ deliveryStats(from: "2024-02-30T00:00:00Z") { delivered } }`, {}, { token: analyst });
