@@ -16,12 +16,14 @@ import { carrierWebhookRoute } from "./shipments/carrierWebhookRoute";
 import { Shipment } from "./shipments/shipment.entity";
 import { resolveShipmentReference, ShipmentResolver } from "./shipments/shipment.resolver";
 import { TrackingEvent } from "./shipments/trackingEvent.entity";
+import { TrackingEventResolver } from "./shipments/trackingEvent.resolver";
 import { DeliveryStatsResolver } from "./stats/deliveryStats.resolver";
 import { deliveryAudit } from "./audit/personalData";
 import { deliveryAccessReport } from "./audit/dataAccessReport";
 import { DeliveryDataAccess1765000000000 } from "./migrations/1765000000000-DataAccess";
 import { DashboardIndexes1766000000000 } from "./migrations/1766000000000-DashboardIndexes";
 import { CardReaders1772000000000 } from "./migrations/1772000000000-CardReaders";
+import { SystemEventWords1773000000000 } from "./migrations/1773000000000-SystemEventWords";
 import { OfficerQueues1769000000000 } from "./migrations/1769000000000-OfficerQueues";
 import { cardNumberVersionsMigration } from "../../../kernel/events/cardNumberMigration";
 import { dataAccessRefusalsMigration } from "../../../kernel/audit/migration";
@@ -37,9 +39,9 @@ export const delivery: SubgraphDefinition<typeof deliverySettings> = {
   defaultPort: REGISTERED.defaultPort,
   settings: deliverySettings,
   entities: [IssuedCard, Shipment, TrackingEvent, OfficePickup, PickupEvent],
-  migrations: [Delivery1764000000000, DeliveryDataAccess1765000000000, DashboardIndexes1766000000000, dataAccessRefusalsMigration("Delivery"), dataAccessPartitionsMigration("Delivery"), OfficerQueues1769000000000, cardNumberVersionsMigration("Delivery", ["issued_card", "shipment", "office_pickup", "pickup_event"]), dataAccessOwnersMigration("Delivery"), CardReaders1772000000000],
+  migrations: [Delivery1764000000000, DeliveryDataAccess1765000000000, DashboardIndexes1766000000000, dataAccessRefusalsMigration("Delivery"), dataAccessPartitionsMigration("Delivery"), OfficerQueues1769000000000, cardNumberVersionsMigration("Delivery", ["issued_card", "shipment", "office_pickup", "pickup_event"]), dataAccessOwnersMigration("Delivery"), CardReaders1772000000000, SystemEventWords1773000000000],
   schema: {
-    resolvers: [ShipmentResolver, OfficePickupResolver, FamilyCardResolver, DeliveryStatsResolver, deliveryAccessReport.DataAccessReportResolver],
+    resolvers: [ShipmentResolver, TrackingEventResolver, OfficePickupResolver, FamilyCardResolver, DeliveryStatsResolver, deliveryAccessReport.DataAccessReportResolver],
     orphanedTypes: [FamilyCardRef, CivilAffairsOfficeRef, deliveryAccessReport.DataAccessReport],
     referenceResolvers: {
       FamilyCard: { __resolveReference: resolveFamilyCardReference },

@@ -58,6 +58,14 @@ describe.each(DATABASE_KINDS)("tracking and pickups on %s", (kind) => {
     expect(shipment.events[4].location).toBe("DELIVERED place");
   });
 
+  it("refuses an event dated before the shipment was created, and stores nothing", async () => {
+    const { trackingNumber } = await newShipment();
+    const response = await record(trackingNumber, "DELIVERED", "2000-01-01T00:00:00Z");
+    expect(violationRules(response)).toEqual(["BEFORE_SHIPMENT"]);
+    expect(response.errors![0]!.extensions!.violations[0].field).toBe("at");
+    expect(await delivery.db.getRepository(TrackingEvent).countBy({ trackingNumber })).toBe(1);
+  });
+
   it("refuses a move the state machine does not allow (CREATED → DELIVERED) and stores nothing", async () => {
     const { trackingNumber } = await newShipment();
     const response = await record(trackingNumber, "DELIVERED", hoursAgo(1));
@@ -79,6 +87,12 @@ describe.each(DATABASE_KINDS)("tracking and pickups on %s", (kind) => {
     }
     const shipment = await delivery.http(SHIPMENT, { trackingNumber }, operator);
     expect(shipment.data.shipment.events.slice(-2).map((e: { status: string }) => e.status)).toEqual(["DELIVERY_FAILED", "RETURNED_TO_OFFICE"]);
+    // The return's description is the system's, in the reader's language.
+    const WORDS = `query($trackingNumber: ID!) { shipment(trackingNumber: $trackingNumber) { events { status description } } }`;
+    for (const [lang, words] of [["en", "Returned to the office after 3 failed delivery attempts"], ["ar", "أُعيدت إلى المكتب بعد ٣ محاولات تسليم لم تنجح"]] as const) {
+      const read = await delivery.http(WORDS, { trackingNumber }, { ...operator, lang });
+      expect(read.data.shipment.events.at(-1)).toEqual({ status: "RETURNED_TO_OFFICE", description: words });
+    }
     expect(codes(await record(trackingNumber, "OUT_FOR_DELIVERY", hoursAgo(1)))).toEqual(["INVALID_STATE"]);
 
     const seen = await delivery.http(DELIVERY, cards(cardNumber), CALLERS.citizen);

@@ -1,3 +1,4 @@
+import { arabicIndicDigits } from "../../../../kernel/digits";
 import { messages } from "../../../../kernel/i18n";
 
 /** Messages of shipments and their tracking reports, in both languages. */
@@ -9,6 +10,14 @@ export const shipmentMessages = messages({
   eventInFuture: {
     en: () => "A tracking event cannot be dated in the future.",
     ar: () => "لا يمكن أن يكون تاريخ حدث التتبع في المستقبل.",
+  },
+  beforeShipment: {
+    en: () => "A tracking event cannot be dated before the shipment was created.",
+    ar: () => "لا يمكن أن يكون تاريخ حدث التتبع قبل إنشاء الشحنة.",
+  },
+  returnedToOffice: {
+    en: (p: { attempts: number }) => `Returned to the office after ${p.attempts} failed delivery attempts`,
+    ar: (p: { attempts: number }) => `أُعيدت إلى المكتب بعد ${arabicIndicDigits(String(p.attempts))} محاولات تسليم لم تنجح`,
   },
   required: {
     en: () => "This field is required.",

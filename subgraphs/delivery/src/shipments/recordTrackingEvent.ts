@@ -1,5 +1,5 @@
 import type { DataSource, EntityManager } from "typeorm";
-import { appError } from "../../../../kernel/errors";
+import { appError, badInput } from "../../../../kernel/errors";
 import type { Lang } from "../../../../kernel/i18n";
 import { IssuedCard } from "../cards/issuedCard.entity";
 import { pickupEventOf, pickupOf, SYSTEM, trackingEventOf } from "../cards/newDelivery";
@@ -7,11 +7,11 @@ import { OfficePickup } from "../pickups/officePickup.entity";
 import { PickupEvent } from "../pickups/pickupEvent.entity";
 import { PickupStatus } from "../pickups/pickupStatus";
 import { shipmentMessages } from "./messages";
-import { applyMove, MAX_FAILED_ATTEMPTS, planMove } from "./shipmentMoves";
+import { applyMove, planMove } from "./shipmentMoves";
 import { Shipment } from "./shipment.entity";
 import { ShipmentStatus } from "./shipmentStatus";
 import { TrackingEvent } from "./trackingEvent.entity";
-import type { TrackingReport } from "./trackingReport";
+import { CLOCK_SKEW_MS, type TrackingReport } from "./trackingReport";
 
 /**
  * RECORDED moved the shipment; STALE is older than the newest event, so it is kept in the history
@@ -25,8 +25,8 @@ export type TrackingOutcome = "RECORDED" | "STALE" | "DUPLICATE";
  * at once READY_FOR_PICKUP there; the family then collects it like any office pickup.
  */
 async function returnToOffice(tx: EntityManager, shipment: Shipment, at: Date): Promise<void> {
-  const description = `Returned to the office after ${MAX_FAILED_ATTEMPTS} failed delivery attempts`;
-  await tx.insert(TrackingEvent, trackingEventOf(shipment.trackingNumber, ShipmentStatus.RETURNED_TO_OFFICE, at, SYSTEM, { description }));
+  // No stored description: it is worded in the reader's language (TrackingEventResolver).
+  await tx.insert(TrackingEvent, trackingEventOf(shipment.trackingNumber, ShipmentStatus.RETURNED_TO_OFFICE, at, SYSTEM));
   const card = await tx.findOneByOrFail(IssuedCard, { cardNumber: shipment.cardNumber });
   await tx.insert(OfficePickup, pickupOf(card.cardNumber, card.officeId, PickupStatus.READY_FOR_PICKUP, at));
   await tx.insert(PickupEvent, pickupEventOf(card.cardNumber, PickupStatus.READY_FOR_PICKUP, at, SYSTEM));
@@ -49,6 +49,9 @@ export async function recordTrackingEvent(
     if (!shipment) throw appError("NOT_FOUND", lang);
     if (await tx.existsBy(TrackingEvent, { trackingNumber: shipment.trackingNumber, status: report.status, at: report.at })) {
       return { shipment, outcome: "DUPLICATE" };
+    }
+    if (report.at.getTime() < shipment.createdAt.getTime() - CLOCK_SKEW_MS) {
+      throw badInput(lang, [{ field: "at", rule: "BEFORE_SHIPMENT", message: shipmentMessages.beforeShipment[lang]() }]);
     }
     const event = trackingEventOf(shipment.trackingNumber, report.status, report.at, recordedBy, report);
     if (report.at < shipment.lastEventAt) {

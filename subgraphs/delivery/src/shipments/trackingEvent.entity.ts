@@ -24,8 +24,8 @@ export class TrackingEvent {
   @Field(() => String, { nullable: true })
   location!: string | null;
 
+  /** What the reporter wrote; events the system records are worded when read (TrackingEventResolver). */
   @Column({ type: "text", nullable: true })
-  @Field(() => String, { nullable: true })
   description!: string | null;
 
   /** Who reported it: the operator's national ID, "carrier-webhook" or "system". */

@@ -16,7 +16,7 @@ export interface TrackingReport {
 
 const MAX_TEXT = 200;
 /** Tolerated clock difference between the carrier's systems and ours. */
-const CLOCK_SKEW_MS = 5 * 60_000;
+export const CLOCK_SKEW_MS = 5 * 60_000;
 
 const trimmed = (text: unknown) => (typeof text === "string" && text.trim() !== "" ? text.trim() : null);
 
