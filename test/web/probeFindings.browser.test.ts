@@ -1,5 +1,6 @@
 import type { Browser, Page } from "playwright-core";
 import { buildWebForGateway, launchBrowser, openPage, settled, signIn, VIEWPORTS, WORDS, type OpenedPage } from "../support/browser";
+import { graphql } from "../support/http";
 import { startInProcessPlatform, type InProcessPlatform } from "../support/inProcessPlatform";
 import fs from "node:fs";
 import { DEMO_PASSWORD, FAHAD, KHALID } from "./scenario";
@@ -64,5 +65,30 @@ describe("the web app, as an outside browser probe walked it", () => {
     await page.getByRole("heading", { level: 1, name: "الصفحة غير موجودة" }).waitFor();
     expect(await page.getByRole("heading", { level: 1, name: "عائلتي" }).count()).toBe(0);
     expect(await page.locator('nav [aria-current="page"]').count()).toBe(0);
+  });
+
+  it("opens a past application on its status history, in both languages", async () => {
+    // Khalid applies and cancels: a closed application of his, with a history of two moves.
+    const token = await platform.login(KHALID.nationalId);
+    const created = await graphql(platform.gatewayUrl, `mutation { createCardApplication(input: { kind: NEW_CARD, spouseIds: ["${KHALID.wife}"] }) { id } }`, {}, { token });
+    const id = created.data.createCardApplication.id as string;
+    await graphql(platform.gatewayUrl, `mutation($id: ID!) { cancelCardApplication(id: $id) { id } }`, { id }, { token });
+    const page = await signedIn(KHALID.nationalId);
+    await page.goto("/#/apply");
+    const past = page.getByRole("region", { name: "طلباتك السابقة" });
+    await past.waitFor();
+    await settled(page);
+    const opener = past.getByRole("button", { name: /^طلب بطاقة جديدة، .+/ }).first();
+    await opener.click();
+    expect(await opener.getAttribute("aria-expanded")).toBe("true");
+    const details = past.getByRole("region", { name: /^تفاصيل طلب بطاقة جديدة، / });
+    await details.getByRole("heading", { name: "سجل الحالة" }).waitFor();
+    expect(await details.locator("ol.timeline li").count()).toBe(2);
+    expect(await details.innerText()).toContain("ملغى");
+    await page.getByRole("button", { name: AR.switchLanguage, exact: true }).click();
+    await settled(page);
+    const english = page.getByRole("region", { name: "Your previous applications" });
+    await english.getByRole("button", { name: /^New card application, / }).first().waitFor();
+    await english.getByRole("region", { name: /^Details of the new card application, / }).getByRole("heading", { name: "Status history" }).waitFor();
   });
 });

@@ -84,7 +84,7 @@ export function ApplyScreen() {
               await reload();
             }}
           />
-          {past.length > 0 && <PastApplications applications={past} />}
+          {past.length > 0 && <PastApplications applications={past} applicantId={me?.nationalId ?? null} />}
         </>
       )}
     </div>
