@@ -95,6 +95,10 @@ describe("card application rules", () => {
       expect(got).toEqual(["spouseIds:TOO_MANY_SPOUSES", "spouseIds[1]:NATIONAL_ID_CHECK_DIGIT", "spouseIds[3]:DUPLICATE", "spouseIds[4]:SELF", "documents:DOCUMENT_MISSING"]);
       expect(rules(draft({ spouseIds, childIds: [] }), facts(), "review")).toContain("spouseIds[0]:SPOUSE_NOT_FOUND");
     });
+    it("refuses a person named both a spouse and a child, at the child's index", () => {
+      expect(rules(draft({ spouseIds: [WIFE], childIds: [WIFE] }), facts())).toContain("childIds[0]:SPOUSE_AND_CHILD");
+      expect(rules(draft({ spouseIds: [WIFE], childIds: ["1000000032", "١٠٠٠٠٠٠٠٦٥"] }), facts())).toContain("childIds[1]:SPOUSE_AND_CHILD");
+    });
     it("gives the applicant the same answer for an unknown ID and an existing person the registry does not link to him", () => {
       const stranger = "1000000081";
       const known = facts({ people: new Map([[stranger, person(stranger, { gender: Gender.FEMALE, nationality: "EG" })]]) });

@@ -52,6 +52,10 @@ export const applicationMessages = messages({
     en: (p: { id: string }) => `${p.id} is listed more than once.`,
     ar: (p: { id: string }) => `الرقم ${p.id} مكرر.`,
   },
+  spouseAndChild: {
+    en: (p: { id: string }) => `${p.id} is listed both as a spouse and as a child.`,
+    ar: (p: { id: string }) => `الرقم ${p.id} مذكور زوجاً وابناً معاً.`,
+  },
   tooManySpouses: {
     en: (p: { count: number }) => `At most four spouses can be listed (${p.count} given).`,
     ar: (p: { count: number }) => `لا يمكن إضافة أكثر من أربع زوجات (تمت إضافة ${p.count}).`,

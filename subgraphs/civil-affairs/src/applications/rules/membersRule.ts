@@ -1,4 +1,4 @@
-import { collectNationalId } from "../../../../../kernel/validation";
+import { collectNationalId, normalizeNationalId } from "../../../../../kernel/validation";
 import { DocumentType } from "../enums";
 import { applicationMessages as m } from "../messages";
 import type { ApplicationDraft, ApplicationFacts } from "./facts";
@@ -9,11 +9,20 @@ export const MAX_SPOUSES = 4;
 export const MAX_CHILDREN = 50;
 
 /**
- * Checks a list of people: valid IDs, not the applicant, not twice. Whether an ID names anyone,
+ * Checks a list of people: valid IDs, not the applicant, not twice, not also in the other list
+ * (`listedElsewhere`: a child who is also named a spouse). Whether an ID names anyone,
  * and whether that person heads a register, is checked only when `registry` is true (an officer's
  * review): the applicant learns nothing of a person the registry does not link to him.
  */
-function checkPeople(field: "spouseIds" | "childIds", ids: string[], draft: ApplicationDraft, facts: ApplicationFacts, out: RuleOutcome, registry: boolean): string[] {
+function checkPeople(
+  field: "spouseIds" | "childIds",
+  ids: string[],
+  draft: ApplicationDraft,
+  facts: ApplicationFacts,
+  out: RuleOutcome,
+  registry: boolean,
+  listedElsewhere: ReadonlySet<string> = new Set(),
+): string[] {
   const seen = new Set<string>();
   const valid: string[] = [];
   ids.forEach((raw, index) => {
@@ -22,6 +31,7 @@ function checkPeople(field: "spouseIds" | "childIds", ids: string[], draft: Appl
     if (!id) return;
     if (id === draft.applicantId) return out.violations.add(at, "SELF", m.self, undefined);
     if (seen.has(id)) return out.violations.add(at, "DUPLICATE", m.duplicate, { id });
+    if (listedElsewhere.has(id)) return out.violations.add(at, "SPOUSE_AND_CHILD", m.spouseAndChild, { id });
     seen.add(id);
     if (registry && !facts.people.has(id)) return out.violations.add(at, field === "spouseIds" ? "SPOUSE_NOT_FOUND" : "CHILD_NOT_FOUND", m.personNotFound, { id });
     if (registry && facts.heads.has(id)) return out.violations.add(at, "HEADS_ANOTHER_FAMILY", m.headsAnotherFamily, { id });
@@ -63,7 +73,8 @@ export function checkChildren(draft: ApplicationDraft, facts: ApplicationFacts, 
   if (draft.childIds.length > MAX_CHILDREN) {
     out.violations.add("childIds", "TOO_MANY_CHILDREN", m.tooManyChildren, { count: draft.childIds.length, max: MAX_CHILDREN });
   }
-  for (const id of checkPeople("childIds", draft.childIds, draft, facts, out, registry)) {
+  const spouses = new Set(draft.spouseIds.map(normalizeNationalId));
+  for (const id of checkPeople("childIds", draft.childIds, draft, facts, out, registry, spouses)) {
     if (!childInRegistry(draft, facts, id)) out.require(DocumentType.BIRTH_CERTIFICATE, id);
   }
 }
