@@ -8,11 +8,15 @@ import { messages, type Message } from "./i18n";
  */
 export type TextProblem = "CONTROL_CHARACTER" | "BIDI_CONTROL" | "INVISIBLE" | "TOO_LONG";
 
-const CONTROL = /[\u0000-\u0008\u000B\u000C\u000E-\u001F\u007F-\u009F]/;
-const LINE_BREAKS = /[\t\n\r]/;
+// C0 and C1 controls, and the tag characters (U+E0000–E007F), which carry text no screen shows.
+const CONTROL = /[\u0000-\u0008\u000B\u000C\u000E-\u001F\u007F-\u009F\u{E0000}-\u{E007F}]/u;
+const LINE_BREAKS = /[\t\n\r\u2028\u2029]/;
 // Embeddings, overrides and isolates; the plain marks LRM/RLM (U+200E/F) stay allowed.
 const BIDI_CONTROL = /[\u202A-\u202E\u2066-\u2069]/;
-const INVISIBLE_ONLY = /^[\s\u00AD\u034F\u061C\u115F\u1160\u17B4\u17B5\u180E\u200B-\u200F\u2060-\u2064\u3164\uFEFF\uFFA0]+$/;
+// Spaces, format characters (zero-width, soft hyphen, marks), combining marks with nothing to
+// combine with (variation selectors among them), and the blanks that look like letters to a
+// program: Hangul fillers, the braille blank.
+const INVISIBLE_ONLY = /^[\s\p{Cf}\p{Mn}\p{Me}\u115F\u1160\u2800\u3164\uFFA0]+$/u;
 
 export function textProblem(value: string, options: { maxLength: number; multiline?: boolean }): TextProblem | null {
   if (value.length > options.maxLength) return "TOO_LONG";

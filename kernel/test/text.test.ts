@@ -35,6 +35,11 @@ describe("text inputs", () => {
     expect(textProblem("   ", ONE_LINE)).toBeNull(); // blank: the field's own REQUIRED rule says so
     expect(textProblem("line one\nline two", ONE_LINE)).toBe("CONTROL_CHARACTER");
     expect(textProblem("line one\nline two", { maxLength: 200, multiline: true })).toBeNull();
+    // Found from outside: variation selectors, combining marks alone, the braille blank; a line separator; a tag character hiding text.
+    for (const invisible of ["\uFE0F\uFE0F", "\u0301\u0301\u0301", "\u2800", "\u064B\u064C"]) expect(textProblem(invisible, ONE_LINE)).toBe("INVISIBLE");
+    expect(textProblem("a\u2028b", ONE_LINE)).toBe("CONTROL_CHARACTER");
+    expect(textProblem("a\u{E0041}b", { maxLength: 200, multiline: true })).toBe("CONTROL_CHARACTER");
+    expect(textProblem("مُحَمَّد ☎\uFE0F", ONE_LINE)).toBeNull();
   });
 
   it("refuses text over its length before looking at it", () => {
