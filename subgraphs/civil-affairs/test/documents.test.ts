@@ -64,6 +64,13 @@ describe("documents attached to an application", () => {
     expect((await attach(limit, "application/pdf", "limit.pdf")).errors).toBeUndefined();
   });
 
+  it("refuses a file name that names a folder or holds a character file systems refuse", async () => {
+    for (const fileName of ["../../etc/passwd", "C:\\scan.png", "a/b.png", "scan?.png", ".."]) {
+      expect({ fileName, rules: violationRules(await attach(PNG, "image/png", fileName)) }).toEqual({ fileName, rules: ["FILE_NAME"] });
+    }
+    expect((await attach(PNG, "image/png", "صورة البطاقة (1).png")).errors).toBeUndefined();
+  });
+
   it("refuses content that is not base64, and an empty file name, together", async () => {
     const result = await attach("%%%%", "image/png", " ");
     expect(violationRules(result).sort()).toEqual(["NOT_BASE64", "REQUIRED"]);

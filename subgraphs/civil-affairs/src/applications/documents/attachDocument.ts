@@ -14,9 +14,19 @@ import { documentMessages as m } from "./messages";
 /** More than any application kind needs (one per spouse and child, a photo, a few corrections). */
 export const MAX_DOCUMENTS_PER_APPLICATION = 20;
 
+/**
+ * A name and nothing else: no folder (`../../etc/passwd`) nor a character a file system refuses,
+ * so that a client saving the document under its name writes where it meant to.
+ */
+function isPlainFileName(name: string): boolean {
+  return !/[\\/:*?"<>|]/.test(name) && name !== "." && name !== "..";
+}
+
 /** Checks the upload; the size is checked from the base64 length before anything is decoded. */
 function decodeUpload(input: AttachDocumentInput, violations: Violations): { content: Buffer; mimeType: string } | null {
-  if (!input.fileName.trim()) violations.add("fileName", "REQUIRED", m.fileNameRequired, undefined);
+  const fileName = input.fileName.trim();
+  if (!fileName) violations.add("fileName", "REQUIRED", m.fileNameRequired, undefined);
+  else if (!isPlainFileName(fileName)) violations.add("fileName", "FILE_NAME", m.fileNamePath, undefined);
   const base64 = input.contentBase64.replace(/\s/g, "");
   const size = decodedBase64Size(base64);
   if (size > MAX_DOCUMENT_BYTES) {

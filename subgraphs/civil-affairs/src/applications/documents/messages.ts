@@ -23,6 +23,10 @@ export const documentMessages = messages({
     ar: (p: { declared: string; detected: string }) => `نوع الملف ${p.detected} وليس ${p.declared} كما ذُكر.`,
   },
   fileNameRequired: { en: () => "fileName is required.", ar: () => "اسم الملف مطلوب." },
+  fileNamePath: {
+    en: () => 'A file name is a name only: no folder, and none of \\ / : * ? " < > |.',
+    ar: () => 'اسم الملف اسم فقط: بلا مجلد، ودون أي من \\ / : * ? " < > |.',
+  },
   notSubmitted: {
     en: () => "This application has not been submitted: its documents are read by civil affairs once the applicant submits it.",
     ar: () => "لم يُقدَّم هذا الطلب بعد: تطّلع الأحوال المدنية على مستنداته بعد أن يقدّمه صاحبه.",
