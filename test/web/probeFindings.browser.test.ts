@@ -3,7 +3,7 @@ import { buildWebForGateway, launchBrowser, openPage, settled, signIn, VIEWPORTS
 import { graphql } from "../support/http";
 import { startInProcessPlatform, type InProcessPlatform } from "../support/inProcessPlatform";
 import fs from "node:fs";
-import { DEMO_PASSWORD, FAHAD, KHALID } from "./scenario";
+import { ABDULLAH, DEMO_PASSWORD, FAHAD, KHALID } from "./scenario";
 
 /**
  * What an outside browser probe found, each kept fixed: the skip link, unknown addresses, focus
@@ -90,5 +90,22 @@ describe("the web app, as an outside browser probe walked it", () => {
     const english = page.getByRole("region", { name: "Your previous applications" });
     await english.getByRole("button", { name: /^New card application, / }).first().waitFor();
     await english.getByRole("region", { name: /^Details of the new card application, / }).getByRole("heading", { name: "Status history" }).waitFor();
+  });
+
+  it("moves focus to the error summary when saving the address is refused, and to its confirmation when it is saved", async () => {
+    const page = await signedIn(ABDULLAH.nationalId);
+    await page.goto("/#/apply");
+    const address = page.getByRole("region", { name: "العنوان الوطني" });
+    await address.waitFor();
+    await settled(page);
+    const building = address.getByLabel("رقم المبنى", { exact: true });
+    const kept = await building.inputValue();
+    await building.fill("x");
+    await address.getByRole("button", { name: "حفظ العنوان", exact: true }).press("Enter");
+    await page.getByRole("alert").first().waitFor();
+    await page.waitForFunction(() => !!document.activeElement?.querySelector('[role="alert"]'));
+    await building.fill(kept || "3312");
+    await address.getByRole("button", { name: "حفظ العنوان", exact: true }).press("Enter");
+    await page.waitForFunction(() => document.activeElement?.textContent === "تم حفظ العنوان");
   });
 });

@@ -1,12 +1,12 @@
-import { useState } from "preact/hooks";
+import { useEffect, useRef, useState } from "preact/hooks";
 import { request } from "../api/client";
 import type { ApiError } from "../api/errors";
 import { UpdateNationalAddressDocument, type AddressFragment, type NationalAddressInput } from "../graphql/graphql";
 import { useWords } from "../i18n/catalogue";
 import { addressWords } from "../ui/addressWords";
 import { announce } from "../ui/announcer";
-import { ErrorSummary } from "../ui/ErrorSummary";
 import { Field } from "../ui/Field";
+import { ErrorBlock } from "./ErrorBlock";
 import { asApiError } from "./errors";
 import { applyWords } from "./words";
 
@@ -29,16 +29,24 @@ export function AddressForm({ address, refusal, onSaved }: AddressFormProps) {
   const [values, setValues] = useState<Record<AddressField, string>>(() => Object.fromEntries(FIELDS.map((field) => [field, address?.[field] ?? ""])) as Record<AddressField, string>);
   const [error, setError] = useState<ApiError | null>(null);
   const [busy, setBusy] = useState(false);
+  // After a save the keyboard goes to its confirmation (the button was disabled meanwhile, which drops focus); after a refusal, to the error summary.
+  const [saved, setSaved] = useState(false);
+  const confirmation = useRef<HTMLParagraphElement>(null);
+  useEffect(() => {
+    if (saved) confirmation.current?.focus();
+  }, [saved]);
 
   const save = async (event: Event) => {
     event.preventDefault();
     if (busy) return;
     setBusy(true);
     setError(null);
+    setSaved(false);
     try {
       await request(UpdateNationalAddressDocument, { input: { ...values, shortAddress: values.shortAddress.trim() || null } });
       announce(words.addressSaved);
       await onSaved();
+      setSaved(true);
     } catch (failure) {
       setError(asApiError(failure));
     } finally {
@@ -48,7 +56,7 @@ export function AddressForm({ address, refusal, onSaved }: AddressFormProps) {
 
   return (
     <form onSubmit={save} noValidate>
-      <ErrorSummary error={error} />
+      <ErrorBlock error={error} />
       <div class="grid">
         {FIELDS.map((field) => (
           <Field
@@ -68,6 +76,7 @@ export function AddressForm({ address, refusal, onSaved }: AddressFormProps) {
                 onInput={(event) => {
                   const value = event.currentTarget.value;
                   setValues((previous) => ({ ...previous, [field]: value }));
+                  setSaved(false);
                 }}
               />
             )}
@@ -77,6 +86,11 @@ export function AddressForm({ address, refusal, onSaved }: AddressFormProps) {
       <button type="submit" class="primary" disabled={busy}>
         {busy ? words.saving : words.saveAddress}
       </button>
+      {saved && (
+        <p class="ok" tabIndex={-1} ref={confirmation}>
+          {words.addressSaved}
+        </p>
+      )}
     </form>
   );
 }
