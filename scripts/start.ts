@@ -2,6 +2,7 @@ import path from "node:path";
 import { acquireProcessLock } from "../kernel/processLock";
 import { startBanner } from "./banner";
 import { startStack } from "./stack";
+import { superviseStack } from "./supervise";
 import { AGENCIES, AGENCY_NAMES, agencySetting, type AgencyName } from "../subgraphs/agencies";
 import { buildWeb } from "../web/tools/build";
 
@@ -29,6 +30,7 @@ async function main(): Promise<void> {
   });
   console.log(startBanner(stack, process.env.NODE_ENV === "production"));
   let stopping = false;
+  superviseStack(stack, () => stopping);
   const shutdown = () => {
     if (stopping) return;
     stopping = true;

@@ -1,5 +1,6 @@
 import { graphql, type GraphQLResponse } from "../support/http";
 import { startTestStack, type TestStack } from "../support/stack";
+import { superviseStack } from "../../scripts/supervise";
 import { CARD_CYCLE as CYCLE, FAMILY_QUERY, jsonLines, load, percentile, sleep, spawnGateway, startProxy, type GatewayProcess } from "./support";
 
 /** How an officer states why they act on someone's data (the audit trail requires it). */
@@ -134,6 +135,26 @@ describe("faults: one subgraph down, slow or failing", () => {
     }
     expect(recoveredAt).toBeGreaterThan(0);
     expect(summary.recoveryAfterRestartMs).toBeLessThan(5000);
+  });
+
+  it("under `npm start`'s supervision, starts an agency killed -9 again and says so", async () => {
+    const said: string[] = [];
+    let supervised = true;
+    superviseStack(stack, () => !supervised, (line) => said.push(line));
+    try {
+      const child = stack.processes.get("labor")!;
+      child.kill("SIGKILL");
+      const deadline = Date.now() + 60_000;
+      while (!said.includes("[labor] is running again.") && Date.now() < deadline) await sleep(200);
+      expect(said).toEqual(["[labor] stopped unexpectedly (SIGKILL); starting it again...", "[labor] is running again."]);
+      expect(stack.processes.get("labor")).not.toBe(child);
+      // The gateway's circuit to labor may still be open for a moment: then a whole answer again.
+      let whole = await family();
+      while (whole.errors && Date.now() < deadline) whole = (await sleep(250), await family());
+      expect(whole.errors).toBeUndefined();
+    } finally {
+      supervised = false; // the cases below stop agencies on purpose
+    }
   });
 
   it("issues cards while delivery is down and delivers every one afterwards, none lost or doubled", async () => {
