@@ -108,4 +108,27 @@ describe("the web app, as an outside browser probe walked it", () => {
     await address.getByRole("button", { name: "حفظ العنوان", exact: true }).press("Enter");
     await page.waitForFunction(() => document.activeElement?.textContent === "تم حفظ العنوان");
   });
+
+  it("ties a refused submission's missing documents and missing address to their inputs", async () => {
+    // Saad's (1000000081) birth record names another father: his birth certificate is asked for.
+    const token = await platform.login(KHALID.nationalId);
+    await graphql(platform.gatewayUrl, `mutation { createCardApplication(input: { kind: NEW_CARD, spouseIds: ["${KHALID.wife}"], childIds: ["1000000081"], deliveryMethod: SAUDI_POST }) { id } }`, {}, { token });
+    const page = await signedIn(KHALID.nationalId);
+    await page.goto("/#/apply");
+    await page.getByRole("button", { name: "تقديم الطلب", exact: true }).waitFor();
+    await settled(page);
+    await page.getByRole("button", { name: "تقديم الطلب", exact: true }).press("Enter");
+    await page.getByRole("alert").first().waitFor();
+    await settled(page);
+    const picker = page.getByLabel("إرفاق شهادة الميلاد", { exact: true });
+    expect(await picker.getAttribute("aria-invalid")).toBe("true");
+    const pickerDescription = await picker.evaluate((input) => (input.getAttribute("aria-describedby") ?? "").split(" ").map((id) => document.getElementById(id)?.textContent ?? "").join(" "));
+    expect(pickerDescription).toMatch(/شهادة ميلاد/);
+    const address = page.getByRole("region", { name: "العنوان الوطني" });
+    const building = address.getByLabel("رقم المبنى", { exact: true });
+    expect(await building.getAttribute("aria-invalid")).toBe("true");
+    const missing = await address.locator("ul.field-errors.block").innerText();
+    const buildingDescription = await building.evaluate((input) => (input.getAttribute("aria-describedby") ?? "").split(" ").map((id) => document.getElementById(id)?.textContent ?? "").join(" "));
+    expect(buildingDescription).toContain(missing.trim());
+  });
 });

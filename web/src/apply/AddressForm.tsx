@@ -19,11 +19,13 @@ interface AddressFormProps {
   address: AddressFragment | null;
   /** A refused submission's `nationalAddress.*` violations, shown next to these inputs too. */
   refusal: ApiError | null;
+  /** The id of a refused submission's "no national address" problem: tied to every field. */
+  related?: string;
   onSaved(): Promise<void>;
 }
 
 /** updateNationalAddress: every field at once, each refusal next to its input. */
-export function AddressForm({ address, refusal, onSaved }: AddressFormProps) {
+export function AddressForm({ address, refusal, related, onSaved }: AddressFormProps) {
   const words = useWords(applyWords);
   const fields = useWords(addressWords);
   const [values, setValues] = useState<Record<AddressField, string>>(() => Object.fromEntries(FIELDS.map((field) => [field, address?.[field] ?? ""])) as Record<AddressField, string>);
@@ -64,6 +66,7 @@ export function AddressForm({ address, refusal, onSaved }: AddressFormProps) {
             id={`address-${field}`}
             label={fields[field]}
             hint={field === "shortAddress" ? words.shortAddressHint : undefined}
+            related={related}
             violations={[...(error?.violationsOf(field) ?? []), ...(refusal?.violationsOf(`nationalAddress.${field}`) ?? [])]}
           >
             {(described) => (

@@ -21,7 +21,7 @@ export function AddressSection({ address, refusal, onSaved }: AddressSectionProp
       <h2 id="apply-address-title">{words.addressTitle}</h2>
       <p>{words.addressHint}</p>
       {missing.length > 0 && (
-        <ul class="field-errors block">
+        <ul class="field-errors block" id="address-missing">
           {missing.map((violation, index) => (
             <li key={index}>{violation.message}</li>
           ))}
@@ -33,7 +33,7 @@ export function AddressSection({ address, refusal, onSaved }: AddressSectionProp
         <p>{words.noAddress}</p>
       )}
       <h3>{words.updateAddress}</h3>
-      <AddressForm address={address} refusal={refusal} onSaved={onSaved} />
+      <AddressForm address={address} refusal={refusal} related={missing.length > 0 ? "address-missing" : undefined} onSaved={onSaved} />
     </section>
   );
 }

@@ -14,6 +14,8 @@ interface AttachInputProps {
   applicationId: string;
   type: DocumentType;
   hint: string;
+  /** The id of a refused submission's problems about this document (shown above the pickers). */
+  related?: string;
   /** Another upload is under way: one at a time (each moves the application's version on). */
   disabled: boolean;
   onBusy(busy: boolean): void;
@@ -22,7 +24,7 @@ interface AttachInputProps {
 }
 
 /** A file picker for one document type: read as base64 and attached as soon as it is chosen. */
-export function AttachInput({ applicationId, type, hint, disabled, onBusy, onAttached, onError }: AttachInputProps) {
+export function AttachInput({ applicationId, type, hint, related, disabled, onBusy, onAttached, onError }: AttachInputProps) {
   const words = useWords(applyWords);
   const labels = useWords(documentLabels);
   const attachLabel = useWords(attachLabels)[type];
@@ -66,7 +68,7 @@ export function AttachInput({ applicationId, type, hint, disabled, onBusy, onAtt
   };
 
   return (
-    <Field id={id} label={attachLabel} hint={uploading ? words.uploading : hint} violations={problems}>
+    <Field id={id} label={attachLabel} hint={uploading ? words.uploading : hint} violations={problems} related={related}>
       {(described) => (
         <input
           {...described}

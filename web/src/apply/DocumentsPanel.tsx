@@ -44,8 +44,10 @@ export function DocumentsPanel({ application, editable, refusal, onAttached }: D
     heading.current?.focus();
   };
 
+  // A refused submission's missing documents are tied to the pickers of what is still missing.
+  const refusedId = refused.length > 0 ? "documents-refused" : undefined;
   const picker = (type: DocumentType, hint: string) => (
-    <AttachInput key={type} applicationId={application.id} type={type} hint={hint} disabled={busy} onBusy={setBusy} onAttached={() => void attached()} onError={setError} />
+    <AttachInput key={type} applicationId={application.id} type={type} hint={hint} related={missing.some(([needed]) => needed === type) ? refusedId : undefined} disabled={busy} onBusy={setBusy} onAttached={() => void attached()} onError={setError} />
   );
 
   return (
@@ -80,7 +82,7 @@ export function DocumentsPanel({ application, editable, refusal, onAttached }: D
         </ul>
       )}
       {refused.length > 0 && (
-        <ul class="field-errors block">
+        <ul class="field-errors block" id={refusedId}>
           {refused.map((violation, index) => (
             <li key={index}>{violation.message}</li>
           ))}
