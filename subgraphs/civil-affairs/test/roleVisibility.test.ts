@@ -94,6 +94,26 @@ describe("what each role sees of a person", () => {
     expect(hind.data.me.family.applications.length).toBeGreaterThan(0);
   });
 
+  it("lists a family's head first, then the spouses, then the children from the eldest", async () => {
+    // A register whose head's ID sorts after a child's (as a head registered after his son was born
+    // abroad): listed by ID, as before, the son came first. Made from a synthetic family by swapping
+    // its head with the child of the largest ID.
+    const [family]: Array<{ register_number: string; head: string; child: string }> = await ca.db.query(
+      `SELECT h.register_number, h.national_id AS head, max(c.national_id) AS child FROM family_member h
+       JOIN family_member c ON c.register_number = h.register_number AND c.relation IN ('SON', 'DAUGHTER') AND c.national_id > h.national_id
+       WHERE h.relation = 'HEAD' AND h.register_number NOT IN ('3000000001', '3000000002') GROUP BY 1, 2 ORDER BY 1 DESC LIMIT 1`,
+    );
+    await ca.db.query(`UPDATE family_member SET relation = CASE national_id WHEN $2 THEN 'SON' ELSE 'HEAD' END WHERE register_number = $1 AND national_id IN ($2, $3)`, [family!.register_number, family!.head, family!.child]);
+    const registers = [{ register_number: family!.register_number }, { register_number: "3000000001" }, { register_number: "3000000002" }];
+    const officer = await ca.as({ nationalId: "1000000909", roles: ["CIVIL_AFFAIRS_OFFICER"] });
+    const rank = { HEAD: 0, SPOUSE: 1, SON: 2, DAUGHTER: 2 } as const;
+    for (const { register_number: registerNumber } of registers) {
+      const members = (await officer(`query($r: ID!) { family(registerNumber: $r) { members { relation citizen { birthDate } } } }`, { r: registerNumber })).data.family.members as Array<{ relation: keyof typeof rank; citizen: { birthDate: string } }>;
+      const ordered = [...members].sort((a, b) => rank[a.relation] - rank[b.relation] || (rank[a.relation] === 2 ? a.citizen.birthDate.localeCompare(b.citizen.birthDate) : 0));
+      expect(members).toEqual(ordered);
+    }
+  });
+
   it("keeps nothing of a register it refused a citizen in the request's loaders", async () => {
     const ctx = createRequestContext({ viewer: { nationalId: "1000000016", roles: ["CITIZEN"] }, authorization: null, lang: "en", requestId: "t", purpose: null, purposeRequired: false, db: ca.db, log: createLogger("test") });
     const [{ register_number: register }] = await ca.db.query(`SELECT register_number FROM family_member WHERE national_id = $1`, [ABDULLAH]);

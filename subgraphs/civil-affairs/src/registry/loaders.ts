@@ -31,7 +31,8 @@ export const familyByRegister = loaderByKey<string, Family, Ctx>(
  * one statement: a family is read with its people, so each member's citizen goes straight into
  * `citizenById`, the register into `familyByRegister` and its card into `activeCardByRegister`
  * instead of costing more round trips. A citizen's own family query reads it first, to find the
- * viewer among the members (registry/access.ts), and then needs no other read.
+ * viewer among the members (registry/access.ts), and then needs no other read. Members come as
+ * a family card lists them: the head, the spouses, then the children from the eldest.
  */
 export const membersByRegister = loaderOfMany<string, FamilyMember, Ctx>(
   async (numbers, ctx) => {
@@ -42,7 +43,8 @@ export const membersByRegister = loaderOfMany<string, FamilyMember, Ctx>(
       prepared(`SELECT ${members.select("m")}, ${citizens.select("c")}, ${families.select("f")}, ${cards.select("k")} FROM ${members.table} "m"
        JOIN ${citizens.table} "c" ON "c"."national_id" = "m"."national_id" JOIN ${families.table} "f" ON "f"."register_number" = "m"."register_number"
        LEFT JOIN ${cards.table} "k" ON "k"."register_number" = "m"."register_number" AND "k"."status" = '${CardStatus.ACTIVE}'
-       WHERE ${registers.condition} ORDER BY "m"."register_number", "m"."national_id"`),
+       WHERE ${registers.condition}
+       ORDER BY "m"."register_number", CASE "m"."relation" WHEN 'HEAD' THEN 0 WHEN 'SPOUSE' THEN 1 ELSE 2 END, "c"."birth_date", "m"."national_id"`),
       [registers.value],
     );
     const [citizenLoader, familyLoader, cardLoader] = [ctx.loaders.get(citizenById), ctx.loaders.get(familyByRegister), ctx.loaders.get(activeCardByRegister)];
