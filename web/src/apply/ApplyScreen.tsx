@@ -63,6 +63,11 @@ export function ApplyScreen() {
                 void reload();
               }}
             />
+          ) : me && !me.isSaudi ? (
+            <section class="card" aria-labelledby="saudi-only-title">
+              <h2 id="saudi-only-title">{words.saudiOnlyTitle}</h2>
+              <p>{words.saudiOnly}</p>
+            </section>
           ) : (
             <NewApplication
               hasActiveCard={me?.family?.card?.status === "ACTIVE"}

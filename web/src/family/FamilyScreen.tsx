@@ -33,10 +33,16 @@ export function FamilyScreen() {
       {me && !me.family && (
         <section class="card" aria-labelledby="no-family">
           <h2 id="no-family">{words.noFamily}</h2>
-          <p>{words.howToApply}</p>
-          <p>
-            <a href={hrefOf("apply")}>{words.applyLink}</a>
-          </p>
+          {me.isSaudi ? (
+            <>
+              <p>{words.howToApply}</p>
+              <p>
+                <a href={hrefOf("apply")}>{words.applyLink}</a>
+              </p>
+            </>
+          ) : (
+            <p>{words.saudiOnly}</p>
+          )}
         </section>
       )}
       {me?.family && <Members family={me.family} />}
