@@ -97,6 +97,11 @@ describe.each(DATABASE_KINDS)("tracking and pickups on %s", (kind) => {
 
     const seen = await delivery.http(DELIVERY, cards(cardNumber), CALLERS.citizen);
     expect(seen.data._entities[0].delivery).toEqual({ __typename: "OfficePickup", pickupStatus: "READY_FOR_PICKUP", office: { id: "DMM-01" }, readyAt: failedAt, collectedAt: null });
+    // The family still sees the shipment's whole history from the pickup that followed it.
+    const RETURNED = `query($representations: [_Any!]!) { _entities(representations: $representations) { ... on FamilyCard { delivery { ... on OfficePickup { returnedShipment { trackingNumber status attempts events { status } } } } } } }`;
+    const returned = (await delivery.http(RETURNED, cards(cardNumber), CALLERS.citizen)).data._entities[0].delivery.returnedShipment;
+    expect(returned).toMatchObject({ trackingNumber, status: "RETURNED_TO_OFFICE", attempts: 3 });
+    expect(returned.events.map((e: { status: string }) => e.status)).toEqual(["CREATED", "PICKED_UP", "IN_TRANSIT", ...Array(3).fill(["OUT_FOR_DELIVERY", "DELIVERY_FAILED"]).flat(), "RETURNED_TO_OFFICE"]);
 
     const collected = await delivery.http(MARK("markCollected"), { cardNumber }, officer);
     expect(collected.data.markCollected).toMatchObject({ status: "COLLECTED", office: { id: "DMM-01" } });

@@ -8,6 +8,8 @@ import { movePickup } from "./movePickup";
 import { OfficePickup } from "./officePickup.entity";
 import { PickupStatus } from "./pickupStatus";
 import { pickupsAwaitingCollection } from "./queue";
+import { shipmentByCard } from "../shipments/loaders";
+import { Shipment } from "../shipments/shipment.entity";
 import { OfficePickupQueueConnection } from "./queueTypes";
 
 @Resolver(() => OfficePickup)
@@ -37,6 +39,14 @@ export class OfficePickupResolver {
   markCollected(@Arg("cardNumber", () => ID) cardNumber: string, @Ctx() ctx: RequestContext): Promise<OfficePickup> {
     const officer = requireViewer(ctx);
     return movePickup(ctx.db, cardNumber.trim(), PickupStatus.COLLECTED, officer.nationalId, ctx.lang);
+  }
+
+  @FieldResolver(() => Shipment, {
+    nullable: true,
+    description: "The Saudi Post shipment the card came back from after its failed delivery attempts, with its whole tracking history; null for a card the family chose to collect.",
+  })
+  returnedShipment(@Root() pickup: OfficePickup, @Ctx() ctx: RequestContext): Promise<Shipment | null> {
+    return ctx.loaders.get(shipmentByCard).load(pickup.cardNumber);
   }
 
   @FieldResolver(() => CivilAffairsOfficeRef)
