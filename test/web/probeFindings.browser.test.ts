@@ -1,5 +1,5 @@
 import type { Browser, Page } from "playwright-core";
-import { buildWebForGateway, launchBrowser, openPage, settled, signIn, VIEWPORTS, WORDS, type OpenedPage } from "../support/browser";
+import { announced, buildWebForGateway, launchBrowser, openPage, settled, signIn, VIEWPORTS, WORDS, type OpenedPage } from "../support/browser";
 import { graphql } from "../support/http";
 import { startInProcessPlatform, type InProcessPlatform } from "../support/inProcessPlatform";
 import fs from "node:fs";
@@ -140,5 +140,25 @@ describe("the web app, as an outside browser probe walked it", () => {
     await page.getByRole("heading", { level: 2, name: "بطاقة العائلة للمواطنين السعوديين" }).waitFor();
     await settled(page);
     expect(await page.getByRole("button", { name: "إنشاء الطلب" }).count()).toBe(0);
+  });
+
+  it("empties the live region when what it said is stale: after switching language, after signing out", async () => {
+    const liveRegion = (page: Page) => page.locator('[role="status"][aria-live="polite"]').textContent();
+    const page = await signedIn(ABDULLAH.nationalId);
+    await announced(page, "تم تسجيل الدخول.");
+    await page.getByRole("button", { name: AR.switchLanguage, exact: true }).click();
+    await settled(page);
+    expect(await liveRegion(page)).toBe("");
+    await page.getByRole("button", { name: WORDS.en.switchLanguage, exact: true }).click();
+    await page.goto("/#/apply");
+    const address = page.getByRole("region", { name: "العنوان الوطني" });
+    await address.getByRole("button", { name: "حفظ العنوان", exact: true }).waitFor();
+    await settled(page);
+    await address.getByRole("button", { name: "حفظ العنوان", exact: true }).click();
+    await announced(page, "تم حفظ العنوان");
+    await page.getByRole("button", { name: AR.signOut, exact: true }).click();
+    await page.getByLabel(AR.nationalId, { exact: true }).waitFor();
+    await page.waitForTimeout(200);
+    expect(await liveRegion(page)).toBe("");
   });
 });

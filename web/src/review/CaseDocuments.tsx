@@ -7,7 +7,7 @@ import { documentLabels } from "../apply/labels";
 import { ReviewDocumentContentDocument, type CaseDetailsFragment } from "../graphql/graphql";
 import { useWords } from "../i18n/catalogue";
 import { useLanguage } from "../i18n/language";
-import { announce } from "../ui/announcer";
+import { announce, clearAnnouncement } from "../ui/announcer";
 import { Moment } from "../ui/Dates";
 import { ErrorSummary } from "../ui/ErrorSummary";
 import { reviewWords } from "./words";
@@ -58,6 +58,7 @@ export function CaseDocuments({ application, headers }: { application: CaseDetai
       saveFile(bytesOf(content.contentBase64), content.mimeType, content.fileName);
       announce(words.downloaded(content.fileName));
     } catch (failure) {
+      clearAnnouncement();
       setError(asApiError(failure));
     } finally {
       setBusy(null);

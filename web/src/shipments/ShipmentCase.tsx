@@ -11,7 +11,7 @@ import { useLanguage } from "../i18n/language";
 import { purposeHeaders, rememberPurpose } from "../ui/purpose";
 import { useSession } from "../session/session";
 import { AddressFacts } from "../ui/AddressFacts";
-import { announce } from "../ui/announcer";
+import { announce, clearAnnouncement } from "../ui/announcer";
 import { Code, Day, Moment } from "../ui/Dates";
 import { ErrorSummary } from "../ui/ErrorSummary";
 import { Field } from "../ui/Field";
@@ -245,6 +245,7 @@ function RecordEvent({ shipment, headers, onRecorded, onStale }: RecordEventProp
       setTimeout(() => (isFinal(next.status) ? document.getElementById("shipment-done")?.focus() : select.current?.focus()), 0);
     } catch (failure) {
       const refusal = asApiError(failure);
+      clearAnnouncement();
       setError(refusal);
       // Someone else moved it, or it is gone: the shipment is shown as it is now.
       if (refusal.code === "INVALID_STATE" || refusal.code === "CONFLICT" || refusal.code === "NOT_FOUND") await onStale();

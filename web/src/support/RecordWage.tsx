@@ -6,7 +6,7 @@ import { asApiError } from "../apply/errors";
 import { SupportRecordWageDocument, type SupportFamilyDetailsFragment } from "../graphql/graphql";
 import { useWords } from "../i18n/catalogue";
 import { useLanguage } from "../i18n/language";
-import { announce } from "../ui/announcer";
+import { announce, clearAnnouncement } from "../ui/announcer";
 import { Field } from "../ui/Field";
 import { halalasOf, todayInRiyadh } from "./amount";
 import { nameOf } from "./people";
@@ -57,6 +57,7 @@ export function RecordWage({ family, headers, onRecorded }: RecordWageProps) {
       setAmount("");
       await onRecorded(words.wageRecorded(member ? nameOf(member, language) : wage.nationalId, wage.monthlyAmount.formatted));
     } catch (failure) {
+      clearAnnouncement();
       setError(asApiError(failure));
     } finally {
       setBusy(false);

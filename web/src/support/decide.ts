@@ -3,7 +3,7 @@ import { request } from "../api/client";
 import type { ApiError } from "../api/errors";
 import { asApiError } from "../apply/errors";
 import { SupportDecideEnrollmentDocument } from "../graphql/graphql";
-import { announce } from "../ui/announcer";
+import { announce, clearAnnouncement } from "../ui/announcer";
 
 /** What a decision names: the enrollment, and the program and family the officer reads on its buttons. */
 export interface Decidable {
@@ -36,6 +36,7 @@ export function useDecide(headers: Record<string, string>, words: DecideWords, a
       await after();
       announce((approve ? words.approved : words.rejected)(enrollment.programName, enrollment.registerNumber));
     } catch (failure) {
+      clearAnnouncement();
       setError(asApiError(failure));
       await after();
     } finally {

@@ -5,7 +5,8 @@ import { useWords } from "../i18n/catalogue";
 import { setLanguage, useLanguage } from "../i18n/language";
 import { hrefOf, screensFor, type Screen } from "../router";
 import { signedOut, type Session } from "../session/session";
-import { useAnnouncement } from "./announcer";
+import { useEffect } from "preact/hooks";
+import { clearAnnouncement, useAnnouncement } from "./announcer";
 import { commonWords } from "./words";
 
 async function signOut(): Promise<void> {
@@ -26,11 +27,22 @@ function skipToMain(event: MouseEvent): void {
   document.getElementById("main")?.focus();
 }
 
+/** What was said in one language is not left in the live region after switching to the other. */
+function switchLanguage(from: "ar" | "en"): void {
+  clearAnnouncement();
+  setLanguage(from === "ar" ? "en" : "ar");
+}
+
 /** The page around every screen: the header, the language switch, the navigation, the live region. */
 export function Frame({ session, screen, children }: { session: Session | null; screen: Screen | null; children: ComponentChildren }) {
   const words = useWords(commonWords);
   const language = useLanguage();
   const announcement = useAnnouncement();
+  // Signed out or expired: what the screen last said is not said on the sign-in form.
+  const signedInNow = session !== null;
+  useEffect(() => {
+    if (!signedInNow) clearAnnouncement();
+  }, [signedInNow]);
   const name = session ? (language === "en" && session.fullNameEn) || session.fullNameAr : null;
   return (
     <>
@@ -43,7 +55,7 @@ export function Frame({ session, screen, children }: { session: Session | null; 
           <p class="agencies">{words.agencies}</p>
         </div>
         <div class="tools">
-          <button type="button" class="link-button" lang={language === "ar" ? "en" : "ar"} aria-label={words.switchLanguageLabel} onClick={() => setLanguage(language === "ar" ? "en" : "ar")}>
+          <button type="button" class="link-button" lang={language === "ar" ? "en" : "ar"} aria-label={words.switchLanguageLabel} onClick={() => switchLanguage(language)}>
             {words.switchLanguage}
           </button>
           {session && (
