@@ -303,8 +303,8 @@ describe("the citizens' web app in a browser, on a gateway that accepts only per
     // No card yet: a new card is the kind offered first.
     const form = page.getByRole("region", { name: "طلب جديد" });
     expect(await form.getByRole("radio", { name: "بطاقة جديدة", exact: true }).isChecked()).toBe(true);
-    await form.getByLabel("رقم هوية الزوجة 1", { exact: true }).fill(KHALID.wife);
-    await form.getByLabel("رقم هوية الابن/الابنة 1", { exact: true }).fill(KHALID.son);
+    await form.getByLabel("رقم هوية الزوجة ١", { exact: true }).fill(KHALID.wife);
+    await form.getByLabel("رقم هوية الابن/الابنة ١", { exact: true }).fill(KHALID.son);
     await form.getByRole("radio", { name: "البريد السعودي (توصيل إلى العنوان الوطني)", exact: true }).check();
     await form.getByRole("button", { name: "إنشاء الطلب", exact: true }).click();
 
@@ -438,7 +438,7 @@ describe("the citizens' web app in a browser, on a gateway that accepts only per
     await signIn(page, ABDULLAH.nationalId, DEMO_PASSWORD, "ar");
     await navigate(page, "ar", "apply");
     await settled(page);
-    const wife = page.getByLabel("رقم هوية الزوجة 1", { exact: true });
+    const wife = page.getByLabel("رقم هوية الزوجة ١", { exact: true });
     await wife.fill("1000000024");
 
     await page.clock.fastForward("15:01");

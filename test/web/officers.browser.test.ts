@@ -183,8 +183,8 @@ describe("the officers' screens and the analysts' dashboard in a browser, on a g
     await navigate(page, "ar", "apply");
     await settled(page);
     const form = page.getByRole("region", { name: "طلب جديد" });
-    await form.getByLabel("رقم هوية الزوجة 1", { exact: true }).fill(KHALID.wife);
-    await form.getByLabel("رقم هوية الابن/الابنة 1", { exact: true }).fill(KHALID.son);
+    await form.getByLabel("رقم هوية الزوجة ١", { exact: true }).fill(KHALID.wife);
+    await form.getByLabel("رقم هوية الابن/الابنة ١", { exact: true }).fill(KHALID.son);
     await form.getByRole("radio", { name: "البريد السعودي (توصيل إلى العنوان الوطني)", exact: true }).check();
     await form.getByRole("button", { name: "إنشاء الطلب", exact: true }).click();
     const application = page.getByRole("region", { name: "طلبك الحالي" });

@@ -161,4 +161,14 @@ describe("the web app, as an outside browser probe walked it", () => {
     await page.waitForTimeout(200);
     expect(await liveRegion(page)).toBe("");
   });
+
+  it("numbers the wives' and children's rows in Arabic-Indic digits in Arabic", async () => {
+    const page = await signedIn(KHALID.nationalId);
+    await page.goto("/#/apply");
+    await page.getByLabel("رقم هوية الزوجة ١", { exact: true }).waitFor();
+    await page.getByRole("button", { name: "إزالة الزوجة ١", exact: true }).waitFor();
+    await page.getByLabel("رقم هوية الابن/الابنة ١", { exact: true }).waitFor();
+    await page.getByRole("button", { name: AR.switchLanguage, exact: true }).click();
+    await page.getByLabel("Wife's national ID 1", { exact: true }).waitFor();
+  });
 });

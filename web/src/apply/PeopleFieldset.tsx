@@ -1,5 +1,7 @@
 import type { ApiError } from "../api/errors";
 import { useWords } from "../i18n/catalogue";
+import { formatNumber } from "../i18n/format";
+import { useLanguage } from "../i18n/language";
 import { Field } from "../ui/Field";
 import { violationsExactly } from "./errors";
 import { applyWords } from "./words";
@@ -50,6 +52,7 @@ const MAX_WIVES = 4;
 /** Wives or children: a labelled national-ID input per person, with add and remove buttons. */
 export function PeopleFieldset({ id, role, rows, onChange, error }: PeopleFieldsetProps) {
   const words = useWords(applyWords);
+  const language = useLanguage();
   const spouse = role === "spouse";
   const field = spouse ? "spouseIds" : "childIds";
   const listViolations = violationsExactly(error, field);
@@ -70,7 +73,8 @@ export function PeopleFieldset({ id, role, rows, onChange, error }: PeopleFields
       <legend>{spouse ? words.wives : words.children}</legend>
       <p class="hint">{words.peopleHint}</p>
       {rows.map((row, index) => {
-        const number = String(index + 1);
+        // "رقم هوية الزوجة ١": the row's number in the reader's digits.
+        const number = formatNumber(index + 1, language);
         return (
           <Field key={row.key} id={`${id}-${index}`} label={spouse ? words.wifeId(number) : words.childId(number)} violations={row.origin === null ? [] : (error?.violationsOf(`${field}[${row.origin}]`) ?? [])}>
             {(described) => (
