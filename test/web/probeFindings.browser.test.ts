@@ -3,7 +3,7 @@ import { announced, buildWebForGateway, launchBrowser, openPage, settled, signIn
 import { graphql } from "../support/http";
 import { startInProcessPlatform, type InProcessPlatform } from "../support/inProcessPlatform";
 import fs from "node:fs";
-import { ABDULLAH, DEMO_PASSWORD, FAHAD, KHALID } from "./scenario";
+import { ABDULLAH, ANALYST, DEMO_PASSWORD, FAHAD, KHALID } from "./scenario";
 
 /**
  * What an outside browser probe found, each kept fixed: the skip link, unknown addresses, focus
@@ -170,5 +170,12 @@ describe("the web app, as an outside browser probe walked it", () => {
     await page.getByLabel("رقم هوية الابن/الابنة ١", { exact: true }).waitFor();
     await page.getByRole("button", { name: AR.switchLanguage, exact: true }).click();
     await page.getByLabel("Wife's national ID 1", { exact: true }).waitFor();
+  });
+
+  it("names the dashboard's windows with the counted noun Arabic wants: آخر ٧ أيام، آخر ٣٠ يوماً", async () => {
+    const page = await signedIn(ANALYST.nationalId);
+    await page.getByRole("radio", { name: "آخر ٧ أيام", exact: true }).waitFor();
+    await page.getByRole("radio", { name: "آخر ٣٠ يوماً", exact: true }).waitFor();
+    await page.getByRole("radio", { name: "آخر ٩٠ يوماً", exact: true }).waitFor();
   });
 });

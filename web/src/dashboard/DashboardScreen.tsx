@@ -38,7 +38,7 @@ export function DashboardScreen() {
         <legend>{words.window}</legend>
         {WINDOWS.map((option) => (
           <label key={option}>
-            <input type="radio" name="window" value={option} checked={days === option} onChange={() => setDays(option)} /> {words.lastDays(formatNumber(option, language))}
+            <input type="radio" name="window" value={option} checked={days === option} onChange={() => setDays(option)} /> {words.lastDays(formatNumber(option, language), option)}
           </label>
         ))}
       </fieldset>

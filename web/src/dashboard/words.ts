@@ -1,11 +1,12 @@
 import { catalogue } from "../i18n/catalogue";
+import { arabicDays } from "../i18n/arabicCount";
 
 export const dashboardWords = catalogue(
   {
     title: "لوحة المؤشرات",
     intro: "أعداد ومدد ومجاميع فقط، من الجهات الثلاث؛ لا تظهر هنا بيانات أي شخص.",
     window: "الفترة",
-    lastDays: (days: string) => `آخر ${days} يوماً`,
+    lastDays: (days: string, count: number) => `آخر ${days} ${arabicDays(count)}`,
     applications: "طلبات البطاقات",
     total: "الطلبات المنشأة في الفترة",
     medianHoursToIssue: "الوسيط من التقديم إلى الإصدار (ساعة)",
@@ -39,7 +40,7 @@ export const dashboardWords = catalogue(
     title: "Dashboard",
     intro: "Counts, durations and sums only, from the three agencies; no person's data appears here.",
     window: "Period",
-    lastDays: (days: string) => `Last ${days} days`,
+    lastDays: (days: string, count: number) => `Last ${days} ${count === 1 ? "day" : "days"}`,
     applications: "Card applications",
     total: "Applications created in the period",
     medianHoursToIssue: "Median hours from submission to issue",
