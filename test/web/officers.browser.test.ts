@@ -207,7 +207,7 @@ describe("the officers' screens and the analysts' dashboard in a browser, on a g
     const open = review.getByRole("link", { name: `فتح الطلب: ${KHALID.fullNameAr}`, exact: true });
     // Khalid's is the newest: on a later page when the demo data has more than a page submitted.
     while ((await open.count()) === 0) {
-      await review.getByRole("button", { name: "التالي", exact: true }).click();
+      await review.getByRole("button", { name: "الصفحة التالية", exact: true }).click();
       await settled(review);
     }
     await open.click();

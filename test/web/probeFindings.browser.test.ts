@@ -3,7 +3,7 @@ import { announced, buildWebForGateway, launchBrowser, openPage, settled, signIn
 import { graphql } from "../support/http";
 import { startInProcessPlatform, type InProcessPlatform } from "../support/inProcessPlatform";
 import fs from "node:fs";
-import { ABDULLAH, ANALYST, DEMO_PASSWORD, FAHAD, KHALID } from "./scenario";
+import { ABDULLAH, ANALYST, DEMO_PASSWORD, FAHAD, KHALID, OFFICERS } from "./scenario";
 
 /**
  * What an outside browser probe found, each kept fixed: the skip link, unknown addresses, focus
@@ -177,5 +177,18 @@ describe("the web app, as an outside browser probe walked it", () => {
     await page.getByRole("radio", { name: "آخر ٧ أيام", exact: true }).waitFor();
     await page.getByRole("radio", { name: "آخر ٣٠ يوماً", exact: true }).waitFor();
     await page.getByRole("radio", { name: "آخر ٩٠ يوماً", exact: true }).waitFor();
+  });
+
+  it("names every list's pager buttons alike: the review queue's as the social-support lists'", async () => {
+    const page = await signedIn(OFFICERS.civilAffairs);
+    await page.getByRole("heading", { level: 1, name: AR.review }).waitFor();
+    await settled(page);
+    // Every status: more than a page.
+    await page.locator("#review-status").selectOption("");
+    await settled(page);
+    await page.getByRole("button", { name: "الصفحة التالية", exact: true }).click();
+    await settled(page);
+    await page.getByRole("button", { name: "الصفحة الأولى", exact: true }).waitFor();
+    expect(await page.getByRole("button", { name: /^(التالي|الأولى)$/ }).count()).toBe(0);
   });
 });

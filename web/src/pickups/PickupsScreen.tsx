@@ -140,7 +140,7 @@ function OfficeQueue({ officeId, offices }: { officeId: string; offices: OfficeF
           page={position.page > 1 ? words.pageNumber(number(position.page)) : null}
           empty={queue.edges.length === 0 ? words.empty : null}
           caption={words.caption(here ? officeName(here) : words.allOffices, number(queue.totalCount))}
-          pager={{ label: words.pagination, words, position, pageInfo: queue.pageInfo, onMove: turn }}
+          pager={{ label: words.pagination, position, pageInfo: queue.pageInfo, onMove: turn }}
         >
           <thead>
             <tr>

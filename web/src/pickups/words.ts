@@ -24,8 +24,6 @@ export const pickupsWords = catalogue(
     markedReady: (card: string) => `البطاقة ${card} جاهزة للاستلام`,
     markedCollected: (card: string) => `استُلمت البطاقة ${card}`,
     viewOnly: "تُسجّل الأحوال المدنية وصول البطاقات واستلامها؛ تعرض لك هذه الصفحة ما ينتظر فقط.",
-    nextPage: "التالي",
-    firstPage: "الأولى",
     pagination: "صفحات البطاقات",
     reloaded: "أُعيد تحميل القائمة بأحدث حالتها.",
     // The list is of cards and the families on them: the access is recorded with this purpose.
@@ -53,8 +51,6 @@ export const pickupsWords = catalogue(
     markedReady: (card: string) => `Card ${card} is ready for pickup`,
     markedCollected: (card: string) => `Card ${card} collected`,
     viewOnly: "Civil Affairs records the cards' arrival and collection; this page shows you what is waiting only.",
-    nextPage: "Next page",
-    firstPage: "First page",
     pagination: "Card pages",
     reloaded: "The list was reloaded with its latest state.",
     purpose: "Handing family cards over at civil-affairs offices",

@@ -104,7 +104,7 @@ export function Queue({ position, onMove }: { position: QueuePosition; onMove(ne
           empty={queue.edges.length === 0 ? words.empty : null}
           caption={words.caption(statusName, number(queue.totalCount))}
           tableClass="queue-table"
-          pager={{ label: words.pagination, words, position, pageInfo: queue.pageInfo, onMove: (next) => move({ ...position, ...next }) }}
+          pager={{ label: words.pagination, position, pageInfo: queue.pageInfo, onMove: (next) => move({ ...position, ...next }) }}
         >
           <thead>
             <tr>

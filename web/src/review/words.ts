@@ -23,8 +23,6 @@ export const reviewWords = catalogue(
     openApplicationOf: (name: string) => `فتح الطلب: ${name}`,
     notSubmitted: "لم يُقدَّم",
     notYours: "لا يجوز لك اتخاذ إجراء عليه",
-    nextPage: "التالي",
-    firstPage: "الأولى",
     pagination: "صفحات الطلبات",
     pageShown: (page: string, shown: string, total: string) => `الصفحة ${page}: ${shown} من ${total} طلباً`,
     // The queue reads applicants' names: the access is recorded with this purpose (the screen's own).
@@ -132,8 +130,6 @@ export const reviewWords = catalogue(
     openApplicationOf: (name: string) => `Open application: ${name}`,
     notSubmitted: "Not submitted",
     notYours: "You may not act on it",
-    nextPage: "Next page",
-    firstPage: "First page",
     pagination: "Application pages",
     pageShown: (page: string, shown: string, total: string) => `Page ${page}: ${shown} of ${total} applications`,
     queuePurpose: "Sorting the family card review queue",

@@ -106,7 +106,7 @@ export function ShipmentsScreen({ id }: { id?: string }) {
           empty={rows.length === 0 ? words.empty : null}
           caption={words.caption(number(total))}
           tableClass="shipments-table"
-          pager={{ label: words.pagination, words, position, pageInfo: queue.pageInfo, onMove: turn }}
+          pager={{ label: words.pagination, position, pageInfo: queue.pageInfo, onMove: turn }}
         >
           <thead>
             <tr>

@@ -23,8 +23,6 @@ export const shipmentsWords = catalogue(
     recordEvent: "تسجيل حدث",
     // The control's name: its visible words first (what a voice user says), then the shipment.
     recordEventFor: (tracking: string) => `تسجيل حدث للشحنة ${tracking}`,
-    nextPage: "الصفحة التالية",
-    firstPage: "الصفحة الأولى",
     pagination: "صفحات الشحنات",
     // The queue reads recipients' names and cities: the access is recorded with this purpose (the screen's own).
     queuePurpose: "متابعة شحنات بطاقات العائلة بانتظار الحدث التالي",
@@ -84,8 +82,6 @@ export const shipmentsWords = catalogue(
     action: "Action",
     recordEvent: "Record an event",
     recordEventFor: (tracking: string) => `Record an event for ${tracking}`,
-    nextPage: "Next page",
-    firstPage: "First page",
     pagination: "Shipment pages",
     queuePurpose: "Following family card shipments awaiting their next event",
     close: "Close",

@@ -52,7 +52,6 @@ export function Families({ position, onMove }: { position: PagePosition; onMove(
           tableClass="families-table"
           pager={{
             label: words.familiesPages,
-            words,
             position,
             pageInfo: list.pageInfo,
             onMove: (next) => {

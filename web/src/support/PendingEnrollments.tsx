@@ -68,7 +68,6 @@ export function PendingEnrollments({ position, onMove, onRefused }: { position: 
           tableClass="pending-table"
           pager={{
             label: words.pendingPages,
-            words,
             position,
             pageInfo: queue.pageInfo,
             onMove: (next) => {
