@@ -191,4 +191,15 @@ describe("the web app, as an outside browser probe walked it", () => {
     await page.getByRole("button", { name: "الصفحة الأولى", exact: true }).waitFor();
     expect(await page.getByRole("button", { name: /^(التالي|الأولى)$/ }).count()).toBe(0);
   });
+
+  it("gives no two elements of the dashboard the same id", async () => {
+    const page = await signedIn(ANALYST.nationalId);
+    await page.locator("#programs-numbers").waitFor();
+    await settled(page);
+    const repeated = await page.evaluate(() => {
+      const ids = [...document.querySelectorAll("[id]")].map((element) => element.id);
+      return ids.filter((id, index) => ids.indexOf(id) !== index);
+    });
+    expect(repeated).toEqual([]);
+  });
 });

@@ -55,8 +55,8 @@ export function StatsChart({ id, title, kind, labels, series, labelHeading }: Ch
     return () => chart.destroy();
   }, [kind, language, JSON.stringify(labels), JSON.stringify(series)]);
   return (
-    <figure class="chart card" aria-labelledby={`${id}-title`}>
-      <figcaption id={`${id}-title`}>
+    <figure class="chart card" aria-labelledby={`${id}-caption`}>
+      <figcaption id={`${id}-caption`}>
         <h3>{title}</h3>
       </figcaption>
       <div class="chart-canvas">
