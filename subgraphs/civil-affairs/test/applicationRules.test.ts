@@ -22,6 +22,7 @@ function facts(overrides: Partial<ApplicationFacts> = {}): ApplicationFacts {
     applicant: person(APPLICANT),
     ownFamily: null,
     activeCard: null,
+    inAnotherHeadsRegister: false,
     people: new Map([[WIFE, person(WIFE, { gender: Gender.FEMALE })], [SON, person(SON, { birthDate: "2024-03-01" })]]),
     marriages: [{ id: "m", husbandId: APPLICANT, wifeId: WIFE, registered: true, contractedOn: "2022-01-01", endedOn: null }],
     births: new Map([[SON, { childId: SON, fatherId: APPLICANT, motherId: WIFE }]]),
@@ -64,6 +65,11 @@ describe("card application rules", () => {
     it.each([ApplicationKind.REPLACEMENT_LOST, ApplicationKind.REPLACEMENT_DAMAGED, ApplicationKind.MEMBERS_UPDATE])("allows %s only with an active card", (kind) => {
       expect(rules(draft({ kind, lossDeclaration: true }), facts())).toContain("kind:NO_ACTIVE_CARD");
       expect(rules(draft({ kind, lossDeclaration: true }), facts({ activeCard: ACTIVE_CARD, documents: [doc(DocumentType.DAMAGED_CARD_PHOTO)] }))).toEqual([]);
+    });
+    it("tells a spouse or child in someone else's register that the card is the head's to replace or update", () => {
+      const said = (inAnotherHeadsRegister: boolean) => evaluate(draft({ kind: ApplicationKind.MEMBERS_UPDATE }), facts({ inAnotherHeadsRegister }), "en", "submit").violations.find((v) => v.rule === "NO_ACTIVE_CARD")!.message;
+      expect(said(true)).toMatch(/head's application/);
+      expect(said(false)).toMatch(/apply for a new card instead/);
     });
   });
 

@@ -40,6 +40,10 @@ export const applicationMessages = messages({
     en: () => "This kind of application needs an active family card; apply for a new card instead.",
     ar: () => "هذا النوع من الطلبات يتطلب بطاقة عائلة سارية؛ قدم طلب بطاقة جديدة بدلاً من ذلك.",
   },
+  cardIsTheHeads: {
+    en: () => "Your family's card is replaced or updated on its head's application; you may apply for a new card as the head of a family of your own.",
+    ar: () => "يطلب ربّ الأسرة بدل بطاقتها أو تحديث أفرادها؛ ويمكنك طلب بطاقة جديدة بصفتك ربّ أسرة مستقلة.",
+  },
   personNotFound: {
     en: (p: { id: string }) => `No person with national ID ${p.id} is in the civil registry.`,
     ar: (p: { id: string }) => `لا يوجد شخص برقم الهوية ${p.id} في السجل المدني.`,

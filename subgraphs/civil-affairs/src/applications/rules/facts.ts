@@ -1,13 +1,14 @@
 import type { RequestContext } from "../../../../../kernel/context";
 import { BirthRecord } from "../../registry/birthRecord.entity";
 import type { Citizen } from "../../registry/citizen.entity";
+import { FamilyRelation } from "../../registry/enums";
 import type { Family } from "../../registry/family.entity";
 import type { FamilyCard } from "../../registry/familyCard.entity";
-import { birthRecordByChild, marriagesOf, officeById, personById } from "../../registry/loaders";
+import { birthRecordByChild, marriagesOf, membershipByCitizen, officeById, personById } from "../../registry/loaders";
 import type { Marriage } from "../../registry/marriage.entity";
 import type { CivilAffairsOffice } from "../../registry/office.entity";
 import type { ApplicationDocument } from "../documents/document.entity";
-import type { ApplicationKind, DeliveryMethod } from "../enums";
+import { ApplicationKind, type DeliveryMethod } from "../enums";
 import { documentsByApplication } from "../loaders";
 
 /** What an application asks for: the fields the rules look at. */
@@ -27,6 +28,11 @@ export interface ApplicationFacts {
   applicant: Citizen | null;
   ownFamily: Family | null;
   activeCard: FamilyCard | null;
+  /**
+   * The applicant is a spouse or child in a register someone else heads. Read only when the kind
+   * needs a card he does not head (a refusal, worded for him): no statement on the usual path.
+   */
+  inAnotherHeadsRegister: boolean;
   people: Map<string, Citizen>;
   marriages: Marriage[];
   births: Map<string, BirthRecord>;
@@ -48,12 +54,14 @@ export async function loadFacts(ctx: RequestContext, draft: ApplicationDraft): P
     draft.pickupOfficeId ? ctx.loaders.get(officeById).load(draft.pickupOfficeId) : Promise.resolve(null),
     draft.id ? ctx.loaders.get(documentsByApplication).load(draft.id) : Promise.resolve([]),
   ]);
+  const membership = draft.kind !== ApplicationKind.NEW_CARD && !applicant?.activeCard ? await ctx.loaders.get(membershipByCitizen).load(draft.applicantId) : null;
   const found = <T>(items: Array<T | null | Error>) => items.filter((x): x is T => x !== null && !(x instanceof Error));
   const people = found(otherPeople);
   return {
     applicant: applicant?.citizen ?? null,
     ownFamily: applicant?.headedFamily ?? null,
     activeCard: applicant?.activeCard ?? null,
+    inAnotherHeadsRegister: membership !== null && membership.relation !== FamilyRelation.HEAD,
     people: new Map(people.map((person) => [person.citizen.nationalId, person.citizen])),
     marriages,
     births: new Map(found(birthList).map((b) => [b.childId, b])),

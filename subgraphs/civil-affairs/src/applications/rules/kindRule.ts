@@ -8,7 +8,7 @@ export function checkKindAgainstCard(draft: ApplicationDraft, facts: Application
   if (draft.kind === ApplicationKind.NEW_CARD) {
     if (facts.activeCard) out.violations.add("kind", "CARD_ALREADY_ACTIVE", m.cardAlreadyActive, undefined);
   } else if (!facts.activeCard) {
-    out.violations.add("kind", "NO_ACTIVE_CARD", m.noActiveCard, undefined);
+    out.violations.add("kind", "NO_ACTIVE_CARD", facts.inAnotherHeadsRegister ? m.cardIsTheHeads : m.noActiveCard, undefined);
   }
 }
 
