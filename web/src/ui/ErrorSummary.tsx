@@ -1,11 +1,17 @@
 import type { ApiError } from "../api/errors";
 import { useWords } from "../i18n/catalogue";
+import { useSession } from "../session/session";
 import { commonWords } from "./words";
 
-/** What went wrong, in the API's words (it answers in the request's language); read out at once. */
+/**
+ * What went wrong, in the API's words (it answers in the request's language); read out at once. A
+ * screen's "token invalid or expired" is over once the person has signed in again (the sign-in form
+ * said why it appeared): it is not shown under the screen kept as he left it.
+ */
 export function ErrorSummary({ error, onRetry }: { error: ApiError | null; onRetry?: () => void }) {
   const words = useWords(commonWords);
-  if (!error) return null;
+  const { session } = useSession();
+  if (!error || (error.code === "UNAUTHENTICATED" && session)) return null;
   const text = error.code === "OFFLINE" ? words.offline : error.code === "UNEXPECTED" || error.code === "INTERNAL_SERVER_ERROR" ? words.unexpected : error.message;
   return (
     <div class="error-summary" role="alert">
