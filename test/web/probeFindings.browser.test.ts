@@ -226,4 +226,14 @@ describe("the web app, as an outside browser probe walked it", () => {
     await address.getByRole("button", { name: "حفظ العنوان", exact: true }).waitFor();
     expect(await page.locator("main").getByRole("alert").count()).toBe(0);
   });
+
+  it("offers a citizen who opens an officer's screen no retry of the API's refusal", async () => {
+    const page = await signedIn(FAHAD.nationalId);
+    for (const screen of ["review", "dashboard"]) {
+      await page.evaluate((hash) => (location.hash = hash), `#/${screen}`);
+      await page.getByRole("main").getByRole("alert").first().waitFor();
+      await settled(page);
+      expect({ screen, retry: await page.getByRole("button", { name: "إعادة المحاولة" }).count() }).toEqual({ screen, retry: 0 });
+    }
+  });
 });

@@ -1,7 +1,10 @@
-import type { ApiError } from "../api/errors";
+import type { ApiError, ErrorCode } from "../api/errors";
 import { useWords } from "../i18n/catalogue";
 import { useSession } from "../session/session";
 import { commonWords } from "./words";
+
+/** Answers that asking again cannot change (a refusal, something that is not there, a bad input): no "Try again". */
+const FINAL: ErrorCode[] = ["FORBIDDEN", "NOT_FOUND", "BAD_USER_INPUT"];
 
 /**
  * What went wrong, in the API's words (it answers in the request's language); read out at once. A
@@ -26,7 +29,7 @@ export function ErrorSummary({ error, onRetry }: { error: ApiError | null; onRet
           </ul>
         </>
       )}
-      {onRetry && (
+      {onRetry && !FINAL.includes(error.code) && (
         <button type="button" onClick={onRetry}>
           {words.retry}
         </button>
