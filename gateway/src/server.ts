@@ -89,7 +89,7 @@ export async function startGateway(env: NodeJS.ProcessEnv = process.env): Promis
       // Apollo Server installs these unless told not to: no field has a cache hint and nothing reports traces to Apollo.
       ApolloServerPluginCacheControlDisabled(),
       ApolloServerPluginInlineTraceDisabled(),
-      requestObservability<GatewayContext>(log),
+      requestObservability<GatewayContext>(log, security.operationLabel),
       ...security.apolloOptions.plugins,
     ],
   });

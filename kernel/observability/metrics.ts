@@ -123,8 +123,9 @@ export const metrics = {
 const MAX_OPERATION_NAMES = 200;
 const seenOperations = new Set<string>();
 /**
- * Operation names come from clients: keep the label set bounded (the first 200 distinct names,
- * then "other"), and the names themselves short and plain.
+ * A label from a bounded set (a registered operation's name at the gateway, a root field's at a
+ * subgraph: kernel/observability/requestPlugin.ts), short and plain; past 200 distinct names,
+ * "other", as a last bound.
  */
 export function operationLabel(name: string | null | undefined): string {
   if (!name) return "anonymous";

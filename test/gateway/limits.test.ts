@@ -481,6 +481,21 @@ describe("persisted-operation manifests", () => {
     expect(failures).toHaveLength(1);
   });
 
+  it("names a registered operation in the metrics, and any other \"unregistered\": a client cannot grow the label set", async () => {
+    const file = write("labels.json", apolloManifest([entry(registered)]));
+    const labelled = await gateway({ PERSISTED_OPERATIONS_FILE: file });
+    try {
+      expect((await graphql(labelled.url, registered)).data).toEqual({ __typename: "Query" });
+      for (let i = 0; i < 30; i++) expect((await graphql(labelled.url, `query Junk${i}x${"O".repeat(40)} { __typename }`)).errors).toBeUndefined();
+      const scraped = await (await fetch(`http://127.0.0.1:${labelled.port}/metrics`)).text();
+      expect(scraped).toMatch(/graphql_requests_total\{operation="Registered",outcome="ok"\} \d+/);
+      expect(sample(scraped, `graphql_requests_total{operation="unregistered",outcome="ok"}`)).toBeGreaterThanOrEqual(30);
+      expect(scraped).not.toMatch(/operation="Junk/);
+    } finally {
+      await labelled.stop();
+    }
+  });
+
   it("refuses a malformed manifest with a message that names the file and what is wrong", () => {
     const refused = (name: string, content: unknown) => () => loadPersistedOperations(write(name, content));
     expect(refused("not-json.json", "{ operations: ")).toThrow(/PERSISTED_OPERATIONS_FILE .*not-json\.json: cannot read it as JSON/);

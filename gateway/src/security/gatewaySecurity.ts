@@ -10,6 +10,8 @@ import { errorResponse } from "../../../kernel/http/errorResponse";
 import { header } from "../../../kernel/http/headers";
 import { pickLanguage } from "../../../kernel/i18n";
 import type { Logger } from "../../../kernel/logger";
+import { operationLabel } from "../../../kernel/observability/metrics";
+import type { OperationLabel } from "../../../kernel/observability/requestPlugin";
 import type { GatewayContext } from "../context";
 import { declareEnforcedSecurityFeatures } from "./directives";
 import { ManifestFirstCache, RegisteredOperations, sha256 } from "./persistedOperations";
@@ -30,6 +32,8 @@ export interface GatewaySecurity {
   screen: OperationScreen;
   /** Wraps the Apollo server for the HTTP layer: refuses batches larger than MAX_BATCH_SIZE. */
   http<C extends BaseContext>(server: ApolloServer<C>): ApolloServer<C>;
+  /** What names a request in the metrics: a registered operation's name, else "unregistered" (a client cannot grow the label set). */
+  operationLabel: OperationLabel<GatewayContext>;
   rateLimits: RateLimits;
   close(): Promise<void>;
 }
@@ -95,6 +99,11 @@ export function gatewaySecurity(config: SecurityConfig, log: Logger, clientManif
       context.client = context.viewer ? `sub:${context.viewer.nationalId}` : address;
       await rateLimits.consumeClient(context.client, context.lang);
       return context;
+    },
+    operationLabel: ({ request, operationName }) => {
+      const persisted = (request.extensions?.persistedQuery as { sha256Hash?: unknown } | undefined)?.sha256Hash;
+      const hash = typeof persisted === "string" ? persisted : request.query !== undefined ? sha256(request.query) : undefined;
+      return manifest && hash !== undefined && manifest.has(hash) ? operationLabel(operationName) : "unregistered";
     },
     screen: {
       limits: documentLimitsFrom(config),
