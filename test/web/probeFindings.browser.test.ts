@@ -1,6 +1,6 @@
 import type { Browser, Page } from "playwright-core";
 import { announced, buildWebForGateway, launchBrowser, openPage, settled, signIn, VIEWPORTS, WORDS, type OpenedPage } from "../support/browser";
-import { graphql } from "../support/http";
+import { graphql, PURPOSE } from "../support/http";
 import { startInProcessPlatform, type InProcessPlatform } from "../support/inProcessPlatform";
 import fs from "node:fs";
 import { ABDULLAH, ANALYST, DEMO_PASSWORD, FAHAD, KHALID, OFFICERS } from "./scenario";
@@ -235,5 +235,24 @@ describe("the web app, as an outside browser probe walked it", () => {
       await settled(page);
       expect({ screen, retry: await page.getByRole("button", { name: "إعادة المحاولة" }).count() }).toEqual({ screen, retry: 0 });
     }
+  });
+
+  it("says a family is no longer eligible, with the reasons, when approving its enrollment is refused NOT_ELIGIBLE", async () => {
+    const labor = await platform.login(OFFICERS.labor);
+    const call = (query: string, variables: Record<string, unknown> = {}) => graphql(platform.gatewayUrl, query, variables, { token: labor, headers: PURPOSE });
+    const pending = await call(`{ pendingEnrollments(first: 1) { edges { node { id program { nameAr } family { registerNumber members { relation citizen { nationalId } } } } } } }`);
+    const enrollment = pending.data.pendingEnrollments.edges[0].node as { program: { nameAr: string }; family: { registerNumber: string; members: Array<{ relation: string; citizen: { nationalId: string } }> } };
+    // Its head now earns far more than any program allows.
+    const head = enrollment.family.members.find((member) => member.relation === "HEAD")!.citizen.nationalId;
+    const today = new Date().toISOString().slice(0, 10);
+    const wage = await call(`mutation($input: RecordWageInput!) { recordWage(input: $input) { nationalId } }`, { input: { nationalId: head, monthlyHalalas: 9_000_000, employer: "Probe Co", effectiveFrom: today } });
+    expect(wage.errors).toBeUndefined();
+    const page = await signedIn(OFFICERS.labor);
+    await page.getByRole("button", { name: `قبول طلب ${enrollment.program.nameAr} للأسرة ${enrollment.family.registerNumber}`, exact: true }).click();
+    const alert = page.getByRole("alert").filter({ hasText: "لم تعد الأسرة" });
+    await alert.waitFor();
+    expect(await alert.innerText()).toContain(`لم تعد الأسرة ${enrollment.family.registerNumber} مؤهلة لبرنامج ${enrollment.program.nameAr}`);
+    expect(await alert.locator("li").count()).toBeGreaterThan(0);
+    expect(await alert.innerText()).not.toContain("مدخلات غير صحيحة");
   });
 });

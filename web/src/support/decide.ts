@@ -1,6 +1,6 @@
 import { useState } from "preact/hooks";
 import { request } from "../api/client";
-import type { ApiError } from "../api/errors";
+import { ApiError } from "../api/errors";
 import { asApiError } from "../apply/errors";
 import { SupportDecideEnrollmentDocument } from "../graphql/graphql";
 import { announce, clearAnnouncement } from "../ui/announcer";
@@ -16,6 +16,16 @@ interface DecideWords {
   deciding: string;
   approved(program: string, register: string): string;
   rejected(program: string, register: string): string;
+  noLongerEligible(program: string, register: string): string;
+}
+
+/**
+ * An approval refused because the family is no longer eligible (every violation NOT_ELIGIBLE, one
+ * per reason) says so, with the reasons under it, instead of the API's generic "invalid input".
+ */
+export function decisionRefusal(error: ApiError, enrollment: Decidable, words: Pick<DecideWords, "noLongerEligible">): ApiError {
+  const notEligible = error.violations.length > 0 && error.violations.every((violation) => violation.rule === "NOT_ELIGIBLE");
+  return notEligible ? new ApiError(words.noLongerEligible(enrollment.programName, enrollment.registerNumber), error.code, error.violations, error.reason) : error;
 }
 
 /**
@@ -37,7 +47,7 @@ export function useDecide(headers: Record<string, string>, words: DecideWords, a
       announce((approve ? words.approved : words.rejected)(enrollment.programName, enrollment.registerNumber));
     } catch (failure) {
       clearAnnouncement();
-      setError(asApiError(failure));
+      setError(decisionRefusal(asApiError(failure), enrollment, words));
       await after();
     } finally {
       setBusy(null);

@@ -21,7 +21,8 @@ export function ErrorSummary({ error, onRetry }: { error: ApiError | null; onRet
       <p>{text}</p>
       {error.violations.length > 0 && (
         <>
-          <p>{words.problems}</p>
+          {/* Reasons a family is not eligible are not the person's input to correct. */}
+          {!error.violations.every((violation) => violation.rule === "NOT_ELIGIBLE") && <p>{words.problems}</p>}
           <ul>
             {error.violations.map((violation) => (
               <li key={`${violation.field}-${violation.rule}`}>{violation.message}</li>
