@@ -254,5 +254,8 @@ describe("the web app, as an outside browser probe walked it", () => {
     expect(await alert.innerText()).toContain(`لم تعد الأسرة ${enrollment.family.registerNumber} مؤهلة لبرنامج ${enrollment.program.nameAr}`);
     expect(await alert.locator("li").count()).toBeGreaterThan(0);
     expect(await alert.innerText()).not.toContain("مدخلات غير صحيحة");
+    // The refusal is read out by the alert; the live region no longer says "Recording the decision…".
+    await settled(page);
+    expect(await page.locator('[role="status"][aria-live="polite"]').textContent()).toBe("");
   });
 });
