@@ -1,5 +1,5 @@
 import type { Browser, Page } from "playwright-core";
-import { announced, buildWebForGateway, launchBrowser, openPage, settled, signIn, VIEWPORTS, WORDS, type OpenedPage } from "../support/browser";
+import { announced, buildWebForGateway, checkAccessibility, launchBrowser, openPage, settled, signIn, VIEWPORTS, WORDS, type OpenedPage } from "../support/browser";
 import { graphql, PURPOSE } from "../support/http";
 import { startInProcessPlatform, type InProcessPlatform } from "../support/inProcessPlatform";
 import fs from "node:fs";
@@ -65,6 +65,7 @@ describe("the web app, as an outside browser probe walked it", () => {
     await page.getByRole("heading", { level: 1, name: "الصفحة غير موجودة" }).waitFor();
     expect(await page.getByRole("heading", { level: 1, name: "عائلتي" }).count()).toBe(0);
     expect(await page.locator('nav [aria-current="page"]').count()).toBe(0);
+    expect(await checkAccessibility(page)).toEqual([]);
   });
 
   it("opens a past application on its status history, in both languages", async () => {
@@ -85,6 +86,7 @@ describe("the web app, as an outside browser probe walked it", () => {
     await details.getByRole("heading", { name: "سجل الحالة" }).waitFor();
     expect(await details.locator("ol.timeline li").count()).toBe(2);
     expect(await details.innerText()).toContain("ملغى");
+    expect(await checkAccessibility(page)).toEqual([]);
     await page.getByRole("button", { name: AR.switchLanguage, exact: true }).click();
     await settled(page);
     const english = page.getByRole("region", { name: "Your previous applications" });
@@ -140,6 +142,7 @@ describe("the web app, as an outside browser probe walked it", () => {
     await page.getByRole("heading", { level: 2, name: "بطاقة العائلة للمواطنين السعوديين" }).waitFor();
     await settled(page);
     expect(await page.getByRole("button", { name: "إنشاء الطلب" }).count()).toBe(0);
+    expect(await checkAccessibility(page)).toEqual([]);
   });
 
   it("empties the live region when what it said is stale: after switching language, after signing out", async () => {
