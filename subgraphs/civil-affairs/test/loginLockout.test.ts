@@ -46,6 +46,8 @@ describe.each(DATABASE_KINDS)("sign-in lockout (%s)", (kind) => {
     const codeOf = (promise: Promise<unknown>) => promise.then(() => "OK", (error: { extensions?: { code?: string } }) => error.extensions?.code);
     for (let i = 0; i < 5; i++) expect(await codeOf(login(ca.db, keys, policy, "en", id, "wrong", start))).toBe("UNAUTHENTICATED");
     expect(await codeOf(login(ca.db, keys, policy, "en", id, PASSWORD, start))).toBe("RATE_LIMITED");
+    // In Arabic the wait is said in the Arabic digits of the rest of the sentence.
+    await expect(login(ca.db, keys, policy, "ar", id, PASSWORD, start)).rejects.toMatchObject({ message: expect.stringContaining("بعد ١٥ دقيقة") });
     const later = new Date(start.getTime() + 16 * 60_000);
     expect(await codeOf(login(ca.db, keys, policy, "en", id, PASSWORD, later))).toBe("OK");
   });

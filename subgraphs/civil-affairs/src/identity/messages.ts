@@ -1,3 +1,4 @@
+import { arabicIndicDigits } from "../../../../kernel/digits";
 import { messages } from "../../../../kernel/i18n";
 
 export const identityMessages = messages({
@@ -7,7 +8,7 @@ export const identityMessages = messages({
   },
   locked: {
     en: (p: { minutes: number }) => `Too many failed attempts. Try again in ${p.minutes} minutes.`,
-    ar: (p: { minutes: number }) => `محاولات فاشلة كثيرة. حاول مرة أخرى بعد ${p.minutes} دقيقة.`,
+    ar: (p: { minutes: number }) => `محاولات فاشلة كثيرة. حاول مرة أخرى بعد ${arabicIndicDigits(String(p.minutes))} دقيقة.`,
   },
   busy: {
     en: () => "Many people are signing in right now. Try again in a moment.",
