@@ -1,5 +1,5 @@
 import type { Browser, Page } from "playwright-core";
-import { announced, buildWebForGateway, checkAccessibility, launchBrowser, openPage, settled, signIn, VIEWPORTS, WORDS, type OpenedPage } from "../support/browser";
+import { announced, buildWebForGateway, checkAccessibility, fact, launchBrowser, openPage, settled, signIn, VIEWPORTS, WORDS, type OpenedPage } from "../support/browser";
 import { graphql, PURPOSE } from "../support/http";
 import { startInProcessPlatform, type InProcessPlatform } from "../support/inProcessPlatform";
 import fs from "node:fs";
@@ -260,5 +260,33 @@ describe("the web app, as an outside browser probe walked it", () => {
     // The refusal is read out by the alert; the live region no longer says "Recording the decision…".
     await settled(page);
     expect(await page.locator('[role="status"][aria-live="polite"]').textContent()).toBe("");
+  });
+
+  it("shows the family the shipment its card came back from after three failed attempts, with the whole timeline", async () => {
+    const [fahad, officer, operator] = await Promise.all([FAHAD.nationalId, OFFICERS.civilAffairs, OFFICERS.post].map((id) => platform.login(id)));
+    const as = (token: string) => (query: string, variables: Record<string, unknown> = {}) => graphql(platform.gatewayUrl, query, variables, { token, headers: PURPOSE });
+    const id = (await as(fahad)(`mutation { createCardApplication(input: { kind: REPLACEMENT_LOST, lossDeclaration: true, deliveryMethod: SAUDI_POST }) { id } }`)).data.createCardApplication.id;
+    await as(fahad)(`mutation($id: ID!) { submitCardApplication(id: $id) { status } }`, { id });
+    for (const move of ["startReview(id: $id)", "approveCardApplication(id: $id)"]) await as(officer)(`mutation($id: ID!) { ${move} { status } }`, { id });
+    expect((await as(officer)(`mutation($id: ID!) { issueFamilyCard(applicationId: $id) { cardNumber } }`, { id })).errors).toBeUndefined();
+    const DELIVERY = `{ me { family { card { delivery { ... on Shipment { trackingNumber } } } } } }`;
+    let trackingNumber: string | undefined;
+    for (const started = Date.now(); !trackingNumber && Date.now() - started < 10_000; ) trackingNumber = (await as(fahad)(DELIVERY)).data.me.family.card.delivery?.trackingNumber;
+    const statuses = ["PICKED_UP", "IN_TRANSIT", ...Array(3).fill(["OUT_FOR_DELIVERY", "DELIVERY_FAILED"]).flat()];
+    for (const status of statuses) {
+      const recorded = await as(operator)(`mutation($t: ID!, $s: ShipmentStatus!) { recordTrackingEvent(trackingNumber: $t, status: $s) { status } }`, { t: trackingNumber, s: status });
+      expect(recorded.errors).toBeUndefined();
+    }
+
+    const page = await signedIn(FAHAD.nationalId);
+    const returned = page.getByRole("region", { name: "الشحنة التي أُعيدت منها البطاقة إلى المكتب" });
+    await returned.waitFor();
+    await settled(page);
+    expect(await fact(returned, "رقم التتبع")).toBe(trackingNumber);
+    const timeline = returned.locator("ol.timeline > li");
+    expect(await timeline.count()).toBe(statuses.length + 2); // CREATED, the operator's events, RETURNED_TO_OFFICE
+    // The return is at the instant of the third failure; its description is the agency's, in Arabic.
+    expect(await timeline.filter({ hasText: "أُعيدت إلى المكتب بعد ٣ محاولات تسليم لم تنجح" }).count()).toBe(1);
+    expect(await checkAccessibility(page)).toEqual([]);
   });
 });

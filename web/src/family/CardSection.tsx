@@ -1,4 +1,4 @@
-import type { MyFamilyQuery } from "../graphql/graphql";
+import type { MyFamilyQuery, ShipmentFactsFragment } from "../graphql/graphql";
 import { useWords } from "../i18n/catalogue";
 import { formatNumber } from "../i18n/format";
 import { useLanguage } from "../i18n/language";
@@ -9,7 +9,6 @@ import { familyWords } from "./words";
 
 type Card = NonNullable<NonNullable<NonNullable<MyFamilyQuery["me"]>["family"]>["card"]>;
 type Delivery = NonNullable<Card["delivery"]>;
-type Shipment = Extract<Delivery, { __typename: "Shipment" }>;
 type Pickup = Extract<Delivery, { __typename: "OfficePickup" }>;
 
 /** The active card (civil affairs) and its delivery (Saudi Post or an office). */
@@ -47,7 +46,9 @@ export function CardSection({ card }: { card: Card | null }) {
   );
 }
 
-function ShipmentFacts({ shipment }: { shipment: Shipment }) {
+/** A Saudi Post shipment and its timeline; `level`: its headings' level where it is shown. */
+function ShipmentFacts({ shipment, level = 3 }: { shipment: ShipmentFactsFragment; level?: 3 | 4 }) {
+  const Heading = level === 3 ? "h3" : "h4";
   const words = useWords(familyWords);
   const statuses = useWords(shipmentStatusLabels);
   const language = useLanguage();
@@ -86,7 +87,7 @@ function ShipmentFacts({ shipment }: { shipment: Shipment }) {
         <dt>{words.attempts}</dt>
         <dd>{formatNumber(shipment.attempts, language)}</dd>
       </dl>
-      <h3>{words.timeline}</h3>
+      <Heading>{words.timeline}</Heading>
       <Timeline events={shipment.events} newestFirst />
     </>
   );
@@ -97,30 +98,38 @@ function PickupFacts({ pickup }: { pickup: Pickup }) {
   const statuses = useWords(pickupStatusLabels);
   const language = useLanguage();
   return (
-    <dl class="facts">
-      <dt>{words.pickupOffice}</dt>
-      <dd>
-        {/* The API gives the city in English only; the Arabic name already names it. */}
-        {language === "en" ? `${pickup.office.nameEn} (${pickup.office.city})` : pickup.office.nameAr}
-      </dd>
-      <dt>{words.pickupStatus}</dt>
-      <dd>{statuses[pickup.pickupStatus]}</dd>
-      {pickup.readyAt && (
-        <>
-          <dt>{words.readyAt}</dt>
-          <dd>
-            <Moment value={pickup.readyAt} />
-          </dd>
-        </>
+    <>
+      <dl class="facts">
+        <dt>{words.pickupOffice}</dt>
+        <dd>
+          {/* The API gives the city in English only; the Arabic name already names it. */}
+          {language === "en" ? `${pickup.office.nameEn} (${pickup.office.city})` : pickup.office.nameAr}
+        </dd>
+        <dt>{words.pickupStatus}</dt>
+        <dd>{statuses[pickup.pickupStatus]}</dd>
+        {pickup.readyAt && (
+          <>
+            <dt>{words.readyAt}</dt>
+            <dd>
+              <Moment value={pickup.readyAt} />
+            </dd>
+          </>
+        )}
+        {pickup.collectedAt && (
+          <>
+            <dt>{words.collectedAt}</dt>
+            <dd>
+              <Moment value={pickup.collectedAt} />
+            </dd>
+          </>
+        )}
+      </dl>
+      {pickup.returnedShipment && (
+        <section aria-labelledby="returned-shipment-title">
+          <h3 id="returned-shipment-title">{words.returnedShipment}</h3>
+          <ShipmentFacts shipment={pickup.returnedShipment} level={4} />
+        </section>
       )}
-      {pickup.collectedAt && (
-        <>
-          <dt>{words.collectedAt}</dt>
-          <dd>
-            <Moment value={pickup.collectedAt} />
-          </dd>
-        </>
-      )}
-    </dl>
+    </>
   );
 }
