@@ -289,4 +289,15 @@ describe("the web app, as an outside browser probe walked it", () => {
     expect(await timeline.filter({ hasText: "أُعيدت إلى المكتب بعد ٣ محاولات تسليم لم تنجح" }).count()).toBe(1);
     expect(await checkAccessibility(page)).toEqual([]);
   });
+
+  it("offers the head of a family with a card a members update, and his wife a new card of her own", async () => {
+    for (const [nationalId, preselected] of [[FAHAD.nationalId, "تحديث الأفراد"], ["1000000024", "بطاقة جديدة"]] as const) {
+      const page = await signedIn(nationalId);
+      await page.goto("/#/apply");
+      const kind = page.getByRole("radio", { name: preselected, exact: true });
+      await kind.waitFor();
+      await settled(page);
+      expect({ nationalId, checked: await kind.isChecked() }).toEqual({ nationalId, checked: true });
+    }
+  });
 });

@@ -70,7 +70,7 @@ export function ApplyScreen() {
             </section>
           ) : (
             <NewApplication
-              hasActiveCard={me?.family?.card?.status === "ACTIVE"}
+              headsActiveCard={me?.family?.card?.status === "ACTIVE" && me.family.head.nationalId === me.nationalId}
               offices={offices}
               actions={actions}
               focus={focus === "new"}

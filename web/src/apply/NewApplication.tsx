@@ -11,8 +11,8 @@ import { newRow } from "./PeopleFieldset";
 import { applyWords } from "./words";
 
 interface NewApplicationProps {
-  /** A family with an active card asks for a replacement or a members update, not a new card. */
-  hasActiveCard: boolean;
+  /** The applicant heads a family with an active card: he asks for a replacement or a members update, not a new card. */
+  headsActiveCard: boolean;
   offices: OfficeFragment[];
   actions: ApplyActions;
   /** Move the keyboard here when shown (after the previous application was cancelled). */
@@ -21,7 +21,7 @@ interface NewApplicationProps {
 }
 
 /** The form of a new application: kind, people, delivery; createCardApplication on send. */
-export function NewApplication({ hasActiveCard, offices, actions, focus, onCreated }: NewApplicationProps) {
+export function NewApplication({ headsActiveCard, offices, actions, focus, onCreated }: NewApplicationProps) {
   const words = useWords(applyWords);
   const [busy, setBusy] = useState(false);
   const heading = useRef<HTMLHeadingElement>(null);
@@ -64,7 +64,7 @@ export function NewApplication({ hasActiveCard, offices, actions, focus, onCreat
       <ErrorBlock error={actions.error} />
       <ApplicationForm
         id="new"
-        initial={{ kind: hasActiveCard ? "MEMBERS_UPDATE" : "NEW_CARD", spouses: [newRow()], children: [newRow()], deliveryMethod: null, pickupOfficeId: "", lossDeclaration: false }}
+        initial={{ kind: headsActiveCard ? "MEMBERS_UPDATE" : "NEW_CARD", spouses: [newRow()], children: [newRow()], deliveryMethod: null, pickupOfficeId: "", lossDeclaration: false }}
         chooseKind
         offices={offices}
         error={actions.error}
