@@ -165,4 +165,20 @@ describe.each(DATABASE_KINDS)("labor enrollments (%s database)", (kind) => {
     expect(violationsOf(approval)[0]!.message).toMatch(/9,000 SAR is above the 6,400 SAR threshold/);
     expect((await decide(another, pending!.id, false)).data!.decideEnrollment.status).toBe("REJECTED");
   });
+
+  it("approves at the amount the family is eligible for when approved, under the rules in force then", async () => {
+    // Social security pays the gap to its threshold (5,400 SAR for six): applied for at 4,000 SAR of
+    // income (a gap of 1,400); Hind now earns 1,000 (she earned 5,000 above), so the gap is 400.
+    const [pending]: Array<{ id: string; monthly_halalas: number }> = await labor.db.query(
+      `SELECT id, monthly_halalas FROM benefit_enrollment WHERE program = 'SOCIAL_SECURITY' AND register_number = $1 AND status = 'PENDING'`,
+      [ABDULLAH.register],
+    );
+    expect(pending!.monthly_halalas).toBe(140_000);
+    const wage = await labor.run(`mutation($input: RecordWageInput!) { recordWage(input: $input) { nationalId } }`, { input: { nationalId: "1000000107", monthlyHalalas: 100_000, employer: "Y", effectiveFrom: "2026-02-01" } }, officer);
+    expect(wage.errors).toBeUndefined();
+    const another: Caller = { nationalId: "1000000941", roles: ["CITIZEN", "LABOR_OFFICER"] };
+    expect((await decide(another, pending!.id, true)).data!.decideEnrollment.status).toBe("APPROVED");
+    const [row]: any[] = await labor.db.query(`SELECT monthly_halalas, rules_version, evidence FROM benefit_enrollment WHERE id = $1`, [pending!.id]);
+    expect(row).toMatchObject({ monthly_halalas: 40_000, rules_version: "2026-1", evidence: { facts: { incomeHalalas: 500_000 }, monthlyHalalas: 40_000 } });
+  });
 });

@@ -15,7 +15,7 @@ import { loadProgram } from "../programs/loaders";
 import { DEFAULT_PAGE, MAX_PAGE } from "../../../../kernel/graphql/paging";
 import { BenefitEnrollment, EnrollmentStatus } from "./benefitEnrollment.entity";
 import { enrollmentMessages } from "./messages";
-import { decideEnrollment, isEnrollmentId, openEnrollment } from "./enrollments";
+import { decideEnrollment, isEnrollmentId, openEnrollment, type DecisionBasis } from "./enrollments";
 import { pendingEnrollments } from "./queue";
 import { BenefitEnrollmentConnection } from "./queueTypes";
 
@@ -81,13 +81,16 @@ export class EnrollmentResolver {
     if (member || enrollment.appliedBy === officer.nationalId) {
       throw appError("FORBIDDEN", ctx.lang, say(ctx.lang, enrollmentMessages.ownCase, undefined), { reason: "FOUR_EYES" });
     }
-    // The family's composition or income may have changed since it applied: approve what it is eligible for now.
+    // The family's composition or income may have changed since it applied: approve what it is eligible for now, at today's amount.
+    let approvedOn: DecisionBasis | undefined;
     if (approve && enrollment.status === EnrollmentStatus.PENDING) {
       if (!family) throw notEligible(ctx.lang, "approve", []);
-      const decision = (await ctx.loaders.get(this.evaluations).load(family)).decisions.find((d) => d.program === enrollment.programCode)!;
+      const evaluation = await ctx.loaders.get(this.evaluations).load(family);
+      const decision = evaluation.decisions.find((d) => d.program === enrollment.programCode)!;
       if (!decision.eligible) throw notEligible(ctx.lang, "approve", decision.reasons);
+      approvedOn = { evaluation, decision };
     }
-    return decideEnrollment(ctx.db, ctx.lang, { id, approve, decidedBy: officer.nationalId });
+    return decideEnrollment(ctx.db, ctx.lang, { id, approve, decidedBy: officer.nationalId, approvedOn });
   }
 
   @FieldResolver(() => BenefitProgram)

@@ -12,6 +12,27 @@ import { isUuid } from "../../../../kernel/uuid";
 /** Enrollment IDs are UUIDs; anything else cannot name one. */
 export const isEnrollmentId = isUuid;
 
+/** An eligibility decision and the evaluation it came from: what an enrollment is opened or approved on. */
+export interface DecisionBasis {
+  evaluation: Evaluation;
+  decision: Decision;
+}
+
+/** What an enrollment keeps of the decision it stands on: the rules version, the amount, the evidence. */
+function decidedOn({ evaluation, decision }: DecisionBasis): Pick<BenefitEnrollment, "rulesVersion" | "monthlyHalalas" | "evidence"> {
+  return {
+    rulesVersion: decision.rulesVersion,
+    monthlyHalalas: decision.monthlyHalalas,
+    evidence: {
+      inputsDigest: factsDigest(evaluation.facts),
+      facts: evaluation.facts,
+      monthlyHalalas: decision.monthlyHalalas,
+      reasons: decision.reasons,
+      evaluatedAt: evaluation.evaluatedAt.toISOString(),
+    },
+  };
+}
+
 /**
  * Opens a PENDING enrollment on an eligible decision, with the decision as evidence and the first
  * history entry, in one transaction. A second open enrollment in the program is CONFLICT.
@@ -35,15 +56,7 @@ export async function openEnrollment(
           appliedBy,
           decidedBy: null,
           decidedAt: null,
-          rulesVersion: decision.rulesVersion,
-          monthlyHalalas: decision.monthlyHalalas,
-          evidence: {
-            inputsDigest: factsDigest(evaluation.facts),
-            facts: evaluation.facts,
-            monthlyHalalas: decision.monthlyHalalas,
-            reasons: decision.reasons,
-            evaluatedAt: evaluation.evaluatedAt.toISOString(),
-          },
+          ...decidedOn({ evaluation, decision }),
         }),
       );
       await tx.insert(EnrollmentEvent, { enrollmentId: enrollment.id, fromStatus: null, toStatus: EnrollmentStatus.PENDING, by: appliedBy });
@@ -57,10 +70,15 @@ export async function openEnrollment(
 }
 
 /** Approves or rejects a PENDING enrollment and records the move, in one transaction. */
+/**
+ * Approves or rejects a PENDING enrollment, with its history entry. An approval keeps the eligibility
+ * decision it was made on (`approvedOn`: the rules in force and the family as it is at approval), not
+ * the one the family applied with: the amount paid, and `monthlyTotal`, are today's.
+ */
 export async function decideEnrollment(
   db: DataSource,
   lang: Lang,
-  decision: { id: string; approve: boolean; decidedBy: string },
+  decision: { id: string; approve: boolean; decidedBy: string; approvedOn?: DecisionBasis },
 ): Promise<BenefitEnrollment> {
   if (!isEnrollmentId(decision.id)) throw appError("NOT_FOUND", lang);
   return db.transaction(async (tx) => {
@@ -74,6 +92,7 @@ export async function decideEnrollment(
       status: decision.approve ? EnrollmentStatus.APPROVED : EnrollmentStatus.REJECTED,
       decidedBy: decision.decidedBy,
       decidedAt: new Date(),
+      ...(decision.approve && decision.approvedOn ? decidedOn(decision.approvedOn) : {}),
     });
     await tx.getRepository(BenefitEnrollment).save(enrollment);
     await tx.insert(EnrollmentEvent, { enrollmentId: enrollment.id, fromStatus: from, toStatus: enrollment.status, by: decision.decidedBy });
