@@ -42,9 +42,9 @@ export function appError(
   return new AppError(code, message ?? MESSAGES[code][lang](), extra);
 }
 
-/** One BAD_USER_INPUT error listing every violation at once. */
-export function badInput(lang: Lang, violations: Violation[]): AppError {
-  return new AppError("BAD_USER_INPUT", MESSAGES.BAD_USER_INPUT[lang](), { violations });
+/** One BAD_USER_INPUT error listing every violation at once (`extra`: more extensions, e.g. the HTTP status of a refusal before GraphQL runs). */
+export function badInput(lang: Lang, violations: Violation[], extra: Record<string, unknown> = {}): AppError {
+  return new AppError("BAD_USER_INPUT", MESSAGES.BAD_USER_INPUT[lang](), { violations, ...extra });
 }
 
 /** Collects violations, then throws them all together. */

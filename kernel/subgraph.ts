@@ -170,7 +170,7 @@ export async function startSubgraph<S extends ConfigSpec>(
           authorization: header(request, "authorization") ?? null,
           lang,
           requestId,
-          purpose: readPurpose(header(request, PURPOSE_HEADER)),
+          purpose: readPurpose(header(request, PURPOSE_HEADER), lang),
           purposeRequired: config.NODE_ENV === "production" || config.ACCESS_PURPOSE_REQUIRED,
           db,
           log: log.child({ requestId }),

@@ -1,4 +1,5 @@
 import type { IncomingMessage } from "node:http";
+import { PURPOSE_HEADER, purposeHeader, readPurpose } from "../../kernel/audit/purpose";
 import { viewerOf } from "../../kernel/auth/requestViewer";
 import type { TokenVerifier } from "../../kernel/auth/tokens";
 import type { Viewer } from "../../kernel/auth/viewer";
@@ -19,6 +20,8 @@ export function gatewayContext(verify: TokenVerifier) {
   return async (request: IncomingMessage): Promise<GatewayContext> => {
     const lang = pickLanguage(header(request, "accept-language"));
     const requestId = requestIdOf(request);
+    // A purpose the agencies would refuse is refused here, before any of them is asked; they get it percent-encoded.
+    const purpose = readPurpose(header(request, PURPOSE_HEADER), lang);
     return {
       viewer: await viewerOf(request, verify, lang),
       lang,
@@ -27,7 +30,7 @@ export function gatewayContext(verify: TokenVerifier) {
         authorization: header(request, "authorization"),
         "accept-language": header(request, "accept-language"),
         "x-request-id": requestId,
-        "x-access-purpose": header(request, "x-access-purpose"),
+        [PURPOSE_HEADER]: purpose === null ? undefined : purposeHeader(purpose),
       },
     };
   };

@@ -1,6 +1,8 @@
 import { hasRole, OFFICER_ROLES } from "../auth/viewer";
 import type { RequestContext } from "../context";
-import { AppError } from "../errors";
+import { AppError, badInput } from "../errors";
+import type { Lang } from "../i18n";
+import { textMessages, textProblem } from "../text";
 
 /** The request header in which an officer states why they read or change someone's data. */
 export const PURPOSE_HEADER = "x-access-purpose";
@@ -9,16 +11,26 @@ export const PURPOSE_HEADER = "x-access-purpose";
  * The purpose as the header carries it. HTTP headers carry only ASCII (a browser refuses to send
  * Arabic in one), so a purpose is sent percent-encoded as UTF-8 (`encodeURIComponent`); plain ASCII
  * is its own encoding, and text that is not valid percent-encoding ("100% checked") is taken as sent.
+ * A client that sends UTF-8 bytes as they are gets them read as UTF-8 (Node hands them over as
+ * Latin-1). The person whose data was read is shown the purpose, so it follows the rules of any text
+ * a client sends (kernel/text.ts): a NUL, a line break, a direction override or nothing visible is
+ * BAD_USER_INPUT naming the header, before anything is read.
  */
-export function readPurpose(raw: string | undefined): string | null {
+export function readPurpose(raw: string | undefined, lang: Lang): string | null {
   if (raw === undefined) return null;
-  let purpose = raw;
+  let purpose = /[^\x00-\x7f]/.test(raw) ? Buffer.from(raw, "latin1").toString("utf8") : raw;
   try {
-    purpose = decodeURIComponent(raw);
+    purpose = decodeURIComponent(purpose);
   } catch {
     // not percent-encoded: as sent
   }
-  return purpose.trim() || null;
+  purpose = purpose.trim();
+  const problem = textProblem(purpose, { maxLength: Number.MAX_SAFE_INTEGER }); // a long one is cut, not refused
+  if (problem) {
+    const violation = { field: PURPOSE_HEADER, rule: problem, message: textMessages[problem][lang]({ max: MAX_PURPOSE_LENGTH }) };
+    throw badInput(lang, [violation], { http: { status: 400 } });
+  }
+  return purpose || null;
 }
 
 /** The purpose as a header value, for a subgraph that calls another on the officer's behalf. */

@@ -120,6 +120,21 @@ describe("data-access audit, revocation and secret hygiene through the gateway",
     expect(everyone).not.toContain(FAHAD); // his own reads are not "someone else"
   });
 
+  it("refuses a purpose holding a NUL, a line break or a direction override, and reads one sent as raw UTF-8 as its writer meant", async () => {
+    const token = await login(CA_OFFICER);
+    const READ = `query PurposeCheck { family(registerNumber: "3000000001") { head { fullNameAr } } }`;
+    for (const sent of ["a%00b", "%E2%80%AEesoprup", "line1%0Aline2"]) {
+      const response = await graphql(stack.gatewayUrl, READ, {}, { token, headers: purpose(sent) });
+      expect({ sent, status: response.status, codes: codes(response), field: response.errors?.[0]?.extensions?.violations?.[0]?.field }).toEqual({ sent, status: 400, codes: ["BAD_USER_INPUT"], field: "x-access-purpose" });
+    }
+    // A client that does not percent-encode sends UTF-8 bytes: Node hands them over as Latin-1.
+    const raw = Buffer.from("مراجعة خام", "utf8").toString("latin1");
+    expect((await graphql(stack.gatewayUrl, READ, {}, { token, headers: purpose(raw) })).errors).toBeUndefined();
+    const report = await graphql(stack.gatewayUrl, REPORT, {}, { token: await login(FAHAD) });
+    const checks = report.data.myDataAccesses.civilAffairs.filter((a: any) => a.operationName === "PurposeCheck");
+    expect(checks.map((a: any) => a.purpose)).toEqual(["مراجعة خام"]);
+  });
+
   it("refuses a revoked token at civil-affairs at once and everywhere after the refresh window", async () => {
     const token = await login(FAHAD);
     const query = `{ me { nationalId family { card { delivery { __typename } } eligibility { eligible } } } }`;
