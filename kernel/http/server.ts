@@ -153,6 +153,9 @@ export function createHttpServer<C extends BaseContext>(options: HttpServerOptio
   return http.createServer(async (request, response) => {
     const url = new URL(request.url ?? "/", "http://localhost");
     if (corsOrigins.length > 0 && applyCors(corsOrigins, request, response)) return;
+    // Routes match the path as sent: `/./metrics` or `/graphql/../metrics`, which URL parsing
+    // resolves to `/metrics`, would slip past a proxy that refuses `/metrics` to the public.
+    if ((request.url ?? "/").split("?")[0] !== url.pathname) return sendJson(response, 404, { error: "not found" });
     try {
       const route = routes.find((r) => r.method === request.method && routeMatches(r.path, url.pathname));
       if (route) return await route.handle(request, response, await readBody(request, bodyLimitBytes));

@@ -1,5 +1,6 @@
 import crypto from "node:crypto";
 import fs from "node:fs";
+import http from "node:http";
 import os from "node:os";
 import path from "node:path";
 import { spawn } from "node:child_process";
@@ -284,6 +285,20 @@ describe("gateway abuse limits", () => {
     } finally {
       await production.stop();
     }
+  });
+
+  it("serves its routes at the paths as sent only: /metrics, never /./metrics nor /graphql/../metrics", async () => {
+    // fetch resolves dot segments itself: the paths go out as written through node:http.
+    const statusOf = (pathAsSent: string) =>
+      new Promise<number>((resolve, reject) => {
+        const request = http.request({ host: "127.0.0.1", port: main.port, path: pathAsSent }, (response) => {
+          response.resume();
+          resolve(response.statusCode!);
+        });
+        request.on("error", reject).end();
+      });
+    expect(await statusOf("/metrics")).toBe(200);
+    for (const sneaky of ["/./metrics", "/graphql/../metrics", "/x/../graphql"]) expect({ sneaky, status: await statusOf(sneaky) }).toEqual({ sneaky, status: 404 });
   });
 
   it("lets browser clients send the headers Apollo clients add", async () => {
