@@ -1,5 +1,6 @@
 import { requireViewer, type RequestContext } from "../context";
-import { appError } from "../errors";
+import { appError, Violations } from "../errors";
+import { checkedPageSize } from "../graphql/paging";
 import { DataAccess, DataAccessAction, DataAccessOutcome } from "./dataAccess.type";
 
 export const DEFAULT_ACCESSES = 100;
@@ -33,7 +34,9 @@ interface Row {
 /** The newest accesses to one person's data recorded in this subgraph's database. */
 export async function readDataAccesses(ctx: RequestContext, nationalId: string, first: number | null | undefined): Promise<DataAccess[]> {
   assertOwnReport(ctx, nationalId);
-  const limit = Math.min(Math.max(first ?? DEFAULT_ACCESSES, 0), MAX_ACCESSES);
+  const violations = new Violations(ctx.lang);
+  const limit = checkedPageSize(violations, first, DEFAULT_ACCESSES, MAX_ACCESSES);
+  violations.throwIfAny();
   const rows: Row[] = await ctx.db.query(ACCESSES_OF_OWNER, [nationalId, limit]);
   return rows.map((row) =>
     Object.assign(new DataAccess(), {

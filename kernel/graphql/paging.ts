@@ -64,10 +64,16 @@ export const instantThenKey =
 export const instantCursor = (position: InstantPosition): string => encodeCursor(position.at, position.key);
 
 /** `first` and `after` checked together: one BAD_USER_INPUT listing both when both are wrong. */
+/** `first` as asked (else `fallback`), recorded as OUT_OF_RANGE unless a whole number from 1 to `max`. */
+export function checkedPageSize(violations: Violations, first: number | null | undefined, fallback: number, max: number): number {
+  const size = first ?? fallback;
+  if (!Number.isInteger(size) || size < 1 || size > max) violations.add("first", "OUT_OF_RANGE", m.badPageSize, { max });
+  return size;
+}
+
 export function pageRequest<P>(lang: Lang, first: number | null | undefined, after: string | null | undefined, read: CursorReader<P>): { size: number; after: P | null } {
   const violations = new Violations(lang);
-  const size = first ?? DEFAULT_PAGE;
-  if (!Number.isInteger(size) || size < 1 || size > MAX_PAGE) violations.add("first", "OUT_OF_RANGE", m.badPageSize, { max: MAX_PAGE });
+  const size = checkedPageSize(violations, first, DEFAULT_PAGE, MAX_PAGE);
   const position = after ? read(Buffer.from(after, "base64url").toString("utf8").split("|")) : null;
   if (after && !position) violations.add("after", "BAD_CURSOR", m.badCursor, undefined);
   violations.throwIfAny();

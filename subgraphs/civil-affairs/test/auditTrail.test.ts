@@ -87,6 +87,15 @@ describe.each(DATABASE_KINDS)("civil-affairs data-access audit (%s database)", (
     expect(row.outcome).toBe("COMPLETED");
   });
 
+  it("pages a report as the other lists do: first from 1 to 500, else OUT_OF_RANGE", async () => {
+    const fahad = await ca.as({ nationalId: FAHAD });
+    for (const first of [0, -1, 501]) {
+      const response = await fahad(`query($first: Int) { myDataAccesses { civilAffairs(first: $first) { requestId } } }`, { first });
+      expect({ first, violations: response.errors?.[0]?.extensions?.violations?.map((v: { field: string; rule: string }) => `${v.field}:${v.rule}`) }).toEqual({ first, violations: ["first:OUT_OF_RANGE"] });
+    }
+    expect((await fahad(`{ myDataAccesses { civilAffairs(first: 500) { requestId } } }`)).errors).toBeUndefined();
+  });
+
   it("lists a contact field withheld from a labor officer (null in his answer) as refused, not read, in the owner's report", async () => {
     const officer = await ca.as({ nationalId: "1000000917", roles: ["LABOR_OFFICER"] });
     const response = await officer(`{ family(registerNumber: "3000000002") { members { citizen { nationalId fullNameAr mobile nationalAddress { city } } } } }`, {}, {
