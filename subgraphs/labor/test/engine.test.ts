@@ -98,7 +98,13 @@ describe("the eligibility engine", () => {
   it("words reasons as sentences with the figures, in English and Arabic", () => {
     const reason = { rule: "INCOME", passed: false, incomeHalalas: 920_000, thresholdHalalas: 840_000, members: 5, adults: 2, children: 3 } as const;
     expect(describeReason(reason, "en")).toBe("household income 9,200 SAR is above the 8,400 SAR threshold for 5 members (2 adults, 3 children)");
-    expect(describeReason(reason, "ar")).toBe("دخل الأسرة ٩٬٢٠٠ ريال يتجاوز الحد ٨٬٤٠٠ ريال لأسرة من ٥ أفراد (٢ بالغين و٣ أطفال)");
+    expect(describeReason(reason, "ar")).toBe("دخل الأسرة ٩٬٢٠٠ ريال يتجاوز الحد ٨٬٤٠٠ ريال لأسرة من ٥ أفراد (بالغان و٣ أطفال)");
+    // The counted nouns follow the number (a probe read "١ بالغين و٣ أطفال"): one, two, 3–10, 11 and up, none.
+    const household = (members: number, adults: number, children: number) => describeReason({ ...reason, members, adults, children }, "ar").replace(/^.*لأسرة من /, "");
+    expect(household(1, 1, 0)).toBe("فرد واحد (بالغ واحد ودون أطفال)");
+    expect(household(2, 1, 1)).toBe("فردين (بالغ واحد وطفل واحد)");
+    expect(household(14, 3, 11)).toBe("١٤ فرداً (٣ بالغين و١١ طفلاً)");
+    expect(household(12, 10, 2)).toBe("١٢ فرداً (١٠ بالغين وطفلان)");
     expect(describeReason({ rule: "MIN_CHILDREN", passed: false, children: 0, count: 1 }, "ar")).toBe("عدد الأبناء دون ١٨ سنة ٠، أقل من العدد المطلوب ١");
   });
 });

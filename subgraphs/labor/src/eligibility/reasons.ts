@@ -1,4 +1,5 @@
 import { ADULT_AGE } from "../../../../kernel/adulthood";
+import { arabicCount } from "../../../../kernel/arabicCount";
 import { formatNumber, type Lang } from "../../../../kernel/i18n";
 import type { Reason } from "./engine";
 
@@ -34,6 +35,11 @@ function english(reason: Reason): string {
   }
 }
 
+// After "من" (genitive): لأسرة من فردين; in the parentheses, nominative: بالغان وطفلان.
+const MEMBERS = { one: "فرد", two: "فردين", plural: "أفراد", accusative: "فرداً", none: "دون أفراد" };
+const ADULTS = { one: "بالغ", two: "بالغان", plural: "بالغين", accusative: "بالغاً", none: "دون بالغين" };
+const CHILDREN = { one: "طفل", two: "طفلان", plural: "أطفال", accusative: "طفلاً", none: "دون أطفال" };
+
 function arabic(reason: Reason): string {
   switch (reason.rule) {
     case "SAUDI_HEAD":
@@ -49,7 +55,7 @@ function arabic(reason: Reason): string {
     case "INCOME":
       return (
         `دخل الأسرة ${sar("ar", reason.incomeHalalas)} ${reason.passed ? "لا يتجاوز" : "يتجاوز"} الحد ${sar("ar", reason.thresholdHalalas)} ` +
-        `لأسرة من ${n("ar", reason.members)} أفراد (${n("ar", reason.adults)} بالغين و${n("ar", reason.children)} أطفال)`
+        `لأسرة من ${arabicCount(reason.members, MEMBERS)} (${arabicCount(reason.adults, ADULTS)} و${arabicCount(reason.children, CHILDREN)})`
       );
     case "AMOUNT":
       return `المبلغ الشهري التقديري: ${sar("ar", reason.amountHalalas)}`;
