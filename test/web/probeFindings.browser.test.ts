@@ -46,7 +46,7 @@ describe("the web app, as an outside browser probe walked it", () => {
     if (webDir) fs.rmSync(webDir, { recursive: true, force: true });
   }, 60_000);
 
-  it("moves focus with the skip link and stays on the screen (the hash is the route)", async () => {
+  it("moves focus with the skip link and stays on the screen (the hash is the route); numbers the rows in Arabic-Indic digits", async () => {
     const page = await signedIn(KHALID.nationalId);
     await page.goto("/#/apply");
     await page.getByRole("link", { name: AR.apply, exact: true }).and(page.locator('[aria-current="page"]')).waitFor();
@@ -57,15 +57,28 @@ describe("the web app, as an outside browser probe walked it", () => {
     expect(await page.evaluate(() => [location.hash, document.activeElement?.id])).toEqual(["#/apply", "main"]);
     await page.getByRole("link", { name: AR.apply, exact: true }).and(page.locator('[aria-current="page"]')).waitFor();
     expect(await page.getByRole("heading", { level: 1, name: AR.family }).count()).toBe(0);
+    // The wives' and children's rows are numbered in Arabic-Indic digits in Arabic.
+    await page.getByLabel("رقم هوية الزوجة ١", { exact: true }).waitFor();
+    await page.getByRole("button", { name: "إزالة الزوجة ١", exact: true }).waitFor();
+    await page.getByLabel("رقم هوية الابن/الابنة ١", { exact: true }).waitFor();
+    await page.getByRole("button", { name: AR.switchLanguage, exact: true }).click();
+    await page.getByLabel("Wife's national ID 1", { exact: true }).waitFor();
   });
 
-  it("says an unknown address is not found rather than showing another screen", async () => {
+  it("says an unknown address is not found rather than showing another screen, and offers no retry of a refusal", async () => {
     const page = await signedIn(FAHAD.nationalId);
     await page.goto("/#/nonexistent");
     await page.getByRole("heading", { level: 1, name: "الصفحة غير موجودة" }).waitFor();
     expect(await page.getByRole("heading", { level: 1, name: "عائلتي" }).count()).toBe(0);
     expect(await page.locator('nav [aria-current="page"]').count()).toBe(0);
     expect(await checkAccessibility(page)).toEqual([]);
+    // An officer's screen answers a citizen FORBIDDEN: no "Try again", asking again cannot change it.
+    for (const screen of ["review", "dashboard"]) {
+      await page.evaluate((hash) => (location.hash = hash), `#/${screen}`);
+      await page.getByRole("main").getByRole("alert").first().waitFor();
+      await settled(page);
+      expect({ screen, retry: await page.getByRole("button", { name: "إعادة المحاولة" }).count() }).toEqual({ screen, retry: 0 });
+    }
   });
 
   it("opens a past application on its status history, in both languages", async () => {
@@ -165,23 +178,6 @@ describe("the web app, as an outside browser probe walked it", () => {
     expect(await liveRegion(page)).toBe("");
   });
 
-  it("numbers the wives' and children's rows in Arabic-Indic digits in Arabic", async () => {
-    const page = await signedIn(KHALID.nationalId);
-    await page.goto("/#/apply");
-    await page.getByLabel("رقم هوية الزوجة ١", { exact: true }).waitFor();
-    await page.getByRole("button", { name: "إزالة الزوجة ١", exact: true }).waitFor();
-    await page.getByLabel("رقم هوية الابن/الابنة ١", { exact: true }).waitFor();
-    await page.getByRole("button", { name: AR.switchLanguage, exact: true }).click();
-    await page.getByLabel("Wife's national ID 1", { exact: true }).waitFor();
-  });
-
-  it("names the dashboard's windows with the counted noun Arabic wants: آخر ٧ أيام، آخر ٣٠ يوماً", async () => {
-    const page = await signedIn(ANALYST.nationalId);
-    await page.getByRole("radio", { name: "آخر ٧ أيام", exact: true }).waitFor();
-    await page.getByRole("radio", { name: "آخر ٣٠ يوماً", exact: true }).waitFor();
-    await page.getByRole("radio", { name: "آخر ٩٠ يوماً", exact: true }).waitFor();
-  });
-
   it("names every list's pager buttons alike: the review queue's as the social-support lists'", async () => {
     const page = await signedIn(OFFICERS.civilAffairs);
     await page.getByRole("heading", { level: 1, name: AR.review }).waitFor();
@@ -195,8 +191,11 @@ describe("the web app, as an outside browser probe walked it", () => {
     expect(await page.getByRole("button", { name: /^(التالي|الأولى)$/ }).count()).toBe(0);
   });
 
-  it("gives no two elements of the dashboard the same id", async () => {
+  it("names the dashboard's windows with the counted noun Arabic wants (آخر ٧ أيام، آخر ٣٠ يوماً), and gives no two of its elements the same id", async () => {
     const page = await signedIn(ANALYST.nationalId);
+    await page.getByRole("radio", { name: "آخر ٧ أيام", exact: true }).waitFor();
+    await page.getByRole("radio", { name: "آخر ٣٠ يوماً", exact: true }).waitFor();
+    await page.getByRole("radio", { name: "آخر ٩٠ يوماً", exact: true }).waitFor();
     await page.locator("#programs-numbers").waitFor();
     await settled(page);
     const repeated = await page.evaluate(() => {
@@ -228,16 +227,6 @@ describe("the web app, as an outside browser probe walked it", () => {
     await settled(page);
     await address.getByRole("button", { name: "حفظ العنوان", exact: true }).waitFor();
     expect(await page.locator("main").getByRole("alert").count()).toBe(0);
-  });
-
-  it("offers a citizen who opens an officer's screen no retry of the API's refusal", async () => {
-    const page = await signedIn(FAHAD.nationalId);
-    for (const screen of ["review", "dashboard"]) {
-      await page.evaluate((hash) => (location.hash = hash), `#/${screen}`);
-      await page.getByRole("main").getByRole("alert").first().waitFor();
-      await settled(page);
-      expect({ screen, retry: await page.getByRole("button", { name: "إعادة المحاولة" }).count() }).toEqual({ screen, retry: 0 });
-    }
   });
 
   it("says a family is no longer eligible, with the reasons, when approving its enrollment is refused NOT_ELIGIBLE", async () => {
