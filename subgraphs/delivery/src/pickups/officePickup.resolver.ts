@@ -31,14 +31,14 @@ export class OfficePickupResolver {
   @Mutation(() => OfficePickup, { description: "Civil-affairs officers: the card arrived at the office (PREPARING → READY_FOR_PICKUP)." })
   markReadyForPickup(@Arg("cardNumber", () => ID) cardNumber: string, @Ctx() ctx: RequestContext): Promise<OfficePickup> {
     const officer = requireViewer(ctx);
-    return movePickup(ctx.db, cardNumber.trim(), PickupStatus.READY_FOR_PICKUP, officer.nationalId, ctx.lang);
+    return movePickup(ctx.db, cardNumber, PickupStatus.READY_FOR_PICKUP, officer.nationalId, ctx.lang);
   }
 
   @RequiresRole("CIVIL_AFFAIRS_OFFICER")
   @Mutation(() => OfficePickup, { description: "Civil-affairs officers: the family collected the card (READY_FOR_PICKUP → COLLECTED)." })
   markCollected(@Arg("cardNumber", () => ID) cardNumber: string, @Ctx() ctx: RequestContext): Promise<OfficePickup> {
     const officer = requireViewer(ctx);
-    return movePickup(ctx.db, cardNumber.trim(), PickupStatus.COLLECTED, officer.nationalId, ctx.lang);
+    return movePickup(ctx.db, cardNumber, PickupStatus.COLLECTED, officer.nationalId, ctx.lang);
   }
 
   @FieldResolver(() => Shipment, {

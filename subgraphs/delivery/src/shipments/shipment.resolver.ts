@@ -25,7 +25,7 @@ export class ShipmentResolver {
   })
   async shipment(@Arg("trackingNumber", () => ID) trackingNumber: string, @Ctx() ctx: RequestContext): Promise<Shipment | null> {
     const viewer = requireViewer(ctx);
-    const shipment = await ctx.loaders.get(shipmentByTrackingNumber).load(trackingNumber.trim());
+    const shipment = await ctx.loaders.get(shipmentByTrackingNumber).load(trackingNumber);
     if (hasRole(viewer, ...DELIVERY_STAFF)) return shipment;
     const card = shipment ? await ctx.loaders.get(issuedCardByNumber).load(shipment.cardNumber) : null;
     // Whether a number names a shipment is itself someone's business: the same answer for both.

@@ -35,7 +35,7 @@ export function checkReport(violations: Violations, report: TrackingReport, now:
 
 /** The mutation's arguments as a report: `at` defaults to the request's `now`, blank texts are null. */
 export function reportFromArgs(args: { trackingNumber: string; status: ShipmentStatus; at?: Date | null; location?: string | null }, now: Date): TrackingReport {
-  return { trackingNumber: args.trackingNumber.trim(), status: args.status, at: args.at ?? now, location: trimmed(args.location), description: null };
+  return { trackingNumber: args.trackingNumber, status: args.status, at: args.at ?? now, location: trimmed(args.location), description: null };
 }
 
 function instantOf(value: unknown): Date | null {

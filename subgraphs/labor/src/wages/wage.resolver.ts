@@ -37,13 +37,6 @@ function latestEffectiveDate(today: string): string {
   return latest.toISOString().slice(0, 10);
 }
 
-/** Whether the person is the officer or in a family register with him (his spouse, his child, his parent). */
-async function isOwnFamily(ctx: RequestContext, officerId: string, nationalId: string): Promise<boolean> {
-  if (officerId === nationalId) return true;
-  const [officers, persons] = await Promise.all([registersOf(ctx.db, [officerId]), registersOf(ctx.db, [nationalId])]);
-  return persons.some((register) => officers.includes(register));
-}
-
 @Resolver(() => WageRecord)
 export class WageResolver {
   constructor(private readonly ruleSet: RuleSet) {}
@@ -64,7 +57,9 @@ export class WageResolver {
     const latest = latestEffectiveDate(ctx.today);
     if (input.effectiveFrom > latest) violations.add("input.effectiveFrom", "TOO_FAR_AHEAD", wageMessages.tooFarAhead, { latest });
     violations.throwIfAny();
-    if (await isOwnFamily(ctx, officer.nationalId, nationalId!)) {
+    // The person's registers: for four-eyes (not the officer, nor in a register with him) and, after, the eligibility to refresh.
+    const registers = await registersOf(ctx.db, [nationalId!]);
+    if (nationalId === officer.nationalId || (await registersOf(ctx.db, [officer.nationalId])).some((register) => registers.includes(register))) {
       throw appError("FORBIDDEN", ctx.lang, say(ctx.lang, wageMessages.ownFamily, undefined), { reason: "FOUR_EYES" });
     }
     const wages = ctx.db.getRepository(WageRecord);
@@ -79,7 +74,7 @@ export class WageResolver {
       }),
     );
     // A wage changes the household income: the dashboards' stored eligibility follows at once.
-    await refreshEligibility(ctx.db, this.ruleSet, await registersOf(ctx.db, [wage.nationalId]), ctx.now);
+    await refreshEligibility(ctx.db, this.ruleSet, registers, ctx.now);
     return wage;
   }
 
