@@ -8,8 +8,9 @@ import { openPGlite, templatePath } from "../database/pglite";
 
 /**
  * New embedded databases come from a copy of an empty cluster; each must still be its own, empty,
- * working database. The tests run in order on one folder: the first makes the template (initdb
- * takes seconds), the others load it, the last damages it.
+ * working database. The tests run in order on one folder: the first finds the template damaged and
+ * makes it again (initdb takes seconds), the others load it. A missing template takes the same path
+ * as a damaged one, less the failed load: one initdb covers both.
  */
 describe("embedded databases made from the template", () => {
   let folder: string;
@@ -41,9 +42,11 @@ describe("embedded databases made from the template", () => {
     }
   });
 
-  test("the first new database makes the template, and the next one loaded from it is empty and independent", async () => {
+  test("the first new database replaces a damaged template by initdb's cluster, and the next one loaded from it is empty and independent", async () => {
+    fs.mkdirSync(path.dirname(template), { recursive: true });
+    fs.writeFileSync(template, "not a tar file");
     const first = await open();
-    expect(fs.existsSync(template)).toBe(true);
+    expect(fs.statSync(template).size).toBeGreaterThan(1_000_000);
     await first.exec("CREATE TABLE family (id int primary key); INSERT INTO family VALUES (1);");
     const second = await open();
     const tables = await second.query("SELECT count(*)::int AS n FROM pg_tables WHERE tablename = 'family'");
@@ -88,15 +91,5 @@ describe("embedded databases made from the template", () => {
       child.on("exit", (code, signal) => resolve({ code, signal }));
     });
     expect(exit).toEqual({ code: 0, signal: null });
-  });
-
-  test("a damaged template is replaced, and the database is made by initdb instead", async () => {
-    fs.mkdirSync(path.dirname(template), { recursive: true });
-    fs.writeFileSync(template, "not a tar file");
-    const database = await open();
-    expect((await database.query("SELECT 1 AS one")).rows).toEqual([{ one: 1 }]);
-    expect(fs.statSync(template).size).toBeGreaterThan(1_000_000);
-    const fromNewTemplate = await open();
-    expect((await fromNewTemplate.query("SELECT 2 AS two")).rows).toEqual([{ two: 2 }]);
   });
 });
