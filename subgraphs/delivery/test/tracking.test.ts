@@ -6,6 +6,7 @@ import { delivery as deliveryDefinition } from "../src/definition";
 import { PickupEvent } from "../src/pickups/pickupEvent.entity";
 import { Shipment } from "../src/shipments/shipment.entity";
 import { TrackingEvent } from "../src/shipments/trackingEvent.entity";
+import { withCheckDigit } from "../../../kernel/nationalId";
 import { CALLERS, carrierBatch, cardIssued, cards } from "./cards";
 
 const RECORD = `mutation($trackingNumber: ID!, $status: ShipmentStatus!, $location: String, $at: DateTime) {
@@ -160,6 +161,32 @@ describe.each(DATABASE_KINDS)("tracking and pickups on %s", (kind) => {
     expect(codes(await delivery.http(MARK("markReadyForPickup"), { cardNumber }, operator))).toEqual(["FORBIDDEN"]);
     expect(codes(await delivery.http(MARK("markCollected"), { cardNumber }))).toEqual(["UNAUTHENTICATED"]);
     expect(await delivery.db.getRepository(TrackingEvent).countBy({ trackingNumber })).toBe(1);
+  });
+
+  it("refuses an officer the delivery of a card he, his spouse or his child is on (FOUR_EYES), and stores nothing", async () => {
+    // The operator's own card, and his son's card with the son's wife: delivery knows the son as
+    // someone on a card with him. The officer is on a card of his own, with his wife.
+    const [operatorId, officerId] = [CALLERS.operator.nationalId, CALLERS.officer.nationalId];
+    const [son, sonsWife, officersWife] = ["190000004", "190000005", "190000006"].map(withCheckDigit);
+    const own = cardIssued({ daysAgo: 2, memberIds: [operatorId, son!] });
+    const sons = cardIssued({ daysAgo: 2, memberIds: [son!, sonsWife!] });
+    const officers = cardIssued({ daysAgo: 2, memberIds: [officerId, officersWife!], deliveryMethod: "OFFICE_PICKUP", address: null });
+    for (const event of [own, sons, officers]) await delivery.publish(event);
+    const trackingOf = async (cardNumber: string) => (await delivery.db.getRepository(Shipment).findOneByOrFail({ cardNumber })).trackingNumber;
+    for (const cardNumber of [own.cardNumber, sons.cardNumber]) {
+      const refused = await record(await trackingOf(cardNumber), "PICKED_UP", hoursAgo(1));
+      expect(codes(refused)).toEqual(["FORBIDDEN"]);
+      expect(refused.errors![0]!.extensions!.reason).toBe("FOUR_EYES");
+      expect(await delivery.db.getRepository(TrackingEvent).countBy({ trackingNumber: await trackingOf(cardNumber) })).toBe(1);
+    }
+    for (const name of ["markReadyForPickup", "markCollected"]) {
+      const refused = await delivery.http(MARK(name), { cardNumber: officers.cardNumber }, officer);
+      expect({ name, codes: codes(refused), reason: refused.errors?.[0]?.extensions?.reason }).toEqual({ name, codes: ["FORBIDDEN"], reason: "FOUR_EYES" });
+    }
+    expect(await delivery.db.getRepository(PickupEvent).countBy({ cardNumber: officers.cardNumber })).toBe(1);
+    // Another family's card: he may.
+    const { trackingNumber } = await newShipment();
+    expect((await record(trackingNumber, "PICKED_UP", hoursAgo(1))).errors).toBeUndefined();
   });
 
   it("lets postal operators, officers and the card's head read a shipment, and nobody else", async () => {

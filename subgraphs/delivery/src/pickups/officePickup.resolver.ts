@@ -2,6 +2,7 @@ import { Arg, Ctx, FieldResolver, ID, Int, Mutation, Query, Resolver, Root } fro
 import { RequiresRole } from "../../../../kernel/graphql/authorization";
 import { requireViewer, type RequestContext } from "../../../../kernel/context";
 import { DELIVERY_STAFF } from "../cards/access";
+import { assertNotOwnCard } from "../cards/fourEyes";
 import { DEFAULT_PAGE, MAX_PAGE } from "../../../../kernel/graphql/paging";
 import { CivilAffairsOfficeRef } from "./civilAffairsOffice.type";
 import { movePickup } from "./movePickup";
@@ -28,16 +29,18 @@ export class OfficePickupResolver {
   }
 
   @RequiresRole("CIVIL_AFFAIRS_OFFICER")
-  @Mutation(() => OfficePickup, { description: "Civil-affairs officers: the card arrived at the office (PREPARING → READY_FOR_PICKUP)." })
-  markReadyForPickup(@Arg("cardNumber", () => ID) cardNumber: string, @Ctx() ctx: RequestContext): Promise<OfficePickup> {
+  @Mutation(() => OfficePickup, { description: "Civil-affairs officers: the card arrived at the office (PREPARING → READY_FOR_PICKUP). Not a card he or his family is on (FORBIDDEN, FOUR_EYES)." })
+  async markReadyForPickup(@Arg("cardNumber", () => ID) cardNumber: string, @Ctx() ctx: RequestContext): Promise<OfficePickup> {
     const officer = requireViewer(ctx);
+    await assertNotOwnCard(ctx, officer.nationalId, { cardNumber });
     return movePickup(ctx.db, cardNumber, PickupStatus.READY_FOR_PICKUP, officer.nationalId, ctx.lang);
   }
 
   @RequiresRole("CIVIL_AFFAIRS_OFFICER")
-  @Mutation(() => OfficePickup, { description: "Civil-affairs officers: the family collected the card (READY_FOR_PICKUP → COLLECTED)." })
-  markCollected(@Arg("cardNumber", () => ID) cardNumber: string, @Ctx() ctx: RequestContext): Promise<OfficePickup> {
+  @Mutation(() => OfficePickup, { description: "Civil-affairs officers: the family collected the card (READY_FOR_PICKUP → COLLECTED). Not a card he or his family is on (FORBIDDEN, FOUR_EYES)." })
+  async markCollected(@Arg("cardNumber", () => ID) cardNumber: string, @Ctx() ctx: RequestContext): Promise<OfficePickup> {
     const officer = requireViewer(ctx);
+    await assertNotOwnCard(ctx, officer.nationalId, { cardNumber });
     return movePickup(ctx.db, cardNumber, PickupStatus.COLLECTED, officer.nationalId, ctx.lang);
   }
 

@@ -4,6 +4,7 @@ import { requireViewer, type RequestContext } from "../../../../kernel/context";
 import { appError, Violations } from "../../../../kernel/errors";
 import { hasRole } from "../../../../kernel/auth/viewer";
 import { DELIVERY_STAFF, readableIssuedCard } from "../cards/access";
+import { assertNotOwnCard } from "../cards/fourEyes";
 import { issuedCardByNumber } from "../cards/loaders";
 import { DEFAULT_PAGE, MAX_PAGE } from "../../../../kernel/graphql/paging";
 import { eventsByTrackingNumber, shipmentByTrackingNumber } from "./loaders";
@@ -46,7 +47,7 @@ export class ShipmentResolver {
   }
 
   @RequiresRole("POST_OPERATOR")
-  @Mutation(() => Shipment, { description: "Postal operators: one tracking event; `at` defaults to now." })
+  @Mutation(() => Shipment, { description: "Postal operators: one tracking event; `at` defaults to now. Not on a card he or his family is on (FORBIDDEN, FOUR_EYES)." })
   async recordTrackingEvent(
     @Arg("trackingNumber", () => ID) trackingNumber: string,
     @Arg("status", () => ShipmentStatus) status: ShipmentStatus,
@@ -59,6 +60,7 @@ export class ShipmentResolver {
     const violations = new Violations(ctx.lang);
     checkReport(violations, report, ctx.now);
     violations.throwIfAny();
+    await assertNotOwnCard(ctx, operator.nationalId, { trackingNumber: report.trackingNumber });
     return (await recordTrackingEvent(ctx.db, report, operator.nationalId, ctx.lang)).shipment;
   }
 
