@@ -117,6 +117,13 @@ export async function waitReady(url: string, child: ChildProcess, timeoutMs: num
   throw failed(`not ready within ${timeoutMs} ms`);
 }
 
+/**
+ * How long a live service may take to become ready. A first start makes the embedded clusters and
+ * seeds ~300 families, which takes minutes on a busy two-core machine (90 s was once too short under
+ * load); a service that exits fails the start at once, whatever this says.
+ */
+const READY_TIMEOUT_MS = 600_000;
+
 /** Starts the three subgraphs and the gateway as separate processes and waits until each is ready. */
 export async function startStack(options: StackOptions): Promise<Stack> {
   const specs = services(options);
@@ -125,7 +132,7 @@ export async function startStack(options: StackOptions): Promise<Stack> {
   const launch = async (spec: ServiceSpec, readyPath: string) => {
     const child = launchService(spec, options);
     processes.set(spec.name, child);
-    await waitReady(`http://127.0.0.1:${spec.port}${readyPath}`, child, 90_000);
+    await waitReady(`http://127.0.0.1:${spec.port}${readyPath}`, child, READY_TIMEOUT_MS);
   };
 
   const stopService = async (name: string) => {
