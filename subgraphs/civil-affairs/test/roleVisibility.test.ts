@@ -94,6 +94,27 @@ describe("what each role sees of a person", () => {
     expect(hind.data.me.family.applications.length).toBeGreaterThan(0);
   });
 
+  it("shows the family's other members its applications without their documents, which are the applicant's, and keeps the family", async () => {
+    const QUERY = `{ me { family { registerNumber applications { id documents { type } } } } }`;
+    // The application his card was issued for, with a marriage contract as if attached before submission.
+    const [withDocuments] = await ca.db.query(`SELECT id FROM card_application WHERE applicant_id = $1 AND status = 'ISSUED' LIMIT 1`, [ABDULLAH]);
+    const sha256 = "a".repeat(64);
+    await ca.db.query(`INSERT INTO document_blob (sha256, content) VALUES ($1, '%PDF-1.7') ON CONFLICT DO NOTHING`, [sha256]);
+    await ca.db.query(
+      `INSERT INTO application_document (application_id, type, file_name, mime_type, size_bytes, sha256, uploaded_at) VALUES ($1, 'MARRIAGE_CONTRACT', 'contract.pdf', 'application/pdf', 8, $2, now())`,
+      [withDocuments.id, sha256],
+    );
+    const documentsOf = (response: { data: { me: { family: { applications: Array<{ id: string; documents: unknown[] }> } } } }) =>
+      response.data.me.family.applications.find((application) => application.id === withDocuments.id)!.documents;
+    const own = await (await ca.as({ nationalId: ABDULLAH }))(QUERY);
+    expect(own.errors).toBeUndefined();
+    expect(documentsOf(own).length).toBeGreaterThan(0);
+    const hind = await (await ca.as({ nationalId: HIND }))(QUERY);
+    expect(hind.errors).toBeUndefined();
+    expect(hind.data.me.family.registerNumber).toBe(own.data.me.family.registerNumber);
+    expect(documentsOf(hind)).toEqual([]);
+  });
+
   it("lists a family's head first, then the spouses, then the children from the eldest", async () => {
     // A register whose head's ID sorts after a child's (as a head registered after his son was born
     // abroad): listed by ID, as before, the son came first. Made from a synthetic family by swapping

@@ -7,9 +7,13 @@ import { isUuid } from "../../../../kernel/uuid";
 
 /** The applicant and civil-affairs officers may read an application; nobody else. */
 export function assertCanReadApplication(ctx: RequestContext, application: CardApplication): void {
+  if (!mayReadApplication(ctx, application)) throw appError("FORBIDDEN", ctx.lang);
+}
+
+/** The applicant and civil-affairs officers read an application whole. */
+export function mayReadApplication(ctx: RequestContext, application: CardApplication): boolean {
   const viewer = requireViewer(ctx);
-  if (viewer.nationalId === application.applicantId || hasRole(viewer, "CIVIL_AFFAIRS_OFFICER")) return;
-  throw appError("FORBIDDEN", ctx.lang);
+  return viewer.nationalId === application.applicantId || hasRole(viewer, "CIVIL_AFFAIRS_OFFICER");
 }
 
 /**

@@ -8,7 +8,7 @@ import { Family } from "../registry/family.entity";
 import { FamilyCard } from "../registry/familyCard.entity";
 import { cardByNumber, citizenById, familyByRegister, officeById } from "../registry/loaders";
 import { CivilAffairsOffice } from "../registry/office.entity";
-import { assertCanReadApplication, readableApplication } from "./access";
+import { mayReadApplication, readableApplication } from "./access";
 import { CardApplication } from "./cardApplication.entity";
 import { draftOf } from "./drafts";
 import { isOwnCase } from "./fourEyes";
@@ -65,9 +65,12 @@ export class CardApplicationResolver {
     return application.childIds;
   }
 
-  @FieldResolver(() => [ApplicationDocument], { description: "Only the applicant and civil-affairs officers see documents." })
-  documents(@Root() application: CardApplication, @Ctx() ctx: RequestContext): Promise<ApplicationDocument[]> {
-    assertCanReadApplication(ctx, application);
+  @FieldResolver(() => [ApplicationDocument], {
+    description: "Only the applicant and civil-affairs officers see documents; the family's other members, who read its applications through Family, see none.",
+  })
+  async documents(@Root() application: CardApplication, @Ctx() ctx: RequestContext): Promise<ApplicationDocument[]> {
+    // Refusing here would null the whole Family through this non-null list: the documents are simply not theirs to see.
+    if (!mayReadApplication(ctx, application)) return [];
     return ctx.loaders.get(documentsByApplication).load(application.id);
   }
 
