@@ -125,6 +125,15 @@ describe("npm run schema:check on the platform's own schema", () => {
     await expect(candidateSupergraph(released, "no-such-agency")).rejects.toThrow(/Unknown agency "no-such-agency".*civil-affairs/);
   });
 
+  it("`-- <agency>` passes each agency's unchanged code, the web app's wait for the others' unreleased fields set apart", async () => {
+    for (const { name } of SUBGRAPHS) {
+      const { composition: candidate, supergraphSdl } = await candidateSupergraph(released, name, composition);
+      const subgraph = { name, candidateSdl: candidate.subgraphs.find((s) => s.name === name)!.sdl, releasedSdl: released.subgraphs[name] ?? null };
+      const report = await checkAgainstRelease(released, supergraphSdl, TODAY, subgraph);
+      expect({ name, ok: report.ok, invalid: report.invalidOperations }).toEqual({ name, ok: true, invalid: [] });
+    }
+  });
+
   it("schema/released/: the released subgraph SDLs compose to the released API schema (what `-- <agency>` relies on)", () => {
     const supergraph = composeSdl(
       released.metadata.subgraphs.map((name) => ({ name, url: `http://${name}`, sdl: released.subgraphs[name] })),
@@ -261,6 +270,20 @@ describe("checkSchema on a small schema", () => {
     expect(broken.invalidOperations.map((d) => d.name)).toEqual(["web/person.graphql"]);
     expect(formatCheckReport(broken)).toContain('Cannot query field "age" on type "Person"');
     expect(readOperations(path.join(__dirname, "no-such-web-dir"))).toEqual([]);
+  });
+
+  it("with one agency checked, sets apart an operation that fails against the release too, and fails the one this agency breaks", async () => {
+    const operations = [
+      { name: "web/person.graphql", body: "query P($id: ID!) { person(id: $id) { name age } }" },
+      { name: "web/next.graphql", body: "query N { people { nickname } }" },
+    ];
+    const agency = { name: "s", candidateSdl: subgraph, releasedSdl: null };
+    const waiting = await check(subgraph, { operations, subgraph: agency });
+    expect([waiting.ok, waiting.awaitingRelease.map((d) => d.name), waiting.invalidOperations]).toEqual([true, ["web/next.graphql"], []]);
+    expect(formatCheckReport(waiting)).toContain("waiting for other agencies' release (1)");
+    const allowAge = { allowed: [{ path: "Person.age", reason: "Reviewed: the web app stops asking.", date: TODAY }] };
+    const broken = await check(subgraph.replace("age: Int", ""), { operations, subgraph: agency, allowFile: allowAge });
+    expect([broken.ok, broken.invalidOperations.map((d) => d.name)]).toEqual([false, ["web/person.graphql"]]);
   });
 
   it("fails when the contract loses coverage", async () => {
