@@ -21,6 +21,11 @@ function variableField(message: string): string {
   return /^Variable "[^"]*" got invalid value .*? at "([^"]+)"/.exec(message)?.[1] ?? variable;
 }
 
+/** Which part of the request body Apollo Server refused (`` `variables` in a POST body should be… ``); else the query. */
+function requestField(message: string): string {
+  return /^`(variables|extensions|operationName)`/.exec(message)?.[1] ?? "query";
+}
+
 /** The path (`from`, `input.address.city`, `ids[1]`) from an argument to the value starting at `position`. */
 function pathTo(value: ValueNode, position: number, path: string): string | undefined {
   if (value.loc?.start === position) return path;
@@ -90,7 +95,7 @@ export function formatError(log: Logger) {
       return { message: formatted.message, extensions: { code: "BAD_USER_INPUT", reason: "BAD_REQUEST", violations } };
     }
     if (typeof code === "string" && REQUEST_ERRORS.has(code)) {
-      const violations = [{ field: "query", rule: code, message: formatted.message }];
+      const violations = [{ field: requestField(formatted.message), rule: code, message: formatted.message }];
       return { ...formatted, extensions: { ...formatted.extensions, code: "BAD_USER_INPUT", reason: code, violations } };
     }
     const subgraphAnswer = formatted.extensions?.response as { status?: unknown } | undefined;

@@ -17,6 +17,16 @@ describe("the errors a client is sent", () => {
     expect(sent).toEqual({ message: "Internal server error.", path: ["me"], extensions: { code: "INTERNAL_SERVER_ERROR" } });
   });
 
+  it("names the part of the body a BAD_REQUEST refused: `variables` not an object is about variables, a missing query about the query", () => {
+    const refused = (message: string) => {
+      const error = new GraphQLError(message, { extensions: { code: "BAD_REQUEST" } });
+      return (format(error.toJSON(), error).extensions as { violations: Array<{ field: string }> }).violations.map((violation) => violation.field);
+    };
+    expect(refused("`variables` in a POST body should be provided as an object.")).toEqual(["variables"]);
+    expect(refused("`operationName` in a POST body should be provided as a string.")).toEqual(["operationName"]);
+    expect(refused("GraphQL operations must contain a non-empty `query` or a `persistedQuery` extension.")).toEqual(["query"]);
+  });
+
   it("passes the contract's own errors on as they are", () => {
     const error = new GraphQLError("Sign in again.", { path: ["me"], extensions: { code: "UNAUTHENTICATED" } });
     expect(format(error.toJSON(), error)).toEqual({ message: "Sign in again.", path: ["me"], extensions: { code: "UNAUTHENTICATED" } });
