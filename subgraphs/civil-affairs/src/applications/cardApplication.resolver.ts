@@ -9,6 +9,7 @@ import { FamilyCard } from "../registry/familyCard.entity";
 import { cardByNumber, citizenById, familyByRegister, officeById } from "../registry/loaders";
 import { CivilAffairsOffice } from "../registry/office.entity";
 import { mayReadApplication, readableApplication } from "./access";
+import { trailOf } from "../../../../kernel/audit/trail";
 import { CardApplication } from "./cardApplication.entity";
 import { draftOf } from "./drafts";
 import { isOwnCase } from "./fourEyes";
@@ -69,8 +70,12 @@ export class CardApplicationResolver {
     description: "Only the applicant and civil-affairs officers see documents; the family's other members, who read its applications through Family, see none.",
   })
   async documents(@Root() application: CardApplication, @Ctx() ctx: RequestContext): Promise<ApplicationDocument[]> {
-    // Refusing here would null the whole Family through this non-null list: the documents are simply not theirs to see.
-    if (!mayReadApplication(ctx, application)) return [];
+    // Refusing with an error would null the whole Family through this non-null list: none are shown,
+    // and the owner's data-access report lists the field as refused, not read.
+    if (!mayReadApplication(ctx, application)) {
+      trailOf(ctx).noteRefused("CardApplication", application, "CardApplication.documents");
+      return [];
+    }
     return ctx.loaders.get(documentsByApplication).load(application.id);
   }
 
