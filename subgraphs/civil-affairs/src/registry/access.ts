@@ -83,10 +83,17 @@ export async function assertCanReadPerson(ctx: RequestContext, nationalId: strin
  */
 export type ContactView = "FULL" | "MASKED" | "NONE";
 
-export function contactView(viewer: Viewer | null, ownerId: string): ContactView {
+function roleContactView(viewer: Viewer | null, ownerId: string): ContactView {
   if (viewer && (viewer.nationalId === ownerId || hasRole(viewer, "CIVIL_AFFAIRS_OFFICER"))) return "FULL";
   if (!viewer || hasRole(viewer, "LABOR_OFFICER", "POST_OPERATOR", "ANALYST")) return "NONE";
   return "MASKED";
+}
+
+/** As above; an officer is a citizen too, and in his own register sees what the rest of his family sees. */
+export async function contactView(ctx: RequestContext, ownerId: string): Promise<ContactView> {
+  const view = roleContactView(ctx.viewer, ownerId);
+  if (view !== "NONE" || !ctx.viewer) return view;
+  return (await sameRegister(ctx, ctx.viewer.nationalId, ownerId)) ? "MASKED" : "NONE";
 }
 
 /** Whether two people are members of one register. */
@@ -96,8 +103,7 @@ export async function sameRegister(ctx: RequestContext, one: string, other: stri
 }
 
 /** "0551234567" → "05******67" for the person's family; the whole number or nothing as contactView says. */
-export function visibleMobile(viewer: Viewer | null, ownerId: string, mobile: string | null): string | null {
-  const view = contactView(viewer, ownerId);
+export function visibleMobile(view: ContactView, mobile: string | null): string | null {
   if (!mobile || view === "NONE") return null;
   if (view === "FULL") return mobile;
   return mobile.length <= 4 ? "*".repeat(mobile.length) : `${mobile.slice(0, 2)}${"*".repeat(mobile.length - 4)}${mobile.slice(-2)}`;

@@ -45,11 +45,12 @@ export class CitizenResolver {
 
   @FieldResolver(() => String, {
     nullable: true,
-    description: "Whole for the citizen and civil-affairs officers, masked (e.g. 05******67) for the family, null for labor officers and postal operators.",
+    description: "Whole for the citizen and civil-affairs officers, masked (e.g. 05******67) for the family (an officer's own family included), null for labor officers and postal operators otherwise.",
   })
-  mobile(@Root() citizen: Citizen, @Ctx() ctx: RequestContext): string | null {
-    if (contactView(ctx.viewer, citizen.nationalId) === "NONE") return withheld(ctx, citizen, "Citizen.mobile");
-    return visibleMobile(ctx.viewer, citizen.nationalId, citizen.mobile);
+  async mobile(@Root() citizen: Citizen, @Ctx() ctx: RequestContext): Promise<string | null> {
+    const view = await contactView(ctx, citizen.nationalId);
+    if (view === "NONE") return withheld(ctx, citizen, "Citizen.mobile");
+    return visibleMobile(view, citizen.mobile);
   }
 
   @FieldResolver(() => NationalAddress, {
@@ -57,7 +58,7 @@ export class CitizenResolver {
     description: "For the citizen, civil-affairs officers and the citizen's own register; null for anyone else, labor officers and postal operators included.",
   })
   async nationalAddress(@Root() citizen: Citizen, @Ctx() ctx: RequestContext): Promise<NationalAddress | null> {
-    const view = contactView(ctx.viewer, citizen.nationalId);
+    const view = await contactView(ctx, citizen.nationalId);
     // The family shares its address; a person named in a draft but in another register does not.
     if (view === "NONE" || (view === "MASKED" && !(await sameRegister(ctx, ctx.viewer!.nationalId, citizen.nationalId)))) {
       return withheld(ctx, citizen, "Citizen.nationalAddress");
