@@ -6,6 +6,8 @@ export interface Setting<T> {
   doc: string;
   fallback?: string;
   parse(raw: string | undefined, name: string): T;
+  /** What production refuses of a parsed value (a public development default, a missing secret), or nothing. */
+  inProduction?(value: T, name: string): string | undefined;
 }
 
 export type ConfigSpec = Record<string, Setting<unknown>>;
@@ -23,6 +25,16 @@ function required<T>(doc: string, parse: (raw: string, name: string) => T, fallb
       return parse(value, name);
     },
   };
+}
+
+/** `base`, with what production refuses of its value: reported with every other setting's problems at once. */
+export function refusedInProduction<T>(base: Setting<T>, problem: (value: T, name: string) => string | undefined): Setting<T> {
+  return { ...base, inProduction: problem };
+}
+
+/** A secret whose development default is public: production must set its own. */
+export function productionSecret(doc: string, developmentDefault: string): Setting<string> {
+  return refusedInProduction(setting.string(doc, developmentDefault), (value, name) => (value === developmentDefault ? `${name} must be set in production: the default secret is public.` : undefined));
 }
 
 export const setting = {
@@ -89,7 +101,9 @@ export const setting = {
 export const nodeEnvSetting = setting.oneOf("Mode", ["development", "test", "production"], "development");
 export const logLevelSetting = setting.oneOf("pino log level", ["fatal", "error", "warn", "info", "debug", "trace", "silent"], "info");
 
-export const metricsTokenSetting = setting.optional("Bearer token that /metrics requires (Authorization: Bearer …); required in production, unset: /metrics is open");
+export const metricsTokenSetting = refusedInProduction(setting.optional("Bearer token that /metrics requires (Authorization: Bearer …); required in production, unset: /metrics is open"), (token, name) =>
+  token ? undefined : `${name} is required in production: /metrics answers only its bearer`,
+);
 
 /**
  * A setting's raw value: `NAME`, or the content of the file `NAME_FILE` names (how container
@@ -115,6 +129,12 @@ export function loadConfig<S extends ConfigSpec>(spec: S, env: NodeJS.ProcessEnv
       config[name] = entry.parse(rawValue(env, name), name);
     } catch (error) {
       problems.push(error instanceof Error ? error.message : String(error));
+    }
+  }
+  if (config.NODE_ENV === "production") {
+    for (const [name, entry] of Object.entries(spec)) {
+      const problem = name in config ? entry.inProduction?.(config[name], name) : undefined;
+      if (problem) problems.push(problem);
     }
   }
   if (problems.length > 0) throw new ConfigError(`Invalid configuration:\n- ${problems.join("\n- ")}`);
@@ -145,7 +165,9 @@ export function subgraphSettings(defaultPort: number) {
     EMBEDDED_DATABASE: setting.oneOf("Where the embedded database lives: under DATA_DIR, or in memory (tests)", ["disk", "memory"], "disk"),
     CIVIL_AFFAIRS_URL: setting.urls("Base URL of civil-affairs, the identity provider (its key set and revoked tokens)", "http://127.0.0.1:4001"),
     KEY_SET_REFRESH_MS: setting.int("How often the token-signing key set is fetched again from civil-affairs: the longest a new or withdrawn key goes unseen here", 60_000),
-    DEMO_DATA: setting.bool("Load the demo data on start (refused in production)", true),
+    DEMO_DATA: refusedInProduction(setting.bool("Load the demo data on start (refused in production)", true), (on, name) =>
+      on ? `${name} must be false in production: the demo accounts share a known password.` : undefined,
+    ),
     DEMO_FAMILIES: setting.int("How many synthetic families the demo data adds to the named cast", 300),
     DEMO_ANCHOR_DATE: demoAnchorSetting,
     ACCESS_PURPOSE_REQUIRED: setting.bool("Refuse officers who state no x-access-purpose (always on in production)", false),

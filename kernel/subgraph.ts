@@ -3,7 +3,7 @@ import type http from "node:http";
 import { ApolloServer } from "@apollo/server";
 import { ApolloServerPluginCacheControlDisabled, ApolloServerPluginInlineTraceDisabled } from "@apollo/server/plugin/disabled";
 import type { DataSource, EntitySchema, MixedList } from "typeorm";
-import { acceptedCredentialSettings, assertCredentialsFit, gatewayCredentialPlugin } from "./auth/gatewayCredential";
+import { acceptedCredentialSettings, gatewayCredentialPlugin } from "./auth/gatewayCredential";
 import { viewerOf } from "./auth/requestViewer";
 import { createTokenVerifier } from "./auth/tokens";
 import { remoteKeySet, type KeySet } from "./auth/keySet";
@@ -26,7 +26,7 @@ import { pickLanguage } from "./i18n";
 import { createLogger, type Logger } from "./logger";
 import { runProcess } from "./process";
 import { instrumentDatabase } from "./observability/databaseMetrics";
-import { assertMetricsProtected, collectProcessMetrics, metricsRoute } from "./observability/metrics";
+import { collectProcessMetrics, metricsRoute } from "./observability/metrics";
 import { requestObservability } from "./observability/requestPlugin";
 import { PURPOSE_HEADER, readPurpose } from "./audit/purpose";
 import { knownOperationTypes } from "./graphql/operationTypes";
@@ -90,11 +90,6 @@ export async function startSubgraph<S extends ConfigSpec>(
 ): Promise<RunningSubgraph> {
   const config = loadConfig({ ...subgraphSettings(definition.defaultPort), ...documentLimitSettings, ...acceptedCredentialSettings, ...definition.settings }, env) as SubgraphConfig<S>;
   const log = createLogger(definition.name);
-  if (config.NODE_ENV === "production" && config.DEMO_DATA) {
-    throw new Error("DEMO_DATA must be false in production: the demo accounts share a known password.");
-  }
-  assertCredentialsFit(config.NODE_ENV, "GATEWAY_CREDENTIALS", config.GATEWAY_CREDENTIALS);
-  assertMetricsProtected(config.NODE_ENV, config.METRICS_TOKEN);
   const db = await openDatabase({
     url: config.DATABASE_URL,
     dataDir: config.EMBEDDED_DATABASE === "memory" ? undefined : path.resolve(config.DATA_DIR, definition.name, "pgdata"),

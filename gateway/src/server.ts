@@ -5,7 +5,6 @@ import path from "node:path";
 import { ApolloGateway } from "@apollo/gateway";
 import { ApolloServer } from "@apollo/server";
 import { ApolloServerPluginCacheControlDisabled, ApolloServerPluginInlineTraceDisabled, ApolloServerPluginLandingPageDisabled } from "@apollo/server/plugin/disabled";
-import { assertCredentialsFit } from "../../kernel/auth/gatewayCredential";
 import { remoteKeySet } from "../../kernel/auth/keySet";
 import { createTokenVerifier } from "../../kernel/auth/tokens";
 import { remoteRevocationList } from "../../kernel/auth/revocation";
@@ -19,7 +18,7 @@ import { gatewayContext, type GatewayContext } from "./context";
 import { offlineLandingPage } from "./landingPage";
 import { gatewaySettings } from "./settings";
 import { subgraphServices } from "./resilience/subgraphServices";
-import { assertMetricsProtected, collectProcessMetrics, metricsRoute } from "../../kernel/observability/metrics";
+import { collectProcessMetrics, metricsRoute } from "../../kernel/observability/metrics";
 import { requestObservability } from "../../kernel/observability/requestPlugin";
 import { supergraphFromFile } from "./supergraphFile";
 import { gatewaySecurity } from "./security/gatewaySecurity";
@@ -58,8 +57,6 @@ export async function startGateway(env: NodeJS.ProcessEnv = process.env): Promis
   // constructed): a government platform sends nothing to third parties.
   process.env.APOLLO_TELEMETRY_DISABLED = "true";
   const config = loadConfig(gatewaySettings, env);
-  assertCredentialsFit(config.NODE_ENV, "GATEWAY_CREDENTIAL", [config.GATEWAY_CREDENTIAL]);
-  assertMetricsProtected(config.NODE_ENV, config.METRICS_TOKEN);
   const log = createLogger("gateway");
   const urls = subgraphUrls(config);
   // Authorization from the supergraph, abuse limits, rate limits, persisted operations (gateway/src/security).

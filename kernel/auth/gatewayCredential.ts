@@ -1,7 +1,7 @@
 import crypto from "node:crypto";
 import type { ApolloServerPlugin } from "@apollo/server";
 import { Kind, type DocumentNode, type OperationDefinitionNode, type SelectionSetNode } from "graphql";
-import { ConfigError, setting } from "../config";
+import { ConfigError, refusedInProduction, setting, type Setting } from "../config";
 import type { RequestContext } from "../context";
 import { appError } from "../errors";
 
@@ -19,25 +19,40 @@ const MIN_LENGTH = 32;
 
 /** A subgraph's setting: the credentials it accepts, one or two while one is being rotated out. */
 export const acceptedCredentialSettings = {
-  GATEWAY_CREDENTIALS: setting.list(
+  GATEWAY_CREDENTIALS: credentialsSetting(
     "Gateway credentials this subgraph accepts for _entities and _service (comma-separated; two during a rotation); required in production",
-    DEVELOPMENT_GATEWAY_CREDENTIAL,
   ),
 };
 
 /** The gateway's setting: the credential it sends. */
 export const sentCredentialSettings = {
-  GATEWAY_CREDENTIAL: setting.string("Credential the gateway sends to the subgraphs (x-gateway-credential); required in production", DEVELOPMENT_GATEWAY_CREDENTIAL),
+  GATEWAY_CREDENTIAL: refusedInProduction(
+    setting.string("Credential the gateway sends to the subgraphs (x-gateway-credential); required in production", DEVELOPMENT_GATEWAY_CREDENTIAL),
+    (value, name) => productionProblem(name, [value]),
+  ),
 };
 
 /** In production the credentials must be the operator's own: not the development one, not short. */
-export function assertCredentialsFit(nodeEnv: string, name: string, values: string[]): void {
-  if (values.length === 0) throw new ConfigError(`${name} is required: the gateway's credential to the subgraphs`);
-  if (nodeEnv !== "production") return;
-  for (const value of values) {
-    if (value === DEVELOPMENT_GATEWAY_CREDENTIAL) throw new ConfigError(`${name} must be set in production (the development credential is public)`);
-    if (value.length < MIN_LENGTH) throw new ConfigError(`${name}: each credential must be at least ${MIN_LENGTH} characters`);
-  }
+function productionProblem(name: string, values: string[]): string | undefined {
+  if (values.includes(DEVELOPMENT_GATEWAY_CREDENTIAL)) return `${name} must be set in production (the development credential is public)`;
+  if (values.some((value) => value.length < MIN_LENGTH)) return `${name}: each credential must be at least ${MIN_LENGTH} characters`;
+  return undefined;
+}
+
+/** A list of credentials, never empty, the operator's own in production. */
+function credentialsSetting(doc: string): Setting<string[]> {
+  const list = setting.list(doc, DEVELOPMENT_GATEWAY_CREDENTIAL);
+  return refusedInProduction(
+    {
+      ...list,
+      parse(raw, name) {
+        const values = list.parse(raw, name);
+        if (values.length === 0) throw new ConfigError(`${name} is required: the gateway's credential to the subgraphs`);
+        return values;
+      },
+    },
+    (values, name) => productionProblem(name, values),
+  );
 }
 
 function selectsEntryPoints(document: DocumentNode, operation: OperationDefinitionNode): boolean {

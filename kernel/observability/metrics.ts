@@ -1,5 +1,4 @@
 import crypto from "node:crypto";
-import { ConfigError } from "../config";
 import client, { Counter, Gauge, Histogram, Registry, type Metric } from "prom-client";
 import type { HttpRoute } from "../http/server";
 
@@ -156,7 +155,3 @@ export function metricsRoute(token?: string): HttpRoute {
   };
 }
 
-/** In production the metrics (request counts by operation, circuit states) are for the operator's scraper only. */
-export function assertMetricsProtected(nodeEnv: string, token: string | undefined): void {
-  if (nodeEnv === "production" && !token) throw new ConfigError("METRICS_TOKEN is required in production: /metrics answers only its bearer");
-}

@@ -21,7 +21,6 @@ import { ApplicationQueueResolver } from "./applications/queue.resolver";
 import { StatusChange } from "./applications/statusChange.entity";
 import { SubmissionKey } from "./applications/submissionKey.entity";
 import { NationalAddressResolver } from "./registry/nationalAddress.resolver";
-import { DEV_EVENTS_SECRET } from "../../../kernel/events/settings";
 import { BirthRecord } from "./registry/birthRecord.entity";
 import { Citizen } from "./registry/citizen.entity";
 import { CitizenResolver, resolveCitizenReference } from "./registry/citizen.resolver";
@@ -105,12 +104,6 @@ export const civilAffairs: SubgraphDefinition<typeof civilAffairsSettings> = {
   },
   seedDemo: ({ db, config }) => seedCivilAffairs(db, demoCast(config.DEMO_FAMILIES, config.DEMO_ANCHOR_DATE)),
   async prepare({ config, db, log }) {
-    if (config.NODE_ENV === "production" && !config.JWT_PRIVATE_KEY) {
-      throw new Error("JWT_PRIVATE_KEY is required in production: tokens must be signed with a managed key.");
-    }
-    if (config.NODE_ENV === "production" && config.EVENTS_HMAC_SECRET === DEV_EVENTS_SECRET) {
-      throw new Error("EVENTS_HMAC_SECRET must be set in production: the default secret is public.");
-    }
     if (!config.JWT_PRIVATE_KEY && config.DATABASE_URL) {
       log.warn("JWT_PRIVATE_KEY is not set: this replica signs with a key of its own, which other replicas do not publish; give every replica the same key");
     }

@@ -1,8 +1,11 @@
-import { setting } from "../../../kernel/config";
+import { refusedInProduction, setting } from "../../../kernel/config";
 import { eventSettings } from "../../../kernel/events/settings";
 
 export const civilAffairsSettings = {
-  JWT_PRIVATE_KEY: setting.optional("PEM (PKCS#8) ES256 key that signs access tokens, the same on every replica; unset: generated under DATA_DIR for one process (refused in production)"),
+  JWT_PRIVATE_KEY: refusedInProduction(
+    setting.optional("PEM (PKCS#8) ES256 key that signs access tokens, the same on every replica; unset: generated under DATA_DIR for one process (refused in production)"),
+    (key, name) => (key ? undefined : `${name} is required in production: tokens must be signed with a managed key.`),
+  ),
   JWT_VERIFY_KEYS: setting.optional("PEM ES256 keys published beside the signing key without signing (a rotation's next or previous key; see docs/operations.md)"),
   ACCESS_TOKEN_TTL_SECONDS: setting.int("Lifetime of an access token", 900),
   LOGIN_MAX_FAILURES: setting.int("Failed sign-ins for one ID before it is locked", 5),

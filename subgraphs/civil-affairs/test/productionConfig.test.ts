@@ -4,7 +4,7 @@ import os from "node:os";
 import path from "node:path";
 import { startSubgraph } from "../../../kernel/subgraph";
 import { gatewaySettings } from "../../../gateway/src/settings";
-import { subgraphSettings } from "../../../kernel/config";
+import { loadConfig, subgraphSettings } from "../../../kernel/config";
 import { delivery } from "../../delivery/src/definition";
 import { civilAffairs } from "../src/definition";
 
@@ -53,8 +53,23 @@ describe("production configuration", () => {
   });
 
   it("refuses delivery with either public HMAC secret", async () => {
-    await expect(startSubgraph(delivery, production({ CARRIER_WEBHOOK_SECRET: "a-real-secret" }))).rejects.toThrow(/EVENTS_HMAC_SECRET and CARRIER_WEBHOOK_SECRET/);
-    await expect(startSubgraph(delivery, production({ EVENTS_HMAC_SECRET: "a-real-secret" }))).rejects.toThrow(/EVENTS_HMAC_SECRET and CARRIER_WEBHOOK_SECRET/);
+    await expect(startSubgraph(delivery, production({ CARRIER_WEBHOOK_SECRET: "a-real-secret" }))).rejects.toThrow(/EVENTS_HMAC_SECRET must be set in production/);
+    await expect(startSubgraph(delivery, production({ EVENTS_HMAC_SECRET: "a-real-secret" }))).rejects.toThrow(/CARRIER_WEBHOOK_SECRET must be set in production/);
+  });
+
+  it("refuses the gateway's public credential and an open /metrics in one refusal", () => {
+    expect(() => loadConfig(gatewaySettings, { NODE_ENV: "production" })).toThrow(/METRICS_TOKEN is required in production[\s\S]*GATEWAY_CREDENTIAL must be set in production/);
+  });
+
+  it("names every setting production refuses in one refusal, beside the malformed ones", async () => {
+    const bare = production({ DEMO_DATA: "true", GATEWAY_CREDENTIALS: undefined, METRICS_TOKEN: undefined, LOG_LEVEL: "loud" });
+    const refusal = await startSubgraph(civilAffairs, bare).then(
+      () => "started",
+      (error: Error) => error.message,
+    );
+    for (const name of ["LOG_LEVEL must be one of", "DEMO_DATA must be false", "GATEWAY_CREDENTIALS must be set", "METRICS_TOKEN is required", "JWT_PRIVATE_KEY is required", "EVENTS_HMAC_SECRET must be set"]) {
+      expect(refusal).toContain(name);
+    }
   });
 
   it("starts civil-affairs in production with real secrets and publishes only public keys", async () => {

@@ -1,5 +1,5 @@
 import { demoCast } from "../../../seed/demoCast";
-import { acceptedSecrets, DEV_EVENTS_SECRET } from "../../../kernel/events/settings";
+import { acceptedSecrets } from "../../../kernel/events/settings";
 import type { SubgraphDefinition } from "../../../kernel/subgraph";
 import { IssuedCard } from "./cards/issuedCard.entity";
 import { FamilyCardResolver, resolveFamilyCardReference } from "./cards/familyCard.resolver";
@@ -11,7 +11,7 @@ import { OfficePickup } from "./pickups/officePickup.entity";
 import { OfficePickupResolver } from "./pickups/officePickup.resolver";
 import { PickupEvent } from "./pickups/pickupEvent.entity";
 import { seedDelivery } from "./seed/seedDemo";
-import { DEV_CARRIER_SECRET, deliverySettings } from "./settings";
+import { deliverySettings } from "./settings";
 import { carrierWebhookRoute } from "./shipments/carrierWebhookRoute";
 import { Shipment } from "./shipments/shipment.entity";
 import { resolveShipmentReference, ShipmentResolver } from "./shipments/shipment.resolver";
@@ -52,9 +52,6 @@ export const delivery: SubgraphDefinition<typeof deliverySettings> = {
   },
   seedDemo: ({ db, config }) => seedDelivery(db, config.DELIVERY_WORKING_DAYS, demoCast(config.DEMO_FAMILIES, config.DEMO_ANCHOR_DATE)),
   async prepare({ config, db, log }) {
-    if (config.NODE_ENV === "production" && (config.EVENTS_HMAC_SECRET === DEV_EVENTS_SECRET || config.CARRIER_WEBHOOK_SECRET === DEV_CARRIER_SECRET)) {
-      throw new Error("EVENTS_HMAC_SECRET and CARRIER_WEBHOOK_SECRET must be set in production: the defaults are public.");
-    }
     return {
       audit: deliveryAudit,
       routes: [

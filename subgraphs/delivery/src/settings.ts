@@ -1,4 +1,4 @@
-import { setting } from "../../../kernel/config";
+import { productionSecret, setting } from "../../../kernel/config";
 import { eventSettings } from "../../../kernel/events/settings";
 
 export const DEV_CARRIER_SECRET = "dev-only-carrier-secret";
@@ -6,7 +6,7 @@ export const DEV_CARRIER_SECRET = "dev-only-carrier-secret";
 export const deliverySettings = {
   ...eventSettings,
   DELIVERY_WORKING_DAYS: setting.int("Working days (Friday and Saturday not counted) from a card's issue to its estimated delivery", 5),
-  CARRIER_WEBHOOK_SECRET: setting.string(
+  CARRIER_WEBHOOK_SECRET: productionSecret(
     "Shared secret that signs the postal operator's tracking webhook (HMAC-SHA256); required in production",
     DEV_CARRIER_SECRET,
   ),

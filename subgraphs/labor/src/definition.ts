@@ -22,7 +22,7 @@ import { laborAccessReport } from "./audit/dataAccessReport";
 import { LaborDataAccess1765000000000 } from "./migrations/1765000000000-DataAccess";
 import { RegisterCopy1766000000000 } from "./migrations/1766000000000-RegisterCopy";
 import { OfficerQueues1769000000000 } from "./migrations/1769000000000-OfficerQueues";
-import { acceptedSecrets, DEV_EVENTS_SECRET } from "../../../kernel/events/settings";
+import { acceptedSecrets } from "../../../kernel/events/settings";
 import { startEligibilityRefresher } from "./register/eligibilityRefresher";
 import { refreshStaleEligibility } from "./register/refreshEligibility";
 import { registerEventsRoute } from "./register/registerEventsRoute";
@@ -64,9 +64,6 @@ export const labor: SubgraphDefinition<typeof laborSettings> = {
   },
   seedDemo: ({ db, config }) => seedLabor(db, demoCast(config.DEMO_FAMILIES, config.DEMO_ANCHOR_DATE), config.RULES_FILE, config.DEMO_ANCHOR_DATE),
   async prepare({ config, db, log }) {
-    if (config.NODE_ENV === "production" && config.EVENTS_HMAC_SECRET === DEV_EVENTS_SECRET) {
-      throw new Error("EVENTS_HMAC_SECRET must be set in production: the default secret is public.");
-    }
     const ruleSet = config.RULES_FILE;
     // The dashboards count from the stored eligibility: bring it up to date before serving.
     await refreshStaleEligibility(db, ruleSet);
