@@ -19,6 +19,7 @@ import { openDatabase } from "./database/dataSource";
 import { buildFederatedSchema, type FederatedSchemaOptions } from "./graphql/federatedSchema";
 import { documentLimitSettings, documentLimitsFrom } from "./graphql/documentGuard";
 import { formatError } from "./graphql/formatError";
+import { oneInputErrorPlugin } from "./graphql/oneInputError";
 import { closeGracefully } from "./http/closeGracefully";
 import { header, requestIdOf } from "./http/headers";
 import { createHttpServer, listen, sendJson, type HttpRoute } from "./http/server";
@@ -147,6 +148,7 @@ export async function startSubgraph<S extends ConfigSpec>(
       // No field has a cache hint: the plugin would only wrap every resolver for nothing.
       ApolloServerPluginCacheControlDisabled(),
       requestObservability<RequestContext>(log),
+      oneInputErrorPlugin<RequestContext>(),
       gatewayCredentialPlugin(config.GATEWAY_CREDENTIALS),
       ...(runtime.audit ? [auditPlugin(runtime.audit, log)] : []),
     ],

@@ -10,6 +10,7 @@ import { createTokenVerifier } from "../../kernel/auth/tokens";
 import { remoteRevocationList } from "../../kernel/auth/revocation";
 import { loadConfig, type Config } from "../../kernel/config";
 import { formatError } from "../../kernel/graphql/formatError";
+import { oneInputErrorPlugin } from "../../kernel/graphql/oneInputError";
 import { closeGracefully } from "../../kernel/http/closeGracefully";
 import { ReplicaReader } from "../../kernel/http/replicas";
 import { createHttpServer, listen, sendJson } from "../../kernel/http/server";
@@ -87,6 +88,7 @@ export async function startGateway(env: NodeJS.ProcessEnv = process.env): Promis
       ApolloServerPluginCacheControlDisabled(),
       ApolloServerPluginInlineTraceDisabled(),
       requestObservability<GatewayContext>(log, security.operationLabel),
+      oneInputErrorPlugin<GatewayContext>(),
       ...security.apolloOptions.plugins,
     ],
   });

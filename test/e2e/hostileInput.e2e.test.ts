@@ -79,6 +79,11 @@ describe("hostile input through the gateway", () => {
     expect(inline.errors![0]!.extensions!.violations).toEqual([expect.objectContaining({ field: "from", rule: "TYPE" })]);
     const nested = await graphql(platform.gatewayUrl, `{ a: deliveryStats { delivered } b: applicationStats(from: "2024-01-01T00:00:00Z", to: "2024-13-01T00:00:00Z") { total } }`, {}, { token: analyst });
     expect(nested.errors!.map((e) => e.extensions!.violations)).toEqual([[expect.objectContaining({ field: "to", rule: "TYPE" })]]);
+    // Every bad value at once, in one BAD_USER_INPUT: written in the query, or as variables.
+    const both = await graphql(platform.gatewayUrl, `{ applicationStats(from: "x", to: "2026-02-30T00:00:00Z") { total } }`, {}, { token: analyst });
+    const bothVariables = await graphql(platform.gatewayUrl, `query($f: DateTime, $t: DateTime) { applicationStats(from: $f, to: $t) { total } }`, { f: "x", t: "2026-02-30T00:00:00Z" }, { token: analyst });
+    expect(both.errors!.map((e) => [e.extensions!.code, e.extensions!.violations.map((v: { field: string }) => v.field)])).toEqual([["BAD_USER_INPUT", ["from", "to"]]]);
+    expect(bothVariables.errors!.map((e) => [e.extensions!.code, e.extensions!.violations.map((v: { field: string }) => v.field)])).toEqual([["BAD_USER_INPUT", ["f", "t"]]]);
   });
 
   it("answers a token revoked since the gateway read the revocation list as civil-affairs does, in the client's language, and shows nothing of the agency's answer", async () => {
