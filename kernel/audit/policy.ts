@@ -21,4 +21,10 @@ export interface PersonalType {
  */
 export interface AuditPolicy {
   personal: Record<string, PersonalType>;
+  /**
+   * Queries that name one person's data by their arguments (`citizen(nationalId:)`): query field →
+   * the object asked for, typed, or null when there is none. A refused read of it (FORBIDDEN) is in
+   * that person's report as refused, with the fields asked for.
+   */
+  namedByArguments?: Record<string, (args: Record<string, unknown>, ctx: RequestContext) => Promise<{ type: string; value: object } | null>>;
 }

@@ -9,7 +9,9 @@ import {
   type GraphQLNamedType,
   type GraphQLResolveInfo,
   type GraphQLSchema,
+  type SelectionNode,
   GraphQLError,
+  Kind,
 } from "graphql";
 import type { RequestContext } from "../context";
 import type { AuditPolicy } from "./policy";
@@ -56,6 +58,28 @@ async function assertPurpose(policy: AuditPolicy, ctx: RequestContext, info: Gra
   }
 }
 
+/** The fields a selection asks for, through fragments, `__typename` aside. */
+function fieldsAskedFor(selections: readonly SelectionNode[], info: GraphQLResolveInfo, names = new Set<string>()): Set<string> {
+  for (const selection of selections) {
+    if (selection.kind === Kind.FIELD) {
+      if (selection.name.value !== "__typename") names.add(selection.name.value);
+    } else if (selection.kind === Kind.INLINE_FRAGMENT) fieldsAskedFor(selection.selectionSet.selections, info, names);
+    else {
+      const fragment = info.fragments[selection.name.value];
+      if (fragment) fieldsAskedFor(fragment.selectionSet.selections, info, names);
+    }
+  }
+  return names;
+}
+
+/** A query refused the object its arguments name: noted refused, each field asked for, in that object's owners' report. */
+async function noteRefusedLookup(lookup: NonNullable<AuditPolicy["namedByArguments"]>[string], args: Record<string, unknown>, ctx: RequestContext, info: GraphQLResolveInfo) {
+  const asked = await lookup(args, ctx).catch(() => null);
+  if (!asked) return;
+  const trail = trailOf(ctx);
+  for (const name of fieldsAskedFor(info.fieldNodes.flatMap((node) => node.selectionSet?.selections ?? []), info)) trail.noteRefused(asked.type, asked.value, `${asked.type}.${name}`);
+}
+
 /** A field's error, noted as a refused read when it is FORBIDDEN, then thrown on. */
 function noteIfRefused(trail: AuditTrail, type: string, root: object, field: string, error: unknown): never {
   if (error instanceof GraphQLError && error.extensions.code === "FORBIDDEN") trail.noteRefused(type, root, field);
@@ -75,6 +99,7 @@ export function auditResolvers(policy: AuditPolicy) {
   return (resolvers: GraphQLResolverMap<unknown>, schema: GraphQLSchema): void => {
     const map = resolvers as unknown as ResolverMap;
     const mutationType = schema.getMutationType()?.name;
+    const queryType = schema.getQueryType()?.name;
     for (const type of Object.values(schema.getTypeMap())) {
       if (!isObjectType(type) || type.name.startsWith("__") || type.name === "_Service") continue;
       const typeResolvers = (map[type.name] ??= {});
@@ -143,6 +168,20 @@ export function auditResolvers(policy: AuditPolicy) {
               },
               (error) => noteIfRefused(trail, type.name, root, qualified, error),
             );
+          };
+        }
+        const lookup = type.name === queryType ? policy.namedByArguments?.[field.name] : undefined;
+        if (lookup) {
+          const inner = wrapped;
+          wrapped = async (root, args, ctx, info) => {
+            try {
+              return await inner(root, args, ctx, info);
+            } catch (error) {
+              // A refusal for want of a purpose records nothing, as everywhere: the officer may ask again with one.
+              const refused = error instanceof GraphQLError && error.extensions.code === "FORBIDDEN" && error.extensions.reason !== "PURPOSE_REQUIRED";
+              if (ctx.viewer && refused) await noteRefusedLookup(lookup, args, ctx, info);
+              throw error;
+            }
           };
         }
         if (wrapped !== original) typeResolvers[field.name] = wrapped;

@@ -6,6 +6,7 @@ import type { Citizen } from "../registry/citizen.entity";
 import type { Family } from "../registry/family.entity";
 import type { FamilyCard } from "../registry/familyCard.entity";
 import type { FamilyMember } from "../registry/familyMember.entity";
+import { normalizeDigits } from "../../../../kernel/digits";
 import { memberRowsByRegister, membersByRegister } from "../registry/loaders";
 
 /** The members' IDs: from the members the request read, else from a read of the members without their citizens. */
@@ -25,5 +26,15 @@ export const civilAffairsAudit: AuditPolicy = {
     CardApplication: { owners: (application: CardApplication) => [application.applicantId] },
     // A document's bytes: the applicant's and those of the people the document is about (documentContent.ts).
     DocumentContent: { owners: (content: DocumentContent) => content.concerns },
+  },
+  // Someone refused a person or a register he named: in that person's, or each member's, report.
+  // Read aside from the request's loaders, which keep nothing of what the reader was refused.
+  namedByArguments: {
+    citizen: async (args, ctx) => {
+      const nationalId = normalizeDigits(String(args.nationalId).trim());
+      const found = (await ctx.db.query(`SELECT 1 FROM citizen WHERE national_id = $1`, [nationalId])) as unknown[];
+      return found.length > 0 ? { type: "Citizen", value: { nationalId } } : null;
+    },
+    family: async (args) => ({ type: "Family", value: { registerNumber: normalizeDigits(String(args.registerNumber).trim()) } }),
   },
 };
