@@ -1,9 +1,9 @@
 import type { Browser, Page } from "playwright-core";
-import { announced, buildWebForGateway, checkAccessibility, fact, launchBrowser, openPage, settled, signIn, VIEWPORTS, WORDS, type OpenedPage } from "../support/browser";
+import { announced, buildWebForGateway, checkAccessibility, fact, launchBrowser, navigate, openPage, settled, signIn, VIEWPORTS, WORDS, type OpenedPage } from "../support/browser";
 import { graphql, PURPOSE } from "../support/http";
 import { startInProcessPlatform, type InProcessPlatform } from "../support/inProcessPlatform";
 import fs from "node:fs";
-import { ABDULLAH, ANALYST, DEMO_PASSWORD, FAHAD, KHALID, OFFICERS } from "./scenario";
+import { ABDULLAH, ANALYST, DEMO_PASSWORD, FAHAD, KHALID, OFFICERS, run } from "./scenario";
 
 /**
  * What an outside browser probe found, each kept fixed: the skip link, unknown addresses, focus
@@ -18,16 +18,16 @@ describe("the web app, as an outside browser probe walked it", () => {
   let webDir: string;
   const opened: OpenedPage[] = [];
 
-  const open = async (): Promise<OpenedPage> => {
-    const result = await openPage(browser, origin, { viewport: VIEWPORTS.desktop });
+  const open = async (viewport: { width: number; height: number } = VIEWPORTS.desktop): Promise<OpenedPage> => {
+    const result = await openPage(browser, origin, { viewport });
     opened.push(result);
     await result.page.goto("/");
     await result.page.getByLabel(AR.nationalId, { exact: true }).waitFor();
     return result;
   };
 
-  const signedIn = async (nationalId: string): Promise<Page> => {
-    const { page } = await open();
+  const signedIn = async (nationalId: string, viewport: { width: number; height: number } = VIEWPORTS.desktop): Promise<Page> => {
+    const { page } = await open(viewport);
     await signIn(page, nationalId, DEMO_PASSWORD, "ar");
     await settled(page);
     return page;
@@ -288,5 +288,22 @@ describe("the web app, as an outside browser probe walked it", () => {
       await settled(page);
       expect({ nationalId, checked: await kind.isChecked() }).toEqual({ nationalId, checked: true });
     }
+  });
+
+  it("lets the keyboard read the citizens' tables on a phone: each scrolling table box is a named, focusable region", async () => {
+    // Officers read Fahad's data: his data-access screen has rows to list.
+    await run(platform.gatewayUrl, "reviewFamily", { registerNumber: FAHAD.registerNumber }, { token: await platform.login(OFFICERS.civilAffairs), headers: PURPOSE });
+    await run(platform.gatewayUrl, "reviewSupport", { registerNumbers: [FAHAD.registerNumber] }, { token: await platform.login(OFFICERS.labor), headers: PURPOSE });
+    const page = await signedIn(FAHAD.nationalId, VIEWPORTS.phone);
+    await navigate(page, "ar", "access");
+    await page.locator("main table").first().waitFor();
+    await settled(page);
+    expect(await checkAccessibility(page)).toEqual([]);
+    await page.getByRole("region", { name: AR.access, exact: true }).waitFor();
+    await page.getByRole("button", { name: AR.switchLanguage, exact: true }).click();
+    await navigate(page, "en", "family");
+    await page.locator("main table").first().waitFor();
+    await settled(page);
+    expect(await checkAccessibility(page)).toEqual([]);
   });
 });

@@ -8,6 +8,7 @@ import { History } from "../ui/History";
 import { kindLabels } from "./labels";
 import { StatusBadge } from "./StatusBadge";
 import { applyWords } from "./words";
+import { ScrollTable } from "../ui/ScrollTable";
 
 /**
  * The applicant's earlier applications, newest first: kind, status, dates; each opens (a button
@@ -28,7 +29,7 @@ export function PastApplications({ applications, applicantId }: { applications: 
   return (
     <section class="card" aria-labelledby="past-applications-title">
       <h2 id="past-applications-title">{words.pastTitle}</h2>
-      <div class="table-scroll">
+      <ScrollTable label={words.pastTitle}>
         <table>
           <thead>
             <tr>
@@ -92,7 +93,7 @@ export function PastApplications({ applications, applicantId }: { applications: 
             })}
           </tbody>
         </table>
-      </div>
+      </ScrollTable>
     </section>
   );
 }

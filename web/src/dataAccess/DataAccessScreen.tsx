@@ -10,6 +10,7 @@ import { accessedFieldLabels, accessedTypeLabels, dataAccessWords, roleLabels } 
 import { ScreenHeading } from "../ui/ScreenHeading";
 import { describeAccessedFields } from "./accessedFields";
 import "./dataAccess.css";
+import { ScrollTable } from "../ui/ScrollTable";
 
 type Agency = "civilAffairs" | "labor" | "delivery";
 
@@ -65,7 +66,7 @@ export function DataAccessScreen() {
       {accesses.length > 0 && (
         <section class="card" aria-labelledby="accesses-title">
           <h2 id="accesses-title">{words.count(formatNumber(accesses.length, language))}</h2>
-          <div class="table-scroll">
+          <ScrollTable label={words.title}>
             <table>
               <thead>
                 <tr>
@@ -104,7 +105,7 @@ export function DataAccessScreen() {
                 ))}
               </tbody>
             </table>
-          </div>
+          </ScrollTable>
         </section>
       )}
     </>

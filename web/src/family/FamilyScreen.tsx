@@ -13,6 +13,7 @@ import { SupportSection } from "./SupportSection";
 import { relationLabels } from "./labels";
 import { familyWords } from "./words";
 import { ScreenHeading } from "../ui/ScreenHeading";
+import { ScrollTable } from "../ui/ScrollTable";
 
 type Family = NonNullable<NonNullable<MyFamilyQuery["me"]>["family"]>;
 
@@ -68,7 +69,7 @@ function Members({ family }: { family: Family }) {
       <p>
         {words.register}: <Code value={family.registerNumber} /> · {words.memberCount(formatNumber(family.memberCount, language))}
       </p>
-      <div class="table-scroll">
+      <ScrollTable label={words.members}>
         <table>
           <thead>
             <tr>
@@ -93,7 +94,7 @@ function Members({ family }: { family: Family }) {
             ))}
           </tbody>
         </table>
-      </div>
+      </ScrollTable>
     </section>
   );
 }

@@ -4,6 +4,7 @@ import { useLanguage } from "../i18n/language";
 import { Moment } from "../ui/Dates";
 import { enrollmentStatusLabels } from "./labels";
 import { familyWords } from "./words";
+import { ScrollTable } from "../ui/ScrollTable";
 
 type Family = NonNullable<NonNullable<MyFamilyQuery["me"]>["family"]>;
 
@@ -45,7 +46,7 @@ export function SupportSection({ family }: { family: Family }) {
       <h3>{words.enrollments}</h3>
       {family.enrollments.length === 0 && <p>{words.noEnrollments}</p>}
       {family.enrollments.length > 0 && (
-        <div class="table-scroll">
+        <ScrollTable label={words.enrollments}>
           <table>
             <thead>
               <tr>
@@ -68,7 +69,7 @@ export function SupportSection({ family }: { family: Family }) {
               ))}
             </tbody>
           </table>
-        </div>
+        </ScrollTable>
       )}
     </section>
   );
