@@ -6,7 +6,7 @@ import { useWords } from "../i18n/catalogue";
 import { addressWords } from "../ui/addressWords";
 import { announce } from "../ui/announcer";
 import { Field } from "../ui/Field";
-import { ErrorBlock } from "./ErrorBlock";
+import { ErrorBlock } from "../ui/ErrorBlock";
 import { asApiError } from "./errors";
 import { applyWords } from "./words";
 

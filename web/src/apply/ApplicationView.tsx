@@ -7,7 +7,7 @@ import type { ApplyActions } from "./actions";
 import { CancelApplication } from "./CancelApplication";
 import { DocumentsPanel } from "./DocumentsPanel";
 import { EditApplication } from "./EditApplication";
-import { ErrorBlock } from "./ErrorBlock";
+import { ErrorBlock } from "../ui/ErrorBlock";
 import { CANCELLABLE_STATUSES, deliveryLabels, EDITABLE_STATUSES } from "./labels";
 import { NamedMembers } from "./NamedMembers";
 import { SubmitApplication } from "./SubmitApplication";

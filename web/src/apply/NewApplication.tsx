@@ -5,7 +5,7 @@ import { useWords } from "../i18n/catalogue";
 import { announce } from "../ui/announcer";
 import type { ApplyActions } from "./actions";
 import { ApplicationForm, type ApplicationChoice } from "./ApplicationForm";
-import { ErrorBlock } from "./ErrorBlock";
+import { ErrorBlock } from "../ui/ErrorBlock";
 import { asApiError } from "./errors";
 import { newRow } from "./PeopleFieldset";
 import { applyWords } from "./words";

@@ -2,7 +2,7 @@ import { useEffect, useRef, useState } from "preact/hooks";
 import { request } from "../api/client";
 import type { ApiError } from "../api/errors";
 import { useQuery } from "../api/useQuery";
-import { ErrorBlock } from "../apply/ErrorBlock";
+import { ErrorBlock } from "../ui/ErrorBlock";
 import { asApiError } from "../apply/errors";
 import { pickupStatusLabels } from "../family/labels";
 import { PickupMarkCollectedDocument, PickupMarkReadyDocument, PickupOfficesDocument, PickupsAwaitingDocument, type OfficeFragment } from "../graphql/graphql";

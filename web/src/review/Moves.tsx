@@ -1,7 +1,7 @@
 import { useRef, useState } from "preact/hooks";
 import { request } from "../api/client";
 import type { ApiError } from "../api/errors";
-import { ErrorBlock } from "../apply/ErrorBlock";
+import { ErrorBlock } from "../ui/ErrorBlock";
 import { asApiError } from "../apply/errors";
 import {
   ReviewApproveDocument,

@@ -1,7 +1,7 @@
 import { useCallback, useEffect, useRef, useState } from "preact/hooks";
 import { request } from "../api/client";
 import { ApiError } from "../api/errors";
-import { ErrorBlock } from "../apply/ErrorBlock";
+import { ErrorBlock } from "../ui/ErrorBlock";
 import { asApiError } from "../apply/errors";
 import { shipmentStatusLabels } from "../family/labels";
 import { ShipmentsCaseDocument, ShipmentsRecordEventDocument, type ShipmentsCaseDetailsFragment, type ShipmentStatus } from "../graphql/graphql";

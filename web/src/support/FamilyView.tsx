@@ -1,7 +1,7 @@
 import { useCallback, useEffect, useRef, useState } from "preact/hooks";
 import { request } from "../api/client";
 import { ApiError } from "../api/errors";
-import { ErrorBlock } from "../apply/ErrorBlock";
+import { ErrorBlock } from "../ui/ErrorBlock";
 import { asApiError } from "../apply/errors";
 import { enrollmentStatusLabels, relationLabels } from "../family/labels";
 import { SupportFamilyDocument, type SupportFamilyDetailsFragment } from "../graphql/graphql";

@@ -1,6 +1,6 @@
 import { useEffect, useRef } from "preact/hooks";
 import { useQuery } from "../api/useQuery";
-import { ErrorBlock } from "../apply/ErrorBlock";
+import { ErrorBlock } from "../ui/ErrorBlock";
 import { SupportPendingEnrollmentsDocument } from "../graphql/graphql";
 import { useWords } from "../i18n/catalogue";
 import { formatNumber } from "../i18n/format";

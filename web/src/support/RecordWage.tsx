@@ -1,7 +1,7 @@
 import { useState } from "preact/hooks";
 import { request } from "../api/client";
 import { ApiError, type Violation } from "../api/errors";
-import { ErrorBlock } from "../apply/ErrorBlock";
+import { ErrorBlock } from "../ui/ErrorBlock";
 import { asApiError } from "../apply/errors";
 import { SupportRecordWageDocument, type SupportFamilyDetailsFragment } from "../graphql/graphql";
 import { useWords } from "../i18n/catalogue";

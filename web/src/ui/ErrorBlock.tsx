@@ -1,6 +1,6 @@
 import { useEffect, useRef } from "preact/hooks";
 import type { ApiError } from "../api/errors";
-import { ErrorSummary } from "../ui/ErrorSummary";
+import { ErrorSummary } from "./ErrorSummary";
 
 /**
  * The error summary of a form, focused when a refusal arrives (every action clears the previous
