@@ -306,4 +306,26 @@ describe("the web app, as an outside browser probe walked it", () => {
     await settled(page);
     expect(await checkAccessibility(page)).toEqual([]);
   });
+
+  it("submits a draft with the edits not yet saved, and takes the keyboard to its heading once submitted", async () => {
+    const token = await platform.login(FAHAD.nationalId);
+    const created = await graphql(platform.gatewayUrl, `mutation { createCardApplication(input: { kind: REPLACEMENT_LOST, deliveryMethod: SAUDI_POST }) { id } }`, {}, { token });
+    const id = created.data.createCardApplication.id as string;
+    try {
+      const page = await signedIn(FAHAD.nationalId);
+      await page.goto("/#/apply");
+      // The declaration is ticked and the application submitted without pressing "Save changes".
+      const declaration = page.getByLabel("أقر بفقدان البطاقة", { exact: true });
+      await declaration.waitFor();
+      await settled(page);
+      await declaration.check();
+      await page.getByRole("button", { name: "تقديم الطلب", exact: true }).click();
+      await announced(page, "تم تقديم الطلب");
+      expect(await page.locator("main").getByRole("alert").count()).toBe(0);
+      // The submit button is gone: the keyboard is on the application's heading.
+      await page.waitForFunction(() => document.activeElement?.id === "application-title");
+    } finally {
+      await graphql(platform.gatewayUrl, `mutation($id: ID!) { cancelCardApplication(id: $id) { id } }`, { id }, { token });
+    }
+  });
 });

@@ -1,4 +1,4 @@
-import { useState } from "preact/hooks";
+import { useEffect, useState } from "preact/hooks";
 import type { ApiError } from "../api/errors";
 import type { ApplicationKind, DeliveryMethod, OfficeFragment } from "../graphql/graphql";
 import { useWords } from "../i18n/catalogue";
@@ -45,16 +45,33 @@ interface ApplicationFormProps {
   submitLabel: string;
   busyLabel: string;
   onSubmit(choice: ApplicationChoice): void;
+  /** Told of every edit not yet submitted by this form (the choice it would send). */
+  onEdited?(choice: ApplicationChoice): void;
+}
+
+/** The choice a form's values send: the IDs typed (empty inputs left out), the pickup office only for a pickup. */
+function choiceOf(values: ApplicationValues): ApplicationChoice {
+  return {
+    kind: values.kind,
+    spouseIds: rowsToSend(values.spouses).ids,
+    childIds: rowsToSend(values.children).ids,
+    deliveryMethod: values.deliveryMethod,
+    pickupOfficeId: values.deliveryMethod === "OFFICE_PICKUP" ? values.pickupOfficeId || null : null,
+    lossDeclaration: values.kind === "REPLACEMENT_LOST" && values.lossDeclaration,
+  };
 }
 
 /** The people named, the delivery and, for a lost card, the declaration: creation and editing alike. */
-export function ApplicationForm({ id, initial, chooseKind, offices, error, busy, submitLabel, busyLabel, onSubmit }: ApplicationFormProps) {
+export function ApplicationForm({ id, initial, chooseKind, offices, error, busy, submitLabel, busyLabel, onSubmit, onEdited }: ApplicationFormProps) {
   const words = useWords(applyWords);
   const kinds = useWords(kindLabels);
   const methods = useWords(deliveryLabels);
   const language = useLanguage();
   const [values, setValues] = useState(initial);
   const set = (change: Partial<ApplicationValues>) => setValues((previous) => ({ ...previous, ...change }));
+  useEffect(() => {
+    if (values !== initial) onEdited?.(choiceOf(values));
+  }, [values]);
 
   const submit = (event: Event) => {
     event.preventDefault();
@@ -62,14 +79,7 @@ export function ApplicationForm({ id, initial, chooseKind, offices, error, busy,
     const spouses = rowsToSend(values.spouses);
     const children = rowsToSend(values.children);
     set({ spouses: spouses.rows, children: children.rows });
-    onSubmit({
-      kind: values.kind,
-      spouseIds: spouses.ids,
-      childIds: children.ids,
-      deliveryMethod: values.deliveryMethod,
-      pickupOfficeId: values.deliveryMethod === "OFFICE_PICKUP" ? values.pickupOfficeId || null : null,
-      lossDeclaration: values.kind === "REPLACEMENT_LOST" && values.lossDeclaration,
-    });
+    onSubmit(choiceOf(values));
   };
 
   const lossViolations = error?.violationsOf("lossDeclaration") ?? [];

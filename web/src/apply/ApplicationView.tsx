@@ -3,7 +3,7 @@ import type { ApplicationDetailsFragment, OfficeFragment } from "../graphql/grap
 import { useWords } from "../i18n/catalogue";
 import { ApplicationFacts } from "../ui/ApplicationFacts";
 import { History } from "../ui/History";
-import type { ApplyActions } from "./actions";
+import type { ApplyActions, UnsavedEdits } from "./actions";
 import { CancelApplication } from "./CancelApplication";
 import { DocumentsPanel } from "./DocumentsPanel";
 import { EditApplication } from "./EditApplication";
@@ -30,6 +30,8 @@ export function ApplicationView({ application, applicantId, offices, actions, fo
   const heading = useRef<HTMLHeadingElement>(null);
   // Bumped to start the edit form again from the stored application (after a save or a conflict).
   const [formGeneration, setFormGeneration] = useState(0);
+  // What saves the edit form's unsaved edits: submitting saves them first.
+  const saveUnsaved = useRef<UnsavedEdits["current"]>(null);
   useEffect(() => {
     if (focus) heading.current?.focus();
   }, [focus]);
@@ -50,9 +52,9 @@ export function ApplicationView({ application, applicantId, offices, actions, fo
         </div>
       )}
       <NamedMembers application={application} />
-      {editable && <EditApplication key={formGeneration} application={application} offices={offices} actions={actions} onReset={() => setFormGeneration((value) => value + 1)} />}
+      {editable && <EditApplication key={formGeneration} application={application} offices={offices} actions={actions} onReset={() => setFormGeneration((value) => value + 1)} saveUnsaved={saveUnsaved} />}
       <DocumentsPanel application={application} editable={editable} refusal={actions.error} onAttached={actions.reload} />
-      {editable && <SubmitApplication application={application} actions={actions} />}
+      {editable && <SubmitApplication application={application} actions={actions} saveUnsaved={saveUnsaved} onSubmitted={() => heading.current?.focus()} />}
       {CANCELLABLE_STATUSES.includes(application.status) && <CancelApplication applicationId={application.id} actions={actions} onCancelled={onCancelled} />}
       <h3>{words.historyTitle}</h3>
       <History history={application.history} words={words} viewerId={applicantId} />

@@ -1,9 +1,9 @@
-import { useState } from "preact/hooks";
+import { useRef, useState } from "preact/hooks";
 import { request } from "../api/client";
 import { UpdateApplicationDocument, type ApplicationDetailsFragment, type OfficeFragment } from "../graphql/graphql";
 import { useWords } from "../i18n/catalogue";
 import { announce } from "../ui/announcer";
-import type { ApplyActions } from "./actions";
+import type { ApplyActions, UnsavedEdits } from "./actions";
 import { ApplicationForm, type ApplicationChoice } from "./ApplicationForm";
 import { asApiError } from "./errors";
 import { rowsOf } from "./PeopleFieldset";
@@ -15,14 +15,18 @@ interface EditApplicationProps {
   actions: ApplyActions;
   /** Start the form again from the application as stored (after a save or a conflict). */
   onReset(): void;
+  /** Set to what saves the edits not saved yet (true when there were none or they were saved): the submission runs it first. */
+  saveUnsaved: UnsavedEdits;
 }
 
 /** The editable parts of a draft (or one sent back for correction), saved against its version. */
-export function EditApplication({ application, offices, actions, onReset }: EditApplicationProps) {
+export function EditApplication({ application, offices, actions, onReset, saveUnsaved }: EditApplicationProps) {
   const words = useWords(applyWords);
   const [busy, setBusy] = useState(false);
+  const unsaved = useRef<ApplicationChoice | null>(null);
+  saveUnsaved.current = async () => (unsaved.current ? save(unsaved.current) : true);
 
-  const save = async (choice: ApplicationChoice) => {
+  const save = async (choice: ApplicationChoice): Promise<boolean> => {
     setBusy(true);
     actions.setError(null);
     try {
@@ -38,9 +42,11 @@ export function EditApplication({ application, offices, actions, onReset }: Edit
           ...(choice.lossDeclaration ? { lossDeclaration: true } : {}),
         },
       });
+      unsaved.current = null;
       announce(words.saved);
       await actions.reload();
       onReset();
+      return true;
     } catch (failure) {
       const error = asApiError(failure);
       actions.setError(error);
@@ -50,6 +56,7 @@ export function EditApplication({ application, offices, actions, onReset }: Edit
         await actions.reload();
         onReset();
       }
+      return false;
     } finally {
       setBusy(false);
     }
@@ -75,6 +82,7 @@ export function EditApplication({ application, offices, actions, onReset }: Edit
         submitLabel={words.save}
         busyLabel={words.saving}
         onSubmit={(choice) => void save(choice)}
+        onEdited={(choice) => (unsaved.current = choice)}
       />
     </>
   );

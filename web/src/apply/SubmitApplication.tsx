@@ -4,7 +4,7 @@ import type { ErrorCode } from "../api/errors";
 import { SubmitApplicationDocument, type ApplicationDetailsFragment } from "../graphql/graphql";
 import { useWords } from "../i18n/catalogue";
 import { announce } from "../ui/announcer";
-import type { ApplyActions } from "./actions";
+import type { ApplyActions, UnsavedEdits } from "./actions";
 import { asApiError } from "./errors";
 import { Fee } from "./Fee";
 import { applyWords } from "./words";
@@ -17,7 +17,15 @@ const OUTCOME_UNKNOWN: ErrorCode[] = ["OFFLINE", "UNEXPECTED", "INTERNAL_SERVER_
  * network failure, so the API moves the application once however often the request arrives; the
  * button is disabled while the request is under way, and a second click meanwhile does nothing.
  */
-export function SubmitApplication({ application, actions }: { application: ApplicationDetailsFragment; actions: ApplyActions }) {
+interface SubmitApplicationProps {
+  application: ApplicationDetailsFragment;
+  actions: ApplyActions;
+  saveUnsaved: UnsavedEdits;
+  /** Submitted and read again: the button is gone, the keyboard goes elsewhere. */
+  onSubmitted(): void;
+}
+
+export function SubmitApplication({ application, actions, saveUnsaved, onSubmitted }: SubmitApplicationProps) {
   const words = useWords(applyWords);
   const [busy, setBusy] = useState(false);
   const inFlight = useRef(false);
@@ -28,6 +36,12 @@ export function SubmitApplication({ application, actions }: { application: Appli
     inFlight.current = true;
     setBusy(true);
     actions.setError(null);
+    // Edits not saved yet are saved first (a refusal shows as a save's would): the API submits what it holds.
+    if (!(await (saveUnsaved.current?.() ?? true))) {
+      inFlight.current = false;
+      setBusy(false);
+      return;
+    }
     const idempotencyKey = pendingKey.current ?? crypto.randomUUID();
     pendingKey.current = idempotencyKey;
     try {
@@ -35,6 +49,7 @@ export function SubmitApplication({ application, actions }: { application: Appli
       pendingKey.current = null;
       announce(words.submitted);
       await actions.reload();
+      onSubmitted();
     } catch (failure) {
       const error = asApiError(failure);
       if (!OUTCOME_UNKNOWN.includes(error.code)) pendingKey.current = null;

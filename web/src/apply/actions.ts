@@ -10,3 +10,8 @@ export interface ApplyActions {
   setError(error: ApiError | null): void;
   reload(): Promise<void>;
 }
+
+/** Where the edit form leaves what saves its unsaved edits (true when there were none or they were saved). */
+export interface UnsavedEdits {
+  current: (() => Promise<boolean>) | null;
+}
