@@ -307,7 +307,7 @@ describe("the web app, as an outside browser probe walked it", () => {
     expect(await checkAccessibility(page)).toEqual([]);
   });
 
-  it("submits a draft with the edits not yet saved, and takes the keyboard to its heading once submitted", async () => {
+  it("submits a draft with the edits not yet saved, and offers the safe choice first when asked to cancel it (Escape keeps the application)", async () => {
     const token = await platform.login(FAHAD.nationalId);
     const created = await graphql(platform.gatewayUrl, `mutation { createCardApplication(input: { kind: REPLACEMENT_LOST, deliveryMethod: SAUDI_POST }) { id } }`, {}, { token });
     const id = created.data.createCardApplication.id as string;
@@ -324,6 +324,13 @@ describe("the web app, as an outside browser probe walked it", () => {
       expect(await page.locator("main").getByRole("alert").count()).toBe(0);
       // The submit button is gone: the keyboard is on the application's heading.
       await page.waitForFunction(() => document.activeElement?.id === "application-title");
+      // Cancelling it: Enter on "Cancel application" lands on "Keep the application"; Escape closes the question.
+      const ask = page.getByRole("button", { name: "إلغاء الطلب", exact: true });
+      await ask.click();
+      await page.waitForFunction(() => document.activeElement?.textContent === "تراجع");
+      await page.keyboard.press("Escape");
+      await page.waitForFunction(() => document.activeElement?.textContent === "إلغاء الطلب");
+      expect(await page.getByRole("button", { name: "نعم، ألغِ الطلب" }).count()).toBe(0);
     } finally {
       await graphql(platform.gatewayUrl, `mutation($id: ID!) { cancelCardApplication(id: $id) { id } }`, { id }, { token });
     }

@@ -18,11 +18,12 @@ export function CancelApplication({ applicationId, actions, onCancelled }: Cance
   const words = useWords(applyWords);
   const [confirming, setConfirming] = useState(false);
   const [busy, setBusy] = useState(false);
-  const yes = useRef<HTMLButtonElement>(null);
+  // The safe choice takes the keyboard: Enter pressed twice never cancels for good.
+  const no = useRef<HTMLButtonElement>(null);
   const ask = useRef<HTMLButtonElement>(null);
   const asked = useRef(false);
   useLayoutEffect(() => {
-    if (confirming) yes.current?.focus();
+    if (confirming) no.current?.focus();
     else if (asked.current) ask.current?.focus();
   }, [confirming]);
 
@@ -60,13 +61,18 @@ export function CancelApplication({ applicationId, actions, onCancelled }: Cance
     );
   }
   return (
-    <div class="confirm">
+    <div
+      class="confirm"
+      onKeyDown={(event) => {
+        if (event.key === "Escape" && !busy) setConfirming(false);
+      }}
+    >
       <p id="cancel-confirm-text">{words.cancelConfirm}</p>
       <div class="actions">
-        <button type="button" class="danger" ref={yes} aria-describedby="cancel-confirm-text" disabled={busy} onClick={() => void cancel()}>
+        <button type="button" class="danger" aria-describedby="cancel-confirm-text" disabled={busy} onClick={() => void cancel()}>
           {words.cancelYes}
         </button>
-        <button type="button" disabled={busy} onClick={() => setConfirming(false)}>
+        <button type="button" ref={no} aria-describedby="cancel-confirm-text" disabled={busy} onClick={() => setConfirming(false)}>
           {words.cancelNo}
         </button>
       </div>
