@@ -335,4 +335,33 @@ describe("the web app, as an outside browser probe walked it", () => {
       await graphql(platform.gatewayUrl, `mutation($id: ID!) { cancelCardApplication(id: $id) { id } }`, { id }, { token });
     }
   });
+
+  it("signs in on a device whose clock is 20 minutes fast, and takes the keyboard to a refused sign-in's error", async () => {
+    const { page } = await open();
+    await page.addInitScript(() => {
+      const deviceNow = Date.now;
+      Date.now = () => deviceNow() + 20 * 60_000;
+    });
+    await page.reload();
+    await page.getByLabel(AR.nationalId, { exact: true }).fill(FAHAD.nationalId);
+    await page.getByLabel(AR.password, { exact: true }).fill("wrong-password");
+    await page.getByRole("button", { name: AR.signIn, exact: true }).press("Enter");
+    await page.getByRole("alert").first().waitFor();
+    const focusOnError = await page
+      .waitForFunction(
+        () => {
+          const focused = document.activeElement;
+          return !!focused && focused !== document.body && (!!focused.closest('[role="alert"]') || !!focused.querySelector('[role="alert"]'));
+        },
+        undefined,
+        { timeout: 3_000 },
+      )
+      .then(() => true, () => false);
+    await page.getByLabel(AR.password, { exact: true }).fill(DEMO_PASSWORD);
+    await page.getByRole("button", { name: AR.signIn, exact: true }).click();
+    await settled(page);
+    await page.waitForTimeout(1_000);
+    const signedInStill = (await page.getByRole("button", { name: AR.signOut, exact: true }).count()) === 1;
+    expect({ focusOnError, signedInStill }).toEqual({ focusOnError: true, signedInStill: true });
+  });
 });

@@ -4,7 +4,7 @@ import { ApiError } from "../api/errors";
 import { SignInDocument } from "../graphql/graphql";
 import { useWords } from "../i18n/catalogue";
 import { announce } from "../ui/announcer";
-import { ErrorSummary } from "../ui/ErrorSummary";
+import { ErrorBlock } from "../ui/ErrorBlock";
 import { Field } from "../ui/Field";
 import { signedIn, type SessionState } from "./session";
 import { signInWords } from "./words";
@@ -44,7 +44,7 @@ export function SignIn({ ended, expiredFor }: Pick<SessionState, "ended" | "expi
       </ScreenHeading>
       {ended === "expired" && <p class="notice">{words.expired}</p>}
       {ended === "signed-out" && <p class="notice">{words.signedOut}</p>}
-      <ErrorSummary error={error} />
+      <ErrorBlock error={error} />
       <form onSubmit={submit} noValidate>
         <Field id="national-id" label={words.nationalId} hint={words.nationalIdHint} violations={error?.violationsOf("nationalId")}>
           {(described) => (

@@ -8,6 +8,28 @@ export interface Session {
   nationalId: string;
   fullNameAr: string;
   fullNameEn: string | null;
+  /**
+   * When it ends by this device's clock (ms since the epoch): the token's lifetime (its expiresAt
+   * minus its issue time, both the server's) counted from when it arrived, so a device whose clock
+   * is fast or slow keeps the session as long as the server does.
+   */
+  endsLocally?: number;
+}
+
+/** The token's lifetime in ms by the server's clock (expiresAt minus the token's `iat`), or null if the token does not say. */
+function lifetimeOf(session: Session): number | null {
+  try {
+    const payload = session.accessToken.split(".")[1].replace(/-/g, "+").replace(/_/g, "/");
+    const { iat } = JSON.parse(atob(payload)) as { iat?: unknown };
+    return typeof iat === "number" ? Date.parse(session.expiresAt) - iat * 1000 : null;
+  } catch {
+    return null;
+  }
+}
+
+/** When the session ends by this device's clock. */
+function endOf(session: Session): number {
+  return session.endsLocally ?? Date.parse(session.expiresAt);
 }
 
 export interface SessionState {
@@ -26,7 +48,7 @@ function stored(): Session | null {
   try {
     const raw = sessionStorage.getItem(STORAGE_KEY);
     const session = raw ? (JSON.parse(raw) as Session) : null;
-    return session && Date.parse(session.expiresAt) > Date.now() ? session : null;
+    return session && endOf(session) > Date.now() ? session : null;
   } catch {
     return null;
   }
@@ -45,7 +67,7 @@ function publish(next: SessionState): void {
     // Storage refused: the session lives in memory for this page.
   }
   clearTimeout(expiryTimer);
-  if (next.session) expiryTimer = setTimeout(() => expire(), Math.max(0, Date.parse(next.session.expiresAt) - Date.now()));
+  if (next.session) expiryTimer = setTimeout(() => expire(), Math.max(0, endOf(next.session) - Date.now()));
   for (const listener of listeners) listener(next);
 }
 
@@ -60,7 +82,8 @@ export function currentSession(): Session | null {
 }
 
 export function signedIn(session: Session): void {
-  publish({ session, ended: null, expiredFor: null });
+  const lifetime = lifetimeOf(session);
+  publish({ session: lifetime === null ? session : { ...session, endsLocally: Date.now() + lifetime }, ended: null, expiredFor: null });
 }
 
 export function signedOut(): void {
