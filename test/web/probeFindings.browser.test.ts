@@ -364,4 +364,19 @@ describe("the web app, as an outside browser probe walked it", () => {
     const signedInStill = (await page.getByRole("button", { name: AR.signOut, exact: true }).count()) === 1;
     expect({ focusOnError, signedInStill }).toEqual({ focusOnError: true, signedInStill: true });
   });
+
+  it("keeps the keyboard on the review queue's status filter while the arrow keys step through the statuses", async () => {
+    const page = await signedIn(OFFICERS.civilAffairs);
+    await page.getByRole("heading", { level: 1, name: AR.review }).waitFor();
+    await settled(page);
+    const filter = page.getByLabel("الحالة", { exact: true });
+    await filter.focus();
+    const chosen: string[] = [];
+    for (let step = 0; step < 2; step++) {
+      await page.keyboard.press("ArrowDown");
+      await settled(page);
+      chosen.push(await filter.inputValue());
+    }
+    expect({ chosen, focused: await page.evaluate(() => document.activeElement?.id) }).toEqual({ chosen: ["UNDER_REVIEW", "NEEDS_CORRECTION"], focused: "review-status" });
+  });
 });

@@ -39,10 +39,11 @@ export function Queue({ position, onMove }: { position: QueuePosition; onMove(ne
   const kinds = useWords(kindLabels);
   const language = useLanguage();
   const results = useRef<HTMLDivElement>(null);
-  // Set when the officer moves (filter, page): the page read is then said and focused.
-  const moved = useRef(false);
-  const move = (next: QueuePosition) => {
-    moved.current = true;
+  // Set when the officer moves: the page read is then said, and after a page move focused (after a
+  // filter change the keyboard stays on the filter, so the arrow keys step through the statuses).
+  const moved = useRef<"filter" | "page" | null>(null);
+  const move = (next: QueuePosition, by: "filter" | "page" = "page") => {
+    moved.current = by;
     onMove(next);
   };
   const { data, error, loading, reload } = useQuery(
@@ -54,11 +55,12 @@ export function Queue({ position, onMove }: { position: QueuePosition; onMove(ne
   const number = (value: number) => formatNumber(value, language);
 
   useEffect(() => {
-    // After a move (filter or page) the page read is said, and the keyboard starts at its top.
+    // After a move the page read is said; after a page move the keyboard starts at its top.
     if (!moved.current || loading || !queue) return;
-    moved.current = false;
+    const by = moved.current;
+    moved.current = null;
     announce(words.pageShown(number(position.page), number(queue.edges.length), number(queue.totalCount)));
-    results.current?.focus();
+    if (by === "page") results.current?.focus();
     // eslint-disable-next-line react-hooks/exhaustive-deps
   }, [queue, loading]);
 
@@ -79,7 +81,7 @@ export function Queue({ position, onMove }: { position: QueuePosition; onMove(ne
                 value={position.status ?? ""}
                 onChange={(event) => {
                   const value = event.currentTarget.value;
-                  move({ status: value ? (value as ApplicationStatus) : null, after: null, page: 1 });
+                  move({ status: value ? (value as ApplicationStatus) : null, after: null, page: 1 }, "filter");
                 }}
               >
                 <option value="">{words.allStatuses}</option>
