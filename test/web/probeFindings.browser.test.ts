@@ -379,4 +379,26 @@ describe("the web app, as an outside browser probe walked it", () => {
     }
     expect({ chosen, focused: await page.evaluate(() => document.activeElement?.id) }).toEqual({ chosen: ["UNDER_REVIEW", "NEEDS_CORRECTION"], focused: "review-status" });
   });
+
+  it("gives the keyboard to the kept screen's heading after signing in again once the session expired", async () => {
+    const page = await signedIn(ABDULLAH.nationalId);
+    await page.goto("/#/apply");
+    const address = page.getByRole("region", { name: "العنوان الوطني" });
+    await address.getByRole("button", { name: "حفظ العنوان", exact: true }).waitFor();
+    await settled(page);
+    let expireNext = true;
+    await page.route("**/graphql", async (route) => {
+      const headers = { ...route.request().headers() };
+      if (expireNext && headers.authorization) {
+        expireNext = false;
+        headers.authorization = "Bearer expired.token.value";
+      }
+      await route.continue({ headers });
+    });
+    await address.getByRole("button", { name: "حفظ العنوان", exact: true }).click();
+    await page.getByRole("heading", { level: 1, name: AR.signIn }).waitFor();
+    await signIn(page, ABDULLAH.nationalId, DEMO_PASSWORD, "ar");
+    await settled(page);
+    expect(await page.evaluate(() => [document.activeElement?.tagName, document.activeElement?.closest("main") !== null])).toEqual(["H1", true]);
+  });
 });

@@ -1,3 +1,4 @@
+import { useEffect, useRef } from "preact/hooks";
 import { setRequestIdentity } from "./api/client";
 import { ApplyScreen } from "./apply/ApplyScreen";
 import { DataAccessScreen } from "./dataAccess/DataAccessScreen";
@@ -40,11 +41,19 @@ export function App() {
   const screen = route.screen ?? (session ? screensFor(session.roles)[0] : undefined) ?? "family";
   const Screen = route.unknown ? NotFound : SCREENS[screen];
   const owner = session?.nationalId ?? expiredFor;
+  // Signed in again after the token expired: the kept screen reappears and its heading takes the
+  // keyboard (the sign-in button that had it is gone).
+  const kept = useRef<HTMLDivElement>(null);
+  const hidden = useRef(!session);
+  useEffect(() => {
+    if (session && hidden.current) kept.current?.querySelector<HTMLElement>("h1")?.focus();
+    hidden.current = !session;
+  }, [session]);
   return (
     <Frame session={session} screen={session && !route.unknown ? screen : null}>
       {!session && <SignIn ended={ended} expiredFor={expiredFor} />}
       {owner && (
-        <div hidden={!session}>
+        <div hidden={!session} ref={kept}>
           <Screen key={owner} id={route.id} home={session ? screensFor(session.roles)[0] : undefined} />
         </div>
       )}
