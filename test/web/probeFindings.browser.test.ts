@@ -279,6 +279,15 @@ describe("the web app, as an outside browser probe walked it", () => {
     expect(await checkAccessibility(page)).toEqual([]);
   });
 
+  it("lists the return above the third failure at the same instant, and gives the returned shipment no on-time badge (after the test above)", async () => {
+    const page = await signedIn(FAHAD.nationalId);
+    const returned = page.getByRole("region", { name: "الشحنة التي أُعيدت منها البطاقة إلى المكتب" });
+    await returned.waitFor();
+    await settled(page);
+    const [latest, before] = await returned.locator("ol.timeline > li strong").allInnerTexts();
+    expect({ latest, before, status: await fact(returned, "حالة الشحنة") }).toEqual({ latest: "أُعيدت إلى المكتب", before: "تعذّر التسليم", status: "أُعيدت إلى المكتب" });
+  });
+
   it("offers the head of a family with a card a members update, and his wife a new card of her own", async () => {
     for (const [nationalId, preselected] of [[FAHAD.nationalId, "تحديث الأفراد"], ["1000000024", "بطاقة جديدة"]] as const) {
       const page = await signedIn(nationalId);

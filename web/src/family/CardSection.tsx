@@ -1,4 +1,4 @@
-import type { MyFamilyQuery, ShipmentFactsFragment } from "../graphql/graphql";
+import type { MyFamilyQuery, ShipmentFactsFragment, ShipmentStatus } from "../graphql/graphql";
 import { useWords } from "../i18n/catalogue";
 import { formatNumber } from "../i18n/format";
 import { useLanguage } from "../i18n/language";
@@ -6,6 +6,9 @@ import { Code, Day, Moment } from "../ui/Dates";
 import { Timeline } from "../ui/Timeline";
 import { cardStatusLabels, pickupStatusLabels, shipmentStatusLabels } from "./labels";
 import { familyWords } from "./words";
+
+/** Where a shipment's journey ends: no on-time or delayed badge then. */
+const ENDED: ShipmentStatus[] = ["DELIVERED", "RETURNED_TO_OFFICE"];
 
 type Card = NonNullable<NonNullable<NonNullable<MyFamilyQuery["me"]>["family"]>["card"]>;
 type Delivery = NonNullable<Card["delivery"]>;
@@ -63,9 +66,13 @@ function ShipmentFacts({ shipment, level = 3 }: { shipment: ShipmentFactsFragmen
         <dd>{shipment.carrier}</dd>
         <dt>{words.shipmentStatus}</dt>
         <dd>
-          {statuses[shipment.shipmentStatus]}{" "}
-          {shipment.shipmentStatus !== "DELIVERED" && (
-            <span class={shipment.isDelayed ? "badge bad" : "badge good"}>{shipment.isDelayed ? words.delayed : words.onTime}</span>
+          {statuses[shipment.shipmentStatus]}
+          {/* On time or delayed only while it is on its way: not once delivered or returned to the office. */}
+          {!ENDED.includes(shipment.shipmentStatus) && (
+            <>
+              {" · "}
+              <span class={shipment.isDelayed ? "badge bad" : "badge good"}>{shipment.isDelayed ? words.delayed : words.onTime}</span>
+            </>
           )}
         </dd>
         {shipment.estimatedDeliveryDate && (

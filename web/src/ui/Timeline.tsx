@@ -24,7 +24,8 @@ interface TimelineProps {
 export function Timeline({ events, newestFirst = false, empty, quietDescriptions = false }: TimelineProps) {
   const statuses = useWords(shipmentStatusLabels);
   if (events.length === 0 && empty !== undefined) return <p>{empty}</p>;
-  const ordered = newestFirst ? [...events].sort((a, b) => Date.parse(b.at) - Date.parse(a.at)) : events;
+  // Newest first; events at the same instant keep the API's order, reversed (the later-listed happened later).
+  const ordered = newestFirst ? [...events].reverse().sort((a, b) => Date.parse(b.at) - Date.parse(a.at)) : events;
   return (
     <ol class="timeline">
       {ordered.map((event, index) => (
