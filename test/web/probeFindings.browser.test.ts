@@ -410,4 +410,15 @@ describe("the web app, as an outside browser probe walked it", () => {
     await settled(page);
     expect(await page.evaluate(() => [document.activeElement?.tagName, document.activeElement?.closest("main") !== null])).toEqual(["H1", true]);
   });
+
+  it("names the page after the screen shown, in the chosen language", async () => {
+    const page = await signedIn(FAHAD.nationalId);
+    const titled = (title: string) => page.waitForFunction((expected) => document.title === expected, title, { timeout: 5_000 }).then(() => title, () => page.title());
+    const titles = [await titled("عائلتي · بطاقة العائلة")];
+    await navigate(page, "ar", "access");
+    titles.push(await titled("من اطّلع على بياناتي · بطاقة العائلة"));
+    await page.getByRole("button", { name: AR.switchLanguage, exact: true }).click();
+    titles.push(await titled("Who accessed my data · Family card"));
+    expect(titles).toEqual(["عائلتي · بطاقة العائلة", "من اطّلع على بياناتي · بطاقة العائلة", "Who accessed my data · Family card"]);
+  });
 });
