@@ -33,6 +33,30 @@ describe("the web app, as an outside browser probe walked it", () => {
     return page;
   };
 
+  /** Abdullah's session ends while he saves his address on the apply screen (the gateway sees a token it does not know); he signs in again. */
+  const signedInAgainAfterExpiry = async () => {
+    const page = await signedIn(ABDULLAH.nationalId);
+    await page.goto("/#/apply");
+    const address = page.getByRole("region", { name: "العنوان الوطني" });
+    await address.getByRole("button", { name: "حفظ العنوان", exact: true }).waitFor();
+    await settled(page);
+    // The session ends while the address is being saved: the gateway sees a token it does not know.
+    let expireNext = true;
+    await page.route("**/graphql", async (route) => {
+      const headers = { ...route.request().headers() };
+      if (expireNext && headers.authorization) {
+        expireNext = false;
+        headers.authorization = "Bearer expired.token.value";
+      }
+      await route.continue({ headers });
+    });
+    await address.getByRole("button", { name: "حفظ العنوان", exact: true }).click();
+    await page.getByRole("heading", { level: 1, name: AR.signIn }).waitFor();
+    await signIn(page, ABDULLAH.nationalId, DEMO_PASSWORD, "ar");
+    await settled(page);
+    return { page, address };
+  };
+
   beforeAll(async () => {
     webDir = await buildWebForGateway();
     platform = await startInProcessPlatform({ env: { WEB_DIR: webDir } });
@@ -206,25 +230,7 @@ describe("the web app, as an outside browser probe walked it", () => {
   });
 
   it("does not keep a screen's 'token expired' error once the person has signed in again", async () => {
-    const page = await signedIn(ABDULLAH.nationalId);
-    await page.goto("/#/apply");
-    const address = page.getByRole("region", { name: "العنوان الوطني" });
-    await address.getByRole("button", { name: "حفظ العنوان", exact: true }).waitFor();
-    await settled(page);
-    // The session ends while the address is being saved: the gateway sees a token it does not know.
-    let expireNext = true;
-    await page.route("**/graphql", async (route) => {
-      const headers = { ...route.request().headers() };
-      if (expireNext && headers.authorization) {
-        expireNext = false;
-        headers.authorization = "Bearer expired.token.value";
-      }
-      await route.continue({ headers });
-    });
-    await address.getByRole("button", { name: "حفظ العنوان", exact: true }).click();
-    await page.getByRole("heading", { level: 1, name: AR.signIn }).waitFor();
-    await signIn(page, ABDULLAH.nationalId, DEMO_PASSWORD, "ar");
-    await settled(page);
+    const { page, address } = await signedInAgainAfterExpiry();
     await address.getByRole("button", { name: "حفظ العنوان", exact: true }).waitFor();
     expect(await page.locator("main").getByRole("alert").count()).toBe(0);
   });
@@ -390,24 +396,7 @@ describe("the web app, as an outside browser probe walked it", () => {
   });
 
   it("gives the keyboard to the kept screen's heading after signing in again once the session expired", async () => {
-    const page = await signedIn(ABDULLAH.nationalId);
-    await page.goto("/#/apply");
-    const address = page.getByRole("region", { name: "العنوان الوطني" });
-    await address.getByRole("button", { name: "حفظ العنوان", exact: true }).waitFor();
-    await settled(page);
-    let expireNext = true;
-    await page.route("**/graphql", async (route) => {
-      const headers = { ...route.request().headers() };
-      if (expireNext && headers.authorization) {
-        expireNext = false;
-        headers.authorization = "Bearer expired.token.value";
-      }
-      await route.continue({ headers });
-    });
-    await address.getByRole("button", { name: "حفظ العنوان", exact: true }).click();
-    await page.getByRole("heading", { level: 1, name: AR.signIn }).waitFor();
-    await signIn(page, ABDULLAH.nationalId, DEMO_PASSWORD, "ar");
-    await settled(page);
+    const { page } = await signedInAgainAfterExpiry();
     expect(await page.evaluate(() => [document.activeElement?.tagName, document.activeElement?.closest("main") !== null])).toEqual(["H1", true]);
   });
 
@@ -420,5 +409,18 @@ describe("the web app, as an outside browser probe walked it", () => {
     await page.getByRole("button", { name: AR.switchLanguage, exact: true }).click();
     titles.push(await titled("Who accessed my data · Family card"));
     expect(titles).toEqual(["عائلتي · بطاقة العائلة", "من اطّلع على بياناتي · بطاقة العائلة", "Who accessed my data · Family card"]);
+  });
+
+  it("names each field in the labor wage form's error summary, in the form's order", async () => {
+    const page = await signedIn(OFFICERS.labor);
+    await page.evaluate((register) => void (location.hash = `#/support/${register}`), ABDULLAH.registerNumber);
+    await page.getByLabel("غرض الاطلاع", { exact: true }).fill(PURPOSE["x-access-purpose"]);
+    await page.getByRole("button", { name: "فتح", exact: true }).click();
+    const wageForm = page.getByRole("form", { name: "تسجيل أجر" });
+    await wageForm.getByLabel("الأجر الشهري (ريال)", { exact: true }).fill("-5");
+    await wageForm.getByRole("button", { name: "تسجيل الأجر", exact: true }).click();
+    await wageForm.locator(".field.invalid").first().waitFor();
+    const summary = await wageForm.locator(".error-summary li").allInnerTexts();
+    expect(summary.map((line) => line.split(": ")[0])).toEqual(["جهة العمل", "الأجر الشهري (ريال)"]);
   });
 });

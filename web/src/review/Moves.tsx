@@ -99,7 +99,13 @@ export function Moves({ application, headers, onMoved, reload }: MovesProps) {
       <h2 id="case-moves-title" tabIndex={-1} ref={heading}>
         {words.movesTitle}
       </h2>
-      <ErrorBlock error={error} />
+      <ErrorBlock
+        error={error}
+        fields={[
+          ["notes", words.correctionNotes],
+          ["reason", words.rejectionReason],
+        ]}
+      />
       {reloaded && <p class="notice">{words.reloaded}</p>}
       {!mayAct ? (
         <div class="notice four-eyes">

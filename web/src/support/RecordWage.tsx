@@ -68,7 +68,15 @@ export function RecordWage({ family, headers, onRecorded }: RecordWageProps) {
     <form class="record-wage" noValidate onSubmit={submit} aria-labelledby="record-wage-title">
       <h3 id="record-wage-title">{words.recordWageTitle}</h3>
       <p class="hint">{words.recordWageIntro}</p>
-      <ErrorBlock error={error} />
+      <ErrorBlock
+        error={error}
+        fields={[
+          ["nationalId", words.wageNationalId],
+          ["employer", words.wageEmployer],
+          ["monthlyHalalas", words.wageAmount],
+          ["effectiveFrom", words.wageEffectiveFrom],
+        ]}
+      />
       <Field id="wage-national-id" label={words.wageNationalId} violations={error?.violationsOf("nationalId")}>
         {(described) => (
           <select {...described} value={nationalId} onChange={(event) => setNationalId(event.currentTarget.value)}>

@@ -1,12 +1,12 @@
 import { useEffect, useRef } from "preact/hooks";
 import type { ApiError } from "../api/errors";
-import { ErrorSummary } from "./ErrorSummary";
+import { ErrorSummary, type SummaryFields } from "./ErrorSummary";
 
 /**
  * The error summary of a form, focused when a refusal arrives (every action clears the previous
  * one first), so the keyboard starts there; not when fixed problems are struck from it.
  */
-export function ErrorBlock({ error }: { error: ApiError | null }) {
+export function ErrorBlock({ error, fields }: { error: ApiError | null; fields?: SummaryFields }) {
   const box = useRef<HTMLDivElement>(null);
   const shown = useRef<ApiError | null>(null);
   useEffect(() => {
@@ -15,7 +15,7 @@ export function ErrorBlock({ error }: { error: ApiError | null }) {
   }, [error]);
   return (
     <div ref={box} tabIndex={-1}>
-      <ErrorSummary error={error} />
+      <ErrorSummary error={error} fields={fields} />
     </div>
   );
 }

@@ -1,4 +1,4 @@
-import type { ApiError, ErrorCode } from "../api/errors";
+import type { ApiError, ErrorCode, Violation } from "../api/errors";
 import { useWords } from "../i18n/catalogue";
 import { useSession } from "../session/session";
 import { commonWords } from "./words";
@@ -11,7 +11,18 @@ const FINAL: ErrorCode[] = ["FORBIDDEN", "NOT_FOUND", "BAD_USER_INPUT"];
  * screen's "token invalid or expired" is over once the person has signed in again (the sign-in form
  * said why it appeared): it is not shown under the screen kept as he left it.
  */
-export function ErrorSummary({ error, onRetry }: { error: ApiError | null; onRetry?: () => void }) {
+/** A form's inputs as [field, label] in on-screen order: the summary lists their violations in that order, each under its label. */
+export type SummaryFields = ReadonlyArray<readonly [field: string, label: string]>;
+
+/** The violations in the order of the form's inputs, each with its input's label (none for a field the form does not list: those last). */
+function inFieldOrder(error: ApiError, fields: SummaryFields | undefined): Array<{ violation: Violation; label: string | null }> {
+  const listed = (fields ?? []).flatMap(([field, label]) => error.violationsOf(field).map((violation) => ({ violation, label })));
+  const seen = new Set<Violation>();
+  const unique = listed.filter(({ violation }) => !seen.has(violation) && Boolean(seen.add(violation)));
+  return [...unique, ...error.violations.filter((violation) => !seen.has(violation)).map((violation) => ({ violation, label: null }))];
+}
+
+export function ErrorSummary({ error, onRetry, fields }: { error: ApiError | null; onRetry?: () => void; fields?: SummaryFields }) {
   const words = useWords(commonWords);
   const { session } = useSession();
   if (!error || (error.code === "UNAUTHENTICATED" && session)) return null;
@@ -24,8 +35,8 @@ export function ErrorSummary({ error, onRetry }: { error: ApiError | null; onRet
           {/* Reasons a family is not eligible are not the person's input to correct. */}
           {!error.violations.every((violation) => violation.rule === "NOT_ELIGIBLE") && <p>{words.problems}</p>}
           <ul>
-            {error.violations.map((violation) => (
-              <li key={`${violation.field}-${violation.rule}`}>{violation.message}</li>
+            {inFieldOrder(error, fields).map(({ violation, label }) => (
+              <li key={`${violation.field}-${violation.rule}`}>{label ? `${label}: ${violation.message}` : violation.message}</li>
             ))}
           </ul>
         </>
