@@ -6,11 +6,6 @@ import { commonWords } from "./words";
 /** Answers that asking again cannot change (a refusal, something that is not there, a bad input): no "Try again". */
 const FINAL: ErrorCode[] = ["FORBIDDEN", "NOT_FOUND", "BAD_USER_INPUT"];
 
-/**
- * What went wrong, in the API's words (it answers in the request's language); read out at once. A
- * screen's "token invalid or expired" is over once the person has signed in again (the sign-in form
- * said why it appeared): it is not shown under the screen kept as he left it.
- */
 /** A form's inputs as [field, label] in on-screen order: the summary lists their violations in that order, each under its label. */
 export type SummaryFields = ReadonlyArray<readonly [field: string, label: string]>;
 
@@ -22,6 +17,11 @@ function inFieldOrder(error: ApiError, fields: SummaryFields | undefined): Array
   return [...unique, ...error.violations.filter((violation) => !seen.has(violation)).map((violation) => ({ violation, label: null }))];
 }
 
+/**
+ * What went wrong, in the API's words (it answers in the request's language); read out at once. A
+ * screen's "token invalid or expired" is over once the person has signed in again (the sign-in form
+ * said why it appeared): it is not shown under the screen kept as he left it.
+ */
 export function ErrorSummary({ error, onRetry, fields }: { error: ApiError | null; onRetry?: () => void; fields?: SummaryFields }) {
   const words = useWords(commonWords);
   const { session } = useSession();
