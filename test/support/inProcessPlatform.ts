@@ -1,3 +1,4 @@
+import { cheapenDemoPasswords } from "../../subgraphs/civil-affairs/test/people";
 import { riyadhToday } from "../../kernel/riyadhCalendar";
 import { AGENCIES, type AgencyName } from "../../subgraphs/agencies";
 import { SUBGRAPHS } from "../../subgraphs/index";
@@ -23,6 +24,7 @@ export interface InProcessPlatform {
  * real subgraphs but not processes of their own. Started in the registry's start order, each
  * agency told where the ones before it run (civil-affairs first: the others fetch its keys), with
  * civil-affairs' outbox delivering to the agencies that subscribe, as `npm start` wires them.
+ * The demo accounts sign in at the tests' scrypt cost (`cheapenDemoPasswords`).
  * `env` goes to every service, as a stack's does; `gatewayEnv` and `subgraphEnv` to those only.
  */
 export async function startInProcessPlatform(options: { env?: NodeJS.ProcessEnv; gatewayEnv?: NodeJS.ProcessEnv; subgraphEnv?: NodeJS.ProcessEnv } = {}): Promise<InProcessPlatform> {
@@ -55,6 +57,7 @@ export async function startInProcessPlatform(options: { env?: NodeJS.ProcessEnv;
         }),
       );
     }
+    await cheapenDemoPasswords(subgraphs["civil-affairs"]!.db);
     gateway = await inProcessGateway({ ...urls, ...options.env, ...options.gatewayEnv });
   } catch (error) {
     await stop();
