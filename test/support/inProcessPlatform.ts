@@ -1,6 +1,6 @@
-import { cheapenDemoPasswords } from "../../subgraphs/civil-affairs/test/people";
 import { riyadhToday } from "../../kernel/riyadhCalendar";
 import { AGENCIES, type AgencyName } from "../../subgraphs/agencies";
+import { cheapenDemoPasswords } from "../../subgraphs/civil-affairs/test/people";
 import { SUBGRAPHS } from "../../subgraphs/index";
 import type { TestGateway } from "./gatewayProcess";
 import { graphql } from "./http";
