@@ -398,6 +398,10 @@ describe("the web app, as an outside browser probe walked it", () => {
   it("gives the keyboard to the kept screen's heading after signing in again once the session expired", async () => {
     const { page } = await signedInAgainAfterExpiry();
     expect(await page.evaluate(() => [document.activeElement?.tagName, document.activeElement?.closest("main") !== null])).toEqual(["H1", true]);
+    // The page is named after the kept screen again, not after the sign-in form that was over it.
+    const heading = (await page.locator("main h1").innerText()).trim();
+    await page.waitForFunction((expected) => document.title === expected, `${heading} · بطاقة العائلة`, { timeout: 5_000 }).catch(() => undefined);
+    expect(await page.title()).toBe(`${heading} · بطاقة العائلة`);
   });
 
   it("names the page after the screen shown, in the chosen language", async () => {
