@@ -364,16 +364,40 @@ describe("the officers' screens and the analysts' dashboard in a browser, on a g
     expect({ operator: operatorProblems(), citizen: citizenProblems() }).toEqual({ operator: [], citizen: [] });
   }, 60_000);
 
-  it("lets a labor officer approve Abdullah's Citizen Account enrollment, and the dashboard's enrolled count rises by one", async () => {
+  it("lets Abdullah apply for Citizen Account from his family's screen, a labor officer approve it, and the dashboard's enrolled count rise by one", async () => {
     // Abdullah's family (six, 4,000 SAR a month) is eligible for Citizen Account and has no
-    // enrollment in the demo data: he applies through the API first, so that one is PENDING.
+    // enrollment in the demo data.
     const abdullah = await login(platform.gatewayUrl, ABDULLAH.nationalId);
     const before = (await run(platform.gatewayUrl, "mySupport", {}, { token: abdullah })).me.family;
     expect(before.registerNumber).toBe(ABDULLAH.registerNumber);
     expect(before.eligibility.find((decision: { program: { code: string } }) => decision.program.code === "CITIZEN_ACCOUNT")).toMatchObject({ eligible: true });
     expect(before.enrollments.filter((enrollment: { program: { code: string } }) => enrollment.program.code === "CITIZEN_ACCOUNT")).toEqual([]);
-    const { enrollInProgram: enrollment } = await run(platform.gatewayUrl, "enrollInProgram", { program: "CITIZEN_ACCOUNT", registerNumber: ABDULLAH.registerNumber }, { token: abdullah });
-    expect(enrollment).toMatchObject({ status: "PENDING", program: { code: "CITIZEN_ACCOUNT" } });
+    const programs = await run<Stats>(platform.gatewayUrl, "stats", { from: new Date(Date.now() - 86_400_000).toISOString(), to: new Date().toISOString() }, { token: await login(platform.gatewayUrl, ANALYST.nationalId) });
+    const row = programs.programStats.findIndex((entry) => entry.program.code === "CITIZEN_ACCOUNT");
+    const program = programs.programStats[row]!.program.nameAr;
+    const applyFor = (page: Page) => page.getByRole("article", { name: program, exact: true }).getByRole("button", { name: `طلب التسجيل في ${program}`, exact: true });
+
+    // His wife reads the same eligibility, but the head of the family is the one who applies.
+    const wife = await as(ABDULLAH.wife);
+    await wife.page.getByRole("heading", { level: 1, name: "عائلتي" }).waitFor();
+    await settled(wife.page);
+    expect(await wife.page.getByRole("article", { name: program, exact: true }).innerText()).toContain("يتقدّم ربّ الأسرة بطلب التسجيل في البرنامج.");
+    expect(await applyFor(wife.page).count()).toBe(0);
+
+    // He applies from his family's screen; the program then says his request is pending.
+    const applicant = await as(ABDULLAH.nationalId);
+    const applicantProblems = from(applicant);
+    await applyFor(applicant.page).click();
+    await announced(applicant.page, `أُرسل طلب التسجيل في ${program}، وهو الآن قيد الدراسة.`);
+    await settled(applicant.page);
+    expect(await applyFor(applicant.page).count()).toBe(0);
+    const requested = applicant.page.getByRole("article", { name: program, exact: true }).getByText("طلب التسجيل: قيد الدراسة", { exact: true });
+    expect(await requested.evaluate((line) => line === document.activeElement)).toBe(true);
+    const enrollment = (await run(platform.gatewayUrl, "mySupport", {}, { token: abdullah })).me.family.enrollments.find(
+      (one: { program: { code: string } }) => one.program.code === "CITIZEN_ACCOUNT",
+    );
+    expect(enrollment).toMatchObject({ status: "PENDING" });
+    expect(applicantProblems()).toEqual([]);
 
     // The analyst's dashboard before: Citizen Account's eligible, enrolled and pending families.
     const analyst = await as(ANALYST.nationalId);
@@ -382,11 +406,9 @@ describe("the officers' screens and the analysts' dashboard in a browser, on a g
     await analyst.page.reload();
     await analyst.page.locator("#programs-numbers").waitFor();
     await settled(analyst.page);
-    const programs = await run<Stats>(platform.gatewayUrl, "stats", { from: new Date(Date.now() - 86_400_000).toISOString(), to: new Date().toISOString() }, { token: await login(platform.gatewayUrl, ANALYST.nationalId) });
-    const row = programs.programStats.findIndex((entry) => entry.program.code === "CITIZEN_ACCOUNT");
     const citizenAccount = async () => (await numbers(analyst.page, "programs"))[row]!;
     const shown = await citizenAccount();
-    expect(shown.label).toBe(programs.programStats[row]!.program.nameAr);
+    expect(shown.label).toBe(program);
     const [eligible, enrolled, pending] = shown.values;
     expect(pending).toBeGreaterThanOrEqual(1);
 
@@ -398,7 +420,6 @@ describe("the officers' screens and the analysts' dashboard in a browser, on a g
     await page.getByRole("heading", { level: 1, name: "الدعم الاجتماعي" }).waitFor();
     await settled(page);
     const queue = page.getByRole("region", { name: "طلبات التسجيل قيد الدراسة" });
-    const program = programs.programStats[row]!.program.nameAr;
     const approve = queue.getByRole("button", { name: `قبول طلب ${program} للأسرة ${ABDULLAH.registerNumber}`, exact: true });
     // Abdullah applied last: on a later page when more than a page is waiting.
     while ((await approve.count()) === 0) {

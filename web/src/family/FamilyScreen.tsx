@@ -54,7 +54,7 @@ export function FamilyScreen() {
           {me.nationalAddress ? <AddressFacts address={me.nationalAddress} /> : <p>{words.noAddress}</p>}
         </section>
       )}
-      {me?.family && <SupportSection family={me.family} />}
+      {me?.family && <SupportSection family={me.family} viewerId={me.nationalId} onEnrolled={reload} />}
     </>
   );
 }

@@ -1,19 +1,32 @@
-import type { MyFamilyQuery } from "../graphql/graphql";
+import type { EnrollmentStatus, MyFamilyQuery } from "../graphql/graphql";
 import { useWords } from "../i18n/catalogue";
 import { useLanguage } from "../i18n/language";
 import { Moment } from "../ui/Dates";
-import { enrollmentStatusLabels } from "./labels";
-import { familyWords } from "./words";
 import { ScrollTable } from "../ui/ScrollTable";
+import { enrollmentStatusLabels } from "./labels";
+import { ProgramEnrollment } from "./ProgramEnrollment";
+import { familyWords } from "./words";
 
 type Family = NonNullable<NonNullable<MyFamilyQuery["me"]>["family"]>;
 
-/** The social-support agency's part: eligibility per program with its reasons, and enrollments. */
-export function SupportSection({ family }: { family: Family }) {
+/** A request that still counts: the family may not apply again for the program while one is open. */
+const OPEN: ReadonlySet<EnrollmentStatus> = new Set(["PENDING", "APPROVED"]);
+
+interface SupportSectionProps {
+  family: Family;
+  /** The signed-in person: the head of the family applies for programs. */
+  viewerId: string;
+  onEnrolled(): Promise<void>;
+}
+
+/** The social-support agency's part: eligibility per program with its reasons, applying for it, and enrollments. */
+export function SupportSection({ family, viewerId, onEnrolled }: SupportSectionProps) {
   const words = useWords(familyWords);
   const statuses = useWords(enrollmentStatusLabels);
   const language = useLanguage();
   const programName = (program: { nameAr: string; nameEn: string }) => (language === "en" ? program.nameEn : program.nameAr);
+  const viewerIsHead = family.members.some((member) => member.relation === "HEAD" && member.citizen.nationalId === viewerId);
+  const openStatusOf = (code: string) => family.enrollments.find((enrollment) => enrollment.program.code === code && OPEN.has(enrollment.status))?.status ?? null;
   return (
     <section class="card" aria-labelledby="support-title">
       <h2 id="support-title">{words.support}</h2>
@@ -40,6 +53,14 @@ export function SupportSection({ family }: { family: Family }) {
                 <li key={reason}>{reason}</li>
               ))}
             </ul>
+            <ProgramEnrollment
+              registerNumber={family.registerNumber}
+              program={{ code: decision.program.code, name: programName(decision.program) }}
+              eligible={decision.eligible}
+              openStatus={openStatusOf(decision.program.code)}
+              viewerIsHead={viewerIsHead}
+              onEnrolled={onEnrolled}
+            />
           </article>
         ))}
       </div>

@@ -50,6 +50,11 @@ export const familyWords = catalogue(
     enrollmentStatus: "الحالة",
     appliedAt: "تاريخ الطلب",
     decidedAt: "تاريخ القرار",
+    enroll: (program: string) => `طلب التسجيل في ${program}`,
+    enrolling: "جارٍ إرسال طلب التسجيل…",
+    enrolled: (program: string) => `أُرسل طلب التسجيل في ${program}، وهو الآن قيد الدراسة.`,
+    enrollmentOpen: (status: string) => `طلب التسجيل: ${status}`,
+    headApplies: "يتقدّم ربّ الأسرة بطلب التسجيل في البرنامج.",
   },
   {
     title: "My family",
@@ -100,5 +105,10 @@ export const familyWords = catalogue(
     enrollmentStatus: "Status",
     appliedAt: "Applied on",
     decidedAt: "Decided on",
+    enroll: (program: string) => `Apply to enroll in ${program}`,
+    enrolling: "Sending the enrollment request…",
+    enrolled: (program: string) => `Your request to enroll in ${program} was sent; it is now pending.`,
+    enrollmentOpen: (status: string) => `Enrollment request: ${status}`,
+    headApplies: "The head of the family applies for enrollment in the program.",
   },
 );

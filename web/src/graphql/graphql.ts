@@ -218,6 +218,14 @@ export type MyFamilyQuery = { me: { isSaudi: boolean, nationalId: string, fullNa
           | { __typename: 'Shipment', trackingNumber: string, carrier: string, isDelayed: boolean, estimatedDeliveryDate: string | null, deliveredAt: string | null, attempts: number, shipmentStatus: ShipmentStatus, events: Array<{ status: ShipmentStatus, at: string, location: string | null, description: string | null }> }
          | null } | null, householdIncome: { formatted: string } | null, eligibility: Array<{ eligible: boolean, reasons: Array<string>, evaluatedAt: string, program: { code: BenefitProgramCode, nameAr: string, nameEn: string }, monthlyAmount: { halalas: number, formatted: string } | null }>, enrollments: Array<{ id: string, status: EnrollmentStatus, appliedAt: string, decidedAt: string | null, program: { code: BenefitProgramCode, nameAr: string, nameEn: string } }> } | null } | null };
 
+export type FamilyEnrollInProgramMutationVariables = Exact<{
+  registerNumber: string | number;
+  program: BenefitProgramCode;
+}>;
+
+
+export type FamilyEnrollInProgramMutation = { enrollInProgram: { id: string, status: EnrollmentStatus } };
+
 export type PickupOfficesQueryVariables = Exact<{ [key: string]: never; }>;
 
 
@@ -429,6 +437,7 @@ export const UpdateNationalAddressDocument = {"__meta__":{"hash":"sha256:f8aa506
 export const DashboardDocument = {"__meta__":{"hash":"sha256:8951cbf913633b27c1c1aa7ee0f778d9a2ee3446edfe8f1cc332e76ad4e8f55d"}} as unknown as DocumentNode<DashboardQuery, DashboardQueryVariables>;
 export const MyDataAccessesDocument = {"__meta__":{"hash":"sha256:68086254e301fa9417f0fa93d02f5e988e3194f745aac35e50ee87bd4f92e7e6"}} as unknown as DocumentNode<MyDataAccessesQuery, MyDataAccessesQueryVariables>;
 export const MyFamilyDocument = {"__meta__":{"hash":"sha256:456a04a77a1400ddbfd3c9192fd06349348c17220b9381cc44ae35d472f6f03d"}} as unknown as DocumentNode<MyFamilyQuery, MyFamilyQueryVariables>;
+export const FamilyEnrollInProgramDocument = {"__meta__":{"hash":"sha256:36eb653976b3c6317381f75b80f0a16d8a33f9b470c6986bb995fe2340d98090"}} as unknown as DocumentNode<FamilyEnrollInProgramMutation, FamilyEnrollInProgramMutationVariables>;
 export const PickupOfficesDocument = {"__meta__":{"hash":"sha256:04054f13fa89c06af5b3ddb4b7033cb83434ac4acd14e83af9edc969a463aa99"}} as unknown as DocumentNode<PickupOfficesQuery, PickupOfficesQueryVariables>;
 export const PickupsAwaitingDocument = {"__meta__":{"hash":"sha256:75b9c73a3164c4c4c8599d577ef9754a834da1cd5b556e4fd4626c93aa4d0159"}} as unknown as DocumentNode<PickupsAwaitingQuery, PickupsAwaitingQueryVariables>;
 export const PickupMarkReadyDocument = {"__meta__":{"hash":"sha256:2ed305f342a8b4031e397ca3f55489b53a3d8e38cf2dceaf18bdaa0847bfcf52"}} as unknown as DocumentNode<PickupMarkReadyMutation, PickupMarkReadyMutationVariables>;
