@@ -1,8 +1,9 @@
 import type { GraphQLResolverMap } from "@apollo/subgraph";
-import type { GraphQLSchema } from "graphql";
+import type { GraphQLField, GraphQLSchema } from "graphql";
 import type { RequestContext } from "../context";
-import { badInput, type Violation } from "../errors";
+import { badInput, Violations, type Violation } from "../errors";
 import { wrapResolversTakingArguments } from "./argumentResolvers";
+import { inputCheckOf, type InputCheck } from "./inputChecks";
 import { textMessages, textProblem } from "../text";
 
 /** Text arguments have at most this many characters unless named below. */
@@ -29,22 +30,44 @@ function collect(value: unknown, path: string, name: string, violations: Violati
   }
 }
 
+/** Whether two violations name one field, with or without its input argument (`input.fileName`, `fileName`). */
+function sameField(a: string, b: string): boolean {
+  return a === b || a.endsWith(`.${b}`) || b.endsWith(`.${a}`);
+}
+
+/**
+ * The field's other rules on the same arguments (inputChecks.ts), on the fields whose text passed:
+ * a field refused for its text is not also refused for what the text says. A rule that cannot read
+ * refused text is left for the next try.
+ */
+function otherViolations(check: InputCheck<Record<string, unknown>>, args: Record<string, unknown>, context: RequestContext, screened: Violation[]): Violation[] {
+  const found = new Violations(context.lang);
+  try {
+    check(args, found, context);
+  } catch {
+    return [];
+  }
+  return found.list.filter((violation) => !screened.some((text) => sameField(text.field, violation.field)));
+}
+
 /**
  * Every field's text arguments, checked before its resolver runs (kernel/text.ts): every text
- * violation at once, as BAD_USER_INPUT naming the argument's path (`input.address.street`). The
- * resolver does not run with such text (a NUL would reach the database, an override be stored),
- * so its own rules are reported once the text is clean.
+ * violation at once, as BAD_USER_INPUT naming the argument's path (`input.address.street`), with
+ * the violations of the field's own input check beside them. The resolver does not run with such
+ * text (a NUL would reach the database, an override be stored).
  */
-function screenTextArguments(args: Record<string, unknown>, lang: RequestContext["lang"]): void {
+function screenTextArguments(field: GraphQLField<unknown, unknown>, args: Record<string, unknown>, context: RequestContext): void {
   const violations: Violation[] = [];
-  for (const [name, value] of Object.entries(args)) collect(value, name, name, violations, lang);
-  if (violations.length > 0) throw badInput(lang, violations);
+  for (const [name, value] of Object.entries(args)) collect(value, name, name, violations, context.lang);
+  if (violations.length === 0) return;
+  const check = inputCheckOf(field);
+  throw badInput(context.lang, check ? [...violations, ...otherViolations(check, args, context, violations)] : violations);
 }
 
 /** Puts the screen in front of every resolver of a field that takes arguments, and of no other. */
 export function screenTextInputs(schema: GraphQLSchema, resolvers: GraphQLResolverMap<unknown>): void {
-  wrapResolversTakingArguments(schema, resolvers, (_field, resolve) => (root, args, context, info) => {
-    screenTextArguments(args, context.lang);
+  wrapResolversTakingArguments(schema, resolvers, (field, resolve) => (root, args, context, info) => {
+    screenTextArguments(field, args, context);
     return resolve(root, args, context, info);
   });
 }

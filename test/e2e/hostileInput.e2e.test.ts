@@ -1,4 +1,4 @@
-import { codes, graphql, violationRules } from "../support/http";
+import { codes, graphql, PURPOSE, violationRules, type GraphQLResponse } from "../support/http";
 import { startInProcessPlatform, type InProcessPlatform } from "../support/inProcessPlatform";
 
 /**
@@ -41,6 +41,46 @@ describe("hostile input through the gateway", () => {
     expect(violationRules(await attach("photo\u202Egpj.exe"))).toEqual(["BIDI_CONTROL"]);
     expect(violationRules(await attach("x".repeat(1024 * 1024)))).toEqual(["TOO_LONG"]);
     await graphql(platform.gatewayUrl, `mutation($id: ID!) { cancelCardApplication(id: $id) { status } }`, { id: applicationId }, { token: fahad });
+  });
+
+  it("lists a text's refusal with the field's other violations in one error, and stores nothing", async () => {
+    const listed = (response: GraphQLResponse) => {
+      expect(codes(response)).toEqual(["BAD_USER_INPUT"]);
+      return response.errors![0]!.extensions!.violations.map((v: { field: string; rule: string }) => `${v.field}:${v.rule}`);
+    };
+    const [postman, laborOfficer] = [await platform.login("1000000925"), await platform.login("1000000917")];
+    // A field refused for its text is not refused again by its own rule (the file name's path, the employer's length).
+
+    const address = { buildingNumber: "12", street: "King\u202EFahd", district: "", city: "Riyadh", postalCode: "1234", additionalNumber: "1234" };
+    const moved = await graphql(platform.gatewayUrl, `mutation($a: NationalAddressInput!) { updateNationalAddress(input: $a) { nationalAddress { street } } }`, { a: address }, { token: fahad });
+    expect(listed(moved)).toEqual(["input.street:BIDI_CONTROL", "input.district:REQUIRED", "input.buildingNumber:FORMAT", "input.postalCode:FORMAT"]);
+    const me = await graphql(platform.gatewayUrl, `{ me { nationalAddress { buildingNumber } } }`, {}, { token: fahad });
+    expect(me.data.me.nationalAddress.buildingNumber).toBe("2929");
+
+    const signIn = await graphql(platform.gatewayUrl, `mutation($id: ID!, $p: String!) { login(nationalId: $id, password: $p) { accessToken } }`, { id: "123", p: "p".repeat(300) });
+    expect(listed(signIn)).toEqual(["password:TOO_LONG", "nationalId:NATIONAL_ID_FORMAT"]);
+
+    const created = await graphql(platform.gatewayUrl, `mutation { createCardApplication(input: { kind: REPLACEMENT_DAMAGED, deliveryMethod: OFFICE_PICKUP, pickupOfficeId: "RUH-01" }) { id } }`, {}, { token: fahad });
+    const applicationId = created.data.createCardApplication.id;
+    const attached = await graphql(platform.gatewayUrl, `mutation($input: AttachDocumentInput!) { attachDocument(input: $input) { id } }`, {
+      input: { applicationId, type: "DAMAGED_CARD_PHOTO", fileName: "../photo\u202Egpj.pdf", mimeType: "application/pdf", contentBase64: Buffer.from("not a document").toString("base64") },
+    }, { token: fahad });
+    expect(listed(attached)).toEqual(["input.fileName:BIDI_CONTROL", "contentBase64:UNSUPPORTED_FILE_TYPE"]);
+    const application = await graphql(platform.gatewayUrl, `query($id: ID!) { cardApplication(id: $id) { documents { id } } }`, { id: applicationId }, { token: fahad });
+    expect(application.data.cardApplication.documents).toEqual([]);
+    await graphql(platform.gatewayUrl, `mutation($id: ID!) { cancelCardApplication(id: $id) { status } }`, { id: applicationId }, { token: fahad });
+
+    const wage = { nationalId: "1000000099", monthlyHalalas: -5, employer: "E".repeat(201), effectiveFrom: "2025-01-01" };
+    const recorded = await graphql(platform.gatewayUrl, `mutation($w: RecordWageInput!) { recordWage(input: $w) { employer } }`, { w: wage }, { token: laborOfficer, headers: PURPOSE });
+    expect(listed(recorded)).toEqual(["input.employer:TOO_LONG", "input.monthlyHalalas:AMOUNT_RANGE"]);
+
+    const tracked = await graphql(
+      platform.gatewayUrl,
+      `mutation { recordTrackingEvent(trackingNumber: "RR000000014SA", status: RETURNED_TO_OFFICE, location: "\u202Ehub", at: "2099-01-01T00:00:00Z") { status } }`,
+      {},
+      { token: postman },
+    );
+    expect(listed(tracked)).toEqual(["location:BIDI_CONTROL", "at:FUTURE"]);
   });
 
   it("refuses a subscription as bad input, at the gateway and at a subgraph, without an internal error", async () => {

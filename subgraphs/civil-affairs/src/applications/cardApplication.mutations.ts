@@ -1,10 +1,11 @@
 import { Arg, Ctx, ID, Int, Mutation, Resolver } from "type-graphql";
 import { Authenticated, RequiresRole } from "../../../../kernel/graphql/authorization";
+import { ChecksInput } from "../../../../kernel/graphql/inputChecks";
 import type { RequestContext } from "../../../../kernel/context";
 import { Violations } from "../../../../kernel/errors";
 import { FamilyCard } from "../registry/familyCard.entity";
 import { CardApplication } from "./cardApplication.entity";
-import { attachDocument } from "./documents/attachDocument";
+import { attachDocument, checkUpload } from "./documents/attachDocument";
 import { ApplicationDocument } from "./documents/document.entity";
 import type { DocumentStore } from "./documents/documentStore";
 import { createApplication, updateApplication } from "./drafts";
@@ -55,6 +56,7 @@ export class CardApplicationMutations {
   }
 
   @Authenticated()
+  @ChecksInput(checkUpload)
   @Mutation(() => ApplicationDocument)
   attachDocument(@Arg("input") input: AttachDocumentInput, @Ctx() ctx: RequestContext): Promise<ApplicationDocument> {
     return attachDocument(ctx, this.settings.documents, input);

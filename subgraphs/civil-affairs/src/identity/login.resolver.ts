@@ -1,7 +1,8 @@
 import { Arg, Ctx, ID, Mutation, Resolver } from "type-graphql";
 import type { RequestContext } from "../../../../kernel/context";
 import { appError } from "../../../../kernel/errors";
-import { login, type LoginPolicy } from "./login";
+import { ChecksInput } from "../../../../kernel/graphql/inputChecks";
+import { checkCredentials, login, type LoginPolicy } from "./login";
 import { identityMessages } from "./messages";
 import { Session } from "./session.type";
 import type { SigningKeys } from "./signingKeys";
@@ -21,6 +22,7 @@ export class LoginResolver {
     private readonly maxInFlight: number,
   ) {}
 
+  @ChecksInput(checkCredentials)
   @Mutation(() => Session, { description: "Sign in with national ID and password." })
   async login(
     @Arg("nationalId", () => ID) nationalId: string,

@@ -49,6 +49,13 @@ async function countAttempt(db: DataSource, nationalId: string, policy: LoginPol
   return { allowed: row!.failures <= policy.maxFailures, lockedUntil: row!.locked_until === null ? null : new Date(row!.locked_until) };
 }
 
+/** A sign-in's own input rules: a valid national ID and a password; the ID as stored. */
+export function checkCredentials(args: { nationalId: string; password: string }, violations: Violations): string | null {
+  const nationalId = collectNationalId(violations, "nationalId", args.nationalId);
+  if (!args.password) violations.add("password", "REQUIRED", identityMessages.passwordRequired, undefined);
+  return nationalId;
+}
+
 /**
  * Sign-in with national ID and password. Unknown IDs and wrong passwords get the same answer
  * and take the same time; repeated failures lock the ID, whether or not it exists.
@@ -63,8 +70,7 @@ export async function login(
   now = new Date(),
 ): Promise<IssuedSession> {
   const violations = new Violations(lang);
-  const nationalId = collectNationalId(violations, "nationalId", rawId);
-  if (!password) violations.add("password", "REQUIRED", identityMessages.passwordRequired, undefined);
+  const nationalId = checkCredentials({ nationalId: rawId, password }, violations);
   violations.throwIfAny();
 
   const attempt = await countAttempt(db, nationalId!, policy, now);

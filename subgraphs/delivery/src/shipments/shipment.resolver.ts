@@ -1,5 +1,6 @@
 import { Arg, Ctx, FieldResolver, ID, Int, Mutation, Query, Resolver, Root } from "type-graphql";
 import { Authenticated, RequiresRole } from "../../../../kernel/graphql/authorization";
+import { ChecksInput } from "../../../../kernel/graphql/inputChecks";
 import { requireViewer, type RequestContext } from "../../../../kernel/context";
 import { appError, Violations } from "../../../../kernel/errors";
 import { hasRole } from "../../../../kernel/auth/viewer";
@@ -14,7 +15,7 @@ import { recordTrackingEvent } from "./recordTrackingEvent";
 import { Shipment } from "./shipment.entity";
 import { isDelayedOn, ShipmentStatus } from "./shipmentStatus";
 import { TrackingEvent } from "./trackingEvent.entity";
-import { checkReport, reportFromArgs } from "./trackingReport";
+import { checkEventArgs } from "./trackingReport";
 
 @Resolver(() => Shipment)
 export class ShipmentResolver {
@@ -47,6 +48,7 @@ export class ShipmentResolver {
   }
 
   @RequiresRole("POST_OPERATOR")
+  @ChecksInput(checkEventArgs)
   @Mutation(() => Shipment, { description: "Postal operators: one tracking event; `at` defaults to now. Not on a card he or his family is on (FORBIDDEN, FOUR_EYES)." })
   async recordTrackingEvent(
     @Arg("trackingNumber", () => ID) trackingNumber: string,
@@ -56,9 +58,8 @@ export class ShipmentResolver {
     @Ctx() ctx: RequestContext,
   ): Promise<Shipment> {
     const operator = requireViewer(ctx);
-    const report = reportFromArgs({ trackingNumber, status, at, location }, ctx.now);
     const violations = new Violations(ctx.lang);
-    checkReport(violations, report, ctx.now);
+    const report = checkEventArgs({ trackingNumber, status, at, location }, violations, ctx);
     violations.throwIfAny();
     await assertNotOwnCard(ctx, operator.nationalId, { trackingNumber: report.trackingNumber });
     return (await recordTrackingEvent(ctx.db, report, operator.nationalId, ctx.lang)).shipment;

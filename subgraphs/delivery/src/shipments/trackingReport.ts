@@ -38,6 +38,13 @@ export function reportFromArgs(args: { trackingNumber: string; status: ShipmentS
   return { trackingNumber: args.trackingNumber, status: args.status, at: args.at ?? now, location: trimmed(args.location), description: null };
 }
 
+/** recordTrackingEvent's own input rules (`at` not ahead of the request's `now`, the texts); its arguments as a report. */
+export function checkEventArgs(args: Parameters<typeof reportFromArgs>[0], violations: Violations, ctx: { now: Date }): TrackingReport {
+  const report = reportFromArgs(args, ctx.now);
+  checkReport(violations, report, ctx.now);
+  return report;
+}
+
 function instantOf(value: unknown): Date | null {
   try {
     return DateTimeScalar.parseValue(value);

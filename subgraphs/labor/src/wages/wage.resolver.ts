@@ -1,5 +1,6 @@
 import { Arg, Ctx, Field, FieldResolver, ID, InputType, Int, Mutation, Resolver, Root } from "type-graphql";
 import { RequiresRole } from "../../../../kernel/graphql/authorization";
+import { ChecksInput } from "../../../../kernel/graphql/inputChecks";
 import { requireViewer, type RequestContext } from "../../../../kernel/context";
 import { appError, Violations } from "../../../../kernel/errors";
 import { say } from "../../../../kernel/i18n";
@@ -37,25 +38,32 @@ function latestEffectiveDate(today: string): string {
   return latest.toISOString().slice(0, 10);
 }
 
+/** The wage's own rules: a valid national ID, an amount in range, an employer, a date within a year; the person's ID as stored. */
+function checkWageInput({ input }: { input: RecordWageInput }, violations: Violations, ctx: RequestContext): string | null {
+  const nationalId = collectNationalId(violations, "input.nationalId", input.nationalId);
+  if (!Number.isInteger(input.monthlyHalalas) || input.monthlyHalalas < 0 || input.monthlyHalalas > MAX_MONTHLY_HALALAS) {
+    violations.add("input.monthlyHalalas", "AMOUNT_RANGE", wageMessages.amount, { max: MAX_MONTHLY_HALALAS });
+  }
+  const employer = input.employer.trim();
+  if (employer === "" || employer.length > MAX_EMPLOYER_LENGTH) {
+    violations.add("input.employer", "REQUIRED", wageMessages.employer, { max: MAX_EMPLOYER_LENGTH });
+  }
+  const latest = latestEffectiveDate(ctx.today);
+  if (input.effectiveFrom > latest) violations.add("input.effectiveFrom", "TOO_FAR_AHEAD", wageMessages.tooFarAhead, { latest });
+  return nationalId;
+}
+
 @Resolver(() => WageRecord)
 export class WageResolver {
   constructor(private readonly ruleSet: RuleSet) {}
 
   @RequiresRole("LABOR_OFFICER")
+  @ChecksInput(checkWageInput)
   @Mutation(() => WageRecord, { description: "Labor officers: record a person's new monthly wage from a date on. Not his own or his family's (FORBIDDEN, FOUR_EYES)." })
   async recordWage(@Arg("input") input: RecordWageInput, @Ctx() ctx: RequestContext): Promise<WageRecord> {
     const officer = requireViewer(ctx);
     const violations = new Violations(ctx.lang);
-    const nationalId = collectNationalId(violations, "input.nationalId", input.nationalId);
-    if (!Number.isInteger(input.monthlyHalalas) || input.monthlyHalalas < 0 || input.monthlyHalalas > MAX_MONTHLY_HALALAS) {
-      violations.add("input.monthlyHalalas", "AMOUNT_RANGE", wageMessages.amount, { max: MAX_MONTHLY_HALALAS });
-    }
-    const employer = input.employer.trim();
-    if (employer === "" || employer.length > MAX_EMPLOYER_LENGTH) {
-      violations.add("input.employer", "REQUIRED", wageMessages.employer, { max: MAX_EMPLOYER_LENGTH });
-    }
-    const latest = latestEffectiveDate(ctx.today);
-    if (input.effectiveFrom > latest) violations.add("input.effectiveFrom", "TOO_FAR_AHEAD", wageMessages.tooFarAhead, { latest });
+    const nationalId = checkWageInput({ input }, violations, ctx);
     violations.throwIfAny();
     // The person's registers: for four-eyes (not the officer, nor in a register with him) and, after, the eligibility to refresh.
     const registers = await registersOf(ctx.db, [nationalId!]);
@@ -67,7 +75,7 @@ export class WageResolver {
       wages.create({
         nationalId: nationalId!,
         monthlyHalalas: input.monthlyHalalas,
-        employer,
+        employer: input.employer.trim(),
         source: WageSource.OFFICER,
         effectiveFrom: input.effectiveFrom,
         recordedBy: officer.nationalId,

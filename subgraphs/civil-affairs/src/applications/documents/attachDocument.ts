@@ -22,8 +22,11 @@ function isPlainFileName(name: string): boolean {
   return !/[\\/:*?"<>|]/.test(name) && name !== "." && name !== "..";
 }
 
-/** Checks the upload; the size is checked from the base64 length before anything is decoded. */
-function decodeUpload(input: AttachDocumentInput, violations: Violations): { content: Buffer; mimeType: string } | null {
+/**
+ * attachDocument's own input rules: the file's name, size and content, and its declared type; the
+ * decoded file when it is one. The size is checked from the base64 length before anything is decoded.
+ */
+export function checkUpload({ input }: { input: AttachDocumentInput }, violations: Violations): { content: Buffer; mimeType: string } | null {
   const fileName = input.fileName.trim();
   if (!fileName) violations.add("fileName", "REQUIRED", m.fileNameRequired, undefined);
   else if (!isPlainFileName(fileName)) violations.add("fileName", "FILE_NAME", m.fileNamePath, undefined);
@@ -66,7 +69,7 @@ export async function attachDocument(ctx: RequestContext, store: DocumentStore, 
     throw appError("INVALID_STATE", ctx.lang, applicationMessages.notEditable[ctx.lang]({ status: application.status }));
   }
   const violations = new Violations(ctx.lang);
-  const upload = decodeUpload(input, violations);
+  const upload = checkUpload({ input }, violations);
   const sha256 = upload ? crypto.createHash("sha256").update(upload.content).digest("hex") : null;
   const documents = ctx.db.getRepository(ApplicationDocument);
   // The same file sent again (a client that saw its first try time out) is the same document.
