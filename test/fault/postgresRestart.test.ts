@@ -157,8 +157,8 @@ const OPEN = ["DRAFT", "SUBMITTED", "UNDER_REVIEW", "APPROVED"];
       for (const row of issued.rows) expect(row).toMatchObject({ cards: 1, events: expect.any(Number) });
       expect(issued.rows.every((row) => row.events >= 1)).toBe(true);
       const cardNumbers = issued.rows.map((row) => row.card_number);
-      // An event whose send failed while civil-affairs' own database was away could not be given its
-      // retry time: it is sent again when its claim's lease ends (30 s, outbox/dispatcher.ts).
+      // What a send left to write while civil-affairs' own database was away is written once it is
+      // back; only a claim whose answer the restart cut off waits out its lease (30 s, outbox/dispatcher.ts).
       const deadline = Date.now() + 45_000;
       let received: Array<{ card_number: string; n: number }> = [];
       while (Date.now() < deadline) {

@@ -16,14 +16,17 @@ class Receiver {
   received: Array<{ eventId: string; signed: boolean }> = [];
   calls = 0;
   failFirst = 0;
+  /** Runs before each answer (the test takes the database away there). */
+  beforeAnswer?: () => Promise<unknown>;
   private server: http.Server | null = null;
   constructor(public port = 0) {}
 
   async up(): Promise<void> {
     this.server = http.createServer((req, res) => {
       const chunks: Buffer[] = [];
-      req.on("data", (c) => chunks.push(c)).on("end", () => {
+      req.on("data", (c) => chunks.push(c)).on("end", async () => {
         this.calls++;
+        await this.beforeAnswer?.();
         if (this.calls <= this.failFirst) {
           res.writeHead(500).end();
           return;
@@ -119,6 +122,33 @@ describe.each(DATABASE_KINDS)("the outbox dispatcher (%s database)", (kind) => {
     } finally {
       await dispatcher.stop();
       await back.down();
+    }
+  });
+
+  it.each([
+    ["a delivery", 0],
+    ["a failed send's retry", 1],
+  ])("writes %s the database could not take when it came once the database is back, neither sending again nor waiting out the lease", async (_, failFirst) => {
+    const receiver = new Receiver();
+    receiver.failFirst = failFirst;
+    // The outbox's table is away from the first call until the test puts it back: the dispatcher cannot write what the subscriber answered.
+    let away: Promise<unknown> | null = null;
+    receiver.beforeAnswer = () => (away ??= ca.db.query(`ALTER TABLE outbox_message RENAME TO outbox_message_away`));
+    await receiver.up();
+    const sent = event();
+    await ca.db.transaction((tx) => enqueue(tx, sent, [receiver.url]));
+    const dispatcher = startOutboxDispatcher(ca.db, log, options); // the default 30 s lease
+    try {
+      await until(async () => away !== null);
+      await away;
+      await new Promise((resolve) => setTimeout(resolve, 300)); // a few polls that fail
+      await ca.db.query(`ALTER TABLE outbox_message_away RENAME TO outbox_message`);
+      await until(async () => (await pending()) === 0, 5_000);
+      expect(receiver.received).toEqual([{ eventId: sent.eventId, signed: true }]);
+      expect(receiver.calls).toBe(1 + failFirst);
+    } finally {
+      await dispatcher.stop();
+      await receiver.down();
     }
   });
 

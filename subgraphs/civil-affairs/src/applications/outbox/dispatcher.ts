@@ -1,4 +1,4 @@
-import type { DataSource } from "typeorm";
+import { IsNull, type DataSource } from "typeorm";
 import { sign, SIGNATURE_HEADER } from "../../../../../kernel/events/signature";
 import type { Logger } from "../../../../../kernel/logger";
 import type { BackgroundJob } from "../../../../../kernel/subgraph";
@@ -19,6 +19,9 @@ export interface OutboxDispatcher extends BackgroundJob {
   kick(): void;
 }
 
+/** What a send left to write on its message. */
+type Outcome = Pick<OutboxMessage, "deliveredAt" | "lastError"> | Pick<OutboxMessage, "nextAttemptAt" | "lastError">;
+
 /** Exponential backoff with full jitter: 0.5 s, 1 s, 2 s, ... up to the cap, times 0.5–1.5. */
 export function backoffMs(attempts: number, maxMs: number, random = Math.random): number {
   const base = Math.min(maxMs, 500 * 2 ** Math.max(0, attempts - 1));
@@ -36,6 +39,8 @@ export function startOutboxDispatcher(db: DataSource, log: Logger, options: Disp
   let stopped = false;
   let running: Promise<void> | null = null;
   let timer: NodeJS.Timeout | null = null;
+  /** Outcomes the database could not take when they came (it was away). */
+  const unsettled = new Map<OutboxMessage, Outcome>();
 
   const claim = async (): Promise<OutboxMessage[]> => {
     const runner = db.createQueryRunner();
@@ -56,7 +61,8 @@ export function startOutboxDispatcher(db: DataSource, log: Logger, options: Disp
     }
   };
 
-  const send = async (message: OutboxMessage): Promise<void> => {
+  /** The subscriber's answer to one message: delivered, or when to try again and why. */
+  const deliver = async (message: OutboxMessage): Promise<Outcome> => {
     const body = JSON.stringify(message.payload);
     try {
       const response = await fetch(message.subscriberUrl, {
@@ -66,22 +72,40 @@ export function startOutboxDispatcher(db: DataSource, log: Logger, options: Disp
         signal: AbortSignal.timeout(timeoutMs),
       });
       if (!response.ok) throw new Error(`HTTP ${response.status}`);
-      await db.getRepository(OutboxMessage).update({ id: message.id }, { deliveredAt: new Date(), lastError: null });
+      return { deliveredAt: new Date(), lastError: null };
     } catch (error) {
       const delay = backoffMs(message.attempts, maxBackoffMs);
       const reason = error instanceof Error ? error.message : String(error);
-      await db.getRepository(OutboxMessage).update({ id: message.id }, { nextAttemptAt: new Date(Date.now() + delay), lastError: reason.slice(0, 500) });
       log.warn({ messageId: message.id, subscriber: message.subscriberUrl, attempts: message.attempts, retryInMs: delay, reason }, "outbox delivery failed");
+      return { nextAttemptAt: new Date(Date.now() + delay), lastError: reason.slice(0, 500) };
+    }
+  };
+
+  /**
+   * Writes an outcome on the message as this dispatcher claimed it (same attempt, not delivered
+   * since). When the database is away the outcome is kept and written before the next claim, so
+   * the message is neither sent again nor left waiting out its lease once the database is back.
+   */
+  const settle = async (message: OutboxMessage, outcome: Outcome): Promise<void> => {
+    try {
+      await db.getRepository(OutboxMessage).update({ id: message.id, attempts: message.attempts, deliveredAt: IsNull() }, outcome);
+      unsettled.delete(message);
+    } catch (error) {
+      unsettled.set(message, outcome);
+      throw error;
     }
   };
 
   // A claimed batch is always sent, even when a stop comes meanwhile: otherwise its messages
   // would wait out their lease.
   const drain = async (): Promise<void> => {
+    for (const [message, outcome] of unsettled) await settle(message, outcome);
     while (!stopped) {
       const batch = await claim();
       if (batch.length === 0) return;
-      await Promise.all(batch.map(send));
+      const settled = await Promise.allSettled(batch.map(async (message) => settle(message, await deliver(message))));
+      const failed = settled.find((result) => result.status === "rejected");
+      if (failed) throw failed.reason;
     }
   };
 
