@@ -28,6 +28,7 @@ import {
 } from "../support/browser";
 import { startInProcessPlatform, type InProcessPlatform } from "../support/inProcessPlatform";
 import { ABDULLAH, ANALYST, DEMO_PASSWORD, FAHAD, KHALID, login, OFFICERS, run, runPersisted, type Stats, writeTestManifest } from "./scenario";
+import { enrollmentMessages } from "../../subgraphs/labor/src/enrollments/messages";
 
 /**
  * The officers' screens (civil affairs' review, Saudi Post's shipments, labor's support queue) and
@@ -457,6 +458,30 @@ describe("the officers' screens and the analysts' dashboard in a browser, on a g
 
     expect({ officer: officerProblems(), analyst: analystProblems() }).toEqual({ officer: [], analyst: [] });
   }, 60_000);
+
+  it("says why Abdullah's application for a program was refused when he had applied from elsewhere meanwhile, and shows the request that is open", async () => {
+    const applicant = await as(ABDULLAH.nationalId);
+    const problems = from(applicant);
+    const { page } = applicant;
+    const token = await login(platform.gatewayUrl, ABDULLAH.nationalId);
+    const { programStats } = await run<Stats>(platform.gatewayUrl, "stats", { from: new Date(Date.now() - 86_400_000).toISOString(), to: new Date().toISOString() }, { token: await login(platform.gatewayUrl, ANALYST.nationalId) });
+    const program = programStats.find((entry) => entry.program.code === "FOOD_SUPPORT")!.program.nameAr;
+    await navigate(page, "ar", "family");
+    await settled(page);
+    const card = page.getByRole("article", { name: program, exact: true });
+    const apply = card.getByRole("button", { name: `طلب التسجيل في ${program}`, exact: true });
+    await apply.waitFor();
+
+    // From another device, while this screen still offers the button.
+    expect((await run(platform.gatewayUrl, "enrollInProgram", { program: "FOOD_SUPPORT", registerNumber: ABDULLAH.registerNumber }, { token })).enrollInProgram).toMatchObject({ status: "PENDING" });
+    await apply.click();
+    // The family read again: the request open instead of the button, and the refusal still there.
+    await card.getByText("طلب التسجيل: قيد الدراسة", { exact: true }).waitFor();
+    await settled(page);
+    expect(await apply.count()).toBe(0);
+    expect(await card.getByRole("alert").allInnerTexts()).toEqual([expect.stringContaining(enrollmentMessages.alreadyOpen.ar())]);
+    expect(problems()).toEqual([]);
+  });
 
   it("draws the analyst's charts with the API's numbers for the window shown, in Arabic and English, and the window picker changes the days", async () => {
     const analyst = await as(ANALYST.nationalId);

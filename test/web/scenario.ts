@@ -53,6 +53,7 @@ export const TEST_OPERATIONS = {
   // officers.browser.test.ts: what the officers' screens and the dashboard are checked against.
   myCard: `query TestMyCard { me { family { registerNumber card { cardNumber status delivery { __typename ... on Shipment { trackingNumber carrier shipmentStatus: status events { status } } ... on OfficePickup { pickupStatus: status office { id } } } } } } }`,
   mySupport: `query TestMySupport { me { family { registerNumber eligibility { program { code } eligible } enrollments { id status program { code } } } } }`,
+  enrollInProgram: `mutation TestEnrollInProgram($program: BenefitProgramCode!, $registerNumber: ID!) { enrollInProgram(program: $program, registerNumber: $registerNumber) { id status } }`,
   stats: `query TestStats($from: DateTime!, $to: DateTime!) { applicationStats(from: $from, to: $to) { total byStatus { status count } byKind { kind count } submittedPerDay { day count } issuedPerDay { day count } } deliveryStats(from: $from, to: $to) { inTransit delivered delayed deliveredPerDay { day count } pickupsByOffice { office { id nameAr nameEn } waiting collected } } programStats { program { code nameAr nameEn } eligibleFamilies enrolledFamilies pendingEnrollments } }`,
 };
 

@@ -39,16 +39,6 @@ export function ProgramEnrollment({ registerNumber, program, eligible, openStatu
     applied.current = false;
   }, [openStatus]);
 
-  if (openStatus) {
-    return (
-      <p ref={status} tabIndex={-1}>
-        {words.enrollmentOpen(statuses[openStatus])}
-      </p>
-    );
-  }
-  if (!eligible) return null;
-  if (!viewerIsHead) return <p class="hint">{words.headApplies}</p>;
-
   const enroll = async () => {
     if (busy) return;
     setBusy(true);
@@ -67,9 +57,24 @@ export function ProgramEnrollment({ registerNumber, program, eligible, openStatu
       setBusy(false);
     }
   };
+
+  // A refusal stays on screen when the family read again no longer offers the button (no longer eligible, a request already open).
+  const refusal = error && <ErrorBlock error={error} />;
+  if (openStatus) {
+    return (
+      <>
+        {refusal}
+        <p ref={status} tabIndex={-1}>
+          {words.enrollmentOpen(statuses[openStatus])}
+        </p>
+      </>
+    );
+  }
+  if (!eligible) return refusal || null;
+  if (!viewerIsHead) return <p class="hint">{words.headApplies}</p>;
   return (
     <>
-      <ErrorBlock error={error} />
+      {refusal}
       <div class="actions">
         <button type="button" class="primary" disabled={busy} onClick={() => void enroll()}>
           {words.enroll(program.name)}
