@@ -1,3 +1,5 @@
+import http from "node:http";
+import { listen } from "../../../kernel/http/server";
 import { DATABASE_KINDS } from "../../../test/support/database";
 import { codes } from "../../../test/support/http";
 import { startSubgraphHarness, type Client, type SubgraphHarness } from "../../../test/support/subgraph";
@@ -149,5 +151,66 @@ describe.each(DATABASE_KINDS)("issuing a family card (%s database)", (kind) => {
     expect(codes(await officer(`mutation($id: ID!) { issueFamilyCard(applicationId: $id) { cardNumber } }`, { id: row.id }))).toEqual(["INVALID_STATE"]);
     expect(codes(await khalid(`mutation($id: ID!) { issueFamilyCard(applicationId: $id) { cardNumber } }`, { id: row.id }))).toEqual(["FORBIDDEN"]);
     expect(codes(await officer(`mutation { issueFamilyCard(applicationId: "00000000-0000-0000-0000-000000000000") { cardNumber } }`))).toEqual(["NOT_FOUND"]);
+  });
+});
+
+/** An agency's event endpoint that takes its time: answers `delayMs` after each event (held longer than any test when Infinity). */
+async function slowSubscriber(delayMs: number) {
+  const state = { received: 0, answered: 0 };
+  const server = http.createServer((request, response) => {
+    request.resume().on("end", () => {
+      state.received++;
+      if (delayMs === Infinity) return;
+      setTimeout(() => {
+        state.answered++;
+        response.writeHead(204).end();
+      }, delayMs);
+    });
+  });
+  const port = await listen(server, 0);
+  return Object.assign(state, {
+    url: `http://127.0.0.1:${port}/events`,
+    close: () => new Promise<void>((resolve) => (server.closeAllConnections(), server.close(() => resolve()))),
+  });
+}
+
+describe.each(DATABASE_KINDS)("the answer to issuing a card (%s database)", (kind) => {
+  let ca: SubgraphHarness | undefined;
+  afterEach(() => ca?.stop());
+
+  const issueKhalidsCard = async (subscribers: string[]) => {
+    ca = await startSubgraphHarness(civilAffairs, { kind, env: { OUTBOX_SUBSCRIBERS: subscribers.join(",") }, tokens: signIn });
+    const officer = await ca.as({ nationalId: "1000000909", roles: ["CIVIL_AFFAIRS_OFFICER"] });
+    const khalid = await ca.as({ nationalId: KHALID });
+    const created = await khalid(`mutation { createCardApplication(input: { kind: NEW_CARD, spouseIds: ["1000000065"], deliveryMethod: OFFICE_PICKUP, pickupOfficeId: "RUH-01" }) { id } }`);
+    const id = created.data.createCardApplication.id;
+    await khalid(`mutation($id: ID!) { submitCardApplication(id: $id) { id } }`, { id });
+    await officer(`mutation($id: ID!) { startReview(id: $id) { id } }`, { id });
+    await officer(`mutation($id: ID!) { approveCardApplication(id: $id) { id } }`, { id });
+    return officer(`mutation($id: ID!) { issueFamilyCard(applicationId: $id) { cardNumber } }`, { id });
+  };
+
+  it("comes once every agency took the CardIssued event, so that the card's delivery is in it", async () => {
+    const [delivery, labor] = [await slowSubscriber(300), await slowSubscriber(50)];
+    try {
+      const issued = await issueKhalidsCard([delivery.url, labor.url]);
+      expect(issued.errors).toBeUndefined();
+      expect({ delivery: delivery.answered, labor: labor.answered }).toEqual({ delivery: 1, labor: 1 });
+    } finally {
+      await Promise.all([delivery.close(), labor.close()]);
+    }
+  });
+
+  it("does not wait on an agency that holds the event: the event stays in the outbox for it", async () => {
+    const [holding, down] = [await slowSubscriber(Infinity), "http://127.0.0.1:9/events"];
+    try {
+      const issued = await issueKhalidsCard([holding.url, down]);
+      expect(issued.errors).toBeUndefined();
+      expect({ received: holding.received, answered: holding.answered }).toEqual({ received: 1, answered: 0 });
+      const [{ undelivered }] = await ca!.db.query(`SELECT count(*)::int AS undelivered FROM outbox_message WHERE payload->>'cardNumber' = $1 AND delivered_at IS NULL`, [issued.data.issueFamilyCard.cardNumber]);
+      expect(undelivered).toBe(2);
+    } finally {
+      await holding.close();
+    }
   });
 });

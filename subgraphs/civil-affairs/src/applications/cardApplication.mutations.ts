@@ -13,6 +13,7 @@ import { AttachDocumentInput, NewCardApplicationInput, UpdateCardApplicationInpu
 import { issueFamilyCard } from "./issuing";
 import { applicationMessages } from "./messages";
 import type { OutboxDispatcher } from "./outbox/dispatcher";
+import { firstAnswers } from "./outbox/outbox";
 import { assertRegistryAgrees } from "./review";
 import { submitApplication } from "./submission";
 import { applyMove } from "./transitions";
@@ -30,6 +31,9 @@ function requiredText(ctx: RequestContext, field: string, value: string): string
   violations.throwIfAny();
   return value.trim();
 }
+
+/** The longest an issue waits for the agencies to take its CardIssued event (one that is down answers at once, refused). */
+const ISSUE_ANSWER_WAIT_MS = 2_000;
 
 @Resolver()
 export class CardApplicationMutations {
@@ -125,8 +129,12 @@ export class CardApplicationMutations {
   @RequiresRole("CIVIL_AFFAIRS_OFFICER")
   @Mutation(() => FamilyCard)
   async issueFamilyCard(@Arg("applicationId", () => ID) applicationId: string, @Ctx() ctx: RequestContext): Promise<FamilyCard> {
-    const card = await issueFamilyCard(ctx, applicationId, this.settings.subscribers);
-    this.dispatcher?.kick();
+    const { card, eventId } = await issueFamilyCard(ctx, applicationId, this.settings.subscribers);
+    // The answer's card then carries its delivery (Shipment or OfficePickup) when delivery is up.
+    if (this.dispatcher) {
+      this.dispatcher.kick();
+      await firstAnswers(ctx.db, eventId, ISSUE_ANSWER_WAIT_MS);
+    }
     return card;
   }
 }

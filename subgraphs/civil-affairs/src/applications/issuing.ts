@@ -111,10 +111,11 @@ async function assertNoOtherHeads(tx: EntityManager, ctx: RequestContext, applic
 /**
  * APPROVED → ISSUED in one transaction: the family register (created if there is none), its
  * members, a new card with the next version, the previous card REPLACED, and a CardIssued event
- * in the outbox for each subscriber.
+ * in the outbox for each subscriber. The card, and the event's id.
  */
-export async function issueFamilyCard(ctx: RequestContext, applicationId: string, subscribers: string[]): Promise<FamilyCard> {
+export async function issueFamilyCard(ctx: RequestContext, applicationId: string, subscribers: string[]): Promise<{ card: FamilyCard; eventId: string }> {
   let cardNumber = "";
+  const eventId = crypto.randomUUID();
   await applyMove(ctx, applicationId, "issue", {
     precheck: (application) => assertRegistryAgrees(ctx, application),
     alongside: async (tx, application) => {
@@ -140,7 +141,7 @@ export async function issueFamilyCard(ctx: RequestContext, applicationId: string
       const byPost = application.deliveryMethod === DeliveryMethod.SAUDI_POST;
       const event: CardIssuedEvent = {
         type: "CardIssued",
-        eventId: crypto.randomUUID(),
+        eventId,
         occurredAt: issuedAt.toISOString(),
         cardNumber,
         registerNumber,
@@ -158,5 +159,5 @@ export async function issueFamilyCard(ctx: RequestContext, applicationId: string
       await enqueue(tx, event, subscribers);
     },
   });
-  return ctx.db.getRepository(FamilyCard).findOneByOrFail({ cardNumber });
+  return { card: await ctx.db.getRepository(FamilyCard).findOneByOrFail({ cardNumber }), eventId };
 }

@@ -109,13 +109,21 @@ export function startOutboxDispatcher(db: DataSource, log: Logger, options: Disp
     }
   };
 
+  // A kick during a drain drains again after it: its message may have committed after the drain's last claim.
+  let kicked = false;
   const tick = () => {
-    if (stopped || running) return;
+    if (stopped) return;
+    if (running) {
+      kicked = true;
+      return;
+    }
+    kicked = false;
     running = drain()
       .catch((error) => log.error({ err: error }, "outbox dispatcher failed"))
       .finally(() => {
         running = null;
-        schedule();
+        if (kicked) setImmediate(tick);
+        else schedule();
       });
   };
   const schedule = () => {
