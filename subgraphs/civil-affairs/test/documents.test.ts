@@ -51,9 +51,13 @@ describe("documents attached to an application", () => {
     expect(await documents()).toBe(before);
   });
 
-  it("refuses a PNG declared as a PDF", async () => {
-    const result = await attach(PNG, "application/pdf", "photo.pdf");
-    expect(violationRules(result)).toEqual(["MIME_TYPE_MISMATCH"]);
+  it("takes a file for what its content is, whatever its name and declared type say", async () => {
+    const png = await attach(PNG, "application/pdf", "photo.pdf");
+    expect(png.errors).toBeUndefined();
+    expect(png.data.attachDocument).toMatchObject({ fileName: "photo.pdf", mimeType: "image/png" });
+    const pdf = await attach(PDF, "application/octet-stream", "scan.bin");
+    expect(pdf.errors).toBeUndefined();
+    expect(pdf.data.attachDocument).toMatchObject({ fileName: "scan.bin", mimeType: "application/pdf" });
   });
 
   it("refuses 5 MiB + 1 byte and accepts exactly 5 MiB", async () => {

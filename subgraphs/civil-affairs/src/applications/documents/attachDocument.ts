@@ -8,7 +8,7 @@ import { applicationMessages } from "../messages";
 import type { AttachDocumentInput } from "../inputs";
 import { ApplicationDocument } from "./document.entity";
 import type { DocumentStore } from "./documentStore";
-import { decodedBase64Size, detectMimeType, isBase64, MAX_DOCUMENT_BYTES, sameMimeType } from "./fileType";
+import { decodedBase64Size, detectMimeType, isBase64, MAX_DOCUMENT_BYTES } from "./fileType";
 import { documentMessages as m } from "./messages";
 
 /** More than any application kind needs (one per spouse and child, a photo, a few corrections). */
@@ -23,8 +23,8 @@ function isPlainFileName(name: string): boolean {
 }
 
 /**
- * attachDocument's own input rules: the file's name, size and content, and its declared type; the
- * decoded file when it is one. The size is checked from the base64 length before anything is decoded.
+ * attachDocument's own input rules: the file's name, size and content; the decoded file and the type
+ * its content is (PDF, JPEG or PNG), when it is one. The size is checked from the base64 length before anything is decoded.
  */
 export function checkUpload({ input }: { input: AttachDocumentInput }, violations: Violations): { content: Buffer; mimeType: string } | null {
   const fileName = input.fileName.trim();
@@ -50,9 +50,7 @@ export function checkUpload({ input }: { input: AttachDocumentInput }, violation
     violations.add("contentBase64", "UNSUPPORTED_FILE_TYPE", m.unsupported, undefined);
     return null;
   }
-  if (!sameMimeType(input.mimeType, detected)) {
-    violations.add("mimeType", "MIME_TYPE_MISMATCH", m.mimeMismatch, { declared: input.mimeType, detected });
-  }
+  // RULES.md: recognised by content, not by the declared type; the document keeps the type its bytes are.
   return { content, mimeType: detected };
 }
 

@@ -9,12 +9,6 @@ export function detectMimeType(content: Buffer): string | null {
   return SIGNATURES.find(({ magic }) => magic.every((byte, i) => content[i] === byte))?.mimeType ?? null;
 }
 
-/** Declared types are compared loosely: case, parameters, and the common "image/jpg" alias. */
-export function sameMimeType(declared: string, detected: string): boolean {
-  const clean = declared.split(";")[0]!.trim().toLowerCase();
-  return clean === detected || (clean === "image/jpg" && detected === "image/jpeg");
-}
-
 export const MAX_DOCUMENT_BYTES = 5 * 1024 * 1024;
 
 /** Decoded size of a base64 string, known before decoding it. */

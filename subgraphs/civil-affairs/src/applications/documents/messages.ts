@@ -18,10 +18,6 @@ export const documentMessages = messages({
     en: () => "Only PDF, JPEG or PNG files are accepted (checked by content).",
     ar: () => "تقبل ملفات PDF أو JPEG أو PNG فقط (يُتحقق من المحتوى).",
   },
-  mimeMismatch: {
-    en: (p: { declared: string; detected: string }) => `The file is ${p.detected}, not ${p.declared} as declared.`,
-    ar: (p: { declared: string; detected: string }) => `نوع الملف ${p.detected} وليس ${p.declared} كما ذُكر.`,
-  },
   fileNameRequired: { en: () => "fileName is required.", ar: () => "اسم الملف مطلوب." },
   fileNamePath: {
     en: () => 'A file name is a name only: no folder, and none of \\ / : * ? " < > |.',
