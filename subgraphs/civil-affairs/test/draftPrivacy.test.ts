@@ -14,6 +14,7 @@ const KHALID_WIFE = "1000000065";
 const KHALID_SON = "1000000073";
 const FAHAD = "1000000016"; // heads a register
 const FAHAD_WIFE = "1000000024";
+const FAHADS_SON = "1000000032"; // an adult, a member of his father's register
 const SARAH = "1000000040"; // Fahad's daughter, 14
 const NOBODY = "1000000990"; // a valid ID that names no one
 
@@ -47,6 +48,16 @@ describe("what a draft shows its applicant", () => {
     const read = await khalid(`query($id: ID!) { cardApplication(id: $id) { ${VIEW} } }`, { id: draft.id });
     expect(read.data.cardApplication).toEqual(draft);
     await cancel(draft.id);
+  });
+
+  it("shows an adult son drafting his own card the sister already in his family, and still no one else", async () => {
+    const son = await ca.as({ nationalId: FAHADS_SON });
+    const created = await son(`mutation($c: [ID!]) { createCardApplication(input: { kind: NEW_CARD, childIds: $c, deliveryMethod: OFFICE_PICKUP, pickupOfficeId: "RUH-01" }) { ${VIEW} } }`, { c: [SARAH, KHALID_SON] });
+    expect(created.errors).toBeUndefined();
+    const draft = created.data.createCardApplication;
+    expect(draft.children.map((p: { nationalId: string }) => p.nationalId)).toEqual([SARAH]);
+    expect(draft.requestedChildIds).toEqual([SARAH, KHALID_SON]);
+    await son(`mutation($id: ID!) { cancelCardApplication(id: $id) { status } }`, { id: draft.id });
   });
 
   it("shows no national address of a linked person outside his register", async () => {
