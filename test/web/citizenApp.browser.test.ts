@@ -296,6 +296,9 @@ describe("the citizens' web app in a browser, on a gateway that accepts only per
     const files = writeSampleDocuments(path.join(scratch, "documents"));
     const { page, problems } = await open();
     await signIn(page, KHALID.nationalId, DEMO_PASSWORD, "ar");
+    // My family tells him how to apply; its link is not named like the navigation's "طلب بطاقة" (one link by that name).
+    await page.getByRole("heading", { level: 2, name: "لا يوجد لك سجل أسرة بعد." }).waitFor();
+    expect(await page.getByRole("link", { name: "طلب بطاقة" }).count()).toBe(1);
     await navigate(page, "ar", "apply");
     await page.getByRole("heading", { level: 1, name: "طلب بطاقة العائلة" }).waitFor();
     await settled(page);

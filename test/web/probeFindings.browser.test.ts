@@ -174,7 +174,7 @@ describe("the web app, as an outside browser probe walked it", () => {
   it("tells a resident up front that the card is for Saudi citizens, offering no application form", async () => {
     const page = await signedIn("2000000014");
     await page.getByText("تُصدر بطاقة العائلة للمواطنين السعوديين فقط، فلا يمكنك التقدّم بطلب لها.").waitFor();
-    expect(await page.getByRole("link", { name: "قدّم طلب بطاقة العائلة" }).count()).toBe(0);
+    expect(await page.getByRole("link", { name: "ابدأ طلبك الآن" }).count()).toBe(0);
     await page.goto("/#/apply");
     await page.getByRole("heading", { level: 2, name: "بطاقة العائلة للمواطنين السعوديين" }).waitFor();
     await settled(page);

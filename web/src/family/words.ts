@@ -5,7 +5,8 @@ export const familyWords = catalogue(
     title: "عائلتي",
     noFamily: "لا يوجد لك سجل أسرة بعد.",
     howToApply: "لإصدار بطاقة العائلة، قدّم طلب بطاقة جديدة باسمك بصفتك ربّ الأسرة، واذكر فيه زوجتك وأبناءك.",
-    applyLink: "قدّم طلب بطاقة العائلة",
+    // Not the navigation's "طلب بطاقة": two links named alike on one screen are ambiguous to find by name.
+    applyLink: "ابدأ طلبك الآن",
     saudiOnly: "تُصدر بطاقة العائلة للمواطنين السعوديين فقط، فلا يمكنك التقدّم بطلب لها.",
     register: "رقم سجل الأسرة",
     members: "أفراد الأسرة",
@@ -60,7 +61,7 @@ export const familyWords = catalogue(
     title: "My family",
     noFamily: "You have no family register yet.",
     howToApply: "To get a family card, apply for a new card as the head of the family and name your wife and children in it.",
-    applyLink: "Apply for a family card",
+    applyLink: "Start your application",
     saudiOnly: "The family card is issued to Saudi citizens only, so you cannot apply for one.",
     register: "Family register number",
     members: "Family members",
