@@ -361,6 +361,14 @@ describe("the citizens' web app in a browser, on a gateway that accepts only per
       [`OTHER ${path.basename(files.png)}`, `OTHER ${path.basename(files.pdf)}`].sort(),
     );
 
+    // My family, still without a register, shows where his application stands and leads to it.
+    await navigate(page, "ar", "family");
+    const inProgress = page.getByRole("region", { name: "طلبك الجاري" });
+    await inProgress.waitFor();
+    expect(await inProgress.innerText()).toContain("بطاقة جديدة: مقدَّم");
+    await inProgress.getByRole("link", { name: "افتح طلبك", exact: true }).click();
+    await page.getByRole("heading", { level: 1, name: "طلب بطاقة العائلة" }).waitFor();
+
     expect(problems()).toEqual([]);
   }, 120_000);
 

@@ -8,7 +8,9 @@ import { AddressFacts } from "../ui/AddressFacts";
 import { Code, Day } from "../ui/Dates";
 import { ErrorSummary } from "../ui/ErrorSummary";
 import { commonWords } from "../ui/words";
+import { OPEN_STATUSES } from "../apply/labels";
 import { CardSection } from "./CardSection";
+import { OpenApplication } from "./OpenApplication";
 import { SupportSection } from "./SupportSection";
 import { relationLabels } from "./labels";
 import { familyWords } from "./words";
@@ -23,6 +25,8 @@ export function FamilyScreen() {
   const common = useWords(commonWords);
   const { data, error, partialErrors, loading, reload } = useQuery(MyFamilyDocument, {});
   const me = data?.me;
+  // A citizen has at most one open application (newest first in the list).
+  const open = data?.myCardApplications.find((application) => OPEN_STATUSES.includes(application.status)) ?? null;
   return (
     <>
       <ScreenHeading>
@@ -34,18 +38,21 @@ export function FamilyScreen() {
       {me && !me.family && (
         <section class="card" aria-labelledby="no-family">
           <h2 id="no-family">{words.noFamily}</h2>
-          {me.isSaudi ? (
-            <>
-              <p>{words.howToApply}</p>
-              <p>
-                <a href={hrefOf("apply")}>{words.applyLink}</a>
-              </p>
-            </>
-          ) : (
+          {!me.isSaudi ? (
             <p>{words.saudiOnly}</p>
+          ) : (
+            !open && (
+              <>
+                <p>{words.howToApply}</p>
+                <p>
+                  <a href={hrefOf("apply")}>{words.applyLink}</a>
+                </p>
+              </>
+            )
           )}
         </section>
       )}
+      {open && <OpenApplication application={open} />}
       {me?.family && <Members family={me.family} />}
       {me?.family && <CardSection card={me.family.card} />}
       {me && (
