@@ -382,7 +382,11 @@ describe("the officers' screens and the analysts' dashboard in a browser, on a g
     const wife = await as(ABDULLAH.wife);
     await wife.page.getByRole("heading", { level: 1, name: "عائلتي" }).waitFor();
     await settled(wife.page);
-    expect(await wife.page.getByRole("article", { name: program, exact: true }).innerText()).toContain("يتقدّم ربّ الأسرة بطلب التسجيل في البرنامج.");
+    const wifesView = await wife.page.getByRole("article", { name: program, exact: true }).innerText();
+    expect(wifesView).toContain("يتقدّم ربّ الأسرة بطلب التسجيل في البرنامج.");
+    // The monthly amount in Arabic-Indic digits, as the reasons beside it.
+    expect(wifesView).toMatch(/[٠-٩]+٫[٠-٩]{2} ر\.س/);
+    expect(wifesView).not.toMatch(/[0-9]/);
     expect(await applyFor(wife.page).count()).toBe(0);
 
     // He applies from his family's screen; the program then says his request is pending.

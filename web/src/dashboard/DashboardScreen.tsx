@@ -3,7 +3,7 @@ import { useQuery } from "../api/useQuery";
 import { kindLabels, statusLabels } from "../apply/labels";
 import { DashboardDocument, type DashboardQuery } from "../graphql/graphql";
 import { useWords } from "../i18n/catalogue";
-import { formatNumber, formatShortDay } from "../i18n/format";
+import { formatAmount, formatNumber, formatShortDay } from "../i18n/format";
 import { useLanguage, type Language } from "../i18n/language";
 import { ErrorSummary } from "../ui/ErrorSummary";
 import { commonWords } from "../ui/words";
@@ -135,7 +135,7 @@ function Statistics({ data, language }: { data: DashboardQuery; language: Langua
         </div>
         <dl class="figures">
           {data.programStats.map((entry) => (
-            <Figure key={entry.program.code} label={`${words.monthlyTotal}: ${programName(entry.program)}`} value={entry.monthlyTotal.formatted} />
+            <Figure key={entry.program.code} label={`${words.monthlyTotal}: ${programName(entry.program)}`} value={formatAmount(entry.monthlyTotal.halalas, language)} />
           ))}
         </dl>
       </section>

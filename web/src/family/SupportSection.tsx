@@ -6,6 +6,7 @@ import { ScrollTable } from "../ui/ScrollTable";
 import { enrollmentStatusLabels } from "./labels";
 import { ProgramEnrollment } from "./ProgramEnrollment";
 import { familyWords } from "./words";
+import { Amount } from "../ui/Amount";
 
 type Family = NonNullable<NonNullable<MyFamilyQuery["me"]>["family"]>;
 
@@ -32,7 +33,7 @@ export function SupportSection({ family, viewerId, onEnrolled }: SupportSectionP
       <h2 id="support-title">{words.support}</h2>
       {family.householdIncome && (
         <p>
-          {words.householdIncome}: {family.householdIncome.formatted}
+          {words.householdIncome}: <Amount money={family.householdIncome} />
         </p>
       )}
       <div class="grid">
@@ -44,7 +45,7 @@ export function SupportSection({ family, viewerId, onEnrolled }: SupportSectionP
             </p>
             {decision.monthlyAmount && (
               <p>
-                {words.monthlyAmount}: {decision.monthlyAmount.formatted}
+                {words.monthlyAmount}: <Amount money={decision.monthlyAmount} />
               </p>
             )}
             <p class="hint">{words.reasons}:</p>

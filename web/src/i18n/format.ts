@@ -58,6 +58,16 @@ export function formatHijriDateTime(at: string, language: Language): string {
   return dateFormat(LOCALES[language].hijri, DAY).format(new Date(at));
 }
 
+/** An amount in halalas as riyals with their two decimals: "١٠٠٫٠٠ ر.س" / "SAR 100.00". */
+export function formatAmount(halalas: number, language: Language): string {
+  const key = `a|${language}`;
+  let format = cache.get(key) as Intl.NumberFormat | undefined;
+  if (!format) cache.set(key, (format = new Intl.NumberFormat(LOCALES[language].number, { minimumFractionDigits: 2, maximumFractionDigits: 2 })));
+  // Exact: integer halalas over 100 keep their two decimals in a double (up to 2^53).
+  const riyals = format.format(halalas / 100);
+  return language === "ar" ? `${riyals} ر.س` : `SAR ${riyals}`;
+}
+
 export function formatNumber(value: number, language: Language): string {
   return numberFormat(language).format(value);
 }

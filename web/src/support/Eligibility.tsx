@@ -1,6 +1,7 @@
 import type { SupportEligibilityFragment } from "../graphql/graphql";
 import { useWords } from "../i18n/catalogue";
 import { supportWords } from "./words";
+import { Amount } from "../ui/Amount";
 
 /** One program's decision for a family: eligible or not, the monthly amount, and the API's reasons. */
 export function EligibilityFacts({ decision }: { decision: SupportEligibilityFragment }) {
@@ -11,7 +12,7 @@ export function EligibilityFacts({ decision }: { decision: SupportEligibilityFra
         <span class={decision.eligible ? "badge good" : "badge bad"}>{decision.eligible ? words.eligible : words.notEligible}</span>
         {decision.monthlyAmount && (
           <span>
-            {words.monthlyAmount}: <bdi>{decision.monthlyAmount.formatted}</bdi>
+            {words.monthlyAmount}: <Amount money={decision.monthlyAmount} />
           </span>
         )}
       </p>

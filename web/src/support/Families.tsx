@@ -13,6 +13,7 @@ import { ErrorSummary } from "../ui/ErrorSummary";
 import { commonWords } from "../ui/words";
 import type { PagePosition } from "../ui/Pager";
 import { supportWords } from "./words";
+import { Amount } from "../ui/Amount";
 
 /** Families per page. */
 const PAGE = 20;
@@ -77,7 +78,7 @@ export function Families({ position, onMove }: { position: PagePosition; onMove(
                   <Code value={node.registerNumber} />
                 </th>
                 <td>{number(node.memberCount)}</td>
-                <td>{node.householdIncome ? <bdi>{node.householdIncome.formatted}</bdi> : words.noIncome}</td>
+                <td>{node.householdIncome ? <Amount money={node.householdIncome} /> : words.noIncome}</td>
                 <td>
                   <a href={hrefOf("support", node.registerNumber)} aria-label={words.openFamily(node.registerNumber)}>
                     {words.open}

@@ -17,6 +17,7 @@ import { EligibilityFacts, programName } from "./Eligibility";
 import { countryName, nameOf } from "./people";
 import { RecordWage } from "./RecordWage";
 import { supportWords, wageSourceLabels } from "./words";
+import { Amount } from "../ui/Amount";
 
 /**
  * One family as a labor officer reviews it, read with the stated purpose (`headers`): its members,
@@ -80,7 +81,7 @@ export function FamilyView({ registerNumber, headers }: { registerNumber: string
         <h2 id="family-wages-title">{words.wagesTitle}</h2>
         {family.householdIncome && (
           <p>
-            <strong>{words.householdIncome}:</strong> <bdi>{family.householdIncome.formatted}</bdi>
+            <strong>{words.householdIncome}:</strong> <Amount money={family.householdIncome} />
           </p>
         )}
         <Wages family={family} />
@@ -171,7 +172,7 @@ function Wages({ family }: { family: SupportFamilyDetailsFragment }) {
                 <th scope="row">{member ? <bdi>{nameOf(member, language)}</bdi> : <Code value={wage.nationalId} />}</th>
                 <td>{wage.employer ? <bdi>{wage.employer}</bdi> : words.noWage}</td>
                 <td>
-                  <bdi>{wage.monthlyAmount.formatted}</bdi>
+                  <Amount money={wage.monthlyAmount} />
                 </td>
                 <td>{wage.effectiveFrom ? <Day value={wage.effectiveFrom} /> : "—"}</td>
                 <td>{wage.source ? sources[wage.source] : "—"}</td>

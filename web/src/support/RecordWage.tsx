@@ -5,6 +5,7 @@ import { ErrorBlock } from "../ui/ErrorBlock";
 import { asApiError } from "../apply/errors";
 import { SupportRecordWageDocument, type SupportFamilyDetailsFragment } from "../graphql/graphql";
 import { useWords } from "../i18n/catalogue";
+import { formatAmount } from "../i18n/format";
 import { useLanguage } from "../i18n/language";
 import { announce, clearAnnouncement } from "../ui/announcer";
 import { Field } from "../ui/Field";
@@ -55,7 +56,7 @@ export function RecordWage({ family, headers, onRecorded }: RecordWageProps) {
       const member = family.members.find((item) => item.citizen.nationalId === wage.nationalId);
       setEmployer("");
       setAmount("");
-      await onRecorded(words.wageRecorded(member ? nameOf(member, language) : wage.nationalId, wage.monthlyAmount.formatted));
+      await onRecorded(words.wageRecorded(member ? nameOf(member, language) : wage.nationalId, formatAmount(wage.monthlyAmount.halalas, language)));
     } catch (failure) {
       clearAnnouncement();
       setError(asApiError(failure));
