@@ -1,5 +1,5 @@
 import type { Browser, Page } from "playwright-core";
-import { announced, buildWebForGateway, checkAccessibility, fact, launchBrowser, navigate, openPage, settled, signIn, VIEWPORTS, WORDS, type OpenedPage } from "../support/browser";
+import { announced, buildWebForGateway, checkAccessibility, chooseLanguage, fact, launchBrowser, navigate, openPage, settled, signIn, VIEWPORTS, WORDS, type OpenedPage } from "../support/browser";
 import { graphql, PURPOSE } from "../support/http";
 import { startInProcessPlatform, type InProcessPlatform } from "../support/inProcessPlatform";
 import fs from "node:fs";
@@ -87,6 +87,27 @@ describe("the web app, as an outside browser probe walked it", () => {
     await page.getByLabel("رقم هوية الابن/الابنة ١", { exact: true }).waitFor();
     await page.getByRole("button", { name: AR.switchLanguage, exact: true }).click();
     await page.getByLabel("Wife's national ID 1", { exact: true }).waitFor();
+  });
+
+  it("drops a refusal worded in the other language when the reader switches, and says the next one in the new language", async () => {
+    const page = await signedIn(FAHAD.nationalId);
+    await page.goto("/#/apply");
+    const form = page.getByRole("region", { name: "طلب جديد" });
+    await form.getByRole("radio", { name: "بدل فاقد", exact: true }).check();
+    await form.getByLabel("رقم هوية الزوجة ١", { exact: true }).fill("1000000017"); // a wrong check digit
+    await form.getByRole("button", { name: "إنشاء الطلب", exact: true }).click();
+    await page.getByRole("alert").first().waitFor();
+    expect(await page.getByRole("alert").first().innerText()).toMatch(/[\u0600-\u06FF]/);
+
+    await chooseLanguage(page, "en");
+    await page.getByRole("button", { name: "Create application", exact: true }).waitFor();
+    await settled(page);
+    const main = page.getByRole("main");
+    expect(await main.getByRole("alert").count()).toBe(0);
+    expect(await main.innerText()).not.toMatch(/\u0631\u0642\u0645 \u0627\u0644\u062a\u062d\u0642\u0642/); // "رقم التحقق": the Arabic violation
+    await page.getByRole("button", { name: "Create application", exact: true }).click();
+    await main.getByRole("alert").first().waitFor();
+    expect(await main.getByRole("alert").first().innerText()).not.toMatch(/[\u0600-\u06FF]/);
   });
 
   it("says an unknown address is not found rather than showing another screen, and offers no retry of a refusal", async () => {

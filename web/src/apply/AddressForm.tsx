@@ -1,6 +1,7 @@
 import { useEffect, useRef, useState } from "preact/hooks";
 import { request } from "../api/client";
 import type { ApiError } from "../api/errors";
+import { useApiError } from "../api/useApiError";
 import { UpdateNationalAddressDocument, type AddressFragment, type NationalAddressInput } from "../graphql/graphql";
 import { useWords } from "../i18n/catalogue";
 import { addressWords } from "../ui/addressWords";
@@ -29,7 +30,7 @@ export function AddressForm({ address, refusal, related, onSaved }: AddressFormP
   const words = useWords(applyWords);
   const fields = useWords(addressWords);
   const [values, setValues] = useState<Record<AddressField, string>>(() => Object.fromEntries(FIELDS.map((field) => [field, address?.[field] ?? ""])) as Record<AddressField, string>);
-  const [error, setError] = useState<ApiError | null>(null);
+  const [error, setError] = useApiError();
   const [busy, setBusy] = useState(false);
   // After a save the keyboard goes to its confirmation (the button was disabled meanwhile, which drops focus); after a refusal, to the error summary.
   const [saved, setSaved] = useState(false);

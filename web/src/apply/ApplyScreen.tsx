@@ -1,6 +1,6 @@
 import { useEffect, useState } from "preact/hooks";
-import type { ApiError } from "../api/errors";
 import { useQuery } from "../api/useQuery";
+import { useApiError } from "../api/useApiError";
 import { MyApplicationsDocument } from "../graphql/graphql";
 import { useWords } from "../i18n/catalogue";
 import { ErrorSummary } from "../ui/ErrorSummary";
@@ -24,7 +24,7 @@ export function ApplyScreen() {
   const words = useWords(applyWords);
   const common = useWords(commonWords);
   const { data, error, partialErrors, loading, reload } = useQuery(MyApplicationsDocument, {});
-  const [actionError, setActionError] = useState<ApiError | null>(null);
+  const [actionError, setActionError] = useApiError();
   // Which section takes the keyboard when it appears: the application just created, or the new form after a cancellation.
   const [focus, setFocus] = useState<"application" | "new" | null>(null);
 

@@ -1,5 +1,6 @@
 import { useRef, useState } from "preact/hooks";
 import type { ApiError } from "../api/errors";
+import { useApiError } from "../api/useApiError";
 import type { ApplicationDetailsFragment, DocumentType } from "../graphql/graphql";
 import { useWords } from "../i18n/catalogue";
 import { formatNumber } from "../i18n/format";
@@ -32,7 +33,7 @@ export function DocumentsPanel({ application, editable, refusal, onAttached }: D
   const words = useWords(applyWords);
   const labels = useWords(documentLabels);
   const language = useLanguage();
-  const [error, setError] = useState<ApiError | null>(null);
+  const [error, setError] = useApiError();
   const [busy, setBusy] = useState(false);
   const heading = useRef<HTMLHeadingElement>(null);
   const missing = countMissing(application.missingDocuments);

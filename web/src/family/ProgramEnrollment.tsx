@@ -1,6 +1,6 @@
 import { useEffect, useRef, useState } from "preact/hooks";
 import { request } from "../api/client";
-import type { ApiError } from "../api/errors";
+import { useApiError } from "../api/useApiError";
 import { asApiError } from "../apply/errors";
 import { FamilyEnrollInProgramDocument, type BenefitProgramCode, type EnrollmentStatus } from "../graphql/graphql";
 import { useWords } from "../i18n/catalogue";
@@ -30,7 +30,7 @@ export function ProgramEnrollment({ registerNumber, program, eligible, openStatu
   const words = useWords(familyWords);
   const statuses = useWords(enrollmentStatusLabels);
   const [busy, setBusy] = useState(false);
-  const [error, setError] = useState<ApiError | null>(null);
+  const [error, setError] = useApiError();
   // After applying, the button is gone: the keyboard goes to the line that replaces it.
   const applied = useRef(false);
   const status = useRef<HTMLParagraphElement>(null);

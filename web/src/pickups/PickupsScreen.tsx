@@ -1,7 +1,7 @@
 import { useEffect, useRef, useState } from "preact/hooks";
 import { request } from "../api/client";
-import type { ApiError } from "../api/errors";
 import { useQuery } from "../api/useQuery";
+import { useApiError } from "../api/useApiError";
 import { ErrorBlock } from "../ui/ErrorBlock";
 import { asApiError } from "../apply/errors";
 import { pickupStatusLabels } from "../family/labels";
@@ -84,7 +84,7 @@ function OfficeQueue({ officeId, offices }: { officeId: string; offices: OfficeF
   const headers = purposeHeaders(words.purpose);
   const [position, setPosition] = useState<PagePosition>(FIRST_PAGE);
   const { data, error, loading, reload } = useQuery(PickupsAwaitingDocument, { officeId: officeId || null, first: PAGE, after: position.after }, { headers });
-  const [moveError, setMoveError] = useState<ApiError | null>(null);
+  const [moveError, setMoveError] = useApiError();
   const [busy, setBusy] = useState(false);
   const results = useRef<HTMLDivElement>(null);
   // Set when the officer turns a page or moves a card: the list read is then focused (and a page said).

@@ -1,6 +1,6 @@
 import { useState } from "preact/hooks";
 import { request } from "../api/client";
-import type { ApiError } from "../api/errors";
+import { useApiError } from "../api/useApiError";
 import { asApiError } from "../apply/errors";
 import { formatSize } from "../apply/files";
 import { documentLabels } from "../apply/labels";
@@ -44,7 +44,7 @@ export function CaseDocuments({ application, headers }: { application: CaseDetai
   const labels = useWords(documentLabels);
   const language = useLanguage();
   const [busy, setBusy] = useState<string | null>(null);
-  const [error, setError] = useState<ApiError | null>(null);
+  const [error, setError] = useApiError();
   const downloadable = Boolean(application.submittedAt) && application.viewerMayAct !== false;
 
   const download = async (id: string) => {

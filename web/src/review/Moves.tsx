@@ -1,6 +1,6 @@
 import { useRef, useState } from "preact/hooks";
 import { request } from "../api/client";
-import type { ApiError } from "../api/errors";
+import { useApiError } from "../api/useApiError";
 import { ErrorBlock } from "../ui/ErrorBlock";
 import { asApiError } from "../apply/errors";
 import {
@@ -32,7 +32,7 @@ interface MovesProps {
  */
 export function Moves({ application, headers, onMoved, reload }: MovesProps) {
   const words = useWords(reviewWords);
-  const [error, setError] = useState<ApiError | null>(null);
+  const [error, setError] = useApiError();
   const [reloaded, setReloaded] = useState(false);
   const [busy, setBusy] = useState(false);
   // A move refused for four-eyes, when the application did not say so (viewerMayAct unknown).

@@ -1,6 +1,7 @@
 import { useState } from "preact/hooks";
 import { request } from "../api/client";
 import { ApiError } from "../api/errors";
+import { useApiError } from "../api/useApiError";
 import { SignInDocument } from "../graphql/graphql";
 import { useWords } from "../i18n/catalogue";
 import { announce } from "../ui/announcer";
@@ -15,7 +16,7 @@ export function SignIn({ ended, expiredFor }: Pick<SessionState, "ended" | "expi
   const words = useWords(signInWords);
   const [nationalId, setNationalId] = useState("");
   const [password, setPassword] = useState("");
-  const [error, setError] = useState<ApiError | null>(null);
+  const [error, setError] = useApiError();
   const [busy, setBusy] = useState(false);
 
   const submit = async (event: Event) => {

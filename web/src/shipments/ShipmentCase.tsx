@@ -1,6 +1,7 @@
 import { useCallback, useEffect, useRef, useState } from "preact/hooks";
 import { request } from "../api/client";
 import { ApiError } from "../api/errors";
+import { useApiError } from "../api/useApiError";
 import { ErrorBlock } from "../ui/ErrorBlock";
 import { asApiError } from "../apply/errors";
 import { shipmentStatusLabels } from "../family/labels";
@@ -215,7 +216,7 @@ function RecordEvent({ shipment, headers, onRecorded, onStale }: RecordEventProp
   const [chosen, setChosen] = useState<ShipmentStatus | null>(null);
   const [location, setLocation] = useState("");
   const [busy, setBusy] = useState(false);
-  const [error, setError] = useState<ApiError | null>(null);
+  const [error, setError] = useApiError();
   const select = useRef<HTMLSelectElement>(null);
   // The choice holds while the status allows it; otherwise the first move the status allows.
   const status = chosen && moves.includes(chosen) ? chosen : moves[0];

@@ -1,6 +1,7 @@
 import { useState } from "preact/hooks";
 import { request } from "../api/client";
 import { ApiError, type Violation } from "../api/errors";
+import { useApiError } from "../api/useApiError";
 import { ErrorBlock } from "../ui/ErrorBlock";
 import { asApiError } from "../apply/errors";
 import { SupportRecordWageDocument, type SupportFamilyDetailsFragment } from "../graphql/graphql";
@@ -32,7 +33,7 @@ export function RecordWage({ family, headers, onRecorded }: RecordWageProps) {
   const [employer, setEmployer] = useState("");
   const [amount, setAmount] = useState("");
   const [effectiveFrom, setEffectiveFrom] = useState(todayInRiyadh());
-  const [error, setError] = useState<ApiError | null>(null);
+  const [error, setError] = useApiError();
   const [busy, setBusy] = useState(false);
 
   const submit = async (event: Event) => {

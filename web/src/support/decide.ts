@@ -1,6 +1,7 @@
 import { useState } from "preact/hooks";
 import { request } from "../api/client";
 import { ApiError } from "../api/errors";
+import { useApiError } from "../api/useApiError";
 import { asApiError } from "../apply/errors";
 import { SupportDecideEnrollmentDocument } from "../graphql/graphql";
 import { announce, clearAnnouncement } from "../ui/announcer";
@@ -35,7 +36,7 @@ export function decisionRefusal(error: ApiError, enrollment: Decidable, words: P
  */
 export function useDecide(headers: Record<string, string>, words: DecideWords, after: () => Promise<void>) {
   const [busy, setBusy] = useState<string | null>(null);
-  const [error, setError] = useState<ApiError | null>(null);
+  const [error, setError] = useApiError();
   const decide = async (enrollment: Decidable, approve: boolean) => {
     if (busy) return;
     setBusy(enrollment.id);
