@@ -16,8 +16,8 @@ import { EligibilityFacts, programName } from "./Eligibility";
 import type { PagePosition } from "../ui/Pager";
 import { supportWords } from "./words";
 
-/** Enrollments per page. */
-const PAGE = 10;
+/** Enrollments per page, as many as the other queues show. */
+const PAGE = 20;
 
 /**
  * Section (a): every PENDING enrollment, the first applied for first, with the family's
