@@ -105,6 +105,12 @@ describe("the web app, as an outside browser probe walked it", () => {
     const main = page.getByRole("main");
     expect(await main.getByRole("alert").count()).toBe(0);
     expect(await main.innerText()).not.toMatch(/\u0631\u0642\u0645 \u0627\u0644\u062a\u062d\u0642\u0642/); // "رقم التحقق": the Arabic violation
+    // Switching back does not bring the Arabic refusal back: it is gone, not hidden.
+    await chooseLanguage(page, "ar");
+    await page.getByRole("button", { name: "إنشاء الطلب", exact: true }).waitFor();
+    await settled(page);
+    expect(await main.getByRole("alert").count()).toBe(0);
+    await chooseLanguage(page, "en");
     await page.getByRole("button", { name: "Create application", exact: true }).click();
     await main.getByRole("alert").first().waitFor();
     expect(await main.getByRole("alert").first().innerText()).not.toMatch(/[\u0600-\u06FF]/);
