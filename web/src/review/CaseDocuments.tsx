@@ -12,6 +12,7 @@ import { Moment } from "../ui/Dates";
 import { ErrorSummary } from "../ui/ErrorSummary";
 import { reviewWords } from "./words";
 import { ScrollTable } from "../ui/ScrollTable";
+import { downloadName } from "./downloadName";
 
 /** The bytes of a base64 text. */
 function bytesOf(base64: string): Uint8Array<ArrayBuffer> {
@@ -21,12 +22,12 @@ function bytesOf(base64: string): Uint8Array<ArrayBuffer> {
   return bytes;
 }
 
-/** Hands the browser a file to save, under its own name, from memory (a Blob URL, released soon after). */
+/** Hands the browser a file to save, under its name with the extension of its type, from memory (a Blob URL, released soon after). */
 function saveFile(bytes: Uint8Array<ArrayBuffer>, mimeType: string, fileName: string): void {
   const url = URL.createObjectURL(new Blob([bytes], { type: mimeType }));
   const link = document.createElement("a");
   link.href = url;
-  link.download = fileName;
+  link.download = downloadName(fileName, mimeType);
   link.hidden = true;
   document.body.append(link);
   link.click();
