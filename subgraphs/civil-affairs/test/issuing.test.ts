@@ -178,17 +178,23 @@ describe.each(DATABASE_KINDS)("the answer to issuing a card (%s database)", (kin
   let ca: SubgraphHarness | undefined;
   afterEach(() => ca?.stop());
 
-  const issueKhalidsCard = async (subscribers: string[]) => {
+  /** Khalid's card issued (a new one, then replacements) by a civil-affairs whose CardIssued events go to `subscribers`. */
+  const issuing = async (subscribers: string[]) => {
     ca = await startSubgraphHarness(civilAffairs, { kind, env: { OUTBOX_SUBSCRIBERS: subscribers.join(",") }, tokens: signIn });
     const officer = await ca.as({ nationalId: "1000000909", roles: ["CIVIL_AFFAIRS_OFFICER"] });
     const khalid = await ca.as({ nationalId: KHALID });
-    const created = await khalid(`mutation { createCardApplication(input: { kind: NEW_CARD, spouseIds: ["1000000065"], deliveryMethod: OFFICE_PICKUP, pickupOfficeId: "RUH-01" }) { id } }`);
-    const id = created.data.createCardApplication.id;
-    await khalid(`mutation($id: ID!) { submitCardApplication(id: $id) { id } }`, { id });
-    await officer(`mutation($id: ID!) { startReview(id: $id) { id } }`, { id });
-    await officer(`mutation($id: ID!) { approveCardApplication(id: $id) { id } }`, { id });
-    return officer(`mutation($id: ID!) { issueFamilyCard(applicationId: $id) { cardNumber } }`, { id });
+    let issued = 0;
+    return async () => {
+      const input = issued++ === 0 ? `{ kind: NEW_CARD, spouseIds: ["1000000065"], deliveryMethod: OFFICE_PICKUP, pickupOfficeId: "RUH-01" }` : `{ kind: REPLACEMENT_LOST, lossDeclaration: true, deliveryMethod: OFFICE_PICKUP, pickupOfficeId: "RUH-01" }`;
+      const created = await khalid(`mutation { createCardApplication(input: ${input}) { id } }`);
+      const id = created.data.createCardApplication.id;
+      await khalid(`mutation($id: ID!) { submitCardApplication(id: $id) { id } }`, { id });
+      await officer(`mutation($id: ID!) { startReview(id: $id) { id } }`, { id });
+      await officer(`mutation($id: ID!) { approveCardApplication(id: $id) { id } }`, { id });
+      return officer(`mutation($id: ID!) { issueFamilyCard(applicationId: $id) { cardNumber } }`, { id });
+    };
   };
+  const issueKhalidsCard = async (subscribers: string[]) => (await issuing(subscribers))();
 
   it("comes once every agency took the CardIssued event, so that the card's delivery is in it", async () => {
     const [delivery, labor] = [await slowSubscriber(300), await slowSubscriber(50)];
@@ -198,6 +204,19 @@ describe.each(DATABASE_KINDS)("the answer to issuing a card (%s database)", (kin
       expect({ delivery: delivery.answered, labor: labor.answered }).toEqual({ delivery: 1, labor: 1 });
     } finally {
       await Promise.all([delivery.close(), labor.close()]);
+    }
+  });
+
+  it("is not held up by an agency still holding an earlier event: the next card's delivery is in its answer", async () => {
+    const [holding, delivery] = [await slowSubscriber(Infinity), await slowSubscriber(50)];
+    try {
+      const issue = await issuing([holding.url, delivery.url]);
+      expect((await issue()).errors).toBeUndefined();
+      const second = await issue();
+      expect(second.errors).toBeUndefined();
+      expect({ holding: holding.received, delivery: delivery.answered }).toEqual({ holding: 2, delivery: 2 });
+    } finally {
+      await Promise.all([holding.close(), delivery.close()]);
     }
   });
 

@@ -39,10 +39,12 @@ export function startOutboxDispatcher(db: DataSource, log: Logger, options: Disp
   let stopped = false;
   let running: Promise<void> | null = null;
   let timer: NodeJS.Timeout | null = null;
+  /** Sends under way: at most `batchSize`, each settled on its own, so one slow subscriber holds up no other message. */
+  const sending = new Set<Promise<void>>();
   /** Outcomes the database could not take when they came (it was away). */
   const unsettled = new Map<OutboxMessage, Outcome>();
 
-  const claim = async (): Promise<OutboxMessage[]> => {
+  const claim = async (limit: number): Promise<OutboxMessage[]> => {
     const runner = db.createQueryRunner();
     try {
       const { records } = await runner.query(
@@ -50,7 +52,7 @@ export function startOutboxDispatcher(db: DataSource, log: Logger, options: Disp
          WHERE id IN (SELECT id FROM outbox_message WHERE delivered_at IS NULL AND next_attempt_at <= now()
                       ORDER BY next_attempt_at LIMIT $2 FOR UPDATE SKIP LOCKED)
          RETURNING id, subscriber_url, payload, attempts`,
-        [String(leaseMs), batchSize],
+        [String(leaseMs), limit],
         true,
       );
       return (records as Array<Record<string, unknown>>).map((row) =>
@@ -96,16 +98,31 @@ export function startOutboxDispatcher(db: DataSource, log: Logger, options: Disp
     }
   };
 
-  // A claimed batch is always sent, even when a stop comes meanwhile: otherwise its messages
-  // would wait out their lease.
+  /** Sends a claimed message and writes what came of it; a write the database could not take is kept (`settle`). */
+  const send = (message: OutboxMessage) => {
+    const sent = deliver(message)
+      .then((outcome) => settle(message, outcome))
+      .catch((error) => log.error({ err: error, messageId: message.id }, "outbox outcome not written; kept for the next claim"))
+      .finally(() => {
+        sending.delete(sent);
+        // A drain that stopped for want of room may have left due messages.
+        if (full) tick();
+      });
+    sending.add(sent);
+  };
+
+  // Claims what is due while there is room, and returns without waiting for the sends: a kick starts
+  // the next drain at once. A claimed message is always sent, even when a stop comes meanwhile:
+  // otherwise it would wait out its lease.
+  let full = false;
   const drain = async (): Promise<void> => {
     for (const [message, outcome] of unsettled) await settle(message, outcome);
-    while (!stopped) {
-      const batch = await claim();
+    for (;;) {
+      full = sending.size >= batchSize;
+      if (stopped || full) return;
+      const batch = await claim(batchSize - sending.size);
       if (batch.length === 0) return;
-      const settled = await Promise.allSettled(batch.map(async (message) => settle(message, await deliver(message))));
-      const failed = settled.find((result) => result.status === "rejected");
-      if (failed) throw failed.reason;
+      batch.forEach(send);
     }
   };
 
@@ -139,6 +156,7 @@ export function startOutboxDispatcher(db: DataSource, log: Logger, options: Disp
       stopped = true;
       if (timer) clearTimeout(timer);
       await running;
+      await Promise.all(sending);
     },
   };
 }
