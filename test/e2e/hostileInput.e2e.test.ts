@@ -65,7 +65,7 @@ describe("hostile input through the gateway", () => {
     const attached = await graphql(platform.gatewayUrl, `mutation($input: AttachDocumentInput!) { attachDocument(input: $input) { id } }`, {
       input: { applicationId, type: "DAMAGED_CARD_PHOTO", fileName: "../photo\u202Egpj.pdf", mimeType: "application/pdf", contentBase64: Buffer.from("not a document").toString("base64") },
     }, { token: fahad });
-    expect(listed(attached)).toEqual(["input.fileName:BIDI_CONTROL", "contentBase64:UNSUPPORTED_FILE_TYPE"]);
+    expect(listed(attached)).toEqual(["input.fileName:BIDI_CONTROL", "input.contentBase64:UNSUPPORTED_FILE_TYPE"]);
     const application = await graphql(platform.gatewayUrl, `query($id: ID!) { cardApplication(id: $id) { documents { id } } }`, { id: applicationId }, { token: fahad });
     expect(application.data.cardApplication.documents).toEqual([]);
     await graphql(platform.gatewayUrl, `mutation($id: ID!) { cancelCardApplication(id: $id) { status } }`, { id: applicationId }, { token: fahad });

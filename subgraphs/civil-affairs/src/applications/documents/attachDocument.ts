@@ -14,6 +14,9 @@ import { documentMessages as m } from "./messages";
 /** More than any application kind needs (one per spouse and child, a photo, a few corrections). */
 export const MAX_DOCUMENTS_PER_APPLICATION = 20;
 
+/** Base64 characters enough for the longest magic number the accepted types start with (8 bytes). */
+const MAGIC_BASE64_LENGTH = 12;
+
 /**
  * A name and nothing else: no folder (`../../etc/passwd`) nor a character a file system refuses,
  * so that a client saving the document under its name writes where it meant to.
@@ -23,35 +26,36 @@ function isPlainFileName(name: string): boolean {
 }
 
 /**
- * attachDocument's own input rules: the file's name, size and content; the decoded file and the type
- * its content is (PDF, JPEG or PNG), when it is one. The size is checked from the base64 length before anything is decoded.
+ * attachDocument's own input rules: the file's name, size and content; the file's base64 (spaces
+ * removed) and the type its content is (PDF, JPEG or PNG), when it is one. Nothing is decoded but
+ * the first bytes: the size comes from the base64's length, the type from its magic bytes, so the
+ * text screen can run this on anyone's upload before the application is even looked up.
  */
-export function checkUpload({ input }: { input: AttachDocumentInput }, violations: Violations): { content: Buffer; mimeType: string } | null {
+export function checkUpload({ input }: { input: AttachDocumentInput }, violations: Violations): { base64: string; mimeType: string } | null {
   const fileName = input.fileName.trim();
-  if (!fileName) violations.add("fileName", "REQUIRED", m.fileNameRequired, undefined);
-  else if (!isPlainFileName(fileName)) violations.add("fileName", "FILE_NAME", m.fileNamePath, undefined);
+  if (!fileName) violations.add("input.fileName", "REQUIRED", m.fileNameRequired, undefined);
+  else if (!isPlainFileName(fileName)) violations.add("input.fileName", "FILE_NAME", m.fileNamePath, undefined);
   const base64 = input.contentBase64.replace(/\s/g, "");
   const size = decodedBase64Size(base64);
   if (size > MAX_DOCUMENT_BYTES) {
-    violations.add("contentBase64", "FILE_TOO_LARGE", m.tooLarge, { size });
+    violations.add("input.contentBase64", "FILE_TOO_LARGE", m.tooLarge, { size });
     return null;
   }
   if (!isBase64(base64)) {
-    violations.add("contentBase64", "NOT_BASE64", m.notBase64, undefined);
+    violations.add("input.contentBase64", "NOT_BASE64", m.notBase64, undefined);
     return null;
   }
-  const content = Buffer.from(base64, "base64");
-  if (content.length === 0) {
-    violations.add("contentBase64", "EMPTY_FILE", m.empty, undefined);
+  if (size === 0) {
+    violations.add("input.contentBase64", "EMPTY_FILE", m.empty, undefined);
     return null;
   }
-  const detected = detectMimeType(content);
+  const detected = detectMimeType(Buffer.from(base64.slice(0, MAGIC_BASE64_LENGTH), "base64"));
   if (!detected) {
-    violations.add("contentBase64", "UNSUPPORTED_FILE_TYPE", m.unsupported, undefined);
+    violations.add("input.contentBase64", "UNSUPPORTED_FILE_TYPE", m.unsupported, undefined);
     return null;
   }
   // RULES.md: recognised by content, not by the declared type; the document keeps the type its bytes are.
-  return { content, mimeType: detected };
+  return { base64, mimeType: detected };
 }
 
 /**
@@ -68,25 +72,26 @@ export async function attachDocument(ctx: RequestContext, store: DocumentStore, 
   }
   const violations = new Violations(ctx.lang);
   const upload = checkUpload({ input }, violations);
-  const sha256 = upload ? crypto.createHash("sha256").update(upload.content).digest("hex") : null;
+  const content = upload && Buffer.from(upload.base64, "base64");
+  const sha256 = content ? crypto.createHash("sha256").update(content).digest("hex") : null;
   const documents = ctx.db.getRepository(ApplicationDocument);
   // The same file sent again (a client that saw its first try time out) is the same document.
   const again = sha256 && !violations.list.length ? await documents.findOneBy({ applicationId: application.id, type: input.type, fileName: input.fileName.trim(), sha256 }) : null;
   if (again) return again;
   // Counted before this attach; a concurrent one fails on the application's version (CONFLICT).
   if ((await documents.countBy({ applicationId: application.id })) >= MAX_DOCUMENTS_PER_APPLICATION) {
-    violations.add("applicationId", "TOO_MANY_DOCUMENTS", m.tooMany, { max: MAX_DOCUMENTS_PER_APPLICATION });
+    violations.add("input.applicationId", "TOO_MANY_DOCUMENTS", m.tooMany, { max: MAX_DOCUMENTS_PER_APPLICATION });
   }
   violations.throwIfAny();
-  const { content, mimeType } = upload!;
+  const { mimeType } = upload!;
   return ctx.db.transaction(async (tx) => {
-    await store.put(tx, sha256!, content);
+    await store.put(tx, sha256!, content!);
     const document = tx.getRepository(ApplicationDocument).create({
       applicationId: application.id,
       type: input.type,
       fileName: input.fileName.trim(),
       mimeType,
-      sizeBytes: content.length,
+      sizeBytes: content!.length,
       sha256: sha256!,
       uploadedAt: new Date(),
     });
