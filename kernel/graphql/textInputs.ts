@@ -30,11 +30,6 @@ function collect(value: unknown, path: string, name: string, violations: Violati
   }
 }
 
-/** Whether two violations name one field, with or without its input argument (`input.fileName`, `fileName`). */
-function sameField(a: string, b: string): boolean {
-  return a === b || a.endsWith(`.${b}`) || b.endsWith(`.${a}`);
-}
-
 /**
  * The field's other rules on the same arguments (inputChecks.ts), on the fields whose text passed:
  * a field refused for its text is not also refused for what the text says. A rule that cannot read
@@ -47,7 +42,8 @@ function otherViolations(check: InputCheck<Record<string, unknown>>, args: Recor
   } catch {
     return [];
   }
-  return found.list.filter((violation) => !screened.some((text) => sameField(text.field, violation.field)));
+  // A check names its fields by the same paths as the screen (`input.fileName`, `location`).
+  return found.list.filter((violation) => !screened.some((text) => text.field === violation.field));
 }
 
 /**

@@ -6,9 +6,9 @@ type Next = ApiError | null | ((previous: ApiError | null) => ApiError | null);
 
 /**
  * A refusal a screen shows, in the words the API answered it with. When the reader switches
- * language it is dropped (not kept for switching back) rather than left in the other one: the next attempt is answered in the
- * new language (reads are simply read again, useQuery). An update from the previous refusal
- * (striking what was fixed) keeps the language it came in.
+ * language it is dropped (not kept for switching back) rather than left in the other one: the
+ * next attempt is answered in the new language (reads are simply read again, useQuery). An
+ * update from the previous refusal (striking what was fixed) keeps the language it came in.
  */
 export function useApiError(): [ApiError | null, (next: Next) => void] {
   const language = useLanguage();

@@ -18,12 +18,14 @@ function dateFormat(locale: string, options: Intl.DateTimeFormatOptions): Intl.D
   return format;
 }
 
-function numberFormat(language: Language): Intl.NumberFormat {
-  const key = `n|${language}`;
+function numberFormat(language: Language, options: Intl.NumberFormatOptions = {}): Intl.NumberFormat {
+  const key = `n|${language}|${JSON.stringify(options)}`;
   let format = cache.get(key) as Intl.NumberFormat | undefined;
-  if (!format) cache.set(key, (format = new Intl.NumberFormat(LOCALES[language].number)));
+  if (!format) cache.set(key, (format = new Intl.NumberFormat(LOCALES[language].number, options)));
   return format;
 }
+
+const RIYALS: Intl.NumberFormatOptions = { minimumFractionDigits: 2, maximumFractionDigits: 2 };
 
 /** A Date ("YYYY-MM-DD", Gregorian, a calendar day) as noon in Riyadh, so no time zone moves its day. */
 function dayToInstant(day: string): Date {
@@ -60,11 +62,8 @@ export function formatHijriDateTime(at: string, language: Language): string {
 
 /** An amount in halalas as riyals with their two decimals: "١٠٠٫٠٠ ر.س" / "SAR 100.00". */
 export function formatAmount(halalas: number, language: Language): string {
-  const key = `a|${language}`;
-  let format = cache.get(key) as Intl.NumberFormat | undefined;
-  if (!format) cache.set(key, (format = new Intl.NumberFormat(LOCALES[language].number, { minimumFractionDigits: 2, maximumFractionDigits: 2 })));
   // Exact: integer halalas over 100 keep their two decimals in a double (up to 2^53).
-  const riyals = format.format(halalas / 100);
+  const riyals = numberFormat(language, RIYALS).format(halalas / 100);
   return language === "ar" ? `${riyals} ر.س` : `SAR ${riyals}`;
 }
 
