@@ -23,6 +23,7 @@ function facts(overrides: Partial<ApplicationFacts> = {}): ApplicationFacts {
     ownFamily: null,
     activeCard: null,
     inAnotherHeadsRegister: false,
+    spouseInCardedFamily: false,
     people: new Map([[WIFE, person(WIFE, { gender: Gender.FEMALE })], [SON, person(SON, { birthDate: "2024-03-01" })]]),
     marriages: [{ id: "m", husbandId: APPLICANT, wifeId: WIFE, registered: true, contractedOn: "2022-01-01", endedOn: null }],
     births: new Map([[SON, { childId: SON, fatherId: APPLICANT, motherId: WIFE }]]),

@@ -40,6 +40,10 @@ export const applicationMessages = messages({
     en: () => "This kind of application needs an active family card; apply for a new card instead.",
     ar: () => "هذا النوع من الطلبات يتطلب بطاقة عائلة سارية؛ قدم طلب بطاقة جديدة بدلاً من ذلك.",
   },
+  cardIsTheHusbands: {
+    en: () => "Your family already has an active card, held by its head: he applies for a replacement or a members update.",
+    ar: () => "لأسرتك بطاقة سارية باسم ربّها، وهو من يطلب بدلها أو تحديث أفرادها.",
+  },
   cardIsTheHeads: {
     en: () => "Your family's card is replaced or updated on its head's application; you may apply for a new card as the head of a family of your own.",
     ar: () => "يطلب ربّ الأسرة بدل بطاقتها أو تحديث أفرادها؛ ويمكنك طلب بطاقة جديدة بصفتك ربّ أسرة مستقلة.",

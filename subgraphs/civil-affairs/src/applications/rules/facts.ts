@@ -4,7 +4,7 @@ import type { Citizen } from "../../registry/citizen.entity";
 import { FamilyRelation } from "../../registry/enums";
 import type { Family } from "../../registry/family.entity";
 import type { FamilyCard } from "../../registry/familyCard.entity";
-import { birthRecordByChild, marriagesOf, membershipByCitizen, officeById, personById } from "../../registry/loaders";
+import { activeCardByRegister, birthRecordByChild, marriagesOf, membershipByCitizen, officeById, personById } from "../../registry/loaders";
 import type { Marriage } from "../../registry/marriage.entity";
 import type { CivilAffairsOffice } from "../../registry/office.entity";
 import type { ApplicationDocument } from "../documents/document.entity";
@@ -29,10 +29,16 @@ export interface ApplicationFacts {
   ownFamily: Family | null;
   activeCard: FamilyCard | null;
   /**
-   * The applicant is a spouse or child in a register someone else heads. Read only when the kind
-   * needs a card he does not head (a refusal, worded for him): no statement on the usual path.
+   * The applicant is a spouse or child in a register someone else heads. Read only when he heads
+   * no register with an active card: no statement on the usual path (a head's replacement).
    */
   inAnotherHeadsRegister: boolean;
+  /**
+   * The applicant is a spouse in a register someone else heads, and that register has an active
+   * card: her family has its card, so a NEW_CARD of hers is refused (an adult son may still head
+   * a family of his own), and its head applies for the rest.
+   */
+  spouseInCardedFamily: boolean;
   people: Map<string, Citizen>;
   marriages: Marriage[];
   births: Map<string, BirthRecord>;
@@ -54,7 +60,8 @@ export async function loadFacts(ctx: RequestContext, draft: ApplicationDraft): P
     draft.pickupOfficeId ? ctx.loaders.get(officeById).load(draft.pickupOfficeId) : Promise.resolve(null),
     draft.id ? ctx.loaders.get(documentsByApplication).load(draft.id) : Promise.resolve([]),
   ]);
-  const membership = draft.kind !== ApplicationKind.NEW_CARD && !applicant?.activeCard ? await ctx.loaders.get(membershipByCitizen).load(draft.applicantId) : null;
+  const membership = applicant && !applicant.activeCard ? await ctx.loaders.get(membershipByCitizen).load(draft.applicantId) : null;
+  const spousesFamilyCard = membership?.relation === FamilyRelation.SPOUSE ? await ctx.loaders.get(activeCardByRegister).load(membership.registerNumber) : null;
   const found = <T>(items: Array<T | null | Error>) => items.filter((x): x is T => x !== null && !(x instanceof Error));
   const people = found(otherPeople);
   return {
@@ -62,6 +69,7 @@ export async function loadFacts(ctx: RequestContext, draft: ApplicationDraft): P
     ownFamily: applicant?.headedFamily ?? null,
     activeCard: applicant?.activeCard ?? null,
     inAnotherHeadsRegister: membership !== null && membership.relation !== FamilyRelation.HEAD,
+    spouseInCardedFamily: spousesFamilyCard !== null,
     people: new Map(people.map((person) => [person.citizen.nationalId, person.citizen])),
     marriages,
     births: new Map(found(birthList).map((b) => [b.childId, b])),

@@ -3,12 +3,14 @@ import { applicationMessages as m } from "../messages";
 import type { ApplicationDraft, ApplicationFacts } from "./facts";
 import type { RuleOutcome } from "./outcome";
 
-/** NEW_CARD only without an active card; replacements and MEMBERS_UPDATE only with one. */
+/** NEW_CARD only when the applicant's family has no active card; replacements and MEMBERS_UPDATE only with one. */
 export function checkKindAgainstCard(draft: ApplicationDraft, facts: ApplicationFacts, out: RuleOutcome): void {
   if (draft.kind === ApplicationKind.NEW_CARD) {
     if (facts.activeCard) out.violations.add("kind", "CARD_ALREADY_ACTIVE", m.cardAlreadyActive, undefined);
+    else if (facts.spouseInCardedFamily) out.violations.add("kind", "CARD_ALREADY_ACTIVE", m.cardIsTheHusbands, undefined);
   } else if (!facts.activeCard) {
-    out.violations.add("kind", "NO_ACTIVE_CARD", facts.inAnotherHeadsRegister ? m.cardIsTheHeads : m.noActiveCard, undefined);
+    const message = facts.spouseInCardedFamily ? m.cardIsTheHusbands : facts.inAnotherHeadsRegister ? m.cardIsTheHeads : m.noActiveCard;
+    out.violations.add("kind", "NO_ACTIVE_CARD", message, undefined);
   }
 }
 
