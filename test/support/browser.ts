@@ -157,19 +157,32 @@ const AXE_SOURCE = fs.readFileSync(require.resolve("axe-core/axe.min.js"), "utf8
  * and what the test runs through the DevTools protocol is not subject to it.
  */
 export async function checkAccessibility(page: Page): Promise<AccessibilityViolation[]> {
+  const violations = await runAxe(page);
+  return violations.filter((violation) => violation.impact === "serious" || violation.impact === "critical");
+}
+
+/**
+ * Landmarks (regions, navigation…) that share a name with another on the page as it is now: a
+ * test, or a screen reader's list of regions, cannot tell them apart (axe's "landmark-unique").
+ */
+export async function landmarksSharingNames(page: Page): Promise<string[]> {
+  const violations = await runAxe(page, ["landmark-unique"]);
+  return violations.flatMap((violation) => violation.nodes.map((node) => node.html));
+}
+
+async function runAxe(page: Page, rules?: string[]): Promise<AccessibilityViolation[]> {
   const injected = await page.evaluate(() => typeof (window as unknown as { axe?: unknown }).axe === "object");
   if (!injected) await page.evaluate(AXE_SOURCE);
-  const violations = await page.evaluate(async () => {
+  return page.evaluate(async (only) => {
     const axe = (window as unknown as { axe: typeof import("axe-core") }).axe;
-    const results = await axe.run(document, { resultTypes: ["violations"] });
+    const results = await axe.run(document, { resultTypes: ["violations"], ...(only ? { runOnly: { type: "rule", values: only } } : {}) });
     return results.violations.map((violation) => ({
       id: violation.id,
       impact: violation.impact ?? "unknown",
       help: violation.help,
       nodes: violation.nodes.map((node) => ({ target: node.target.map(String).join(" "), html: node.html.slice(0, 200) })),
     }));
-  });
-  return violations.filter((violation) => violation.impact === "serious" || violation.impact === "critical");
+  }, rules ?? null);
 }
 
 /** The frame's and the sign-in form's accessible names in each language (web/src/ui/words.ts, web/src/session/words.ts). */

@@ -6,6 +6,7 @@ import {
   announced,
   buildWebForGateway,
   checkAccessibility,
+  landmarksSharingNames,
   chooseLanguage,
   fact,
   launchBrowser,
@@ -251,12 +252,15 @@ describe("the citizens' web app in a browser, on a gateway that accepts only per
   it("finds no serious or critical accessibility violation on any screen, in Arabic or English, and fits each on a 360 px phone", async () => {
     const found: Record<string, AccessibilityViolation[]> = {};
     const widths: Record<string, number> = {};
+    const sharedNames: Record<string, string[]> = {};
     /**
      * The walk is done on a 360 px phone, signing in and following links there; each screen's width
-     * is read there, then axe runs at desktop size (the screen as it is, read again if it asks).
+     * and landmarks sharing a name (a table's scroll box was a region named like its section there)
+     * are read there, then axe runs at desktop size (the screen as it is, read again if it asks).
      */
     const check = async (page: Page, name: string) => {
       widths[name] = await scrollWidth(page);
+      sharedNames[name] = await landmarksSharingNames(page);
       await page.setViewportSize(VIEWPORTS.desktop);
       await settled(page);
       found[name] = await checkAccessibility(page);
@@ -286,8 +290,9 @@ describe("the citizens' web app in a browser, on a gateway that accepts only per
       expect({ language, problems: problems() }).toEqual({ language, problems: [] });
     }
     // One comparison, so that a failure shows every screen's violations and widths at once.
-    expect({ found, widths }).toEqual({
+    expect({ found, widths, sharedNames }).toEqual({
       found: Object.fromEntries(Object.keys(found).map((screen) => [screen, []])),
+      sharedNames: Object.fromEntries(Object.keys(sharedNames).map((screen) => [screen, []])),
       widths: Object.fromEntries(Object.entries(widths).map(([screen, width]) => [screen, Math.min(width, VIEWPORTS.phone.width)])),
     });
   }, 120_000);

@@ -3,8 +3,9 @@ import { useLayoutEffect, useRef, useState } from "preact/hooks";
 
 /**
  * A table that scrolls sideways on a narrow screen. While it does, its box takes the keyboard (a
- * named region, Tab-reachable, arrows scroll it), so a table with nothing focusable in it can still
- * be read to its far edge; while it fits, it adds no tab stop.
+ * named group, Tab-reachable, arrows scroll it), so a table with nothing focusable in it can still
+ * be read to its far edge; while it fits, it adds no tab stop. A group, not a region: a region is a
+ * landmark, and this one would share its section's name on a phone only.
  */
 export function ScrollTable({ label, children }: { label: string; children: ComponentChildren }) {
   const box = useRef<HTMLDivElement>(null);
@@ -20,7 +21,7 @@ export function ScrollTable({ label, children }: { label: string; children: Comp
     return () => observer.disconnect();
   }, []);
   return (
-    <div ref={box} class="table-scroll" tabIndex={scrolls ? 0 : undefined} role={scrolls ? "region" : undefined} aria-label={scrolls ? label : undefined}>
+    <div ref={box} class="table-scroll" tabIndex={scrolls ? 0 : undefined} role={scrolls ? "group" : undefined} aria-label={scrolls ? label : undefined}>
       {children}
     </div>
   );
