@@ -106,6 +106,11 @@ describe("a family card application, end to end through the gateway", () => {
     expect(page.data.cardApplications.pageInfo.hasNextPage).toBe(true);
     const next = await call(officer, `query($after: String) { cardApplications(status: ISSUED, first: 2, after: $after) { edges { cursor } } }`, { after: page.data.cardApplications.pageInfo.endCursor });
     expect(next.data.cardApplications.edges[0].cursor).not.toBe(page.data.cardApplications.edges[0].cursor);
+    // A page far too large is refused by the rule it breaks, on `first`, whatever the selection would cost at that size.
+    for (const first of [101, 1_000_000, 2_147_483_647]) {
+      const tooMany = await call(officer, `query($first: Int) { cardApplications(first: $first) { edges { node { id status kind history { to at } } } } }`, { first });
+      expect({ first, codes: codes(tooMany), violations: tooMany.errors?.[0]?.extensions?.violations?.map((v: { field: string; rule: string }) => `${v.field}:${v.rule}`) }).toEqual({ first, codes: ["BAD_USER_INPUT"], violations: ["first:OUT_OF_RANGE"] });
+    }
     const analyst = await platform.login("1000000933");
     const queue = await call(analyst, `{ cardApplications { totalCount } }`);
     expect(codes(queue)).toEqual(["FORBIDDEN"]);

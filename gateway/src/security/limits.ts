@@ -14,6 +14,8 @@ import {
   type SelectionSetNode,
   type ValueNode,
 } from "graphql";
+import { MAX_ACCESSES } from "../../../kernel/audit/report";
+import { MAX_PAGE } from "../../../kernel/graphql/paging";
 
 export interface OperationLimits {
   maxDepth: number;
@@ -34,12 +36,19 @@ export interface OperationMeasure {
 const SIZE_ARGUMENTS = new Set(["first", "last", "limit"]);
 
 /**
+ * No subgraph returns a longer list for a size argument (kernel: MAX_PAGE, MAX_ACCESSES); a larger
+ * one is refused there, OUT_OF_RANGE on that argument. The cost takes it at this size, so that
+ * `first: 1000000` is answered with which argument is wrong, not that the query costs millions.
+ */
+const LARGEST_SIZE_ARGUMENT = Math.max(MAX_PAGE, MAX_ACCESSES);
+
+/**
  * Measures an operation statically, fragments expanded (each fragment measured once, so a query
  * that nests fragments cannot make the measurement itself expensive). Introspection fields
  * (`__schema`, `__type`, `__typename`) are not counted.
  *
  * Cost: every field costs 1 plus the cost of its selections; a list field multiplies that by its
- * `first`/`last`/`limit` argument (or that of the connection it is in: `cardApplications(first:) { edges }`),
+ * `first`/`last`/`limit` argument, at most LARGEST_SIZE_ARGUMENT (or that of the connection it is in: `cardApplications(first:) { edges }`),
  * else by the length of its longest list argument (e.g.
  * `familiesForReview(registerNumbers: [...])`), else by `defaultListSize`.
  */
@@ -65,7 +74,7 @@ export function measureOperation(
   const sizeArgument = (args: readonly { name: { value: string }; value: ValueNode }[] | undefined): number | undefined => {
     for (const arg of args ?? []) {
       const value = valueOf(arg.value);
-      if (SIZE_ARGUMENTS.has(arg.name.value) && typeof value === "number" && Number.isFinite(value)) return Math.max(0, value);
+      if (SIZE_ARGUMENTS.has(arg.name.value) && typeof value === "number" && Number.isFinite(value)) return Math.min(Math.max(0, value), LARGEST_SIZE_ARGUMENT);
     }
     return undefined;
   };
