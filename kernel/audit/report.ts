@@ -1,10 +1,9 @@
 import { requireViewer, type RequestContext } from "../context";
 import { appError, Violations } from "../errors";
+import { DEFAULT_ACCESSES, MAX_ACCESSES } from "../graphql/listSizes";
 import { checkedPageSize } from "../graphql/paging";
 import { DataAccess, DataAccessAction, DataAccessOutcome } from "./dataAccess.type";
 
-export const DEFAULT_ACCESSES = 100;
-export const MAX_ACCESSES = 500;
 
 /** Only the person themselves reads who accessed their data. */
 export function assertOwnReport(ctx: RequestContext, nationalId: string): void {

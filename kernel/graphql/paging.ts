@@ -1,15 +1,15 @@
 import { Directive, Field, ObjectType } from "type-graphql";
 import { Violations } from "../errors";
 import type { Lang } from "../i18n";
+import { DEFAULT_PAGE, MAX_PAGE } from "./listSizes";
 import { pagingMessages as m } from "./pagingMessages";
 
 /**
- * The officers' queues (delivery, labor) are cursor-paginated as civil-affairs' `cardApplications` is: opaque cursors
+ * The officers' queues (civil-affairs' `cardApplications`, delivery's, labor's) are cursor-paginated alike: opaque cursors
  * over a stable order, `first` from 1 to MAX_PAGE (DEFAULT_PAGE when not given), and `totalCount`
  * of the whole queue.
  */
-export const DEFAULT_PAGE = 20;
-export const MAX_PAGE = 100;
+export { DEFAULT_PAGE, MAX_PAGE };
 
 /**
  * `PageInfo`'s fields. Civil-affairs' `PageInfo` is not `@shareable`, so the other agencies' queues
@@ -63,7 +63,6 @@ export const instantThenKey =
 
 export const instantCursor = (position: InstantPosition): string => encodeCursor(position.at, position.key);
 
-/** `first` and `after` checked together: one BAD_USER_INPUT listing both when both are wrong. */
 /** `first` as asked (else `fallback`), recorded as OUT_OF_RANGE unless a whole number from 1 to `max`. */
 export function checkedPageSize(violations: Violations, first: number | null | undefined, fallback: number, max: number): number {
   const size = first ?? fallback;
@@ -71,6 +70,7 @@ export function checkedPageSize(violations: Violations, first: number | null | u
   return size;
 }
 
+/** `first` and `after` checked together: one BAD_USER_INPUT listing both when both are wrong. */
 export function pageRequest<P>(lang: Lang, first: number | null | undefined, after: string | null | undefined, read: CursorReader<P>): { size: number; after: P | null } {
   const violations = new Violations(lang);
   const size = checkedPageSize(violations, first, DEFAULT_PAGE, MAX_PAGE);

@@ -111,6 +111,8 @@ describe("a family card application, end to end through the gateway", () => {
       const tooMany = await call(officer, `query($first: Int) { cardApplications(first: $first) { edges { node { id status kind history { to at } } } } }`, { first });
       expect({ first, codes: codes(tooMany), violations: tooMany.errors?.[0]?.extensions?.violations?.map((v: { field: string; rule: string }) => `${v.field}:${v.rule}`) }).toEqual({ first, codes: ["BAD_USER_INPUT"], violations: ["first:OUT_OF_RANGE"] });
     }
+    const bothWrong = await call(officer, `{ cardApplications(first: 0, after: "not-a-cursor") { totalCount } }`);
+    expect(violationRules(bothWrong)).toEqual(["OUT_OF_RANGE", "BAD_CURSOR"]);
     const analyst = await platform.login("1000000933");
     const queue = await call(analyst, `{ cardApplications { totalCount } }`);
     expect(codes(queue)).toEqual(["FORBIDDEN"]);

@@ -14,8 +14,7 @@ import {
   type SelectionSetNode,
   type ValueNode,
 } from "graphql";
-import { MAX_ACCESSES } from "../../../kernel/audit/report";
-import { MAX_PAGE } from "../../../kernel/graphql/paging";
+import { MAX_ACCESSES, MAX_PAGE } from "../../../kernel/graphql/listSizes";
 
 export interface OperationLimits {
   maxDepth: number;
@@ -36,7 +35,7 @@ export interface OperationMeasure {
 const SIZE_ARGUMENTS = new Set(["first", "last", "limit"]);
 
 /**
- * No subgraph returns a longer list for a size argument (kernel: MAX_PAGE, MAX_ACCESSES); a larger
+ * No subgraph returns a longer list for a size argument (kernel/graphql/listSizes.ts); a larger
  * one is refused there, OUT_OF_RANGE on that argument. The cost takes it at this size, so that
  * `first: 1000000` is answered with which argument is wrong, not that the query costs millions.
  */

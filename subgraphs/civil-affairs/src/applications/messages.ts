@@ -108,16 +108,8 @@ export const applicationMessages = messages({
     en: () => "This cannot be empty.",
     ar: () => "هذا الحقل مطلوب.",
   },
-  badCursor: {
-    en: () => "The cursor is not one this list gave out.",
-    ar: () => "المؤشر غير صالح.",
-  },
   idempotencyKeyUsed: {
     en: () => "This idempotency key was already used to submit another application: send a new key with each new submission.",
     ar: () => "استُخدم مفتاح عدم التكرار هذا لتقديم طلب آخر: أرسل مفتاحًا جديدًا مع كل تقديم جديد.",
-  },
-  badPageSize: {
-    en: (p: { max: number }) => `first must be between 1 and ${p.max}.`,
-    ar: (p: { max: number }) => `يجب أن تكون قيمة first بين 1 و ${p.max}.`,
   },
 });
