@@ -5,6 +5,8 @@ import { DATABASE_KINDS } from "../../../test/support/database";
 import { codes, violationRules, type GraphQLResponse } from "../../../test/support/http";
 import { startSubgraphHarness, type Caller, type SubgraphHarness } from "../../../test/support/subgraph";
 import { labor as laborDefinition } from "../src/definition";
+import { DEFAULT_PAGE } from "../../../kernel/graphql/listSizes";
+import { DEFAULT_SYNTHETIC_FAMILIES } from "../../../seed/demoCast";
 import { ABDULLAH, FAHAD, LABOR_OFFICER, representationOf, syntheticRegisters } from "./demoFamilies";
 import { resolversOverDemoRegister } from "./demoRegister";
 
@@ -275,5 +277,19 @@ describe.each(DATABASE_KINDS)("the labor officers' review queues (%s database)",
       expect(few.statements).toBe(1);
       expect(many.statements).toBe(1);
     });
+  });
+});
+
+describe("the demo's backlog, at npm start's size", () => {
+  it("keeps fewer enrollments waiting than a page holds, so that the ones a demo makes (Abdullah's two programs) are on the queue's first page", async () => {
+    const labor = await startSubgraphHarness(laborDefinition, { kind: "embedded", env: { DEMO_FAMILIES: String(DEFAULT_SYNTHETIC_FAMILIES) } });
+    try {
+      const page = await labor.http(PENDING, { first: DEFAULT_PAGE }, officer);
+      expect(page.errors).toBeUndefined();
+      expect(page.data.pendingEnrollments.totalCount).toBeGreaterThan(0);
+      expect(page.data.pendingEnrollments.totalCount).toBeLessThanOrEqual(DEFAULT_PAGE - 2);
+    } finally {
+      await labor.stop();
+    }
   });
 });

@@ -37,8 +37,10 @@ async function seedRegisterCopy(tx: EntityManager, compositions: Array<FamilyCom
 
 /**
  * The demo history's enrollments: some synthetic families eligible for a program applied on a day
- * of the HISTORY_DAYS before the anchor; the older requests were decided (most approved), the
- * recent ones mostly wait. Each keeps the decision it was made on, as a real one does.
+ * of the HISTORY_DAYS before the anchor; the older requests were decided (most approved, a few
+ * still wait), the last three days' wait. Each keeps the decision it was made on, as a real one
+ * does. The backlog stays under a page of the officers' queue (20), as a worked queue's does: a
+ * request made in the demo is on its first page.
  */
 function demoEnrollments(compositions: FamilyComposition[], incomeOf: (family: FamilyComposition) => number, ruleSet: RuleSet, anchor: string) {
   const enrollments: BenefitEnrollment[] = [];
@@ -52,7 +54,7 @@ function demoEnrollments(compositions: FamilyComposition[], incomeOf: (family: F
     for (const decision of evaluation.decisions.filter((d) => d.eligible)) {
       if (rnd() > 0.6) continue;
       const roll = rnd();
-      const status = daysBefore <= 3 || roll < 0.2 ? EnrollmentStatus.PENDING : roll < 0.9 ? EnrollmentStatus.APPROVED : EnrollmentStatus.REJECTED;
+      const status = daysBefore <= 3 || roll < 0.04 ? EnrollmentStatus.PENDING : roll < 0.9 ? EnrollmentStatus.APPROVED : EnrollmentStatus.REJECTED;
       const decidedAt = status === EnrollmentStatus.PENDING ? null : new Date(appliedAt.getTime() + (4 + Math.floor(rnd() * 44)) * HOUR);
       const id = seededId(`enrollment:${family.registerNumber}:${decision.program}`);
       enrollments.push(
