@@ -42,6 +42,7 @@ import { RevokedTokens } from "./identity/revokedTokens";
 import { DataAccessAndRevocation1765000000000 } from "./migrations/1765000000000-DataAccessAndRevocation";
 import { DocumentFiles1767000000000 } from "./migrations/1767000000000-DocumentFiles";
 import { OfficeCityArabic1772000000000 } from "./migrations/1772000000000-OfficeCityArabic";
+import { SubmissionFirstResult1773000000000 } from "./migrations/1773000000000-SubmissionFirstResult";
 import { cardNumberVersionsMigration } from "../../../kernel/events/cardNumberMigration";
 import { databaseDocumentStore, documentFilesFolder, fileDocumentStore } from "./applications/documents/documentStore";
 import { REVOKED_TOKENS_PATH } from "../../../kernel/auth/revocation";
@@ -74,7 +75,7 @@ export const civilAffairs: SubgraphDefinition<typeof civilAffairsSettings> = {
     SubmissionKey,
     OutboxMessage,
   ],
-  migrations: [Registry1764000000000, Applications1764000100000, DataAccessAndRevocation1765000000000, DocumentFiles1767000000000, dataAccessRefusalsMigration("CivilAffairs"), dataAccessPartitionsMigration("CivilAffairs"), cardNumberVersionsMigration("CivilAffairs", ["family_card", "card_application"]), dataAccessOwnersMigration("CivilAffairs"), OfficeCityArabic1772000000000],
+  migrations: [Registry1764000000000, Applications1764000100000, DataAccessAndRevocation1765000000000, DocumentFiles1767000000000, dataAccessRefusalsMigration("CivilAffairs"), dataAccessPartitionsMigration("CivilAffairs"), cardNumberVersionsMigration("CivilAffairs", ["family_card", "card_application"]), dataAccessOwnersMigration("CivilAffairs"), OfficeCityArabic1772000000000, SubmissionFirstResult1773000000000],
   schema: {
     resolvers: [
       CitizenResolver,

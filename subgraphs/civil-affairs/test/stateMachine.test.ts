@@ -124,6 +124,23 @@ describe.each(DATABASE_KINDS)("application state machine (%s database)", (kind) 
     expect(row.n).toBe(1);
   });
 
+  it("answers a submission repeated after officers moved the application with its first result, and moves nothing", async () => {
+    const { id, applicant } = await applicationIn(S.DRAFT);
+    const FIELDS = `id status version submittedAt decidedAt correctionNotes`;
+    const submit = () => applicant(`mutation($id: ID!) { submitCardApplication(id: $id, idempotencyKey: "k-late") { ${FIELDS} } }`, { id });
+    const first = (await submit()).data.submitCardApplication;
+    expect(first).toMatchObject({ status: "SUBMITTED", version: 2, decidedAt: null, correctionNotes: null });
+    await officer(`mutation($id: ID!) { startReview(id: $id, expectedVersion: 2) { version } }`, { id });
+    const corrected = await officer(`mutation($id: ID!) { requestCorrection(id: $id, notes: "The marriage contract is unreadable.", expectedVersion: 3) { status } }`, { id });
+    expect(corrected.data.requestCorrection.status).toBe(S.NEEDS_CORRECTION);
+
+    const again = await submit();
+    expect(again.errors).toBeUndefined();
+    expect(again.data.submitCardApplication).toEqual(first);
+    const [row] = await ca.db.query(`SELECT status, version FROM card_application WHERE id = $1`, [id]);
+    expect(row).toEqual({ status: S.NEEDS_CORRECTION, version: 4 });
+  });
+
   it("refuses a key already used to submit another application (BAD_USER_INPUT on idempotencyKey), and moves nothing", async () => {
     const { id: first, applicant } = await applicationIn(S.DRAFT);
     const submit = (id: string) => applicant(`mutation($id: ID!) { r: submitCardApplication(id: $id, idempotencyKey: "k-2") { id status } }`, { id });

@@ -14,9 +14,10 @@ import { SubmissionKey } from "./submissionKey.entity";
 import { applyMove } from "./transitions";
 
 /**
- * The application this submission already made, if the applicant used `key` before: the same
- * submission repeated. A key used to submit another application is refused: answering with that
- * one would leave this one unsubmitted while the client believes it went through.
+ * The application this submission already made, as it made it (its first result, RULES.md), if
+ * the applicant used `key` before: the same submission repeated. A key used to submit another
+ * application is refused: answering with that one would leave this one unsubmitted while the
+ * client believes it went through.
  */
 async function alreadySubmitted(ctx: RequestContext, applicantId: string, key: string, id: string): Promise<CardApplication | null> {
   const used = await ctx.db.getRepository(SubmissionKey).findOneBy({ applicantId, idempotencyKey: key });
@@ -26,7 +27,15 @@ async function alreadySubmitted(ctx: RequestContext, applicantId: string, key: s
     violations.add("idempotencyKey", "ALREADY_USED", applicationMessages.idempotencyKeyUsed, undefined);
     violations.throwIfAny();
   }
-  return ctx.db.getRepository(CardApplication).findOneByOrFail({ id: used.applicationId });
+  const repository = ctx.db.getRepository(CardApplication);
+  if (!used.firstResult) return repository.findOneByOrFail({ id: used.applicationId });
+  // Stored as JSON: its instants come back as text.
+  const first = Object.assign(new CardApplication(), used.firstResult);
+  for (const column of repository.metadata.columns) {
+    const value = column.getEntityValue(first);
+    if (column.type === "timestamptz" && typeof value === "string") column.setEntityValue(first, new Date(value));
+  }
+  return first;
 }
 
 /**
@@ -59,7 +68,8 @@ export async function submitApplication(ctx: RequestContext, id: string, idempot
       },
       alongside: key
         ? async (tx) => {
-            await tx.getRepository(SubmissionKey).insert({ applicantId: viewer.nationalId, idempotencyKey: key, applicationId: id });
+            const firstResult = { ...(await tx.getRepository(CardApplication).findOneByOrFail({ id })) };
+            await tx.getRepository(SubmissionKey).insert({ applicantId: viewer.nationalId, idempotencyKey: key, applicationId: id, firstResult });
           }
         : undefined,
     });

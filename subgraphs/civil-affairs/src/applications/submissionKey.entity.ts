@@ -11,4 +11,8 @@ export class SubmissionKey {
 
   @Column({ type: "uuid" })
   applicationId!: string;
+
+  /** The application as this submission left it (its columns as JSON); null for keys stored before it was kept. */
+  @Column({ type: "jsonb", nullable: true })
+  firstResult!: object | null;
 }
