@@ -56,6 +56,25 @@ describe("the rules file", () => {
     expect(ruleSetProblems(bad)).toEqual(['(file).version: must match /^[\\w.-]{1,20}$/, got "2026 1"', "(file).note: must be a non-empty string"]);
   });
 
+  it("says on every program whether its figures are the shipped illustrative ones: the shipped file's are, an operator's are not", async () => {
+    expect(ruleSetProblems({ ...shipped(), illustrative: "yes" })).toEqual(["(file).illustrative: must be true or false when given"]);
+    const operators = shipped();
+    delete operators.illustrative;
+    operators.version = "2027-1";
+    const programs = async (env: NodeJS.ProcessEnv) => {
+      const subgraph = await startSubgraphHarness(labor, { kind: "embedded", demoData: false, env });
+      try {
+        const response = await subgraph.http(`{ benefitPrograms { code rulesVersion illustrativeFigures } }`);
+        expect(response.errors).toBeUndefined();
+        return new Set(response.data.benefitPrograms.map((program: { rulesVersion: string; illustrativeFigures: boolean }) => `${program.rulesVersion} ${program.illustrativeFigures}`));
+      } finally {
+        await subgraph.stop();
+      }
+    };
+    expect(await programs({})).toEqual(new Set(["2026-1 true"]));
+    expect(await programs({ RULES_FILE: write("2027-1.json", JSON.stringify(operators)) })).toEqual(new Set(["2027-1 false"]));
+  });
+
   it("refuses a file that is not JSON, or missing, naming it", () => {
     const broken = write("broken.json", "{ not json");
     expect(() => loadRuleSet(broken)).toThrow(`Rules file ${broken} cannot be read as JSON`);

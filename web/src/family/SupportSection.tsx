@@ -2,6 +2,7 @@ import type { EnrollmentStatus, MyFamilyQuery } from "../graphql/graphql";
 import { useWords } from "../i18n/catalogue";
 import { useLanguage } from "../i18n/language";
 import { Moment } from "../ui/Dates";
+import { RulesVersion } from "../ui/RulesVersion";
 import { ScrollTable } from "../ui/ScrollTable";
 import { enrollmentStatusLabels } from "./labels";
 import { ProgramEnrollment } from "./ProgramEnrollment";
@@ -54,6 +55,7 @@ export function SupportSection({ family, viewerId, onEnrolled }: SupportSectionP
                 <li key={reason}>{reason}</li>
               ))}
             </ul>
+            <RulesVersion program={decision.program} />
             <ProgramEnrollment
               registerNumber={family.registerNumber}
               program={{ code: decision.program.code, name: programName(decision.program) }}

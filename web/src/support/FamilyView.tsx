@@ -7,6 +7,7 @@ import { enrollmentStatusLabels, relationLabels } from "../family/labels";
 import { SupportFamilyDocument, type SupportFamilyDetailsFragment } from "../graphql/graphql";
 import { useWords } from "../i18n/catalogue";
 import { useLanguage } from "../i18n/language";
+import { RulesVersion } from "../ui/RulesVersion";
 import { ScrollTable } from "../ui/ScrollTable";
 import { announce } from "../ui/announcer";
 import { Code, Day, Moment } from "../ui/Dates";
@@ -201,7 +202,7 @@ function Eligibilities({ family }: { family: SupportFamilyDetailsFragment }) {
           <article class="program" key={decision.program.code} aria-labelledby={`family-program-${decision.program.code}`}>
             <h3 id={`family-program-${decision.program.code}`}>{programName(decision.program, language)}</h3>
             <EligibilityFacts decision={decision} />
-            <p class="muted">{words.rulesVersion(decision.program.rulesVersion)}</p>
+            <RulesVersion program={decision.program} />
           </article>
         ))}
       </div>

@@ -17,6 +17,13 @@ export class BenefitProgramResolver {
   rulesVersion(): string {
     return this.ruleSet.version;
   }
+
+  @FieldResolver(() => Boolean, {
+    description: "True while that rules version's figures are the shipped illustrative defaults, not an operator's: a decision on them is labelled as such.",
+  })
+  illustrativeFigures(): boolean {
+    return this.ruleSet.illustrative === true;
+  }
 }
 
 /** Programs are public: anyone may resolve one by its code. */

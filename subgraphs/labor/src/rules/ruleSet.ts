@@ -8,6 +8,8 @@ export interface RuleSet {
   version: string;
   /** Says the figures are illustrative defaults until an operator replaces them. */
   note: string;
+  /** The shipped file's figures, not an operator's: every decision made on them says so. Absent: false. */
+  illustrative?: boolean;
   programs: Record<BenefitProgramCode, ProgramRules>;
 }
 

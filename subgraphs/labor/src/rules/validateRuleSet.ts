@@ -87,9 +87,10 @@ export function ruleSetProblems(input: unknown): string[] {
   };
 
   if (!isObject(input)) return ["(file): must be a JSON object"];
-  onlyKeys(input, "(file)", ["version", "note", "programs"]);
+  onlyKeys(input, "(file)", ["version", "note", "illustrative", "programs"]);
   text(input, "(file)", "version", /^[\w.-]{1,20}$/);
   text(input, "(file)", "note");
+  if (input.illustrative !== undefined && typeof input.illustrative !== "boolean") fail("(file).illustrative", "must be true or false when given");
   const programs = input.programs;
   if (!isObject(programs)) fail("(file).programs", "must be an object with one entry per program");
   else {
