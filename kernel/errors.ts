@@ -5,13 +5,13 @@ import type { ErrorCode, Violation } from "./errorCodes";
 
 export type { ErrorCode, Violation };
 
-const MESSAGES = messages<Record<ErrorCode, Message>>({
+export const errorMessages = messages<Record<ErrorCode, Message>>({
   UNAUTHENTICATED: { en: () => "Sign in first.", ar: () => "يرجى تسجيل الدخول أولاً." },
   FORBIDDEN: { en: () => "You are not allowed to do this.", ar: () => "ليست لديك صلاحية لهذا الإجراء." },
   NOT_FOUND: { en: () => "Not found.", ar: () => "غير موجود." },
   BAD_USER_INPUT: {
-    en: () => "The request has invalid input; see violations.",
-    ar: () => "الطلب يحتوي على مدخلات غير صحيحة؛ راجع المخالفات.",
+    en: () => "Some of the input is not valid; each problem is listed.",
+    ar: () => "بعض المدخلات غير صحيحة، وكل مشكلة مذكورة.",
   },
   INVALID_STATE: {
     en: () => "This action is not allowed in the current state.",
@@ -39,12 +39,12 @@ export function appError(
   message?: string,
   extra: Record<string, unknown> = {},
 ): AppError {
-  return new AppError(code, message ?? MESSAGES[code][lang](), extra);
+  return new AppError(code, message ?? errorMessages[code][lang](), extra);
 }
 
 /** One BAD_USER_INPUT error listing every violation at once (`extra`: more extensions, e.g. the HTTP status of a refusal before GraphQL runs). */
 export function badInput(lang: Lang, violations: Violation[], extra: Record<string, unknown> = {}): AppError {
-  return new AppError("BAD_USER_INPUT", MESSAGES.BAD_USER_INPUT[lang](), { violations, ...extra });
+  return new AppError("BAD_USER_INPUT", errorMessages.BAD_USER_INPUT[lang](), { violations, ...extra });
 }
 
 /** Collects violations, then throws them all together. */

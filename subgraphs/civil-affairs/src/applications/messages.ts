@@ -81,7 +81,7 @@ export const applicationMessages = messages({
     ar: (p: { id: string }) => `${p.id} رب أسرة في سجل آخر.`,
   },
   lossDeclaration: {
-    en: () => "A lost-card replacement needs your declaration that the card is lost (lossDeclaration: true).",
+    en: () => "A lost-card replacement needs your declaration that the card is lost.",
     ar: () => "يتطلب بدل الفاقد إقرارك بفقدان البطاقة.",
   },
   deliveryMethodRequired: {

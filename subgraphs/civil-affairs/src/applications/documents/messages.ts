@@ -18,7 +18,7 @@ export const documentMessages = messages({
     en: () => "Only PDF, JPEG or PNG files are accepted (checked by content).",
     ar: () => "تقبل ملفات PDF أو JPEG أو PNG فقط (يُتحقق من المحتوى).",
   },
-  fileNameRequired: { en: () => "fileName is required.", ar: () => "اسم الملف مطلوب." },
+  fileNameRequired: { en: () => "A file name is required.", ar: () => "اسم الملف مطلوب." },
   fileNamePath: {
     en: () => 'A file name is a name only: no folder, and none of \\ / : * ? " < > |.',
     ar: () => 'اسم الملف اسم فقط: بلا مجلد، ودون أي من \\ / : * ? " < > |.',
