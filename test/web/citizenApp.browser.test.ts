@@ -189,7 +189,7 @@ describe("the citizens' web app in a browser, on a gateway that accepts only per
     expect(arabic).toMatch(/[\u0600-\u06FF]/);
     // Each decision says which rules made it, and that their figures are the shipped illustrative ones (RULES.md).
     const citizenAccount = support.getByRole("article", { name: "حساب المواطن", exact: true });
-    expect(await citizenAccount.getByText("إصدار القواعد 2026-1 (أرقام توضيحية افتراضية، وليست الأرقام الرسمية)", { exact: true }).count()).toBe(1);
+    expect(await citizenAccount.getByText("إصدار القواعد ٢٠٢٦-١ (أرقام توضيحية افتراضية، وليست الأرقام الرسمية)", { exact: true }).count()).toBe(1);
 
     // A slow network for the English re-read only (the answers themselves are the API's).
     await page.route("**/graphql", async (route) => {
