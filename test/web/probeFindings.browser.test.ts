@@ -89,7 +89,7 @@ describe("the web app, as an outside browser probe walked it", () => {
     await page.getByLabel("Wife's national ID 1", { exact: true }).waitFor();
   });
 
-  it("drops a refusal worded in the other language when the reader switches, and says the next one in the new language", async () => {
+  it("keeps a refusal when the reader switches language, marked in the language it came in, and says the next one in the new language", async () => {
     const page = await signedIn(FAHAD.nationalId);
     await page.goto("/#/apply");
     const form = page.getByRole("region", { name: "طلب جديد" });
@@ -99,21 +99,25 @@ describe("the web app, as an outside browser probe walked it", () => {
     await page.getByRole("alert").first().waitFor();
     expect(await page.getByRole("alert").first().innerText()).toMatch(/[\u0600-\u06FF]/);
 
+    // Switched to English: every problem is still there and still tied to its field, marked Arabic, with a word on how to have it in English.
     await chooseLanguage(page, "en");
     await page.getByRole("button", { name: "Create application", exact: true }).waitFor();
     await settled(page);
     const main = page.getByRole("main");
-    expect(await main.getByRole("alert").count()).toBe(0);
-    expect(await main.innerText()).not.toMatch(/\u0631\u0642\u0645 \u0627\u0644\u062a\u062d\u0642\u0642/); // "رقم التحقق": the Arabic violation
-    // Switching back does not bring the Arabic refusal back: it is gone, not hidden.
-    await chooseLanguage(page, "ar");
-    await page.getByRole("button", { name: "إنشاء الطلب", exact: true }).waitFor();
-    await settled(page);
-    expect(await main.getByRole("alert").count()).toBe(0);
-    await chooseLanguage(page, "en");
+    const summary = main.getByRole("alert").first();
+    expect(await summary.innerText()).toContain("These messages came in Arabic; send again to have them in English.");
+    const wife = page.getByLabel("Wife's national ID 1", { exact: true });
+    expect(await wife.getAttribute("aria-invalid")).toBe("true");
+    const problemsId = (await wife.getAttribute("aria-describedby"))!.split(" ").find((id) => id.endsWith("-errors"));
+    const fieldProblem = page.locator(`[id="${problemsId}"] li`).first();
+    expect(await fieldProblem.getAttribute("lang")).toBe("ar");
+    expect(await fieldProblem.innerText()).toMatch(/[\u0600-\u06FF]/);
+
+    // Sent again: answered in English, and no word about another language any more.
     await page.getByRole("button", { name: "Create application", exact: true }).click();
-    await main.getByRole("alert").first().waitFor();
+    await settled(page);
     expect(await main.getByRole("alert").first().innerText()).not.toMatch(/[\u0600-\u06FF]/);
+    expect(await main.getByText("These messages came in Arabic", { exact: false }).count()).toBe(0);
   });
 
   it("says an unknown address is not found rather than showing another screen, and offers no retry of a refusal", async () => {
@@ -321,18 +325,24 @@ describe("the web app, as an outside browser probe walked it", () => {
     expect({ latest, before, status: await fact(returned, "حالة الشحنة") }).toEqual({ latest: "أُعيدت إلى المكتب", before: "تعذّر التسليم", status: "أُعيدت إلى المكتب" });
   });
 
-  it("offers the head of a family with a card a members update, and his wife a new card of her own", async () => {
-    for (const [nationalId, preselected] of [[FAHAD.nationalId, "تحديث الأفراد"], ["1000000024", "بطاقة جديدة"]] as const) {
-      const page = await signedIn(nationalId);
-      await page.goto("/#/apply");
-      const kind = page.getByRole("radio", { name: preselected, exact: true });
-      await kind.waitFor();
-      await settled(page);
-      expect({ nationalId, checked: await kind.isChecked() }).toEqual({ nationalId, checked: true });
-    }
+  it("offers the head of a family with a card a members update, and tells his wife up front that the card is its head's, with no form", async () => {
+    const head = await signedIn(FAHAD.nationalId);
+    await head.goto("/#/apply");
+    const update = head.getByRole("radio", { name: "تحديث الأفراد", exact: true });
+    await update.waitFor();
+    await settled(head);
+    expect(await update.isChecked()).toBe(true);
+
+    const wife = await signedIn("1000000024");
+    await wife.goto("/#/apply");
+    await wife.getByRole("heading", { level: 2, name: "بطاقة أسرتك باسم ربّها" }).waitFor();
+    await settled(wife);
+    expect(await wife.getByText("لأسرتك بطاقة سارية، ويتقدّم ربّ الأسرة بطلب بدلها أو تحديث أفرادها.", { exact: true }).count()).toBe(1);
+    expect(await wife.getByRole("region", { name: "طلب جديد" }).count()).toBe(0);
+    expect(await wife.getByRole("radio").count()).toBe(0);
   });
 
-  it("lets the keyboard read the citizens' tables on a phone: each scrolling table box is a named, focusable region; the access records need no sideways scroll", async () => {
+  it("lets the keyboard read the citizens' tables on a phone: each scrolling table box is a named, focusable group; the access records need no sideways scroll", async () => {
     // Officers read Fahad's data: his data-access screen has rows to list.
     await run(platform.gatewayUrl, "reviewFamily", { registerNumber: FAHAD.registerNumber }, { token: await platform.login(OFFICERS.civilAffairs), headers: PURPOSE });
     await run(platform.gatewayUrl, "reviewSupport", { registerNumbers: [FAHAD.registerNumber] }, { token: await platform.login(OFFICERS.labor), headers: PURPOSE });

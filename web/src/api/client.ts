@@ -1,4 +1,5 @@
 import type { TypedDocumentNode } from "@graphql-typed-document-node/core";
+import type { Language } from "../i18n/language";
 import { ApiError, type ApiErrorPayload } from "./errors";
 
 /**
@@ -10,7 +11,7 @@ import { ApiError, type ApiErrorPayload } from "./errors";
 /** Where the client finds the caller's token and language; set once by the app (session, i18n). */
 export interface RequestIdentity {
   token(): string | null;
-  language(): string;
+  language(): Language;
   /** Told when the gateway answers UNAUTHENTICATED: the token expired or was revoked. */
   onUnauthenticated(): void;
 }
@@ -52,7 +53,8 @@ export async function requestPartial<Result, Variables>(
   options: RequestOptions = {},
 ): Promise<Answer<Result>> {
   const token = identity.token();
-  const headers: Record<string, string> = { "content-type": "application/json", "accept-language": identity.language(), ...options.headers };
+  const language = identity.language();
+  const headers: Record<string, string> = { "content-type": "application/json", "accept-language": language, ...options.headers };
   if (token) headers.authorization = `Bearer ${token}`;
   let response: Response;
   try {
@@ -70,7 +72,7 @@ export async function requestPartial<Result, Variables>(
   } catch {
     throw ApiError.unexpected(response.status);
   }
-  const errors = (payload.errors ?? []).map((error) => ApiError.from(error));
+  const errors = (payload.errors ?? []).map((error) => ApiError.from(error, language));
   if (errors.some((error) => error.code === "UNAUTHENTICATED") && token) identity.onUnauthenticated();
   if (!payload.data) throw errors[0] ?? ApiError.unexpected(response.status);
   return { data: payload.data, errors };

@@ -1,30 +1,28 @@
-import { useCallback, useEffect, useRef, useState } from "preact/hooks";
-import { useLanguage, type Language } from "../i18n/language";
+import { useCallback, useRef, useState } from "preact/hooks";
+import { useLanguage } from "../i18n/language";
 import type { ApiError } from "./errors";
 
 type Next = ApiError | null | ((previous: ApiError | null) => ApiError | null);
 
 /**
- * A refusal a screen shows, in the words the API answered it with. When the reader switches
- * language it is dropped (not kept for switching back) rather than left in the other one: the
- * next attempt is answered in the new language (reads are simply read again, useQuery). An
- * update from the previous refusal (striking what was fixed) keeps the language it came in.
+ * A refusal a screen shows, said to be in the language it was worded in (the API's answers are, the
+ * screen's own words are in the language of the moment they were set). It stays when the reader
+ * switches language: the fields stay marked and every problem listed, in the language it came in
+ * (marked so, ErrorSummary says how to have it in the new one). Asking again by itself could
+ * write what the reader did not send again; reads are simply read again (useQuery).
  */
 export function useApiError(): [ApiError | null, (next: Next) => void] {
   const language = useLanguage();
-  const current = useRef<Language>(language);
+  const current = useRef(language);
   current.current = language;
-  const [held, setHeld] = useState<{ error: ApiError; language: Language } | null>(null);
+  const [error, setError] = useState<ApiError | null>(null);
   const set = useCallback(
     (next: Next) =>
-      setHeld((previous) => {
-        if (typeof next !== "function") return next && { error: next, language: current.current };
-        const error = next(previous?.error ?? null);
-        return error && { error, language: previous?.language ?? current.current };
+      setError((previous) => {
+        const error = typeof next === "function" ? next(previous) : next;
+        return error && error.wordedIn(current.current);
       }),
     [],
   );
-  // Gone for good, not hidden: switching back must not bring an old refusal back.
-  useEffect(() => setHeld((previous) => (previous && previous.language !== language ? null : previous)), [language]);
-  return [held && held.language === language ? held.error : null, set];
+  return [error, set];
 }

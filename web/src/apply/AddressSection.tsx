@@ -5,6 +5,7 @@ import { AddressFacts } from "../ui/AddressFacts";
 import { AddressForm } from "./AddressForm";
 import { violationsExactly } from "./errors";
 import { applyWords } from "./words";
+import { FieldErrors } from "../ui/FieldErrors";
 
 interface AddressSectionProps {
   address: AddressFragment | null;
@@ -21,11 +22,7 @@ export function AddressSection({ address, refusal, onSaved }: AddressSectionProp
       <h2 id="apply-address-title">{words.addressTitle}</h2>
       <p>{words.addressHint}</p>
       {missing.length > 0 && (
-        <ul class="field-errors block" id="address-missing">
-          {missing.map((violation, index) => (
-            <li key={index}>{violation.message}</li>
-          ))}
-        </ul>
+        <FieldErrors id="address-missing" violations={missing} block />
       )}
       {address ? (
         <AddressFacts address={address} />

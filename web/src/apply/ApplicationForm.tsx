@@ -8,6 +8,7 @@ import { deliveryLabels, kindLabels } from "./labels";
 import { PeopleFieldset, rowsToSend, type PersonRow } from "./PeopleFieldset";
 import { RadioGroup } from "./RadioGroup";
 import { applyWords } from "./words";
+import { FieldErrors } from "../ui/FieldErrors";
 
 /** What the form holds while the person types. */
 export interface ApplicationValues {
@@ -132,11 +133,7 @@ export function ApplicationForm({ id, initial, chooseKind, offices, error, busy,
           />
           <label for={`${id}-loss`}>{words.lossDeclaration}</label>
           {lossErrorId && (
-            <ul class="field-errors" id={lossErrorId}>
-              {lossViolations.map((violation, index) => (
-                <li key={index}>{violation.message}</li>
-              ))}
-            </ul>
+            <FieldErrors id={lossErrorId} violations={lossViolations} />
           )}
         </div>
       )}

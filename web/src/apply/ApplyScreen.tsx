@@ -34,6 +34,8 @@ export function ApplyScreen() {
   const past = applications.filter((application) => application !== open);
   const me = data?.me ?? null;
   const offices = data?.civilAffairsOffices ?? [];
+  const carded = me?.family?.card?.status === "ACTIVE";
+  const relation = me?.family?.members.find((member) => member.citizen.nationalId === me.nationalId)?.relation;
   const nothingMissing = open?.missingDocuments.length === 0;
   useEffect(() => {
     // The documents a refused submission asked for are attached now; what else it said still stands.
@@ -68,9 +70,14 @@ export function ApplyScreen() {
               <h2 id="saudi-only-title">{words.saudiOnlyTitle}</h2>
               <p>{words.saudiOnly}</p>
             </section>
+          ) : carded && relation === "SPOUSE" ? (
+            <section class="card" aria-labelledby="heads-card-title">
+              <h2 id="heads-card-title">{words.headsCardTitle}</h2>
+              <p>{words.headsCard}</p>
+            </section>
           ) : (
             <NewApplication
-              headsActiveCard={me?.family?.card?.status === "ACTIVE" && me.family.head.nationalId === me.nationalId}
+              headsActiveCard={carded && relation === "HEAD"}
               offices={offices}
               actions={actions}
               focus={focus === "new"}

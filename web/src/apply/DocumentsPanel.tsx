@@ -12,6 +12,7 @@ import { violationsExactly } from "./errors";
 import { formatSize } from "./files";
 import { documentLabels } from "./labels";
 import { applyWords } from "./words";
+import { FieldErrors } from "../ui/FieldErrors";
 
 interface DocumentsPanelProps {
   application: ApplicationDetailsFragment;
@@ -82,13 +83,7 @@ export function DocumentsPanel({ application, editable, refusal, onAttached }: D
           ))}
         </ul>
       )}
-      {refused.length > 0 && (
-        <ul class="field-errors block" id={refusedId}>
-          {refused.map((violation, index) => (
-            <li key={index}>{violation.message}</li>
-          ))}
-        </ul>
-      )}
+      {refusedId && <FieldErrors id={refusedId} violations={refused} block />}
       {editable && (
         <>
           {missing.map(([type, count]) => picker(type, count > 1 ? `${words.neededCount(formatNumber(count, language))}. ${words.fileHint}` : words.fileHint))}

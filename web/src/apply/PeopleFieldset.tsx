@@ -5,6 +5,7 @@ import { useLanguage } from "../i18n/language";
 import { Field } from "../ui/Field";
 import { violationsExactly } from "./errors";
 import { applyWords } from "./words";
+import { FieldErrors } from "../ui/FieldErrors";
 
 /**
  * One national ID typed in a list. `origin` is its index in the list the API last saw (sent or
@@ -99,11 +100,7 @@ export function PeopleFieldset({ id, role, rows, onChange, error }: PeopleFields
         );
       })}
       {listErrorId && (
-        <ul class="field-errors" id={listErrorId}>
-          {listViolations.map((violation, index) => (
-            <li key={index}>{violation.message}</li>
-          ))}
-        </ul>
+        <FieldErrors id={listErrorId} violations={listViolations} />
       )}
       {full ? (
         <p class="hint">{words.maxWives}</p>

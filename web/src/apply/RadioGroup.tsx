@@ -1,4 +1,5 @@
 import type { Violation } from "../api/errors";
+import { FieldErrors } from "../ui/FieldErrors";
 
 interface RadioGroupProps<Value extends string> {
   id: string;
@@ -23,11 +24,7 @@ export function RadioGroup<Value extends string>({ id, legend, options, value, o
         </div>
       ))}
       {errorId && (
-        <ul class="field-errors" id={errorId}>
-          {violations.map((violation, index) => (
-            <li key={index}>{violation.message}</li>
-          ))}
-        </ul>
+        <FieldErrors id={errorId} violations={violations} />
       )}
     </fieldset>
   );

@@ -16,5 +16,5 @@ export function violationsExactly(error: ApiError | null, field: string): Violat
 export function withoutField(error: ApiError, field: string): ApiError | null {
   const left = error.violations.filter((violation) => !error.violationsOf(field).includes(violation));
   if (left.length === error.violations.length) return error;
-  return left.length > 0 ? new ApiError(error.message, error.code, left, error.reason) : null;
+  return left.length > 0 ? new ApiError(error.message, error.code, left, error.reason, error.language) : null;
 }

@@ -1,5 +1,6 @@
 import type { ApiError, ErrorCode, Violation } from "../api/errors";
 import { useWords } from "../i18n/catalogue";
+import { useLanguage } from "../i18n/language";
 import { useSession } from "../session/session";
 import { commonWords } from "./words";
 
@@ -24,19 +25,31 @@ function inFieldOrder(error: ApiError, fields: SummaryFields | undefined): Array
  */
 export function ErrorSummary({ error, onRetry, fields }: { error: ApiError | null; onRetry?: () => void; fields?: SummaryFields }) {
   const words = useWords(commonWords);
+  const language = useLanguage();
   const { session } = useSession();
   if (!error || (error.code === "UNAUTHENTICATED" && session)) return null;
-  const text = error.code === "OFFLINE" ? words.offline : error.code === "UNEXPECTED" || error.code === "INTERNAL_SERVER_ERROR" ? words.unexpected : error.message;
+  const own = error.code === "OFFLINE" || error.code === "UNEXPECTED" || error.code === "INTERNAL_SERVER_ERROR";
+  const text = error.code === "OFFLINE" ? words.offline : own ? words.unexpected : error.message;
+  // Worded in the other language (the reader switched since): marked so, and said how to have it in this one.
+  const other = error.language && error.language !== language ? error.language : undefined;
   return (
     <div class="error-summary" role="alert">
-      <p>{text}</p>
+      {other && <p>{words.answeredInOtherLanguage}</p>}
+      <p lang={own ? undefined : other} dir={own || !other ? undefined : "auto"}>
+        {text}
+      </p>
       {error.violations.length > 0 && (
         <>
           {/* Reasons a family is not eligible are not the person's input to correct. */}
           {!error.violations.every((violation) => violation.rule === "NOT_ELIGIBLE") && <p>{words.problems}</p>}
           <ul>
             {inFieldOrder(error, fields).map(({ violation, label }) => (
-              <li key={`${violation.field}-${violation.rule}`}>{label ? `${label}: ${violation.message}` : violation.message}</li>
+              <li key={`${violation.field}-${violation.rule}`}>
+                {label && `${label}: `}
+                <span lang={other} dir={other && "auto"}>
+                  {violation.message}
+                </span>
+              </li>
             ))}
           </ul>
         </>

@@ -1,5 +1,6 @@
 import type { ComponentChildren } from "preact";
 import type { Violation } from "../api/errors";
+import { FieldErrors } from "./FieldErrors";
 
 interface FieldProps {
   id: string;
@@ -27,13 +28,7 @@ export function Field({ id, label, violations = [], hint, related, children }: F
         </p>
       )}
       {children({ id, "aria-invalid": invalid, "aria-describedby": describedBy })}
-      {errorId && (
-        <ul class="field-errors" id={errorId}>
-          {violations.map((violation) => (
-            <li key={violation.rule}>{violation.message}</li>
-          ))}
-        </ul>
-      )}
+      {errorId && <FieldErrors id={errorId} violations={violations} />}
     </div>
   );
 }
