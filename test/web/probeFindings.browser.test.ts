@@ -342,6 +342,27 @@ describe("the web app, as an outside browser probe walked it", () => {
     expect(await wife.getByRole("radio").count()).toBe(0);
   });
 
+  it("offers the officer his recent purposes as buttons that fill the purpose, which stays a text box on every case", async () => {
+    const page = await signedIn(OFFICERS.civilAffairs);
+    await page.getByRole("heading", { level: 1, name: "طلبات البطاقات" }).waitFor();
+    await settled(page);
+    const cases = page.getByRole("link", { name: /^فتح الطلب: / });
+    const purpose = page.getByRole("textbox", { name: "غرض الاطلاع", exact: true });
+    await cases.first().click();
+    await purpose.fill("probe: first case of the day");
+    await page.getByRole("button", { name: "فتح", exact: true }).click();
+    await page.getByRole("heading", { level: 2, name: "مقدم الطلب" }).waitFor();
+    await page.getByRole("link", { name: "العودة إلى طلبات البطاقات", exact: true }).click();
+    await settled(page);
+    await cases.first().click(); // the same case again: each opening asks its purpose
+    await purpose.waitFor();
+    const recent = page.getByRole("group", { name: "أغراضك الأخيرة (اختر أحدها لملء الحقل):", exact: true });
+    await recent.getByRole("button", { name: "probe: first case of the day", exact: true }).click();
+    expect(await purpose.inputValue()).toBe("probe: first case of the day");
+    expect(await purpose.evaluate((input) => input === document.activeElement)).toBe(true);
+    expect(await checkAccessibility(page)).toEqual([]);
+  });
+
   it("lets the keyboard read the citizens' tables on a phone: each scrolling table box is a named, focusable group; the access records need no sideways scroll", async () => {
     // Officers read Fahad's data: his data-access screen has rows to list.
     await run(platform.gatewayUrl, "reviewFamily", { registerNumber: FAHAD.registerNumber }, { token: await platform.login(OFFICERS.civilAffairs), headers: PURPOSE });

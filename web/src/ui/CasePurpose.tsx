@@ -1,7 +1,9 @@
 import { useEffect, useRef, useState } from "preact/hooks";
 import type { Violation } from "../api/errors";
+import { useWords } from "../i18n/catalogue";
 import { purposeViolations, recentPurposes } from "./purpose";
 import { Field } from "./Field";
+import { commonWords } from "./words";
 
 /** A screen's words for the purpose question (the case it is about is the screen's: a shipment, a family). */
 export interface CasePurposeWords {
@@ -31,10 +33,12 @@ interface CasePurposeProps {
 /**
  * Before a case (a shipment, a family) is read: why the officer opens it (README "Purpose"), sent
  * as x-access-purpose with every request about the case. Asked for every case he opens, his last
- * five purposes offered to pick from (review/purpose.ts keeps them per officer; the review screen's
- * own form words an application).
+ * five purposes offered to pick from (ui/purpose.ts keeps them per officer) as buttons that fill
+ * the field: a list attached to the input would make it a combobox from the second case on, where
+ * it is a text box on the first.
  */
 export function CasePurpose({ id, officerId, words, initial = "", level = 2, focus = false, onOpen }: CasePurposeProps) {
+  const common = useWords(commonWords);
   const [purpose, setPurpose] = useState(initial);
   const [violations, setViolations] = useState<Violation[]>([]);
   const recent = recentPurposes(officerId);
@@ -56,7 +60,7 @@ export function CasePurpose({ id, officerId, words, initial = "", level = 2, foc
   };
 
   const Heading = level === 2 ? "h2" : "h3";
-  const listId = `${id}-recent`;
+  const recentId = `${id}-recent`;
   return (
     <section class="purpose-form">
       <Heading id={`${id}-title`}>{words.purposeTitle}</Heading>
@@ -71,17 +75,32 @@ export function CasePurpose({ id, officerId, words, initial = "", level = 2, foc
               aria-required="true"
               autoComplete="off"
               value={purpose}
-              list={recent.length > 0 ? listId : undefined}
               onInput={(event) => setPurpose(event.currentTarget.value)}
             />
           )}
         </Field>
         {recent.length > 0 && (
-          <datalist id={listId}>
-            {recent.map((item) => (
-              <option key={item} value={item} />
-            ))}
-          </datalist>
+          <div class="recent-purposes" role="group" aria-labelledby={recentId}>
+            <p class="hint" id={recentId}>
+              {common.recentPurposes}
+            </p>
+            <ul>
+              {recent.map((item) => (
+                <li key={item}>
+                  <button
+                    type="button"
+                    class="link-button"
+                    onClick={() => {
+                      setPurpose(item);
+                      input.current?.focus();
+                    }}
+                  >
+                    {item}
+                  </button>
+                </li>
+              ))}
+            </ul>
+          </div>
         )}
         <button type="submit" class="primary">
           {words.openCase}
