@@ -3,6 +3,7 @@ import { useEffect, useRef } from "preact/hooks";
 import { useWords } from "../i18n/catalogue";
 import { formatNumber } from "../i18n/format";
 import { useLanguage } from "../i18n/language";
+import { countTicks } from "./axis";
 import { dashboardWords } from "./words";
 
 Chart.register(BarController, BarElement, LineController, LineElement, PointElement, CategoryScale, LinearScale, Legend, Tooltip);
@@ -49,7 +50,9 @@ export function StatsChart({ id, title, kind, labels, series, labelHeading }: Ch
         responsive: true,
         maintainAspectRatio: false,
         plugins: { legend: { rtl, display: series.length > 1 }, tooltip: { rtl } },
-        scales: { x: { reverse: rtl }, y: { beginAtZero: true, position: rtl ? "right" : "left", ticks: { precision: 0 } } },
+        // A little room at each end: the outermost day's label was cut on a phone.
+        layout: { padding: { left: 8, right: 8 } },
+        scales: { x: { reverse: rtl }, y: { beginAtZero: true, position: rtl ? "right" : "left", ticks: countTicks(language) } },
       },
     });
     return () => chart.destroy();
