@@ -328,6 +328,12 @@ describe("the citizens' web app in a browser, on a gateway that accepts only per
     // His wife and son are linked to him in the civil registry: nothing is asked for; he adds two documents anyway.
     const asked = await application.locator("h4", { hasText: "ما زال مطلوباً" }).locator("xpath=following-sibling::*[1]").innerText();
     expect(asked.trim()).toBe("لا مستندات ناقصة.");
+    // A file over 5 MB is refused before it is sent: said at once (an alert), the picker marked and given the keyboard.
+    const other = application.getByLabel("إرفاق مستند آخر", { exact: true });
+    await other.setInputFiles({ name: "big.pdf", mimeType: "application/pdf", buffer: Buffer.alloc(6 * 1024 * 1024) });
+    await application.getByRole("alert").filter({ hasText: "الملف big.pdf أكبر من ٥ ميجابايت؛ اختر ملفاً أصغر." }).waitFor();
+    expect(await other.getAttribute("aria-invalid")).toBe("true");
+    await page.waitForFunction(() => document.activeElement?.id === "attach-OTHER");
     for (const file of [files.pdf, files.png]) {
       await application.getByLabel("إرفاق مستند آخر", { exact: true }).setInputFiles(file);
       await application.getByText(path.basename(file), { exact: true }).waitFor();

@@ -1,6 +1,6 @@
 import { useState } from "preact/hooks";
 import { request } from "../api/client";
-import type { ApiError, Violation } from "../api/errors";
+import { ApiError, type Violation } from "../api/errors";
 import { AttachDocumentDocument, type DocumentType } from "../graphql/graphql";
 import { useWords } from "../i18n/catalogue";
 import { announce } from "../ui/announcer";
@@ -34,9 +34,13 @@ export function AttachInput({ applicationId, type, hint, related, disabled, onBu
   const [generation, setGeneration] = useState(0);
   const id = `attach-${type}`;
 
+  const focusPicker = () => requestAnimationFrame(() => document.getElementById(id)?.focus());
+
+  /** A file refused before it is sent: said at once like the API's refusals (an alert), the picker marked and given the keyboard. */
   const refuse = (message: string) => {
     setProblems([{ field: "file", rule: "CLIENT", message }]);
-    announce(message);
+    onError(new ApiError(message, "BAD_USER_INPUT"));
+    focusPicker();
   };
 
   const attach = async (file: File) => {
@@ -59,7 +63,7 @@ export function AttachInput({ applicationId, type, hint, related, disabled, onBu
       const error = asApiError(failure);
       setProblems(error.violations);
       onError(error);
-      requestAnimationFrame(() => document.getElementById(id)?.focus());
+      focusPicker();
     } finally {
       setUploading(false);
       onBusy(false);
