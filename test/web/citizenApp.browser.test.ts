@@ -333,11 +333,13 @@ describe("the citizens' web app in a browser, on a gateway that accepts only per
     await other.setInputFiles({ name: "big.pdf", mimeType: "application/pdf", buffer: Buffer.alloc(6 * 1024 * 1024) });
     await application.getByRole("alert").filter({ hasText: "الملف big.pdf أكبر من ٥ ميجابايت؛ اختر ملفاً أصغر." }).waitFor();
     expect(await other.getAttribute("aria-invalid")).toBe("true");
-    await page.waitForFunction(() => document.activeElement?.id === "attach-OTHER");
-    for (const file of [files.pdf, files.png]) {
+    await page.waitForFunction(() => document.activeElement?.id === "attach-extra");
+    // An additional document goes under the type he chooses (what an officer may ask for), "another document" unless he does.
+    for (const [file, type] of [[files.pdf, "مستند آخر"], [files.png, "صورة سجل الأسرة"]] as const) {
+      await application.getByLabel("نوع المستند", { exact: true }).selectOption({ label: type });
       await application.getByLabel("إرفاق مستند آخر", { exact: true }).setInputFiles(file);
-      await application.getByText(path.basename(file), { exact: true }).waitFor();
-      await announced(page, "تم إرفاق مستند آخر");
+      await application.locator("ul.documents li").filter({ hasText: `${type}: ${path.basename(file)}` }).waitFor();
+      await announced(page, `تم إرفاق ${type}`);
     }
     await settled(page);
 
@@ -372,7 +374,7 @@ describe("the citizens' web app in a browser, on a gateway that accepts only per
     expect(myCardApplications).toHaveLength(1);
     expect(myCardApplications[0]).toMatchObject({ status: "SUBMITTED", spouses: [{ nationalId: KHALID.wife }], children: [{ nationalId: KHALID.son }] });
     expect(myCardApplications[0].documents.map((document: { type: string; fileName: string }) => `${document.type} ${document.fileName}`).sort()).toEqual(
-      [`OTHER ${path.basename(files.png)}`, `OTHER ${path.basename(files.pdf)}`].sort(),
+      [`FAMILY_REGISTER_COPY ${path.basename(files.png)}`, `OTHER ${path.basename(files.pdf)}`].sort(),
     );
 
     // My family, still without a register, shows where his application stands and leads to it.

@@ -13,6 +13,8 @@ import { applyWords } from "./words";
 interface AttachInputProps {
   applicationId: string;
   type: DocumentType;
+  /** The picker of an additional document, whose type is chosen beside it: its own id and name. */
+  extra?: boolean;
   hint: string;
   /** The id of a refused submission's problems about this document (shown above the pickers). */
   related?: string;
@@ -24,15 +26,15 @@ interface AttachInputProps {
 }
 
 /** A file picker for one document type: read as base64 and attached as soon as it is chosen. */
-export function AttachInput({ applicationId, type, hint, related, disabled, onBusy, onAttached, onError }: AttachInputProps) {
+export function AttachInput({ applicationId, type, extra = false, hint, related, disabled, onBusy, onAttached, onError }: AttachInputProps) {
   const words = useWords(applyWords);
   const labels = useWords(documentLabels);
-  const attachLabel = useWords(attachLabels)[type];
+  const attachLabel = useWords(attachLabels)[extra ? "OTHER" : type];
   const [problems, setProblems] = useState<Violation[]>([]);
   const [uploading, setUploading] = useState(false);
   // A new input after each try, so choosing the same file again fires again.
   const [generation, setGeneration] = useState(0);
-  const id = `attach-${type}`;
+  const id = extra ? "attach-extra" : `attach-${type}`;
 
   const focusPicker = () => requestAnimationFrame(() => document.getElementById(id)?.focus());
 

@@ -10,7 +10,8 @@ import { ErrorSummary } from "../ui/ErrorSummary";
 import { AttachInput } from "./AttachInput";
 import { violationsExactly } from "./errors";
 import { formatSize } from "./files";
-import { documentLabels } from "./labels";
+import { DOCUMENT_TYPES, documentLabels } from "./labels";
+import { Field } from "../ui/Field";
 import { applyWords } from "./words";
 import { FieldErrors } from "../ui/FieldErrors";
 
@@ -36,6 +37,7 @@ export function DocumentsPanel({ application, editable, refusal, onAttached }: D
   const language = useLanguage();
   const [error, setError] = useApiError();
   const [busy, setBusy] = useState(false);
+  const [extraType, setExtraType] = useState<DocumentType>("OTHER");
   const heading = useRef<HTMLHeadingElement>(null);
   const missing = countMissing(application.missingDocuments);
   const refused = violationsExactly(refusal, "documents");
@@ -48,8 +50,8 @@ export function DocumentsPanel({ application, editable, refusal, onAttached }: D
 
   // A refused submission's missing documents are tied to the pickers of what is still missing.
   const refusedId = refused.length > 0 ? "documents-refused" : undefined;
-  const picker = (type: DocumentType, hint: string) => (
-    <AttachInput key={type} applicationId={application.id} type={type} hint={hint} related={missing.some(([needed]) => needed === type) ? refusedId : undefined} disabled={busy} onBusy={setBusy} onAttached={() => void attached()} onError={setError} />
+  const picker = (type: DocumentType, hint: string, extra = false) => (
+    <AttachInput key={extra ? "extra" : type} applicationId={application.id} type={type} extra={extra} hint={hint} related={missing.some(([needed]) => needed === type) ? refusedId : undefined} disabled={busy} onBusy={setBusy} onAttached={() => void attached()} onError={setError} />
   );
 
   return (
@@ -90,7 +92,19 @@ export function DocumentsPanel({ application, editable, refusal, onAttached }: D
           {!missing.some(([type]) => type === "OTHER") && (
             <>
               <h4>{words.optionalTitle}</h4>
-              {picker("OTHER", words.fileHint)}
+              {/* What an officer's correction notes ask for (a register copy, a loss report) is attached under its own type. */}
+              <Field id="extra-document-type" label={words.extraDocumentType}>
+                {(described) => (
+                  <select {...described} class="narrow-select" value={extraType} onChange={(event) => setExtraType(event.currentTarget.value as DocumentType)}>
+                    {DOCUMENT_TYPES.map((type) => (
+                      <option key={type} value={type}>
+                        {labels[type]}
+                      </option>
+                    ))}
+                  </select>
+                )}
+              </Field>
+              {picker(extraType, words.fileHint, true)}
             </>
           )}
         </>

@@ -73,6 +73,9 @@ export const documentLabels = catalogue(
 );
 
 /** The file input's label for each document type. */
+/** Every document type, in the order the labels list them (an additional document's type is chosen from them). */
+export const DOCUMENT_TYPES = Object.keys(documentLabels.ar) as DocumentType[];
+
 export const attachLabels = catalogue(
   {
     MARRIAGE_CONTRACT: "إرفاق عقد الزواج",
