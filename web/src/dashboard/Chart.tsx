@@ -50,8 +50,8 @@ export function StatsChart({ id, title, kind, labels, series, labelHeading }: Ch
         responsive: true,
         maintainAspectRatio: false,
         plugins: { legend: { rtl, display: series.length > 1 }, tooltip: { rtl } },
-        // A little room at each end: the outermost day's label was cut on a phone.
-        layout: { padding: { left: 8, right: 8 } },
+        // Room on the left, where the slanted labels hang past the last tick: the outermost day's label was cut on a phone.
+        layout: { padding: { left: 32, right: 8 } },
         scales: { x: { reverse: rtl }, y: { beginAtZero: true, position: rtl ? "right" : "left", ticks: countTicks(language) } },
       },
     });
