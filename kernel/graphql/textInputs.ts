@@ -13,6 +13,7 @@ const DEFAULT_MAX_LENGTH = 200;
 const BY_NAME: Record<string, { maxLength: number; multiline?: boolean } | null> = {
   contentBase64: null, // base64 alphabet and size, attachDocument.ts
   password: { maxLength: 256 },
+  idempotencyKey: { maxLength: 128 }, // the key's column (submission_key) holds 128
   notes: { maxLength: 2000, multiline: true },
   reason: { maxLength: 2000, multiline: true },
   description: { maxLength: 2000, multiline: true },

@@ -131,14 +131,38 @@ describe.each(DATABASE_KINDS)("application state machine (%s database)", (kind) 
     const first = (await submit()).data.submitCardApplication;
     expect(first).toMatchObject({ status: "SUBMITTED", version: 2, decidedAt: null, correctionNotes: null });
     await officer(`mutation($id: ID!) { startReview(id: $id, expectedVersion: 2) { version } }`, { id });
-    const corrected = await officer(`mutation($id: ID!) { requestCorrection(id: $id, notes: "The marriage contract is unreadable.", expectedVersion: 3) { status } }`, { id });
-    expect(corrected.data.requestCorrection.status).toBe(S.NEEDS_CORRECTION);
+    const approved = await officer(`mutation($id: ID!) { approveCardApplication(id: $id, expectedVersion: 3) { status } }`, { id });
+    expect(approved.data.approveCardApplication.status).toBe(S.APPROVED);
 
     const again = await submit();
     expect(again.errors).toBeUndefined();
     expect(again.data.submitCardApplication).toEqual(first);
     const [row] = await ca.db.query(`SELECT status, version FROM card_application WHERE id = $1`, [id]);
+    expect(row).toEqual({ status: S.APPROVED, version: 4 });
+  });
+
+  it("refuses the key of an earlier round once the application is sent back for correction (it would say SUBMITTED of one that is not); a new key submits it", async () => {
+    const { id, applicant } = await applicationIn(S.DRAFT);
+    const submit = (key: string) => applicant(`mutation($id: ID!, $key: String) { submitCardApplication(id: $id, idempotencyKey: $key) { status version } }`, { id, key });
+    expect((await submit("round-1")).data.submitCardApplication).toEqual({ status: "SUBMITTED", version: 2 });
+    await officer(`mutation($id: ID!) { startReview(id: $id, expectedVersion: 2) { version } }`, { id });
+    await officer(`mutation($id: ID!) { requestCorrection(id: $id, notes: "The marriage contract is unreadable.", expectedVersion: 3) { status } }`, { id });
+
+    const replayed = await submit("round-1");
+    expect(codes(replayed)).toEqual(["BAD_USER_INPUT"]);
+    expect(replayed.errors![0]!.extensions!.violations).toEqual([{ field: "idempotencyKey", rule: "ALREADY_USED", message: expect.stringMatching(/earlier submission of this application/) }]);
+    const [row] = await ca.db.query(`SELECT status, version FROM card_application WHERE id = $1`, [id]);
     expect(row).toEqual({ status: S.NEEDS_CORRECTION, version: 4 });
+    expect((await submit("round-2")).data.submitCardApplication).toEqual({ status: "SUBMITTED", version: 5 });
+  });
+
+  it("refuses a key longer than 128 characters as input, not as a server error, and moves nothing", async () => {
+    const { id, applicant } = await applicationIn(S.DRAFT);
+    const tooLong = await applicant(`mutation($id: ID!, $key: String) { submitCardApplication(id: $id, idempotencyKey: $key) { status } }`, { id, key: "k".repeat(129) });
+    expect(codes(tooLong)).toEqual(["BAD_USER_INPUT"]);
+    expect(tooLong.errors![0]!.extensions!.violations).toEqual([expect.objectContaining({ field: "idempotencyKey", rule: "TOO_LONG" })]);
+    const [row] = await ca.db.query(`SELECT status FROM card_application WHERE id = $1`, [id]);
+    expect(row.status).toBe(S.DRAFT);
   });
 
   it("refuses a key already used to submit another application (BAD_USER_INPUT on idempotencyKey), and moves nothing", async () => {

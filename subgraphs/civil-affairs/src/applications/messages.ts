@@ -40,9 +40,9 @@ export const applicationMessages = messages({
     en: () => "This kind of application needs an active family card; apply for a new card instead.",
     ar: () => "هذا النوع من الطلبات يتطلب بطاقة عائلة سارية؛ قدم طلب بطاقة جديدة بدلاً من ذلك.",
   },
-  cardIsTheHusbands: {
-    en: () => "Your family already has an active card, held by its head: he applies for a replacement or a members update.",
-    ar: () => "لأسرتك بطاقة سارية باسم ربّها، وهو من يطلب بدلها أو تحديث أفرادها.",
+  familyCardIsTheHeads: {
+    en: () => "Your family already has an active card, held by its head, who applies for a replacement or a members update.",
+    ar: () => "لأسرتك بطاقة سارية باسم ربّ الأسرة، وهو من يطلب بدلها أو تحديث أفرادها.",
   },
   cardIsTheHeads: {
     en: () => "Your family's card is replaced or updated on its head's application; you may apply for a new card as the head of a family of your own.",
@@ -107,6 +107,10 @@ export const applicationMessages = messages({
   textRequired: {
     en: () => "This cannot be empty.",
     ar: () => "هذا الحقل مطلوب.",
+  },
+  idempotencyKeyOfEarlierRound: {
+    en: () => "This idempotency key was sent with an earlier submission of this application: send a new key to submit it again.",
+    ar: () => "أُرسل مفتاح عدم التكرار هذا مع تقديم سابق لهذا الطلب: أرسل مفتاحًا جديدًا لتقديمه مرة أخرى.",
   },
   idempotencyKeyUsed: {
     en: () => "This idempotency key was already used to submit another application: send a new key with each new submission.",

@@ -17,18 +17,21 @@ import { applyMove } from "./transitions";
  * The application this submission already made, as it made it (its first result, RULES.md), if
  * the applicant used `key` before: the same submission repeated. A key used to submit another
  * application is refused: answering with that one would leave this one unsubmitted while the
- * client believes it went through.
+ * client believes it went through. So is a key of an earlier round of this one, now that it may be
+ * submitted again (sent back for correction): its first result would say SUBMITTED of an
+ * application that is not.
  */
 async function alreadySubmitted(ctx: RequestContext, applicantId: string, key: string, id: string): Promise<CardApplication | null> {
   const used = await ctx.db.getRepository(SubmissionKey).findOneBy({ applicantId, idempotencyKey: key });
   if (!used) return null;
-  if (used.applicationId !== id) {
+  const repository = ctx.db.getRepository(CardApplication);
+  const now = used.applicationId === id ? await repository.findOneByOrFail({ id }) : null;
+  if (!now || canMove(now.status, "submit")) {
     const violations = new Violations(ctx.lang);
-    violations.add("idempotencyKey", "ALREADY_USED", applicationMessages.idempotencyKeyUsed, undefined);
+    violations.add("idempotencyKey", "ALREADY_USED", now ? applicationMessages.idempotencyKeyOfEarlierRound : applicationMessages.idempotencyKeyUsed, undefined);
     violations.throwIfAny();
   }
-  const repository = ctx.db.getRepository(CardApplication);
-  if (!used.firstResult) return repository.findOneByOrFail({ id: used.applicationId });
+  if (!used.firstResult) return now!;
   // Stored as JSON: its instants come back as text.
   const first = Object.assign(new CardApplication(), used.firstResult);
   for (const column of repository.metadata.columns) {

@@ -7,9 +7,9 @@ import type { RuleOutcome } from "./outcome";
 export function checkKindAgainstCard(draft: ApplicationDraft, facts: ApplicationFacts, out: RuleOutcome): void {
   if (draft.kind === ApplicationKind.NEW_CARD) {
     if (facts.activeCard) out.violations.add("kind", "CARD_ALREADY_ACTIVE", m.cardAlreadyActive, undefined);
-    else if (facts.spouseInCardedFamily) out.violations.add("kind", "CARD_ALREADY_ACTIVE", m.cardIsTheHusbands, undefined);
+    else if (facts.spouseInCardedFamily) out.violations.add("kind", "CARD_ALREADY_ACTIVE", m.familyCardIsTheHeads, undefined);
   } else if (!facts.activeCard) {
-    const message = facts.spouseInCardedFamily ? m.cardIsTheHusbands : facts.inAnotherHeadsRegister ? m.cardIsTheHeads : m.noActiveCard;
+    const message = facts.spouseInCardedFamily ? m.familyCardIsTheHeads : facts.inAnotherHeadsRegister ? m.cardIsTheHeads : m.noActiveCard;
     out.violations.add("kind", "NO_ACTIVE_CARD", message, undefined);
   }
 }
