@@ -108,7 +108,7 @@ describe("a family card application, end to end through the gateway", () => {
     expect(next.data.cardApplications.edges[0].cursor).not.toBe(page.data.cardApplications.edges[0].cursor);
     // A page far too large is refused by the rule it breaks, on `first`, whatever the selection would cost at that size.
     for (const first of [101, 1_000_000, 2_147_483_647]) {
-      const tooMany = await call(officer, `query($first: Int) { cardApplications(first: $first) { edges { node { id status kind history { to at } } } } }`, { first });
+      const tooMany = await call(officer, `query($first: Int) { cardApplications(first: $first) { totalCount edges { node { id status kind applicant { fullNameAr } spouses { nationalId } children { nationalId } history { from to at } documents { id } } } } }`, { first });
       expect({ first, codes: codes(tooMany), violations: tooMany.errors?.[0]?.extensions?.violations?.map((v: { field: string; rule: string }) => `${v.field}:${v.rule}`) }).toEqual({ first, codes: ["BAD_USER_INPUT"], violations: ["first:OUT_OF_RANGE"] });
     }
     const bothWrong = await call(officer, `{ cardApplications(first: 0, after: "not-a-cursor") { totalCount } }`);

@@ -56,7 +56,8 @@ describe("gateway abuse limits", () => {
     const response = await graphql(main.url, wide, { ids: Array.from({ length: 100 }, (_, i) => String(i)) });
     expect(response.status).toBe(400);
     expect(violationRules(response)).toEqual(["MAX_COST"]);
-    const paged = await graphql(main.url, `{ cardApplications(first: 1000) { edges { node { id history { to } } } } }`);
+    // A page counts its first (at most the 100 a queue returns: a larger first is the subgraph's OUT_OF_RANGE).
+    const paged = await graphql(main.url, `{ cardApplications(first: 100) { edges { node { id history { to } documents { id } spouses { nationalId } children { nationalId } } } } }`);
     expect(violationRules(paged)).toContain("MAX_COST");
   });
 

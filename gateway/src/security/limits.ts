@@ -35,11 +35,13 @@ export interface OperationMeasure {
 const SIZE_ARGUMENTS = new Set(["first", "last", "limit"]);
 
 /**
- * No subgraph returns a longer list for a size argument (kernel/graphql/listSizes.ts); a larger
- * one is refused there, OUT_OF_RANGE on that argument. The cost takes it at this size, so that
+ * No subgraph returns more for a size argument (kernel/graphql/listSizes.ts): a connection's page
+ * (every queue) at most MAX_PAGE, a list (the data-access report's) at most MAX_ACCESSES. A larger
+ * one is refused there, OUT_OF_RANGE on that argument; the cost takes it at that size, so that
  * `first: 1000000` is answered with which argument is wrong, not that the query costs millions.
  */
-const LARGEST_SIZE_ARGUMENT = Math.max(MAX_PAGE, MAX_ACCESSES);
+const LARGEST_PAGE = MAX_PAGE;
+const LARGEST_LIST = Math.max(MAX_PAGE, MAX_ACCESSES);
 
 /**
  * Measures an operation statically, fragments expanded (each fragment measured once, so a query
@@ -47,7 +49,7 @@ const LARGEST_SIZE_ARGUMENT = Math.max(MAX_PAGE, MAX_ACCESSES);
  * (`__schema`, `__type`, `__typename`) are not counted.
  *
  * Cost: every field costs 1 plus the cost of its selections; a list field multiplies that by its
- * `first`/`last`/`limit` argument, at most LARGEST_SIZE_ARGUMENT (or that of the connection it is in: `cardApplications(first:) { edges }`),
+ * `first`/`last`/`limit` argument, at most LARGEST_LIST (or that of the connection it is in, at most LARGEST_PAGE: `cardApplications(first:) { edges }`),
  * else by the length of its longest list argument (e.g.
  * `familiesForReview(registerNumbers: [...])`), else by `defaultListSize`.
  */
@@ -70,15 +72,15 @@ export function measureOperation(
     return undefined;
   };
 
-  const sizeArgument = (args: readonly { name: { value: string }; value: ValueNode }[] | undefined): number | undefined => {
+  const sizeArgument = (args: readonly { name: { value: string }; value: ValueNode }[] | undefined, largest: number): number | undefined => {
     for (const arg of args ?? []) {
       const value = valueOf(arg.value);
-      if (SIZE_ARGUMENTS.has(arg.name.value) && typeof value === "number" && Number.isFinite(value)) return Math.min(Math.max(0, value), LARGEST_SIZE_ARGUMENT);
+      if (SIZE_ARGUMENTS.has(arg.name.value) && typeof value === "number" && Number.isFinite(value)) return Math.min(Math.max(0, value), largest);
     }
     return undefined;
   };
   const multiplier = (args: readonly { name: { value: string }; value: ValueNode }[] | undefined, connectionSize: number | undefined): number => {
-    const size = sizeArgument(args);
+    const size = sizeArgument(args, LARGEST_LIST);
     if (size !== undefined) return size;
     if (connectionSize !== undefined) return connectionSize;
     let longestList = -1;
@@ -103,7 +105,7 @@ export function measureOperation(
         const field = parent && (isObjectType(parent) || isInterfaceType(parent)) ? parent.getFields()[selection.name.value] : undefined;
         const named = field ? getNamedType(field.type) : undefined;
         const isList = field !== undefined && isListType(getNullableType(field.type));
-        const childConnection = isList ? undefined : sizeArgument(selection.arguments);
+        const childConnection = isList ? undefined : sizeArgument(selection.arguments, LARGEST_PAGE);
         const child = selection.selectionSet ? measure(selection.selectionSet, named && isCompositeType(named) ? named : undefined, childConnection) : { depth: 0, cost: 0, aliases: 0, fields: 0 };
         const times = isList ? multiplier(selection.arguments, connectionSize) : 1;
         depth = Math.max(depth, 1 + child.depth);
