@@ -120,6 +120,23 @@ describe("the web app, as an outside browser probe walked it", () => {
     expect(await main.getByText("These messages came in Arabic", { exact: false }).count()).toBe(0);
   });
 
+  it("says a request that never reached the API in the reader's language after a switch, with no word about another language", async () => {
+    const page = await signedIn(FAHAD.nationalId);
+    await page.goto("/#/apply");
+    const form = page.getByRole("region", { name: "طلب جديد" });
+    await form.getByRole("radio", { name: "بدل فاقد", exact: true }).check();
+    await page.route("**/graphql", (route) => route.abort());
+    await form.getByRole("button", { name: "إنشاء الطلب", exact: true }).click();
+    await page.getByRole("main").getByRole("alert").first().waitFor();
+    await page.unroute("**/graphql");
+    await chooseLanguage(page, "en");
+    await page.getByRole("button", { name: "Create application", exact: true }).waitFor();
+    await settled(page);
+    const alert = await page.getByRole("main").getByRole("alert").first().innerText();
+    expect(alert).not.toMatch(/[\u0600-\u06FF]/);
+    expect(alert).not.toContain("These messages came in Arabic");
+  });
+
   it("says an unknown address is not found rather than showing another screen, and offers no retry of a refusal", async () => {
     const page = await signedIn(FAHAD.nationalId);
     await page.goto("/#/nonexistent");

@@ -31,11 +31,11 @@ export function ErrorSummary({ error, onRetry, fields }: { error: ApiError | nul
   const own = error.code === "OFFLINE" || error.code === "UNEXPECTED" || error.code === "INTERNAL_SERVER_ERROR";
   const text = error.code === "OFFLINE" ? words.offline : own ? words.unexpected : error.message;
   // Worded in the other language (the reader switched since): marked so, and said how to have it in this one.
-  const other = error.language && error.language !== language ? error.language : undefined;
+  const other = !own && error.language && error.language !== language ? error.language : undefined;
   return (
     <div class="error-summary" role="alert">
       {other && <p>{words.answeredInOtherLanguage}</p>}
-      <p lang={own ? undefined : other} dir={own || !other ? undefined : "auto"}>
+      <p lang={other} dir={other && "auto"}>
         {text}
       </p>
       {error.violations.length > 0 && (
