@@ -90,9 +90,9 @@ export const OFFICES = [
 
 const FAHAD_ADDRESS: NationalAddress = {
   buildingNumber: "2929",
-  street: "King Fahd Road",
-  district: "Al Olaya",
-  city: "Riyadh",
+  street: "طريق الملك فهد",
+  district: "العليا",
+  city: "الرياض",
   postalCode: "12211",
   additionalNumber: "7788",
   shortAddress: "RRRD2929",
@@ -113,7 +113,7 @@ function namedCast(): Cast {
     person({ nationalId: "1000000073", fullNameAr: "محمد خالد القحطاني", fullNameEn: "Mohammed Khalid Alqahtani", gender: "MALE", birthDate: "2024-03-01", account: false }),
     person({ nationalId: "1000000081", fullNameAr: "سعد ماجد الغامدي", fullNameEn: "Saad Majed Alghamdi", gender: "MALE", birthDate: "2020-06-18", account: false }),
     person({ nationalId: "1000000180", fullNameAr: "ماجد حمد الغامدي", fullNameEn: "Majed Hamad Alghamdi", gender: "MALE", birthDate: "1985-11-02", maritalStatus: "MARRIED" }),
-    person({ nationalId: "1000000099", fullNameAr: "عبدالله ناصر الدوسري", fullNameEn: "Abdullah Nasser Aldosari", gender: "MALE", birthDate: "1975-08-30", maritalStatus: "MARRIED", mobile: "0569876543", address: { buildingNumber: "4512", street: "Tahlia Street", district: "Al Rawdah", city: "Jeddah", postalCode: "23435", additionalNumber: "8123", shortAddress: "JJED4512" } }),
+    person({ nationalId: "1000000099", fullNameAr: "عبدالله ناصر الدوسري", fullNameEn: "Abdullah Nasser Aldosari", gender: "MALE", birthDate: "1975-08-30", maritalStatus: "MARRIED", mobile: "0569876543", address: { buildingNumber: "4512", street: "شارع التحلية", district: "الروضة", city: "جدة", postalCode: "23435", additionalNumber: "8123", shortAddress: "JJED4512" } }),
     person({ nationalId: "1000000107", fullNameAr: "هند فهد الدوسري", fullNameEn: "Hind Fahad Aldosari", gender: "FEMALE", birthDate: "1980-02-14", maritalStatus: "MARRIED" }),
     person({ nationalId: "1000000115", fullNameAr: "ناصر عبدالله الدوسري", fullNameEn: "Nasser Abdullah Aldosari", gender: "MALE", birthDate: "2003-10-05" }),
     person({ nationalId: "1000000123", fullNameAr: "ريم عبدالله الدوسري", fullNameEn: "Reem Abdullah Aldosari", gender: "FEMALE", birthDate: "2008-12-12", account: false }),
@@ -171,9 +171,9 @@ function namedCast(): Cast {
     ],
     applications: [],
     wages: [
-      { nationalId: "1000000016", monthlyHalalas: 2_500_000, employer: "Saudi Aramco" },
-      { nationalId: "1000000099", monthlyHalalas: 400_000, employer: "Jeddah Municipality" },
-      { nationalId: "1000000057", monthlyHalalas: 900_000, employer: "Saudi Telecom Company" },
+      { nationalId: "1000000016", monthlyHalalas: 2_500_000, employer: "أرامكو السعودية" },
+      { nationalId: "1000000099", monthlyHalalas: 400_000, employer: "أمانة محافظة جدة" },
+      { nationalId: "1000000057", monthlyHalalas: 900_000, employer: "شركة الاتصالات السعودية" },
     ],
   };
 }
@@ -238,13 +238,13 @@ export function syntheticFamily(index: number): Pick<Cast, "people" | "families"
         hoursToIssue: 70,
         issuedAt: `${date(issuedYear)}T10:00:00.000Z`,
         deliveryMethod: byPost ? "SAUDI_POST" : "OFFICE_PICKUP",
-        officeId: OFFICES.find((o) => o.city === place.city)!.id,
+        officeId: OFFICES.find((o) => o.cityAr === place.city)!.id,
         delivery: byPost ? "DELIVERED" : "COLLECTED",
         previous: null,
       }
     : null;
   // Household wages from 2,000 to 30,000 SAR, in whole riyals.
-  const wages: CastWage[] = [{ nationalId: headId, monthlyHalalas: (2_000 + Math.floor(rnd() * 28_000)) * 100, employer: pick(["Ministry of Education", "SABIC", "Almarai", "Saudi Post", "Private sector"]) }];
+  const wages: CastWage[] = [{ nationalId: headId, monthlyHalalas: (2_000 + Math.floor(rnd() * 28_000)) * 100, employer: pick(["وزارة التعليم", "سابك", "المراعي", "البريد السعودي", "القطاع الخاص"]) }];
   return { people, families: [{ registerNumber, headId, members, card }], marriages, births, wages };
 }
 

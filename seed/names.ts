@@ -15,8 +15,9 @@ export const FAMILY_NAMES: Array<[string, string]> = [
   ["الدوسري", "Aldosari"], ["الحربي", "Alharbi"], ["المطيري", "Almutairi"], ["الزهراني", "Alzahrani"],
   ["الشمري", "Alshammari"], ["السبيعي", "Alsubaie"], ["العنزي", "Alanazi"], ["الرشيد", "Alrasheed"],
 ];
+/** Demo national addresses are in Arabic, as citizens write them; the short address keeps its Latin letters. */
 export const CITIES: Array<{ city: string; districts: string[]; streets: string[]; postal: string; letters: string }> = [
-  { city: "Riyadh", districts: ["Al Olaya", "Al Malqa", "Al Nakheel"], streets: ["King Fahd Road", "Takhassusi Street"], postal: "12", letters: "RRRD" },
-  { city: "Jeddah", districts: ["Al Rawdah", "Al Safa", "Al Hamra"], streets: ["Tahlia Street", "Prince Sultan Road"], postal: "23", letters: "JJED" },
-  { city: "Dammam", districts: ["Al Faisaliyah", "Al Shati"], streets: ["King Saud Street", "Dhahran Road"], postal: "32", letters: "DDMM" },
+  { city: "الرياض", districts: ["العليا", "الملقا", "النخيل"], streets: ["طريق الملك فهد", "شارع التخصصي"], postal: "12", letters: "RRRD" },
+  { city: "جدة", districts: ["الروضة", "الصفا", "الحمراء"], streets: ["شارع التحلية", "طريق الأمير سلطان"], postal: "23", letters: "JJED" },
+  { city: "الدمام", districts: ["الفيصلية", "الشاطئ"], streets: ["شارع الملك سعود", "طريق الظهران"], postal: "32", letters: "DDMM" },
 ];

@@ -26,13 +26,13 @@ describe("what each role sees of a person", () => {
   afterAll(() => ca?.stop());
 
   it.each([
-    ["the person himself", ABDULLAH, [], { mobile: "0569876543", nationalAddress: { city: "Jeddah" } }],
-    ["a civil-affairs officer", "1000000909", ["CIVIL_AFFAIRS_OFFICER"], { mobile: "0569876543", nationalAddress: { city: "Jeddah" } }],
-    ["his wife", HIND, [], { mobile: "05******43", nationalAddress: { city: "Jeddah" } }],
+    ["the person himself", ABDULLAH, [], { mobile: "0569876543", nationalAddress: { city: "جدة" } }],
+    ["a civil-affairs officer", "1000000909", ["CIVIL_AFFAIRS_OFFICER"], { mobile: "0569876543", nationalAddress: { city: "جدة" } }],
+    ["his wife", HIND, [], { mobile: "05******43", nationalAddress: { city: "جدة" } }],
     ["a labor officer", "1000000917", ["LABOR_OFFICER"], { mobile: null, nationalAddress: null }],
     // An officer is a citizen too: in her own family she sees what the family sees.
-    ["his wife, a labor officer herself", HIND, ["LABOR_OFFICER"], { mobile: "05******43", nationalAddress: { city: "Jeddah" } }],
-    ["his wife, a postal operator herself", HIND, ["POST_OPERATOR"], { mobile: "05******43", nationalAddress: { city: "Jeddah" } }],
+    ["his wife, a labor officer herself", HIND, ["LABOR_OFFICER"], { mobile: "05******43", nationalAddress: { city: "جدة" } }],
+    ["his wife, a postal operator herself", HIND, ["POST_OPERATOR"], { mobile: "05******43", nationalAddress: { city: "جدة" } }],
   ] as const)("%s", async (_who, viewer, roles, contact) => {
     const as = await ca.as({ nationalId: viewer, roles: [...roles] });
     const response = await as(`{ ${PERSON} }`);

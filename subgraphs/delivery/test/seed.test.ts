@@ -56,6 +56,8 @@ describe.each(DATABASE_KINDS)("delivery's demo data on %s", (kind) => {
     expect(shipment.trackingNumber).toMatch(/^RR\d{9}SA$/);
     expect(shipment.events.map((e: { status: string }) => e.status)).toEqual(["CREATED", "PICKED_UP", "IN_TRANSIT", "OUT_FOR_DELIVERY", "DELIVERED"]);
     expect(shipment.deliveredAt).toBe(shipment.events[4].at);
+    // Written in Arabic, as the address it follows: a citizen reading in Arabic sees no English place.
+    expect(shipment.events.slice(1).map((e: { location: string }) => e.location)).toEqual(["المركز الرئيسي لسبل - الرياض", "مركز الفرز في الرياض", "مكتب التوصيل في العليا", "العليا"]);
   });
 
   it("shows Fahad's wife the same card, and Abdullah's family its collected pickup", async () => {

@@ -243,7 +243,7 @@ describe.each(DATABASE_KINDS)("the labor officers' review queues (%s database)",
       const members = representationOf(ABDULLAH.register).members.map((member) => member.citizen.nationalId);
       expect(family.wages.map((wage: any) => wage.nationalId)).toEqual(members);
       const head = family.wages.find((wage: any) => wage.nationalId === ABDULLAH.id);
-      expect(head).toEqual({ nationalId: ABDULLAH.id, monthlyAmount: { halalas: 400_000, formatted: "SAR 4,000.00" }, employer: "Jeddah Municipality", effectiveFrom: "2025-01-01", source: "GOSI" });
+      expect(head).toEqual({ nationalId: ABDULLAH.id, monthlyAmount: { halalas: 400_000, formatted: "SAR 4,000.00" }, employer: "أمانة محافظة جدة", effectiveFrom: "2025-01-01", source: "GOSI" });
       const wife = family.wages.find((wage: any) => wage.nationalId === "1000000107");
       expect(wife).toEqual({ nationalId: "1000000107", monthlyAmount: { halalas: 0, formatted: "SAR 0.00" }, employer: null, effectiveFrom: null, source: null });
       expect(family.wages.reduce((sum: number, wage: any) => sum + wage.monthlyAmount.halalas, 0)).toBe(family.householdIncome.halalas);

@@ -52,9 +52,9 @@ function journey(shipment: Shipment, delivery: CastDelivery): Array<[ShipmentSta
   const district = shipment.address.district;
   const n = shipment.cardNumber;
   const toTheDoor: Array<[ShipmentStatus, number, string]> = [
-    [ShipmentStatus.PICKED_UP, hoursFor(n, 1, 4, 30), `${city} - SPL central hub`],
-    [ShipmentStatus.IN_TRANSIT, hoursFor(n, 2, 8, 36), `${city} sorting center`],
-    [ShipmentStatus.OUT_FOR_DELIVERY, hoursFor(n, 3, 12, 48), `${district} delivery office`],
+    [ShipmentStatus.PICKED_UP, hoursFor(n, 1, 4, 30), `المركز الرئيسي لسبل - ${city}`],
+    [ShipmentStatus.IN_TRANSIT, hoursFor(n, 2, 8, 36), `مركز الفرز في ${city}`],
+    [ShipmentStatus.OUT_FOR_DELIVERY, hoursFor(n, 3, 12, 48), `مكتب التوصيل في ${district}`],
   ];
   switch (delivery) {
     case "IN_TRANSIT":
@@ -65,9 +65,9 @@ function journey(shipment: Shipment, delivery: CastDelivery): Array<[ShipmentSta
       return [
         ...toTheDoor,
         [ShipmentStatus.DELIVERY_FAILED, hoursFor(n, 4, 2, 9), district],
-        [ShipmentStatus.OUT_FOR_DELIVERY, 20, `${district} delivery office`],
+        [ShipmentStatus.OUT_FOR_DELIVERY, 20, `مكتب التوصيل في ${district}`],
         [ShipmentStatus.DELIVERY_FAILED, hoursFor(n, 5, 2, 9), district],
-        [ShipmentStatus.OUT_FOR_DELIVERY, 20, `${district} delivery office`],
+        [ShipmentStatus.OUT_FOR_DELIVERY, 20, `مكتب التوصيل في ${district}`],
         [ShipmentStatus.DELIVERY_FAILED, hoursFor(n, 6, 2, 9), district],
       ];
     default:
