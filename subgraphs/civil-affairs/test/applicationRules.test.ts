@@ -67,10 +67,10 @@ describe("card application rules", () => {
       expect(rules(draft({ kind, lossDeclaration: true }), facts())).toContain("kind:NO_ACTIVE_CARD");
       expect(rules(draft({ kind, lossDeclaration: true }), facts({ activeCard: ACTIVE_CARD, documents: [doc(DocumentType.DAMAGED_CARD_PHOTO)] }))).toEqual([]);
     });
-    it("tells a spouse or child in someone else's register that the card is the head's to replace or update", () => {
-      const said = (inAnotherHeadsRegister: boolean) => evaluate(draft({ kind: ApplicationKind.MEMBERS_UPDATE }), facts({ inAnotherHeadsRegister }), "en", "submit").violations.find((v) => v.rule === "NO_ACTIVE_CARD")!.message;
-      expect(said(true)).toMatch(/head's application/);
-      expect(said(false)).toMatch(/apply for a new card instead/);
+    it("tells a spouse or child in someone else's register that the card is the head's to replace or update (NOT_HEAD)", () => {
+      const said = (inAnotherHeadsRegister: boolean) => evaluate(draft({ kind: ApplicationKind.MEMBERS_UPDATE }), facts({ inAnotherHeadsRegister }), "en", "submit").violations.find((v) => v.field === "kind")!;
+      expect(said(true)).toMatchObject({ rule: "NOT_HEAD", message: expect.stringMatching(/head's application/) });
+      expect(said(false)).toMatchObject({ rule: "NO_ACTIVE_CARD", message: expect.stringMatching(/apply for a new card instead/) });
     });
   });
 

@@ -31,9 +31,10 @@ describe("who may apply for a new card", () => {
     const mine = await wife(`{ myCardApplications { id } }`);
     expect(mine.data.myCardApplications).toEqual([]);
 
-    // A replacement is her husband's too, and says so rather than sending her to a new card.
+    // A replacement is her husband's too: the rule says she is not the head (her family has a card), and
+    // the message does not send her to a new card.
     const replacement = await wife(REPLACEMENT, {}, { "accept-language": "en" });
-    expect(violationRules(replacement)).toEqual(["NO_ACTIVE_CARD"]);
+    expect(violationRules(replacement)).toEqual(["NOT_HEAD"]);
     expect(replacement.errors![0]!.extensions!.violations).toEqual([expect.objectContaining({ message: expect.stringMatching(/held by its head/) })]);
   });
 

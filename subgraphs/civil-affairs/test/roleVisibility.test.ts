@@ -95,6 +95,13 @@ describe("what each role sees of a person", () => {
     expect(own.map((application) => application.id)).toContain(draft);
     expect(hind.data.me.family.applications).toEqual(own.filter((application) => application.id !== draft));
     expect(hind.data.me.family.applications.length).toBeGreaterThan(0);
+    // By ID she reads what her family's list shows her, and the draft no more than through the list.
+    const byId = async (id: string) => (await ca.as({ nationalId: HIND }))(`query($id: ID!) { cardApplication(id: $id) { id status documents { type } } }`, { id });
+    for (const listed of hind.data.me.family.applications as { id: string; status: string }[]) {
+      expect((await byId(listed.id)).data.cardApplication).toEqual({ ...listed, documents: [] });
+    }
+    const draftById = await byId(draft);
+    expect([codes(draftById), draftById.data.cardApplication]).toEqual([["FORBIDDEN"], null]);
   });
 
   it("shows the family's other members its applications without their documents, which are the applicant's, and keeps the family", async () => {

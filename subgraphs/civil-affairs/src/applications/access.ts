@@ -4,16 +4,21 @@ import { hasRole } from "../../../../kernel/auth/viewer";
 import type { CardApplication } from "./cardApplication.entity";
 import { applicationById } from "./loaders";
 import { isUuid } from "../../../../kernel/uuid";
-
-/** The applicant and civil-affairs officers may read an application; nobody else. */
-export function assertCanReadApplication(ctx: RequestContext, application: CardApplication): void {
-  if (!mayReadApplication(ctx, application)) throw appError("FORBIDDEN", ctx.lang);
-}
+import { readsAsMember } from "../registry/access";
 
 /** The applicant and civil-affairs officers read an application whole. */
 export function mayReadApplication(ctx: RequestContext, application: CardApplication): boolean {
   const viewer = requireViewer(ctx);
   return viewer.nationalId === application.applicantId || hasRole(viewer, "CIVIL_AFFAIRS_OFFICER");
+}
+
+/**
+ * The family reads its submitted applications by ID as it does through `Family.applications` (a spouse,
+ * an adult child; documents stay the applicant's): one answer for one application wherever it is read.
+ */
+async function readsAsFamily(ctx: RequestContext, application: CardApplication): Promise<boolean> {
+  if (application.submittedAt === null || application.registerNumber === null) return false;
+  return readsAsMember(ctx, requireViewer(ctx), application.registerNumber);
 }
 
 /**
@@ -23,9 +28,8 @@ export function mayReadApplication(ctx: RequestContext, application: CardApplica
 export async function readableApplication(ctx: RequestContext, id: string): Promise<CardApplication | null> {
   const viewer = requireViewer(ctx);
   const application = isApplicationId(id) ? await ctx.loaders.get(applicationById).load(id) : null;
-  if (application) assertCanReadApplication(ctx, application);
-  else if (!hasRole(viewer, "CIVIL_AFFAIRS_OFFICER")) throw appError("FORBIDDEN", ctx.lang);
-  return application;
+  if (application ? mayReadApplication(ctx, application) || (await readsAsFamily(ctx, application)) : hasRole(viewer, "CIVIL_AFFAIRS_OFFICER")) return application;
+  throw appError("FORBIDDEN", ctx.lang);
 }
 
 /** Only the applicant acts on their own application as the applicant. */

@@ -29,7 +29,7 @@ async function readableRegisterOf(ctx: RequestContext, viewer: Viewer): Promise<
  * the register's members with their citizens, which the request asks for anyway: one statement,
  * where the viewer's membership and then the register's members were two.
  */
-async function readsAsMember(ctx: RequestContext, viewer: Viewer, registerNumber: string): Promise<boolean> {
+export async function readsAsMember(ctx: RequestContext, viewer: Viewer, registerNumber: string): Promise<boolean> {
   const members = await ctx.loaders.get(membersByRegister).load(registerNumber);
   const self = members.find((member) => member.nationalId === viewer.nationalId);
   if (self?.citizen != null && !isMinorChild(self.relation, self.citizen.birthDate, ctx.today)) return true;
