@@ -61,6 +61,18 @@ describe("what each role sees of a person", () => {
     const none = await fahad(`query($id: ID!) { cardApplication(id: $id) { status } }`, { id: "00000000-0000-4000-8000-000000000000" });
     expect(codes(others)).toEqual(["FORBIDDEN"]);
     expect([codes(none), none.data]).toEqual([codes(others), others.data]);
+    // So does every applicant's mutation: none tells him which IDs name an application.
+    const PNG = Buffer.from("89504e470d0a1a0a0000000d49484452", "hex").toString("base64");
+    for (const mutation of [
+      `mutation($id: ID!) { updateCardApplication(id: $id, input: { lossDeclaration: true }) { id } }`,
+      `mutation($id: ID!) { attachDocument(input: { applicationId: $id, type: DAMAGED_CARD_PHOTO, fileName: "card.png", mimeType: "image/png", contentBase64: "${PNG}" }) { type } }`,
+      `mutation($id: ID!) { submitCardApplication(id: $id, idempotencyKey: "k-1") { id } }`,
+      `mutation($id: ID!) { cancelCardApplication(id: $id) { id } }`,
+    ]) {
+      const [onOthers, onNone] = [await fahad(mutation, { id }), await fahad(mutation, { id: "00000000-0000-4000-8000-000000000000" })];
+      expect([mutation, codes(onNone)]).toEqual([mutation, codes(onOthers)]);
+      expect(codes(onOthers)).toEqual(["FORBIDDEN"]);
+    }
   });
 
   it("shows a family's applications, and the application a card was issued for, to its members and civil-affairs officers only", async () => {

@@ -1,5 +1,6 @@
 import type { EntityManager } from "typeorm";
-import type { RequestContext } from "../../../../kernel/context";
+import { requireViewer, type RequestContext } from "../../../../kernel/context";
+import { hasRole } from "../../../../kernel/auth/viewer";
 import { entityRows } from "../../../../kernel/database/entityRows";
 import { entityWrites, type Statement } from "../../../../kernel/database/entityWrites";
 import { prepared } from "../../../../kernel/database/preparedStatements";
@@ -9,10 +10,14 @@ import { CardApplication } from "./cardApplication.entity";
 import { ApplicationStatus } from "./enums";
 import { StatusChange } from "./statusChange.entity";
 
-/** Reads an application afresh (mutations never trust a cached copy); NOT_FOUND when absent. */
+/**
+ * Reads an application afresh (mutations never trust a cached copy). When absent: NOT_FOUND to a
+ * civil-affairs officer, FORBIDDEN to anyone else, as someone else's application is answered, so
+ * that no mutation tells a citizen which IDs exist.
+ */
 export async function findApplicationOrFail(ctx: RequestContext, id: string): Promise<CardApplication> {
   const application = isApplicationId(id) ? ((await entityRows(ctx.db, CardApplication).whereIn("id", [id]))[0] ?? null) : null;
-  if (!application) throw appError("NOT_FOUND", ctx.lang);
+  if (!application) throw appError(hasRole(requireViewer(ctx), "CIVIL_AFFAIRS_OFFICER") ? "NOT_FOUND" : "FORBIDDEN", ctx.lang);
   return application;
 }
 
