@@ -3,7 +3,9 @@ import { announced, buildWebForGateway, checkAccessibility, chooseLanguage, fact
 import { graphql, PURPOSE } from "../support/http";
 import { startInProcessPlatform, type InProcessPlatform } from "../support/inProcessPlatform";
 import fs from "node:fs";
-import { ABDULLAH, ANALYST, DEMO_PASSWORD, FAHAD, KHALID, OFFICERS, run } from "./scenario";
+import os from "node:os";
+import path from "node:path";
+import { ABDULLAH, ANALYST, DEMO_PASSWORD, FAHAD, KHALID, OFFICERS, run, writeSampleDocuments } from "./scenario";
 
 /**
  * What an outside browser probe found, each kept fixed: the skip link, unknown addresses, focus
@@ -217,6 +219,36 @@ describe("the web app, as an outside browser probe walked it", () => {
     const missing = await address.locator("ul.field-errors.block").innerText();
     const buildingDescription = await building.evaluate((input) => (input.getAttribute("aria-describedby") ?? "").split(" ").map((id) => document.getElementById(id)?.textContent ?? "").join(" "));
     expect(buildingDescription).toContain(missing.trim());
+    // Saad's line asks for the document until it is attached, then says it is.
+    const members = page.getByRole("region", { name: "طلبك الحالي" });
+    expect(await members.getByText("1000000081 · غير مرتبط بك في السجل المدني؛ أرفق المستند المطلوب").count()).toBe(1);
+    const folder = fs.mkdtempSync(path.join(os.tmpdir(), "documents-"));
+    await picker.setInputFiles(writeSampleDocuments(folder).png);
+    await announced(page, "تم إرفاق شهادة الميلاد");
+    await members.getByText("1000000081 · غير مرتبط بك في السجل المدني؛ أُرفق المستند المطلوب").waitFor();
+    fs.rmSync(folder, { recursive: true, force: true });
+  });
+
+  it("names no members on a replacement, which lists its register's, and gives the keyboard to the application's heading after saving", async () => {
+    const token = await platform.login(FAHAD.nationalId);
+    const created = await graphql(platform.gatewayUrl, `mutation { createCardApplication(input: { kind: REPLACEMENT_DAMAGED, deliveryMethod: SAUDI_POST }) { id } }`, {}, { token });
+    const id = created.data.createCardApplication.id as string;
+    try {
+      const page = await signedIn(FAHAD.nationalId);
+      await page.goto("/#/apply");
+      const application = page.getByRole("region", { name: "طلبك الحالي" });
+      await application.getByRole("button", { name: "حفظ التعديلات", exact: true }).waitFor();
+      await settled(page);
+      expect(await application.getByRole("textbox", { name: /رقم هوية/ }).count()).toBe(0);
+      expect(await application.getByText("تحمل البطاقة البديلة أفراد الأسرة كما في سجلها", { exact: false }).count()).toBe(2);
+      await application.getByRole("radio", { name: "الاستلام من مكتب الأحوال المدنية", exact: true }).check();
+      await application.getByLabel("المكتب", { exact: true }).selectOption("RUH-01");
+      await application.getByRole("button", { name: "حفظ التعديلات", exact: true }).click();
+      await announced(page, "تم حفظ التعديلات");
+      await page.waitForFunction(() => document.activeElement?.id === "application-title");
+    } finally {
+      await graphql(platform.gatewayUrl, `mutation($id: ID!) { cancelCardApplication(id: $id) { id } }`, { id }, { token });
+    }
   });
 
   it("tells a resident up front that the card is for Saudi citizens, offering no application form", async () => {

@@ -4,7 +4,7 @@ import type { ApplicationKind, DeliveryMethod, OfficeFragment } from "../graphql
 import { useWords } from "../i18n/catalogue";
 import { useLanguage } from "../i18n/language";
 import { Field } from "../ui/Field";
-import { deliveryLabels, kindLabels } from "./labels";
+import { deliveryLabels, kindLabels, namesMembers } from "./labels";
 import { PeopleFieldset, rowsToSend, type PersonRow } from "./PeopleFieldset";
 import { RadioGroup } from "./RadioGroup";
 import { applyWords } from "./words";
@@ -54,8 +54,8 @@ interface ApplicationFormProps {
 function choiceOf(values: ApplicationValues): ApplicationChoice {
   return {
     kind: values.kind,
-    spouseIds: rowsToSend(values.spouses).ids,
-    childIds: rowsToSend(values.children).ids,
+    spouseIds: namesMembers(values.kind) ? rowsToSend(values.spouses).ids : [],
+    childIds: namesMembers(values.kind) ? rowsToSend(values.children).ids : [],
     deliveryMethod: values.deliveryMethod,
     pickupOfficeId: values.deliveryMethod === "OFFICE_PICKUP" ? values.pickupOfficeId || null : null,
     lossDeclaration: values.kind === "REPLACEMENT_LOST" && values.lossDeclaration,
@@ -97,8 +97,14 @@ export function ApplicationForm({ id, initial, chooseKind, offices, error, busy,
           violations={error?.violationsOf("kind") ?? []}
         />
       )}
-      <PeopleFieldset id={`${id}-spouse`} role="spouse" rows={values.spouses} onChange={(spouses) => set({ spouses })} error={error} />
-      <PeopleFieldset id={`${id}-child`} role="child" rows={values.children} onChange={(children) => set({ children })} error={error} />
+      {namesMembers(values.kind) ? (
+        <>
+          <PeopleFieldset id={`${id}-spouse`} role="spouse" rows={values.spouses} onChange={(spouses) => set({ spouses })} error={error} />
+          <PeopleFieldset id={`${id}-child`} role="child" rows={values.children} onChange={(children) => set({ children })} error={error} />
+        </>
+      ) : (
+        <p class="hint">{words.membersFromRegister}</p>
+      )}
       <RadioGroup
         id={`${id}-delivery`}
         legend={words.delivery}

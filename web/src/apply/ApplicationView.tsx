@@ -36,6 +36,11 @@ export function ApplicationView({ application, applicantId, offices, actions, fo
     if (focus) heading.current?.focus();
   }, [focus]);
   const editable = EDITABLE_STATUSES.includes(application.status);
+  // The form starts again from what was stored: the keyboard, on its save button, goes to the application's heading, above what the save changed.
+  const startFormAgain = () => {
+    setFormGeneration((value) => value + 1);
+    heading.current?.focus();
+  };
   return (
     <section class="card application-view" aria-labelledby="application-title">
       <h2 id="application-title" tabIndex={-1} ref={heading}>
@@ -52,7 +57,7 @@ export function ApplicationView({ application, applicantId, offices, actions, fo
         </div>
       )}
       <NamedMembers application={application} />
-      {editable && <EditApplication key={formGeneration} application={application} offices={offices} actions={actions} onReset={() => setFormGeneration((value) => value + 1)} saveUnsaved={saveUnsaved} />}
+      {editable && <EditApplication key={formGeneration} application={application} offices={offices} actions={actions} onReset={startFormAgain} saveUnsaved={saveUnsaved} />}
       <DocumentsPanel application={application} editable={editable} refusal={actions.error} onAttached={actions.reload} />
       {editable && <SubmitApplication application={application} actions={actions} saveUnsaved={saveUnsaved} onSubmitted={() => heading.current?.focus()} />}
       {CANCELLABLE_STATUSES.includes(application.status) && <CancelApplication applicationId={application.id} actions={actions} onCancelled={onCancelled} />}

@@ -17,6 +17,11 @@ export const kindLabels = catalogue(
   },
 );
 
+/** A replacement card lists the members its register holds: its application names nobody. */
+export function namesMembers(kind: ApplicationKind): boolean {
+  return kind !== "REPLACEMENT_LOST" && kind !== "REPLACEMENT_DAMAGED";
+}
+
 export const statusLabels = catalogue(
   {
     DRAFT: "مسودة",

@@ -2,7 +2,7 @@ import { useCallback, useEffect, useRef, useState } from "preact/hooks";
 import { request } from "../api/client";
 import { ApiError } from "../api/errors";
 import { asApiError } from "../apply/errors";
-import { documentLabels } from "../apply/labels";
+import { documentLabels, namesMembers } from "../apply/labels";
 import { ReviewCaseDocument, type CaseDetailsFragment, type DocumentType, type ReviewApplicantFragment } from "../graphql/graphql";
 import { useWords } from "../i18n/catalogue";
 import { formatNumber } from "../i18n/format";
@@ -115,8 +115,14 @@ export function CaseView({ id, headers, viewerId }: CaseViewProps) {
       </section>
       <section class="card" aria-labelledby="case-members-title">
         <h2 id="case-members-title">{words.membersTitle}</h2>
-        <Members title={words.wives} ids={application.requestedSpouseIds} people={application.spouses} language={language} />
-        <Members title={words.children} ids={application.requestedChildIds} people={application.children} language={language} />
+        {namesMembers(application.kind) ? (
+          <>
+            <Members title={words.wives} ids={application.requestedSpouseIds} people={application.spouses} language={language} />
+            <Members title={words.children} ids={application.requestedChildIds} people={application.children} language={language} />
+          </>
+        ) : (
+          <p>{words.membersFromRegister}</p>
+        )}
       </section>
       <section class="card" aria-labelledby="case-documents-title">
         <h2 id="case-documents-title">{words.documentsTitle}</h2>
