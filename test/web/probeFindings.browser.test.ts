@@ -262,6 +262,18 @@ describe("the web app, as an outside browser probe walked it", () => {
     expect(await checkAccessibility(page)).toEqual([]);
   });
 
+  it("tells a daughter under 18 up front who reads the register and applies, not that an agency did not answer, offering no form", async () => {
+    const page = await signedIn(FAHAD.members[3]!);
+    await page.getByRole("heading", { level: 2, name: "سجل الأسرة لمن بلغ ١٨ سنة" }).waitFor();
+    expect(await page.getByText("بعض الجهات لم تُجب", { exact: false }).count()).toBe(0);
+    expect(await page.getByRole("link", { name: "ابدأ طلبك الآن" }).count()).toBe(0);
+    await page.goto("/#/apply");
+    await page.getByRole("heading", { level: 2, name: "يتقدّم بطلب البطاقة من بلغ ١٨ سنة" }).waitFor();
+    await settled(page);
+    expect(await page.getByRole("button", { name: "إنشاء الطلب" }).count()).toBe(0);
+    expect(await checkAccessibility(page)).toEqual([]);
+  });
+
   it("empties the live region when what it said is stale: after switching language, after signing out", async () => {
     const liveRegion = (page: Page) => page.locator('[role="status"][aria-live="polite"]').textContent();
     const page = await signedIn(ABDULLAH.nationalId);

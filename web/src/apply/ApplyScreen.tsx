@@ -14,6 +14,7 @@ import { OPEN_STATUSES } from "./labels";
 import { NewApplication } from "./NewApplication";
 import { PastApplications } from "./PastApplications";
 import { applyWords } from "./words";
+import { isAdultToday } from "../ui/adulthood";
 import { ScreenHeading } from "../ui/ScreenHeading";
 
 /**
@@ -69,6 +70,11 @@ export function ApplyScreen() {
             <section class="card" aria-labelledby="saudi-only-title">
               <h2 id="saudi-only-title">{words.saudiOnlyTitle}</h2>
               <p>{words.saudiOnly}</p>
+            </section>
+          ) : me && !isAdultToday(me.birthDate) ? (
+            <section class="card" aria-labelledby="minor-title">
+              <h2 id="minor-title">{words.minorTitle}</h2>
+              <p>{words.minor}</p>
             </section>
           ) : carded && relation === "SPOUSE" ? (
             <section class="card" aria-labelledby="heads-card-title">

@@ -15,6 +15,7 @@ import { SupportSection } from "./SupportSection";
 import { relationLabels } from "./labels";
 import { familyWords } from "./words";
 import { ScreenHeading } from "../ui/ScreenHeading";
+import { isAdultToday } from "../ui/adulthood";
 import { ScrollTable } from "../ui/ScrollTable";
 
 type Family = NonNullable<NonNullable<MyFamilyQuery["me"]>["family"]>;
@@ -27,6 +28,9 @@ export function FamilyScreen() {
   const me = data?.me;
   // A citizen has at most one open application (newest first in the list).
   const open = data?.myCardApplications.find((application) => OPEN_STATUSES.includes(application.status)) ?? null;
+  // A son or daughter under 18 is refused the family (FORBIDDEN): said as such, not as an agency that did not answer.
+  const minor = me != null && !me.family && !isAdultToday(me.birthDate);
+  const unanswered = partialErrors.filter((partial) => !(minor && partial.code === "FORBIDDEN"));
   return (
     <>
       <ScreenHeading>
@@ -34,8 +38,14 @@ export function FamilyScreen() {
       </ScreenHeading>
       {loading && !data && <p role="status">{common.loading}</p>}
       <ErrorSummary error={error} onRetry={() => void reload()} />
-      {partialErrors.length > 0 && <p class="notice">{common.partial}</p>}
-      {me && !me.family && (
+      {unanswered.length > 0 && <p class="notice">{common.partial}</p>}
+      {minor && (
+        <section class="card" aria-labelledby="minor-title">
+          <h2 id="minor-title">{words.minorTitle}</h2>
+          <p>{words.minor}</p>
+        </section>
+      )}
+      {me && !me.family && !minor && (
         <section class="card" aria-labelledby="no-family">
           <h2 id="no-family">{words.noFamily}</h2>
           {!me.isSaudi ? (

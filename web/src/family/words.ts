@@ -8,6 +8,8 @@ export const familyWords = catalogue(
     // Not the navigation's "طلب بطاقة": two links named alike on one screen are ambiguous to find by name.
     applyLink: "ابدأ طلبك الآن",
     saudiOnly: "تُصدر بطاقة العائلة للمواطنين السعوديين فقط، فلا يمكنك التقدّم بطلب لها.",
+    minorTitle: "سجل الأسرة لمن بلغ ١٨ سنة",
+    minor: "يطّلع على سجل الأسرة وبطاقتها ربّ الأسرة وزوجته ومن بلغ ١٨ سنة من الأبناء، ويتقدّم ربّ الأسرة بطلباتها.",
     register: "رقم سجل الأسرة",
     members: "أفراد الأسرة",
     memberCount: (count: string) => `عدد الأفراد: ${count}`,
@@ -66,6 +68,8 @@ export const familyWords = catalogue(
     howToApply: "To get a family card, apply for a new card as the head of the family and name your wife and children in it.",
     applyLink: "Start your application",
     saudiOnly: "The family card is issued to Saudi citizens only, so you cannot apply for one.",
+    minorTitle: "The family register is for those aged 18 or over",
+    minor: "The head of the family, his wife and children aged 18 or over see the family's register and card; its head applies for them.",
     register: "Family register number",
     members: "Family members",
     memberCount: (count: string) => `Members: ${count}`,

@@ -32,6 +32,11 @@ function dayToInstant(day: string): Date {
   return new Date(`${day}T12:00:00+03:00`);
 }
 
+/** Today in Riyadh, "YYYY-MM-DD": the calendar day the agencies judge on (a wage's default start, an age). */
+export function todayInRiyadh(): string {
+  return dateFormat("en-CA", { year: "numeric", month: "2-digit", day: "2-digit" }).format(new Date());
+}
+
 const DAY: Intl.DateTimeFormatOptions = { year: "numeric", month: "long", day: "numeric" };
 const DAY_TIME: Intl.DateTimeFormatOptions = { ...DAY, hour: "numeric", minute: "2-digit" };
 

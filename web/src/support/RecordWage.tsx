@@ -10,7 +10,8 @@ import { formatAmount } from "../i18n/format";
 import { useLanguage } from "../i18n/language";
 import { announce, clearAnnouncement } from "../ui/announcer";
 import { Field } from "../ui/Field";
-import { halalasOf, todayInRiyadh } from "./amount";
+import { halalasOf } from "./amount";
+import { todayInRiyadh } from "../i18n/format";
 import { nameOf } from "./people";
 import { supportWords } from "./words";
 

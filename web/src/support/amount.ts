@@ -13,7 +13,3 @@ export function halalasOf(text: string): number | null {
   return Number(match[1]) * 100 + Number((match[2] ?? "").padEnd(2, "0"));
 }
 
-/** Today in Riyadh, "YYYY-MM-DD": the day a wage takes effect unless the officer says otherwise. */
-export function todayInRiyadh(): string {
-  return new Intl.DateTimeFormat("en-CA", { timeZone: "Asia/Riyadh", year: "numeric", month: "2-digit", day: "2-digit" }).format(new Date());
-}
