@@ -319,6 +319,14 @@ describe("the web app, as an outside browser probe walked it", () => {
       return ids.filter((id, index) => ids.indexOf(id) !== index);
     });
     expect(repeated).toEqual([]);
+    // Each section and chart is found by its heading alone, as a test searching by name finds it
+    // (Playwright's names match within longer ones): a chart named as its section made two.
+    const main = page.getByRole("main");
+    for (const [role, level] of [["region", 2], ["figure", 3]] as const) {
+      const names = await main.getByRole("heading", { level }).allTextContents();
+      expect(names.length).toBeGreaterThan(2);
+      for (const name of names) expect([name, await main.getByRole(role, { name }).count()]).toEqual([name, 1]);
+    }
   });
 
   it("does not keep a screen's 'token expired' error once the person has signed in again", async () => {

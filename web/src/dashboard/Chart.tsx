@@ -3,7 +3,7 @@ import { useEffect, useRef } from "preact/hooks";
 import { useWords } from "../i18n/catalogue";
 import { formatNumber } from "../i18n/format";
 import { useLanguage } from "../i18n/language";
-import { countTicks } from "./axis";
+import { categoryTicks, countTicks } from "./axis";
 import { dashboardWords } from "./words";
 
 Chart.register(BarController, BarElement, LineController, LineElement, PointElement, CategoryScale, LinearScale, Legend, Tooltip);
@@ -52,7 +52,7 @@ export function StatsChart({ id, title, kind, labels, series, labelHeading }: Ch
         plugins: { legend: { rtl, display: series.length > 1 }, tooltip: { rtl } },
         // Room on the left, where the slanted labels hang past the last tick: the outermost day's label was cut on a phone.
         layout: { padding: { left: 32, right: 8 } },
-        scales: { x: { reverse: rtl }, y: { beginAtZero: true, position: rtl ? "right" : "left", ticks: countTicks(language) } },
+        scales: { x: { reverse: rtl, ticks: categoryTicks(labels) }, y: { beginAtZero: true, position: rtl ? "right" : "left", ticks: countTicks(language) } },
       },
     });
     return () => chart.destroy();

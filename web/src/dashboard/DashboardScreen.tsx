@@ -106,7 +106,7 @@ function Statistics({ data, language }: { data: DashboardQuery; language: Langua
           <StatsChart id="delivered-per-day" title={words.deliveredPerDay} kind="bar" labelHeading={words.day} labels={days(delivery.deliveredPerDay)} series={[{ label: words.delivered, values: delivery.deliveredPerDay.map((point) => point.count) }]} />
           <StatsChart
             id="pickups"
-            title={words.pickups}
+            title={words.pickupsPerOffice}
             kind="bar"
             labelHeading={words.office}
             labels={delivery.pickupsByOffice.map((entry) => officeName(entry.office))}
@@ -122,7 +122,7 @@ function Statistics({ data, language }: { data: DashboardQuery; language: Langua
         <div class="charts">
           <StatsChart
             id="programs"
-            title={words.programs}
+            title={words.familiesPerProgram}
             kind="bar"
             labelHeading={words.program}
             labels={data.programStats.map((entry) => programName(entry.program))}
