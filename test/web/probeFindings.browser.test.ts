@@ -262,6 +262,21 @@ describe("the web app, as an outside browser probe walked it", () => {
     expect(await checkAccessibility(page)).toEqual([]);
   });
 
+  it("keeps each queue row's action in view on a phone, at the end of the table's scrolling box", async () => {
+    const inView = async (page: Page, action: ReturnType<Page["getByRole"]>) => {
+      await action.waitFor();
+      await settled(page);
+      const box = (await action.boundingBox())!;
+      return box.x >= 0 && box.x + box.width <= VIEWPORTS.phone.width;
+    };
+    const officer = await signedIn(OFFICERS.civilAffairs, VIEWPORTS.phone);
+    await officer.goto("/#/review");
+    expect(await inView(officer, officer.getByRole("link", { name: /^فتح الطلب: / }).first())).toBe(true);
+    const postal = await signedIn(OFFICERS.post, VIEWPORTS.phone);
+    await postal.goto("/#/shipments");
+    expect(await inView(postal, postal.getByRole("button", { name: /^تسجيل حدث للشحنة / }).first())).toBe(true);
+  });
+
   it("tells a daughter under 18 up front who reads the register and applies, not that an agency did not answer, offering no form", async () => {
     const page = await signedIn(FAHAD.members[3]!);
     await page.getByRole("heading", { level: 2, name: "سجل الأسرة لمن بلغ ١٨ سنة" }).waitFor();

@@ -149,7 +149,7 @@ function OfficeQueue({ officeId, offices }: { officeId: string; offices: OfficeF
               <th scope="col">{words.status}</th>
               <th scope="col">{words.readySince}</th>
               <th scope="col">{words.waitingSince}</th>
-              {officer && <th scope="col">{words.action}</th>}
+              {officer && <th scope="col" class="row-action">{words.action}</th>}
             </tr>
           </thead>
           <tbody>
@@ -165,7 +165,7 @@ function OfficeQueue({ officeId, offices }: { officeId: string; offices: OfficeF
                   <Moment value={node.waitingSince} />
                 </td>
                 {officer && (
-                  <td>
+                  <td class="row-action">
                     {node.status === "PREPARING" && (
                       <button type="button" disabled={busy} aria-label={`${words.markReady} ${words.ofCard(node.cardNumber)}`} onClick={() => void act(node.cardNumber, true)}>
                         {words.markReady}

@@ -115,7 +115,7 @@ export function Queue({ position, onMove }: { position: QueuePosition; onMove(ne
               <th scope="col">{words.status}</th>
               <th scope="col">{words.submittedAt}</th>
               <th scope="col">{words.documentsCount}</th>
-              <th scope="col">{words.action}</th>
+              <th scope="col" class="row-action">{words.action}</th>
             </tr>
           </thead>
           <tbody>
@@ -142,7 +142,7 @@ export function Queue({ position, onMove }: { position: QueuePosition; onMove(ne
                   </td>
                   <td>{node.submittedAt ? <Moment value={node.submittedAt} /> : words.notSubmitted}</td>
                   <td>{number(node.documents.length)}</td>
-                  <td>
+                  <td class="row-action">
                     <a href={hrefOf("review", node.id)} aria-label={words.openApplicationOf(name)}>
                       {words.open}
                     </a>

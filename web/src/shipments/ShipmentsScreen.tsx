@@ -117,7 +117,7 @@ export function ShipmentsScreen({ id }: { id?: string }) {
               <th scope="col">{words.latestEvent}</th>
               <th scope="col">{words.delay}</th>
               <th scope="col">{words.attempts}</th>
-              <th scope="col">{words.action}</th>
+              <th scope="col" class="row-action">{words.action}</th>
             </tr>
           </thead>
           <tbody>
@@ -138,7 +138,7 @@ export function ShipmentsScreen({ id }: { id?: string }) {
                 </td>
                 <td>{shipment.isDelayed ? <span class="badge warn">{words.delayed}</span> : <span class="muted">{words.onTime}</span>}</td>
                 <td>{number(shipment.attempts)}</td>
-                <td>
+                <td class="row-action">
                   <button
                     type="button"
                     id={recordButtonId(shipment.trackingNumber)}

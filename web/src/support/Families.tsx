@@ -66,7 +66,7 @@ export function Families({ position, onMove }: { position: PagePosition; onMove(
               <th scope="col">{words.register}</th>
               <th scope="col">{words.memberCount}</th>
               <th scope="col">{words.monthlyIncome}</th>
-              <th scope="col">
+              <th scope="col" class="row-action">
                 <span class="visually-hidden">{words.action}</span>
               </th>
             </tr>
@@ -79,7 +79,7 @@ export function Families({ position, onMove }: { position: PagePosition; onMove(
                 </th>
                 <td>{number(node.memberCount)}</td>
                 <td>{node.householdIncome ? <Amount money={node.householdIncome} /> : words.noIncome}</td>
-                <td>
+                <td class="row-action">
                   <a href={hrefOf("support", node.registerNumber)} aria-label={words.openFamily(node.registerNumber)}>
                     {words.open}
                   </a>

@@ -82,7 +82,7 @@ export function PendingEnrollments({ position, onMove, onRefused }: { position: 
               <th scope="col">{words.registerNumber}</th>
               <th scope="col">{words.appliedAt}</th>
               <th scope="col">{words.eligibilityFor}</th>
-              <th scope="col">{words.decision}</th>
+              <th scope="col" class="row-action">{words.decision}</th>
             </tr>
           </thead>
           <tbody>
@@ -101,7 +101,7 @@ export function PendingEnrollments({ position, onMove, onRefused }: { position: 
                     <Moment value={node.appliedAt} />
                   </td>
                   <td class="eligibility-cell">{decision ? <EligibilityFacts decision={decision} /> : words.noDecision}</td>
-                  <td>
+                  <td class="row-action">
                     <div class="decide">
                       <button type="button" class="primary" disabled={busy !== null} aria-label={words.approveFor(name, register)} onClick={() => void decide(decidable, true)}>
                         {words.approve}
