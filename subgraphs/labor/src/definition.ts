@@ -22,6 +22,7 @@ import { laborAccessReport } from "./audit/dataAccessReport";
 import { LaborDataAccess1765000000000 } from "./migrations/1765000000000-DataAccess";
 import { RegisterCopy1766000000000 } from "./migrations/1766000000000-RegisterCopy";
 import { OfficerQueues1769000000000 } from "./migrations/1769000000000-OfficerQueues";
+import { ProgramDescriptionsAr1775000000000 } from "./migrations/1775000000000-ProgramDescriptionsAr";
 import { acceptedSecrets } from "../../../kernel/events/settings";
 import { startEligibilityRefresher } from "./register/eligibilityRefresher";
 import { refreshStaleEligibility } from "./register/refreshEligibility";
@@ -51,7 +52,7 @@ export const labor: SubgraphDefinition<typeof laborSettings> = {
   defaultPort: REGISTERED.defaultPort,
   settings: laborSettings,
   entities: [BenefitProgram, WageRecord, BenefitEnrollment, EnrollmentEvent],
-  migrations: [Programs1764000000000, Eligibility1764100000000, LaborDataAccess1765000000000, RegisterCopy1766000000000, dataAccessRefusalsMigration("Labor"), dataAccessPartitionsMigration("Labor"), OfficerQueues1769000000000, dataAccessOwnersMigration("Labor")],
+  migrations: [Programs1764000000000, Eligibility1764100000000, LaborDataAccess1765000000000, RegisterCopy1766000000000, dataAccessRefusalsMigration("Labor"), dataAccessPartitionsMigration("Labor"), OfficerQueues1769000000000, dataAccessOwnersMigration("Labor"), ProgramDescriptionsAr1775000000000],
   schema: {
     resolvers: [BenefitProgramResolver, FamilyResolver, EnrollmentResolver, WageResolver, ProgramStatsResolver, laborAccessReport.DataAccessReportResolver],
     orphanedTypes: [laborAccessReport.DataAccessReport],

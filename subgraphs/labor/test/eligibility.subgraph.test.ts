@@ -143,9 +143,13 @@ describe.each(DATABASE_KINDS)("labor eligibility on Family (%s database)", (kind
     expect(codes(await labor.http(REVIEW, { registerNumbers: ["3000000001"] }, { nationalId: FAHAD.id }))).toEqual(["FORBIDDEN"]);
   });
 
-  it("lists the programs to anyone, with the rules version", async () => {
-    const response = await labor.http(`{ benefitPrograms { code nameEn rulesVersion } }`);
+  it("lists the programs to anyone, with the rules version, each described in the request's language", async () => {
+    const response = await labor.http(`{ benefitPrograms { code nameEn rulesVersion description } }`);
     expect(response.data.benefitPrograms).toHaveLength(5);
     expect(response.data.benefitPrograms.every((p: any) => p.rulesVersion === "2026-1")).toBe(true);
+    const described = async (lang: "ar" | "en") =>
+      ((await labor.http(`{ benefitPrograms { code description } }`, {}, { lang })).data.benefitPrograms as Array<{ code: string; description: string }>).find((p) => p.code === "CITIZEN_ACCOUNT")!.description;
+    expect(await described("en")).toBe("Monthly cash support for low- and middle-income Saudi households.");
+    expect(await described("ar")).toBe("دعم نقدي شهري للأسر السعودية منخفضة ومتوسطة الدخل.");
   });
 });

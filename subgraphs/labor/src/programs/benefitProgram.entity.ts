@@ -18,7 +18,10 @@ export class BenefitProgram {
   @Field()
   nameEn!: string;
 
-  @Column({ type: "text" })
-  @Field()
-  description!: string;
+  /** In English; `description` answers in the request's language (benefitProgram.resolver.ts). */
+  @Column({ type: "text", name: "description" })
+  descriptionEn!: string;
+
+  @Column({ type: "text", name: "description_ar" })
+  descriptionAr!: string;
 }

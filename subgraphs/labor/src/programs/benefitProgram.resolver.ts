@@ -1,4 +1,4 @@
-import { Ctx, FieldResolver, Query, Resolver } from "type-graphql";
+import { Ctx, FieldResolver, Query, Resolver, Root } from "type-graphql";
 import type { RequestContext } from "../../../../kernel/context";
 import type { RuleSet } from "../rules/ruleSet";
 import { BenefitProgram } from "./benefitProgram.entity";
@@ -11,6 +11,11 @@ export class BenefitProgramResolver {
   @Query(() => [BenefitProgram], { description: "Public: the support programs and their current rules version." })
   benefitPrograms(@Ctx() ctx: RequestContext): Promise<BenefitProgram[]> {
     return allPrograms(ctx);
+  }
+
+  @FieldResolver(() => String, { description: "What the program gives, in the request's language." })
+  description(@Root() program: BenefitProgram, @Ctx() ctx: RequestContext): string {
+    return ctx.lang === "ar" ? program.descriptionAr : program.descriptionEn;
   }
 
   @FieldResolver(() => String, { description: "The version of the rules file that makes this program's decisions." })

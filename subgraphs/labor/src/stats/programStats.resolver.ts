@@ -29,6 +29,7 @@ interface StatsRow {
   name_ar: string;
   name_en: string;
   description: string;
+  description_ar: string;
   eligible_families: number;
   enrolled_families: number;
   pending_enrollments: number;
@@ -41,7 +42,7 @@ interface StatsRow {
  * program and status (benefit_enrollment_program_status_idx). Never a name, an ID or a family's amount.
  */
 const STATS_SQL = `
-  SELECT p.code, p.name_ar, p.name_en, p.description,
+  SELECT p.code, p.name_ar, p.name_en, p.description, p.description_ar,
     coalesce(e.families, 0) AS eligible_families,
     coalesce(b.enrolled, 0) AS enrolled_families,
     coalesce(b.pending, 0) AS pending_enrollments,
@@ -68,7 +69,7 @@ export class ProgramStatsResolver {
     const rows: StatsRow[] = await ctx.db.query(STATS_SQL, [this.ruleSet.version]);
     return rows.map((row) =>
       Object.assign(new ProgramStats(), {
-        program: Object.assign(new BenefitProgram(), { code: row.code, nameAr: row.name_ar, nameEn: row.name_en, description: row.description }),
+        program: Object.assign(new BenefitProgram(), { code: row.code, nameAr: row.name_ar, nameEn: row.name_en, descriptionEn: row.description, descriptionAr: row.description_ar }),
         eligibleFamilies: Number(row.eligible_families),
         enrolledFamilies: Number(row.enrolled_families),
         pendingEnrollments: Number(row.pending_enrollments),
