@@ -90,3 +90,18 @@ export function numberFormat(locale: string, fractionDigits: number): NumberForm
 export function formatNumber(lang: Lang, value: number, fractionDigits = 0): string {
   return numberFormat(lang === "ar" ? "ar-SA" : "en-US", fractionDigits).format(value);
 }
+
+/** An Arabic noun's forms after a number (تمييز العدد): the singular (1, round hundreds), the dual, the plural (3–10), the accusative singular (11–99). */
+export interface ArabicCountedNoun {
+  singular: string;
+  dual: string;
+  plural: string;
+  accusative: string;
+}
+
+/** "٢٠٠ حرف", "٥٠ حرفاً", "١٠ أحرف": the number in Arabic-Indic digits, the noun as it governs it (past a hundred, by its last two digits). */
+export function arabicCount(count: number, noun: ArabicCountedNoun): string {
+  const lastTwo = count % 100;
+  const form = count === 2 ? noun.dual : lastTwo >= 3 && lastTwo <= 10 ? noun.plural : lastTwo >= 11 && lastTwo <= 99 ? noun.accusative : noun.singular;
+  return `${formatNumber("ar", count)} ${form}`;
+}

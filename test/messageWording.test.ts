@@ -2,6 +2,7 @@ import { errorMessages } from "../kernel/errors";
 import { sharedMessages } from "../kernel/messages";
 import { pagingMessages } from "../kernel/graphql/pagingMessages";
 import { textMessages } from "../kernel/text";
+import { windowMessages } from "../kernel/stats/window";
 import { identityMessages } from "../subgraphs/civil-affairs/src/identity/messages";
 import { registryMessages } from "../subgraphs/civil-affairs/src/registry/messages";
 import { applicationMessages } from "../subgraphs/civil-affairs/src/applications/messages";
@@ -23,6 +24,7 @@ const CATALOGUES = {
   sharedMessages,
   pagingMessages,
   textMessages,
+  windowMessages,
   identityMessages,
   registryMessages,
   applicationMessages,
@@ -52,4 +54,30 @@ it("words no message with an API field's name or the error format's", () => {
     }
   }
   expect(offending).toEqual([]);
+});
+
+/** Parameters as numbers where a message counts (a length, an age, a size), words where it names (an ID, a status). */
+const numericParameters = new Proxy(
+  {},
+  { get: (_, name) => (name === "field" ? "street" : name === "type" ? "BIRTH_CERTIFICATE" : ["id", "from", "to", "status", "subject", "service", "format"].includes(String(name)) ? "X" : name === "latest" ? "2027-12-03" : 200) },
+);
+
+/** Arabic messages that must keep Latin digits: an example of the ISO-8601 form the API reads, the name of base64. */
+const LATIN_BY_DESIGN = ["shipmentMessages.badInstant", "documentMessages.notBase64"];
+
+it("writes every number of an Arabic message in the Arabic-Indic digits the rest of the app uses", () => {
+  const latin: string[] = [];
+  for (const [catalogue, entries] of Object.entries(CATALOGUES)) {
+    for (const [key, message] of Object.entries(entries as Record<string, Record<string, (parameters: unknown) => string>>)) {
+      const text = message.ar!(numericParameters);
+      if (/[0-9]/.test(text) && !LATIN_BY_DESIGN.includes(`${catalogue}.${key}`)) latin.push(`${catalogue}.${key}: ${text}`);
+    }
+  }
+  expect(latin).toEqual([]);
+});
+
+it("puts the noun after a number in the form Arabic counts it by", () => {
+  const tooLong = (max: number) => textMessages.TOO_LONG.ar({ max });
+  expect([tooLong(200), tooLong(50), tooLong(10), tooLong(2000)]).toEqual(["النص أطول من ٢٠٠ حرف.", "النص أطول من ٥٠ حرفاً.", "النص أطول من ١٠ أحرف.", "النص أطول من ٢٬٠٠٠ حرف."]);
+  expect(applicationMessages.underAge.ar({ age: 14 })).toBe("يجب أن يكون رب الأسرة بعمر ١٨ سنة أو أكثر (عمرك ١٤ سنة).");
 });

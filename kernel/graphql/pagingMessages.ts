@@ -1,10 +1,10 @@
-import { messages } from "../i18n";
+import { formatNumber, messages } from "../i18n";
 
 /** Messages of the officers' paginated queues, in both languages. */
 export const pagingMessages = messages({
   badPageSize: {
     en: (p: { max: number }) => `first must be between 1 and ${p.max}.`,
-    ar: (p: { max: number }) => `يجب أن تكون قيمة first بين 1 و ${p.max}.`,
+    ar: (p: { max: number }) => `يجب أن تكون قيمة first بين ١ و${formatNumber("ar", p.max)}.`,
   },
   badCursor: {
     en: () => "The cursor is not one this list gave out.",

@@ -1,5 +1,5 @@
 import { Violations } from "../errors";
-import { messages, type Lang } from "../i18n";
+import { arabicCount, messages, type Lang } from "../i18n";
 import { riyadhDate } from "../riyadhCalendar";
 
 const DAY_MS = 86_400_000;
@@ -7,14 +7,14 @@ const DAY_MS = 86_400_000;
 export const DEFAULT_WINDOW_DAYS = 30;
 export const MAX_WINDOW_DAYS = 366;
 
-const windowMessages = messages({
+export const windowMessages = messages({
   fromAfterTo: {
     en: () => "The window's start (from) is after its end (to).",
     ar: () => "بداية الفترة (from) بعد نهايتها (to).",
   },
   tooLong: {
     en: (p: { max: number }) => `A window spans at most ${p.max} days.`,
-    ar: (p: { max: number }) => `لا تتجاوز الفترة ${p.max} يوماً.`,
+    ar: (p: { max: number }) => `لا تتجاوز الفترة ${arabicCount(p.max, { singular: "يوم", dual: "يومين", plural: "أيام", accusative: "يوماً" })}.`,
   },
 });
 

@@ -150,7 +150,7 @@ describe.each(DATABASE_KINDS)("the officers' delivery queues on %s", (kind) => {
       }
       const both = await awaiting({ first: 500, after: "nonsense" }, { ...CALLERS.operator, lang: "ar" });
       expect(both.errors![0]!.extensions!.violations).toEqual([
-        { field: "first", rule: "OUT_OF_RANGE", message: "يجب أن تكون قيمة first بين 1 و 100." },
+        { field: "first", rule: "OUT_OF_RANGE", message: "يجب أن تكون قيمة first بين ١ و١٠٠." },
         { field: "after", rule: "BAD_CURSOR", message: "المؤشر ليس من مؤشرات هذه القائمة." },
       ]);
     });

@@ -137,7 +137,7 @@ describe.each(DATABASE_KINDS)("the labor officers' review queues (%s database)",
       for (const after of ["nonsense", notAnId]) expect(violationRules(await labor.http(PENDING, { after }, officer))).toEqual(["BAD_CURSOR"]);
       const both = await labor.http(PENDING, { first: -5, after: "x" }, { ...officer, lang: "ar" });
       expect(both.errors![0]!.extensions!.violations).toEqual([
-        { field: "first", rule: "OUT_OF_RANGE", message: "يجب أن تكون قيمة first بين 1 و 100." },
+        { field: "first", rule: "OUT_OF_RANGE", message: "يجب أن تكون قيمة first بين ١ و١٠٠." },
         { field: "after", rule: "BAD_CURSOR", message: "المؤشر ليس من مؤشرات هذه القائمة." },
       ]);
     });

@@ -1,4 +1,4 @@
-import { messages } from "../../../../kernel/i18n";
+import { arabicCount, formatNumber, messages } from "../../../../kernel/i18n";
 
 const DOCUMENT_NAMES: Record<string, { en: string; ar: string }> = {
   MARRIAGE_CONTRACT: { en: "a marriage contract", ar: "عقد زواج" },
@@ -18,7 +18,7 @@ export const applicationMessages = messages({
   },
   underAge: {
     en: (p: { age: number }) => `The head of the family must be 18 or older (you are ${p.age}).`,
-    ar: (p: { age: number }) => `يجب أن يكون رب الأسرة بعمر 18 سنة أو أكثر (عمرك ${p.age}).`,
+    ar: (p: { age: number }) => `يجب أن يكون رب الأسرة بعمر ١٨ سنة أو أكثر (عمرك ${arabicCount(p.age, { singular: "سنة", dual: "سنتان", plural: "سنوات", accusative: "سنة" })}).`,
   },
   invalidMove: {
     en: (p: { from: string; to: string }) => `An application that is ${p.from} cannot become ${p.to}.`,
@@ -66,11 +66,12 @@ export const applicationMessages = messages({
   },
   tooManySpouses: {
     en: (p: { count: number }) => `At most four spouses can be listed (${p.count} given).`,
-    ar: (p: { count: number }) => `لا يمكن إضافة أكثر من أربع زوجات (تمت إضافة ${p.count}).`,
+    ar: (p: { count: number }) => `لا يمكن إضافة أكثر من أربع زوجات (تمت إضافة ${formatNumber("ar", p.count)}).`,
   },
   tooManyChildren: {
     en: (p: { count: number; max: number }) => `At most ${p.max} children can be listed (${p.count} given).`,
-    ar: (p: { count: number; max: number }) => `لا يمكن إضافة أكثر من ${p.max} ابناً (تمت إضافة ${p.count}).`,
+    ar: (p: { count: number; max: number }) =>
+      `لا يمكن إضافة أكثر من ${arabicCount(p.max, { singular: "ابن", dual: "ابنين", plural: "أبناء", accusative: "ابناً" })} (تمت إضافة ${formatNumber("ar", p.count)}).`,
   },
   ownCase: {
     en: () => "Another officer must handle this application: you, your spouse or your child is its applicant or a member.",

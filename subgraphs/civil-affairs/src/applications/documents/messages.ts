@@ -1,18 +1,18 @@
-import { messages } from "../../../../../kernel/i18n";
+import { arabicCount, formatNumber, messages } from "../../../../../kernel/i18n";
 
 export const documentMessages = messages({
   tooLarge: {
     en: (p: { size: number }) => `The file is ${p.size} bytes; the limit is 5 MiB (5,242,880 bytes).`,
-    ar: (p: { size: number }) => `حجم الملف ${p.size} بايت؛ الحد الأقصى 5 ميغابايت (5,242,880 بايت).`,
+    ar: (p: { size: number }) => `حجم الملف ${formatNumber("ar", p.size)} بايت؛ الحد الأقصى ٥ ميغابايت (${formatNumber("ar", 5_242_880)} بايت).`,
   },
   notBase64: {
-    en: () => "contentBase64 is not valid base64.",
+    en: () => "The file's content is not valid base64.",
     ar: () => "المحتوى ليس ترميز base64 صالحاً.",
   },
   empty: { en: () => "The file is empty.", ar: () => "الملف فارغ." },
   tooMany: {
     en: (p: { max: number }) => `An application holds at most ${p.max} documents.`,
-    ar: (p: { max: number }) => `لا يتسع الطلب لأكثر من ${p.max} مستنداً.`,
+    ar: (p: { max: number }) => `لا يتسع الطلب لأكثر من ${arabicCount(p.max, { singular: "مستند", dual: "مستندين", plural: "مستندات", accusative: "مستنداً" })}.`,
   },
   unsupported: {
     en: () => "Only PDF, JPEG or PNG files are accepted (checked by content).",
