@@ -95,7 +95,7 @@ describe("the web app, as an outside browser probe walked it", () => {
     const page = await signedIn(FAHAD.nationalId);
     await page.goto("/#/apply");
     const form = page.getByRole("region", { name: "طلب جديد" });
-    await form.getByRole("radio", { name: "بدل فاقد", exact: true }).check();
+    await form.getByRole("radio", { name: "تحديث الأفراد", exact: true }).check();
     await form.getByLabel("رقم هوية الزوجة ١", { exact: true }).fill("1000000017"); // a wrong check digit
     await form.getByRole("button", { name: "إنشاء الطلب", exact: true }).click();
     await page.getByRole("alert").first().waitFor();
