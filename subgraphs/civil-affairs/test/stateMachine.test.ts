@@ -126,10 +126,10 @@ describe.each(DATABASE_KINDS)("application state machine (%s database)", (kind) 
 
   it("answers a submission repeated after officers moved the application with its first result, and moves nothing", async () => {
     const { id, applicant } = await applicationIn(S.DRAFT);
-    const FIELDS = `id status version submittedAt decidedAt correctionNotes`;
+    const FIELDS = `id status version submittedAt decidedAt correctionNotes history { from to }`;
     const submit = () => applicant(`mutation($id: ID!) { submitCardApplication(id: $id, idempotencyKey: "k-late") { ${FIELDS} } }`, { id });
     const first = (await submit()).data.submitCardApplication;
-    expect(first).toMatchObject({ status: "SUBMITTED", version: 2, decidedAt: null, correctionNotes: null });
+    expect(first).toMatchObject({ status: "SUBMITTED", version: 2, decidedAt: null, correctionNotes: null, history: [{ from: null, to: "DRAFT" }, { from: "DRAFT", to: "SUBMITTED" }] });
     await officer(`mutation($id: ID!) { startReview(id: $id, expectedVersion: 2) { version } }`, { id });
     const approved = await officer(`mutation($id: ID!) { approveCardApplication(id: $id, expectedVersion: 3) { status } }`, { id });
     expect(approved.data.approveCardApplication.status).toBe(S.APPROVED);

@@ -79,4 +79,7 @@ export class CardApplication {
   @Column({ type: "timestamptz", nullable: true })
   @Field(() => Date, { nullable: true })
   decidedAt!: Date | null;
+
+  /** Set on a submission's first result, replayed (submission.ts): the last history row it had, so its history ends there too. */
+  historyUpTo?: number;
 }

@@ -114,8 +114,10 @@ export class CardApplicationResolver {
   }
 
   @FieldResolver(() => [StatusChange])
-  history(@Root() application: CardApplication, @Ctx() ctx: RequestContext): Promise<StatusChange[]> {
-    return ctx.loaders.get(historyByApplication).load(application.id);
+  async history(@Root() application: CardApplication, @Ctx() ctx: RequestContext): Promise<StatusChange[]> {
+    const history = await ctx.loaders.get(historyByApplication).load(application.id);
+    const upTo = application.historyUpTo;
+    return upTo === undefined ? history : history.filter((change) => change.id <= upTo);
   }
 
   @FieldResolver(() => FamilyCard, { nullable: true })

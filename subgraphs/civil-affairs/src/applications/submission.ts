@@ -14,7 +14,8 @@ import { SubmissionKey } from "./submissionKey.entity";
 import { applyMove } from "./transitions";
 
 /**
- * The application this submission already made, as it made it (its first result, RULES.md), if
+ * The application this submission already made, as it made it (its first result, RULES.md: its
+ * fields and its history as they were, so that it never says SUBMITTED beside a later move), if
  * the applicant used `key` before: the same submission repeated. A key used to submit another
  * application is refused: answering with that one would leave this one unsubmitted while the
  * client believes it went through. So is a key of an earlier round of this one, now that it may be
@@ -71,7 +72,8 @@ export async function submitApplication(ctx: RequestContext, id: string, idempot
       },
       alongside: key
         ? async (tx) => {
-            const firstResult = { ...(await tx.getRepository(CardApplication).findOneByOrFail({ id })) };
+            const [{ last }] = await tx.query(`SELECT max(id)::int AS last FROM application_history WHERE application_id = $1`, [id]);
+            const firstResult = { ...(await tx.getRepository(CardApplication).findOneByOrFail({ id })), historyUpTo: last };
             await tx.getRepository(SubmissionKey).insert({ applicantId: viewer.nationalId, idempotencyKey: key, applicationId: id, firstResult });
           }
         : undefined,
