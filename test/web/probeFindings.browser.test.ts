@@ -573,4 +573,27 @@ describe("the web app, as an outside browser probe walked it", () => {
     const summary = await wageForm.locator(".error-summary li").allInnerTexts();
     expect(summary.map((line) => line.split(": ")[0])).toEqual(["جهة العمل", "الأجر الشهري (ريال)"]);
   });
+
+  it("names each field in the address form's and the application form's error summaries, in the forms' order", async () => {
+    const page = await signedIn(FAHAD.members[2]!); // the adult son: no address yet, no application
+    await page.goto("/#/apply");
+    const address = page.getByRole("region", { name: "العنوان الوطني" });
+    await address.getByRole("button", { name: "حفظ العنوان", exact: true }).waitFor();
+    await settled(page);
+    await address.getByLabel("الرمز البريدي", { exact: true }).fill("1");
+    await address.getByLabel("الشارع", { exact: true }).fill("ش".repeat(250));
+    await address.getByLabel("رقم المبنى", { exact: true }).fill("x");
+    await address.getByRole("button", { name: "حفظ العنوان", exact: true }).click();
+    await address.locator(".error-summary li").first().waitFor();
+    const addressSummary = await address.locator(".error-summary li").allInnerTexts();
+    expect(addressSummary.map((line) => line.split(": ")[0])).toEqual(["رقم المبنى", "الشارع", "الحي", "المدينة", "الرمز البريدي", "الرقم الإضافي"]);
+
+    const form = page.getByRole("region", { name: "طلب جديد" });
+    await form.getByLabel("رقم هوية الزوجة ١", { exact: true }).fill("1000000017"); // a wrong check digit
+    await form.getByLabel("رقم هوية الابن/الابنة ١", { exact: true }).fill("123");
+    await form.getByRole("button", { name: "إنشاء الطلب", exact: true }).click();
+    await form.locator(".error-summary li").first().waitFor();
+    const applicationSummary = await form.locator(".error-summary li").allInnerTexts();
+    expect(applicationSummary.map((line) => line.split(": ")[0])).toEqual(["رقم هوية الزوجة ١", "رقم هوية الابن/الابنة ١"]);
+  });
 });

@@ -12,7 +12,8 @@ import { asApiError } from "./errors";
 import { applyWords } from "./words";
 
 type AddressField = keyof NationalAddressInput;
-const FIELDS: AddressField[] = ["buildingNumber", "street", "district", "city", "postalCode", "additionalNumber", "shortAddress"];
+/** The national address's inputs in the order the form shows them. */
+export const ADDRESS_FIELDS: AddressField[] = ["buildingNumber", "street", "district", "city", "postalCode", "additionalNumber", "shortAddress"];
 /** Digits and codes: typed and shown left to right. */
 const CODES: AddressField[] = ["buildingNumber", "postalCode", "additionalNumber", "shortAddress"];
 
@@ -29,7 +30,7 @@ interface AddressFormProps {
 export function AddressForm({ address, refusal, related, onSaved }: AddressFormProps) {
   const words = useWords(applyWords);
   const fields = useWords(addressWords);
-  const [values, setValues] = useState<Record<AddressField, string>>(() => Object.fromEntries(FIELDS.map((field) => [field, address?.[field] ?? ""])) as Record<AddressField, string>);
+  const [values, setValues] = useState<Record<AddressField, string>>(() => Object.fromEntries(ADDRESS_FIELDS.map((field) => [field, address?.[field] ?? ""])) as Record<AddressField, string>);
   const [error, setError] = useApiError();
   const [busy, setBusy] = useState(false);
   // After a save the keyboard goes to its confirmation (the button was disabled meanwhile, which drops focus); after a refusal, to the error summary.
@@ -59,9 +60,9 @@ export function AddressForm({ address, refusal, related, onSaved }: AddressFormP
 
   return (
     <form onSubmit={save} noValidate>
-      <ErrorBlock error={error} />
+      <ErrorBlock error={error} fields={ADDRESS_FIELDS.map((field) => [field, fields[field]] as const)} />
       <div class="grid">
-        {FIELDS.map((field) => (
+        {ADDRESS_FIELDS.map((field) => (
           <Field
             key={field}
             id={`address-${field}`}

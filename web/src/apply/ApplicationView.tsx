@@ -11,6 +11,7 @@ import { ErrorBlock } from "../ui/ErrorBlock";
 import { CANCELLABLE_STATUSES, deliveryLabels, EDITABLE_STATUSES } from "./labels";
 import { NamedMembers } from "./NamedMembers";
 import { SubmitApplication } from "./SubmitApplication";
+import { useApplicationSummaryFields } from "./summaryFields";
 import { applyWords } from "./words";
 
 interface ApplicationViewProps {
@@ -36,6 +37,7 @@ export function ApplicationView({ application, applicantId, offices, actions, fo
     if (focus) heading.current?.focus();
   }, [focus]);
   const editable = EDITABLE_STATUSES.includes(application.status);
+  const summaryFields = useApplicationSummaryFields(actions.error);
   // The form starts again from what was stored: the keyboard, on its save button, goes to the application's heading, above what the save changed.
   const startFormAgain = () => {
     setFormGeneration((value) => value + 1);
@@ -46,7 +48,7 @@ export function ApplicationView({ application, applicantId, offices, actions, fo
       <h2 id="application-title" tabIndex={-1} ref={heading}>
         {words.currentTitle}
       </h2>
-      <ErrorBlock error={actions.error} />
+      <ErrorBlock error={actions.error} fields={summaryFields} />
       <ApplicationFacts application={application} words={words} methods={methods} addressInline />
       {application.status === "NEEDS_CORRECTION" && application.correctionNotes && (
         <div class="notice">

@@ -8,6 +8,7 @@ import { ApplicationForm, type ApplicationChoice } from "./ApplicationForm";
 import { ErrorBlock } from "../ui/ErrorBlock";
 import { asApiError } from "./errors";
 import { newRow } from "./PeopleFieldset";
+import { useApplicationSummaryFields } from "./summaryFields";
 import { applyWords } from "./words";
 
 interface NewApplicationProps {
@@ -55,13 +56,14 @@ export function NewApplication({ headsActiveCard, offices, actions, focus, onCre
     }
   };
 
+  const summaryFields = useApplicationSummaryFields(actions.error);
   return (
     <section class="card" aria-labelledby="new-application-title">
       <h2 id="new-application-title" tabIndex={-1} ref={heading}>
         {words.newTitle}
       </h2>
       <p>{words.newIntro}</p>
-      <ErrorBlock error={actions.error} />
+      <ErrorBlock error={actions.error} fields={summaryFields} />
       <ApplicationForm
         id="new"
         initial={{ kind: headsActiveCard ? "MEMBERS_UPDATE" : "NEW_CARD", spouses: [newRow()], children: [newRow()], deliveryMethod: null, pickupOfficeId: "", lossDeclaration: false }}

@@ -45,7 +45,13 @@ export function SignIn({ ended, expiredFor }: Pick<SessionState, "ended" | "expi
       </ScreenHeading>
       {ended === "expired" && <p class="notice">{words.expired}</p>}
       {ended === "signed-out" && <p class="notice">{words.signedOut}</p>}
-      <ErrorBlock error={error} />
+      <ErrorBlock
+        error={error}
+        fields={[
+          ["nationalId", words.nationalId],
+          ["password", words.password],
+        ]}
+      />
       <form onSubmit={submit} noValidate>
         <Field id="national-id" label={words.nationalId} hint={words.nationalIdHint} violations={error?.violationsOf("nationalId")}>
           {(described) => (
