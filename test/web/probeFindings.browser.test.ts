@@ -572,6 +572,11 @@ describe("the web app, as an outside browser probe walked it", () => {
     await wageForm.locator(".field.invalid").first().waitFor();
     const summary = await wageForm.locator(".error-summary li").allInnerTexts();
     expect(summary.map((line) => line.split(": ")[0])).toEqual(["جهة العمل", "الأجر الشهري (ريال)"]);
+    // Tried again unchanged: the keyboard goes to the summary again, not left on the button.
+    const button = wageForm.getByRole("button", { name: "تسجيل الأجر", exact: true });
+    await button.focus();
+    await button.press("Enter");
+    await page.waitForFunction(() => !!document.activeElement?.querySelector(".error-summary"));
   });
 
   it("names each field in the address form's and the application form's error summaries, in the forms' order", async () => {

@@ -47,7 +47,9 @@ export function RecordWage({ family, headers, onRecorded }: RecordWageProps) {
     if (!employer.trim()) problems.push({ field: "employer", rule: "REQUIRED", message: words.employerRequired });
     if (!effectiveFrom) problems.push({ field: "effectiveFrom", rule: "REQUIRED", message: words.dateRequired });
     if (problems.length > 0 || monthlyHalalas === null) {
-      setError(new ApiError(words.formProblems, "BAD_USER_INPUT", problems));
+      // Cleared first, as a request clears it: the summary takes the keyboard again on a second try.
+      setError(null);
+      requestAnimationFrame(() => setError(new ApiError(words.formProblems, "BAD_USER_INPUT", problems)));
       return;
     }
     setBusy(true);
