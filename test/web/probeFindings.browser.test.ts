@@ -193,6 +193,11 @@ describe("the web app, as an outside browser probe walked it", () => {
     await address.getByRole("button", { name: "حفظ العنوان", exact: true }).press("Enter");
     await page.getByRole("alert").first().waitFor();
     await page.waitForFunction(() => !!document.activeElement?.querySelector('[role="alert"]'));
+    await building.fill("٤٥١٢");
+    await address.getByRole("button", { name: "حفظ العنوان", exact: true }).press("Enter");
+    await page.waitForFunction(() => document.activeElement?.textContent === "تم حفظ العنوان");
+    // The input shows what was stored: the digits as the API normalised them.
+    expect(await building.inputValue()).toBe("4512");
     await building.fill(kept || "3312");
     await address.getByRole("button", { name: "حفظ العنوان", exact: true }).press("Enter");
     await page.waitForFunction(() => document.activeElement?.textContent === "تم حفظ العنوان");

@@ -17,6 +17,11 @@ export const ADDRESS_FIELDS: AddressField[] = ["buildingNumber", "street", "dist
 /** Digits and codes: typed and shown left to right. */
 const CODES: AddressField[] = ["buildingNumber", "postalCode", "additionalNumber", "shortAddress"];
 
+/** The inputs' values for an address (empty without one). */
+function valuesOf(address: AddressFragment | null): Record<AddressField, string> {
+  return Object.fromEntries(ADDRESS_FIELDS.map((field) => [field, address?.[field] ?? ""])) as Record<AddressField, string>;
+}
+
 interface AddressFormProps {
   address: AddressFragment | null;
   /** A refused submission's `nationalAddress.*` violations, shown next to these inputs too. */
@@ -30,7 +35,7 @@ interface AddressFormProps {
 export function AddressForm({ address, refusal, related, onSaved }: AddressFormProps) {
   const words = useWords(applyWords);
   const fields = useWords(addressWords);
-  const [values, setValues] = useState<Record<AddressField, string>>(() => Object.fromEntries(ADDRESS_FIELDS.map((field) => [field, address?.[field] ?? ""])) as Record<AddressField, string>);
+  const [values, setValues] = useState(() => valuesOf(address));
   const [error, setError] = useApiError();
   const [busy, setBusy] = useState(false);
   // After a save the keyboard goes to its confirmation (the button was disabled meanwhile, which drops focus); after a refusal, to the error summary.
@@ -47,7 +52,9 @@ export function AddressForm({ address, refusal, related, onSaved }: AddressFormP
     setError(null);
     setSaved(false);
     try {
-      await request(UpdateNationalAddressDocument, { input: { ...values, shortAddress: values.shortAddress.trim() || null } });
+      const stored = (await request(UpdateNationalAddressDocument, { input: { ...values, shortAddress: values.shortAddress.trim() || null } })).updateNationalAddress.nationalAddress;
+      // The inputs show what was stored, as the API normalised it (Western digits, a capitalised short address).
+      if (stored) setValues(valuesOf(stored));
       announce(words.addressSaved);
       await onSaved();
       setSaved(true);
