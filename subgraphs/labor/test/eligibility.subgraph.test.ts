@@ -134,21 +134,6 @@ describe.each(DATABASE_KINDS)("labor eligibility on Family (%s database)", (kind
     expect(after.data._entities[0].householdIncome).toEqual({ halalas: 700_000 });
   });
 
-  it("dates a decision by when its inputs last changed: two reads give the same decision, time included, and a wage recorded moves it", async () => {
-    const officer = { nationalId: LABOR_OFFICER, roles: ["CITIZEN", "LABOR_OFFICER"] as ("CITIZEN" | "LABOR_OFFICER")[] };
-    const DATED = `query($representations: [_Any!]!) { _entities(representations: $representations) { ... on Family { eligibility { program { code } eligible reasons evaluatedAt } } } }`;
-    const read = async () => (await labor.http(DATED, { representations: [representationOf(ABDULLAH.register)] }, officer)).data._entities[0].eligibility as Array<{ evaluatedAt: string }>;
-    const first = await read();
-    await new Promise((resolve) => setTimeout(resolve, 20));
-    expect(await read()).toEqual(first);
-    const recordedBefore = Date.now();
-    await labor.http(`mutation($input: RecordWageInput!) { recordWage(input: $input) { nationalId } }`, { input: { nationalId: "1000000123", monthlyHalalas: 100_000, employer: "مدرسة", effectiveFrom: "2026-01-01" } }, officer);
-    const moved = await read();
-    expect(new Set(moved.map((decision) => decision.evaluatedAt)).size).toBe(1);
-    expect(Date.parse(moved[0]!.evaluatedAt)).toBeGreaterThanOrEqual(recordedBefore - 1_000);
-    expect(moved[0]!.evaluatedAt).not.toBe(first[0]!.evaluatedAt);
-  });
-
   it("hands a labor officer family stubs to review, checking the register numbers", async () => {
     const REVIEW = `query($registerNumbers: [ID!]!) { familiesForReview(registerNumbers: $registerNumbers) { registerNumber } }`;
     const officer = { nationalId: LABOR_OFFICER, roles: ["CITIZEN", "LABOR_OFFICER"] as ("CITIZEN" | "LABOR_OFFICER")[] };

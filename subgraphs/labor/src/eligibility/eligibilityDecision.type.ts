@@ -17,9 +17,6 @@ export class EligibilityDecision {
   @Field(() => [String], { description: "Why, one line each, in the request's language." })
   reasons!: string[];
 
-  @Field({
-    description:
-      "When the decision's inputs last changed as labor knows them: the start of today in Riyadh (ages count by the day) or a wage recorded since, the later; the same on every read until one changes.",
-  })
+  @Field()
   evaluatedAt!: Date;
 }

@@ -25,21 +25,11 @@ export const currentWageByPerson = loaderByKey<string, WageRecord, RequestContex
   (row) => row.nationalId,
 );
 
-/** The members' current wage records (none for a member without one), batched per request. */
-export async function memberWages(ctx: RequestContext, memberIds: string[]): Promise<WageRecord[]> {
-  const found: WageRecord[] = [];
-  for (const wage of await ctx.loaders.get(currentWageByPerson).loadMany(memberIds)) {
-    if (wage instanceof Error) throw wage;
-    if (wage) found.push(wage);
-  }
-  return found;
-}
-
-/** A household's monthly income from its members' current wages (0 for members without one). */
-export function incomeOf(wages: readonly WageRecord[]): number {
-  return wages.reduce((sum, wage) => sum + wage.monthlyHalalas, 0);
-}
-
+/** A household's monthly income: the sum of its members' current wages (0 for members without one). */
 export async function householdIncome(ctx: RequestContext, memberIds: string[]): Promise<number> {
-  return incomeOf(await memberWages(ctx, memberIds));
+  const wages = await ctx.loaders.get(currentWageByPerson).loadMany(memberIds);
+  return wages.reduce<number>((sum, wage) => {
+    if (wage instanceof Error) throw wage;
+    return sum + (wage?.monthlyHalalas ?? 0);
+  }, 0);
 }
