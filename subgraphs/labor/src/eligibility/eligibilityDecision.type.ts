@@ -17,6 +17,6 @@ export class EligibilityDecision {
   @Field(() => [String], { description: "Why, one line each, in the request's language." })
   reasons!: string[];
 
-  @Field()
+  @Field({ description: "When the decision was made: a read decides afresh from that moment's inputs and stores nothing, so this is the read's instant; an enrollment keeps the decision it was made on, with its time." })
   evaluatedAt!: Date;
 }
