@@ -70,6 +70,8 @@ describe("card application rules", () => {
     it("tells a spouse or child in someone else's register that the card is the head's to replace or update (NOT_HEAD)", () => {
       const said = (inAnotherHeadsRegister: boolean) => evaluate(draft({ kind: ApplicationKind.MEMBERS_UPDATE }), facts({ inAnotherHeadsRegister }), "en", "submit").violations.find((v) => v.field === "kind")!;
       expect(said(true)).toMatchObject({ rule: "NOT_HEAD", message: expect.stringMatching(/head's application/) });
+      // Told to a child under 18 too: no invitation to apply for a card of one's own.
+      expect(said(true).message).not.toMatch(/new card/);
       expect(said(false)).toMatchObject({ rule: "NO_ACTIVE_CARD", message: expect.stringMatching(/apply for a new card instead/) });
     });
   });

@@ -114,6 +114,13 @@ describe("what each role sees of a person", () => {
     }
     const draftById = await byId(draft);
     expect([codes(draftById), draftById.data.cardApplication]).toEqual([["FORBIDDEN"], null]);
+    // Once submitted she reads it, but not the ID of the stranger he named: only the people she may see.
+    await ca.db.query(`UPDATE card_application SET status = 'SUBMITTED', submitted_at = now() WHERE id = $1`, [draft]);
+    const named = `query($id: ID!) { cardApplication(id: $id) { requestedSpouseIds spouses { nationalId } } }`;
+    const hers = await (await ca.as({ nationalId: HIND }))(named, { id: draft });
+    expect(hers.data.cardApplication).toEqual({ requestedSpouseIds: [HIND], spouses: [{ nationalId: HIND }] });
+    expect((await abdullah(named, { id: draft })).data.cardApplication.requestedSpouseIds).toEqual([HIND, "1000000024"]);
+    await abdullah(`mutation($id: ID!) { cancelCardApplication(id: $id) { id } }`, { id: draft });
   });
 
   it("shows the family's other members its applications without their documents, which are the applicant's, and keeps the family", async () => {

@@ -56,14 +56,14 @@ export class CardApplicationResolver {
     return visibleNamedPeople(ctx, application, application.childIds);
   }
 
-  @FieldResolver(() => [ID], { description: "The national IDs the applicant entered as spouses, as entered (normalised digits)." })
-  requestedSpouseIds(@Root() application: CardApplication): string[] {
-    return application.spouseIds;
+  @FieldResolver(() => [ID], { description: "The national IDs the applicant entered as spouses, as entered (normalised digits); to the rest of his family, only those of the spouses it sees." })
+  requestedSpouseIds(@Root() application: CardApplication, @Ctx() ctx: RequestContext): string[] | Promise<string[]> {
+    return requestedIds(ctx, application, application.spouseIds);
   }
 
-  @FieldResolver(() => [ID], { description: "The national IDs the applicant entered as children, as entered (normalised digits)." })
-  requestedChildIds(@Root() application: CardApplication): string[] {
-    return application.childIds;
+  @FieldResolver(() => [ID], { description: "The national IDs the applicant entered as children, as entered (normalised digits); to the rest of his family, as for spouses." })
+  requestedChildIds(@Root() application: CardApplication, @Ctx() ctx: RequestContext): string[] | Promise<string[]> {
+    return requestedIds(ctx, application, application.childIds);
   }
 
   @FieldResolver(() => [ApplicationDocument], {
@@ -124,6 +124,13 @@ export class CardApplicationResolver {
   card(@Root() application: CardApplication, @Ctx() ctx: RequestContext): Promise<FamilyCard | null> | null {
     return application.cardNumber ? ctx.loaders.get(cardByNumber).load(application.cardNumber) : null;
   }
+}
+
+/** The IDs entered, whole to the applicant and officers; to his family (who read it through Family) only the people it may see. */
+async function requestedIds(ctx: RequestContext, application: CardApplication, ids: string[]): Promise<string[]> {
+  if (mayReadApplication(ctx, application)) return ids;
+  const visible = new Set((await visibleNamedPeople(ctx, application, ids)).map((person) => person.nationalId));
+  return ids.filter((id) => visible.has(id));
 }
 
 export function resolveApplicationReference(ref: { id: string }, ctx: RequestContext): Promise<CardApplication | null> {

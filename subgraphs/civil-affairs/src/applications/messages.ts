@@ -45,8 +45,9 @@ export const applicationMessages = messages({
     ar: () => "لأسرتك بطاقة سارية باسم ربّ الأسرة، وهو من يطلب بدلها أو تحديث أفرادها.",
   },
   cardIsTheHeads: {
-    en: () => "Your family's card is replaced or updated on its head's application; you may apply for a new card as the head of a family of your own.",
-    ar: () => "يطلب ربّ الأسرة بدل بطاقتها أو تحديث أفرادها؛ ويمكنك طلب بطاقة جديدة بصفتك ربّ أسرة مستقلة.",
+    // No word on applying for a card of one's own: a child under 18 is told this too.
+    en: () => "Your family's card is replaced or updated on its head's application.",
+    ar: () => "يطلب ربّ الأسرة بدل بطاقة الأسرة أو تحديث أفرادها.",
   },
   personNotFound: {
     en: (p: { id: string }) => `No person with national ID ${p.id} is in the civil registry.`,
