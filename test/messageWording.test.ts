@@ -3,6 +3,8 @@ import { sharedMessages } from "../kernel/messages";
 import { pagingMessages } from "../kernel/graphql/pagingMessages";
 import { textMessages } from "../kernel/text";
 import { windowMessages } from "../kernel/stats/window";
+import { documentLimitMessages } from "../kernel/graphql/documentGuard";
+import { LIMIT_MESSAGES } from "../gateway/src/security/plugin";
 import { identityMessages } from "../subgraphs/civil-affairs/src/identity/messages";
 import { registryMessages } from "../subgraphs/civil-affairs/src/registry/messages";
 import { applicationMessages } from "../subgraphs/civil-affairs/src/applications/messages";
@@ -25,6 +27,7 @@ const CATALOGUES = {
   pagingMessages,
   textMessages,
   windowMessages,
+  documentLimitMessages,
   identityMessages,
   registryMessages,
   applicationMessages,
@@ -80,4 +83,9 @@ it("puts the noun after a number in the form Arabic counts it by", () => {
   const tooLong = (max: number) => textMessages.TOO_LONG.ar({ max });
   expect([tooLong(200), tooLong(50), tooLong(10), tooLong(2000)]).toEqual(["النص أطول من ٢٠٠ حرف.", "النص أطول من ٥٠ حرفاً.", "النص أطول من ١٠ أحرف.", "النص أطول من ٢٬٠٠٠ حرف."]);
   expect(applicationMessages.underAge.ar({ age: 14 })).toBe("يجب أن يكون رب الأسرة بعمر ١٨ سنة أو أكثر (عمرك ١٤ سنة).");
+});
+
+it("words the gateway's operation limits in Arabic-Indic digits and the counted noun", () => {
+  expect(LIMIT_MESSAGES.MAX_DEPTH!.ar(14, 12)).toBe("عمق الاستعلام ١٤ مستوًى؛ الحد الأقصى ١٢.");
+  for (const [rule, message] of Object.entries(LIMIT_MESSAGES)) expect([rule, /[0-9]/.test(message.ar(14, 12))]).toEqual([rule, false]);
 });

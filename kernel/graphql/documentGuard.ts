@@ -1,7 +1,7 @@
 import { GraphQLError, Kind, parse, visit, type DocumentNode, type SelectionSetNode } from "graphql";
 import { setting } from "../config";
 import type { Violation } from "../errors";
-import { messages, type Lang } from "../i18n";
+import { arabicCount, formatNumber, messages, type Lang } from "../i18n";
 
 /**
  * Limits on the GraphQL document itself, checked before Apollo Server hashes, parses or validates
@@ -54,23 +54,35 @@ export function documentLimitsFrom(config: {
 
 type Limit = { actual: number; max: number };
 
-const MESSAGES = messages({
-  QUERY_TOO_LARGE: { en: (p: Limit) => `The query text is ${p.actual} bytes; at most ${p.max} are allowed.`, ar: (p: Limit) => `نص الاستعلام ${p.actual} بايت؛ الحد الأقصى ${p.max}.` },
-  MAX_TOKENS: { en: (p: Limit) => `The query has more than ${p.max} tokens.`, ar: (p: Limit) => `في الاستعلام أكثر من ${p.max} رمز.` },
+const n = (value: number) => formatNumber("ar", value);
+
+/** The document limits' refusals; in Arabic each number in Arabic-Indic digits, its noun as the number governs it. */
+export const documentLimitMessages = messages({
+  QUERY_TOO_LARGE: { en: (p: Limit) => `The query text is ${p.actual} bytes; at most ${p.max} are allowed.`, ar: (p: Limit) => `نص الاستعلام ${n(p.actual)} بايت؛ الحد الأقصى ${n(p.max)}.` },
+  MAX_TOKENS: {
+    en: (p: Limit) => `The query has more than ${p.max} tokens.`,
+    ar: (p: Limit) => `في الاستعلام أكثر من ${arabicCount(p.max, { singular: "رمز", dual: "رمزين", plural: "رموز", accusative: "رمزاً" })}.`,
+  },
   MAX_FIELDS: {
     en: (p: Limit) => `The query selects more than ${p.max} fields, fragments expanded.`,
-    ar: (p: Limit) => `يطلب الاستعلام أكثر من ${p.max} حقلاً بعد توسيع الأجزاء.`,
+    ar: (p: Limit) => `يطلب الاستعلام أكثر من ${arabicCount(p.max, { singular: "حقل", dual: "حقلين", plural: "حقول", accusative: "حقلاً" })} بعد توسيع الأجزاء.`,
   },
   MAX_FIELD_PAIRS: {
     en: (p: Limit) => `The query repeats names at one place so often that ${p.actual} pairs of fields must be compared; at most ${p.max} are allowed.`,
-    ar: (p: Limit) => `يكرر الاستعلام أسماء في موضع واحد بحيث تلزم مقارنة ${p.actual} زوجاً من الحقول؛ الحد الأقصى ${p.max}.`,
+    ar: (p: Limit) => `يكرر الاستعلام أسماء في موضع واحد بحيث تلزم مقارنة ${arabicCount(p.actual, { singular: "زوج", dual: "زوجين", plural: "أزواج", accusative: "زوجاً" })} من الحقول؛ الحد الأقصى ${n(p.max)}.`,
   },
-  MAX_FRAGMENTS: { en: (p: Limit) => `The query has ${p.actual} fragments; at most ${p.max} are allowed.`, ar: (p: Limit) => `في الاستعلام ${p.actual} جزءاً؛ الحد الأقصى ${p.max}.` },
-  MAX_DIRECTIVES: { en: (p: Limit) => `The query has ${p.actual} directives; at most ${p.max} are allowed.`, ar: (p: Limit) => `في الاستعلام ${p.actual} موجهاً؛ الحد الأقصى ${p.max}.` },
+  MAX_FRAGMENTS: {
+    en: (p: Limit) => `The query has ${p.actual} fragments; at most ${p.max} are allowed.`,
+    ar: (p: Limit) => `في الاستعلام ${arabicCount(p.actual, { singular: "جزء", dual: "جزأين", plural: "أجزاء", accusative: "جزءاً" })}؛ الحد الأقصى ${n(p.max)}.`,
+  },
+  MAX_DIRECTIVES: {
+    en: (p: Limit) => `The query has ${p.actual} directives; at most ${p.max} are allowed.`,
+    ar: (p: Limit) => `في الاستعلام ${arabicCount(p.actual, { singular: "موجّه", dual: "موجّهين", plural: "موجّهات", accusative: "موجّهاً" })}؛ الحد الأقصى ${n(p.max)}.`,
+  },
 });
 
-function violation(lang: Lang, rule: keyof typeof MESSAGES, limit: Limit): Violation {
-  return { field: "query", rule, message: MESSAGES[rule][lang](limit) };
+function violation(lang: Lang, rule: keyof typeof documentLimitMessages, limit: Limit): Violation {
+  return { field: "query", rule, message: documentLimitMessages[rule][lang](limit) };
 }
 
 /** Fields merged by response path: how many selections land at each place of the response. */

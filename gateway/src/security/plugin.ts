@@ -2,6 +2,7 @@ import crypto from "node:crypto";
 import type { ApolloServerPlugin, GraphQLRequestListener } from "@apollo/server";
 import { GraphQLError, print, type GraphQLSchema } from "graphql";
 import { appError, badInput } from "../../../kernel/errors";
+import { arabicCount, formatNumber } from "../../../kernel/i18n";
 import type { GatewayContext } from "../context";
 import { authorizeOperation, type Removal } from "./authorization";
 import { authorizationMetadata, type AuthorizationMetadata } from "./directives";
@@ -14,11 +15,23 @@ export interface SecurityPluginOptions {
   rateLimits: RateLimits;
 }
 
-const LIMIT_MESSAGES: Record<string, { en: (actual: number, max: number) => string; ar: (actual: number, max: number) => string }> = {
-  MAX_DEPTH: { en: (a, m) => `The query is ${a} levels deep; at most ${m} are allowed.`, ar: (a, m) => `عمق الاستعلام ${a} مستويات؛ الحد الأقصى ${m}.` },
-  MAX_COST: { en: (a, m) => `The query costs ${a}; at most ${m} is allowed.`, ar: (a, m) => `تكلفة الاستعلام ${a}؛ الحد الأقصى ${m}.` },
-  MAX_ALIASES: { en: (a, m) => `The query has ${a} aliases; at most ${m} are allowed.`, ar: (a, m) => `في الاستعلام ${a} اسماً مستعاراً؛ الحد الأقصى ${m}.` },
-  MAX_ROOT_FIELDS: { en: (a, m) => `The query asks ${a} root fields; at most ${m} are allowed.`, ar: (a, m) => `يطلب الاستعلام ${a} حقلاً جذرياً؛ الحد الأقصى ${m}.` },
+const n = (value: number) => formatNumber("ar", value);
+
+/** The operation limits' refusals; in Arabic each number in Arabic-Indic digits, its noun as the number governs it. */
+export const LIMIT_MESSAGES: Record<string, { en: (actual: number, max: number) => string; ar: (actual: number, max: number) => string }> = {
+  MAX_DEPTH: {
+    en: (a, m) => `The query is ${a} levels deep; at most ${m} are allowed.`,
+    ar: (a, m) => `عمق الاستعلام ${arabicCount(a, { singular: "مستوى", dual: "مستويين", plural: "مستويات", accusative: "مستوًى" })}؛ الحد الأقصى ${n(m)}.`,
+  },
+  MAX_COST: { en: (a, m) => `The query costs ${a}; at most ${m} is allowed.`, ar: (a, m) => `تكلفة الاستعلام ${n(a)}؛ الحد الأقصى ${n(m)}.` },
+  MAX_ALIASES: {
+    en: (a, m) => `The query has ${a} aliases; at most ${m} are allowed.`,
+    ar: (a, m) => `في الاستعلام ${arabicCount(a, { singular: "اسم مستعار", dual: "اسمين مستعارين", plural: "أسماء مستعارة", accusative: "اسماً مستعاراً" })}؛ الحد الأقصى ${n(m)}.`,
+  },
+  MAX_ROOT_FIELDS: {
+    en: (a, m) => `The query asks ${a} root fields; at most ${m} are allowed.`,
+    ar: (a, m) => `يطلب الاستعلام ${arabicCount(a, { singular: "حقل جذري", dual: "حقلين جذريين", plural: "حقول جذرية", accusative: "حقلاً جذرياً" })}؛ الحد الأقصى ${n(m)}.`,
+  },
 };
 
 /**
