@@ -89,3 +89,15 @@ it("words the gateway's operation limits in Arabic-Indic digits and the counted 
   expect(LIMIT_MESSAGES.MAX_DEPTH!.ar(14, 12)).toBe("عمق الاستعلام ١٤ مستوًى؛ الحد الأقصى ١٢.");
   for (const [rule, message] of Object.entries(LIMIT_MESSAGES)) expect([rule, /[0-9]/.test(message.ar(14, 12))]).toEqual([rule, false]);
 });
+
+it("names statuses in Arabic words in Arabic refusals, not by the API's enum names", () => {
+  const said = [
+    applicationMessages.invalidMove.ar({ from: "SUBMITTED", to: "APPROVED" }),
+    applicationMessages.notEditable.ar({ status: "UNDER_REVIEW" }),
+    shipmentMessages.invalidMove.ar({ from: "DELIVERED", to: "IN_TRANSIT" }),
+    pickupMessages.invalidMove.ar({ from: "COLLECTED", to: "READY_FOR_PICKUP" }),
+    enrollmentMessages.notPending.ar({ status: "APPROVED" }),
+  ];
+  expect(said.filter((text) => /[A-Z_]{4,}/.test(text))).toEqual([]);
+  expect(said[0]).toBe("لا يمكن نقل طلب حالته «مقدَّم» إلى «مقبول».");
+});

@@ -1,5 +1,6 @@
 import type { ApplicationKind, ApplicationStatus, DeliveryMethod, DocumentType } from "../graphql/graphql";
 import { catalogue } from "../i18n/catalogue";
+import { APPLICATION_STATUS_AR } from "../../../kernel/statusNames";
 
 /** The API's enums about applications as a reader says them. */
 export const kindLabels = catalogue(
@@ -23,16 +24,7 @@ export function namesMembers(kind: ApplicationKind): boolean {
 }
 
 export const statusLabels = catalogue(
-  {
-    DRAFT: "مسودة",
-    SUBMITTED: "مقدَّم",
-    UNDER_REVIEW: "قيد المراجعة",
-    NEEDS_CORRECTION: "يحتاج إلى تصحيح",
-    APPROVED: "مقبول",
-    REJECTED: "مرفوض",
-    ISSUED: "صدرت البطاقة",
-    CANCELLED: "ملغى",
-  } satisfies Record<ApplicationStatus, string>,
+  { ...APPLICATION_STATUS_AR } satisfies Record<ApplicationStatus, string>,
   {
     DRAFT: "Draft",
     SUBMITTED: "Submitted",

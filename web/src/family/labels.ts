@@ -1,4 +1,5 @@
 import { catalogue } from "../i18n/catalogue";
+import { ENROLLMENT_STATUS_AR, PICKUP_STATUS_AR, SHIPMENT_STATUS_AR } from "../../../kernel/statusNames";
 import type { CardStatus, EnrollmentStatus, FamilyRelation, PickupStatus, ShipmentStatus } from "../graphql/graphql";
 
 /** The API's enums as a reader says them. */
@@ -13,15 +14,7 @@ export const cardStatusLabels = catalogue(
 );
 
 export const shipmentStatusLabels = catalogue(
-  {
-    CREATED: "أُنشئت الشحنة",
-    PICKED_UP: "استلمها البريد",
-    IN_TRANSIT: "في الطريق",
-    OUT_FOR_DELIVERY: "خرجت للتوصيل",
-    DELIVERED: "سُلّمت",
-    DELIVERY_FAILED: "تعذّر التسليم",
-    RETURNED_TO_OFFICE: "أُعيدت إلى المكتب",
-  } satisfies Record<ShipmentStatus, string>,
+  { ...SHIPMENT_STATUS_AR } satisfies Record<ShipmentStatus, string>,
   {
     CREATED: "Shipment created",
     PICKED_UP: "Picked up",
@@ -34,11 +27,11 @@ export const shipmentStatusLabels = catalogue(
 );
 
 export const pickupStatusLabels = catalogue(
-  { PREPARING: "قيد التجهيز", READY_FOR_PICKUP: "جاهزة للاستلام", COLLECTED: "استُلمت" } satisfies Record<PickupStatus, string>,
+  { ...PICKUP_STATUS_AR } satisfies Record<PickupStatus, string>,
   { PREPARING: "Being prepared", READY_FOR_PICKUP: "Ready for pickup", COLLECTED: "Collected" },
 );
 
 export const enrollmentStatusLabels = catalogue(
-  { PENDING: "قيد الدراسة", APPROVED: "مقبول", REJECTED: "مرفوض", WITHDRAWN: "مسحوب" } satisfies Record<EnrollmentStatus, string>,
+  { ...ENROLLMENT_STATUS_AR } satisfies Record<EnrollmentStatus, string>,
   { PENDING: "Pending", APPROVED: "Approved", REJECTED: "Rejected", WITHDRAWN: "Withdrawn" },
 );

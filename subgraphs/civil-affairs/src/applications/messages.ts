@@ -1,4 +1,7 @@
 import { arabicCount, formatNumber, messages } from "../../../../kernel/i18n";
+import { APPLICATION_STATUS_AR, statusInArabic } from "../../../../kernel/statusNames";
+
+const statusAr = (status: string) => statusInArabic(APPLICATION_STATUS_AR, status);
 
 const DOCUMENT_NAMES: Record<string, { en: string; ar: string }> = {
   MARRIAGE_CONTRACT: { en: "a marriage contract", ar: "عقد زواج" },
@@ -22,11 +25,11 @@ export const applicationMessages = messages({
   },
   invalidMove: {
     en: (p: { from: string; to: string }) => `An application that is ${p.from} cannot become ${p.to}.`,
-    ar: (p: { from: string; to: string }) => `لا يمكن نقل طلب حالته ${p.from} إلى ${p.to}.`,
+    ar: (p: { from: string; to: string }) => `لا يمكن نقل طلب حالته «${statusAr(p.from)}» إلى «${statusAr(p.to)}».`,
   },
   notEditable: {
     en: (p: { status: string }) => `An application that is ${p.status} can no longer be changed.`,
-    ar: (p: { status: string }) => `لا يمكن تعديل طلب حالته ${p.status}.`,
+    ar: (p: { status: string }) => `لا يمكن تعديل طلب حالته «${statusAr(p.status)}».`,
   },
   openApplication: {
     en: () => "You already have an application in progress; finish or cancel it first.",

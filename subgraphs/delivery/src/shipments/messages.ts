@@ -1,11 +1,14 @@
 import { arabicIndicDigits } from "../../../../kernel/digits";
 import { messages } from "../../../../kernel/i18n";
+import { SHIPMENT_STATUS_AR, statusInArabic } from "../../../../kernel/statusNames";
+
+const statusAr = (status: string) => statusInArabic(SHIPMENT_STATUS_AR, status);
 
 /** Messages of shipments and their tracking reports, in both languages. */
 export const shipmentMessages = messages({
   invalidMove: {
     en: (p: { from: string; to: string }) => `A shipment in ${p.from} cannot move to ${p.to}.`,
-    ar: (p: { from: string; to: string }) => `لا يمكن نقل شحنة حالتها ${p.from} إلى ${p.to}.`,
+    ar: (p: { from: string; to: string }) => `لا يمكن نقل شحنة حالتها «${statusAr(p.from)}» إلى «${statusAr(p.to)}».`,
   },
   eventInFuture: {
     en: () => "A tracking event cannot be dated in the future.",

@@ -1,4 +1,5 @@
 import { messages } from "../../../../kernel/i18n";
+import { ENROLLMENT_STATUS_AR, statusInArabic } from "../../../../kernel/statusNames";
 
 export const enrollmentMessages = messages({
   alreadyOpen: {
@@ -15,6 +16,6 @@ export const enrollmentMessages = messages({
   },
   notPending: {
     en: (p: { status: string }) => `Only a PENDING enrollment can be decided; this one is ${p.status}.`,
-    ar: (p: { status: string }) => `لا يُبت إلا في تسجيل قيد المراجعة؛ حالة هذا التسجيل ${p.status}.`,
+    ar: (p: { status: string }) => `لا يُبت إلا في تسجيل قيد المراجعة؛ حالة هذا التسجيل «${statusInArabic(ENROLLMENT_STATUS_AR, p.status)}».`,
   },
 });
