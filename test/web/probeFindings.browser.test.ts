@@ -282,6 +282,27 @@ describe("the web app, as an outside browser probe walked it", () => {
     expect(await inView(postal, postal.getByRole("button", { name: /^تسجيل حدث للشحنة / }).first())).toBe(true);
   });
 
+  it("opens a family by its register number and a shipment by its tracking number from a search box, off the lists' pages", async () => {
+    const labor = await signedIn(OFFICERS.labor);
+    await labor.goto("/#/support");
+    const findFamily = labor.getByRole("search", { name: "البحث برقم سجل الأسرة" });
+    await findFamily.getByLabel("البحث برقم سجل الأسرة", { exact: true }).fill("٣٠٠٠٠٠٠٠٠٢");
+    await findFamily.getByRole("button", { name: "بحث", exact: true }).click();
+    await labor.waitForFunction(() => location.hash === "#/support/3000000002");
+
+    const token = await platform.login(FAHAD.nationalId);
+    const family = await graphql(platform.gatewayUrl, `{ me { family { card { delivery { ... on Shipment { trackingNumber status } } } } } }`, {}, { token });
+    const shipment = family.data.me.family.card.delivery as { trackingNumber: string; status: string };
+    expect(shipment.status).toBe("DELIVERED"); // gone from the postal queue
+    const postal = await signedIn(OFFICERS.post);
+    await postal.goto("/#/shipments");
+    const findShipment = postal.getByRole("search", { name: "البحث برقم التتبع" });
+    await findShipment.getByLabel("البحث برقم التتبع", { exact: true }).fill(` ${shipment.trackingNumber.toLowerCase()} `);
+    await findShipment.getByRole("button", { name: "بحث", exact: true }).click();
+    await postal.waitForFunction((tracking) => location.hash === `#/shipments/${tracking}`, shipment.trackingNumber);
+    await postal.getByRole("heading", { name: `الشحنة ${shipment.trackingNumber}` }).waitFor();
+  });
+
   it("tells a daughter under 18 up front who reads the register and applies, not that an agency did not answer, offering no form", async () => {
     const page = await signedIn(FAHAD.members[3]!);
     await page.getByRole("heading", { level: 2, name: "سجل الأسرة لمن بلغ ١٨ سنة" }).waitFor();

@@ -7,6 +7,7 @@ import { formatNumber } from "../i18n/format";
 import { useLanguage } from "../i18n/language";
 import { purposeHeaders } from "../ui/purpose";
 import { QueueResults } from "../ui/QueueResults";
+import { LookUp } from "../ui/LookUp";
 import { announce } from "../ui/announcer";
 import { Code, Moment } from "../ui/Dates";
 import { ErrorSummary } from "../ui/ErrorSummary";
@@ -95,6 +96,7 @@ export function ShipmentsScreen({ id }: { id?: string }) {
     <div class="shipments">
       <ScreenHeading>{words.title}</ScreenHeading>
       {!refused && <p>{words.intro}</p>}
+      {!refused && <LookUp id="find-shipment" label={words.findShipment} screen="shipments" />}
       {loading && !queue && <p role="status">{common.loading}</p>}
       <ErrorSummary error={error} onRetry={refused ? undefined : () => void reload()} />
       {queue && (

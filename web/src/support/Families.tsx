@@ -14,6 +14,7 @@ import { commonWords } from "../ui/words";
 import type { PagePosition } from "../ui/Pager";
 import { supportWords } from "./words";
 import { Amount } from "../ui/Amount";
+import { LookUp } from "../ui/LookUp";
 
 /** Families per page. */
 const PAGE = 20;
@@ -40,6 +41,7 @@ export function Families({ position, onMove }: { position: PagePosition; onMove(
   return (
     <section class="card" aria-labelledby="support-families-title">
       <h2 id="support-families-title">{words.familiesTitle}</h2>
+      <LookUp id="find-family" label={words.findFamily} screen="support" />
       {loading && !list && <p role="status">{common.loading}</p>}
       <ErrorSummary error={error} onRetry={() => void reload()} />
       {list && (
