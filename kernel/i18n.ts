@@ -99,9 +99,20 @@ export interface ArabicCountedNoun {
   accusative: string;
 }
 
-/** "٢٠٠ حرف", "٥٠ حرفاً", "١٠ أحرف": the number in Arabic-Indic digits, the noun as it governs it (past a hundred, by its last two digits). */
-export function arabicCount(count: number, noun: ArabicCountedNoun): string {
+/**
+ * The noun's form after `count`: 2 the dual, 3–10 the plural, 11–99 the accusative singular; 0, 1,
+ * round hundreds and thousands (and their 101, 102) the singular; past a hundred the last two
+ * digits decide (١٠٣ أيام، ١١٥ يوماً، ٢٠٠ يوم). The web app counts its days by it too.
+ */
+export function arabicNounForm(count: number, noun: ArabicCountedNoun): string {
   const lastTwo = count % 100;
-  const form = count === 2 ? noun.dual : lastTwo >= 3 && lastTwo <= 10 ? noun.plural : lastTwo >= 11 && lastTwo <= 99 ? noun.accusative : noun.singular;
-  return `${formatNumber("ar", count)} ${form}`;
+  if (count === 2) return noun.dual;
+  if (lastTwo >= 3 && lastTwo <= 10) return noun.plural;
+  if (lastTwo >= 11 && lastTwo <= 99) return noun.accusative;
+  return noun.singular;
+}
+
+/** "٢٠٠ حرف", "٥٠ حرفاً", "١٠ أحرف": the number in Arabic-Indic digits, then the noun as it governs it. */
+export function arabicCount(count: number, noun: ArabicCountedNoun): string {
+  return `${formatNumber("ar", count)} ${arabicNounForm(count, noun)}`;
 }

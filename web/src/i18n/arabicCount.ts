@@ -1,14 +1,6 @@
-/**
- * The Arabic counted noun "day" after a number, by the rules of the counted noun (تمييز العدد):
- * 1 يوم, 2 يومان, 3–10 أيام (plural), 11–99 يوماً (singular, accusative), hundreds and thousands
- * themselves يوم; past a hundred, the last two digits decide (١٠٣ أيام، ١١٥ يوماً، ٢٠٠ يوم).
- */
+import { arabicNounForm } from "../../../kernel/i18n";
+
+/** The Arabic counted noun "day" after a number (تمييز العدد, kernel/i18n.ts): يوم، يومان، أيام، يوماً. */
 export function arabicDays(count: number): string {
-  const lastTwo = count % 100;
-  if (count === 1) return "يوم";
-  if (count === 2) return "يومان";
-  if (lastTwo >= 3 && lastTwo <= 10) return "أيام";
-  if (lastTwo >= 11 && lastTwo <= 99) return "يوماً";
-  // 0, and round hundreds and thousands (and their 101, 102): the singular.
-  return "يوم";
+  return arabicNounForm(count, { singular: "يوم", dual: "يومان", plural: "أيام", accusative: "يوماً" });
 }
