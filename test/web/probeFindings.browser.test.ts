@@ -435,13 +435,18 @@ describe("the web app, as an outside browser probe walked it", () => {
     expect({ latest, before, status: await fact(returned, "حالة الشحنة") }).toEqual({ latest: "أُعيدت إلى المكتب", before: "تعذّر التسليم", status: "أُعيدت إلى المكتب" });
   });
 
-  it("offers the head of a family with a card a members update, and tells his wife up front that the card is its head's, with no form", async () => {
+  it("offers the head of a family with a card a members update of his register's people, and tells his wife up front that the card is its head's, with no form", async () => {
     const head = await signedIn(FAHAD.nationalId);
     await head.goto("/#/apply");
     const update = head.getByRole("radio", { name: "تحديث الأفراد", exact: true });
     await update.waitFor();
     await settled(head);
     expect(await update.isChecked()).toBe(true);
+    // The update starts from the register's people: adding a newborn drops nobody.
+    const form = head.getByRole("region", { name: "طلب جديد" });
+    expect(await form.getByLabel("رقم هوية الزوجة ١", { exact: true }).inputValue()).toBe("1000000024");
+    expect(await form.getByLabel("رقم هوية الابن/الابنة ١", { exact: true }).inputValue()).toBe("1000000032");
+    expect(await form.getByLabel("رقم هوية الابن/الابنة ٢", { exact: true }).inputValue()).toBe("1000000040");
 
     const wife = await signedIn("1000000024");
     await wife.goto("/#/apply");

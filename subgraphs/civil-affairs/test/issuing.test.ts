@@ -93,6 +93,23 @@ describe.each(DATABASE_KINDS)("issuing a family card (%s database)", (kind) => {
     expect(issued.data.issueFamilyCard).toEqual({ version: 2, family: { memberCount: 2, cards: [{ version: 2, status: "ACTIVE" }, { version: 1, status: "REPLACED" }] } });
   });
 
+  it("starts a members update's lists from the register when they are left out, so naming the children drops no spouse", async () => {
+    const onlyChildren = await khalid(`mutation { createCardApplication(input: { kind: MEMBERS_UPDATE, childIds: ["1000000073"], deliveryMethod: OFFICE_PICKUP, pickupOfficeId: "RUH-01" }) { id requestedSpouseIds requestedChildIds } }`);
+    expect(onlyChildren.data.createCardApplication).toMatchObject({ requestedSpouseIds: ["1000000065"], requestedChildIds: ["1000000073"] });
+    const id = onlyChildren.data.createCardApplication.id;
+    await khalid(`mutation($id: ID!) { submitCardApplication(id: $id) { id } }`, { id });
+    await officer(`mutation($id: ID!) { startReview(id: $id) { id } }`, { id });
+    await officer(`mutation($id: ID!) { approveCardApplication(id: $id) { id } }`, { id });
+    const issued = await officer(`mutation($id: ID!) { issueFamilyCard(applicationId: $id) { family { memberCount } } }`, { id });
+    expect(issued.data.issueFamilyCard.family.memberCount).toBe(3);
+
+    const nobodyNamed = await khalid(`mutation { createCardApplication(input: { kind: MEMBERS_UPDATE }) { id requestedSpouseIds requestedChildIds } }`);
+    expect(nobodyNamed.data.createCardApplication).toMatchObject({ requestedSpouseIds: ["1000000065"], requestedChildIds: ["1000000073"] });
+    const emptied = await khalid(`mutation($id: ID!) { updateCardApplication(id: $id, input: { childIds: [] }) { requestedSpouseIds requestedChildIds } }`, { id: nobodyNamed.data.createCardApplication.id });
+    expect(emptied.data.updateCardApplication).toEqual({ requestedSpouseIds: ["1000000065"], requestedChildIds: [] });
+    await khalid(`mutation($id: ID!) { cancelCardApplication(id: $id) { id } }`, { id: nobodyNamed.data.createCardApplication.id });
+  });
+
   it("charges the configured replacement fee, formatted in the request's language", async () => {
     const [head] = await headsWithCards(ca.db, 1);
     const applicant = await ca.as({ nationalId: head! });

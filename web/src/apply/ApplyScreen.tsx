@@ -1,7 +1,7 @@
 import { useEffect, useState } from "preact/hooks";
 import { useQuery } from "../api/useQuery";
 import { useApiError } from "../api/useApiError";
-import { MyApplicationsDocument } from "../graphql/graphql";
+import { MyApplicationsDocument, type FamilyRelation } from "../graphql/graphql";
 import { useWords } from "../i18n/catalogue";
 import { ErrorSummary } from "../ui/ErrorSummary";
 import { commonWords } from "../ui/words";
@@ -37,6 +37,8 @@ export function ApplyScreen() {
   const offices = data?.civilAffairsOffices ?? [];
   const carded = me?.family?.card?.status === "ACTIVE";
   const relation = me?.family?.members.find((member) => member.citizen.nationalId === me.nationalId)?.relation;
+  const membersOf = (relations: FamilyRelation[]) =>
+    (me?.family?.members ?? []).filter((member) => relations.includes(member.relation)).map((member) => member.citizen.nationalId);
   const nothingMissing = open?.missingDocuments.length === 0;
   useEffect(() => {
     // The documents a refused submission asked for are attached now; what else it said still stands.
@@ -84,6 +86,7 @@ export function ApplyScreen() {
           ) : (
             <NewApplication
               headsActiveCard={carded && relation === "HEAD"}
+              registerMembers={{ spouseIds: membersOf(["SPOUSE"]), childIds: membersOf(["SON", "DAUGHTER"]) }}
               offices={offices}
               actions={actions}
               focus={focus === "new"}

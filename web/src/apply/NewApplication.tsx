@@ -14,6 +14,8 @@ import { applyWords } from "./words";
 interface NewApplicationProps {
   /** The applicant heads a family with an active card: he asks for a replacement or a members update, not a new card. */
   headsActiveCard: boolean;
+  /** His register's spouses and children: a members update starts from them (nobody dropped unasked). */
+  registerMembers: { spouseIds: string[]; childIds: string[] };
   offices: OfficeFragment[];
   actions: ApplyActions;
   /** Move the keyboard here when shown (after the previous application was cancelled). */
@@ -21,8 +23,11 @@ interface NewApplicationProps {
   onCreated(): void;
 }
 
+/** The people a form starts with, or one empty row to type into. */
+const startingRows = (ids: string[]) => (ids.length ? ids.map((id) => newRow(id)) : [newRow()]);
+
 /** The form of a new application: kind, people, delivery; createCardApplication on send. */
-export function NewApplication({ headsActiveCard, offices, actions, focus, onCreated }: NewApplicationProps) {
+export function NewApplication({ headsActiveCard, registerMembers, offices, actions, focus, onCreated }: NewApplicationProps) {
   const words = useWords(applyWords);
   const [busy, setBusy] = useState(false);
   const heading = useRef<HTMLHeadingElement>(null);
@@ -66,7 +71,14 @@ export function NewApplication({ headsActiveCard, offices, actions, focus, onCre
       <ErrorBlock error={actions.error} fields={summaryFields} />
       <ApplicationForm
         id="new"
-        initial={{ kind: headsActiveCard ? "MEMBERS_UPDATE" : "NEW_CARD", spouses: [newRow()], children: [newRow()], deliveryMethod: null, pickupOfficeId: "", lossDeclaration: false }}
+        initial={{
+          kind: headsActiveCard ? "MEMBERS_UPDATE" : "NEW_CARD",
+          spouses: startingRows(headsActiveCard ? registerMembers.spouseIds : []),
+          children: startingRows(headsActiveCard ? registerMembers.childIds : []),
+          deliveryMethod: null,
+          pickupOfficeId: "",
+          lossDeclaration: false,
+        }}
         chooseKind
         offices={offices}
         error={actions.error}

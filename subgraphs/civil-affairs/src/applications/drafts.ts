@@ -4,7 +4,9 @@ import { appError, badInput } from "../../../../kernel/errors";
 import { normalizeNationalId } from "../../../../kernel/validation";
 import { assertApplicant } from "./access";
 import { CardApplication } from "./cardApplication.entity";
-import { ApplicationStatus, OPEN_STATUSES } from "./enums";
+import { familyByHead, membersByRegister } from "../registry/loaders";
+import { FamilyRelation } from "../registry/enums";
+import { ApplicationKind, ApplicationStatus, OPEN_STATUSES } from "./enums";
 import { feeFor } from "./fees";
 import type { NewCardApplicationInput, UpdateCardApplicationInput } from "./inputs";
 import { applicationMessages } from "./messages";
@@ -45,6 +47,23 @@ async function assertSavable(ctx: RequestContext, draft: ApplicationDraft): Prom
  */
 const OPEN_OF_APPLICANT = `"e"."applicant_id" = $1 AND "e"."status" IN (${OPEN_STATUSES.map((status) => `'${status}'`).join(", ")})`;
 
+/**
+ * A members update's card lists the register as the applicant leaves it, so a list he leaves out
+ * starts from the spouses or children his register lists today (naming nobody keeps the family
+ * on the card; naming the children keeps the spouses). A list he gives is the whole list.
+ */
+async function todaysMembers(ctx: RequestContext, input: NewCardApplicationInput, applicantId: string): Promise<{ spouseIds: string[]; childIds: string[] }> {
+  const given = { spouseIds: ids(input.spouseIds), childIds: ids(input.childIds) };
+  if (input.kind !== ApplicationKind.MEMBERS_UPDATE || (input.spouseIds != null && input.childIds != null)) return given;
+  const family = await ctx.loaders.get(familyByHead).load(applicantId);
+  const members = family ? await ctx.loaders.get(membersByRegister).load(family.registerNumber) : [];
+  const listed = (...relations: FamilyRelation[]) => members.filter((member) => relations.includes(member.relation)).map((member) => member.nationalId);
+  return {
+    spouseIds: input.spouseIds != null ? given.spouseIds : listed(FamilyRelation.SPOUSE),
+    childIds: input.childIds != null ? given.childIds : listed(FamilyRelation.SON, FamilyRelation.DAUGHTER),
+  };
+}
+
 export async function createApplication(ctx: RequestContext, input: NewCardApplicationInput, replacementFeeHalalas: number): Promise<CardApplication> {
   const viewer = requireViewer(ctx);
   const open = await entityRows(ctx.db, CardApplication).where(OPEN_OF_APPLICANT, [viewer.nationalId]);
@@ -53,8 +72,7 @@ export async function createApplication(ctx: RequestContext, input: NewCardAppli
     id: null,
     kind: input.kind,
     applicantId: viewer.nationalId,
-    spouseIds: ids(input.spouseIds),
-    childIds: ids(input.childIds),
+    ...(await todaysMembers(ctx, input, viewer.nationalId)),
     deliveryMethod: input.deliveryMethod ?? null,
     pickupOfficeId: input.pickupOfficeId?.trim() || null,
     lossDeclaration: input.lossDeclaration ?? false,
