@@ -4,7 +4,7 @@ import { DateScalar, DateTimeScalar } from "../graphql/scalars";
 import { pickLanguage } from "../i18n";
 import { checkNationalId, withCheckDigit } from "../nationalId";
 import { checkNationalAddress, normalizeNationalAddress } from "../../subgraphs/civil-affairs/src/registry/nationalAddressRules";
-import { decodedBase64Size, detectMimeType, isBase64 } from "../../subgraphs/civil-affairs/src/applications/documents/fileType";
+import { declaredTypeAgrees, decodedBase64Size, detectMimeType, isBase64 } from "../../subgraphs/civil-affairs/src/applications/documents/fileType";
 
 /**
  * Property-based tests of the validators: thousands of random inputs each, no crash, and the
@@ -126,6 +126,16 @@ describe("document type detection (fast-check)", () => {
     );
   });
 
+  it(`takes a declared type loosely but never another type for the content's (${RUNS} runs)`, () => {
+    fc.assert(
+      fc.property(fc.oneof(fc.string(), fc.constantFrom(...Object.keys(MAGIC), "IMAGE/PNG; q=1", "image/jpg", "", "application/octet-stream")), fc.constantFrom(...Object.keys(MAGIC)), (declared, detected) => {
+        const clean = declared.split(";")[0]!.trim().toLowerCase();
+        const undeclared = clean === "" || clean === "application/octet-stream";
+        expect(declaredTypeAgrees(declared, detected)).toBe(undeclared || clean === detected || (clean === "image/jpg" && detected === "image/jpeg"));
+      }),
+      { numRuns: RUNS },
+    );
+  });
 });
 
 function refusedAsBadInput(parse: () => unknown): boolean {

@@ -2,6 +2,7 @@ import fs from "node:fs";
 import os from "node:os";
 import path from "node:path";
 import { DATABASE_KINDS } from "../../../test/support/database";
+import { withCheckDigit } from "../../../kernel/nationalId";
 import { violationRules } from "../../../test/support/http";
 import { startSubgraphHarness, type SubgraphHarness } from "../../../test/support/subgraph";
 import { civilAffairs } from "../src/definition";
@@ -55,8 +56,23 @@ describe.each(DATABASE_KINDS)("document storage (%s database)", (kind) => {
     }
   });
 
-  it("holds at most 20 documents per application", async () => {
-    for (let i = 2; i <= 20; i++) expect(await attach(pdf(`page ${i}`))).toHaveProperty("id");
+  it("holds ten documents for a replacement that names nobody", async () => {
+    for (let i = 2; i <= 10; i++) expect(await attach(pdf(`page ${i}`))).toHaveProperty("id");
     expect(await attach(pdf("one too many"))).toEqual(["TOO_MANY_DOCUMENTS"]);
+  });
+
+  it("holds every birth certificate 50 children need, so the longest application can still be completed", async () => {
+    const [head] = await headsWithCards(ca.db, 1);
+    const applicant = await ca.as({ nationalId: head! });
+    const childIds = Array.from({ length: 50 }, (_, i) => withCheckDigit(`19${String(i).padStart(7, "0")}`));
+    const created = await applicant(`mutation($c: [ID!]) { createCardApplication(input: { kind: MEMBERS_UPDATE, childIds: $c, deliveryMethod: OFFICE_PICKUP, pickupOfficeId: "RUH-01" }) { id missingDocuments } }`, { c: childIds });
+    const { id, missingDocuments } = created.data.createCardApplication;
+    expect(missingDocuments).toHaveLength(50);
+    for (const [i, child] of childIds.entries()) {
+      const result = await applicant(ATTACH, { input: { applicationId: id, type: "BIRTH_CERTIFICATE", fileName: `${child}.pdf`, mimeType: "application/pdf", contentBase64: pdf(`birth ${i}`).toString("base64") } });
+      expect(result.errors).toBeUndefined();
+    }
+    const after = await applicant(`query($id: ID!) { cardApplication(id: $id) { missingDocuments } }`, { id });
+    expect(after.data.cardApplication.missingDocuments).toEqual([]);
   });
 });

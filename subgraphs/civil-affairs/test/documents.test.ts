@@ -51,13 +51,24 @@ describe("documents attached to an application", () => {
     expect(await documents()).toBe(before);
   });
 
-  it("takes a file for what its content is, whatever its name and declared type say", async () => {
-    const png = await attach(PNG, "application/pdf", "photo.pdf");
-    expect(png.errors).toBeUndefined();
-    expect(png.data.attachDocument).toMatchObject({ fileName: "photo.pdf", mimeType: "image/png" });
+  it("refuses a PNG declared as a PDF, naming both types, and stores nothing", async () => {
+    const before = await documents();
+    const result = await attach(PNG, "application/pdf", "photo.pdf");
+    expect(violationRules(result)).toEqual(["MIME_TYPE_MISMATCH"]);
+    expect((result.errors ?? [])[0]?.extensions?.violations?.[0]).toMatchObject({ field: "input.mimeType", message: expect.stringContaining("image/png") });
+    expect(await documents()).toBe(before);
+  });
+
+  it("takes a file whose type the client did not know for what its content is, whatever its name", async () => {
     const pdf = await attach(PDF, "application/octet-stream", "scan.bin");
     expect(pdf.errors).toBeUndefined();
     expect(pdf.data.attachDocument).toMatchObject({ fileName: "scan.bin", mimeType: "application/pdf" });
+    const jpeg = await attach(JPEG, "", "photo");
+    expect(jpeg.data.attachDocument).toMatchObject({ mimeType: "image/jpeg" });
+    const named = await attach(PNG, "IMAGE/PNG; charset=binary", "scan.pdf");
+    expect(named.data.attachDocument).toMatchObject({ fileName: "scan.pdf", mimeType: "image/png" });
+    const alias = await attach(JPEG, "image/jpg", "photo.jpg");
+    expect(alias.data.attachDocument).toMatchObject({ mimeType: "image/jpeg" });
   });
 
   it("refuses 5 MiB + 1 byte and accepts exactly 5 MiB", async () => {

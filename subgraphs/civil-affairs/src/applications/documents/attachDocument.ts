@@ -6,13 +6,20 @@ import { findApplicationOrFail, updateIfUnchanged } from "../repository";
 import { EDITABLE } from "../stateMachine";
 import { applicationMessages } from "../messages";
 import type { AttachDocumentInput } from "../inputs";
+import type { CardApplication } from "../cardApplication.entity";
 import { ApplicationDocument } from "./document.entity";
 import type { DocumentStore } from "./documentStore";
-import { decodedBase64Size, detectMimeType, isBase64, MAX_DOCUMENT_BYTES } from "./fileType";
+import { declaredTypeAgrees, decodedBase64Size, detectMimeType, isBase64, MAX_DOCUMENT_BYTES } from "./fileType";
 import { documentMessages as m } from "./messages";
 
-/** More than any application kind needs (one per spouse and child, a photo, a few corrections). */
-export const MAX_DOCUMENTS_PER_APPLICATION = 20;
+/**
+ * What an application may hold: every document its people may need (a marriage contract and an
+ * iqama copy per spouse, a birth certificate per child) and ten more (a photo, a loss report,
+ * corrections), so that no application the rules accept is left unable to meet them.
+ */
+export function maxDocumentsFor(application: Pick<CardApplication, "spouseIds" | "childIds">): number {
+  return 10 + 2 * application.spouseIds.length + application.childIds.length;
+}
 
 /** Base64 characters enough for the longest magic number the accepted types start with (8 bytes). */
 const MAGIC_BASE64_LENGTH = 12;
@@ -26,8 +33,8 @@ function isPlainFileName(name: string): boolean {
 }
 
 /**
- * attachDocument's own input rules: the file's name, size and content; the file's base64 (spaces
- * removed) and the type its content is (PDF, JPEG or PNG), when it is one. Nothing is decoded but
+ * attachDocument's own input rules: the file's name, size, content and declared type; the file's
+ * base64 (spaces removed) and the type its content is (PDF, JPEG or PNG), when it is one. Nothing is decoded but
  * the first bytes: the size comes from the base64's length, the type from its magic bytes, so the
  * text screen can run this on anyone's upload before the application is even looked up.
  */
@@ -54,7 +61,11 @@ export function checkUpload({ input }: { input: AttachDocumentInput }, violation
     violations.add("input.contentBase64", "UNSUPPORTED_FILE_TYPE", m.unsupported, undefined);
     return null;
   }
-  // RULES.md: recognised by content, not by the declared type; the document keeps the type its bytes are.
+  // Recognised by content (RULES.md); a declared type that says otherwise is refused (issue 3), so
+  // a client never holds a document under a type it is not.
+  if (!declaredTypeAgrees(input.mimeType, detected)) {
+    violations.add("input.mimeType", "MIME_TYPE_MISMATCH", m.mimeMismatch, { declared: input.mimeType.trim(), detected });
+  }
   return { base64, mimeType: detected };
 }
 
@@ -79,8 +90,9 @@ export async function attachDocument(ctx: RequestContext, store: DocumentStore, 
   const again = sha256 && !violations.list.length ? await documents.findOneBy({ applicationId: application.id, type: input.type, fileName: input.fileName.trim(), sha256 }) : null;
   if (again) return again;
   // Counted before this attach; a concurrent one fails on the application's version (CONFLICT).
-  if ((await documents.countBy({ applicationId: application.id })) >= MAX_DOCUMENTS_PER_APPLICATION) {
-    violations.add("input.applicationId", "TOO_MANY_DOCUMENTS", m.tooMany, { max: MAX_DOCUMENTS_PER_APPLICATION });
+  const max = maxDocumentsFor(application);
+  if ((await documents.countBy({ applicationId: application.id })) >= max) {
+    violations.add("input.applicationId", "TOO_MANY_DOCUMENTS", m.tooMany, { max });
   }
   violations.throwIfAny();
   const { mimeType } = upload!;

@@ -9,6 +9,18 @@ export function detectMimeType(content: Buffer): string | null {
   return SIGNATURES.find(({ magic }) => magic.every((byte, i) => content[i] === byte))?.mimeType ?? null;
 }
 
+/** What a client sends when it does not know a file's type (a browser's "" for an unknown extension). */
+const UNDECLARED = new Set(["", "application/octet-stream"]);
+
+/**
+ * Whether the declared type agrees with the content's: compared loosely (case, parameters, the
+ * common "image/jpg"); a client that declares no type has its file taken for what its bytes are.
+ */
+export function declaredTypeAgrees(declared: string, detected: string): boolean {
+  const clean = declared.split(";")[0]!.trim().toLowerCase();
+  return UNDECLARED.has(clean) || clean === detected || (clean === "image/jpg" && detected === "image/jpeg");
+}
+
 export const MAX_DOCUMENT_BYTES = 5 * 1024 * 1024;
 
 /** Decoded size of a base64 string, known before decoding it. */

@@ -18,6 +18,10 @@ export const documentMessages = messages({
     en: () => "Only PDF, JPEG or PNG files are accepted (checked by content).",
     ar: () => "تقبل ملفات PDF أو JPEG أو PNG فقط (يُتحقق من المحتوى).",
   },
+  mimeMismatch: {
+    en: (p: { declared: string; detected: string }) => `The file's content is ${p.detected}, not ${p.declared} as declared: send it with its own type.`,
+    ar: (p: { declared: string; detected: string }) => `محتوى الملف من نوع ${p.detected} وليس ${p.declared} كما ذُكر: أرسله بنوعه الصحيح.`,
+  },
   fileNameRequired: { en: () => "A file name is required.", ar: () => "اسم الملف مطلوب." },
   fileNamePath: {
     en: () => 'A file name is a name only: no folder, and none of \\ / : * ? " < > |.',
