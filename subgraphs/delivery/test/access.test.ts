@@ -1,3 +1,5 @@
+import type { RegisterMemberFacts } from "../../../kernel/events/cardIssued";
+import { withCheckDigit } from "../../../kernel/nationalId";
 import { countStatements } from "../../../kernel/database/statementCounter";
 import { DATABASE_KINDS } from "../../../test/support/database";
 import { codes } from "../../../test/support/http";
@@ -65,6 +67,51 @@ describe.each(DATABASE_KINDS)("who sees a card's delivery, on %s", (kind) => {
     }
     expect(codes(await lookUp("RR999999999SA", CALLERS.citizen))).toEqual(["FORBIDDEN"]);
     expect((await lookUp("RR999999999SA", CALLERS.operator)).data).toEqual({ shipment: null });
+  });
+
+  describe("after someone left a register", () => {
+    const [father, son, wife] = ["190000031", "190000032", "190000033"].map(withCheckDigit) as [string, string, string];
+    const person = (nationalId: string, relation: RegisterMemberFacts["relation"]): RegisterMemberFacts => ({ nationalId, relation, birthDate: "1990-01-01", nationality: "SAU" });
+    const card = (registerNumber: string, daysAgo: number, members: RegisterMemberFacts[]) =>
+      cardIssued({ daysAgo, registerNumber, headNationalId: members[0]!.nationalId, memberIds: members.map((m) => m.nationalId), members });
+    const lookUp = async (issued: { cardNumber: string }, nationalId: string) => {
+      const { trackingNumber } = await delivery.db.getRepository(Shipment).findOneByOrFail({ cardNumber: issued.cardNumber });
+      return codes(await delivery.http(`query($t: ID!) { shipment(trackingNumber: $t) { trackingNumber } }`, { t: trackingNumber }, { nationalId }));
+    };
+
+    it("stops a son who heads a register of his own from looking up his father's shipments, whichever card's event comes first", async () => {
+      const fathers = (daysAgo: number) => card("3900000079", daysAgo, [person(father, "HEAD"), person(son, "SON")]);
+      const first = fathers(30);
+      await delivery.publish(first);
+      expect(await lookUp(first, son)).toEqual([]);
+      await delivery.publish(card("3900000080", 20, [person(son, "HEAD")]));
+      expect(await lookUp(first, son)).toEqual(["FORBIDDEN"]);
+      expect(await lookUp(first, father)).toEqual([]);
+      // The father's card issued before the son moved, its event delivered after the son's own.
+      const late = fathers(25);
+      await delivery.publish(late);
+      expect(await lookUp(late, son)).toEqual(["FORBIDDEN"]);
+      expect(await lookUp(late, father)).toEqual([]);
+      // A card of the father's issued after the son's own lists him again (he came back): he reads it.
+      const back = fathers(10);
+      await delivery.publish(back);
+      expect(await lookUp(back, son)).toEqual([]);
+    });
+
+    it("stops a wife the register's new card leaves out from looking up its earlier shipments, whichever card's event comes first", async () => {
+      const both = (daysAgo: number) => card("3900000081", daysAgo, [person(father, "HEAD"), person(wife, "SPOUSE")]);
+      const first = both(9);
+      await delivery.publish(first);
+      expect(await lookUp(first, wife)).toEqual([]);
+      await delivery.publish(card("3900000081", 7, [person(father, "HEAD")]));
+      expect(await lookUp(first, wife)).toEqual(["FORBIDDEN"]);
+      expect(await lookUp(first, father)).toEqual([]);
+      // A card issued before the update, its event delivered after it.
+      const late = both(8);
+      await delivery.publish(late);
+      expect(await lookUp(late, wife)).toEqual(["FORBIDDEN"]);
+      expect(await lookUp(late, father)).toEqual([]);
+    });
   });
 
   it("gives nothing personal without a token, by FamilyCard or by Shipment", async () => {

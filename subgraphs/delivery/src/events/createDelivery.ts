@@ -1,6 +1,7 @@
 import type { DataSource, EntityManager } from "typeorm";
 import type { CardIssuedEvent } from "../../../../kernel/events/cardIssued";
 import { IssuedCard } from "../cards/issuedCard.entity";
+import { forgetReadersWhoLeft } from "../cards/registerMoves";
 import { issuedCardOf, pickupEventOf, pickupOf, shipmentOf, SYSTEM, trackingEventOf } from "../cards/newDelivery";
 import { OfficePickup } from "../pickups/officePickup.entity";
 import { PickupEvent } from "../pickups/pickupEvent.entity";
@@ -23,12 +24,15 @@ export async function nextSerials(tx: EntityManager, count: number): Promise<num
  * Creates the one delivery of an issued card: a Shipment for SAUDI_POST, an OfficePickup in
  * PREPARING for OFFICE_PICKUP. The issued_card row goes first with ON CONFLICT DO NOTHING: its
  * unique card number and event id make a repeated or concurrent delivery of the same event (or
- * another event for the same card) a no-op, answered "duplicate".
+ * another event for the same card) a no-op, answered "duplicate". People who left a register (for
+ * this card's, or left out of it) stop reading its earlier shipments.
  */
 export async function createDelivery(db: DataSource, event: CardIssuedEvent, workingDays: number): Promise<DeliveryOutcome> {
   return db.transaction(async (tx) => {
-    const inserted = await tx.createQueryBuilder().insert().into(IssuedCard).values(issuedCardOf(event)).orIgnore().returning("card_number").execute();
+    const card = issuedCardOf(event);
+    const inserted = await tx.createQueryBuilder().insert().into(IssuedCard).values(card).orIgnore().returning("card_number").execute();
     if ((inserted.raw as unknown[]).length === 0) return { outcome: "duplicate" };
+    await forgetReadersWhoLeft(tx, card);
     const issuedAt = new Date(event.issuedAt);
     if (event.deliveryMethod === "SAUDI_POST") {
       const [serial] = await nextSerials(tx, 1);
