@@ -312,6 +312,7 @@ describe("the web app, as an outside browser probe walked it", () => {
     await page.getByRole("heading", { level: 2, name: "يتقدّم بطلب البطاقة من بلغ ١٨ سنة" }).waitFor();
     await settled(page);
     expect(await page.getByRole("button", { name: "إنشاء الطلب" }).count()).toBe(0);
+    expect(await page.getByText("بعض الجهات لم تُجب", { exact: false }).count()).toBe(0);
     expect(await checkAccessibility(page)).toEqual([]);
   });
 

@@ -14,7 +14,7 @@ import { OPEN_STATUSES } from "./labels";
 import { NewApplication } from "./NewApplication";
 import { PastApplications } from "./PastApplications";
 import { applyWords } from "./words";
-import { isAdultToday } from "../ui/adulthood";
+import { isAdultToday, isRefusedMinor, unansweredParts } from "../ui/adulthood";
 import { ScreenHeading } from "../ui/ScreenHeading";
 
 /**
@@ -52,7 +52,7 @@ export function ApplyScreen() {
       </ScreenHeading>
       {loading && !data && <p role="status">{common.loading}</p>}
       <ErrorSummary error={error} onRetry={() => void reload()} />
-      {partialErrors.length > 0 && <p class="notice">{common.partial}</p>}
+      {unansweredParts(partialErrors, isRefusedMinor(me)).length > 0 && <p class="notice">{common.partial}</p>}
       {data && (
         <>
           {open ? (

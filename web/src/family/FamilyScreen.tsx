@@ -15,7 +15,7 @@ import { SupportSection } from "./SupportSection";
 import { relationLabels } from "./labels";
 import { familyWords } from "./words";
 import { ScreenHeading } from "../ui/ScreenHeading";
-import { isAdultToday } from "../ui/adulthood";
+import { isRefusedMinor, unansweredParts } from "../ui/adulthood";
 import { ScrollTable } from "../ui/ScrollTable";
 
 type Family = NonNullable<NonNullable<MyFamilyQuery["me"]>["family"]>;
@@ -28,9 +28,8 @@ export function FamilyScreen() {
   const me = data?.me;
   // A citizen has at most one open application (newest first in the list).
   const open = data?.myCardApplications.find((application) => OPEN_STATUSES.includes(application.status)) ?? null;
-  // A son or daughter under 18 is refused the family (FORBIDDEN): said as such, not as an agency that did not answer.
-  const minor = me != null && !me.family && !isAdultToday(me.birthDate);
-  const unanswered = partialErrors.filter((partial) => !(minor && partial.code === "FORBIDDEN"));
+  const minor = isRefusedMinor(me);
+  const unanswered = unansweredParts(partialErrors, minor);
   return (
     <>
       <ScreenHeading>
