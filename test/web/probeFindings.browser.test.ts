@@ -282,11 +282,19 @@ describe("the web app, as an outside browser probe walked it", () => {
     expect(await inView(postal, postal.getByRole("button", { name: /^تسجيل حدث للشحنة / }).first())).toBe(true);
   });
 
-  it("opens a family by its register number and a shipment by its tracking number from a search box, off the lists' pages", async () => {
+  it("opens a family by its register number and a shipment by its tracking number from a search box, off the lists' pages, each box found by its label alone", async () => {
     const labor = await signedIn(OFFICERS.labor);
     await labor.goto("/#/support");
-    const findFamily = labor.getByRole("search", { name: "البحث برقم سجل الأسرة" });
-    await findFamily.getByLabel("البحث برقم سجل الأسرة", { exact: true }).fill("٣٠٠٠٠٠٠٠٠٢");
+    const findFamily = labor.getByRole("search");
+    const registerBox = labor.getByLabel("البحث برقم سجل الأسرة", { exact: true });
+    expect(await registerBox.count()).toBe(1);
+    // A number of another shape is refused beside the box, before any purpose is asked for or anything opened.
+    await registerBox.fill("123");
+    await findFamily.getByRole("button", { name: "بحث", exact: true }).click();
+    expect(await findFamily.getByText("رقم سجل الأسرة ١٠ أرقام.", { exact: true }).isVisible()).toBe(true);
+    expect(await registerBox.getAttribute("aria-invalid")).toBe("true");
+    expect(await labor.evaluate(() => location.hash)).toBe("#/support");
+    await registerBox.fill("٣٠٠٠٠٠٠٠٠٢");
     await findFamily.getByRole("button", { name: "بحث", exact: true }).click();
     await labor.waitForFunction(() => location.hash === "#/support/3000000002");
 
@@ -296,8 +304,16 @@ describe("the web app, as an outside browser probe walked it", () => {
     expect(shipment.status).toBe("DELIVERED"); // gone from the postal queue
     const postal = await signedIn(OFFICERS.post);
     await postal.goto("/#/shipments");
-    const findShipment = postal.getByRole("search", { name: "البحث برقم التتبع" });
-    await findShipment.getByLabel("البحث برقم التتبع", { exact: true }).fill(` ${shipment.trackingNumber.toLowerCase()} `);
+    const findShipment = postal.getByRole("search");
+    const trackingBox = postal.getByLabel("البحث برقم التتبع", { exact: true });
+    expect(await trackingBox.count()).toBe(1);
+    await findShipment.getByRole("button", { name: "بحث", exact: true }).click();
+    expect(await findShipment.getByText("اكتب الرقم الذي تبحث عنه.", { exact: true }).isVisible()).toBe(true);
+    await trackingBox.fill("XX");
+    await findShipment.getByRole("button", { name: "بحث", exact: true }).click();
+    expect(await findShipment.getByText("رقم التتبع حرفان ثم ٩ أرقام ثم حرفان، مثل RR123456789SA.", { exact: true }).isVisible()).toBe(true);
+    expect(await postal.evaluate(() => location.hash)).toBe("#/shipments");
+    await trackingBox.fill(` ${shipment.trackingNumber.toLowerCase()} `);
     await findShipment.getByRole("button", { name: "بحث", exact: true }).click();
     await postal.waitForFunction((tracking) => location.hash === `#/shipments/${tracking}`, shipment.trackingNumber);
     await postal.getByRole("heading", { name: `الشحنة ${shipment.trackingNumber}` }).waitFor();

@@ -19,6 +19,9 @@ import { isFinal, latestEventAt } from "./moves";
 import "./shipments.css";
 import { shipmentsWords } from "./words";
 
+/** A UPU S10 item identifier, as Saudi Post prints it (RR123456789SA). */
+const TRACKING_NUMBER = /^[A-Z]{2}\d{9}[A-Z]{2}$/;
+
 /** Shipments per page of the queue. */
 const PAGE = 20;
 
@@ -96,7 +99,7 @@ export function ShipmentsScreen({ id }: { id?: string }) {
     <div class="shipments">
       <ScreenHeading>{words.title}</ScreenHeading>
       {!refused && <p>{words.intro}</p>}
-      {!refused && <LookUp id="find-shipment" label={words.findShipment} screen="shipments" />}
+      {!refused && <LookUp id="find-shipment" label={words.findShipment} screen="shipments" shape={TRACKING_NUMBER} shapeMessage={words.trackingShape} />}
       {loading && !queue && <p role="status">{common.loading}</p>}
       <ErrorSummary error={error} onRetry={refused ? undefined : () => void reload()} />
       {queue && (

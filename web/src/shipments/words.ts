@@ -5,6 +5,7 @@ export const shipmentsWords = catalogue(
   {
     title: "الشحنات بانتظار الحدث التالي",
     findShipment: "البحث برقم التتبع",
+    trackingShape: "رقم التتبع حرفان ثم ٩ أرقام ثم حرفان، مثل RR123456789SA.",
     intro: "شحنات بطاقات العائلة التي لم تُسلَّم ولم تُعَد إلى المكتب، الأطول انتظاراً منذ آخر حدث أولاً. افتح الشحنة لتسجيل حدثها التالي؛ يُطلب منك غرض الاطلاع عند فتح كل شحنة.",
     total: (n: string) => `الشحنات المنتظرة: ${n}`,
     caption: (n: string) => `الشحنات بانتظار الحدث التالي: ${n}`,
@@ -66,6 +67,7 @@ export const shipmentsWords = catalogue(
   {
     title: "Shipments awaiting their next event",
     findShipment: "Find by tracking number",
+    trackingShape: "A tracking number is two letters, nine digits and two letters, e.g. RR123456789SA.",
     intro: "Family card shipments neither delivered nor returned to the office, the one waiting longest since its latest event first. Open a shipment to record its next event; you are asked for the purpose of access each time you open one.",
     total: (n: string) => `Shipments waiting: ${n}`,
     caption: (n: string) => `Shipments awaiting their next event: ${n}`,

@@ -16,6 +16,9 @@ import { supportWords } from "./words";
 import { Amount } from "../ui/Amount";
 import { LookUp } from "../ui/LookUp";
 
+/** A family register number: ten digits. */
+const REGISTER_NUMBER = /^\d{10}$/;
+
 /** Families per page. */
 const PAGE = 20;
 
@@ -41,7 +44,7 @@ export function Families({ position, onMove }: { position: PagePosition; onMove(
   return (
     <section class="card" aria-labelledby="support-families-title">
       <h2 id="support-families-title">{words.familiesTitle}</h2>
-      <LookUp id="find-family" label={words.findFamily} screen="support" />
+      <LookUp id="find-family" label={words.findFamily} screen="support" shape={REGISTER_NUMBER} shapeMessage={words.registerShape} />
       {loading && !list && <p role="status">{common.loading}</p>}
       <ErrorSummary error={error} onRetry={() => void reload()} />
       {list && (
