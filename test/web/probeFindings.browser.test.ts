@@ -527,6 +527,8 @@ describe("the web app, as an outside browser probe walked it", () => {
       const declaration = page.getByLabel("أقر بفقدان البطاقة", { exact: true });
       await declaration.waitFor();
       await settled(page);
+      // Said once that the card carries the register's members (the form repeated the record's words).
+      expect(await page.getByText("تحمل البطاقة البديلة أفراد الأسرة", { exact: false }).count()).toBe(1);
       await declaration.check();
       await page.getByRole("button", { name: "تقديم الطلب", exact: true }).click();
       await announced(page, "تم تقديم الطلب");

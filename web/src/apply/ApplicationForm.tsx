@@ -103,7 +103,8 @@ export function ApplicationForm({ id, initial, chooseKind, offices, error, busy,
           <PeopleFieldset id={`${id}-child`} role="child" rows={values.children} onChange={(children) => set({ children })} error={error} />
         </>
       ) : (
-        <p class="hint">{words.membersFromRegister}</p>
+        // An application's own page says it above its form already (NamedMembers).
+        chooseKind && <p class="hint">{words.membersFromRegister}</p>
       )}
       <RadioGroup
         id={`${id}-delivery`}
