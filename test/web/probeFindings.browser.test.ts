@@ -415,6 +415,28 @@ describe("the web app, as an outside browser probe walked it", () => {
     expect(await page.locator('[role="status"][aria-live="polite"]').textContent()).toBe("");
   });
 
+  it("tells an applicant that a civil-affairs officer moved his application, never the officer's national ID", async () => {
+    const [abdullah, officer] = await Promise.all([ABDULLAH.nationalId, OFFICERS.civilAffairs].map((id) => platform.login(id)));
+    const as = (token: string) => (query: string, variables: Record<string, unknown> = {}) => graphql(platform.gatewayUrl, query, variables, { token, headers: PURPOSE });
+    const id = (await as(abdullah)(`mutation { createCardApplication(input: { kind: REPLACEMENT_LOST, lossDeclaration: true, deliveryMethod: OFFICE_PICKUP, pickupOfficeId: "RUH-01" }) { id } }`)).data.createCardApplication.id;
+    try {
+      await as(abdullah)(`mutation($id: ID!) { submitCardApplication(id: $id) { status } }`, { id });
+      await as(officer)(`mutation($id: ID!) { startReview(id: $id) { status } }`, { id });
+      expect((await as(officer)(`mutation($id: ID!) { requestCorrection(id: $id, notes: "صورة أوضح") { status } }`, { id })).errors).toBeUndefined();
+      const page = await signedIn(ABDULLAH.nationalId);
+      await page.goto("/#/apply");
+      const history = page.locator("ol.timeline").first();
+      await history.waitFor();
+      await settled(page);
+      const text = await history.innerText();
+      expect(text).toContain("بواسطة: موظف الأحوال المدنية");
+      expect(text).toContain("بواسطة: أنت");
+      expect(text).not.toContain(OFFICERS.civilAffairs);
+    } finally {
+      await as(abdullah)(`mutation($id: ID!) { cancelCardApplication(id: $id) { status } }`, { id });
+    }
+  });
+
   it("shows the family the shipment its card came back from after three failed attempts, with the whole timeline", async () => {
     const [fahad, officer, operator] = await Promise.all([FAHAD.nationalId, OFFICERS.civilAffairs, OFFICERS.post].map((id) => platform.login(id)));
     const as = (token: string) => (query: string, variables: Record<string, unknown> = {}) => graphql(platform.gatewayUrl, query, variables, { token, headers: PURPOSE });

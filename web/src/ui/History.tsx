@@ -11,6 +11,8 @@ export interface HistoryWords {
   note: string;
   system: string;
   you: string;
+  /** Who anyone else is to an applicant: the officer's role, never his national ID. */
+  officer?: string;
 }
 
 interface HistoryProps {
@@ -35,7 +37,7 @@ export function History({ history, words, viewerId, applicant }: HistoryProps) {
         </>
       );
     }
-    return <Code value={by} />;
+    return words.officer ?? <Code value={by} />;
   };
   return (
     <ol class="timeline">
