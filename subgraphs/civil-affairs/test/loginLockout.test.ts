@@ -33,8 +33,11 @@ describe.each(DATABASE_KINDS)("sign-in lockout (%s)", (kind) => {
     const checked = answers.filter((a) => a.errors?.[0]?.extensions?.code !== "RATE_LIMITED");
     expect(checked.length).toBe(5);
     expect(answers.filter((a) => a.errors?.[0]?.extensions?.code === "RATE_LIMITED").length).toBe(35);
-    // The lock holds for the right password too.
-    expect((await attempt(id, PASSWORD)).errors?.[0]?.extensions?.code).toBe("RATE_LIMITED");
+    // The lock holds for the right password too, and says how long it lasts as the gateway's limits do.
+    const locked = (await attempt(id, PASSWORD)).errors?.[0]?.extensions;
+    expect(locked?.code).toBe("RATE_LIMITED");
+    expect(locked?.retryAfterSeconds).toBeGreaterThan(14 * 60);
+    expect(locked?.retryAfterSeconds).toBeLessThanOrEqual(15 * 60);
   });
 
   it("counts unknown IDs the same way, and opens again once the lock has passed", async () => {

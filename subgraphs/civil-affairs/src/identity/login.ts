@@ -75,8 +75,9 @@ export async function login(
 
   const attempt = await countAttempt(db, nationalId!, policy, now);
   if (!attempt.allowed) {
-    const minutes = Math.max(1, Math.ceil(((attempt.lockedUntil?.getTime() ?? now.getTime()) - now.getTime()) / 60_000));
-    throw appError("RATE_LIMITED", lang, identityMessages.locked[lang]({ minutes }));
+    // The wait in seconds as the gateway's own RATE_LIMITED gives it, so a client handles both alike.
+    const retryAfterSeconds = Math.max(1, Math.ceil(((attempt.lockedUntil?.getTime() ?? now.getTime()) - now.getTime()) / 1000));
+    throw appError("RATE_LIMITED", lang, identityMessages.locked[lang]({ minutes: Math.ceil(retryAfterSeconds / 60) }), { retryAfterSeconds });
   }
 
   const account = await db.getRepository(Account).findOneBy({ nationalId: nationalId! });
