@@ -121,6 +121,13 @@ describe("authorization from the schema, at the gateway", () => {
     expect(response.data).toEqual({ citizen: null });
   });
 
+  it("answers a variable it cannot take with that error alone, no refusal of fields that never ran", async () => {
+    const response = await graphql(platform.gatewayUrl, `query($n: ID!) { citizen(nationalId: $n) { nationalId } }`, {});
+    expect(codes(response)).toEqual(["BAD_USER_INPUT"]);
+    expect(response.errors![0]!.message).toContain("$n");
+    expect(response.data).toBeUndefined();
+  });
+
   it("answers the rest of the operation, null at the refused paths, one error per path", async () => {
     const response = await call("citizen", `{ benefitPrograms { code } me { nationalId } programStats { eligibleFamilies } stats: deliveryStats { delivered } }`);
     // programStats and deliveryStats are non-null: the null propagates to data, as GraphQL does.

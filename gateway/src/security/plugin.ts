@@ -95,6 +95,8 @@ export function securityPlugin(options: SecurityPluginOptions): ApolloServerPlug
         async willSendResponse(requestContext) {
           if (!complete || requestContext.response.body.kind !== "single") return;
           const result = requestContext.response.body.singleResult;
+          // Nothing ran (a variable that could not be coerced): the refusals of fields never reached would only add noise.
+          if (result.data === undefined) return;
           const lang = requestContext.contextValue.lang;
           result.data = complete(result.data as Record<string, unknown> | null | undefined) as typeof result.data;
           const refused = removals.map((removal) => ({ ...appError(removal.code, lang).toJSON(), path: removal.path }));
