@@ -60,6 +60,12 @@ describe("documents attached to an application", () => {
   });
 
   it("takes a file whose type the client did not know for what its content is, whatever its name", async () => {
+    // An application of its own: the shared one holds ten documents, what a replacement may.
+    const [head] = await headsWithCards(ca.db, 1);
+    const other = await ca.as({ nationalId: head! });
+    const created = await other(`mutation { createCardApplication(input: { kind: REPLACEMENT_DAMAGED, deliveryMethod: OFFICE_PICKUP, pickupOfficeId: "RUH-01" }) { id } }`);
+    const attach = (content: Buffer, mimeType: string, fileName: string) =>
+      other(ATTACH, { input: { applicationId: created.data.createCardApplication.id, type: "OTHER", fileName, mimeType, contentBase64: content.toString("base64") } });
     const pdf = await attach(PDF, "application/octet-stream", "scan.bin");
     expect(pdf.errors).toBeUndefined();
     expect(pdf.data.attachDocument).toMatchObject({ fileName: "scan.bin", mimeType: "application/pdf" });
