@@ -633,6 +633,34 @@ describe("the web app, as an outside browser probe walked it", () => {
     expect(titles).toEqual(["عائلتي · بطاقة العائلة", "من اطّلع على بياناتي · بطاقة العائلة", "Who accessed my data · Family card"]);
   });
 
+  it("shows the officer, person by person, whom the registry links to the applicant and which document was asked for whom", async () => {
+    const abdullah = await platform.login(ABDULLAH.nationalId);
+    const as = (query: string, variables: Record<string, unknown> = {}) => graphql(platform.gatewayUrl, query, variables, { token: abdullah });
+    const stranger = "1000000024"; // Fahad's wife: no marriage record names Abdullah
+    const created = await as(`mutation($s: [ID!]) { createCardApplication(input: { kind: MEMBERS_UPDATE, spouseIds: $s, deliveryMethod: OFFICE_PICKUP, pickupOfficeId: "RUH-01" }) { id } }`, { s: [ABDULLAH.wife, stranger] });
+    const id = created.data.createCardApplication.id as string;
+    try {
+      const contract = { applicationId: id, type: "MARRIAGE_CONTRACT", fileName: "contract.pdf", mimeType: "application/pdf", contentBase64: Buffer.from("%PDF-1.7 contract").toString("base64") };
+      expect((await as(`mutation($input: AttachDocumentInput!) { attachDocument(input: $input) { id } }`, { input: contract })).errors).toBeUndefined();
+      expect((await as(`mutation($id: ID!) { submitCardApplication(id: $id) { status } }`, { id })).data.submitCardApplication.status).toBe("SUBMITTED");
+
+      const page = await signedIn(OFFICERS.civilAffairs);
+      await page.evaluate((caseId) => void (location.hash = `#/review/${encodeURIComponent(caseId)}`), id);
+      await page.getByLabel("غرض الاطلاع", { exact: true }).fill(PURPOSE["x-access-purpose"]);
+      await page.getByRole("button", { name: "فتح", exact: true }).click();
+      const members = page.getByRole("region", { name: "الأفراد" });
+      await members.getByRole("columnheader", { name: "الربط في السجل المدني" }).first().waitFor();
+      await settled(page);
+      const rowOf = async (nationalId: string) => (await members.getByRole("row").filter({ hasText: nationalId }).innerText()).replace(/\s+/g, " ");
+      expect(await rowOf(ABDULLAH.wife)).toContain("مرتبط بمقدم الطلب");
+      expect(await rowOf(ABDULLAH.wife)).not.toContain("غير مرتبط");
+      expect(await rowOf(stranger)).toContain("غير مرتبط بمقدم الطلب");
+      expect(await rowOf(stranger)).toContain("عقد الزواج: مرفق");
+    } finally {
+      await as(`mutation($id: ID!) { cancelCardApplication(id: $id) { status } }`, { id });
+    }
+  });
+
   it("names each field in the labor wage form's error summary, in the form's order", async () => {
     const page = await signedIn(OFFICERS.labor);
     await page.evaluate((register) => void (location.hash = `#/support/${register}`), ABDULLAH.registerNumber);

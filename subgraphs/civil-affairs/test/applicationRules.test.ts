@@ -45,7 +45,7 @@ const ACTIVE_CARD = { status: CardStatus.ACTIVE } as FamilyCard;
 
 describe("card application rules", () => {
   it("passes a complete, registered family", () => {
-    expect(evaluate(draft(), facts(), "en", "submit")).toEqual({ violations: [], missingDocuments: [] });
+    expect(evaluate(draft(), facts(), "en", "submit")).toEqual({ violations: [], missingDocuments: [], requirements: [] });
   });
 
   describe("who may apply", () => {

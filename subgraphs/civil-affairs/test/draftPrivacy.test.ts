@@ -97,8 +97,17 @@ describe("what a draft shows its applicant", () => {
   it("shows the civil-affairs officer every person named who exists, and refuses approval for a head or an unknown ID", async () => {
     const created = await create([KHALID_WIFE, NOBODY], [FAHAD]);
     const id = created.data.createCardApplication.id;
-    const asOfficer = await officer(`query($id: ID!) { cardApplication(id: $id) { spouses { nationalId } children { nationalId } } }`, { id });
-    expect(asOfficer.data.cardApplication).toEqual({ spouses: [{ nationalId: KHALID_WIFE }], children: [{ nationalId: FAHAD }] });
+    const REQUIREMENTS = `query($id: ID!) { cardApplication(id: $id) { spouses { nationalId } children { nationalId } documentRequirements { type personId met } } }`;
+    const asOfficer = await officer(REQUIREMENTS, { id });
+    // Person by person: his wife is linked by the registry (nothing asked), the other two are not.
+    expect(asOfficer.data.cardApplication).toEqual({
+      spouses: [{ nationalId: KHALID_WIFE }],
+      children: [{ nationalId: FAHAD }],
+      documentRequirements: [
+        { type: "MARRIAGE_CONTRACT", personId: NOBODY, met: false },
+        { type: "BIRTH_CERTIFICATE", personId: FAHAD, met: false },
+      ],
+    });
     // With the supporting documents attached it is submitted; the officer's review then checks the registry.
     for (const type of ["MARRIAGE_CONTRACT", "BIRTH_CERTIFICATE"]) {
       const attached = await khalid(`mutation($input: AttachDocumentInput!) { attachDocument(input: $input) { id } }`, {
@@ -106,6 +115,7 @@ describe("what a draft shows its applicant", () => {
       });
       expect(attached.errors).toBeUndefined();
     }
+    expect((await officer(REQUIREMENTS, { id })).data.cardApplication.documentRequirements.map((r: { met: boolean }) => r.met)).toEqual([true, true]);
     expect((await khalid(`mutation($id: ID!) { submitCardApplication(id: $id) { status } }`, { id })).data.submitCardApplication.status).toBe("SUBMITTED");
     await officer(`mutation($id: ID!) { startReview(id: $id) { status } }`, { id });
     const approve = await officer(`mutation($id: ID!) { approveCardApplication(id: $id) { status } }`, { id });

@@ -116,10 +116,12 @@ describe("what each role sees of a person", () => {
     expect([codes(draftById), draftById.data.cardApplication]).toEqual([["FORBIDDEN"], null]);
     // Once submitted she reads it, but not the ID of the stranger he named: only the people she may see.
     await ca.db.query(`UPDATE card_application SET status = 'SUBMITTED', submitted_at = now() WHERE id = $1`, [draft]);
-    const named = `query($id: ID!) { cardApplication(id: $id) { requestedSpouseIds spouses { nationalId } } }`;
+    const named = `query($id: ID!) { cardApplication(id: $id) { requestedSpouseIds spouses { nationalId } documentRequirements { type personId } } }`;
     const hers = await (await ca.as({ nationalId: HIND }))(named, { id: draft });
-    expect(hers.data.cardApplication).toEqual({ requestedSpouseIds: [HIND], spouses: [{ nationalId: HIND }] });
-    expect((await abdullah(named, { id: draft })).data.cardApplication.requestedSpouseIds).toEqual([HIND, "1000000024"]);
+    expect(hers.data.cardApplication).toEqual({ requestedSpouseIds: [HIND], spouses: [{ nationalId: HIND }], documentRequirements: [{ type: "MARRIAGE_CONTRACT", personId: null }, { type: "DAMAGED_CARD_PHOTO", personId: null }] });
+    const his = (await abdullah(named, { id: draft })).data.cardApplication;
+    expect(his.requestedSpouseIds).toEqual([HIND, "1000000024"]);
+    expect(his.documentRequirements).toEqual([{ type: "MARRIAGE_CONTRACT", personId: "1000000024" }, { type: "DAMAGED_CARD_PHOTO", personId: null }]);
     await abdullah(`mutation($id: ID!) { cancelCardApplication(id: $id) { id } }`, { id: draft });
   });
 

@@ -117,8 +117,8 @@ export function CaseView({ id, headers, viewerId }: CaseViewProps) {
         <h2 id="case-members-title">{words.membersTitle}</h2>
         {namesMembers(application.kind) ? (
           <>
-            <Members title={words.wives} ids={application.requestedSpouseIds} people={application.spouses} language={language} />
-            <Members title={words.children} ids={application.requestedChildIds} people={application.children} language={language} />
+            <Members title={words.wives} ids={application.requestedSpouseIds} people={application.spouses} requirements={application.documentRequirements} language={language} />
+            <Members title={words.children} ids={application.requestedChildIds} people={application.children} requirements={application.documentRequirements} language={language} />
           </>
         ) : (
           <p>{words.membersFromRegister}</p>
@@ -185,8 +185,21 @@ function PersonFacts({ person, language }: { person: ReviewApplicantFragment; la
 }
 
 /** The people named in one role, as entered, with what the registry says of each. */
-function Members({ title, ids, people, language }: { title: string; ids: string[]; people: ReviewApplicantFragment[]; language: Language }) {
+/** The documents that prove a link the registry lacks: what the rules ask of a person it does not link to the applicant. */
+const LINK_DOCUMENTS: DocumentType[] = ["MARRIAGE_CONTRACT", "BIRTH_CERTIFICATE"];
+
+interface MembersProps {
+  title: string;
+  ids: string[];
+  people: ReviewApplicantFragment[];
+  requirements: CaseDetailsFragment["documentRequirements"];
+  language: Language;
+}
+
+/** The people named, each with what the registry says of his link to the applicant and the documents asked for him. */
+function Members({ title, ids, people, requirements, language }: MembersProps) {
   const words = useWords(reviewWords);
+  const labels = useWords(documentLabels);
   return (
     <>
       <h3>{title}</h3>
@@ -201,11 +214,14 @@ function Members({ title, ids, people, language }: { title: string; ids: string[
                 <th scope="col">{words.nationalId}</th>
                 <th scope="col">{words.birthDate}</th>
                 <th scope="col">{words.nationality}</th>
+                <th scope="col">{words.registryLink}</th>
               </tr>
             </thead>
             <tbody>
               {ids.map((id) => {
                 const person = people.find((candidate) => candidate.nationalId === id);
+                const asked = requirements.filter((requirement) => requirement.personId === id);
+                const linked = !asked.some((requirement) => LINK_DOCUMENTS.includes(requirement.type));
                 return (
                   <tr key={id}>
                     <td>{person ? <bdi>{nameOf(person, language)}</bdi> : words.notInRegistry}</td>
@@ -214,6 +230,15 @@ function Members({ title, ids, people, language }: { title: string; ids: string[
                     </td>
                     <td>{person && <Day value={person.birthDate} />}</td>
                     <td>{person && countryName(person.nationality, language)}</td>
+                    <td>
+                      {linked ? words.linked : words.notLinked}
+                      {asked.map((requirement, index) => (
+                        <span key={index}>
+                          <br />
+                          {words.requirement(labels[requirement.type], requirement.met)}
+                        </span>
+                      ))}
+                    </td>
                   </tr>
                 );
               })}

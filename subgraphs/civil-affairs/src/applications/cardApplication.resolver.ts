@@ -1,4 +1,5 @@
 import { Arg, Ctx, FieldResolver, ID, Query, Resolver, Root } from "type-graphql";
+import { DocumentRequirement } from "./documentRequirement.type";
 import { Authenticated, RequiresRole } from "../../../../kernel/graphql/authorization";
 import { requireViewer, type RequestContext } from "../../../../kernel/context";
 import { money, Money } from "../../../../kernel/graphql/money";
@@ -93,6 +94,17 @@ export class CardApplicationResolver {
   async missingDocuments(@Root() application: CardApplication, @Ctx() ctx: RequestContext): Promise<DocumentType[]> {
     const draft = draftOf(application);
     return evaluate(draft, await loadFacts(ctx, draft), ctx.lang, "save").missingDocuments;
+  }
+
+  @FieldResolver(() => [DocumentRequirement], {
+    description: "Every document the rules ask of this application, person by person, met or not: a spouse or child with none is linked to the applicant by the registry.",
+  })
+  async documentRequirements(@Root() application: CardApplication, @Ctx() ctx: RequestContext): Promise<DocumentRequirement[]> {
+    const draft = draftOf(application);
+    const { requirements } = evaluate(draft, await loadFacts(ctx, draft), ctx.lang, "save");
+    const people = requirements.flatMap((requirement) => (requirement.subject ? [requirement.subject] : []));
+    const visible = new Set(await requestedIds(ctx, application, people));
+    return requirements.map(({ type, subject, met }) => ({ type, personId: subject && visible.has(subject) ? subject : null, met }));
   }
 
   @FieldResolver(() => CivilAffairsOffice, { nullable: true })

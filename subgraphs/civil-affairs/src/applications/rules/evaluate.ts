@@ -7,11 +7,13 @@ import { checkDelivery, checkOfficeExists } from "./deliveryRule";
 import type { ApplicationDraft, ApplicationFacts } from "./facts";
 import { checkKindAgainstCard, checkReplacement } from "./kindRule";
 import { checkChildren, checkSpouses } from "./membersRule";
-import { RuleOutcome, unmetRequirements } from "./outcome";
+import { RuleOutcome, unmetRequirements, type DocumentRequirement } from "./outcome";
 
 export interface Evaluation {
   violations: Violation[];
   missingDocuments: DocumentType[];
+  /** Every document the rules ask for, for whom, and whether an attached one of its type answers it. */
+  requirements: Array<DocumentRequirement & { met: boolean }>;
 }
 
 /**
@@ -34,9 +36,10 @@ export function evaluate(draft: ApplicationDraft, facts: ApplicationFacts, lang:
   checkReplacement(draft, out);
   checkDelivery(draft, facts, out);
   const missing = unmetRequirements(out.requirements, facts.documents);
-  if (stage === "save") return { violations: saveViolations, missingDocuments: missing.map((r) => r.type) };
+  const requirements = out.requirements.map((requirement) => ({ ...requirement, met: !missing.includes(requirement) }));
+  if (stage === "save") return { violations: saveViolations, missingDocuments: missing.map((r) => r.type), requirements };
   for (const requirement of missing) {
     out.violations.add("documents", "DOCUMENT_MISSING", m.documentMissing, { type: requirement.type, subject: requirement.subject });
   }
-  return { violations: out.violations.list, missingDocuments: missing.map((r) => r.type) };
+  return { violations: out.violations.list, missingDocuments: missing.map((r) => r.type), requirements };
 }
