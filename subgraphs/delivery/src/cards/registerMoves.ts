@@ -12,22 +12,20 @@ import type { IssuedCard } from "./issuedCard.entity";
  * so a card that arrives after its people moved on does not let them read it either.
  */
 export async function forgetReadersWhoLeft(tx: EntityManager, card: IssuedCard): Promise<void> {
-  const values = [card.memberIds, card.registerNumber, card.issuedAt];
   // Earlier cards: their register's readers narrowed to this card's people; other registers' lose this card's people.
   await tx.query(
     `UPDATE issued_card SET reader_ids = ARRAY(
        SELECT r FROM unnest(reader_ids) r WHERE CASE WHEN register_number = $2 THEN r = ANY($1::text[]) ELSE r <> ALL($1::text[]) END)
      WHERE issued_at < $3 AND (register_number = $2 OR member_ids && $1::text[])`,
-    values,
+    [card.memberIds, card.registerNumber, card.issuedAt],
   );
-  // This card, if later cards came first: without those they left for, or were left out of, since.
+  // This card, in case later cards came first: without who is left out of its register's later cards or on another's.
   await tx.query(
     `UPDATE issued_card SET reader_ids = ARRAY(
-       SELECT r FROM unnest(reader_ids) r WHERE NOT EXISTS (
-         SELECT 1 FROM issued_card later WHERE later.issued_at > $3
-           AND (later.register_number = $2) <> (later.member_ids @> ARRAY[r])))
-     WHERE card_number = $4
-       AND EXISTS (SELECT 1 FROM issued_card later WHERE later.issued_at > $3 AND (later.register_number = $2 OR later.member_ids && $1::text[]))`,
-    [...values, card.cardNumber],
+       SELECT r FROM unnest(reader_ids) r
+       WHERE NOT EXISTS (SELECT 1 FROM issued_card later WHERE later.register_number = $1 AND later.issued_at > $2 AND NOT later.member_ids @> ARRAY[r])
+         AND NOT EXISTS (SELECT 1 FROM issued_card later WHERE later.member_ids @> ARRAY[r] AND later.register_number <> $1 AND later.issued_at > $2))
+     WHERE card_number = $3`,
+    [card.registerNumber, card.issuedAt, card.cardNumber],
   );
 }
