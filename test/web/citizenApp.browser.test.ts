@@ -471,6 +471,7 @@ describe("the citizens' web app in a browser, on a gateway that accepts only per
     await page.clock.fastForward("15:01");
     await page.getByLabel(AR.nationalId, { exact: true }).waitFor();
     await expect(page.getByText("انتهت جلستك").isVisible()).resolves.toBe(true);
+    await announced(page, "انتهت جلستك. سجّل الدخول مرة أخرى لتكمل من حيث توقفت.");
     expect(await wife.isVisible()).toBe(false);
 
     // Back to the server's time for the new token, then the same person signs in again.

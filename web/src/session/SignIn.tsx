@@ -1,4 +1,4 @@
-import { useState } from "preact/hooks";
+import { useEffect, useState } from "preact/hooks";
 import { request } from "../api/client";
 import { ApiError } from "../api/errors";
 import { useApiError } from "../api/useApiError";
@@ -18,6 +18,13 @@ export function SignIn({ ended, expiredFor }: Pick<SessionState, "ended" | "expi
   const [password, setPassword] = useState("");
   const [error, setError] = useApiError();
   const [busy, setBusy] = useState(false);
+  // Why the sign-in form is back is said, not only shown. After a turn: the frame, whose effects
+  // run after this one's, first clears what the screen last said.
+  useEffect(() => {
+    if (!ended) return;
+    const timer = setTimeout(() => announce(ended === "expired" ? words.expired : words.signedOut), 0);
+    return () => clearTimeout(timer);
+  }, [ended]);
 
   const submit = async (event: Event) => {
     event.preventDefault();
