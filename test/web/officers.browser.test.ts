@@ -547,6 +547,7 @@ describe("the officers' screens and the analysts' dashboard in a browser, on a g
     const seven = await variablesOf(page, "Dashboard", () => page.getByRole("radio", { name: "Last 7 days", exact: true }).check());
     expect(Date.parse(seven.to) - Date.parse(seven.from)).toBe(7 * 86_400_000);
     await page.waitForFunction((count) => document.querySelectorAll("#per-day-numbers tbody tr").length !== count, days30);
+    await announced(page, "The figures now cover the last 7 days.");
     const days7 = await compare(seven, "en");
     // The switch reads the same window again; waited for, so that it is not taken for the next read.
     expect(await variablesOf(page, "Dashboard", () => chooseLanguage(page, "ar"))).toEqual(seven);
@@ -554,6 +555,7 @@ describe("the officers' screens and the analysts' dashboard in a browser, on a g
     const ninety = await variablesOf(page, "Dashboard", () => page.getByRole("radio", { name: "آخر ٩٠ يوماً", exact: true }).check());
     expect(Date.parse(ninety.to) - Date.parse(ninety.from)).toBe(90 * 86_400_000);
     await page.waitForFunction((count) => document.querySelectorAll("#per-day-numbers tbody tr").length > count, days30);
+    await announced(page, "تعرض الأرقام الآن آخر ٩٠ يوماً.");
     const days90 = await compare(ninety, "ar");
     expect({ days7, days30, days90 }).toEqual({ days7: expect.any(Number), days30: expect.any(Number), days90: expect.any(Number) });
     expect(days7).toBeGreaterThanOrEqual(7);

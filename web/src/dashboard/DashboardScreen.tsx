@@ -1,10 +1,11 @@
-import { useMemo, useState } from "preact/hooks";
+import { useEffect, useMemo, useRef, useState } from "preact/hooks";
 import { useQuery } from "../api/useQuery";
 import { kindLabels, statusLabels } from "../apply/labels";
 import { DashboardDocument, type DashboardQuery } from "../graphql/graphql";
 import { useWords } from "../i18n/catalogue";
 import { formatAmount, formatNumber, formatShortDay } from "../i18n/format";
 import { useLanguage, type Language } from "../i18n/language";
+import { announce } from "../ui/announcer";
 import { ErrorSummary } from "../ui/ErrorSummary";
 import { commonWords } from "../ui/words";
 import { StatsChart } from "./Chart";
@@ -28,6 +29,13 @@ export function DashboardScreen() {
   const [days, setDays] = useState<WindowDays>(30);
   const variables = useMemo(() => windowOf(days), [days]);
   const { data, error, partialErrors, loading, reload } = useQuery(DashboardDocument, variables);
+  // A window the analyst chose is said once its figures are on the screen (nothing moved visibly near the radio).
+  const chosen = useRef(false);
+  useEffect(() => {
+    if (!chosen.current || loading) return;
+    chosen.current = false;
+    if (data) announce(words.windowShown(words.lastDays(formatNumber(days, language), days)));
+  }, [data, loading]);
   return (
     <>
       <ScreenHeading>
@@ -38,7 +46,11 @@ export function DashboardScreen() {
         <legend>{words.window}</legend>
         {WINDOWS.map((option) => (
           <label key={option}>
-            <input type="radio" name="window" value={option} checked={days === option} onChange={() => setDays(option)} /> {words.lastDays(formatNumber(option, language), option)}
+            <input type="radio" name="window" value={option} checked={days === option} onChange={() => {
+                chosen.current = true;
+                setDays(option);
+              }}
+            /> {words.lastDays(formatNumber(option, language), option)}
           </label>
         ))}
       </fieldset>
