@@ -38,7 +38,11 @@ export function todayInRiyadh(): string {
 }
 
 const DAY: Intl.DateTimeFormatOptions = { year: "numeric", month: "long", day: "numeric" };
-const DAY_TIME: Intl.DateTimeFormatOptions = { ...DAY, hour: "numeric", minute: "2-digit" };
+/** English's 24-hour clock in two digits ("at 02:00" beside "at 14:00"; en-GB wrote "at 2:00"); Arabic's 12-hour "٢:٠٠ ص". */
+const DAY_TIME: Record<Language, Intl.DateTimeFormatOptions> = {
+  ar: { ...DAY, hour: "numeric", minute: "2-digit" },
+  en: { ...DAY, hour: "2-digit", minute: "2-digit" },
+};
 
 /** "12 March 2026" / "١٢ مارس ٢٠٢٦". */
 export function formatDay(day: string, language: Language): string {
@@ -57,7 +61,7 @@ export function formatHijriDay(day: string, language: Language): string {
 
 /** A DateTime, Gregorian with the time, in Riyadh's time. */
 export function formatDateTime(at: string, language: Language): string {
-  return dateFormat(LOCALES[language].gregorian, DAY_TIME).format(new Date(at));
+  return dateFormat(LOCALES[language].gregorian, DAY_TIME[language]).format(new Date(at));
 }
 
 /** A DateTime's day in the Umm al-Qura calendar. */
