@@ -228,7 +228,10 @@ describe("the web app, as an outside browser probe walked it", () => {
     const members = page.getByRole("region", { name: "طلبك الحالي" });
     expect(await members.getByText("1000000081 · غير مرتبط بك في السجل المدني؛ أرفق المستند المطلوب").count()).toBe(1);
     const folder = fs.mkdtempSync(path.join(os.tmpdir(), "documents-"));
-    await picker.setInputFiles(writeSampleDocuments(folder).png);
+    // A PNG saved under a .jpg name (the browser calls it image/jpeg): taken for what its content is.
+    const misnamed = path.join(folder, "birth-certificate.jpg");
+    fs.copyFileSync(writeSampleDocuments(folder).png, misnamed);
+    await picker.setInputFiles(misnamed);
     await announced(page, "تم إرفاق شهادة الميلاد");
     await members.getByText("1000000081 · غير مرتبط بك في السجل المدني؛ أُرفق المستند المطلوب").waitFor();
     fs.rmSync(folder, { recursive: true, force: true });

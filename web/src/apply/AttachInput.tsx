@@ -10,6 +10,9 @@ import { ACCEPTED_TYPES, MAX_FILE_BYTES, readBase64 } from "./files";
 import { attachLabels, documentLabels } from "./labels";
 import { applyWords } from "./words";
 
+/** What the API takes as "type not declared". */
+const UNDECLARED_TYPE = "application/octet-stream";
+
 interface AttachInputProps {
   applicationId: string;
   type: DocumentType;
@@ -58,7 +61,9 @@ export function AttachInput({ applicationId, type, extra = false, hint, related,
     setUploading(true);
     onBusy(true);
     try {
-      await request(AttachDocumentDocument, { input: { applicationId, type, fileName: file.name, mimeType: file.type || "application/octet-stream", contentBase64 } });
+      // No declared type: a browser takes it from the file's name (a PNG saved as photo.jpg says
+      // image/jpeg), and the API recognises the file by its content.
+      await request(AttachDocumentDocument, { input: { applicationId, type, fileName: file.name, mimeType: UNDECLARED_TYPE, contentBase64 } });
       announce(words.attachedNow(labels[type]));
       onAttached();
     } catch (failure) {
