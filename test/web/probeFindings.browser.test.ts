@@ -658,7 +658,7 @@ describe("the web app, as an outside browser probe walked it", () => {
       expect(await rowOf(ABDULLAH.wife)).toContain("مرتبط بمقدم الطلب");
       expect(await rowOf(ABDULLAH.wife)).not.toContain("غير مرتبط");
       expect(await rowOf(stranger)).toContain("غير مرتبط بمقدم الطلب");
-      expect(await rowOf(stranger)).toContain("عقد الزواج: مرفق");
+      expect(await rowOf(stranger)).toContain("يُطلب له: عقد الزواج");
     } finally {
       await as(`mutation($id: ID!) { cancelCardApplication(id: $id) { status } }`, { id });
     }

@@ -118,7 +118,7 @@ describe("what each role sees of a person", () => {
     await ca.db.query(`UPDATE card_application SET status = 'SUBMITTED', submitted_at = now() WHERE id = $1`, [draft]);
     const named = `query($id: ID!) { cardApplication(id: $id) { requestedSpouseIds spouses { nationalId } documentRequirements { type personId } } }`;
     const hers = await (await ca.as({ nationalId: HIND }))(named, { id: draft });
-    expect(hers.data.cardApplication).toEqual({ requestedSpouseIds: [HIND], spouses: [{ nationalId: HIND }], documentRequirements: [{ type: "MARRIAGE_CONTRACT", personId: null }, { type: "DAMAGED_CARD_PHOTO", personId: null }] });
+    expect(hers.data.cardApplication).toEqual({ requestedSpouseIds: [HIND], spouses: [{ nationalId: HIND }], documentRequirements: [{ type: "DAMAGED_CARD_PHOTO", personId: null }] });
     const his = (await abdullah(named, { id: draft })).data.cardApplication;
     expect(his.requestedSpouseIds).toEqual([HIND, "1000000024"]);
     expect(his.documentRequirements).toEqual([{ type: "MARRIAGE_CONTRACT", personId: "1000000024" }, { type: "DAMAGED_CARD_PHOTO", personId: null }]);

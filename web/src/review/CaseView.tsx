@@ -196,7 +196,11 @@ interface MembersProps {
   language: Language;
 }
 
-/** The people named, each with what the registry says of his link to the applicant and the documents asked for him. */
+/**
+ * The people named, each with what the registry says of his link to the applicant and the
+ * documents asked for him. Whether they are attached is said below, by type ("still required"):
+ * the API matches documents to requirements by type, not to a person.
+ */
 function Members({ title, ids, people, requirements, language }: MembersProps) {
   const words = useWords(reviewWords);
   const labels = useWords(documentLabels);
@@ -235,7 +239,7 @@ function Members({ title, ids, people, requirements, language }: MembersProps) {
                       {asked.map((requirement, index) => (
                         <span key={index}>
                           <br />
-                          {words.requirement(labels[requirement.type], requirement.met)}
+                          {words.requirement(labels[requirement.type])}
                         </span>
                       ))}
                     </td>

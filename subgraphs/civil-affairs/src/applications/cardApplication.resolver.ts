@@ -104,7 +104,8 @@ export class CardApplicationResolver {
     const { requirements } = evaluate(draft, await loadFacts(ctx, draft), ctx.lang, "save");
     const people = requirements.flatMap((requirement) => (requirement.subject ? [requirement.subject] : []));
     const visible = new Set(await requestedIds(ctx, application, people));
-    return requirements.map(({ type, subject, met }) => ({ type, personId: subject && visible.has(subject) ? subject : null, met }));
+    // Of people the reader may not see nothing is said, not even that a document was asked for them.
+    return requirements.filter(({ subject }) => !subject || visible.has(subject)).map(({ type, subject, met }) => ({ type, personId: subject, met }));
   }
 
   @FieldResolver(() => CivilAffairsOffice, { nullable: true })

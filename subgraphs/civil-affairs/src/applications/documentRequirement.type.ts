@@ -13,7 +13,7 @@ export class DocumentRequirement {
 
   @Field(() => ID, {
     nullable: true,
-    description: "The spouse or child it is asked for (a marriage contract, an iqama copy, a birth certificate); null for the application's own (a damaged card's photo) or a person the reader may not see.",
+    description: "The spouse or child it is asked for (a marriage contract, an iqama copy, a birth certificate); null for the application's own (a damaged card's photo). A person the reader may not see is left out with what is asked for him.",
   })
   personId!: string | null;
 
