@@ -98,6 +98,17 @@ describe.each(DATABASE_KINDS)("who sees a card's delivery, on %s", (kind) => {
       expect(await lookUp(back, son)).toEqual([]);
     });
 
+    it("stops him too when his own card's event and his father's arrive at once (the outbox sends side by side)", async () => {
+      const leaks: number[] = [];
+      for (let i = 0; i < 10; i++) {
+        const [dad, boy] = [`1701${i}0001`, `1701${i}0002`].map((nine) => withCheckDigit(nine.slice(0, 9))) as [string, string];
+        const fathers = card(`38000${i}0001`, 25, [person(dad, "HEAD"), person(boy, "SON")]);
+        await Promise.all([delivery.publish(fathers), delivery.publish(card(`38000${i}0002`, 20, [person(boy, "HEAD")]))]);
+        if ((await lookUp(fathers, boy)).length === 0) leaks.push(i);
+      }
+      expect(leaks).toEqual([]);
+    });
+
     it("stops a wife the register's new card leaves out from looking up its earlier shipments, whichever card's event comes first", async () => {
       const both = (daysAgo: number) => card("3900000081", daysAgo, [person(father, "HEAD"), person(wife, "SPOUSE")]);
       const first = both(9);

@@ -1,6 +1,9 @@
 import type { EntityManager } from "typeorm";
 import type { IssuedCard } from "./issuedCard.entity";
 
+/** The advisory locks' first key: one per person on the card, apart from any other lock. */
+const READER_LOCKS = 1776;
+
 /**
  * Who still reads a register's shipments by tracking number: the people its latest card lists. A
  * person belongs to one register, so when a card lists someone an earlier card of another
@@ -12,6 +15,10 @@ import type { IssuedCard } from "./issuedCard.entity";
  * so a card that arrives after its people moved on does not let them read it either.
  */
 export async function forgetReadersWhoLeft(tx: EntityManager, card: IssuedCard): Promise<void> {
+  // Two cards that share a person, delivered at once (the outbox sends events side by side),
+  // would each miss the other's uncommitted row: the second waits here for the first to commit,
+  // and its statements then see it. Locked in one order, so two such events never deadlock.
+  await tx.query(`SELECT pg_advisory_xact_lock(${READER_LOCKS}, hashtext(id)) FROM (SELECT id FROM unnest($1::text[]) id ORDER BY id) people`, [card.memberIds]);
   // Earlier cards: their register's readers narrowed to this card's people; other registers' lose this card's people.
   await tx.query(
     `UPDATE issued_card SET reader_ids = ARRAY(
