@@ -112,6 +112,36 @@ describe("social support eligibility through the gateway", () => {
     expect(after.eligibleFamilies).toBeGreaterThanOrEqual(1);
   });
 
+  it("keeps a labor officer from his son's family in a register of its own: no wage, no decision; another officer decides", async () => {
+    const [FAHAD, SON] = ["1000000016", "1000000032"];
+    // The adult son heads a family of his own: his NEW_CARD, issued.
+    const son = await platform.login(SON);
+    const as = (token: string, query: string, variables: Record<string, unknown> = {}) => graphql(platform.gatewayUrl, query, variables, { token, headers: PURPOSE });
+    const id = (await as(son, `mutation { createCardApplication(input: { kind: NEW_CARD, deliveryMethod: OFFICE_PICKUP, pickupOfficeId: "RUH-01" }) { id } }`)).data.createCardApplication.id;
+    await as(son, `mutation($id: ID!) { submitCardApplication(id: $id) { status } }`, { id });
+    const reviewer = await platform.login("1000000909");
+    for (const move of ["startReview(id: $id) { status }", "approveCardApplication(id: $id) { status }", "issueFamilyCard(applicationId: $id) { cardNumber }"]) {
+      expect((await as(reviewer, `mutation($id: ID!) { ${move} }`, { id })).errors).toBeUndefined();
+    }
+    const register = (await as(son, `{ me { family { registerNumber } } }`)).data.me.family.registerNumber as string;
+    // His father, a labor officer: not his family's member any more, but his child is.
+    await platform.subgraphs["civil-affairs"].db.query(`UPDATE account SET roles = '{CITIZEN,LABOR_OFFICER}' WHERE national_id = $1`, [FAHAD]);
+    const father = await platform.login(FAHAD);
+    const wage = await as(father, `mutation($w: RecordWageInput!) { recordWage(input: $w) { nationalId } }`, { w: { nationalId: SON, monthlyHalalas: 0, employer: "لا يوجد", effectiveFrom: "2026-01-01" } });
+    expect(wage.errors?.[0]?.extensions).toMatchObject({ code: "FORBIDDEN", reason: "FOUR_EYES" });
+
+    const officer = await platform.login("1000000917");
+    let enrollment: { id: string } | undefined;
+    for (const started = Date.now(); !enrollment && Date.now() - started < 10_000; await new Promise((resolve) => setTimeout(resolve, 200))) {
+      enrollment = (await as(father, `mutation($r: ID!) { enrollInProgram(registerNumber: $r, program: CITIZEN_ACCOUNT) { id } }`, { r: register })).data?.enrollInProgram;
+    }
+    const own = await as(father, `mutation($id: ID!) { decideEnrollment(id: $id, approve: true) { status } }`, { id: enrollment!.id });
+    expect(own.errors?.[0]?.extensions).toMatchObject({ code: "FORBIDDEN", reason: "FOUR_EYES" });
+    const decided = await as(officer, `mutation($id: ID!) { decideEnrollment(id: $id, approve: false) { status } }`, { id: enrollment!.id });
+    expect(decided.data.decideEnrollment.status).toBe("REJECTED");
+    await platform.subgraphs["civil-affairs"].db.query(`UPDATE account SET roles = '{CITIZEN}' WHERE national_id = $1`, [FAHAD]);
+  });
+
   it("lists the programs to anyone", async () => {
     const response = await graphql(platform.gatewayUrl, `{ benefitPrograms { code rulesVersion } }`);
     expect(response.data.benefitPrograms).toHaveLength(5);

@@ -43,7 +43,7 @@ export function laborResolvers(ruleSet: RuleSet, register: FamilyRegister): obje
     new FamilyResolver(evaluations),
     new EnrollmentResolver(evaluations, register),
     new ProgramStatsResolver(ruleSet),
-    new WageResolver(ruleSet),
+    new WageResolver(ruleSet, register),
   ];
 }
 

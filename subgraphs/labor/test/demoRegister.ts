@@ -15,7 +15,11 @@ export const demoRegister: FamilyRegister = {
     const family = compositionOf(registerNumber);
     const member = family.members.some((m) => m.citizen.nationalId === viewer.nationalId);
     if (!member && !hasRole(viewer, "LABOR_OFFICER", "CIVIL_AFFAIRS_OFFICER")) throw appError("FORBIDDEN", ctx.lang);
-    return family;
+    return { ...family, viewerMayAct: !member };
+  },
+  // The stand-in knows no marriage or birth records: only the reader himself is his own.
+  async mayActOn(nationalId, ctx) {
+    return nationalId !== requireViewer(ctx).nationalId;
   },
 };
 

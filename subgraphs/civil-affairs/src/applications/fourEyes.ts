@@ -29,6 +29,11 @@ const officerAndFamily = loaderByKey<string, { officerId: string; ids: Set<strin
   (row) => row.officerId,
 );
 
+/** The reader and his spouses and children: whom four-eyes keeps him from acting on (a family's, a person's `viewerMayAct`). */
+export async function officersOwnPeople(ctx: RequestContext, officerId: string): Promise<Set<string>> {
+  return (await ctx.loaders.get(officerAndFamily).load(officerId))!.ids;
+}
+
 /** Everyone an application is about: the applicant, the people it names, and his register's members today. */
 async function peopleOf(ctx: RequestContext, application: CardApplication): Promise<string[]> {
   const register = await ctx.loaders.get(familyByHead).load(application.applicantId);
@@ -43,8 +48,8 @@ async function peopleOf(ctx: RequestContext, application: CardApplication): Prom
  * `CardApplication.viewerMayAct` reads it for a page of applications in three statements.
  */
 export async function isOwnCase(ctx: RequestContext, officerId: string, application: CardApplication): Promise<boolean> {
-  const [own, people] = await Promise.all([ctx.loaders.get(officerAndFamily).load(officerId), peopleOf(ctx, application)]);
-  return people.some((id) => own!.ids.has(id));
+  const [own, people] = await Promise.all([officersOwnPeople(ctx, officerId), peopleOf(ctx, application)]);
+  return people.some((id) => own.has(id));
 }
 
 /** Four-eyes for a move or a read: FORBIDDEN with `reason: "FOUR_EYES"` on the officer's own or his family's application; any other officer may. */

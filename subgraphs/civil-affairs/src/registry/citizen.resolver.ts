@@ -10,6 +10,7 @@ import { Family } from "./family.entity";
 import { toHijri } from "./hijri";
 import { trailOf } from "../../../../kernel/audit/trail";
 import { citizenById, familyByRegister, membershipByCitizen } from "./loaders";
+import { officersOwnPeople } from "../applications/fourEyes";
 
 /** A contact field the viewer may not see, whether or not the person has one: null in the answer, refused (not read) in the owner's data-access report. */
 function withheld(ctx: RequestContext, citizen: Citizen, field: string): null {
@@ -36,6 +37,13 @@ export class CitizenResolver {
   @FieldResolver(() => String, { description: "Umm al-Qura date, YYYY-MM-DD." })
   birthDateHijri(@Root() citizen: Citizen): string {
     return toHijri(citizen.birthDate);
+  }
+
+  @FieldResolver(() => Boolean, {
+    description: "Four-eyes (RULES.md): false when this person is the reader, his spouse or his child, so that as an officer he may not act on him (labor asks it before recording a wage).",
+  })
+  async viewerMayAct(@Root() citizen: Citizen, @Ctx() ctx: RequestContext): Promise<boolean> {
+    return !(await officersOwnPeople(ctx, requireViewer(ctx).nationalId)).has(citizen.nationalId);
   }
 
   @FieldResolver(() => Boolean)

@@ -1,6 +1,7 @@
 import { Arg, Ctx, FieldResolver, ID, Int, Query, Resolver, Root } from "type-graphql";
 import { Authenticated } from "../../../../kernel/graphql/authorization";
-import type { RequestContext } from "../../../../kernel/context";
+import { requireViewer, type RequestContext } from "../../../../kernel/context";
+import { officersOwnPeople } from "../applications/fourEyes";
 import { assertCanReadFamily } from "./access";
 import { Citizen } from "./citizen.entity";
 import { Family } from "./family.entity";
@@ -37,6 +38,15 @@ export class FamilyResolver {
   @FieldResolver(() => FamilyCard, { nullable: true, description: "The active card, if one was issued." })
   card(@Root() family: Family, @Ctx() ctx: RequestContext): Promise<FamilyCard | null> {
     return ctx.loaders.get(activeCardByRegister).load(family.registerNumber);
+  }
+
+  @FieldResolver(() => Boolean, {
+    description:
+      "Four-eyes (RULES.md): false when the reader, his spouse or his child is a member of this register, so that as an officer he may not act on the family (labor asks it before deciding an enrollment).",
+  })
+  async viewerMayAct(@Root() family: Family, @Ctx() ctx: RequestContext): Promise<boolean> {
+    const [own, members] = await Promise.all([officersOwnPeople(ctx, requireViewer(ctx).nationalId), ctx.loaders.get(membersByRegister).load(family.registerNumber)]);
+    return !members.some((member) => own.has(member.nationalId));
   }
 
   @FieldResolver(() => [FamilyCard])

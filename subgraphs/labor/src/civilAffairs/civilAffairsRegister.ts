@@ -5,20 +5,29 @@ import { PURPOSE_HEADER, purposeHeader } from "../../../../kernel/audit/purpose"
 import { REGISTER_FACTS, type FamilyComposition } from "../family/family.type";
 
 const FAMILY_QUERY = `query LaborFamilyComposition($registerNumber: ID!) {
-  family(registerNumber: $registerNumber) { registerNumber ${REGISTER_FACTS} }
+  family(registerNumber: $registerNumber) { registerNumber viewerMayAct ${REGISTER_FACTS} }
+}`;
+
+const PERSON_QUERY = `query LaborFourEyes($nationalId: ID!) {
+  citizen(nationalId: $nationalId) { viewerMayAct }
 }`;
 
 /** Civil-affairs' refusals that labor passes on as they are (already in the caller's language). */
 const PASSED_ON = new Set<string>(["UNAUTHENTICATED", "FORBIDDEN", "NOT_FOUND", "BAD_USER_INPUT"]);
 
-interface FamilyResponse {
-  data?: { family: FamilyComposition | null } | null;
+interface Response<T> {
+  data?: T | null;
   errors?: Array<{ message: string; extensions?: { code?: string } }>;
 }
 
-/** Where labor reads a family's composition when the gateway cannot hand it over. */
+/** A family's composition, and whether four-eyes lets the reading officer act on it (civil-affairs knows his spouse and children). */
+export type RegisterFamily = FamilyComposition & { viewerMayAct: boolean };
+
+/** Where labor reads a family's composition when the gateway cannot hand it over, and asks civil-affairs' four-eyes. */
 export interface FamilyRegister {
-  family(registerNumber: string, ctx: RequestContext): Promise<FamilyComposition | null>;
+  family(registerNumber: string, ctx: RequestContext): Promise<RegisterFamily | null>;
+  /** False when the person is the reading officer, his spouse or his child (RULES.md); true for a person civil-affairs does not know. */
+  mayActOn(nationalId: string, ctx: RequestContext): Promise<boolean>;
 }
 
 /**
@@ -29,28 +38,28 @@ export interface FamilyRegister {
 export class CivilAffairsRegister implements FamilyRegister {
   constructor(private readonly civilAffairs: ReplicaReader) {}
 
-  async family(registerNumber: string, ctx: RequestContext): Promise<FamilyComposition | null> {
+  async family(registerNumber: string, ctx: RequestContext): Promise<RegisterFamily | null> {
+    return (await this.ask<{ family: RegisterFamily | null }>(FAMILY_QUERY, { registerNumber }, ctx))?.family ?? null;
+  }
+
+  async mayActOn(nationalId: string, ctx: RequestContext): Promise<boolean> {
+    return (await this.ask<{ citizen: { viewerMayAct: boolean } | null }>(PERSON_QUERY, { nationalId }, ctx))?.citizen?.viewerMayAct ?? true;
+  }
+
+  /** One query to civil-affairs' API on the caller's behalf; its refusals passed on as they are. */
+  private async ask<T>(query: string, variables: Record<string, unknown>, ctx: RequestContext): Promise<T | null> {
     const headers: Record<string, string> = { "content-type": "application/json", "accept-language": ctx.lang, "x-request-id": ctx.requestId };
     if (ctx.authorization) headers.authorization = ctx.authorization;
     if (ctx.purpose) headers[PURPOSE_HEADER] = purposeHeader(ctx.purpose);
-    const response = await this.civilAffairs.fetch("/graphql", {
-      method: "POST",
-      headers,
-      body: JSON.stringify({ query: FAMILY_QUERY, variables: { registerNumber } }),
-      timeoutMs: 10_000,
-    });
-    const body = (await response.json()) as FamilyResponse;
+    const response = await this.civilAffairs.fetch("/graphql", { method: "POST", headers, body: JSON.stringify({ query, variables }), timeoutMs: 10_000 });
+    const body = (await response.json()) as Response<T>;
     const error = body.errors?.[0];
     if (error) {
       const code = error.extensions?.code ?? "UNKNOWN";
       if (PASSED_ON.has(code)) throw new AppError(code as ErrorCode, error.message);
-      throw new Error(`civil-affairs refused the family composition (${code}): ${error.message}`);
+      throw new Error(`civil-affairs refused labor's question (${code}): ${error.message}`);
     }
-    return body.data?.family ?? null;
+    return body.data ?? null;
   }
 }
 
-/**
- * The caller's Authorization header. RequestContext.authorization is a requested kernel addition
- * (the kernel verifies the token but does not yet keep it); until it lands this is null.
- */

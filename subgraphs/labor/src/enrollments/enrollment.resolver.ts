@@ -66,7 +66,7 @@ export class EnrollmentResolver {
   @RequiresRole("LABOR_OFFICER")
   @Mutation(() => BenefitEnrollment, {
     description:
-      "Labor officers: approve or reject a PENDING enrollment, any officer, the one who applied for the family included; not his own family's (FORBIDDEN, FOUR_EYES). An approval is refused with NOT_ELIGIBLE and the reasons when the family is not eligible now.",
+      "Labor officers: approve or reject a PENDING enrollment, any officer, the one who applied for the family included; not one of a family where he, his spouse or his child is a member (FORBIDDEN, FOUR_EYES). An approval is refused with NOT_ELIGIBLE and the reasons when the family is not eligible now.",
   })
   async decideEnrollment(
     @Arg("id", () => ID) id: string,
@@ -78,9 +78,10 @@ export class EnrollmentResolver {
     if (!enrollment) throw appError("NOT_FOUND", ctx.lang);
     const family = await this.register.family(enrollment.registerNumber, ctx);
     const member = family?.members.some((m) => m.citizen.nationalId === officer.nationalId) ?? false;
-    // Four-eyes as RULES.md draws it: his own family's. An officer who applied for a family (issue 4
-    // lets him) decides it too; the enrollment keeps who applied and who decided.
-    if (member) {
+    // Four-eyes as RULES.md draws it: not where he, his spouse or his child is a member (civil-affairs
+    // knows them, wherever their register). An officer who applied for a family (issue 4 lets him)
+    // decides it too; the enrollment keeps who applied and who decided.
+    if (member || family?.viewerMayAct === false) {
       throw appError("FORBIDDEN", ctx.lang, say(ctx.lang, enrollmentMessages.ownCase, undefined), { reason: "FOUR_EYES" });
     }
     // The family's composition or income may have changed since it applied: approve what it is eligible for now, at today's amount.

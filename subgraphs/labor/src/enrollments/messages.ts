@@ -7,8 +7,8 @@ export const enrollmentMessages = messages({
     ar: () => "لدى الأسرة تسجيل قائم (قيد المراجعة أو معتمد) في هذا البرنامج.",
   },
   ownCase: {
-    en: () => "An officer does not decide his own family's enrollment: another officer must.",
-    ar: () => "لا يبت الموظف في تسجيل أسرته: يبت فيه موظف آخر.",
+    en: () => "An officer does not decide the enrollment of a family he, his spouse or his child belongs to: another officer must.",
+    ar: () => "لا يبت الموظف في تسجيل أسرة هو أو زوجه أو أحد أبنائه من أفرادها: يبت فيه موظف آخر.",
   },
   notEligibleNow: {
     en: () => "The family is not eligible for this program now.",

@@ -11,8 +11,8 @@ export const wageMessages = messages({
     ar: (p: { max: number }) => `يجب ذكر جهة العمل (بحد أقصى ${formatNumber("ar", p.max)} حرفاً).`,
   },
   ownFamily: {
-    en: () => "An officer does not record his own wage nor his family's: another officer must.",
-    ar: () => "لا يسجّل الموظف أجره ولا أجر أحد من أسرته: يسجّله موظف آخر.",
+    en: () => "An officer does not record his own wage, his spouse's or his child's, nor that of anyone in his register: another officer must.",
+    ar: () => "لا يسجّل الموظف أجره ولا أجر زوجه أو أحد أبنائه أو أحد من سجل أسرته: يسجّله موظف آخر.",
   },
   tooFarAhead: {
     en: (p: { latest: string }) => `A wage change takes effect at the latest on ${p.latest} (one year ahead).`,

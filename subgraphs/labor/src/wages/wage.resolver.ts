@@ -10,6 +10,7 @@ import { collectNationalId } from "../../../../kernel/validation";
 import { wageMessages } from "./messages";
 import { WageRecord, WageSource } from "./wageRecord.entity";
 import { refreshEligibility } from "../register/refreshEligibility";
+import type { FamilyRegister } from "../civilAffairs/civilAffairsRegister";
 import { registersOf } from "../register/registerCopy";
 import type { RuleSet } from "../rules/ruleSet";
 
@@ -55,11 +56,14 @@ function checkWageInput({ input }: { input: RecordWageInput }, violations: Viola
 
 @Resolver(() => WageRecord)
 export class WageResolver {
-  constructor(private readonly ruleSet: RuleSet) {}
+  constructor(
+    private readonly ruleSet: RuleSet,
+    private readonly register: FamilyRegister,
+  ) {}
 
   @RequiresRole("LABOR_OFFICER")
   @ChecksInput(checkWageInput)
-  @Mutation(() => WageRecord, { description: "Labor officers: record a person's new monthly wage from a date on. Not his own or his family's (FORBIDDEN, FOUR_EYES)." })
+  @Mutation(() => WageRecord, { description: "Labor officers: record a person's new monthly wage from a date on. Not his own, nor his spouse's or child's, nor that of anyone in a register with him (FORBIDDEN, FOUR_EYES)." })
   async recordWage(@Arg("input") input: RecordWageInput, @Ctx() ctx: RequestContext): Promise<WageRecord> {
     const officer = requireViewer(ctx);
     const violations = new Violations(ctx.lang);
@@ -67,7 +71,9 @@ export class WageResolver {
     violations.throwIfAny();
     // The person's registers: for four-eyes (not the officer, nor in a register with him) and, after, the eligibility to refresh.
     const registers = await registersOf(ctx.db, [nationalId!]);
-    if (nationalId === officer.nationalId || (await registersOf(ctx.db, [officer.nationalId])).some((register) => registers.includes(register))) {
+    const sharesRegister = (await registersOf(ctx.db, [officer.nationalId])).some((register) => registers.includes(register));
+    // His spouse or child in a register of their own: civil-affairs knows them (RULES.md's four-eyes).
+    if (nationalId === officer.nationalId || sharesRegister || !(await this.register.mayActOn(nationalId!, ctx))) {
       throw appError("FORBIDDEN", ctx.lang, say(ctx.lang, wageMessages.ownFamily, undefined), { reason: "FOUR_EYES" });
     }
     const wages = ctx.db.getRepository(WageRecord);
