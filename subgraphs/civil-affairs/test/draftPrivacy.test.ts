@@ -98,7 +98,7 @@ describe("what a draft shows its applicant", () => {
     const created = await create([KHALID_WIFE, NOBODY], [FAHAD]);
     const id = created.data.createCardApplication.id;
     const REQUIREMENTS = `query($id: ID!) { cardApplication(id: $id) { spouses { nationalId } children { nationalId } documentRequirements { type personId met } } }`;
-    const asOfficer = await officer(REQUIREMENTS, { id });
+    const asOfficer = await officer(REQUIREMENTS, { id }, { "x-request-id": "req-requirements" });
     // Person by person: his wife is linked by the registry (nothing asked), the other two are not.
     expect(asOfficer.data.cardApplication).toEqual({
       spouses: [{ nationalId: KHALID_WIFE }],
@@ -108,6 +108,9 @@ describe("what a draft shows its applicant", () => {
         { type: "BIRTH_CERTIFICATE", personId: FAHAD, met: false },
       ],
     });
+    // What the registry says of a named person's link is his: in his data-access report.
+    const recorded = (await ca.db.query(`SELECT owner_ids, fields FROM data_access WHERE request_id = 'req-requirements'`)) as Array<{ owner_ids: string[]; fields: string[] }>;
+    expect(recorded.filter((record) => record.owner_ids.includes(FAHAD)).flatMap((record) => record.fields)).toContain("DocumentRequirement.personId");
     // With the supporting documents attached it is submitted; the officer's review then checks the registry.
     for (const type of ["MARRIAGE_CONTRACT", "BIRTH_CERTIFICATE"]) {
       const attached = await khalid(`mutation($input: AttachDocumentInput!) { attachDocument(input: $input) { id } }`, {

@@ -2,6 +2,7 @@ import type { AuditPolicy } from "../../../../kernel/audit/policy";
 import type { RequestContext } from "../../../../kernel/context";
 import type { CardApplication } from "../applications/cardApplication.entity";
 import type { DocumentContent } from "../applications/documents/documentContent.type";
+import type { DocumentRequirement } from "../applications/documentRequirement.type";
 import type { Citizen } from "../registry/citizen.entity";
 import type { Family } from "../registry/family.entity";
 import type { FamilyCard } from "../registry/familyCard.entity";
@@ -24,6 +25,8 @@ export const civilAffairsAudit: AuditPolicy = {
     Family: { owners: (family: Family, ctx) => membersOf(family.registerNumber, ctx) },
     FamilyCard: { owners: (card: FamilyCard, ctx) => membersOf(card.registerNumber, ctx) },
     CardApplication: { owners: (application: CardApplication) => [application.applicantId] },
+    // What the rules ask for a spouse or child named: what the registry says of his link to the applicant, his.
+    DocumentRequirement: { owners: (requirement: DocumentRequirement) => (requirement.personId ? [requirement.personId] : null) },
     // A document's bytes: the applicant's and those of the people the document is about (documentContent.ts).
     DocumentContent: { owners: (content: DocumentContent) => content.concerns },
   },
