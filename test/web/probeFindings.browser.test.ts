@@ -366,6 +366,16 @@ describe("the web app, as an outside browser probe walked it", () => {
     await settled(page);
     await page.getByRole("button", { name: "الصفحة الأولى", exact: true }).waitFor();
     expect(await page.getByRole("button", { name: /^(التالي|الأولى)$/ }).count()).toBe(0);
+    // And back a page: the page before comes again, its first case the same.
+    const firstCase = () => page.getByRole("link", { name: /^فتح الطلب: / }).first().getAttribute("href");
+    const secondPage = await firstCase();
+    await page.getByRole("button", { name: "الصفحة التالية", exact: true }).click();
+    await settled(page);
+    expect(await firstCase()).not.toBe(secondPage);
+    await page.getByRole("button", { name: "الصفحة السابقة", exact: true }).click();
+    await settled(page);
+    expect(await firstCase()).toBe(secondPage);
+    expect(await page.getByText("الصفحة ٢", { exact: false }).count()).toBeGreaterThan(0);
   });
 
   it("names the dashboard's windows with the counted noun Arabic wants (آخر ٧ أيام، آخر ٣٠ يوماً), and gives no two of its elements the same id", async () => {

@@ -10,7 +10,7 @@ import { hrefOf } from "../router";
 import { announce } from "../ui/announcer";
 import { Code, Moment } from "../ui/Dates";
 import { ErrorSummary } from "../ui/ErrorSummary";
-import type { PagePosition } from "../ui/Pager";
+import { FIRST_PAGE, type PagePosition } from "../ui/Pager";
 import { Field } from "../ui/Field";
 import { ScreenHeading } from "../ui/ScreenHeading";
 import { commonWords } from "../ui/words";
@@ -29,7 +29,7 @@ export interface QueuePosition extends PagePosition {
   status: ApplicationStatus | null;
 }
 
-export const FIRST_POSITION: QueuePosition = { status: "SUBMITTED", after: null, page: 1 };
+export const FIRST_POSITION: QueuePosition = { status: "SUBMITTED", ...FIRST_PAGE };
 
 /** The review queue: a status filter, the applications oldest first, a page at a time. */
 export function Queue({ position, onMove }: { position: QueuePosition; onMove(next: QueuePosition): void }) {
@@ -81,7 +81,7 @@ export function Queue({ position, onMove }: { position: QueuePosition; onMove(ne
                 value={position.status ?? ""}
                 onChange={(event) => {
                   const value = event.currentTarget.value;
-                  move({ status: value ? (value as ApplicationStatus) : null, after: null, page: 1 }, "filter");
+                  move({ status: value ? (value as ApplicationStatus) : null, ...FIRST_PAGE }, "filter");
                 }}
               >
                 <option value="">{words.allStatuses}</option>
