@@ -341,6 +341,10 @@ describe("the citizens' web app in a browser, on a gateway that accepts only per
       await application.locator("ul.documents li").filter({ hasText: `${type}: ${path.basename(file)}` }).waitFor();
       await announced(page, `تم إرفاق ${type}`);
     }
+    // The same file again is the document already attached, and said so.
+    await application.getByLabel("نوع المستند", { exact: true }).selectOption({ label: "مستند آخر" });
+    await application.getByLabel("إرفاق مستند آخر", { exact: true }).setInputFiles(files.pdf);
+    await announced(page, `الملف ${path.basename(files.pdf)} مرفق من قبل بالمحتوى نفسه؛ لم يُضف مرة أخرى.`);
     await settled(page);
 
     // Saudi Post needs his national address, which he has not given yet: the API says so, in Arabic.

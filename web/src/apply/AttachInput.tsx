@@ -23,13 +23,15 @@ interface AttachInputProps {
   related?: string;
   /** Another upload is under way: one at a time (each moves the application's version on). */
   disabled: boolean;
+  /** The documents already attached: the same file chosen again is one of them, and said so. */
+  attachedIds: string[];
   onBusy(busy: boolean): void;
   onAttached(): void;
   onError(error: ApiError | null): void;
 }
 
 /** A file picker for one document type: read as base64 and attached as soon as it is chosen. */
-export function AttachInput({ applicationId, type, extra = false, hint, related, disabled, onBusy, onAttached, onError }: AttachInputProps) {
+export function AttachInput({ applicationId, type, extra = false, hint, related, disabled, attachedIds, onBusy, onAttached, onError }: AttachInputProps) {
   const words = useWords(applyWords);
   const labels = useWords(documentLabels);
   const attachLabel = useWords(attachLabels)[extra ? "OTHER" : type];
@@ -63,8 +65,8 @@ export function AttachInput({ applicationId, type, extra = false, hint, related,
     try {
       // No declared type: a browser takes it from the file's name (a PNG saved as photo.jpg says
       // image/jpeg), and the API recognises the file by its content.
-      await request(AttachDocumentDocument, { input: { applicationId, type, fileName: file.name, mimeType: UNDECLARED_TYPE, contentBase64 } });
-      announce(words.attachedNow(labels[type]));
+      const { attachDocument } = await request(AttachDocumentDocument, { input: { applicationId, type, fileName: file.name, mimeType: UNDECLARED_TYPE, contentBase64 } });
+      announce(attachedIds.includes(attachDocument.id) ? words.attachedAlready(file.name) : words.attachedNow(labels[type]));
       onAttached();
     } catch (failure) {
       const error = asApiError(failure);

@@ -51,7 +51,7 @@ export function DocumentsPanel({ application, editable, refusal, onAttached }: D
   // A refused submission's missing documents are tied to the pickers of what is still missing.
   const refusedId = refused.length > 0 ? "documents-refused" : undefined;
   const picker = (type: DocumentType, hint: string, extra = false) => (
-    <AttachInput key={extra ? "extra" : type} applicationId={application.id} type={type} extra={extra} hint={hint} related={missing.some(([needed]) => needed === type) ? refusedId : undefined} disabled={busy} onBusy={setBusy} onAttached={() => void attached()} onError={setError} />
+    <AttachInput key={extra ? "extra" : type} applicationId={application.id} type={type} extra={extra} hint={hint} related={missing.some(([needed]) => needed === type) ? refusedId : undefined} disabled={busy} attachedIds={application.documents.map((document) => document.id)} onBusy={setBusy} onAttached={() => void attached()} onError={setError} />
   );
 
   return (
