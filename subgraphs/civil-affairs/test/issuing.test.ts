@@ -82,6 +82,7 @@ describe.each(DATABASE_KINDS)("issuing a family card (%s database)", (kind) => {
   });
 
   it("replaces the previous card on a members update and lists today's members", async () => {
+    // An empty list of children names none of the register's: the son stays on the card.
     const created = await khalid(`mutation { createCardApplication(input: { kind: MEMBERS_UPDATE, spouseIds: ["1000000065"], childIds: [], deliveryMethod: OFFICE_PICKUP, pickupOfficeId: "RUH-01" }) { id fee { halalas } } }`);
     expect(created.data.createCardApplication.fee.halalas).toBe(0);
     const id = created.data.createCardApplication.id;
@@ -90,24 +91,27 @@ describe.each(DATABASE_KINDS)("issuing a family card (%s database)", (kind) => {
     const approved = await officer(`mutation($id: ID!) { approveCardApplication(id: $id) { id } }`, { id });
     expect(approved.errors).toBeUndefined();
     const issued = await officer(`mutation($id: ID!) { issueFamilyCard(applicationId: $id) { version family { memberCount cards { version status } } } }`, { id });
-    expect(issued.data.issueFamilyCard).toEqual({ version: 2, family: { memberCount: 2, cards: [{ version: 2, status: "ACTIVE" }, { version: 1, status: "REPLACED" }] } });
+    expect(issued.data.issueFamilyCard).toEqual({ version: 2, family: { memberCount: 3, cards: [{ version: 2, status: "ACTIVE" }, { version: 1, status: "REPLACED" }] } });
   });
 
-  it("starts a members update's lists from the register when they are left out, so naming the children drops no spouse", async () => {
-    const onlyChildren = await khalid(`mutation { createCardApplication(input: { kind: MEMBERS_UPDATE, childIds: ["1000000073"], deliveryMethod: OFFICE_PICKUP, pickupOfficeId: "RUH-01" }) { id requestedSpouseIds requestedChildIds } }`);
-    expect(onlyChildren.data.createCardApplication).toMatchObject({ requestedSpouseIds: ["1000000065"], requestedChildIds: ["1000000073"] });
-    const id = onlyChildren.data.createCardApplication.id;
+  it("adds a child named alone to the register's on a members update, and takes off whom a list naming some of them leaves out", async () => {
+    const NEWBORN = "1000000081"; // no birth record names Khalid: a birth certificate is asked
+    const added = await khalid(`mutation { createCardApplication(input: { kind: MEMBERS_UPDATE, childIds: ["${NEWBORN}"], deliveryMethod: OFFICE_PICKUP, pickupOfficeId: "RUH-01" }) { id requestedSpouseIds requestedChildIds } }`);
+    expect(added.data.createCardApplication).toMatchObject({ requestedSpouseIds: ["1000000065"], requestedChildIds: ["1000000073", NEWBORN] });
+    const id = added.data.createCardApplication.id;
+    const certificate = { applicationId: id, type: "BIRTH_CERTIFICATE", fileName: "birth.pdf", mimeType: "application/pdf", contentBase64: Buffer.from("%PDF-1.7 birth").toString("base64") };
+    expect((await khalid(`mutation($input: AttachDocumentInput!) { attachDocument(input: $input) { id } }`, { input: certificate })).errors).toBeUndefined();
     await khalid(`mutation($id: ID!) { submitCardApplication(id: $id) { id } }`, { id });
     await officer(`mutation($id: ID!) { startReview(id: $id) { id } }`, { id });
-    await officer(`mutation($id: ID!) { approveCardApplication(id: $id) { id } }`, { id });
+    expect((await officer(`mutation($id: ID!) { approveCardApplication(id: $id) { id } }`, { id })).errors).toBeUndefined();
     const issued = await officer(`mutation($id: ID!) { issueFamilyCard(applicationId: $id) { family { memberCount } } }`, { id });
-    expect(issued.data.issueFamilyCard.family.memberCount).toBe(3);
+    expect(issued.data.issueFamilyCard.family.memberCount).toBe(4);
 
-    const nobodyNamed = await khalid(`mutation { createCardApplication(input: { kind: MEMBERS_UPDATE }) { id requestedSpouseIds requestedChildIds } }`);
-    expect(nobodyNamed.data.createCardApplication).toMatchObject({ requestedSpouseIds: ["1000000065"], requestedChildIds: ["1000000073"] });
-    const emptied = await khalid(`mutation($id: ID!) { updateCardApplication(id: $id, input: { childIds: [] }) { requestedSpouseIds requestedChildIds } }`, { id: nobodyNamed.data.createCardApplication.id });
-    expect(emptied.data.updateCardApplication).toEqual({ requestedSpouseIds: ["1000000065"], requestedChildIds: [] });
-    await khalid(`mutation($id: ID!) { cancelCardApplication(id: $id) { id } }`, { id: nobodyNamed.data.createCardApplication.id });
+    const fewer = await khalid(`mutation { createCardApplication(input: { kind: MEMBERS_UPDATE, childIds: ["1000000073"] }) { id requestedSpouseIds requestedChildIds } }`);
+    expect(fewer.data.createCardApplication).toMatchObject({ requestedSpouseIds: ["1000000065"], requestedChildIds: ["1000000073"] });
+    const emptied = await khalid(`mutation($id: ID!) { updateCardApplication(id: $id, input: { childIds: [] }) { requestedChildIds } }`, { id: fewer.data.createCardApplication.id });
+    expect([...emptied.data.updateCardApplication.requestedChildIds].sort()).toEqual(["1000000073", NEWBORN]);
+    await khalid(`mutation($id: ID!) { cancelCardApplication(id: $id) { id } }`, { id: fewer.data.createCardApplication.id });
   });
 
   it("charges the configured replacement fee, formatted in the request's language", async () => {

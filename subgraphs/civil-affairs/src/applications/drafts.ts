@@ -47,21 +47,24 @@ async function assertSavable(ctx: RequestContext, draft: ApplicationDraft): Prom
  */
 const OPEN_OF_APPLICANT = `"e"."applicant_id" = $1 AND "e"."status" IN (${OPEN_STATUSES.map((status) => `'${status}'`).join(", ")})`;
 
-/**
- * A members update's card lists the register as the applicant leaves it, so a list he leaves out
- * starts from the spouses or children his register lists today (naming nobody keeps the family
- * on the card; naming the children keeps the spouses). A list he gives is the whole list.
- */
-async function todaysMembers(ctx: RequestContext, input: NewCardApplicationInput, applicantId: string): Promise<{ spouseIds: string[]; childIds: string[] }> {
-  const given = { spouseIds: ids(input.spouseIds), childIds: ids(input.childIds) };
-  if (input.kind !== ApplicationKind.MEMBERS_UPDATE || (input.spouseIds != null && input.childIds != null)) return given;
+/** The spouses and children of the register the applicant heads, as it lists them today. */
+async function registerLists(ctx: RequestContext, applicantId: string): Promise<{ spouseIds: string[]; childIds: string[] }> {
   const family = await ctx.loaders.get(familyByHead).load(applicantId);
   const members = family ? await ctx.loaders.get(membersByRegister).load(family.registerNumber) : [];
   const listed = (...relations: FamilyRelation[]) => members.filter((member) => relations.includes(member.relation)).map((member) => member.nationalId);
-  return {
-    spouseIds: input.spouseIds != null ? given.spouseIds : listed(FamilyRelation.SPOUSE),
-    childIds: input.childIds != null ? given.childIds : listed(FamilyRelation.SON, FamilyRelation.DAUGHTER),
-  };
+  return { spouseIds: listed(FamilyRelation.SPOUSE), childIds: listed(FamilyRelation.SON, FamilyRelation.DAUGHTER) };
+}
+
+/**
+ * One list of a members update, whose card lists "today's members, e.g. a newborn" (RULES.md):
+ * left out, it is the register's; naming none of the register's people, it adds to them (a newborn
+ * named alone joins his brothers and sisters); naming some of them, it is the whole list (whoever
+ * it leaves out leaves the register).
+ */
+function membersUpdateList(registers: string[], given: string[] | null | undefined): string[] {
+  const named = ids(given);
+  if (named.some((id) => registers.includes(id))) return named;
+  return [...registers, ...named.filter((id) => !registers.includes(id))];
 }
 
 export async function createApplication(ctx: RequestContext, input: NewCardApplicationInput, replacementFeeHalalas: number): Promise<CardApplication> {
@@ -72,7 +75,12 @@ export async function createApplication(ctx: RequestContext, input: NewCardAppli
     id: null,
     kind: input.kind,
     applicantId: viewer.nationalId,
-    ...(await todaysMembers(ctx, input, viewer.nationalId)),
+    ...(input.kind === ApplicationKind.MEMBERS_UPDATE
+      ? await registerLists(ctx, viewer.nationalId).then((register) => ({
+          spouseIds: membersUpdateList(register.spouseIds, input.spouseIds),
+          childIds: membersUpdateList(register.childIds, input.childIds),
+        }))
+      : { spouseIds: ids(input.spouseIds), childIds: ids(input.childIds) }),
     deliveryMethod: input.deliveryMethod ?? null,
     pickupOfficeId: input.pickupOfficeId?.trim() || null,
     lossDeclaration: input.lossDeclaration ?? false,
@@ -113,10 +121,12 @@ export async function updateApplication(
   if (!EDITABLE.includes(application.status)) {
     throw appError("INVALID_STATE", ctx.lang, applicationMessages.notEditable[ctx.lang]({ status: application.status }));
   }
+  const register = application.kind === ApplicationKind.MEMBERS_UPDATE ? await registerLists(ctx, application.applicantId) : null;
+  const list = (registers: string[] | undefined, given: string[] | null) => (registers ? membersUpdateList(registers, given) : ids(given));
   const draft: ApplicationDraft = {
     ...draftOf(application),
-    ...(input.spouseIds !== undefined ? { spouseIds: ids(input.spouseIds) } : {}),
-    ...(input.childIds !== undefined ? { childIds: ids(input.childIds) } : {}),
+    ...(input.spouseIds !== undefined ? { spouseIds: list(register?.spouseIds, input.spouseIds) } : {}),
+    ...(input.childIds !== undefined ? { childIds: list(register?.childIds, input.childIds) } : {}),
     ...(input.deliveryMethod !== undefined ? { deliveryMethod: input.deliveryMethod } : {}),
     ...(input.pickupOfficeId !== undefined ? { pickupOfficeId: input.pickupOfficeId?.trim() || null } : {}),
     ...(input.lossDeclaration !== undefined ? { lossDeclaration: input.lossDeclaration ?? false } : {}),
