@@ -136,6 +136,28 @@ describe.each(DATABASE_KINDS)("tracking and pickups on %s", (kind) => {
     expect(late.data.recordTrackingEvent.events.map((e: { status: string }) => e.status)).toEqual(["CREATED", "PICKED_UP", "PICKED_UP", "IN_TRANSIT"]);
   });
 
+  it("refuses a late event of a step the shipment never passed: a delivery, a return or a creation by hand, a step ahead of it", async () => {
+    const { trackingNumber } = await newShipment();
+    await record(trackingNumber, "PICKED_UP", hoursAgo(20));
+    await record(trackingNumber, "IN_TRANSIT", hoursAgo(10));
+    for (const status of ["DELIVERED", "RETURNED_TO_OFFICE", "CREATED", "OUT_FOR_DELIVERY"]) {
+      const late = await record(trackingNumber, status, hoursAgo(15));
+      expect({ status, codes: codes(late) }).toEqual({ status, codes: ["INVALID_STATE"] });
+    }
+    const shipment = await delivery.http(SHIPMENT, { trackingNumber }, operator);
+    expect(shipment.data.shipment.events.map((e: { status: string }) => e.status)).toEqual(["CREATED", "PICKED_UP", "IN_TRANSIT"]);
+  });
+
+  it("takes an event dated a little ahead (the clocks' skew) as happening now, so the next real events are not late", async () => {
+    const { trackingNumber } = await newShipment();
+    await record(trackingNumber, "PICKED_UP", hoursAgo(20));
+    const ahead = await record(trackingNumber, "IN_TRANSIT", new Date(Date.now() + 3 * 60_000).toISOString());
+    expect(ahead.data.recordTrackingEvent.status).toBe("IN_TRANSIT");
+    const next = await record(trackingNumber, "OUT_FOR_DELIVERY", new Date(Date.now() + 1000).toISOString());
+    expect(next.errors).toBeUndefined();
+    expect(next.data.recordTrackingEvent.status).toBe("OUT_FOR_DELIVERY");
+  });
+
   it("stores a repeated event once", async () => {
     const { trackingNumber } = await newShipment();
     const at = hoursAgo(3);

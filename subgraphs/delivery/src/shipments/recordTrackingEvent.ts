@@ -7,7 +7,7 @@ import { OfficePickup } from "../pickups/officePickup.entity";
 import { PickupEvent } from "../pickups/pickupEvent.entity";
 import { PickupStatus } from "../pickups/pickupStatus";
 import { shipmentMessages } from "./messages";
-import { applyMove, planMove } from "./shipmentMoves";
+import { applyMove, isPassedStep, planMove } from "./shipmentMoves";
 import { Shipment } from "./shipment.entity";
 import { ShipmentStatus } from "./shipmentStatus";
 import { TrackingEvent } from "./trackingEvent.entity";
@@ -35,8 +35,10 @@ async function returnToOffice(tx: EntityManager, shipment: Shipment, at: Date): 
 /**
  * The one code path for a tracking event, from recordTrackingEvent and from the carrier webhook:
  * under a lock on the shipment, the event is stored in its history and, unless it is older than
- * the newest one, moves the shipment by the state machine; a refused move is INVALID_STATE and
- * stores nothing. Everything happens in one transaction.
+ * the newest one, moves the shipment by the state machine; a late event is kept only if it tells
+ * of a step the shipment passed (isPassedStep); a refused move is INVALID_STATE and stores
+ * nothing. Everything happens in one transaction. An event dated ahead of now (within the clocks'
+ * allowed skew) counts as happening now, so that it does not make the next real events late.
  */
 export async function recordTrackingEvent(
   db: DataSource,
@@ -54,20 +56,23 @@ export async function recordTrackingEvent(
       throw badInput(lang, [{ field: "at", rule: "BEFORE_SHIPMENT", message: shipmentMessages.beforeShipment[lang]() }]);
     }
     const event = trackingEventOf(shipment.trackingNumber, report.status, report.at, recordedBy, report);
-    if (report.at < shipment.lastEventAt) {
+    const happened = new Date(Math.min(report.at.getTime(), Date.now()));
+    const refuse = () => {
+      const params = { from: shipment.status, to: report.status };
+      return appError("INVALID_STATE", lang, shipmentMessages.invalidMove[lang](params), params);
+    };
+    if (happened < shipment.lastEventAt) {
+      if (!isPassedStep(shipment.status, report.status)) throw refuse();
       await tx.insert(TrackingEvent, event);
       return { shipment, outcome: "STALE" };
     }
     const move = planMove(shipment, report.status);
-    if (!move) {
-      const params = { from: shipment.status, to: report.status };
-      throw appError("INVALID_STATE", lang, shipmentMessages.invalidMove[lang](params), params);
-    }
-    applyMove(shipment, move, report.at);
+    if (!move) throw refuse();
+    applyMove(shipment, move, happened);
     const { status, attempts, lastEventAt, deliveredAt } = shipment;
     await tx.update(Shipment, { trackingNumber: shipment.trackingNumber }, { status, attempts, lastEventAt, deliveredAt });
     await tx.insert(TrackingEvent, event);
-    if (move.returnedToOffice) await returnToOffice(tx, shipment, report.at);
+    if (move.returnedToOffice) await returnToOffice(tx, shipment, happened);
     return { shipment, outcome: "RECORDED" };
   });
 }

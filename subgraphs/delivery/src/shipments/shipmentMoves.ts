@@ -20,6 +20,28 @@ export const SHIPMENT_MOVES: Readonly<Record<ShipmentStatus, readonly ShipmentSt
   [S.RETURNED_TO_OFFICE]: [],
 };
 
+/** How far along its way each status is: a failed attempt is as far as the attempt itself. */
+const STEP: Readonly<Record<ShipmentStatus, number>> = {
+  [S.CREATED]: 0,
+  [S.PICKED_UP]: 1,
+  [S.IN_TRANSIT]: 2,
+  [S.OUT_FOR_DELIVERY]: 3,
+  [S.DELIVERY_FAILED]: 3,
+  [S.DELIVERED]: 4,
+  [S.RETURNED_TO_OFFICE]: 4,
+};
+
+/**
+ * Whether a late event (older than the newest one) tells of a step the shipment passed on its way
+ * to where it is: kept in the history then (RULES.md), refused otherwise. Never a status only the
+ * system records (CREATED, RETURNED_TO_OFFICE), and a delivery only for a delivered shipment.
+ */
+export function isPassedStep(current: ShipmentStatus, late: ShipmentStatus): boolean {
+  if (late === S.CREATED || late === S.RETURNED_TO_OFFICE) return false;
+  if (late === S.DELIVERED) return current === S.DELIVERED;
+  return STEP[late] <= STEP[current];
+}
+
 export interface PlannedMove {
   status: ShipmentStatus;
   attempts: number;
