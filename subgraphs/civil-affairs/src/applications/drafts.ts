@@ -59,12 +59,13 @@ async function registerLists(ctx: RequestContext, applicantId: string): Promise<
  * One list of a members update, whose card lists "today's members, e.g. a newborn" (RULES.md):
  * left out, it is the register's; naming none of the register's people, it adds to them (a newborn
  * named alone joins his brothers and sisters); naming some of them, it is the whole list (whoever
- * it leaves out leaves the register).
+ * it leaves out leaves the register). The people named come first, so that a problem with one is
+ * reported at the place the client gave him (`childIds[0]`).
  */
 function membersUpdateList(registers: string[], given: string[] | null | undefined): string[] {
   const named = ids(given);
   if (named.some((id) => registers.includes(id))) return named;
-  return [...registers, ...named.filter((id) => !registers.includes(id))];
+  return [...named, ...registers.filter((id) => !named.includes(id))];
 }
 
 export async function createApplication(ctx: RequestContext, input: NewCardApplicationInput, replacementFeeHalalas: number): Promise<CardApplication> {
