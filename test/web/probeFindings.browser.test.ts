@@ -664,6 +664,9 @@ describe("the web app, as an outside browser probe walked it", () => {
       const members = page.getByRole("region", { name: "الأفراد" });
       await members.getByRole("columnheader", { name: "الربط في السجل المدني" }).first().waitFor();
       await settled(page);
+      // Each table found by its name, as every table of the app is.
+      expect(await members.getByRole("table", { name: "الزوجات", exact: true }).count()).toBe(1);
+      expect(await members.getByRole("table", { name: "الأبناء", exact: true }).count()).toBe(1);
       const rowOf = async (nationalId: string) => (await members.getByRole("row").filter({ hasText: nationalId }).innerText()).replace(/\s+/g, " ");
       expect(await rowOf(ABDULLAH.wife)).toContain("مرتبط بمقدم الطلب");
       expect(await rowOf(ABDULLAH.wife)).not.toContain("غير مرتبط");

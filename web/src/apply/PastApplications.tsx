@@ -30,69 +30,67 @@ export function PastApplications({ applications, applicantId }: { applications: 
     <section class="card" aria-labelledby="past-applications-title">
       <h2 id="past-applications-title">{words.pastTitle}</h2>
       <ScrollTable label={words.pastTitle}>
-        <table>
-          <thead>
-            <tr>
-              <th scope="col">{words.kind}</th>
-              <th scope="col">{words.status}</th>
-              <th scope="col">{words.createdAt}</th>
-              <th scope="col">{words.lastChange}</th>
-            </tr>
-          </thead>
-          <tbody>
-            {applications.flatMap((application) => {
-              const isOpen = opened.has(application.id);
-              const detailsId = `past-${application.id}`;
-              const rows = [
-                <tr key={application.id}>
-                  <td>
-                    <button type="button" class="link-button" aria-expanded={isOpen} aria-controls={isOpen ? detailsId : undefined} onClick={() => toggle(application.id)}>
-                      {words.pastOpen(kinds[application.kind], formatDateTime(application.createdAt, language))}
-                    </button>
-                  </td>
-                  <td>
-                    <StatusBadge status={application.status} />
-                    {application.rejectionReason && (
-                      <>
-                        <br />
-                        {words.rejectionReason}: {application.rejectionReason}
-                      </>
-                    )}
-                  </td>
-                  <td>
-                    <Moment value={application.createdAt} />
-                  </td>
-                  <td>
-                    <Moment value={application.history.at(-1)?.at ?? application.createdAt} />
+        <thead>
+          <tr>
+            <th scope="col">{words.kind}</th>
+            <th scope="col">{words.status}</th>
+            <th scope="col">{words.createdAt}</th>
+            <th scope="col">{words.lastChange}</th>
+          </tr>
+        </thead>
+        <tbody>
+          {applications.flatMap((application) => {
+            const isOpen = opened.has(application.id);
+            const detailsId = `past-${application.id}`;
+            const rows = [
+              <tr key={application.id}>
+                <td>
+                  <button type="button" class="link-button" aria-expanded={isOpen} aria-controls={isOpen ? detailsId : undefined} onClick={() => toggle(application.id)}>
+                    {words.pastOpen(kinds[application.kind], formatDateTime(application.createdAt, language))}
+                  </button>
+                </td>
+                <td>
+                  <StatusBadge status={application.status} />
+                  {application.rejectionReason && (
+                    <>
+                      <br />
+                      {words.rejectionReason}: {application.rejectionReason}
+                    </>
+                  )}
+                </td>
+                <td>
+                  <Moment value={application.createdAt} />
+                </td>
+                <td>
+                  <Moment value={application.history.at(-1)?.at ?? application.createdAt} />
+                </td>
+              </tr>,
+            ];
+            if (isOpen) {
+              rows.push(
+                <tr key={`${application.id}-details`} class="past-details">
+                  <td colSpan={4}>
+                    <section id={detailsId} aria-label={words.pastDetails(kinds[application.kind], formatDateTime(application.createdAt, language))}>
+                      {application.rejectionReason && (
+                        <p>
+                          <strong>{words.rejectionReason}</strong>: {application.rejectionReason}
+                        </p>
+                      )}
+                      {application.correctionNotes && (
+                        <p>
+                          <strong>{words.correctionNotes}</strong>: {application.correctionNotes}
+                        </p>
+                      )}
+                      <h3>{words.historyTitle}</h3>
+                      <History history={application.history} words={words} viewerId={applicantId} />
+                    </section>
                   </td>
                 </tr>,
-              ];
-              if (isOpen) {
-                rows.push(
-                  <tr key={`${application.id}-details`} class="past-details">
-                    <td colSpan={4}>
-                      <section id={detailsId} aria-label={words.pastDetails(kinds[application.kind], formatDateTime(application.createdAt, language))}>
-                        {application.rejectionReason && (
-                          <p>
-                            <strong>{words.rejectionReason}</strong>: {application.rejectionReason}
-                          </p>
-                        )}
-                        {application.correctionNotes && (
-                          <p>
-                            <strong>{words.correctionNotes}</strong>: {application.correctionNotes}
-                          </p>
-                        )}
-                        <h3>{words.historyTitle}</h3>
-                        <History history={application.history} words={words} viewerId={applicantId} />
-                      </section>
-                    </td>
-                  </tr>,
-                );
-              }
-              return rows;
-            })}
-          </tbody>
-        </table>
+              );
+            }
+            return rows;
+          })}
+        </tbody>
       </ScrollTable>
     </section>
   );

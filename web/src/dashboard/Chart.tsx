@@ -68,6 +68,7 @@ export function StatsChart({ id, title, kind, labels, series, labelHeading }: Ch
       {/* Scrolls when long (90 days): a named region that a keyboard can reach and scroll. */}
       <div class="chart-numbers table-scroll" tabIndex={0} role="region" aria-label={words.numbers(title)}>
         <table id={`${id}-numbers`}>
+          <caption class="visually-hidden">{words.numbers(title)}</caption>
           <thead>
             <tr>
               <th scope="col">{labelHeading}</th>

@@ -66,52 +66,50 @@ export function DataAccessScreen() {
       {accesses.length > 0 && (
         <section class="card" aria-labelledby="accesses-title">
           <h2 id="accesses-title">{words.count(formatNumber(accesses.length, language))}</h2>
-          <ScrollTable label={words.title}>
+          <ScrollTable label={words.title} tableClass="access-records" tableRole="table">
             {/* Explicit roles: on a phone the rows are laid out as blocks (dataAccess.css), which would drop a table's semantics. */}
-            <table class="access-records" role="table">
-              <thead role="rowgroup">
-                <tr role="row">
-                  <th scope="col" role="columnheader">{words.at}</th>
-                  <th scope="col" role="columnheader">{words.agency}</th>
-                  <th scope="col" role="columnheader">{words.who}</th>
-                  <th scope="col" role="columnheader">{words.action}</th>
-                  <th scope="col" role="columnheader">{words.fields}</th>
-                  <th scope="col" role="columnheader">{words.purpose}</th>
+            <thead role="rowgroup">
+              <tr role="row">
+                <th scope="col" role="columnheader">{words.at}</th>
+                <th scope="col" role="columnheader">{words.agency}</th>
+                <th scope="col" role="columnheader">{words.who}</th>
+                <th scope="col" role="columnheader">{words.action}</th>
+                <th scope="col" role="columnheader">{words.fields}</th>
+                <th scope="col" role="columnheader">{words.purpose}</th>
+              </tr>
+            </thead>
+            <tbody role="rowgroup">
+              {accesses.map((access) => (
+                <tr role="row" key={`${access.agency}-${access.requestId}-${access.at}`}>
+                  <td role="cell" data-label={words.at}>
+                    <Moment value={access.at} />
+                  </td>
+                  <td role="cell" data-label={words.agency}>
+                    {words[access.agency]}
+                  </td>
+                  <td role="cell" data-label={words.who}>
+                    <Code value={access.accessorNationalId} />
+                    <br />
+                    {access.accessorRoles.map((role) => roles[role] ?? role).join(words.separator)}
+                  </td>
+                  <td role="cell" data-label={words.action}>
+                    {access.action === "READ" ? words.read : words.change}
+                  </td>
+                  <td role="cell" data-label={words.fields}>
+                    <AccessedFields names={access.fields} />
+                    {access.refusedFields.length > 0 && (
+                      <div class="refused-fields">
+                        {words.refused}:
+                        <AccessedFields names={access.refusedFields} />
+                      </div>
+                    )}
+                  </td>
+                  <td role="cell" data-label={words.purpose}>
+                    {access.purpose ?? words.noPurpose}
+                  </td>
                 </tr>
-              </thead>
-              <tbody role="rowgroup">
-                {accesses.map((access) => (
-                  <tr role="row" key={`${access.agency}-${access.requestId}-${access.at}`}>
-                    <td role="cell" data-label={words.at}>
-                      <Moment value={access.at} />
-                    </td>
-                    <td role="cell" data-label={words.agency}>
-                      {words[access.agency]}
-                    </td>
-                    <td role="cell" data-label={words.who}>
-                      <Code value={access.accessorNationalId} />
-                      <br />
-                      {access.accessorRoles.map((role) => roles[role] ?? role).join(words.separator)}
-                    </td>
-                    <td role="cell" data-label={words.action}>
-                      {access.action === "READ" ? words.read : words.change}
-                    </td>
-                    <td role="cell" data-label={words.fields}>
-                      <AccessedFields names={access.fields} />
-                      {access.refusedFields.length > 0 && (
-                        <div class="refused-fields">
-                          {words.refused}:
-                          <AccessedFields names={access.refusedFields} />
-                        </div>
-                      )}
-                    </td>
-                    <td role="cell" data-label={words.purpose}>
-                      {access.purpose ?? words.noPurpose}
-                    </td>
-                  </tr>
-                ))}
-              </tbody>
-            </table>
+              ))}
+            </tbody>
           </ScrollTable>
         </section>
       )}

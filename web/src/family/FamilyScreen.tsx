@@ -86,30 +86,28 @@ function Members({ family }: { family: Family }) {
         {words.register}: <Code value={family.registerNumber} /> · {words.memberCount(formatNumber(family.memberCount, language))}
       </p>
       <ScrollTable label={words.members}>
-        <table>
-          <thead>
-            <tr>
-              <th scope="col">{words.name}</th>
-              <th scope="col">{words.relation}</th>
-              <th scope="col">{words.nationalId}</th>
-              <th scope="col">{words.birthDate}</th>
+        <thead>
+          <tr>
+            <th scope="col">{words.name}</th>
+            <th scope="col">{words.relation}</th>
+            <th scope="col">{words.nationalId}</th>
+            <th scope="col">{words.birthDate}</th>
+          </tr>
+        </thead>
+        <tbody>
+          {family.members.map(({ citizen, relation }) => (
+            <tr key={citizen.nationalId}>
+              <td>{(language === "en" && citizen.fullNameEn) || citizen.fullNameAr}</td>
+              <td>{relations[relation]}</td>
+              <td>
+                <Code value={citizen.nationalId} />
+              </td>
+              <td>
+                <Day value={citizen.birthDate} />
+              </td>
             </tr>
-          </thead>
-          <tbody>
-            {family.members.map(({ citizen, relation }) => (
-              <tr key={citizen.nationalId}>
-                <td>{(language === "en" && citizen.fullNameEn) || citizen.fullNameAr}</td>
-                <td>{relations[relation]}</td>
-                <td>
-                  <Code value={citizen.nationalId} />
-                </td>
-                <td>
-                  <Day value={citizen.birthDate} />
-                </td>
-              </tr>
-            ))}
-          </tbody>
-        </table>
+          ))}
+        </tbody>
       </ScrollTable>
     </section>
   );

@@ -71,28 +71,26 @@ export function SupportSection({ family, viewerId, onEnrolled }: SupportSectionP
       {family.enrollments.length === 0 && <p>{words.noEnrollments}</p>}
       {family.enrollments.length > 0 && (
         <ScrollTable label={words.enrollments}>
-          <table>
-            <thead>
-              <tr>
-                <th scope="col">{words.program}</th>
-                <th scope="col">{words.enrollmentStatus}</th>
-                <th scope="col">{words.appliedAt}</th>
-                <th scope="col">{words.decidedAt}</th>
+          <thead>
+            <tr>
+              <th scope="col">{words.program}</th>
+              <th scope="col">{words.enrollmentStatus}</th>
+              <th scope="col">{words.appliedAt}</th>
+              <th scope="col">{words.decidedAt}</th>
+            </tr>
+          </thead>
+          <tbody>
+            {family.enrollments.map((enrollment) => (
+              <tr key={enrollment.id}>
+                <td>{programName(enrollment.program)}</td>
+                <td>{statuses[enrollment.status]}</td>
+                <td>
+                  <Moment value={enrollment.appliedAt} />
+                </td>
+                <td>{enrollment.decidedAt ? <Moment value={enrollment.decidedAt} /> : "—"}</td>
               </tr>
-            </thead>
-            <tbody>
-              {family.enrollments.map((enrollment) => (
-                <tr key={enrollment.id}>
-                  <td>{programName(enrollment.program)}</td>
-                  <td>{statuses[enrollment.status]}</td>
-                  <td>
-                    <Moment value={enrollment.appliedAt} />
-                  </td>
-                  <td>{enrollment.decidedAt ? <Moment value={enrollment.decidedAt} /> : "—"}</td>
-                </tr>
-              ))}
-            </tbody>
-          </table>
+            ))}
+          </tbody>
         </ScrollTable>
       )}
     </section>

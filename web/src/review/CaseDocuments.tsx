@@ -71,44 +71,42 @@ export function CaseDocuments({ application, headers }: { application: CaseDetai
     <>
       <ErrorSummary error={error} />
       <ScrollTable label={words.documentsTitle}>
-        <table>
-          <thead>
-            <tr>
-              <th scope="col">{words.documentType}</th>
-              <th scope="col">{words.fileName}</th>
-              <th scope="col">{words.size}</th>
-              <th scope="col">{words.uploadedAt}</th>
-              {downloadable && <th scope="col">{words.download}</th>}
+        <thead>
+          <tr>
+            <th scope="col">{words.documentType}</th>
+            <th scope="col">{words.fileName}</th>
+            <th scope="col">{words.size}</th>
+            <th scope="col">{words.uploadedAt}</th>
+            {downloadable && <th scope="col">{words.download}</th>}
+          </tr>
+        </thead>
+        <tbody>
+          {application.documents.map((document) => (
+            <tr key={document.id}>
+              <td>{labels[document.type]}</td>
+              <td>
+                <bdi>{document.fileName}</bdi>
+              </td>
+              <td>{formatSize(document.sizeBytes, language, words)}</td>
+              <td>
+                <Moment value={document.uploadedAt} />
+              </td>
+              {downloadable && (
+                <td>
+                  <button
+                    type="button"
+                    disabled={busy !== null}
+                    aria-busy={busy === document.id}
+                    aria-label={words.downloadOf(labels[document.type], document.fileName)}
+                    onClick={() => void download(document.id)}
+                  >
+                    {words.download}
+                  </button>
+                </td>
+              )}
             </tr>
-          </thead>
-          <tbody>
-            {application.documents.map((document) => (
-              <tr key={document.id}>
-                <td>{labels[document.type]}</td>
-                <td>
-                  <bdi>{document.fileName}</bdi>
-                </td>
-                <td>{formatSize(document.sizeBytes, language, words)}</td>
-                <td>
-                  <Moment value={document.uploadedAt} />
-                </td>
-                {downloadable && (
-                  <td>
-                    <button
-                      type="button"
-                      disabled={busy !== null}
-                      aria-busy={busy === document.id}
-                      aria-label={words.downloadOf(labels[document.type], document.fileName)}
-                      onClick={() => void download(document.id)}
-                    >
-                      {words.download}
-                    </button>
-                  </td>
-                )}
-              </tr>
-            ))}
-          </tbody>
-        </table>
+          ))}
+        </tbody>
       </ScrollTable>
     </>
   );

@@ -211,43 +211,41 @@ function Members({ title, ids, people, requirements, language }: MembersProps) {
         <p>{words.noneNamed}</p>
       ) : (
         <ScrollTable label={title}>
-          <table>
-            <thead>
-              <tr>
-                <th scope="col">{words.name}</th>
-                <th scope="col">{words.nationalId}</th>
-                <th scope="col">{words.birthDate}</th>
-                <th scope="col">{words.nationality}</th>
-                <th scope="col">{words.registryLink}</th>
-              </tr>
-            </thead>
-            <tbody>
-              {ids.map((id) => {
-                const person = people.find((candidate) => candidate.nationalId === id);
-                const asked = requirements.filter((requirement) => requirement.personId === id);
-                const linked = !asked.some((requirement) => LINK_DOCUMENTS.includes(requirement.type));
-                return (
-                  <tr key={id}>
-                    <td>{person ? <bdi>{nameOf(person, language)}</bdi> : words.notInRegistry}</td>
-                    <td>
-                      <Code value={id} />
-                    </td>
-                    <td>{person && <Day value={person.birthDate} />}</td>
-                    <td>{person && countryName(person.nationality, language)}</td>
-                    <td>
-                      {linked ? words.linked : words.notLinked}
-                      {asked.map((requirement, index) => (
-                        <span key={index}>
-                          <br />
-                          {words.requirement(labels[requirement.type])}
-                        </span>
-                      ))}
-                    </td>
-                  </tr>
-                );
-              })}
-            </tbody>
-          </table>
+          <thead>
+            <tr>
+              <th scope="col">{words.name}</th>
+              <th scope="col">{words.nationalId}</th>
+              <th scope="col">{words.birthDate}</th>
+              <th scope="col">{words.nationality}</th>
+              <th scope="col">{words.registryLink}</th>
+            </tr>
+          </thead>
+          <tbody>
+            {ids.map((id) => {
+              const person = people.find((candidate) => candidate.nationalId === id);
+              const asked = requirements.filter((requirement) => requirement.personId === id);
+              const linked = !asked.some((requirement) => LINK_DOCUMENTS.includes(requirement.type));
+              return (
+                <tr key={id}>
+                  <td>{person ? <bdi>{nameOf(person, language)}</bdi> : words.notInRegistry}</td>
+                  <td>
+                    <Code value={id} />
+                  </td>
+                  <td>{person && <Day value={person.birthDate} />}</td>
+                  <td>{person && countryName(person.nationality, language)}</td>
+                  <td>
+                    {linked ? words.linked : words.notLinked}
+                    {asked.map((requirement, index) => (
+                      <span key={index}>
+                        <br />
+                        {words.requirement(labels[requirement.type])}
+                      </span>
+                    ))}
+                  </td>
+                </tr>
+              );
+            })}
+          </tbody>
         </ScrollTable>
       )}
     </>

@@ -115,35 +115,33 @@ function Members({ family }: { family: SupportFamilyDetailsFragment }) {
   const relations = useWords(relationLabels);
   const language = useLanguage();
   return (
-    <ScrollTable label={words.membersTable}>
-      <table class="members-table">
-        <thead>
-          <tr>
-            <th scope="col">{words.name}</th>
-            <th scope="col">{words.nationalId}</th>
-            <th scope="col">{words.relation}</th>
-            <th scope="col">{words.birthDate}</th>
-            <th scope="col">{words.nationality}</th>
+    <ScrollTable label={words.membersTable} tableClass="members-table">
+      <thead>
+        <tr>
+          <th scope="col">{words.name}</th>
+          <th scope="col">{words.nationalId}</th>
+          <th scope="col">{words.relation}</th>
+          <th scope="col">{words.birthDate}</th>
+          <th scope="col">{words.nationality}</th>
+        </tr>
+      </thead>
+      <tbody>
+        {family.members.map((member) => (
+          <tr key={member.citizen.nationalId}>
+            <th scope="row">
+              <bdi>{nameOf(member, language)}</bdi>
+            </th>
+            <td>
+              <Code value={member.citizen.nationalId} />
+            </td>
+            <td>{relations[member.relation]}</td>
+            <td>
+              <Day value={member.citizen.birthDate} />
+            </td>
+            <td>{countryName(member.citizen.nationality, language)}</td>
           </tr>
-        </thead>
-        <tbody>
-          {family.members.map((member) => (
-            <tr key={member.citizen.nationalId}>
-              <th scope="row">
-                <bdi>{nameOf(member, language)}</bdi>
-              </th>
-              <td>
-                <Code value={member.citizen.nationalId} />
-              </td>
-              <td>{relations[member.relation]}</td>
-              <td>
-                <Day value={member.citizen.birthDate} />
-              </td>
-              <td>{countryName(member.citizen.nationality, language)}</td>
-            </tr>
-          ))}
-        </tbody>
-      </table>
+        ))}
+      </tbody>
     </ScrollTable>
   );
 }
@@ -154,34 +152,32 @@ function Wages({ family }: { family: SupportFamilyDetailsFragment }) {
   const language = useLanguage();
   const members = new Map(family.members.map((member) => [member.citizen.nationalId, member]));
   return (
-    <ScrollTable label={words.wagesTable}>
-      <table class="wages-table">
-        <thead>
-          <tr>
-            <th scope="col">{words.member}</th>
-            <th scope="col">{words.employer}</th>
-            <th scope="col">{words.wage}</th>
-            <th scope="col">{words.since}</th>
-            <th scope="col">{words.source}</th>
-          </tr>
-        </thead>
-        <tbody>
-          {family.wages.map((wage) => {
-            const member = members.get(wage.nationalId);
-            return (
-              <tr key={wage.nationalId}>
-                <th scope="row">{member ? <bdi>{nameOf(member, language)}</bdi> : <Code value={wage.nationalId} />}</th>
-                <td>{wage.employer ? <bdi>{wage.employer}</bdi> : words.noWage}</td>
-                <td>
-                  <Amount money={wage.monthlyAmount} />
-                </td>
-                <td>{wage.effectiveFrom ? <Day value={wage.effectiveFrom} /> : "—"}</td>
-                <td>{wage.source ? sources[wage.source] : "—"}</td>
-              </tr>
-            );
-          })}
-        </tbody>
-      </table>
+    <ScrollTable label={words.wagesTable} tableClass="wages-table">
+      <thead>
+        <tr>
+          <th scope="col">{words.member}</th>
+          <th scope="col">{words.employer}</th>
+          <th scope="col">{words.wage}</th>
+          <th scope="col">{words.since}</th>
+          <th scope="col">{words.source}</th>
+        </tr>
+      </thead>
+      <tbody>
+        {family.wages.map((wage) => {
+          const member = members.get(wage.nationalId);
+          return (
+            <tr key={wage.nationalId}>
+              <th scope="row">{member ? <bdi>{nameOf(member, language)}</bdi> : <Code value={wage.nationalId} />}</th>
+              <td>{wage.employer ? <bdi>{wage.employer}</bdi> : words.noWage}</td>
+              <td>
+                <Amount money={wage.monthlyAmount} />
+              </td>
+              <td>{wage.effectiveFrom ? <Day value={wage.effectiveFrom} /> : "—"}</td>
+              <td>{wage.source ? sources[wage.source] : "—"}</td>
+            </tr>
+          );
+        })}
+      </tbody>
     </ScrollTable>
   );
 }
@@ -219,48 +215,46 @@ function Enrollments({ family, headers, reload }: { family: SupportFamilyDetails
   return (
     <>
       <ErrorBlock error={error} />
-      <ScrollTable label={words.enrollmentsTable}>
-        <table class="enrollments-table">
-          <thead>
-            <tr>
-              <th scope="col">{words.program}</th>
-              <th scope="col">{words.status}</th>
-              <th scope="col">{words.appliedAt}</th>
-              <th scope="col">{words.decidedAt}</th>
-              <th scope="col">{words.decision}</th>
-            </tr>
-          </thead>
-          <tbody>
-            {family.enrollments.map((enrollment) => {
-              const name = programName(enrollment.program, language);
-              const decidable = { id: enrollment.id, programName: name, registerNumber: family.registerNumber };
-              return (
-                <tr key={enrollment.id}>
-                  <th scope="row">{name}</th>
-                  <td>{statuses[enrollment.status]}</td>
-                  <td>
-                    <Moment value={enrollment.appliedAt} />
-                  </td>
-                  <td>{enrollment.decidedAt ? <Moment value={enrollment.decidedAt} /> : "—"}</td>
-                  <td>
-                    {enrollment.status === "PENDING" ? (
-                      <div class="decide">
-                        <button type="button" class="primary" disabled={busy !== null} aria-label={words.approveFor(name, family.registerNumber)} onClick={() => void decide(decidable, true)}>
-                          {words.approve}
-                        </button>
-                        <button type="button" class="danger" disabled={busy !== null} aria-label={words.rejectFor(name, family.registerNumber)} onClick={() => void decide(decidable, false)}>
-                          {words.reject}
-                        </button>
-                      </div>
-                    ) : (
-                      "—"
-                    )}
-                  </td>
-                </tr>
-              );
-            })}
-          </tbody>
-        </table>
+      <ScrollTable label={words.enrollmentsTable} tableClass="enrollments-table">
+        <thead>
+          <tr>
+            <th scope="col">{words.program}</th>
+            <th scope="col">{words.status}</th>
+            <th scope="col">{words.appliedAt}</th>
+            <th scope="col">{words.decidedAt}</th>
+            <th scope="col">{words.decision}</th>
+          </tr>
+        </thead>
+        <tbody>
+          {family.enrollments.map((enrollment) => {
+            const name = programName(enrollment.program, language);
+            const decidable = { id: enrollment.id, programName: name, registerNumber: family.registerNumber };
+            return (
+              <tr key={enrollment.id}>
+                <th scope="row">{name}</th>
+                <td>{statuses[enrollment.status]}</td>
+                <td>
+                  <Moment value={enrollment.appliedAt} />
+                </td>
+                <td>{enrollment.decidedAt ? <Moment value={enrollment.decidedAt} /> : "—"}</td>
+                <td>
+                  {enrollment.status === "PENDING" ? (
+                    <div class="decide">
+                      <button type="button" class="primary" disabled={busy !== null} aria-label={words.approveFor(name, family.registerNumber)} onClick={() => void decide(decidable, true)}>
+                        {words.approve}
+                      </button>
+                      <button type="button" class="danger" disabled={busy !== null} aria-label={words.rejectFor(name, family.registerNumber)} onClick={() => void decide(decidable, false)}>
+                        {words.reject}
+                      </button>
+                    </div>
+                  ) : (
+                    "—"
+                  )}
+                </td>
+              </tr>
+            );
+          })}
+        </tbody>
       </ScrollTable>
     </>
   );

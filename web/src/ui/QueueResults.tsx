@@ -31,11 +31,8 @@ export function QueueResults({ resultsRef, loading, total, page, empty, caption,
       {empty !== null ? (
         <p>{empty}</p>
       ) : (
-        <ScrollTable label={caption}>
-          <table class={tableClass}>
-            <caption class="visually-hidden">{caption}</caption>
-            {children}
-          </table>
+        <ScrollTable label={caption} tableClass={tableClass}>
+          {children}
         </ScrollTable>
       )}
       <Pager {...pager} loading={loading} />

@@ -1,13 +1,23 @@
 import type { ComponentChildren } from "preact";
 import { useLayoutEffect, useRef, useState } from "preact/hooks";
 
+interface ScrollTableProps {
+  /** The table's name: its caption (read, not shown), and its box's while the box scrolls. */
+  label: string;
+  tableClass?: string;
+  /** "table" where CSS lays the rows out as blocks on a phone, which would drop the table's semantics. */
+  tableRole?: "table";
+  /** The table's head and body. */
+  children: ComponentChildren;
+}
+
 /**
- * A table that scrolls sideways on a narrow screen. While it does, its box takes the keyboard (a
- * named group, Tab-reachable, arrows scroll it), so a table with nothing focusable in it can still
- * be read to its far edge; while it fits, it adds no tab stop. A group, not a region: a region is a
- * landmark, and this one would share its section's name on a phone only.
+ * A named table that scrolls sideways on a narrow screen. While it does, its box takes the
+ * keyboard (a named group, Tab-reachable, arrows scroll it), so a table with nothing focusable in
+ * it can still be read to its far edge; while it fits, it adds no tab stop. A group, not a region:
+ * a region is a landmark, and this one would share its section's name on a phone only.
  */
-export function ScrollTable({ label, children }: { label: string; children: ComponentChildren }) {
+export function ScrollTable({ label, tableClass, tableRole, children }: ScrollTableProps) {
   const box = useRef<HTMLDivElement>(null);
   const [scrolls, setScrolls] = useState(false);
   useLayoutEffect(() => {
@@ -22,7 +32,10 @@ export function ScrollTable({ label, children }: { label: string; children: Comp
   }, []);
   return (
     <div ref={box} class="table-scroll" tabIndex={scrolls ? 0 : undefined} role={scrolls ? "group" : undefined} aria-label={scrolls ? label : undefined}>
-      {children}
+      <table class={tableClass} role={tableRole}>
+        <caption class="visually-hidden">{label}</caption>
+        {children}
+      </table>
     </div>
   );
 }
