@@ -654,8 +654,9 @@ describe("the officers' screens and the analysts' dashboard in a browser, on a g
       // Saudi Post: the queue, and a shipment opened with its event form.
       const post = await as(OFFICERS.post, language);
       const postProblems = from(post);
-      // The shipment opened before (in the other language) closed: the queue read afresh.
+      // The shipment opened before (in the other language) closed (it stays in the address): the queue read afresh.
       await settled(post.page);
+      await post.page.goto("/#/shipments");
       await post.page.reload();
       await post.page.locator(".shipments table").waitFor();
       await check(post.page, `shipments ${language}`);

@@ -322,6 +322,24 @@ describe("the web app, as an outside browser probe walked it", () => {
     await postal.getByRole("heading", { name: `الشحنة ${shipment.trackingNumber}` }).waitFor();
   });
 
+  it("keeps the shipment a postal operator opened across a reload, and the list's address once he closes it", async () => {
+    const postal = await signedIn(OFFICERS.post);
+    await postal.goto("/#/shipments");
+    const record = postal.getByRole("button", { name: /^تسجيل حدث للشحنة / }).first();
+    await record.waitFor();
+    await settled(postal);
+    const tracking = /RR\d{9}SA/.exec((await record.getAttribute("aria-label"))!)![0];
+    await record.click();
+    await postal.getByRole("heading", { name: `الشحنة ${tracking}` }).waitFor();
+    expect(await postal.evaluate(() => location.hash)).toBe(`#/shipments/${tracking}`);
+    await postal.reload();
+    await postal.getByRole("heading", { name: `الشحنة ${tracking}` }).waitFor();
+    await settled(postal);
+    await postal.getByRole("button", { name: /^تسجيل حدث للشحنة / }).first().waitFor();
+    await postal.getByRole("button", { name: `تسجيل حدث للشحنة ${tracking}`, exact: true }).click();
+    await postal.waitForFunction(() => location.hash === "#/shipments");
+  });
+
   it("tells a daughter under 18 up front who reads the register and applies, not that an agency did not answer, offering no form", async () => {
     const page = await signedIn(FAHAD.members[3]!);
     await page.getByRole("heading", { level: 2, name: "سجل الأسرة لمن بلغ ١٨ سنة" }).waitFor();

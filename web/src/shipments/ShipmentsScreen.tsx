@@ -11,6 +11,7 @@ import { LookUp } from "../ui/LookUp";
 import { announce } from "../ui/announcer";
 import { Code, Moment } from "../ui/Dates";
 import { ErrorSummary } from "../ui/ErrorSummary";
+import { hrefOf } from "../router";
 import { FIRST_PAGE, type PagePosition } from "../ui/Pager";
 import { ScreenHeading } from "../ui/ScreenHeading";
 import { commonWords } from "../ui/words";
@@ -53,9 +54,12 @@ export function ShipmentsScreen({ id }: { id?: string }) {
   const turned = useRef(false);
   const number = (value: number) => formatNumber(value, language);
 
-  useEffect(() => {
-    if (id) setOpen(id);
-  }, [id]);
+  // The shipment open in place is the address's (`#/shipments/<tracking>`): a reload or a link
+  // opens it again, and Back closes it. The screen stays mounted, with its page and rows.
+  useEffect(() => setOpen(id ?? null), [id]);
+  const show = (trackingNumber: string | null) => {
+    location.hash = hrefOf("shipments", trackingNumber ?? undefined);
+  };
 
   const queue = data?.shipmentsAwaitingEvent ?? null;
   const rows = (queue?.edges ?? []).flatMap(({ node }) => {
@@ -77,12 +81,12 @@ export function ShipmentsScreen({ id }: { id?: string }) {
   const turn = (next: PagePosition) => {
     turned.current = true;
     setMoved({});
-    setOpen(null);
+    if (open) show(null);
     setPosition(next);
   };
 
   const close = (trackingNumber: string) => {
-    setOpen(null);
+    show(null);
     // Back to the row's control, or to the list when the shipment left it.
     const control = document.getElementById(recordButtonId(trackingNumber));
     if (control) control.focus();
@@ -150,7 +154,7 @@ export function ShipmentsScreen({ id }: { id?: string }) {
                     aria-label={words.recordEventFor(shipment.trackingNumber)}
                     aria-expanded={open === shipment.trackingNumber}
                     aria-controls={open === shipment.trackingNumber ? CASE_PANEL_ID : undefined}
-                    onClick={() => (open === shipment.trackingNumber ? close(shipment.trackingNumber) : setOpen(shipment.trackingNumber))}
+                    onClick={() => (open === shipment.trackingNumber ? close(shipment.trackingNumber) : show(shipment.trackingNumber))}
                   >
                     {words.recordEvent}
                   </button>
