@@ -122,7 +122,9 @@ export async function updateApplication(
   if (!EDITABLE.includes(application.status)) {
     throw appError("INVALID_STATE", ctx.lang, applicationMessages.notEditable[ctx.lang]({ status: application.status }));
   }
-  const register = application.kind === ApplicationKind.MEMBERS_UPDATE ? await registerLists(ctx, application.applicantId) : null;
+  // The register is read only for a members update whose lists change.
+  const listsChange = input.spouseIds !== undefined || input.childIds !== undefined;
+  const register = application.kind === ApplicationKind.MEMBERS_UPDATE && listsChange ? await registerLists(ctx, application.applicantId) : null;
   const list = (registers: string[] | undefined, given: string[] | null) => (registers ? membersUpdateList(registers, given) : ids(given));
   const draft: ApplicationDraft = {
     ...draftOf(application),

@@ -77,11 +77,10 @@ export class EnrollmentResolver {
     const enrollment = isEnrollmentId(id) ? await ctx.db.getRepository(BenefitEnrollment).findOneBy({ id }) : null;
     if (!enrollment) throw appError("NOT_FOUND", ctx.lang);
     const family = await this.register.family(enrollment.registerNumber, ctx);
-    const member = family?.members.some((m) => m.citizen.nationalId === officer.nationalId) ?? false;
     // Four-eyes as RULES.md draws it: not where he, his spouse or his child is a member (civil-affairs
-    // knows them, wherever their register). An officer who applied for a family (issue 4 lets him)
-    // decides it too; the enrollment keeps who applied and who decided.
-    if (member || family?.viewerMayAct === false) {
+    // knows them, himself included, wherever their register). An officer who applied for a family
+    // (issue 4 lets him) decides it too; the enrollment keeps who applied and who decided.
+    if (family?.viewerMayAct === false) {
       throw appError("FORBIDDEN", ctx.lang, say(ctx.lang, enrollmentMessages.ownCase, undefined), { reason: "FOUR_EYES" });
     }
     // The family's composition or income may have changed since it applied: approve what it is eligible for now, at today's amount.
