@@ -124,6 +124,25 @@ describe("direct calls to the subgraphs, around the gateway", () => {
       expectNothingPersonal(await graphql(lab.graphqlUrl, query, variables));
     });
 
+    it("reads a citizen's family from labor's own copy of the register, not from the representation: a stranger listed reads nothing of his wage", async () => {
+      const fahad = await idp.tokenFor("1000000016", ["CITIZEN"]);
+      const query = `query($r: [_Any!]!) { _entities(representations: $r) { ...on Family { wages { nationalId } householdIncome { halalas } } } }`;
+      const member = (nationalId: string, relation: string) => ({ relation, citizen: { nationalId, birthDate: "1980-01-01" } });
+      // Himself listed in Abdullah's register: refused.
+      const intoAnother = { __typename: "Family", registerNumber: "3000000002", head: { nationalId: "1000000099", nationality: "SA", birthDate: "1975-01-01" }, members: [member("1000000099", "HEAD"), member("1000000016", "SPOUSE")] };
+      const refused = await graphql(lab.graphqlUrl, query, { r: [intoAnother] }, { token: fahad });
+      expect(refused.errors?.map((e) => e.extensions?.code)).toContain("FORBIDDEN");
+      expect(JSON.stringify(refused.data ?? null)).not.toContain("1000000099");
+      // Abdullah listed in his own register: the wages are his real family's.
+      const withStranger = { ...FAMILY_FACTS, members: [member("1000000016", "HEAD"), member("1000000099", "SON")] };
+      const read = await graphql(lab.graphqlUrl, query, { r: [withStranger] }, { token: fahad });
+      expect(read.errors).toBeUndefined();
+      const listed = read.data!._entities[0].wages.map((wage: { nationalId: string }) => wage.nationalId).sort();
+      const copy = await lab.db.query(`SELECT national_id FROM register_member WHERE register_number = '3000000001' ORDER BY national_id`);
+      expect(listed).toEqual(copy.map((row: { national_id: string }) => row.national_id));
+      expect(listed).not.toContain("1000000099");
+    });
+
     it("never stores what it computes from a representation: a forged family read leaves labor's tables and stats as they were", async () => {
       const snapshot = async () =>
         (

@@ -2,22 +2,28 @@ import { requireViewer, type RequestContext } from "../../../../kernel/context";
 import { hasRole } from "../../../../kernel/auth/viewer";
 import { appError } from "../../../../kernel/errors";
 import { isMinorChild } from "../../../../kernel/adulthood";
+import { copiedComposition } from "../register/registerCopy";
 import type { Family, FamilyComposition } from "./family.type";
 
 /**
- * Who may read a family's labor facts (eligibility, income, enrollments): a labor officer any
- * family's; a citizen their own family's, as civil-affairs lets them read it (any member but a
- * child under 18 on the request's day, `ctx.today`). Membership comes from the register facts the
- * gateway fetched from civil-affairs.
+ * Who may read a family's labor facts (eligibility, income, wages, enrollments), and from which
+ * composition: a labor officer any family's, from the register facts the gateway fetched from
+ * civil-affairs; a citizen their own family's (any member but a child under 18 on the request's
+ * day, `ctx.today`), from labor's own copy of the register. A citizen's read never rests on the
+ * representation: whoever holds the gateway credential could list anyone in it and read his wage.
+ * The copy's composition replaces the representation's on `family`, so the audit records its real
+ * members. A register the copy does not know yet (its CardIssued on its way) is FORBIDDEN until it arrives.
  */
-export function requireFamilyReader(ctx: RequestContext, family: Family): FamilyComposition {
+export async function requireFamilyReader(ctx: RequestContext, family: Family): Promise<FamilyComposition> {
   const viewer = requireViewer(ctx);
-  if (!family.head || !family.members) {
-    throw new Error(`Family ${family.registerNumber} arrived without the register facts its fields @require`);
+  if (hasRole(viewer, "LABOR_OFFICER")) {
+    if (!family.head || !family.members) throw new Error("A family arrived without the register facts its fields @require");
+    return family as FamilyComposition;
   }
-  const composition = family as FamilyComposition;
-  if (hasRole(viewer, "LABOR_OFFICER")) return composition;
-  const self = composition.members.find((member) => member.citizen.nationalId === viewer.nationalId);
-  if (self && !isMinorChild(self.relation, self.citizen.birthDate, ctx.today)) return composition;
-  throw appError("FORBIDDEN", ctx.lang);
+  const copy = await ctx.loaders.get(copiedComposition).load(family.registerNumber);
+  const self = copy?.members.find((member) => member.citizen.nationalId === viewer.nationalId);
+  if (!copy || !self || isMinorChild(self.relation, self.citizen.birthDate, ctx.today)) throw appError("FORBIDDEN", ctx.lang);
+  family.head = copy.head;
+  family.members = copy.members;
+  return copy;
 }

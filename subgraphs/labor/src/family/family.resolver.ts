@@ -61,7 +61,7 @@ export class FamilyResolver {
   @FieldResolver(() => [EligibilityDecision])
   @Directive(REQUIRES_REGISTER_FACTS)
   async eligibility(@Root() family: Family, @Ctx() ctx: RequestContext): Promise<EligibilityDecision[]> {
-    const [evaluation, programs] = await Promise.all([ctx.loaders.get(this.evaluations).load(requireFamilyReader(ctx, family)), allPrograms(ctx)]);
+    const [evaluation, programs] = await Promise.all([requireFamilyReader(ctx, family).then((composition) => ctx.loaders.get(this.evaluations).load(composition)), allPrograms(ctx)]);
     return evaluation.decisions.map((decision) =>
       Object.assign(new EligibilityDecision(), {
         program: programWithCode(programs, decision.program),
@@ -76,14 +76,14 @@ export class FamilyResolver {
   @FieldResolver(() => Money, { nullable: true, description: "The members' current monthly wages, summed." })
   @Directive(REQUIRES_REGISTER_FACTS)
   async householdIncome(@Root() family: Family, @Ctx() ctx: RequestContext): Promise<Money> {
-    return money(await householdIncome(ctx, memberIds(requireFamilyReader(ctx, family))), ctx.lang);
+    return money(await householdIncome(ctx, memberIds(await requireFamilyReader(ctx, family))), ctx.lang);
   }
 
   /** Read by whoever may read householdIncome (requireFamilyReader): what the income is made of. */
   @FieldResolver(() => [MemberWage], { description: "Each member's current monthly wage, in the order of the members; they sum to householdIncome." })
   @Directive(REQUIRES_REGISTER_FACTS)
   async wages(@Root() family: Family, @Ctx() ctx: RequestContext): Promise<MemberWage[]> {
-    const ids = memberIds(requireFamilyReader(ctx, family));
+    const ids = memberIds(await requireFamilyReader(ctx, family));
     const wages = await ctx.loaders.get(currentWageByPerson).loadMany(ids);
     return ids.map((nationalId, i) => {
       const wage = wages[i];
@@ -94,8 +94,8 @@ export class FamilyResolver {
 
   @FieldResolver(() => [BenefitEnrollment])
   @Directive(REQUIRES_REGISTER_FACTS)
-  enrollments(@Root() family: Family, @Ctx() ctx: RequestContext): Promise<BenefitEnrollment[]> {
-    requireFamilyReader(ctx, family);
+  async enrollments(@Root() family: Family, @Ctx() ctx: RequestContext): Promise<BenefitEnrollment[]> {
+    await requireFamilyReader(ctx, family);
     return ctx.loaders.get(enrollmentsByRegister).load(family.registerNumber);
   }
 }

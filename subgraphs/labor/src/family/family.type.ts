@@ -39,8 +39,9 @@ export class FamilyMember {
 }
 
 /**
- * Civil-affairs' family register, extended by labor. Labor stores no composition: the gateway
- * fetches head and members from civil-affairs (@requires) and hands them over in the representation.
+ * Civil-affairs' family register, extended by labor. The gateway fetches head and members from
+ * civil-affairs (@requires) and hands them over in the representation; a citizen's read uses labor's
+ * own copy of the register instead (family/access.ts).
  * A Family that labor returns itself (BenefitEnrollment.family) carries only its key.
  */
 @ObjectType()

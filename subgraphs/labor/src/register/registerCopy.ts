@@ -1,4 +1,6 @@
 import type { EntityManager } from "typeorm";
+import type { RequestContext } from "../../../../kernel/context";
+import { loaderByKey } from "../../../../kernel/loaders";
 import type { RegisterMemberFacts } from "../../../../kernel/events/cardIssued";
 import { FamilyRelation, type FamilyComposition } from "../family/family.type";
 
@@ -71,6 +73,12 @@ export async function compositionsOf(db: Queryable, registerNumbers: string[]): 
     ];
   });
 }
+
+/** Per request: a register's composition as the copy holds it (null when the copy does not know it). */
+export const copiedComposition = loaderByKey<string, FamilyComposition, RequestContext>(
+  (registerNumbers, ctx) => compositionsOf(ctx.db, [...registerNumbers]),
+  (family) => family.registerNumber,
+);
 
 /** The registers in the copy that list any of these people. */
 export async function registersOf(db: Queryable, nationalIds: string[]): Promise<string[]> {
