@@ -26,6 +26,7 @@ function facts(overrides: Partial<ApplicationFacts> = {}): ApplicationFacts {
     spouseInCardedFamily: false,
     people: new Map([[WIFE, person(WIFE, { gender: Gender.FEMALE })], [SON, person(SON, { birthDate: "2024-03-01" })]]),
     marriages: [{ id: "m", husbandId: APPLICANT, wifeId: WIFE, registered: true, contractedOn: "2022-01-01", endedOn: null }],
+    spouseMarriages: new Map(),
     births: new Map([[SON, { childId: SON, fatherId: APPLICANT, motherId: WIFE }]]),
     heads: new Set(),
     office: null,
@@ -120,6 +121,19 @@ describe("card application rules", () => {
     it("refuses someone who heads another register at the officer's review, never to the applicant", () => {
       expect(rules(draft(), facts({ heads: new Set([WIFE]) }), "review")).toContain("spouseIds[0]:HEADS_ANOTHER_FAMILY");
       expect(rules(draft(), facts({ heads: new Set([WIFE]) }))).toEqual([]);
+    });
+    it("refuses at the officer's review a spouse the registry records as married to another man, whatever contract is attached; never tells the applicant", () => {
+      const stranger = "1000000024";
+      const married = (endedOn: string | null) => ({
+        people: new Map([[stranger, person(stranger, { gender: Gender.FEMALE })]]),
+        spouseMarriages: new Map([[stranger, [{ id: "x", husbandId: "1000000016", wifeId: stranger, registered: true, contractedOn: "2005-01-01", endedOn }]]]),
+        documents: [doc(DocumentType.MARRIAGE_CONTRACT)],
+      });
+      const d = draft({ spouseIds: [stranger], childIds: [] });
+      expect(rules(d, facts(married(null)), "review")).toEqual(["spouseIds[0]:MARRIED_TO_ANOTHER"]);
+      expect(rules(d, facts(married(null)))).toEqual([]);
+      // Divorced from him: the contract stands.
+      expect(rules(d, facts(married("2020-01-01")), "review")).toEqual([]);
     });
   });
 

@@ -126,4 +126,23 @@ describe("what a draft shows its applicant", () => {
     const [row] = await ca.db.query(`SELECT status FROM card_application WHERE id = $1`, [id]);
     expect(row.status).toBe("UNDER_REVIEW");
   });
+
+  it("refuses approval for another man's registered wife, whatever contract is attached", async () => {
+    const abdullah = await ca.as({ nationalId: "1000000099" });
+    const created = await abdullah(
+      `mutation($s: [ID!], $c: [ID!]) { createCardApplication(input: { kind: MEMBERS_UPDATE, spouseIds: $s, childIds: $c, deliveryMethod: OFFICE_PICKUP, pickupOfficeId: "RUH-01" }) { id } }`,
+      { s: ["1000000107", FAHAD_WIFE] },
+    );
+    const id = created.data.createCardApplication.id;
+    const attached = await abdullah(`mutation($input: AttachDocumentInput!) { attachDocument(input: $input) { id } }`, {
+      input: { applicationId: id, type: "MARRIAGE_CONTRACT", fileName: "contract.pdf", mimeType: "application/pdf", contentBase64: Buffer.from("%PDF-1.7 forged contract").toString("base64") },
+    });
+    expect(attached.errors).toBeUndefined();
+    expect((await abdullah(`mutation($id: ID!) { submitCardApplication(id: $id) { status } }`, { id })).data.submitCardApplication.status).toBe("SUBMITTED");
+    await officer(`mutation($id: ID!) { startReview(id: $id) { status } }`, { id });
+    const approve = await officer(`mutation($id: ID!) { approveCardApplication(id: $id) { status } }`, { id });
+    expect(violationRules(approve)).toEqual(["MARRIED_TO_ANOTHER"]);
+    const [row] = await ca.db.query(`SELECT status FROM card_application WHERE id = $1`, [id]);
+    expect(row.status).toBe("UNDER_REVIEW");
+  });
 });

@@ -63,6 +63,8 @@ describe("no officer acts on his own or his family's application", () => {
   });
 
   it("lets another officer act, and records each person moved and the head of the register they leave", async () => {
+    // Her marriage to Fahad ended (the registry records the divorce): a contract may then name her.
+    await ca.db.query(`UPDATE marriage SET ended_on = '2025-01-01' WHERE wife_id = $1`, [FAHAD_WIFE]);
     expect((await startReview(majed)).data.startReview.status).toBe("UNDER_REVIEW");
     // Neither Sultan nor Fahad may approve or issue it either.
     for (const officer of [sultan, fahadOfficer]) {

@@ -13,6 +13,7 @@ export const MAX_CHILDREN = 50;
  * (`listedElsewhere`: a child who is also named a spouse). Whether an ID names anyone,
  * and whether that person heads a register, is checked only when `registry` is true (an officer's
  * review): the applicant learns nothing of a person the registry does not link to him.
+ * Returns the people that pass, each with the path of its entry.
  */
 function checkPeople(
   field: "spouseIds" | "childIds",
@@ -22,9 +23,9 @@ function checkPeople(
   out: RuleOutcome,
   registry: boolean,
   listedElsewhere: ReadonlySet<string> = new Set(),
-): string[] {
+): Array<{ id: string; at: string }> {
   const seen = new Set<string>();
-  const valid: string[] = [];
+  const valid: Array<{ id: string; at: string }> = [];
   ids.forEach((raw, index) => {
     const at = `${field}[${index}]`;
     const id = collectNationalId(out.violations, at, raw);
@@ -35,7 +36,7 @@ function checkPeople(
     seen.add(id);
     if (registry && !facts.people.has(id)) return out.violations.add(at, field === "spouseIds" ? "SPOUSE_NOT_FOUND" : "CHILD_NOT_FOUND", m.personNotFound, { id });
     if (registry && facts.heads.has(id)) return out.violations.add(at, "HEADS_ANOTHER_FAMILY", m.headsAnotherFamily, { id });
-    valid.push(id);
+    valid.push({ id, at });
   });
   return valid;
 }
@@ -43,6 +44,12 @@ function checkPeople(
 /** A registered, unended marriage between the applicant and this person. */
 export function marriedInRegistry(facts: ApplicationFacts, id: string): boolean {
   return facts.marriages.some((marriage) => marriage.registered && !marriage.endedOn && (marriage.husbandId === id || marriage.wifeId === id));
+}
+
+/** The registry records this woman in a registered, unended marriage to a husband other than the applicant. */
+function marriedToAnother(draft: ApplicationDraft, facts: ApplicationFacts, id: string): boolean {
+  const marriages = facts.spouseMarriages.get(id) ?? [];
+  return marriages.some((marriage) => marriage.registered && !marriage.endedOn && marriage.wifeId === id && marriage.husbandId !== draft.applicantId);
 }
 
 /** The registry's birth record of this person names the applicant as a parent. */
@@ -53,14 +60,19 @@ export function childInRegistry(draft: ApplicationDraft, facts: ApplicationFacts
 
 /**
  * Spouses: at most four; a registered marriage to the applicant, or else a MARRIAGE_CONTRACT for
- * that spouse; a spouse who is not a Saudi citizen also needs a NATIONAL_ID_COPY. Of a spouse the
+ * that spouse, unless the registry records her married to another man (refused at the officer's
+ * review, never told the applicant: a contract cannot stand against a registered marriage); a spouse who is not a Saudi citizen also needs a NATIONAL_ID_COPY. Of a spouse the
  * registry does not link to the applicant, only the ID itself says so (a resident's starts with 2).
  */
 export function checkSpouses(draft: ApplicationDraft, facts: ApplicationFacts, out: RuleOutcome, registry: boolean): void {
   if (draft.spouseIds.length > MAX_SPOUSES) {
     out.violations.add("spouseIds", "TOO_MANY_SPOUSES", m.tooManySpouses, { count: draft.spouseIds.length });
   }
-  for (const id of checkPeople("spouseIds", draft.spouseIds, draft, facts, out, registry)) {
+  for (const { id, at } of checkPeople("spouseIds", draft.spouseIds, draft, facts, out, registry)) {
+    if (registry && marriedToAnother(draft, facts, id)) {
+      out.violations.add(at, "MARRIED_TO_ANOTHER", m.marriedToAnother, { id });
+      continue;
+    }
     const married = marriedInRegistry(facts, id);
     if (!married) out.require(DocumentType.MARRIAGE_CONTRACT, id);
     const person = married || registry ? facts.people.get(id) : undefined;
@@ -74,7 +86,7 @@ export function checkChildren(draft: ApplicationDraft, facts: ApplicationFacts, 
     out.violations.add("childIds", "TOO_MANY_CHILDREN", m.tooManyChildren, { count: draft.childIds.length, max: MAX_CHILDREN });
   }
   const spouses = new Set(draft.spouseIds.map(normalizeNationalId));
-  for (const id of checkPeople("childIds", draft.childIds, draft, facts, out, registry, spouses)) {
+  for (const { id } of checkPeople("childIds", draft.childIds, draft, facts, out, registry, spouses)) {
     if (!childInRegistry(draft, facts, id)) out.require(DocumentType.BIRTH_CERTIFICATE, id);
   }
 }
