@@ -106,6 +106,16 @@ describe.each(DATABASE_KINDS)("programStats and labor's copy of the register (%s
     expect(await membersOf("3900000102")).toEqual([kids[0]]);
   });
 
+  it("recomputes the family a person leaves, as well as the one he joins", async () => {
+    const eligibility = async (registerNumber: string) =>
+      (await laborHarness.db.query(`SELECT program, eligible, computed_at FROM family_eligibility WHERE register_number = $1 ORDER BY program`, [registerNumber])) as Array<{ computed_at: Date }>;
+    const before = await eligibility("3900000101");
+    await laborHarness.publish(registerEvent({ registerNumber: "3900000104", version: 1, members: [{ nationalId: kids[1]!, relation: "HEAD", birthDate: "2011-05-05", nationality: "SA" }] }));
+    const after = await eligibility("3900000101");
+    expect(after.length).toBe(before.length);
+    after.forEach((row, i) => expect(new Date(row.computed_at).getTime()).toBeGreaterThan(new Date(before[i]!.computed_at).getTime()));
+  });
+
   it("recomputes a family when a labor officer records a wage", async () => {
     const before = await stats();
     const recorded = await laborHarness.http(

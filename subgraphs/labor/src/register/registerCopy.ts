@@ -29,10 +29,13 @@ export async function applyComposition(tx: Queryable, composition: RegisterCompo
   );
   if (accepted.length === 0) return [];
   const people = JSON.stringify(members.map((m) => ({ national_id: m.nationalId, relation: m.relation, birth_date: m.birthDate, nationality: m.nationality })));
+  // A SELECT over the DELETE: TypeORM answers a bare DELETE ... RETURNING as [rows, count], not rows.
   const left: Array<{ register_number: string }> = await tx.query(
-    `DELETE FROM register_member WHERE register_number = $1
-       OR national_id IN (SELECT p.national_id FROM jsonb_to_recordset($2::jsonb) AS p(national_id varchar))
-     RETURNING register_number`,
+    `WITH gone AS (
+       DELETE FROM register_member WHERE register_number = $1
+         OR national_id IN (SELECT p.national_id FROM jsonb_to_recordset($2::jsonb) AS p(national_id varchar))
+       RETURNING register_number)
+     SELECT DISTINCT register_number FROM gone`,
     [registerNumber, people],
   );
   await tx.query(
