@@ -83,6 +83,32 @@ describe("documents attached to an application", () => {
     expect(violationRules(await attach(tooBig, "application/pdf", "big.pdf"))).toEqual(["FILE_TOO_LARGE"]);
     const limit = tooBig.subarray(0, 5 * 1024 * 1024);
     expect((await attach(limit, "application/pdf", "limit.pdf")).errors).toBeUndefined();
+    // Too large says what else is wrong with the file too.
+    expect(violationRules(await attach(Buffer.alloc(5 * 1024 * 1024 + 1, "A"), "application/pdf", "a/b.pdf")).sort()).toEqual(["FILE_NAME", "FILE_TOO_LARGE", "UNSUPPORTED_FILE_TYPE"]);
+  });
+
+  it("bounds what one applicant attaches in 24 hours, whatever his applications, and says when to try again", async () => {
+    const [head] = await headsWithCards(ca.db, 1);
+    const filler = await ca.as({ nationalId: head! });
+    const create = async () => (await filler(`mutation { createCardApplication(input: { kind: REPLACEMENT_DAMAGED, deliveryMethod: OFFICE_PICKUP, pickupOfficeId: "RUH-01" }) { id } }`)).data.createCardApplication.id as string;
+    const put = (id: string, content: Buffer, name: string) => filler(ATTACH, { input: { applicationId: id, type: "OTHER", fileName: name, mimeType: "", contentBase64: content.toString("base64") } });
+    // 199 MiB attached an hour ago to an application he then cancelled.
+    const cancelled = await create();
+    expect((await put(cancelled, PNG, "first.png")).errors).toBeUndefined();
+    await ca.db.query(`UPDATE application_document SET size_bytes = $2, uploaded_at = now() - interval '1 hour' WHERE application_id = $1`, [cancelled, 199 * 1024 * 1024]);
+    await filler(`mutation($id: ID!) { cancelCardApplication(id: $id) { status } }`, { id: cancelled });
+    const next = await create();
+    const big = Buffer.concat([PDF, Buffer.alloc(1024 * 1024)]);
+    const refused = await put(next, big, "big.pdf");
+    expect(codes(refused)).toEqual(["RATE_LIMITED"]);
+    const retryAfter = refused.errors![0]!.extensions!.retryAfterSeconds as number;
+    expect(retryAfter).toBeGreaterThan(22 * 3600);
+    expect(retryAfter).toBeLessThanOrEqual(23 * 3600);
+    expect((await ca.db.query(`SELECT count(*)::int AS n FROM application_document WHERE application_id = $1`, [next]))[0].n).toBe(0);
+    // What fits still goes in; and a day later the room is back.
+    expect((await put(next, PNG, "small.png")).errors).toBeUndefined();
+    await ca.db.query(`UPDATE application_document SET uploaded_at = now() - interval '25 hours' WHERE application_id = $1`, [cancelled]);
+    expect((await put(next, big, "big.pdf")).errors).toBeUndefined();
   });
 
   it("refuses a file name that names a folder or holds a character file systems refuse", async () => {

@@ -44,10 +44,9 @@ export function checkUpload({ input }: { input: AttachDocumentInput }, violation
   else if (!isPlainFileName(fileName)) violations.add("input.fileName", "FILE_NAME", m.fileNamePath, undefined);
   const base64 = input.contentBase64.replace(/\s/g, "");
   const size = decodedBase64Size(base64);
-  if (size > MAX_DOCUMENT_BYTES) {
-    violations.add("input.contentBase64", "FILE_TOO_LARGE", m.tooLarge, { size });
-    return null;
-  }
+  // Too large is said with whatever else is wrong with the file (its type, its base64).
+  const tooLarge = size > MAX_DOCUMENT_BYTES;
+  if (tooLarge) violations.add("input.contentBase64", "FILE_TOO_LARGE", m.tooLarge, { size });
   if (!isBase64(base64)) {
     violations.add("input.contentBase64", "NOT_BASE64", m.notBase64, undefined);
     return null;
@@ -66,7 +65,30 @@ export function checkUpload({ input }: { input: AttachDocumentInput }, violation
   if (!declaredTypeAgrees(input.mimeType, detected)) {
     violations.add("input.mimeType", "MIME_TYPE_MISMATCH", m.mimeMismatch, { declared: input.mimeType.trim(), detected });
   }
-  return { base64, mimeType: detected };
+  return tooLarge ? null : { base64, mimeType: detected };
+}
+
+/**
+ * What one applicant may attach in 24 hours, whatever his applications: a cancelled application
+ * keeps its documents, so without it one account could fill the store, 5 MiB at a time. Far above
+ * what a family with four wives and many children needs in a day.
+ */
+export const DAILY_UPLOAD_BYTES = 200 * 1024 * 1024;
+const DAY_MS = 24 * 60 * 60 * 1000;
+
+/** RATE_LIMITED, with when to try again, when `bytes` more would pass the applicant's daily bound. */
+async function assertDailyUploadRoom(ctx: RequestContext, applicantId: string, bytes: number): Promise<void> {
+  const since = new Date(ctx.now.getTime() - DAY_MS);
+  const [used]: Array<{ bytes: string; oldest: Date | null }> = await ctx.db.query(
+    `SELECT coalesce(sum(d.size_bytes), 0)::bigint AS bytes, min(d.uploaded_at) AS oldest
+     FROM application_document d JOIN card_application a ON a.id = d.application_id
+     WHERE a.applicant_id = $1 AND d.uploaded_at > $2`,
+    [applicantId, since],
+  );
+  if (Number(used!.bytes) + bytes <= DAILY_UPLOAD_BYTES) return;
+  const retryAfterSeconds = Math.max(1, Math.ceil((new Date(used!.oldest!).getTime() + DAY_MS - ctx.now.getTime()) / 1000));
+  const message = m.dailyBytes[ctx.lang]({ mib: DAILY_UPLOAD_BYTES / 1024 / 1024, minutes: Math.ceil(retryAfterSeconds / 60) });
+  throw appError("RATE_LIMITED", ctx.lang, message, { retryAfterSeconds });
 }
 
 /**
@@ -95,6 +117,7 @@ export async function attachDocument(ctx: RequestContext, store: DocumentStore, 
     violations.add("input.applicationId", "TOO_MANY_DOCUMENTS", m.tooMany, { max });
   }
   violations.throwIfAny();
+  await assertDailyUploadRoom(ctx, application.applicantId, content!.length);
   const { mimeType } = upload!;
   return ctx.db.transaction(async (tx) => {
     await store.put(tx, sha256!, content!);
@@ -105,7 +128,7 @@ export async function attachDocument(ctx: RequestContext, store: DocumentStore, 
       mimeType,
       sizeBytes: content!.length,
       sha256: sha256!,
-      uploadedAt: new Date(),
+      uploadedAt: ctx.now,
     });
     await tx.getRepository(ApplicationDocument).insert(document);
     await updateIfUnchanged(tx, ctx, application, {});

@@ -14,6 +14,11 @@ export const documentMessages = messages({
     en: (p: { max: number }) => `An application holds at most ${p.max} documents.`,
     ar: (p: { max: number }) => `لا يتسع الطلب لأكثر من ${arabicCount(p.max, { singular: "مستند", dual: "مستندين", plural: "مستندات", accusative: "مستنداً" })}.`,
   },
+  dailyBytes: {
+    en: (p: { mib: number; minutes: number }) => `At most ${p.mib} MiB of documents may be attached in 24 hours, and this file would pass it. Try again in ${p.minutes} minutes.`,
+    ar: (p: { mib: number; minutes: number }) =>
+      `لا يُرفق في ٢٤ ساعة أكثر من ${formatNumber("ar", p.mib)} ميغابايت من المستندات، وهذا الملف يتجاوزها. حاول مرة أخرى بعد ${arabicCount(p.minutes, { singular: "دقيقة", dual: "دقيقتين", plural: "دقائق", accusative: "دقيقة" })}.`,
+  },
   unsupported: {
     en: () => "Only PDF, JPEG or PNG files are accepted (checked by content).",
     ar: () => "تقبل ملفات PDF أو JPEG أو PNG فقط (يُتحقق من المحتوى).",
