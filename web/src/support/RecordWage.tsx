@@ -10,6 +10,7 @@ import { formatAmount } from "../i18n/format";
 import { useLanguage } from "../i18n/language";
 import { announce, clearAnnouncement } from "../ui/announcer";
 import { Field } from "../ui/Field";
+import { MAX_MONTHLY_WAGE_HALALAS } from "../../../kernel/wageCeiling";
 import { halalasOf } from "./amount";
 import { todayInRiyadh } from "../i18n/format";
 import { nameOf } from "./people";
@@ -42,8 +43,9 @@ export function RecordWage({ family, headers, onRecorded }: RecordWageProps) {
     if (busy) return;
     const monthlyHalalas = halalasOf(amount);
     const problems: Violation[] = [];
-    // What the form can tell alone, all at once; the API checks the rest (the ID, the amount's range, the date's).
+    // What the form can tell alone, all at once, the wage in riyals; the API checks the rest (the ID, the date's range).
     if (monthlyHalalas === null) problems.push({ field: "monthlyHalalas", rule: "NOT_A_NUMBER", message: words.amountNotNumber });
+    else if (monthlyHalalas > MAX_MONTHLY_WAGE_HALALAS) problems.push({ field: "monthlyHalalas", rule: "AMOUNT_RANGE", message: words.amountTooLarge(formatAmount(MAX_MONTHLY_WAGE_HALALAS, language)) });
     if (!employer.trim()) problems.push({ field: "employer", rule: "REQUIRED", message: words.employerRequired });
     if (!effectiveFrom) problems.push({ field: "effectiveFrom", rule: "REQUIRED", message: words.dateRequired });
     if (problems.length > 0 || monthlyHalalas === null) {

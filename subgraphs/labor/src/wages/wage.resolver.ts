@@ -7,6 +7,7 @@ import { say } from "../../../../kernel/i18n";
 import { money, Money } from "../../../../kernel/graphql/money";
 import { DateScalar } from "../../../../kernel/graphql/scalars";
 import { collectNationalId } from "../../../../kernel/validation";
+import { MAX_MONTHLY_WAGE_HALALAS } from "../../../../kernel/wageCeiling";
 import { wageMessages } from "./messages";
 import { WageRecord, WageSource } from "./wageRecord.entity";
 import { refreshEligibility } from "../register/refreshEligibility";
@@ -14,7 +15,6 @@ import type { FamilyRegister } from "../civilAffairs/civilAffairsRegister";
 import { registersOf } from "../register/registerCopy";
 import type { RuleSet } from "../rules/ruleSet";
 
-const MAX_MONTHLY_HALALAS = 100_000_000;
 const MAX_EMPLOYER_LENGTH = 200;
 
 @InputType()
@@ -42,8 +42,8 @@ function latestEffectiveDate(today: string): string {
 /** The wage's own rules: a valid national ID, an amount in range, an employer, a date within a year; the person's ID as stored. */
 function checkWageInput({ input }: { input: RecordWageInput }, violations: Violations, ctx: RequestContext): string | null {
   const nationalId = collectNationalId(violations, "input.nationalId", input.nationalId);
-  if (!Number.isInteger(input.monthlyHalalas) || input.monthlyHalalas < 0 || input.monthlyHalalas > MAX_MONTHLY_HALALAS) {
-    violations.add("input.monthlyHalalas", "AMOUNT_RANGE", wageMessages.amount, { max: MAX_MONTHLY_HALALAS });
+  if (!Number.isInteger(input.monthlyHalalas) || input.monthlyHalalas < 0 || input.monthlyHalalas > MAX_MONTHLY_WAGE_HALALAS) {
+    violations.add("input.monthlyHalalas", "AMOUNT_RANGE", wageMessages.amount, { max: MAX_MONTHLY_WAGE_HALALAS });
   }
   const employer = input.employer.trim();
   if (employer === "" || employer.length > MAX_EMPLOYER_LENGTH) {
