@@ -310,6 +310,11 @@ describe("the officers' screens and the analysts' dashboard in a browser, on a g
       ["OUT_FOR_DELIVERY", ["OUT_FOR_DELIVERY"], "مكتب بريد اليرموك"],
       ["DELIVERED", ["DELIVERED", "DELIVERY_FAILED"], "حي اليرموك"],
     ];
+    // A location over the API's 200 characters: the summary names the field it is about.
+    await panel.getByLabel("الموقع", { exact: true }).fill("م".repeat(201));
+    await panel.getByRole("button", { name: "تسجيل", exact: true }).click();
+    await panel.locator(".error-summary li").first().waitFor();
+    expect(await panel.locator(".error-summary li").allInnerTexts()).toEqual(["الموقع: النص أطول من ٢٠٠ حرف."]);
     for (const [status, offered, location] of route) {
       const select = panel.getByLabel("الحالة الجديدة", { exact: true });
       expect(await select.locator("option").evaluateAll((options) => options.map((option) => (option as HTMLOptionElement).value))).toEqual(offered);

@@ -567,6 +567,8 @@ describe("the web app, as an outside browser probe walked it", () => {
     await page.locator("main table").first().waitFor();
     await settled(page);
     expect(await checkAccessibility(page)).toEqual([]);
+    // The registry's Arabic on an English screen is marked Arabic, for a screen reader's voice.
+    expect(await page.getByRole("main").getByText("طريق الملك فهد", { exact: true }).getAttribute("lang")).toBe("ar");
   });
 
   it("submits a draft with the edits not yet saved, and offers the safe choice first when asked to cancel it (Escape keeps the application)", async () => {
@@ -690,6 +692,14 @@ describe("the web app, as an outside browser probe walked it", () => {
       expect(await rowOf(ABDULLAH.wife)).not.toContain("غير مرتبط");
       expect(await rowOf(stranger)).toContain("غير مرتبط بمقدم الطلب");
       expect(await rowOf(stranger)).toContain("يُطلب له: عقد الزواج");
+      // A document downloaded by the keyboard leaves the keyboard on its button.
+      const download = page.getByRole("button", { name: "تنزيل عقد الزواج: contract.pdf", exact: true });
+      await download.focus();
+      const saved = page.waitForEvent("download");
+      await download.press("Enter");
+      expect((await saved).suggestedFilename()).toBe("contract.pdf");
+      await page.getByRole("status").filter({ hasText: "contract.pdf" }).waitFor({ state: "attached" });
+      expect(await download.evaluate((button) => button === document.activeElement)).toBe(true);
     } finally {
       await as(`mutation($id: ID!) { cancelCardApplication(id: $id) { status } }`, { id });
     }
@@ -711,6 +721,12 @@ describe("the web app, as an outside browser probe walked it", () => {
     await button.focus();
     await button.press("Enter");
     await page.waitForFunction(() => !!document.activeElement?.querySelector(".error-summary"));
+    // A wage above the API's ceiling is refused by the form, in riyals, not by the API in halalas.
+    await wageForm.getByLabel("جهة العمل", { exact: true }).fill("شركة");
+    await wageForm.getByLabel("الأجر الشهري (ريال)", { exact: true }).fill("99999999999");
+    await button.click();
+    await wageForm.locator(".error-summary li", { hasText: "لا يتجاوز" }).waitFor();
+    expect(await wageForm.locator(".error-summary li").allInnerTexts()).toEqual(["الأجر الشهري (ريال): الأجر الشهري لا يتجاوز ١٬٠٠٠٬٠٠٠٫٠٠ ر.س."]);
   });
 
   it("names each field in the address form's and the application form's error summaries, in the forms' order", async () => {

@@ -14,6 +14,7 @@ import { DOCUMENT_TYPES, documentLabels } from "./labels";
 import { Field } from "../ui/Field";
 import { applyWords } from "./words";
 import { FieldErrors } from "../ui/FieldErrors";
+import { RecordedText } from "../ui/RecordedText";
 
 interface DocumentsPanelProps {
   application: ApplicationDetailsFragment;
@@ -67,7 +68,7 @@ export function DocumentsPanel({ application, editable, refusal, onAttached }: D
         <ul class="documents">
           {application.documents.map((document) => (
             <li key={document.id}>
-              <strong>{labels[document.type]}</strong>: <bdi>{document.fileName}</bdi> ({formatSize(document.sizeBytes, language, words)}) · <Moment value={document.uploadedAt} />
+              <strong>{labels[document.type]}</strong>: <RecordedText text={document.fileName} /> ({formatSize(document.sizeBytes, language, words)}) · <Moment value={document.uploadedAt} />
             </li>
           ))}
         </ul>

@@ -4,6 +4,7 @@ import { useLanguage } from "../i18n/language";
 import { Code } from "../ui/Dates";
 import { namesMembers } from "./labels";
 import { applyWords } from "./words";
+import { RecordedText } from "../ui/RecordedText";
 
 /**
  * The wives and children named, by name where the registry links them to the applicant; of one it
@@ -45,7 +46,7 @@ function People({ ids, known, documentMissing }: { ids: string[]; known: PersonF
           <li key={id}>
             {person && (
               <>
-                <bdi>{(language === "en" && person.fullNameEn) || person.fullNameAr}</bdi>
+                <RecordedText text={(language === "en" && person.fullNameEn) || person.fullNameAr} />
                 {" · "}
               </>
             )}

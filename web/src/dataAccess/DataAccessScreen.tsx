@@ -11,6 +11,7 @@ import { ScreenHeading } from "../ui/ScreenHeading";
 import { describeAccessedFields } from "./accessedFields";
 import "./dataAccess.css";
 import { ScrollTable } from "../ui/ScrollTable";
+import { RecordedText } from "../ui/RecordedText";
 
 type Agency = "civilAffairs" | "labor" | "delivery";
 
@@ -105,7 +106,7 @@ export function DataAccessScreen() {
                     )}
                   </td>
                   <td role="cell" data-label={words.purpose}>
-                    {access.purpose ?? words.noPurpose}
+                    {access.purpose ? <RecordedText text={access.purpose} /> : words.noPurpose}
                   </td>
                 </tr>
               ))}

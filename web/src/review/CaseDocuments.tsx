@@ -13,6 +13,7 @@ import { ErrorSummary } from "../ui/ErrorSummary";
 import { reviewWords } from "./words";
 import { ScrollTable } from "../ui/ScrollTable";
 import { downloadName } from "./downloadName";
+import { RecordedText } from "../ui/RecordedText";
 
 /** The bytes of a base64 text. */
 function bytesOf(base64: string): Uint8Array<ArrayBuffer> {
@@ -85,7 +86,7 @@ export function CaseDocuments({ application, headers }: { application: CaseDetai
             <tr key={document.id}>
               <td>{labels[document.type]}</td>
               <td>
-                <bdi>{document.fileName}</bdi>
+                <RecordedText text={document.fileName} />
               </td>
               <td>{formatSize(document.sizeBytes, language, words)}</td>
               <td>
@@ -93,9 +94,10 @@ export function CaseDocuments({ application, headers }: { application: CaseDetai
               </td>
               {downloadable && (
                 <td>
+                  {/* Not disabled while a download runs (download() ignores a second press): a disabled button drops the keyboard's focus. */}
                   <button
                     type="button"
-                    disabled={busy !== null}
+                    aria-disabled={busy !== null ? "true" : undefined}
                     aria-busy={busy === document.id}
                     aria-label={words.downloadOf(labels[document.type], document.fileName)}
                     onClick={() => void download(document.id)}

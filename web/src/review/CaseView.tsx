@@ -18,6 +18,7 @@ import { CaseDocuments } from "./CaseDocuments";
 import { Moves } from "./Moves";
 import { reviewWords } from "./words";
 import { ScrollTable } from "../ui/ScrollTable";
+import { RecordedText } from "../ui/RecordedText";
 
 interface CaseViewProps {
   id: string;
@@ -227,7 +228,7 @@ function Members({ title, ids, people, requirements, language }: MembersProps) {
               const linked = !asked.some((requirement) => LINK_DOCUMENTS.includes(requirement.type));
               return (
                 <tr key={id}>
-                  <td>{person ? <bdi>{nameOf(person, language)}</bdi> : words.notInRegistry}</td>
+                  <td>{person ? <RecordedText text={nameOf(person, language)} /> : words.notInRegistry}</td>
                   <td>
                     <Code value={id} />
                   </td>

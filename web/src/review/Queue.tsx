@@ -17,6 +17,7 @@ import { commonWords } from "../ui/words";
 import { purposeHeaders } from "../ui/purpose";
 import { reviewWords } from "./words";
 import { QueueResults } from "../ui/QueueResults";
+import { RecordedText } from "../ui/RecordedText";
 
 /** Applications per page of the queue. */
 export const QUEUE_PAGE = 20;
@@ -124,7 +125,7 @@ export function Queue({ position, onMove }: { position: QueuePosition; onMove(ne
               return (
                 <tr key={node.id}>
                   <th scope="row" class="applicant-cell">
-                    <bdi>{name}</bdi>
+                    <RecordedText text={name} />
                     <br />
                     <span class="muted">
                       {words.nationalId}: <Code value={node.applicant.nationalId} />

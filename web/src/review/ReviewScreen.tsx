@@ -9,6 +9,7 @@ import { purposeHeaders, rememberPurpose } from "../ui/purpose";
 import { FIRST_POSITION, Queue, type QueuePosition } from "./Queue";
 import "./review.css";
 import { reviewWords } from "./words";
+import { RecordedText } from "../ui/RecordedText";
 
 /**
  * Civil-affairs officers' review: the queue of card applications (`#/review`), and one application
@@ -56,7 +57,7 @@ function Case({ id }: { id: string }) {
           {purpose && (
             <p class="stated-purpose">
               <span>
-                {words.statedPurpose}: <bdi>{purpose}</bdi>
+                {words.statedPurpose}: <RecordedText text={purpose} />
               </span>{" "}
               <button type="button" class="link-button" onClick={() => setPurpose(null)}>
                 {words.changePurpose}

@@ -21,6 +21,7 @@ import { CasePurpose } from "../ui/CasePurpose";
 import { Timeline } from "../ui/Timeline";
 import { isFinal, isLastAttempt, nextStatuses } from "./moves";
 import { shipmentsWords } from "./words";
+import { RecordedText } from "../ui/RecordedText";
 
 interface ShipmentCaseProps {
   panelId: string;
@@ -72,7 +73,7 @@ export function ShipmentCase({ panelId, trackingNumber, purpose, onPurpose, onCh
         <>
           <p class="stated-purpose">
             <span>
-              {words.statedPurpose}: <bdi>{purpose}</bdi>
+              {words.statedPurpose}: <RecordedText text={purpose} />
             </span>{" "}
             <button type="button" class="link-button" onClick={() => setChanging(true)}>
               {words.changePurpose}
@@ -170,11 +171,11 @@ function ShipmentFacts({ shipment }: { shipment: ShipmentsCaseDetailsFragment })
       <dd>{shipment.isDelayed ? <span class="badge warn">{words.delayed}</span> : words.onTime}</dd>
       <dt>{words.recipient}</dt>
       <dd>
-        <bdi>{shipment.recipientName}</bdi>
+        <RecordedText text={shipment.recipientName} />
       </dd>
       <dt>{words.city}</dt>
       <dd>
-        <bdi>{shipment.address.city}</bdi>
+        <RecordedText text={shipment.address.city} />
       </dd>
       <dt>{words.carrier}</dt>
       <dd>
@@ -258,7 +259,13 @@ function RecordEvent({ shipment, headers, onRecorded, onStale }: RecordEventProp
   return (
     <form class="record-event" noValidate onSubmit={submit} aria-labelledby="shipment-record-title">
       <h3 id="shipment-record-title">{words.formTitle}</h3>
-      <ErrorBlock error={error} />
+      <ErrorBlock
+        error={error}
+        fields={[
+          ["status", words.newStatus],
+          ["location", words.location],
+        ]}
+      />
       <Field id="shipment-new-status" label={words.newStatus} hint={words.newStatusHint} violations={error?.violationsOf("status")}>
         {(described) => (
           <select {...described} ref={select} value={status} onChange={(event) => setChosen(event.currentTarget.value as ShipmentStatus)}>

@@ -19,6 +19,7 @@ import { ShipmentCase } from "./ShipmentCase";
 import { isFinal, latestEventAt } from "./moves";
 import "./shipments.css";
 import { shipmentsWords } from "./words";
+import { RecordedText } from "../ui/RecordedText";
 
 /** A UPU S10 item identifier, as Saudi Post prints it (RR123456789SA). */
 const TRACKING_NUMBER = /^[A-Z]{2}\d{9}[A-Z]{2}$/;
@@ -136,10 +137,10 @@ export function ShipmentsScreen({ id }: { id?: string }) {
                   <Code value={shipment.trackingNumber} />
                 </th>
                 <td class="name">
-                  <bdi>{shipment.recipientName}</bdi>
+                  <RecordedText text={shipment.recipientName} />
                 </td>
                 <td>
-                  <bdi>{shipment.address.city}</bdi>
+                  <RecordedText text={shipment.address.city} />
                 </td>
                 <td>{statuses[shipment.status as ShipmentStatus]}</td>
                 <td class="when">

@@ -8,6 +8,7 @@ import { ScreenHeading } from "../ui/ScreenHeading";
 import { CasePurpose } from "../ui/CasePurpose";
 import { FamilyView } from "./FamilyView";
 import { supportWords } from "./words";
+import { RecordedText } from "../ui/RecordedText";
 
 /**
  * One family: first the purpose of access (asked for every family opened), then the family read
@@ -49,7 +50,7 @@ export function FamilyCase({ registerNumber }: { registerNumber: string }) {
           {purpose && (
             <p class="stated-purpose">
               <span>
-                {words.statedPurpose}: <bdi>{purpose}</bdi>
+                {words.statedPurpose}: <RecordedText text={purpose} />
               </span>{" "}
               <button type="button" class="link-button" onClick={() => setChanging(true)}>
                 {words.changePurpose}

@@ -19,6 +19,7 @@ import { countryName, nameOf } from "./people";
 import { RecordWage } from "./RecordWage";
 import { supportWords, wageSourceLabels } from "./words";
 import { Amount } from "../ui/Amount";
+import { RecordedText } from "../ui/RecordedText";
 
 /**
  * One family as a labor officer reviews it, read with the stated purpose (`headers`): its members,
@@ -129,7 +130,7 @@ function Members({ family }: { family: SupportFamilyDetailsFragment }) {
         {family.members.map((member) => (
           <tr key={member.citizen.nationalId}>
             <th scope="row">
-              <bdi>{nameOf(member, language)}</bdi>
+              <RecordedText text={nameOf(member, language)} />
             </th>
             <td>
               <Code value={member.citizen.nationalId} />
@@ -167,8 +168,8 @@ function Wages({ family }: { family: SupportFamilyDetailsFragment }) {
           const member = members.get(wage.nationalId);
           return (
             <tr key={wage.nationalId}>
-              <th scope="row">{member ? <bdi>{nameOf(member, language)}</bdi> : <Code value={wage.nationalId} />}</th>
-              <td>{wage.employer ? <bdi>{wage.employer}</bdi> : words.noWage}</td>
+              <th scope="row">{member ? <RecordedText text={nameOf(member, language)} /> : <Code value={wage.nationalId} />}</th>
+              <td>{wage.employer ? <RecordedText text={wage.employer} /> : words.noWage}</td>
               <td>
                 <Amount money={wage.monthlyAmount} />
               </td>

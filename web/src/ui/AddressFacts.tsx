@@ -2,6 +2,7 @@ import type { AddressFragment } from "../graphql/graphql";
 import { useWords } from "../i18n/catalogue";
 import { addressWords } from "./addressWords";
 import { Code } from "./Dates";
+import { RecordedText } from "./RecordedText";
 
 /** A Saudi national address, field by field. */
 export function AddressFacts({ address }: { address: AddressFragment }) {
@@ -13,11 +14,17 @@ export function AddressFacts({ address }: { address: AddressFragment }) {
         <Code value={address.buildingNumber} />
       </dd>
       <dt>{words.street}</dt>
-      <dd>{address.street}</dd>
+      <dd>
+        <RecordedText text={address.street} />
+      </dd>
       <dt>{words.district}</dt>
-      <dd>{address.district}</dd>
+      <dd>
+        <RecordedText text={address.district} />
+      </dd>
       <dt>{words.city}</dt>
-      <dd>{address.city}</dd>
+      <dd>
+        <RecordedText text={address.city} />
+      </dd>
       <dt>{words.postalCode}</dt>
       <dd>
         <Code value={address.postalCode} />

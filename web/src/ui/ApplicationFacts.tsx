@@ -6,6 +6,7 @@ import { useWords } from "../i18n/catalogue";
 import { formatNumber } from "../i18n/format";
 import { useLanguage } from "../i18n/language";
 import { Code, Moment } from "./Dates";
+import { RecordedText } from "./RecordedText";
 
 /** The facts' labels, in the words of the screen that shows them (the applicant's or the officer's). */
 export interface ApplicationFactsWords {
@@ -58,13 +59,11 @@ export function ApplicationFacts({ application, words, methods, addressInline = 
         {addressInline && application.deliveryMethod === "SAUDI_POST" && address && (
           <>
             <br />
-            <bdi>
-              {address.buildingNumber} {address.street}
-            </bdi>
+            <RecordedText text={`${address.buildingNumber} ${address.street}`} />
             {words.separator}
-            <bdi>{address.district}</bdi>
+            <RecordedText text={address.district} />
             {words.separator}
-            <bdi>{address.city}</bdi> <Code value={address.postalCode} />
+            <RecordedText text={address.city} /> <Code value={address.postalCode} />
           </>
         )}
       </dd>

@@ -2,6 +2,7 @@ import { statusLabels } from "../apply/labels";
 import type { ApplicationRecordFragment } from "../graphql/graphql";
 import { useWords } from "../i18n/catalogue";
 import { Code, Moment } from "./Dates";
+import { RecordedText } from "./RecordedText";
 
 /** The history's words, in the words of the screen that shows it (the applicant's or the officer's). */
 export interface HistoryWords {
@@ -49,7 +50,7 @@ export function History({ history, words, viewerId, applicant }: HistoryProps) {
           {change.note && (
             <>
               <br />
-              {words.note}: {change.note}
+              {words.note}: <RecordedText text={change.note} />
             </>
           )}
         </li>

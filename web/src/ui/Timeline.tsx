@@ -2,6 +2,7 @@ import { shipmentStatusLabels } from "../family/labels";
 import type { ShipmentStatus } from "../graphql/graphql";
 import { useWords } from "../i18n/catalogue";
 import { Moment } from "./Dates";
+import { RecordedText } from "./RecordedText";
 
 export interface TrackingEvent {
   status: ShipmentStatus;
@@ -34,7 +35,7 @@ export function Timeline({ events, newestFirst = false, empty, quietDescriptions
           {event.location && (
             <>
               {" · "}
-              <bdi>{event.location}</bdi>
+              <RecordedText text={event.location} />
             </>
           )}
           {event.description &&
