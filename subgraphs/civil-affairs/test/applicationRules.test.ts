@@ -26,7 +26,7 @@ function facts(overrides: Partial<ApplicationFacts> = {}): ApplicationFacts {
     spouseInCardedFamily: false,
     people: new Map([[WIFE, person(WIFE, { gender: Gender.FEMALE })], [SON, person(SON, { birthDate: "2024-03-01" })]]),
     marriages: [{ id: "m", husbandId: APPLICANT, wifeId: WIFE, registered: true, contractedOn: "2022-01-01", endedOn: null }],
-    spouseMarriages: new Map(),
+    namedMarriages: new Map(),
     births: new Map([[SON, { childId: SON, fatherId: APPLICANT, motherId: WIFE }]]),
     heads: new Set(),
     office: null,
@@ -126,7 +126,7 @@ describe("card application rules", () => {
       const stranger = "1000000024";
       const married = (endedOn: string | null) => ({
         people: new Map([[stranger, person(stranger, { gender: Gender.FEMALE })]]),
-        spouseMarriages: new Map([[stranger, [{ id: "x", husbandId: "1000000016", wifeId: stranger, registered: true, contractedOn: "2005-01-01", endedOn }]]]),
+        namedMarriages: new Map([[stranger, [{ id: "x", husbandId: "1000000016", wifeId: stranger, registered: true, contractedOn: "2005-01-01", endedOn }]]]),
         documents: [doc(DocumentType.MARRIAGE_CONTRACT)],
       });
       const d = draft({ spouseIds: [stranger], childIds: [] });
@@ -134,6 +134,9 @@ describe("card application rules", () => {
       expect(rules(d, facts(married(null)))).toEqual([]);
       // Divorced from him: the contract stands.
       expect(rules(d, facts(married("2020-01-01")), "review")).toEqual([]);
+      // Nor is she made his daughter on a birth certificate.
+      const asChild = draft({ spouseIds: [], childIds: [stranger] });
+      expect(rules(asChild, facts({ ...married(null), documents: [doc(DocumentType.BIRTH_CERTIFICATE)] }), "review")).toEqual(["childIds[0]:MARRIED_TO_ANOTHER"]);
     });
   });
 

@@ -86,8 +86,8 @@ export const applicationMessages = messages({
     ar: (p: { id: string }) => `${p.id} رب أسرة في سجل آخر.`,
   },
   marriedToAnother: {
-    en: (p: { id: string }) => `The civil registry records ${p.id} as married to someone else: a marriage contract cannot add her to this family.`,
-    ar: (p: { id: string }) => `يسجل السجل المدني ${p.id} متزوجة من شخص آخر: لا يضيفها عقد زواج إلى هذه الأسرة.`,
+    en: (p: { id: string }) => `The civil registry records ${p.id} as married to someone else: no contract or certificate adds her to this family.`,
+    ar: (p: { id: string }) => `يسجل السجل المدني ${p.id} متزوجة من شخص آخر: لا يضيفها عقد ولا شهادة إلى هذه الأسرة.`,
   },
   lossDeclaration: {
     en: () => "A lost-card replacement needs your declaration that the card is lost.",

@@ -41,8 +41,8 @@ export interface ApplicationFacts {
   spouseInCardedFamily: boolean;
   people: Map<string, Citizen>;
   marriages: Marriage[];
-  /** Each spouse named's marriages in the registry: one married to someone else cannot join by a contract. */
-  spouseMarriages: Map<string, Marriage[]>;
+  /** The marriages in the registry of each person named: a wife of another man joins on no contract or certificate. */
+  namedMarriages: Map<string, Marriage[]>;
   births: Map<string, BirthRecord>;
   /** Spouses and children who head a register of their own. */
   heads: Set<string>;
@@ -54,12 +54,11 @@ export interface ApplicationFacts {
 
 export async function loadFacts(ctx: RequestContext, draft: ApplicationDraft): Promise<ApplicationFacts> {
   const others = [...new Set([...draft.spouseIds, ...draft.childIds])];
-  const spouses = [...new Set(draft.spouseIds)];
-  const [applicant, otherPeople, marriages, spouseMarriages, birthList, office, documents] = await Promise.all([
+  const [applicant, otherPeople, marriages, namedMarriages, birthList, office, documents] = await Promise.all([
     ctx.loaders.get(personById).load(draft.applicantId),
     ctx.loaders.get(personById).loadMany(others),
     ctx.loaders.get(marriagesOf).load(draft.applicantId),
-    ctx.loaders.get(marriagesOf).loadMany(spouses),
+    ctx.loaders.get(marriagesOf).loadMany(others),
     ctx.loaders.get(birthRecordByChild).loadMany(draft.childIds),
     draft.pickupOfficeId ? ctx.loaders.get(officeById).load(draft.pickupOfficeId) : Promise.resolve(null),
     draft.id ? ctx.loaders.get(documentsByApplication).load(draft.id) : Promise.resolve([]),
@@ -76,7 +75,7 @@ export async function loadFacts(ctx: RequestContext, draft: ApplicationDraft): P
     spouseInCardedFamily: spousesFamilyCard !== null,
     people: new Map(people.map((person) => [person.citizen.nationalId, person.citizen])),
     marriages,
-    spouseMarriages: new Map(spouses.map((id, i) => [id, found<Marriage[]>([spouseMarriages[i]!])[0] ?? []])),
+    namedMarriages: new Map(others.map((id, i) => [id, found<Marriage[]>([namedMarriages[i]!])[0] ?? []])),
     births: new Map(found(birthList).map((b) => [b.childId, b])),
     heads: new Set(people.filter((person) => person.headedFamily).map((person) => person.citizen.nationalId)),
     office,

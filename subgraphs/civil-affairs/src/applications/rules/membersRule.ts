@@ -46,9 +46,12 @@ export function marriedInRegistry(facts: ApplicationFacts, id: string): boolean 
   return facts.marriages.some((marriage) => marriage.registered && !marriage.endedOn && (marriage.husbandId === id || marriage.wifeId === id));
 }
 
-/** The registry records this woman in a registered, unended marriage to a husband other than the applicant. */
+/**
+ * The registry records this person as the wife in a registered, unended marriage to a man other
+ * than the applicant: no contract or certificate makes her his wife or his daughter.
+ */
 function marriedToAnother(draft: ApplicationDraft, facts: ApplicationFacts, id: string): boolean {
-  const marriages = facts.spouseMarriages.get(id) ?? [];
+  const marriages = facts.namedMarriages.get(id) ?? [];
   return marriages.some((marriage) => marriage.registered && !marriage.endedOn && marriage.wifeId === id && marriage.husbandId !== draft.applicantId);
 }
 
@@ -80,13 +83,20 @@ export function checkSpouses(draft: ApplicationDraft, facts: ApplicationFacts, o
   }
 }
 
-/** Children: at most MAX_CHILDREN; the registry's birth record names the applicant as a parent, or else a BIRTH_CERTIFICATE. */
+/**
+ * Children: at most MAX_CHILDREN; the registry's birth record names the applicant as a parent, or
+ * else a BIRTH_CERTIFICATE; never another man's registered wife (refused at the officer's review).
+ */
 export function checkChildren(draft: ApplicationDraft, facts: ApplicationFacts, out: RuleOutcome, registry: boolean): void {
   if (draft.childIds.length > MAX_CHILDREN) {
     out.violations.add("childIds", "TOO_MANY_CHILDREN", m.tooManyChildren, { count: draft.childIds.length, max: MAX_CHILDREN });
   }
   const spouses = new Set(draft.spouseIds.map(normalizeNationalId));
-  for (const { id } of checkPeople("childIds", draft.childIds, draft, facts, out, registry, spouses)) {
+  for (const { id, at } of checkPeople("childIds", draft.childIds, draft, facts, out, registry, spouses)) {
+    if (registry && marriedToAnother(draft, facts, id)) {
+      out.violations.add(at, "MARRIED_TO_ANOTHER", m.marriedToAnother, { id });
+      continue;
+    }
     if (!childInRegistry(draft, facts, id)) out.require(DocumentType.BIRTH_CERTIFICATE, id);
   }
 }
