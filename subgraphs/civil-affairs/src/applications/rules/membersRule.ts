@@ -63,8 +63,8 @@ export function childInRegistry(draft: ApplicationDraft, facts: ApplicationFacts
 
 /**
  * Spouses: at most four; a registered marriage to the applicant, or else a MARRIAGE_CONTRACT for
- * that spouse, unless the registry records her married to another man (refused at the officer's
- * review, never told the applicant: a contract cannot stand against a registered marriage); a spouse who is not a Saudi citizen also needs a NATIONAL_ID_COPY. Of a spouse the
+ * that spouse, never another man's registered wife (refused at the officer's review, never told the
+ * applicant); a spouse who is not a Saudi citizen also needs a NATIONAL_ID_COPY. Of a spouse the
  * registry does not link to the applicant, only the ID itself says so (a resident's starts with 2).
  */
 export function checkSpouses(draft: ApplicationDraft, facts: ApplicationFacts, out: RuleOutcome, registry: boolean): void {
