@@ -111,6 +111,23 @@ describe("documents attached to an application", () => {
     expect((await put(next, big, "big.pdf")).errors).toBeUndefined();
   });
 
+  it("attaches one document at a time per applicant: the others sent at once are told to wait, having stored nothing", async () => {
+    const [head] = await headsWithCards(ca.db, 1);
+    const hurried = await ca.as({ nationalId: head! });
+    const id = (await hurried(`mutation { createCardApplication(input: { kind: REPLACEMENT_DAMAGED, deliveryMethod: OFFICE_PICKUP, pickupOfficeId: "RUH-01" }) { id } }`)).data.createCardApplication.id as string;
+    const put = (n: number) => hurried(ATTACH, { input: { applicationId: id, type: "OTHER", fileName: `f${n}.pdf`, mimeType: "", contentBase64: Buffer.concat([PDF, Buffer.alloc(2 * 1024 * 1024, n)]).toString("base64") } });
+    const answers = await Promise.all([1, 2, 3, 4, 5, 6, 7, 8].map(put));
+    const outcomes = answers.map((answer) => (answer.errors ? `${answer.errors[0]!.extensions!.code} ${answer.errors[0]!.extensions!.retryAfterSeconds}` : "attached"));
+    // Those that overlapped a running one are told to wait (never CONFLICT, which they would lose on after all the work).
+    const waiting = outcomes.filter((outcome) => outcome !== "attached");
+    expect(waiting.length).toBeGreaterThan(0);
+    expect(new Set(waiting)).toEqual(new Set(["RATE_LIMITED 1"]));
+    const attached = outcomes.length - waiting.length;
+    expect((await ca.db.query(`SELECT count(*)::int AS n FROM application_document WHERE application_id = $1`, [id]))[0].n).toBe(attached);
+    // Sent again one after the other, they go in.
+    for (const n of [9, 10]) expect((await put(n)).errors).toBeUndefined();
+  });
+
   it("refuses a file name that names a folder or holds a character file systems refuse", async () => {
     for (const fileName of ["../../etc/passwd", "C:\\scan.png", "a/b.png", "scan?.png", ".."]) {
       expect({ fileName, rules: violationRules(await attach(PNG, "image/png", fileName)) }).toEqual({ fileName, rules: ["FILE_NAME"] });

@@ -103,6 +103,20 @@ export async function attachDocument(ctx: RequestContext, store: DocumentStore, 
   if (!EDITABLE.includes(application.status)) {
     throw appError("INVALID_STATE", ctx.lang, applicationMessages.notEditable[ctx.lang]({ status: application.status }));
   }
+  // One at a time per applicant: a second attach at once could only lose on the application's version, after its upload was decoded and hashed.
+  if (attaching.has(application.applicantId)) throw appError("RATE_LIMITED", ctx.lang, m.oneAtATime[ctx.lang](), { retryAfterSeconds: 1 });
+  attaching.add(application.applicantId);
+  try {
+    return await attachTo(ctx, store, application, input);
+  } finally {
+    attaching.delete(application.applicantId);
+  }
+}
+
+/** Applicants with an attach running in this process. */
+const attaching = new Set<string>();
+
+async function attachTo(ctx: RequestContext, store: DocumentStore, application: CardApplication, input: AttachDocumentInput): Promise<ApplicationDocument> {
   const violations = new Violations(ctx.lang);
   const upload = checkUpload({ input }, violations);
   const content = upload && Buffer.from(upload.base64, "base64");
@@ -120,6 +134,8 @@ export async function attachDocument(ctx: RequestContext, store: DocumentStore, 
   await assertDailyUploadRoom(ctx, application.applicantId, content!.length);
   const { mimeType } = upload!;
   return ctx.db.transaction(async (tx) => {
+    // The version first: an attach that loses a race (CONFLICT) has stored no bytes.
+    await updateIfUnchanged(tx, ctx, application, {});
     await store.put(tx, sha256!, content!);
     const document = tx.getRepository(ApplicationDocument).create({
       applicationId: application.id,
@@ -131,7 +147,6 @@ export async function attachDocument(ctx: RequestContext, store: DocumentStore, 
       uploadedAt: ctx.now,
     });
     await tx.getRepository(ApplicationDocument).insert(document);
-    await updateIfUnchanged(tx, ctx, application, {});
     return document;
   });
 }

@@ -38,8 +38,9 @@ export const databaseDocumentStore: DocumentStore = {
 
 /**
  * Files under `root`, as `ab/abcdef…`. A file is written to a temporary name and renamed, so a
- * reader never sees half of one; a file whose transaction then fails stays unreferenced (the same
- * bytes attached again reuse it).
+ * reader never sees half of one. attachDocument writes it after the application's version check, so
+ * an attach that loses a race writes none; a file whose transaction fails later (a database error)
+ * stays unreferenced (the same bytes attached again reuse it).
  */
 export function fileDocumentStore(root: string): DocumentStore {
   return {

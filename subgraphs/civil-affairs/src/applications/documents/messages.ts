@@ -19,6 +19,10 @@ export const documentMessages = messages({
     ar: (p: { mib: number; minutes: number }) =>
       `لا يُرفق في ٢٤ ساعة أكثر من ${formatNumber("ar", p.mib)} ميغابايت من المستندات، وهذا الملف يتجاوزها. حاول مرة أخرى بعد ${arabicCount(p.minutes, { singular: "دقيقة", dual: "دقيقتين", plural: "دقائق", accusative: "دقيقة" })}.`,
   },
+  oneAtATime: {
+    en: () => "Another of your documents is being attached: send this one once it is done.",
+    ar: () => "يُرفق مستند آخر لك الآن: أرسل هذا بعد أن يكتمل.",
+  },
   unsupported: {
     en: () => "Only PDF, JPEG or PNG files are accepted (checked by content).",
     ar: () => "تقبل ملفات PDF أو JPEG أو PNG فقط (يُتحقق من المحتوى).",
