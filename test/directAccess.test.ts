@@ -141,6 +141,13 @@ describe("direct calls to the subgraphs, around the gateway", () => {
       const copy = await lab.db.query(`SELECT national_id FROM register_member WHERE register_number = '3000000001' ORDER BY national_id`);
       expect(listed).toEqual(copy.map((row: { national_id: string }) => row.national_id));
       expect(listed).not.toContain("1000000099");
+      // Refused (a daughter of 14), the read is still recorded as her family's, not as a stranger's the representation named.
+      const sarah = await idp.tokenFor("1000000040", ["CITIZEN"]);
+      const minor = await graphql(lab.graphqlUrl, query, { r: [withStranger] }, { token: sarah, headers: { "x-request-id": "planted-owner-1" } });
+      expect(minor.errors?.map((e) => e.extensions?.code)).toContain("FORBIDDEN");
+      const owners = (await lab.db.query(`SELECT DISTINCT unnest(owner_ids) AS owner FROM data_access WHERE request_id = 'planted-owner-1'`)).map((row: { owner: string }) => row.owner);
+      expect(owners.length).toBeGreaterThan(0);
+      expect(owners).not.toContain("1000000099");
     });
 
     it("never stores what it computes from a representation: a forged family read leaves labor's tables and stats as they were", async () => {

@@ -11,8 +11,8 @@ import type { Family, FamilyComposition } from "./family.type";
  * civil-affairs; a citizen their own family's (any member but a child under 18 on the request's
  * day, `ctx.today`), from labor's own copy of the register. A citizen's read never rests on the
  * representation: whoever holds the gateway credential could list anyone in it and read his wage.
- * The copy's composition replaces the representation's on `family`, so the audit records its real
- * members. A register the copy does not know yet (its CardIssued on its way) is FORBIDDEN until it arrives.
+ * The copy's composition replaces the representation's on `family`, read or refused, so the audit
+ * records its real members. A register the copy does not know yet (its CardIssued on its way) is FORBIDDEN until it arrives.
  */
 export async function requireFamilyReader(ctx: RequestContext, family: Family): Promise<FamilyComposition> {
   const viewer = requireViewer(ctx);
@@ -21,9 +21,10 @@ export async function requireFamilyReader(ctx: RequestContext, family: Family): 
     return family as FamilyComposition;
   }
   const copy = await ctx.loaders.get(copiedComposition).load(family.registerNumber);
+  // Read or refused, the family is the copy's: the audit records its members, never whom a representation named.
+  family.head = copy?.head;
+  family.members = copy?.members ?? [];
   const self = copy?.members.find((member) => member.citizen.nationalId === viewer.nationalId);
   if (!copy || !self || isMinorChild(self.relation, self.citizen.birthDate, ctx.today)) throw appError("FORBIDDEN", ctx.lang);
-  family.head = copy.head;
-  family.members = copy.members;
   return copy;
 }
