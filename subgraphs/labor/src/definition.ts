@@ -9,6 +9,7 @@ import { EnrollmentEvent } from "./enrollments/enrollmentEvent.entity";
 import { FamilyResolver, resolveFamilyReference } from "./family/family.resolver";
 import { Programs1764000000000 } from "./migrations/1764000000000-Programs";
 import { Eligibility1764100000000 } from "./migrations/1764100000000-Eligibility";
+import { RegisterCopyIssuedAt1777000000000 } from "./migrations/1777000000000-RegisterCopyIssuedAt";
 import { BenefitProgram } from "./programs/benefitProgram.entity";
 import { BenefitProgramResolver, resolveProgramReference } from "./programs/benefitProgram.resolver";
 import type { RuleSet } from "./rules/ruleSet";
@@ -52,7 +53,7 @@ export const labor: SubgraphDefinition<typeof laborSettings> = {
   defaultPort: REGISTERED.defaultPort,
   settings: laborSettings,
   entities: [BenefitProgram, WageRecord, BenefitEnrollment, EnrollmentEvent],
-  migrations: [Programs1764000000000, Eligibility1764100000000, LaborDataAccess1765000000000, RegisterCopy1766000000000, dataAccessRefusalsMigration("Labor"), dataAccessPartitionsMigration("Labor"), OfficerQueues1769000000000, dataAccessOwnersMigration("Labor"), ProgramDescriptionsAr1775000000000],
+  migrations: [Programs1764000000000, Eligibility1764100000000, LaborDataAccess1765000000000, RegisterCopy1766000000000, dataAccessRefusalsMigration("Labor"), dataAccessPartitionsMigration("Labor"), OfficerQueues1769000000000, dataAccessOwnersMigration("Labor"), ProgramDescriptionsAr1775000000000, RegisterCopyIssuedAt1777000000000],
   schema: {
     resolvers: [BenefitProgramResolver, FamilyResolver, EnrollmentResolver, WageResolver, ProgramStatsResolver, laborAccessReport.DataAccessReportResolver],
     orphanedTypes: [laborAccessReport.DataAccessReport],

@@ -116,6 +116,20 @@ describe.each(DATABASE_KINDS)("programStats and labor's copy of the register (%s
     after.forEach((row, i) => expect(new Date(row.computed_at).getTime()).toBeGreaterThan(new Date(before[i]!.computed_at).getTime()));
   });
 
+  it("keeps a person in the register of the newer card when another register's older card arrives after it", async () => {
+    const moved = kids[2]!;
+    // His father's members update is issued, then a card of his own as head; the outbox retries the first and delivers it last.
+    const fathersCard = new Date().toISOString();
+    await new Promise((resolve) => setTimeout(resolve, 5));
+    await laborHarness.publish(registerEvent({ registerNumber: "3900000105", version: 1, issuedAt: new Date().toISOString(), members: [{ nationalId: moved, relation: "HEAD", birthDate: "2012-05-05", nationality: "SA" }] }));
+    expect(await membersOf("3900000105")).toEqual([moved]);
+    const late = await laborHarness.publish(registerEvent({ version: 3, issuedAt: fathersCard }));
+    expect(late.body.outcome).toBe("applied");
+    expect(await membersOf("3900000105")).toEqual([moved]);
+    expect(await membersOf("3900000101")).not.toContain(moved);
+    expect(await membersOf("3900000101")).toContain(HEAD);
+  });
+
   it("recomputes a family when a labor officer records a wage", async () => {
     const before = await stats();
     const recorded = await laborHarness.http(

@@ -10,38 +10,45 @@ type Queryable = Pick<EntityManager, "query">;
 export interface RegisterComposition {
   registerNumber: string;
   cardVersion: number;
+  /** When the card was issued (ISO 8601): which of two registers naming a person is the newer. */
+  issuedAt: string;
   members: RegisterMemberFacts[];
 }
 
 /**
  * Replaces labor's copy of one register, inside the caller's transaction, unless a newer card's
- * event already set it. People named move out of whatever register the copy had them in. Returns
- * the registers whose composition changed (this one and any that lost a member), or [] when stale.
+ * event already set it. People named move out of whatever register the copy had them in, unless
+ * that register's card is newer than this one (its event came first: this one was retried late);
+ * they then stay there. Returns the registers whose composition changed (this one and any that
+ * lost a member), or [] when stale.
  */
 export async function applyComposition(tx: Queryable, composition: RegisterComposition): Promise<string[]> {
-  const { registerNumber, cardVersion, members } = composition;
+  const { registerNumber, cardVersion, issuedAt, members } = composition;
   const accepted: unknown[] = await tx.query(
-    `INSERT INTO register_family (register_number, card_version) VALUES ($1, $2)
-     ON CONFLICT (register_number) DO UPDATE SET card_version = EXCLUDED.card_version, updated_at = now()
+    `INSERT INTO register_family (register_number, card_version, issued_at) VALUES ($1, $2, $3)
+     ON CONFLICT (register_number) DO UPDATE SET card_version = EXCLUDED.card_version, issued_at = EXCLUDED.issued_at, updated_at = now()
      WHERE register_family.card_version <= EXCLUDED.card_version
      RETURNING register_number`,
-    [registerNumber, cardVersion],
+    [registerNumber, cardVersion, issuedAt],
   );
   if (accepted.length === 0) return [];
   const people = JSON.stringify(members.map((m) => ({ national_id: m.nationalId, relation: m.relation, birth_date: m.birthDate, nationality: m.nationality })));
   // A SELECT over the DELETE: TypeORM answers a bare DELETE ... RETURNING as [rows, count], not rows.
   const left: Array<{ register_number: string }> = await tx.query(
     `WITH gone AS (
-       DELETE FROM register_member WHERE register_number = $1
-         OR national_id IN (SELECT p.national_id FROM jsonb_to_recordset($2::jsonb) AS p(national_id varchar))
-       RETURNING register_number)
+       DELETE FROM register_member m WHERE m.register_number = $1
+         OR (m.national_id IN (SELECT p.national_id FROM jsonb_to_recordset($2::jsonb) AS p(national_id varchar))
+             AND NOT EXISTS (SELECT 1 FROM register_family f WHERE f.register_number = m.register_number AND f.issued_at > $3))
+       RETURNING m.register_number)
      SELECT DISTINCT register_number FROM gone`,
-    [registerNumber, people],
+    [registerNumber, people, issuedAt],
   );
+  // Who is still listed elsewhere is on a newer card there.
   await tx.query(
     `INSERT INTO register_member (national_id, register_number, relation, birth_date, nationality)
      SELECT p.national_id, $1, p.relation, p.birth_date, p.nationality
-     FROM jsonb_to_recordset($2::jsonb) AS p(national_id varchar, relation varchar, birth_date date, nationality varchar)`,
+     FROM jsonb_to_recordset($2::jsonb) AS p(national_id varchar, relation varchar, birth_date date, nationality varchar)
+     WHERE NOT EXISTS (SELECT 1 FROM register_member m WHERE m.national_id = p.national_id)`,
     [registerNumber, people],
   );
   return [...new Set([registerNumber, ...left.map((row) => row.register_number)])];

@@ -35,6 +35,7 @@ export function parseRegisterEvent(payload: unknown): ParsedRegisterEvent {
   if (typeof event.eventId !== "string" || event.eventId === "" || event.eventId.length > 64) problems.push("eventId is required (at most 64 characters)");
   if (typeof event.registerNumber !== "string" || !/^\d{10}$/.test(event.registerNumber)) problems.push("registerNumber must be 10 digits");
   if (!Number.isInteger(event.version) || (event.version as number) < 1) problems.push("version must be a whole number from 1");
+  if (typeof event.issuedAt !== "string" || Number.isNaN(Date.parse(event.issuedAt))) problems.push("issuedAt must be a date and time");
   if (!Array.isArray(event.members) || event.members.length === 0 || event.members.length > MAX_MEMBERS) {
     problems.push(`members must list 1 to ${MAX_MEMBERS} people`);
   } else {
@@ -45,5 +46,5 @@ export function parseRegisterEvent(payload: unknown): ParsedRegisterEvent {
   }
   if (problems.length > 0) return { kind: "invalid", problems };
   const members = (event.members as RegisterMemberFacts[]).map(({ nationalId, relation, birthDate, nationality }) => ({ nationalId, relation, birthDate, nationality }));
-  return { kind: "composition", eventId: event.eventId as string, composition: { registerNumber: event.registerNumber as string, cardVersion: event.version as number, members } };
+  return { kind: "composition", eventId: event.eventId as string, composition: { registerNumber: event.registerNumber as string, cardVersion: event.version as number, issuedAt: new Date(event.issuedAt as string).toISOString(), members } };
 }
