@@ -26,7 +26,7 @@ function facts(overrides: Partial<ApplicationFacts> = {}): ApplicationFacts {
     spouseInCardedFamily: false,
     people: new Map([[WIFE, person(WIFE, { gender: Gender.FEMALE })], [SON, person(SON, { birthDate: "2024-03-01" })]]),
     marriages: [{ id: "m", husbandId: APPLICANT, wifeId: WIFE, registered: true, contractedOn: "2022-01-01", endedOn: null }],
-    namedMarriages: new Map(),
+    namedMarriages: [],
     births: new Map([[SON, { childId: SON, fatherId: APPLICANT, motherId: WIFE }]]),
     heads: new Set(),
     office: null,
@@ -126,7 +126,7 @@ describe("card application rules", () => {
       const stranger = "1000000024";
       const married = (endedOn: string | null) => ({
         people: new Map([[stranger, person(stranger, { gender: Gender.FEMALE })]]),
-        namedMarriages: new Map([[stranger, [{ id: "x", husbandId: "1000000016", wifeId: stranger, registered: true, contractedOn: "2005-01-01", endedOn }]]]),
+        namedMarriages: [{ id: "x", husbandId: "1000000016", wifeId: stranger, registered: true, contractedOn: "2005-01-01", endedOn }],
         documents: [doc(DocumentType.MARRIAGE_CONTRACT)],
       });
       const d = draft({ spouseIds: [stranger], childIds: [] });

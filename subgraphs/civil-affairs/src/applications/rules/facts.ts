@@ -41,8 +41,8 @@ export interface ApplicationFacts {
   spouseInCardedFamily: boolean;
   people: Map<string, Citizen>;
   marriages: Marriage[];
-  /** The marriages in the registry of each person named: a wife of another man joins on no contract or certificate. */
-  namedMarriages: Map<string, Marriage[]>;
+  /** The registry's marriages of the people named: a wife of another man joins on no contract or certificate. */
+  namedMarriages: Marriage[];
   births: Map<string, BirthRecord>;
   /** Spouses and children who head a register of their own. */
   heads: Set<string>;
@@ -75,7 +75,7 @@ export async function loadFacts(ctx: RequestContext, draft: ApplicationDraft): P
     spouseInCardedFamily: spousesFamilyCard !== null,
     people: new Map(people.map((person) => [person.citizen.nationalId, person.citizen])),
     marriages,
-    namedMarriages: new Map(others.map((id, i) => [id, found<Marriage[]>([namedMarriages[i]!])[0] ?? []])),
+    namedMarriages: found(namedMarriages).flat(),
     births: new Map(found(birthList).map((b) => [b.childId, b])),
     heads: new Set(people.filter((person) => person.headedFamily).map((person) => person.citizen.nationalId)),
     office,

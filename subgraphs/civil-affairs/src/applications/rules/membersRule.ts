@@ -11,9 +11,9 @@ export const MAX_CHILDREN = 50;
 /**
  * Checks a list of people: valid IDs, not the applicant, not twice, not also in the other list
  * (`listedElsewhere`: a child who is also named a spouse). Whether an ID names anyone,
- * and whether that person heads a register, is checked only when `registry` is true (an officer's
- * review): the applicant learns nothing of a person the registry does not link to him.
- * Returns the people that pass, each with the path of its entry.
+ * whether that person heads a register, and whether she is another man's registered wife, is
+ * checked only when `registry` is true (an officer's review): the applicant learns nothing of a
+ * person the registry does not link to him.
  */
 function checkPeople(
   field: "spouseIds" | "childIds",
@@ -23,9 +23,9 @@ function checkPeople(
   out: RuleOutcome,
   registry: boolean,
   listedElsewhere: ReadonlySet<string> = new Set(),
-): Array<{ id: string; at: string }> {
+): string[] {
   const seen = new Set<string>();
-  const valid: Array<{ id: string; at: string }> = [];
+  const valid: string[] = [];
   ids.forEach((raw, index) => {
     const at = `${field}[${index}]`;
     const id = collectNationalId(out.violations, at, raw);
@@ -36,7 +36,8 @@ function checkPeople(
     seen.add(id);
     if (registry && !facts.people.has(id)) return out.violations.add(at, field === "spouseIds" ? "SPOUSE_NOT_FOUND" : "CHILD_NOT_FOUND", m.personNotFound, { id });
     if (registry && facts.heads.has(id)) return out.violations.add(at, "HEADS_ANOTHER_FAMILY", m.headsAnotherFamily, { id });
-    valid.push({ id, at });
+    if (registry && marriedToAnother(draft, facts, id)) return out.violations.add(at, "MARRIED_TO_ANOTHER", m.marriedToAnother, { id });
+    valid.push(id);
   });
   return valid;
 }
@@ -51,8 +52,7 @@ export function marriedInRegistry(facts: ApplicationFacts, id: string): boolean 
  * than the applicant: no contract or certificate makes her his wife or his daughter.
  */
 function marriedToAnother(draft: ApplicationDraft, facts: ApplicationFacts, id: string): boolean {
-  const marriages = facts.namedMarriages.get(id) ?? [];
-  return marriages.some((marriage) => marriage.registered && !marriage.endedOn && marriage.wifeId === id && marriage.husbandId !== draft.applicantId);
+  return facts.namedMarriages.some((marriage) => marriage.registered && !marriage.endedOn && marriage.wifeId === id && marriage.husbandId !== draft.applicantId);
 }
 
 /** The registry's birth record of this person names the applicant as a parent. */
@@ -71,11 +71,7 @@ export function checkSpouses(draft: ApplicationDraft, facts: ApplicationFacts, o
   if (draft.spouseIds.length > MAX_SPOUSES) {
     out.violations.add("spouseIds", "TOO_MANY_SPOUSES", m.tooManySpouses, { count: draft.spouseIds.length });
   }
-  for (const { id, at } of checkPeople("spouseIds", draft.spouseIds, draft, facts, out, registry)) {
-    if (registry && marriedToAnother(draft, facts, id)) {
-      out.violations.add(at, "MARRIED_TO_ANOTHER", m.marriedToAnother, { id });
-      continue;
-    }
+  for (const id of checkPeople("spouseIds", draft.spouseIds, draft, facts, out, registry)) {
     const married = marriedInRegistry(facts, id);
     if (!married) out.require(DocumentType.MARRIAGE_CONTRACT, id);
     const person = married || registry ? facts.people.get(id) : undefined;
@@ -92,11 +88,7 @@ export function checkChildren(draft: ApplicationDraft, facts: ApplicationFacts, 
     out.violations.add("childIds", "TOO_MANY_CHILDREN", m.tooManyChildren, { count: draft.childIds.length, max: MAX_CHILDREN });
   }
   const spouses = new Set(draft.spouseIds.map(normalizeNationalId));
-  for (const { id, at } of checkPeople("childIds", draft.childIds, draft, facts, out, registry, spouses)) {
-    if (registry && marriedToAnother(draft, facts, id)) {
-      out.violations.add(at, "MARRIED_TO_ANOTHER", m.marriedToAnother, { id });
-      continue;
-    }
+  for (const id of checkPeople("childIds", draft.childIds, draft, facts, out, registry, spouses)) {
     if (!childInRegistry(draft, facts, id)) out.require(DocumentType.BIRTH_CERTIFICATE, id);
   }
 }
