@@ -14,7 +14,7 @@ import { useSession } from "../session/session";
 import { announce } from "../ui/announcer";
 import { Code, Moment } from "../ui/Dates";
 import { ErrorSummary } from "../ui/ErrorSummary";
-import { FIRST_PAGE, type PagePosition } from "../ui/Pager";
+import { FIRST_PAGE, type PagePosition, pageNumberOf } from "../ui/Pager";
 import { Field } from "../ui/Field";
 import { ScreenHeading } from "../ui/ScreenHeading";
 import { commonWords } from "../ui/words";
@@ -96,7 +96,7 @@ function OfficeQueue({ officeId, offices }: { officeId: string; offices: OfficeF
 
   useEffect(() => {
     if (!moved.current || loading || !queue) return;
-    if (moved.current === "page") announce(words.pageShown(number(position.page), number(queue.edges.length), number(queue.totalCount)));
+    if (moved.current === "page") announce(words.pageShown(number(pageNumberOf(position)), number(queue.edges.length), number(queue.totalCount)));
     moved.current = null;
     results.current?.focus();
     // eslint-disable-next-line react-hooks/exhaustive-deps
@@ -137,7 +137,7 @@ function OfficeQueue({ officeId, offices }: { officeId: string; offices: OfficeF
           resultsRef={results}
           loading={loading}
           total={words.total(number(queue.totalCount))}
-          page={position.page > 1 ? words.pageNumber(number(position.page)) : null}
+          page={position.earlier.length > 0 ? words.pageNumber(number(pageNumberOf(position))) : null}
           empty={queue.edges.length === 0 ? words.empty : null}
           caption={words.caption(here ? officeName(here) : words.allOffices, number(queue.totalCount))}
           pager={{ label: words.pagination, position, pageInfo: queue.pageInfo, onMove: turn }}

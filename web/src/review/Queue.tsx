@@ -10,7 +10,7 @@ import { hrefOf } from "../router";
 import { announce } from "../ui/announcer";
 import { Code, Moment } from "../ui/Dates";
 import { ErrorSummary } from "../ui/ErrorSummary";
-import { FIRST_PAGE, type PagePosition } from "../ui/Pager";
+import { FIRST_PAGE, type PagePosition, pageNumberOf } from "../ui/Pager";
 import { Field } from "../ui/Field";
 import { ScreenHeading } from "../ui/ScreenHeading";
 import { commonWords } from "../ui/words";
@@ -60,7 +60,7 @@ export function Queue({ position, onMove }: { position: QueuePosition; onMove(ne
     if (!moved.current || loading || !queue) return;
     const by = moved.current;
     moved.current = null;
-    announce(words.pageShown(number(position.page), number(queue.edges.length), number(queue.totalCount)));
+    announce(words.pageShown(number(pageNumberOf(position)), number(queue.edges.length), number(queue.totalCount)));
     if (by === "page") results.current?.focus();
     // eslint-disable-next-line react-hooks/exhaustive-deps
   }, [queue, loading]);
@@ -103,7 +103,7 @@ export function Queue({ position, onMove }: { position: QueuePosition; onMove(ne
           resultsRef={results}
           loading={loading}
           total={words.total(number(queue.totalCount))}
-          page={position.page > 1 ? words.pageNumber(number(position.page)) : null}
+          page={position.earlier.length > 0 ? words.pageNumber(number(pageNumberOf(position))) : null}
           empty={queue.edges.length === 0 ? words.empty : null}
           caption={words.caption(statusName, number(queue.totalCount))}
           tableClass="queue-table"

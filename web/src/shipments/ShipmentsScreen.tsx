@@ -12,7 +12,7 @@ import { announce } from "../ui/announcer";
 import { Code, Moment } from "../ui/Dates";
 import { ErrorSummary } from "../ui/ErrorSummary";
 import { hrefOf } from "../router";
-import { FIRST_PAGE, type PagePosition } from "../ui/Pager";
+import { FIRST_PAGE, type PagePosition, pageNumberOf } from "../ui/Pager";
 import { ScreenHeading } from "../ui/ScreenHeading";
 import { commonWords } from "../ui/words";
 import { ShipmentCase } from "./ShipmentCase";
@@ -74,7 +74,7 @@ export function ShipmentsScreen({ id }: { id?: string }) {
     // After a page turn the page read is said, and the keyboard starts at its top.
     if (!turned.current || loading || !queue) return;
     turned.current = false;
-    announce(words.pageShown(number(position.page), number(rows.length), number(total)));
+    announce(words.pageShown(number(pageNumberOf(position)), number(rows.length), number(total)));
     results.current?.focus();
     // eslint-disable-next-line react-hooks/exhaustive-deps
   }, [queue, loading]);
@@ -112,7 +112,7 @@ export function ShipmentsScreen({ id }: { id?: string }) {
           resultsRef={results}
           loading={loading}
           total={words.total(number(total))}
-          page={position.page > 1 ? words.pageNumber(number(position.page)) : null}
+          page={position.earlier.length > 0 ? words.pageNumber(number(pageNumberOf(position))) : null}
           empty={rows.length === 0 ? words.empty : null}
           caption={words.caption(number(total))}
           tableClass="shipments-table"

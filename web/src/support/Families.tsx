@@ -11,7 +11,7 @@ import { announce } from "../ui/announcer";
 import { Code } from "../ui/Dates";
 import { ErrorSummary } from "../ui/ErrorSummary";
 import { commonWords } from "../ui/words";
-import type { PagePosition } from "../ui/Pager";
+import { type PagePosition, pageNumberOf } from "../ui/Pager";
 import { supportWords } from "./words";
 import { Amount } from "../ui/Amount";
 import { LookUp } from "../ui/LookUp";
@@ -36,7 +36,7 @@ export function Families({ position, onMove }: { position: PagePosition; onMove(
   useEffect(() => {
     if (!moved.current || loading || !list) return;
     moved.current = false;
-    announce(words.familiesShown(number(position.page), number(list.edges.length), number(list.totalCount)));
+    announce(words.familiesShown(number(pageNumberOf(position)), number(list.edges.length), number(list.totalCount)));
     results.current?.focus();
     // eslint-disable-next-line react-hooks/exhaustive-deps
   }, [list, loading]);
@@ -52,7 +52,7 @@ export function Families({ position, onMove }: { position: PagePosition; onMove(
           resultsRef={results}
           loading={loading}
           total={words.familiesTotal(number(list.totalCount))}
-          page={position.page > 1 ? words.pageNumber(number(position.page)) : null}
+          page={position.earlier.length > 0 ? words.pageNumber(number(pageNumberOf(position))) : null}
           empty={list.edges.length === 0 ? words.familiesEmpty : null}
           caption={words.familiesCaption(number(list.totalCount))}
           tableClass="families-table"

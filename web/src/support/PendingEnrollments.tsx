@@ -13,7 +13,7 @@ import { ErrorSummary } from "../ui/ErrorSummary";
 import { commonWords } from "../ui/words";
 import { useDecide } from "./decide";
 import { EligibilityFacts, programName } from "./Eligibility";
-import type { PagePosition } from "../ui/Pager";
+import { type PagePosition, pageNumberOf } from "../ui/Pager";
 import { supportWords } from "./words";
 
 /** Enrollments per page, as many as the other queues show. */
@@ -45,7 +45,7 @@ export function PendingEnrollments({ position, onMove, onRefused }: { position: 
   useEffect(() => {
     // After a page turn the page is said; after a decision or a page turn the keyboard starts at the list.
     if (!moved.current || loading || !queue) return;
-    if (moved.current === "page") announce(words.pendingShown(number(position.page), number(queue.edges.length), number(queue.totalCount)));
+    if (moved.current === "page") announce(words.pendingShown(number(pageNumberOf(position)), number(queue.edges.length), number(queue.totalCount)));
     moved.current = null;
     results.current?.focus();
     // eslint-disable-next-line react-hooks/exhaustive-deps
@@ -62,7 +62,7 @@ export function PendingEnrollments({ position, onMove, onRefused }: { position: 
           resultsRef={results}
           loading={loading}
           total={words.pendingTotal(number(queue.totalCount))}
-          page={position.page > 1 ? words.pageNumber(number(position.page)) : null}
+          page={position.earlier.length > 0 ? words.pageNumber(number(pageNumberOf(position))) : null}
           empty={queue.edges.length === 0 ? words.pendingEmpty : null}
           caption={words.pendingCaption(number(queue.totalCount))}
           tableClass="pending-table"

@@ -1,15 +1,17 @@
 import { useWords } from "../i18n/catalogue";
 import { commonWords } from "./words";
 
-/** Where a list is: the cursor its page starts after (null on the first), the page's number, and the cursors of the pages before it. */
+/** Where a list is: the cursor its page starts after (null on the first), and the cursors of the pages before it. */
 export interface PagePosition {
   after: string | null;
-  page: number;
   /** Where each earlier page started, first page first: the way back, since the API's cursors go forward only. */
   earlier: Array<string | null>;
 }
 
-export const FIRST_PAGE: PagePosition = { after: null, page: 1, earlier: [] };
+export const FIRST_PAGE: PagePosition = { after: null, earlier: [] };
+
+/** The page's number, counted from 1. */
+export const pageNumberOf = (position: PagePosition): number => position.earlier.length + 1;
 
 export interface PagerProps {
   /** The navigation's accessible name, the screen's own ("Shipment pages"). */
@@ -27,10 +29,10 @@ export interface PagerProps {
  */
 export function Pager({ label, position, pageInfo, loading, onMove }: PagerProps) {
   const words = useWords(commonWords);
-  if (position.page <= 1 && !pageInfo.hasNextPage) return null;
+  if (position.earlier.length === 0 && !pageInfo.hasNextPage) return null;
   return (
     <nav class="actions" aria-label={label}>
-      {position.page > 1 && (
+      {position.earlier.length > 0 && (
         <>
           <button type="button" disabled={loading} onClick={() => onMove(FIRST_PAGE)}>
             {words.firstPage}
@@ -38,7 +40,7 @@ export function Pager({ label, position, pageInfo, loading, onMove }: PagerProps
           <button
             type="button"
             disabled={loading}
-            onClick={() => onMove({ after: position.earlier.at(-1) ?? null, page: position.page - 1, earlier: position.earlier.slice(0, -1) })}
+            onClick={() => onMove({ after: position.earlier.at(-1) ?? null, earlier: position.earlier.slice(0, -1) })}
           >
             {words.previousPage}
           </button>
@@ -48,7 +50,7 @@ export function Pager({ label, position, pageInfo, loading, onMove }: PagerProps
         <button
           type="button"
           disabled={loading}
-          onClick={() => onMove({ after: pageInfo.endCursor ?? null, page: position.page + 1, earlier: [...position.earlier, position.after] })}
+          onClick={() => onMove({ after: pageInfo.endCursor ?? null, earlier: [...position.earlier, position.after] })}
         >
           {words.nextPage}
         </button>
