@@ -94,13 +94,18 @@ export function formatNumber(lang: Lang, value: number, fractionDigits = 0): str
 /** An Arabic noun's forms after a number (تمييز العدد): the singular (1, round hundreds), the dual, the plural (3–10), the accusative singular (11–99). */
 export interface ArabicCountedNoun {
   singular: string;
+  /** In the case the sentence needs: "طفلان" as a subject, "دقيقتين" after "بعد". */
   dual: string;
   plural: string;
   accusative: string;
+  /** Feminine nouns take "واحدة" after the singular (دقيقة واحدة). */
+  feminine?: boolean;
+  /** What 0 reads as ("دون أطفال"); without it, "٠" and the singular. */
+  none?: string;
 }
 
 /**
- * The noun's form after `count`: 2 the dual, 3–10 the plural, 11–99 the accusative singular; 0, 1,
+ * The noun's form after \`count\`: 2 the dual, 3–10 the plural, 11–99 the accusative singular; 0, 1,
  * round hundreds and thousands (and their 101, 102) the singular; past a hundred the last two
  * digits decide (١٠٣ أيام، ١١٥ يوماً، ٢٠٠ يوم). The web app counts its days by it too.
  */
@@ -112,7 +117,24 @@ export function arabicNounForm(count: number, noun: ArabicCountedNoun): string {
   return noun.singular;
 }
 
-/** "٢٠٠ حرف", "٥٠ حرفاً", "١٠ أحرف": the number in Arabic-Indic digits, then the noun as it governs it. */
+/**
+ * A count and its noun as Arabic says them: one and two by the noun alone (دقيقة واحدة، دقيقتين),
+ * others after the number in Arabic-Indic digits (٣ دقائق، ١٥ دقيقة، ٢٠٠ حرف، ١٠٣ أيام).
+ */
 export function arabicCount(count: number, noun: ArabicCountedNoun): string {
+  if (count === 0 && noun.none) return noun.none;
+  if (count === 1) return `${noun.singular} ${noun.feminine ? "واحدة" : "واحد"}`;
+  if (count === 2) return noun.dual;
   return `${formatNumber("ar", count)} ${arabicNounForm(count, noun)}`;
+}
+
+/** Nouns more than one message counts, with the dual after a preposition (بعد دقيقتين، من حرفين). */
+export const arabicNouns = {
+  minute: { singular: "دقيقة", dual: "دقيقتين", plural: "دقائق", accusative: "دقيقة", feminine: true },
+  character: { singular: "حرف", dual: "حرفين", plural: "أحرف", accusative: "حرفاً" },
+} satisfies Record<string, ArabicCountedNoun>;
+
+/** "1 minute", "15 minutes": a count and its English noun. */
+export function englishCount(count: number, one: string, many: string): string {
+  return `${formatNumber("en", count)} ${count === 1 ? one : many}`;
 }

@@ -85,6 +85,16 @@ it("puts the noun after a number in the form Arabic counts it by", () => {
   expect(applicationMessages.underAge.ar({ age: 14 })).toBe("يجب أن يكون رب الأسرة بعمر ١٨ سنة أو أكثر (عمرك ١٤ سنة).");
 });
 
+it("says one and two by the noun alone and counts one minute or character in the singular, in both languages", () => {
+  const locked = (minutes: number) => [identityMessages.locked.ar({ minutes }), identityMessages.locked.en({ minutes })];
+  expect(locked(1)).toEqual(["محاولات فاشلة كثيرة. حاول مرة أخرى بعد دقيقة واحدة.", "Too many failed attempts. Try again in 1 minute."]);
+  expect(locked(2)[0]).toBe("محاولات فاشلة كثيرة. حاول مرة أخرى بعد دقيقتين.");
+  expect(locked(10)[0]).toBe("محاولات فاشلة كثيرة. حاول مرة أخرى بعد ١٠ دقائق.");
+  expect(locked(15)).toEqual(["محاولات فاشلة كثيرة. حاول مرة أخرى بعد ١٥ دقيقة.", "Too many failed attempts. Try again in 15 minutes."]);
+  expect(documentMessages.dailyBytes.en({ mib: 200, minutes: 1 })).toMatch(/Try again in 1 minute\.$/);
+  expect(wageMessages.employer.ar({ max: 200 })).toBe("يجب ذكر جهة العمل (بحد أقصى ٢٠٠ حرف).");
+});
+
 it("words the gateway's operation limits in Arabic-Indic digits and the counted noun", () => {
   expect(LIMIT_MESSAGES.MAX_DEPTH!.ar(14, 12)).toBe("عمق الاستعلام ١٤ مستوًى؛ الحد الأقصى ١٢.");
   for (const [rule, message] of Object.entries(LIMIT_MESSAGES)) expect([rule, /[0-9]/.test(message.ar(14, 12))]).toEqual([rule, false]);

@@ -1,5 +1,4 @@
-import { arabicIndicDigits } from "../../../../kernel/digits";
-import { messages } from "../../../../kernel/i18n";
+import { arabicCount, arabicNouns, englishCount, messages } from "../../../../kernel/i18n";
 
 export const identityMessages = messages({
   badCredentials: {
@@ -7,8 +6,8 @@ export const identityMessages = messages({
     ar: () => "رقم الهوية أو كلمة المرور غير صحيحة.",
   },
   locked: {
-    en: (p: { minutes: number }) => `Too many failed attempts. Try again in ${p.minutes} minutes.`,
-    ar: (p: { minutes: number }) => `محاولات فاشلة كثيرة. حاول مرة أخرى بعد ${arabicIndicDigits(String(p.minutes))} دقيقة.`,
+    en: (p: { minutes: number }) => `Too many failed attempts. Try again in ${englishCount(p.minutes, "minute", "minutes")}.`,
+    ar: (p: { minutes: number }) => `محاولات فاشلة كثيرة. حاول مرة أخرى بعد ${arabicCount(p.minutes, arabicNouns.minute)}.`,
   },
   busy: {
     en: () => "Many people are signing in right now. Try again in a moment.",

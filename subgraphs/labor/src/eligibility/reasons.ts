@@ -1,6 +1,5 @@
 import { ADULT_AGE } from "../../../../kernel/adulthood";
-import { arabicCount } from "../../../../kernel/arabicCount";
-import { formatNumber, type Lang } from "../../../../kernel/i18n";
+import { arabicCount, englishCount, formatNumber, type Lang } from "../../../../kernel/i18n";
 import type { Reason } from "./engine";
 
 /** "9,200 SAR" / "٩٬٢٠٠ ريال": whole riyals without decimals, otherwise to the halala. */
@@ -10,7 +9,6 @@ function sar(lang: Lang, halalas: number): string {
 }
 
 const n = formatNumber;
-const count = (value: number, one: string, many: string) => `${value} ${value === 1 ? one : many}`;
 
 function english(reason: Reason): string {
   switch (reason.rule) {
@@ -21,14 +19,14 @@ function english(reason: Reason): string {
     case "MAX_HEAD_AGE":
       return `the head of the family is ${reason.age}, ${reason.passed ? "within" : "over"} the maximum age of ${reason.years}`;
     case "MIN_MEMBERS":
-      return `the household has ${count(reason.members, "member", "members")}, ${reason.passed ? "at least" : "fewer than"} the required ${reason.count}`;
+      return `the household has ${englishCount(reason.members, "member", "members")}, ${reason.passed ? "at least" : "fewer than"} the required ${reason.count}`;
     case "MIN_CHILDREN":
-      return `the household has ${count(reason.children, "child", "children")} under ${ADULT_AGE}, ${reason.passed ? "at least" : "fewer than"} the required ${reason.count}`;
+      return `the household has ${englishCount(reason.children, "child", "children")} under ${ADULT_AGE}, ${reason.passed ? "at least" : "fewer than"} the required ${reason.count}`;
     case "INCOME":
       return (
         `household income ${sar("en", reason.incomeHalalas)} is ${reason.passed ? "within" : "above"} the ` +
-        `${sar("en", reason.thresholdHalalas)} threshold for ${count(reason.members, "member", "members")} ` +
-        `(${count(reason.adults, "adult", "adults")}, ${count(reason.children, "child", "children")})`
+        `${sar("en", reason.thresholdHalalas)} threshold for ${englishCount(reason.members, "member", "members")} ` +
+        `(${englishCount(reason.adults, "adult", "adults")}, ${englishCount(reason.children, "child", "children")})`
       );
     case "AMOUNT":
       return `estimated monthly amount: ${sar("en", reason.amountHalalas)}`;
@@ -36,9 +34,9 @@ function english(reason: Reason): string {
 }
 
 // After "من" (genitive): لأسرة من فردين; in the parentheses, nominative: بالغان وطفلان.
-const MEMBERS = { one: "فرد", two: "فردين", plural: "أفراد", accusative: "فرداً", none: "دون أفراد" };
-const ADULTS = { one: "بالغ", two: "بالغان", plural: "بالغين", accusative: "بالغاً", none: "دون بالغين" };
-const CHILDREN = { one: "طفل", two: "طفلان", plural: "أطفال", accusative: "طفلاً", none: "دون أطفال" };
+const MEMBERS = { singular: "فرد", dual: "فردين", plural: "أفراد", accusative: "فرداً", none: "دون أفراد" };
+const ADULTS = { singular: "بالغ", dual: "بالغان", plural: "بالغين", accusative: "بالغاً", none: "دون بالغين" };
+const CHILDREN = { singular: "طفل", dual: "طفلان", plural: "أطفال", accusative: "طفلاً", none: "دون أطفال" };
 
 function arabic(reason: Reason): string {
   switch (reason.rule) {

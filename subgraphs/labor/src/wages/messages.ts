@@ -1,5 +1,5 @@
 import { arabicIndicDigits } from "../../../../kernel/digits";
-import { formatNumber, messages } from "../../../../kernel/i18n";
+import { arabicCount, arabicNouns, englishCount, formatNumber, messages } from "../../../../kernel/i18n";
 
 export const wageMessages = messages({
   amount: {
@@ -7,8 +7,8 @@ export const wageMessages = messages({
     ar: (p: { max: number }) => `الأجر الشهري عدد صحيح من الهللات من ${formatNumber("ar", 0)} إلى ${formatNumber("ar", p.max)}.`,
   },
   employer: {
-    en: (p: { max: number }) => `Name the employer (at most ${p.max} characters).`,
-    ar: (p: { max: number }) => `يجب ذكر جهة العمل (بحد أقصى ${formatNumber("ar", p.max)} حرفاً).`,
+    en: (p: { max: number }) => `Name the employer (at most ${englishCount(p.max, "character", "characters")}).`,
+    ar: (p: { max: number }) => `يجب ذكر جهة العمل (بحد أقصى ${arabicCount(p.max, arabicNouns.character)}).`,
   },
   ownFamily: {
     en: () => "An officer does not record his own wage, his spouse's or his child's, nor that of anyone in his register: another officer must.",

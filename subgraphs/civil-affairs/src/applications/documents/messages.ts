@@ -1,4 +1,4 @@
-import { arabicCount, formatNumber, messages } from "../../../../../kernel/i18n";
+import { arabicCount, arabicNouns, englishCount, formatNumber, messages } from "../../../../../kernel/i18n";
 
 export const documentMessages = messages({
   tooLarge: {
@@ -15,9 +15,9 @@ export const documentMessages = messages({
     ar: (p: { max: number }) => `لا يتسع الطلب لأكثر من ${arabicCount(p.max, { singular: "مستند", dual: "مستندين", plural: "مستندات", accusative: "مستنداً" })}.`,
   },
   dailyBytes: {
-    en: (p: { mib: number; minutes: number }) => `At most ${p.mib} MiB of documents may be attached in 24 hours, and this file would pass it. Try again in ${p.minutes} minutes.`,
+    en: (p: { mib: number; minutes: number }) => `At most ${p.mib} MiB of documents may be attached in 24 hours, and this file would pass it. Try again in ${englishCount(p.minutes, "minute", "minutes")}.`,
     ar: (p: { mib: number; minutes: number }) =>
-      `لا يُرفق في ٢٤ ساعة أكثر من ${formatNumber("ar", p.mib)} ميغابايت من المستندات، وهذا الملف يتجاوزها. حاول مرة أخرى بعد ${arabicCount(p.minutes, { singular: "دقيقة", dual: "دقيقتين", plural: "دقائق", accusative: "دقيقة" })}.`,
+      `لا يُرفق في ٢٤ ساعة أكثر من ${formatNumber("ar", p.mib)} ميغابايت من المستندات، وهذا الملف يتجاوزها. حاول مرة أخرى بعد ${arabicCount(p.minutes, arabicNouns.minute)}.`,
   },
   oneAtATime: {
     en: () => "Another of your documents is being attached: send this one once it is done.",
