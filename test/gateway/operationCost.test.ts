@@ -19,6 +19,16 @@ const schema = buildSchema(/* GraphQL */ `
 
   type Mutation {
     register(names: [String!]!): [Person!]!
+    apply(input: Draft!): Person
+  }
+
+  input Draft {
+    childIds: [ID!]
+    address: Address
+  }
+
+  input Address {
+    lines: [String!]
   }
 
   interface Node {
@@ -99,12 +109,19 @@ describe("the cost measure", () => {
     expect(cost(`{ cases { nodes { id } } }`)).toBe(1 + (1 + 1) * 10);
   });
 
-  it("sizes a list by the length of its longest list argument", () => {
-    expect(cost(`{ reviews(ids: ["a", "b", "c"]) { id } }`)).toBe((1 + 1) * 3);
+  it("sizes a list by the length of its longest list argument, and counts each item of the argument 1", () => {
+    expect(cost(`{ reviews(ids: ["a", "b", "c"]) { id } }`)).toBe((1 + 1) * 3 + 3);
     const ids = Array.from({ length: 100 }, (_, i) => String(i));
-    expect(cost(`query($ids: [ID!]!) { reviews(ids: $ids) { id } }`, { ids })).toBe((1 + 1) * 100);
+    expect(cost(`query($ids: [ID!]!) { reviews(ids: $ids) { id } }`, { ids })).toBe((1 + 1) * 100 + 100);
     expect(cost(`{ reviews(ids: []) { id } }`)).toBe(0);
-    expect(cost(`mutation { register(names: ["a", "b"]) { id } }`)).toBe((1 + 1) * 2);
+    expect(cost(`mutation { register(names: ["a", "b"]) { id } }`)).toBe((1 + 1) * 2 + 2);
+  });
+
+  it("counts each item of a list inside an input object 1, written or given as a variable: a field returning one object does not carry a million IDs for free", () => {
+    expect(cost(`mutation { apply(input: { childIds: ["a", "b"], address: { lines: ["x"] } }) { id } }`)).toBe(1 + 1 + 3);
+    const childIds = Array.from({ length: 300_000 }, (_, i) => String(i));
+    expect(cost(`mutation($draft: Draft!) { apply(input: $draft) { id } }`, { draft: { childIds, address: { lines: ["x", "y"] } } })).toBe(1 + 1 + 300_002);
+    expect(cost(`mutation($ids: [ID!]) { apply(input: { childIds: $ids }) { id } }`, { ids: ["a", "b", "c"] })).toBe(1 + 1 + 3);
   });
 
   it("counts a fragment's cost, fields and aliases at every spread, in the size of the list it is spread into", () => {

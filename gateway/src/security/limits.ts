@@ -51,7 +51,9 @@ const LARGEST_LIST = Math.max(MAX_PAGE, MAX_ACCESSES);
  * Cost: every field costs 1 plus the cost of its selections; a list field multiplies that by its
  * `first`/`last`/`limit` argument, at most LARGEST_LIST (or that of the connection it is in, at most LARGEST_PAGE: `cardApplications(first:) { edges }`),
  * else by the length of its longest list argument (e.g.
- * `familiesForReview(registerNumbers: [...])`), else by `defaultListSize`.
+ * `familiesForReview(registerNumbers: [...])`), else by `defaultListSize`. Every item of a list an
+ * argument holds costs 1 more (`childIds: [...]`), so that a list of a million IDs is refused here,
+ * not walked by a subgraph.
  */
 export function measureOperation(
   schema: GraphQLSchema,
@@ -79,6 +81,19 @@ export function measureOperation(
     }
     return undefined;
   };
+  /** Items in the lists an argument holds, however deep in input objects: each costs 1, as a field does. */
+  const listItems = (value: unknown): number => {
+    if (Array.isArray(value)) return value.reduce((sum: number, item) => sum + 1 + listItems(item), 0);
+    if (value !== null && typeof value === "object") return Object.values(value).reduce((sum: number, item) => sum + listItems(item), 0);
+    return 0;
+  };
+  const listItemsOfNode = (node: ValueNode): number => {
+    if (node.kind === Kind.VARIABLE) return listItems(variables[node.name.value]);
+    if (node.kind === Kind.LIST) return node.values.reduce((sum, item) => sum + 1 + listItemsOfNode(item), 0);
+    if (node.kind === Kind.OBJECT) return node.fields.reduce((sum, field) => sum + listItemsOfNode(field.value), 0);
+    return 0;
+  };
+
   const multiplier = (args: readonly { name: { value: string }; value: ValueNode }[] | undefined, connectionSize: number | undefined): number => {
     const size = sizeArgument(args, LARGEST_LIST);
     if (size !== undefined) return size;
@@ -110,6 +125,7 @@ export function measureOperation(
         const times = isList ? multiplier(selection.arguments, connectionSize) : 1;
         depth = Math.max(depth, 1 + child.depth);
         cost += (1 + child.cost) * times;
+        for (const arg of selection.arguments ?? []) cost += listItemsOfNode(arg.value);
         aliases += child.aliases;
         continue;
       }

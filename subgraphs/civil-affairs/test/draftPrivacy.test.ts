@@ -1,4 +1,4 @@
-import { codes, violationRules } from "../../../test/support/http";
+import { codes, statements, violationRules } from "../../../test/support/http";
 import { startSubgraphHarness, type Client, type SubgraphHarness } from "../../../test/support/subgraph";
 import { civilAffairs } from "../src/definition";
 import { signIn } from "./people";
@@ -144,5 +144,38 @@ describe("what a draft shows its applicant", () => {
     expect(violationRules(approve)).toEqual(["MARRIED_TO_ANOTHER"]);
     const [row] = await ca.db.query(`SELECT status FROM card_application WHERE id = $1`, [id]);
     expect(row.status).toBe("UNDER_REVIEW");
+  });
+});
+
+/**
+ * A list longer than any family is refused before any ID in it is read. Before, 300,000 IDs had
+ * civil-affairs checking each for about 80 s, everyone's sign-in failing meanwhile, and 400,000
+ * copies of one malformed ID came back as 400,001 violations (39 MB).
+ */
+describe("lists longer than any family", () => {
+  let ca: SubgraphHarness;
+  let khalid: Client;
+  beforeAll(async () => {
+    ca = await startSubgraphHarness(civilAffairs, { kind: "embedded", tokens: signIn });
+    khalid = await ca.as({ nationalId: KHALID });
+  });
+  afterAll(() => ca?.stop());
+
+  it("refuses 100,000 children or 1,000 spouses with one violation each, reading nothing", async () => {
+    const created = await khalid(
+      `mutation($s: [ID!], $c: [ID!]) { createCardApplication(input: { kind: MEMBERS_UPDATE, spouseIds: $s, childIds: $c, deliveryMethod: OFFICE_PICKUP, pickupOfficeId: "RUH-01" }) { id } }`,
+      { s: Array.from({ length: 1000 }, () => "123"), c: Array.from({ length: 100_000 }, () => "123") },
+    );
+    expect(violationRules(created)).toEqual(["TOO_MANY_SPOUSES", "TOO_MANY_CHILDREN"]);
+    expect(statements(created)).toBe(0);
+  });
+
+  it("refuses the same in an update of a draft, before the draft is read", async () => {
+    const draft = await khalid(`mutation { createCardApplication(input: { kind: NEW_CARD, deliveryMethod: OFFICE_PICKUP, pickupOfficeId: "RUH-01" }) { id } }`);
+    const id = draft.data.createCardApplication.id;
+    const updated = await khalid(`mutation($id: ID!, $c: [ID!]) { updateCardApplication(id: $id, input: { childIds: $c }) { id } }`, { id, c: Array.from({ length: 51 }, () => KHALID_SON) });
+    expect(violationRules(updated)).toEqual(["TOO_MANY_CHILDREN"]);
+    expect(statements(updated)).toBe(0);
+    await khalid(`mutation($id: ID!) { cancelCardApplication(id: $id) { status } }`, { id });
   });
 });

@@ -1,6 +1,6 @@
 import { requireViewer, type RequestContext } from "../../../../kernel/context";
 import { entityRows } from "../../../../kernel/database/entityRows";
-import { appError, badInput } from "../../../../kernel/errors";
+import { appError, badInput, Violations } from "../../../../kernel/errors";
 import { normalizeNationalId } from "../../../../kernel/validation";
 import { assertApplicant } from "./access";
 import { CardApplication } from "./cardApplication.entity";
@@ -12,6 +12,7 @@ import type { NewCardApplicationInput, UpdateCardApplicationInput } from "./inpu
 import { applicationMessages } from "./messages";
 import { findApplicationOrFail, insertWithHistory, updateIfUnchanged } from "./repository";
 import { evaluate } from "./rules/evaluate";
+import { checkListSizes } from "./rules/membersRule";
 import { loadFacts, type ApplicationDraft } from "./rules/facts";
 import { EDITABLE } from "./stateMachine";
 import { isUniqueViolation } from "../../../../kernel/database/errors";
@@ -68,8 +69,16 @@ function membersUpdateList(registers: string[], given: string[] | null | undefin
   return [...named, ...registers.filter((id) => !named.includes(id))];
 }
 
+/** Lists longer than any family are refused before anything is read (membersRule.ts, checkListSizes). */
+function refuseOversizedLists(ctx: RequestContext, input: UpdateCardApplicationInput): void {
+  const violations = new Violations(ctx.lang);
+  checkListSizes(input, violations);
+  violations.throwIfAny();
+}
+
 export async function createApplication(ctx: RequestContext, input: NewCardApplicationInput, replacementFeeHalalas: number): Promise<CardApplication> {
   const viewer = requireViewer(ctx);
+  refuseOversizedLists(ctx, input);
   const open = await entityRows(ctx.db, CardApplication).where(OPEN_OF_APPLICANT, [viewer.nationalId]);
   if (open.length > 0) throw appError("CONFLICT", ctx.lang, applicationMessages.openApplication[ctx.lang]());
   const draft: ApplicationDraft = {
@@ -116,6 +125,7 @@ export async function updateApplication(
   input: UpdateCardApplicationInput,
   expectedVersion: number | null | undefined,
 ): Promise<CardApplication> {
+  refuseOversizedLists(ctx, input);
   const application = await findApplicationOrFail(ctx, id);
   assertApplicant(ctx, application);
   if (expectedVersion != null && expectedVersion !== application.version) throw appError("CONFLICT", ctx.lang);

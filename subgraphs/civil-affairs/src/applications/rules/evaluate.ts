@@ -6,7 +6,7 @@ import { checkApplicant } from "./applicantRule";
 import { checkDelivery, checkOfficeExists } from "./deliveryRule";
 import type { ApplicationDraft, ApplicationFacts } from "./facts";
 import { checkKindAgainstCard, checkReplacement } from "./kindRule";
-import { checkChildren, checkSpouses } from "./membersRule";
+import { checkChildren, checkListSizes, checkSpouses } from "./membersRule";
 import { RuleOutcome, unmetRequirements, type DocumentRequirement } from "./outcome";
 
 export interface Evaluation {
@@ -29,6 +29,7 @@ export function evaluate(draft: ApplicationDraft, facts: ApplicationFacts, lang:
   const registry = stage === "review";
   checkApplicant(facts, out);
   checkKindAgainstCard(draft, facts, out);
+  checkListSizes(draft, out.violations);
   checkSpouses(draft, facts, out, registry);
   checkChildren(draft, facts, out, registry);
   checkOfficeExists(draft, facts, out);
