@@ -97,12 +97,27 @@ async function saveTemplate(database: PGlite, file: string): Promise<void> {
 }
 
 /**
- * Opens an embedded database (in memory when `dataDir` is absent). A new one is loaded from a copy
- * of an empty cluster instead of running PGlite's initdb, which costs seconds per database (tests
- * and replicas make many); the first new database on the machine makes the copy. A template that
- * cannot be loaded is removed and the database made by initdb as before.
+ * Opens an embedded database (in memory when `dataDir` is absent). PGlite writes its files readable
+ * and writable by everyone (0666, whatever the umask), so the folder is closed to all but its owner
+ * before and after, as PostgreSQL requires of its own: no other account on the machine reads the
+ * register's WAL or changes it.
  */
 export async function openPGlite(dataDir?: string, file = templatePath()): Promise<PGlite> {
+  if (dataDir === undefined) return createPGlite(undefined, file);
+  fs.mkdirSync(dataDir, { recursive: true, mode: 0o700 });
+  fs.chmodSync(dataDir, 0o700); // a folder made before, by an older version or by hand
+  const database = await createPGlite(dataDir, file);
+  fs.chmodSync(dataDir, 0o700); // made again by PGlite when the template could not be loaded
+  return database;
+}
+
+/**
+ * A new database is loaded from a copy of an empty cluster instead of running PGlite's initdb,
+ * which costs seconds per database (tests and replicas make many); the first new database on the
+ * machine makes the copy. A template that cannot be loaded is removed and the database made by
+ * initdb as before.
+ */
+async function createPGlite(dataDir: string | undefined, file: string): Promise<PGlite> {
   if (dataDir !== undefined && !isNew(dataDir)) return PGlite.create({ dataDir, startParams: START_PARAMS });
   const startParams = dataDir === undefined ? IN_MEMORY_START_PARAMS : START_PARAMS;
   const template = await readTemplate(file);

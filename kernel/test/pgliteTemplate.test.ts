@@ -82,6 +82,18 @@ describe("embedded databases made from the template", () => {
     expect((await reopened.query("SELECT number FROM card")).rows).toEqual([{ number: "FC-1" }]);
   });
 
+  test("a database's folder is its owner's alone, new or opened again (PGlite writes its files 0666)", async () => {
+    const fresh = path.join(folder, "fresh");
+    await open(fresh);
+    expect(fs.statSync(fresh).mode & 0o777).toBe(0o700);
+    const older = path.join(folder, "older");
+    await open(older);
+    fs.chmodSync(older, 0o755);
+    await Promise.all(opened.splice(0).map((database) => database.close()));
+    await open(older);
+    expect(fs.statSync(older).mode & 0o777).toBe(0o700);
+  });
+
   test("a database made from the template lets its process exit when the work is done", async () => {
     if (!fs.existsSync(template)) await open();
     // Left open on purpose: an open database must not keep Node running (a copy once did, on a timer).
