@@ -4,7 +4,7 @@ import { GraphQLError } from "graphql";
 import { metrics } from "../observability/metrics";
 import { runCounted, StatementCount } from "../database/statementCounter";
 import { pickLanguage } from "../i18n";
-import { header } from "./headers";
+import { header, requestIdOf } from "./headers";
 import { applyCors } from "./cors";
 import { errorResponse } from "./errorResponse";
 import { requestErrorBodyIn, requestErrorsIn } from "./requestErrors";
@@ -49,6 +49,9 @@ export function sendJson(response: ServerResponse, status: number, payload: unkn
 
 class BodyTooLarge extends Error {}
 
+/** The client closed the connection before its body arrived: nothing to answer, nothing failed here. */
+class ClientLeft extends Error {}
+
 function readBody(request: IncomingMessage, limit: number): Promise<Buffer> {
   const declared = Number(request.headers["content-length"] ?? 0);
   if (declared > limit) return Promise.reject(new BodyTooLarge());
@@ -63,7 +66,7 @@ function readBody(request: IncomingMessage, limit: number): Promise<Buffer> {
       } else chunks.push(chunk);
     });
     request.on("end", () => resolve(Buffer.concat(chunks)));
-    request.on("error", reject);
+    request.on("error", () => reject(new ClientLeft()));
   });
 }
 
@@ -87,7 +90,7 @@ async function admit<C extends BaseContext>(endpoint: GraphQLEndpoint<C>, reques
     if (!(error instanceof GraphQLError)) throw error;
     const refusal = errorResponse(error);
     metrics.refusedRequests.inc({ status: String(refusal.status), code: String(error.extensions.code ?? "UNKNOWN") });
-    log.info({ requestId: header(request, "x-request-id"), status: refusal.status, errorCodes: [error.extensions.code] }, "graphql request refused before reading it");
+    log.info({ requestId: requestIdOf(request), status: refusal.status, errorCodes: [error.extensions.code] }, "graphql request refused before reading it");
     // The body is never read: the connection closes once the answer is sent.
     response.once("finish", () => request.destroy());
     response.writeHead(refusal.status, { ...Object.fromEntries(refusal.headers), connection: "close" }).end(refusal.body);
@@ -174,6 +177,11 @@ export function createHttpServer<C extends BaseContext>(options: HttpServerOptio
             },
           ]),
         });
+        return;
+      }
+      if (error instanceof ClientLeft) {
+        // Anyone can open connections and drop them: one line each, no stack, not an error of ours.
+        log.info({ requestId: requestIdOf(request) }, "client closed the request before sending its body");
         return;
       }
       log.error({ err: error }, "request failed");

@@ -1,4 +1,5 @@
 import crypto from "node:crypto";
+import http from "node:http";
 import { EVENTS_PATH } from "../../kernel/events/cardIssued";
 import { sign, SIGNATURE_HEADER } from "../../kernel/events/signature";
 import { codes, graphql } from "../support/http";
@@ -191,5 +192,27 @@ describe("data-access audit, revocation and secret hygiene through the gateway",
     ];
     const leaks = secrets.flatMap(([what, secret]) => stack.logs.filter((line) => line.includes(secret)).map((line) => `${what}: ${line.slice(0, 200)}`));
     expect(leaks).toEqual([]);
+  });
+
+  it("logs no text a client chose as a refused request's ID, and a client who leaves mid-body as one line without a stack", async () => {
+    const chosen = "chosen text 1000000016";
+    const refused = await fetch(stack.gatewayUrl, { method: "POST", headers: { "content-type": "application/json", authorization: "Bearer forged", "x-request-id": chosen }, body: "{}" });
+    expect(refused.status).toBe(401);
+    // A body announced and never sent: anyone can open such connections by the thousand.
+    await new Promise<void>((resolve) => {
+      const request = http.request(stack.gatewayUrl, { method: "POST", headers: { "content-type": "application/json", "content-length": "8000" } });
+      request.on("error", () => resolve());
+      request.write('{"query":');
+      setTimeout(() => {
+        request.destroy();
+        resolve();
+      }, 300);
+    });
+    await new Promise((resolve) => setTimeout(resolve, 300)); // let the gateway notice and flush its log
+    expect(stack.logs.filter((line) => line.includes("chosen text"))).toEqual([]);
+    const left = stack.logs.filter((line) => line.includes("before sending its body"));
+    expect(left).toHaveLength(1);
+    expect(left[0]).not.toMatch(/"stack"|"level":50/);
+    expect(stack.logs.filter((line) => line.includes("request failed"))).toEqual([]);
   });
 });
