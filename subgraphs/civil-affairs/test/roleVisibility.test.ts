@@ -1,13 +1,13 @@
 import { createRequestContext } from "../../../kernel/context";
 import type { Role } from "../../../kernel/auth/viewer";
 import { createLogger } from "../../../kernel/logger";
-import { codes } from "../../../test/support/http";
+import { codes, graphql } from "../../../test/support/http";
 import { countStatements } from "../../../kernel/database/statementCounter";
 import { assertCanReadFamily } from "../src/registry/access";
 import { activeCardByRegister, citizenById, familyByRegister, membersByRegister } from "../src/registry/loaders";
 import { startSubgraphHarness, type SubgraphHarness } from "../../../test/support/subgraph";
 import { civilAffairs } from "../src/definition";
-import { signIn } from "./people";
+import { PASSWORD, signIn } from "./people";
 
 /**
  * What each role sees of a person (RULES.md "Identity and roles"). Before, a labor officer read
@@ -38,6 +38,13 @@ describe("what each role sees of a person", () => {
     const response = await as(`{ ${PERSON} }`);
     expect(response.errors).toBeUndefined();
     expect(response.data.citizen).toEqual({ ...NAMES, ...contact });
+  });
+
+  it("shows the one who signs in his own record in the sign-in's answer, as `me` does", async () => {
+    await signIn(ca).tokenFor(ABDULLAH);
+    const signedIn = await graphql(ca.graphqlUrl, `mutation($pw: String!) { login(nationalId: "${ABDULLAH}", password: $pw) { citizen { mobile nationalAddress { city } family { registerNumber } } } }`, { pw: PASSWORD });
+    expect(signedIn.errors).toBeUndefined();
+    expect(signedIn.data.login.citizen).toEqual({ mobile: "0569876543", nationalAddress: { city: "جدة" }, family: { registerNumber: "3000000002" } });
   });
 
   it.each([

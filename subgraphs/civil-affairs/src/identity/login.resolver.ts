@@ -35,7 +35,11 @@ export class LoginResolver {
     }
     this.inFlight += 1;
     try {
-      return await login(ctx.db, this.keys, this.policy, ctx.lang, nationalId, password);
+      const session = await login(ctx.db, this.keys, this.policy, ctx.lang, nationalId, password);
+      // The session's citizen is read as the one who has just signed in (his own mobile, address and
+      // family), unless the request already came with a token of its own.
+      ctx.viewer ??= { nationalId: session.citizen.nationalId, roles: session.roles };
+      return session;
     } finally {
       this.inFlight -= 1;
     }
