@@ -1,3 +1,6 @@
+import { createServer } from "node:http";
+import type net from "node:net";
+import { CircuitState } from "cockatiel";
 import { ReplicaPool } from "../../gateway/src/resilience/replicaPool";
 import { subgraphHttp } from "../../gateway/src/resilience/subgraphHttp";
 import { createLogger } from "../../kernel/logger";
@@ -28,6 +31,28 @@ describe("a subgraph's replicas at the gateway", () => {
     await sleep(settings.halfOpenAfterMs + 50);
     expect(replicas.inTurn().map((replica) => replica.base)).toContain("http://10.0.0.1:4002");
     expect(first.policy.available(Date.now())).toBe(true);
+  });
+
+  it("gives a replica whose circuit is open a closed one as soon as its /ready answers 200, without waiting for a trial fetch", async () => {
+    let ready = false;
+    const server = createServer((request, response) => response.writeHead(request.url === "/ready" && ready ? 200 : 503).end());
+    await new Promise<void>((resolve) => server.listen(0, "127.0.0.1", resolve));
+    try {
+      const base = `http://127.0.0.1:${(server.address() as net.AddressInfo).port}`;
+      const replicas = new ReplicaPool({ subgraph: "labor", bases: [base], settings: { ...settings, halfOpenAfterMs: 60_000 }, http, credential: "c", resolveEveryMs: 0, log: createLogger("test") });
+      pools.push(replicas);
+      const [replica] = replicas.inTurn();
+      for (let i = 0; i < settings.breakerFailures; i++) await replica!.policy.execute(refused).catch(() => undefined);
+      await sleep(600);
+      expect(replica!.policy.breaker.state).toBe(CircuitState.Open); // starting: not ready yet
+      ready = true;
+      for (const deadline = Date.now() + 5_000; Date.now() < deadline && replica!.policy.breaker.state !== CircuitState.Closed; ) await sleep(50);
+      expect(replica!.policy.breaker.state).toBe(CircuitState.Closed);
+      expect(replica!.policy.available(Date.now())).toBe(true);
+    } finally {
+      server.closeAllConnections();
+      await new Promise((resolve) => server.close(resolve));
+    }
   });
 
   it("looks a service name up again and keeps one replica per address", async () => {

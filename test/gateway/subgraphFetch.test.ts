@@ -148,6 +148,20 @@ describe("a subgraph fetch at the gateway", () => {
     for (let i = 0; i < 4; i++) expect((await fetchFrom(source)).errors).toBeUndefined();
   });
 
+  it("sends a mutation to the other replica when one refuses the connection (a replica stopping in a rolling restart), never after a cut one", async () => {
+    const labor = await started();
+    const source = service([await refusingBase(), labor.base]);
+    for (let i = 0; i < 4; i++) expect((await fetchFrom(source, MUTATION)).errors).toBeUndefined();
+    expect(labor.seen).toBe(4);
+
+    const cutting = await started();
+    cutting.mode = "cut";
+    const other = await started();
+    const cut = service([cutting.base, other.base]);
+    expect(reason(await fetchFrom(cut, MUTATION))).toBe("UNREACHABLE");
+    expect([cutting.seen, other.seen]).toEqual([1, 0]);
+  });
+
   it("times a hung replica out once, without a retry, and its circuit opens after SUBGRAPH_BREAKER_FAILURES timeouts", async () => {
     const labor = await started();
     labor.mode = "hang";

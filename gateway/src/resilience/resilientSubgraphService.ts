@@ -5,7 +5,7 @@ import type { Logger } from "../../../kernel/logger";
 import { metrics } from "../../../kernel/observability/metrics";
 import type { GatewayContext } from "../context";
 import type { Replica, ReplicaPool } from "./replicaPool";
-import { retryable, unavailableReason, type UnavailableReason } from "./subgraphPolicy";
+import { neverSent, retryable, unavailableReason, type UnavailableReason } from "./subgraphPolicy";
 
 type GatewayGraphQLResponse = Awaited<ReturnType<GraphQLDataSource<GatewayContext>["process"]>>;
 type ProcessOptions = GraphQLDataSourceProcessOptions<GatewayContext>;
@@ -118,8 +118,8 @@ const pause = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
 
 /**
  * A subgraph data source over its replicas: a timeout per attempt and a circuit breaker per
- * replica, a query retried on another replica after a connection failure or a 502/503/504 (never a
- * mutation), keep-alive connections, and metrics. When no replica can answer, the fetch does not
+ * replica, a query retried on another replica after a connection failure or a 502/503/504 (a
+ * mutation only when it never reached a replica), keep-alive connections, and metrics. When no replica can answer, the fetch does not
  * fail the whole request: it answers with SUBGRAPH_UNAVAILABLE errors on the paths it should have
  * filled, and the gateway returns everything else (see docs/resilience.md for what a client sees).
  */
@@ -160,15 +160,20 @@ export class ResilientSubgraphService implements GraphQLDataSource<GatewayContex
     }
   }
 
-  /** The fetch at the replicas in turn: a mutation once, a query again on the next replica when that is safe. */
+  /**
+   * The fetch at the replicas in turn: a query again on the next replica when that is safe; a
+   * mutation on the next replica only when it never reached one (a replica stopping in a rolling
+   * restart refuses connections), each replica once.
+   */
   private async attempt<T>(kind: "query" | "mutation", fetchFrom: (replica: Replica) => Promise<T>): Promise<T> {
     const replicas = this.options.replicas.inTurn();
-    const attempts = kind === "mutation" ? 1 : 1 + this.options.retries;
+    const attempts = kind === "mutation" ? replicas.length : 1 + this.options.retries;
+    const again = kind === "mutation" ? neverSent : retryable;
     for (let i = 0; ; i++) {
       try {
         return await fetchFrom(replicas[i % replicas.length]!);
       } catch (error) {
-        if (i + 1 >= attempts || !retryable(error)) throw error;
+        if (i + 1 >= attempts || !again(error)) throw error;
         metrics.subgraphRetries.inc({ subgraph: this.serviceName });
         // The same replica again: give it a moment.
         if (replicas.length === 1) await pause(50);

@@ -6,7 +6,7 @@ import { SubgraphTimeoutError } from "./subgraphHttp";
 export interface ResilienceSettings {
   /** Longest wait for one attempt at a subgraph fetch. */
   timeoutMs: number;
-  /** Extra attempts for a query fetch after a connection failure or a 502/503/504, on another replica when there is one (never for mutations). */
+  /** Extra attempts for a query fetch after a connection failure or a 502/503/504, on another replica when there is one (a mutation only goes to another replica when it never left: neverSent). */
   retries: number;
   /** Consecutive failed fetches that open a replica's circuit. */
   breakerFailures: number;
@@ -67,6 +67,19 @@ export function retryable(error: unknown): boolean {
   const status = httpStatus(error);
   if (status !== null) return status === 502 || status === 503 || status === 504;
   return connectionFailure(error);
+}
+
+/** Errors of a connection that was never made: the request did not leave the gateway. */
+const NOT_CONNECTED_CODES = new Set(["ECONNREFUSED", "EHOSTUNREACH", "ENETUNREACH", "ENOTFOUND", "EAI_AGAIN", "UND_ERR_CONNECT_TIMEOUT"]);
+
+/**
+ * Nothing reached the replica (its circuit is open, or no connection could be made): even a
+ * mutation is safe to send to another replica.
+ */
+export function neverSent(error: unknown): boolean {
+  if (isBrokenCircuitError(error) || isIsolatedCircuitError(error)) return true;
+  const code = (error as { code?: unknown } | null | undefined)?.code;
+  return typeof code === "string" && NOT_CONNECTED_CODES.has(code);
 }
 
 export interface ReplicaPolicy {
