@@ -8,6 +8,8 @@ const CREDENTIAL = { setting: "GATEWAY_CREDENTIALS", secret: "gateway-credential
 const METRICS = { setting: "METRICS_TOKEN", secret: "metrics-token", key: "token" };
 const EVENTS_HMAC = { setting: "EVENTS_HMAC_SECRET", secret: "events-hmac", key: "secret" };
 const DATABASE_URLS = "database-urls";
+/** How often the gateways look each agency's headless Service up again (config.yaml). */
+const SUBGRAPH_RESOLVE_MS = 10_000;
 
 const mounted = (secret: string) => `/run/secrets/${secret}`;
 
@@ -76,6 +78,9 @@ spec:
       app.kubernetes.io/name: ${entry.name}
   strategy:
     rollingUpdate: { maxSurge: 1, maxUnavailable: 0 }
+  # A new pod takes fetches once the gateways have looked its Service up again (SUBGRAPH_RESOLVE_MS):
+  # only then does the rollout stop the next old one, so an agency never runs on pods no gateway knows.
+  minReadySeconds: ${SUBGRAPH_RESOLVE_MS / 1000 + 5}
   template:
     metadata:
       labels:
@@ -208,7 +213,7 @@ data:
   # the pods itself, with a circuit per pod and a query retried on another pod. The gateway reads
   # this ConfigMap after platform-config, so this ${IDENTITY.urlSetting} is the one it sees.
 ${DEPLOYED.map((entry) => `  ${entry.urlSetting}: http://${entry.name}-pods:${entry.defaultPort}`).join("\n")}
-  SUBGRAPH_RESOLVE_MS: "10000"
+  SUBGRAPH_RESOLVE_MS: "${SUBGRAPH_RESOLVE_MS}"
   # Shared rate limits, cost budgets and sign-in limits for every gateway replica: your Redis.
   REDIS_URL: redis://redis:6379
   # The cluster's pod network: only the ingress controller reaches the gateways

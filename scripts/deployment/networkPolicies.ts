@@ -142,6 +142,18 @@ ${POSTGRESQL}
 `;
 }
 
+/**
+ * The gateway's paths the outside reaches: its GraphQL endpoint and the web app
+ * (gateway/src/webApp.ts, the IDE being off in production). Its /metrics, /health and /ready stay
+ * inside the cluster, for Prometheus and the kubelet.
+ */
+export const GATEWAY_PUBLIC_PATHS = [
+  { path: "/graphql", pathType: "Exact" },
+  { path: "/", pathType: "Exact" },
+  { path: "/index.html", pathType: "Exact" },
+  { path: "/assets", pathType: "Prefix" },
+];
+
 function ingress(): string {
   const paths = DEPLOYED.flatMap((entry) =>
     publicPaths(entry).map(
@@ -155,7 +167,8 @@ function ingress(): string {
     ),
   );
   return `${GENERATED}
-# What the outside reaches: clients the gateway; of an agency, only the paths its deployment
+# What the outside reaches: of the gateway its GraphQL and the web app (not /metrics, /health or
+# /ready); of an agency, only the paths its deployment
 # description lists, each for its caller (network-policies.yaml lets only the ingress controller's
 # pods in). The host, the TLS secret and the class are your cluster's.
 apiVersion: networking.k8s.io/v1
@@ -179,12 +192,14 @@ spec:
         paths:
 ${[
   ...paths,
-  `          - path: /
-            pathType: Prefix
+  ...GATEWAY_PUBLIC_PATHS.map(
+    (path) => `          - path: ${path.path}
+            pathType: ${path.pathType}
             backend:
               service:
                 name: gateway
                 port: { name: http }`,
+  ),
 ].join("\n")}
 `;
 }

@@ -18,6 +18,7 @@ import { Service, type IService } from "kubernetes-models/v1/Service";
 import type { IIoK8sApimachineryPkgApisMetaV1LabelSelector as LabelSelector } from "@kubernetes-models/apimachinery/apis/meta/v1/LabelSelector";
 import type { ConfigSpec } from "../../kernel/config";
 import { gatewaySettings } from "../../gateway/src/settings";
+import { webAppRoutes } from "../../gateway/src/webApp";
 import { migrateSettings } from "../../scripts/migrate";
 import { CARRIER_WEBHOOK_PATH } from "../../subgraphs/delivery/src/shipments/carrierWebhookRoute";
 import { AGENCIES, agency } from "../../subgraphs/agencies";
@@ -248,12 +249,17 @@ describe("deploy/kubernetes", () => {
     }
   });
 
-  it("lets the outside reach the gateway, and of delivery only the carrier's webhook", () => {
+  it("lets the outside reach the gateway's GraphQL and web app, not its /metrics, /health or /ready, and of delivery only the carrier's webhook", () => {
     const paths = ofKind<IIngress>("Ingress").flatMap((ingress) => ingress.spec!.rules!.flatMap((rule) => rule.http!.paths));
-    expect(paths.map((p) => [p.path, p.pathType, p.backend.service?.name, p.backend.service?.port?.name])).toEqual([
+    expect(paths.filter((p) => p.backend.service?.name !== "gateway").map((p) => [p.path, p.pathType, p.backend.service?.name, p.backend.service?.port?.name])).toEqual([
       [CARRIER_WEBHOOK_PATH, "Exact", "delivery", "http"],
-      ["/", "Prefix", "gateway", "http"],
     ]);
+    // As ingress-nginx matches: Exact the whole path, Prefix by whole segments.
+    const reaches = (url: string) =>
+      paths.find((p) => (p.pathType === "Exact" ? url === p.path : p.path === "/" || url === p.path || url.startsWith(`${p.path}/`)))?.backend.service?.name;
+    const production = [...webAppRoutes({ dir: "web/dist", ide: false }).map((route) => route.path.replace("/*", "/index-3f2a.js")), "/graphql"];
+    expect(production.map((url) => [url, reaches(url)])).toEqual(production.map((url) => [url, "gateway"]));
+    expect(["/metrics", "/health", "/ready", "/./metrics", "/ide/index.html", "/events"].map(reaches)).toEqual([undefined, undefined, undefined, undefined, undefined, undefined]);
   });
 
   it("lets a document upload through the ingress controller: its body limit is the gateway's own", () => {
