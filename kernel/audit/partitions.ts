@@ -112,13 +112,21 @@ const PARTITIONS_UP = `
   END
   $$;
 
-  -- Roles belong to the cluster, which several agencies' databases may share.
-  DO $$ BEGIN
-    CREATE ROLE data_access_archivist NOLOGIN;
-  EXCEPTION WHEN duplicate_object OR unique_violation THEN NULL;
-  END $$;
+  -- Roles belong to the cluster, which several agencies' databases may share. An agency's account
+  -- without CREATEROLE leaves the role to the cluster's administrator, who then grants it the two
+  -- functions (docs/operations.md, "The audit trail's storage and retention").
   REVOKE ALL ON FUNCTION data_access_detach_expired(int), data_access_drop_archived(text) FROM PUBLIC;
-  GRANT EXECUTE ON FUNCTION data_access_detach_expired(int), data_access_drop_archived(text) TO data_access_archivist;
+  DO $$ BEGIN
+    BEGIN
+      CREATE ROLE data_access_archivist NOLOGIN;
+    EXCEPTION
+      WHEN duplicate_object OR unique_violation THEN NULL;
+      WHEN insufficient_privilege THEN RAISE NOTICE 'data_access_archivist not created: this account lacks CREATEROLE';
+    END;
+    IF EXISTS (SELECT FROM pg_roles WHERE rolname = 'data_access_archivist') THEN
+      GRANT EXECUTE ON FUNCTION data_access_detach_expired(int), data_access_drop_archived(text) TO data_access_archivist;
+    END IF;
+  END $$;
 
   SELECT data_access_add_partition('data_access_undated', 'DEFAULT');
   SELECT data_access_add_month(month)
