@@ -60,13 +60,15 @@ const LOAD = process.env.FAULT_LOAD ? { total: 800, durationMs: 20_000, killAtMs
     return response.data.login.accessToken as string;
   };
 
-  // The gateways' limits live in a Redis database of this run's own, emptied before and after, so that
-  // another run's sign-ins (the demo cast's) do not count here.
-  const redisUrl = new URL(process.env.REDIS_URL ?? "redis://127.0.0.1:6379");
-  redisUrl.pathname = `/${crypto.randomInt(1, 16)}`;
+  // The gateways' limits live under keys of this run's own (REDIS_KEY_PREFIX), deleted before and
+  // after, so that another run's sign-ins (the demo cast's) do not count here and nothing else in
+  // the Redis is touched.
+  const redisUrl = process.env.REDIS_URL ?? "redis://127.0.0.1:6379";
+  const redisKeyPrefix = `fleet-${crypto.randomBytes(4).toString("hex")}:`;
   const flushRedis = async () => {
-    const redis = new Redis(redisUrl.toString());
-    await redis.flushdb();
+    const redis = new Redis(redisUrl);
+    const keys = await redis.keys(`${redisKeyPrefix}*`);
+    if (keys.length > 0) await redis.del(...keys);
     await redis.quit();
   };
 
@@ -99,7 +101,8 @@ const LOAD = process.env.FAULT_LOAD ? { total: 800, durationMs: 20_000, killAtMs
       ...common,
       LABOR_URL: list("labor"),
       DELIVERY_URL: list("delivery"),
-      REDIS_URL: redisUrl.toString(),
+      REDIS_URL: redisUrl,
+      REDIS_KEY_PREFIX: redisKeyPrefix,
       LOGIN_RATE_LIMIT_POINTS: "5",
       SUBGRAPH_BREAKER_HALF_OPEN_MS: "1000",
       // One citizen's token drives the load below: its cost budget is not what this suite tests.

@@ -58,6 +58,7 @@ export function gatewaySecurity(config: SecurityConfig, log: Logger, clientManif
     costPerMinute: config.COST_BUDGET_PER_MINUTE,
     loginClientPoints: config.LOGIN_CLIENT_RATE_LIMIT_POINTS,
     redisUrl: config.REDIS_URL,
+    redisKeyPrefix: config.REDIS_KEY_PREFIX,
     log,
   });
   const manifestFiles = [...(config.PERSISTED_OPERATIONS_FILE ? [config.PERSISTED_OPERATIONS_FILE] : []), ...clientManifests];

@@ -25,6 +25,8 @@ export interface RateLimitOptions {
   loginClientPoints: number;
   costPerMinute: number;
   redisUrl?: string;
+  /** Put before each limit's name in its Redis keys ("gw:" makes "gw:login"). */
+  redisKeyPrefix: string;
   log: Logger;
 }
 
@@ -56,11 +58,22 @@ async function consume(limiter: RateLimiterAbstract | null, key: string, lang: L
 /** Per client (operations, and cost per minute) and per sign-in ID; RateLimiterRedis when REDIS_URL is set (shared by every gateway instance). */
 export function createRateLimits(options: RateLimitOptions): RateLimits {
   const redis = options.redisUrl ? new Redis(options.redisUrl, { enableOfflineQueue: false, maxRetriesPerRequest: 1, lazyConnect: false }) : null;
-  redis?.on("error", (error) => options.log.warn({ err: error }, "redis (rate limits) unavailable"));
-  const client = limiter(redis, "gw:client", options.clientPoints, options.clientWindowSeconds);
-  const login = limiter(redis, "gw:login", options.loginPoints, options.loginWindowSeconds);
-  const cost = limiter(redis, "gw:cost", options.costPerMinute, 60);
-  const loginClient = limiter(redis, "gw:login-client", options.loginClientPoints, options.loginWindowSeconds);
+  // Said once when Redis goes away and once when it is back: ioredis reports every failed reconnection.
+  let unavailable = false;
+  redis?.on("error", (error) => {
+    if (unavailable) return;
+    unavailable = true;
+    options.log.warn({ err: error.message }, "redis (rate limits) unavailable: each gateway instance limits in memory until it is back");
+  });
+  redis?.on("ready", () => {
+    if (unavailable) options.log.warn("redis (rate limits) back: limits shared again");
+    unavailable = false;
+  });
+  const prefix = options.redisKeyPrefix;
+  const client = limiter(redis, `${prefix}client`, options.clientPoints, options.clientWindowSeconds);
+  const login = limiter(redis, `${prefix}login`, options.loginPoints, options.loginWindowSeconds);
+  const cost = limiter(redis, `${prefix}cost`, options.costPerMinute, 60);
+  const loginClient = limiter(redis, `${prefix}login-client`, options.loginClientPoints, options.loginWindowSeconds);
   // The first requests wait (up to 2 s) for the connection, so that they are counted in Redis
   // too, not in the per-instance fallback while the connection is still being made.
   const connected = redis ? Promise.race([once(redis, "ready"), setTimeout(2_000, undefined, { ref: false })]).catch(() => undefined) : Promise.resolve();

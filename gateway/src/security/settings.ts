@@ -18,6 +18,7 @@ export const securitySettings = {
   LOGIN_CLIENT_RATE_LIMIT_POINTS: setting.int("login attempts per client (IP address, else token subject) per LOGIN_RATE_LIMIT_WINDOW_SECONDS; 0: off", 120),
   TRUSTED_PROXIES: setting.list("Addresses or CIDR blocks of the proxies in front of the gateway whose X-Forwarded-For names the client (rate limits per client); none: the socket's address"),
   REDIS_URL: setting.optional("Redis URL for the rate limits shared by every gateway instance; unset: in memory, per instance"),
+  REDIS_KEY_PREFIX: setting.string("Prefix of the gateway's keys in Redis, for platforms (or test runs) that share one Redis", "gw:"),
   PERSISTED_OPERATIONS_FILE: setting.optional("Manifest of the registered operations: Apollo's persisted-query manifest, or a JSON map {sha256: query}"),
   ONLY_PERSISTED_OPERATIONS: setting.bool("Refuse any operation not in PERSISTED_OPERATIONS_FILE (production clients)", false),
 };
