@@ -1,27 +1,8 @@
-import { Writable } from "node:stream";
 import type { DataSource } from "typeorm";
 import { openDatabase } from "../database/dataSource";
 import { prepared } from "../database/preparedStatements";
 import { createLogger } from "../logger";
-
-/** What a logger wrote, one parsed JSON line each. */
-function capturingLogger(): { log: ReturnType<typeof createLogger>; lines: string[] } {
-  const lines: string[] = [];
-  const destination = new Writable({
-    write(chunk: Buffer, _encoding, done) {
-      lines.push(chunk.toString());
-      done();
-    },
-  });
-  const level = process.env.LOG_LEVEL;
-  process.env.LOG_LEVEL = "info";
-  try {
-    return { log: createLogger("test", destination), lines };
-  } finally {
-    if (level === undefined) delete process.env.LOG_LEVEL;
-    else process.env.LOG_LEVEL = level;
-  }
-}
+import { capturingLogger } from "../../test/support/capturingLogger";
 
 /**
  * A failed statement's error, logged whole as every "unexpected error" is, names no parameter and no

@@ -1,6 +1,5 @@
-import { Writable } from "node:stream";
 import { createRateLimits } from "../../gateway/src/security/rateLimits";
-import { createLogger } from "../../kernel/logger";
+import { capturingLogger } from "../support/capturingLogger";
 
 /**
  * The gateway's limits when Redis cannot be reached (gateway/src/security/rateLimits.ts): they keep
@@ -8,18 +7,7 @@ import { createLogger } from "../../kernel/logger";
  * stacks in 45 s before).
  */
 it("says once that Redis is unavailable, without a stack, while it keeps limiting in memory", async () => {
-  const lines: string[] = [];
-  const destination = new Writable({
-    write(chunk: Buffer, _encoding, done) {
-      lines.push(chunk.toString());
-      done();
-    },
-  });
-  const level = process.env.LOG_LEVEL;
-  process.env.LOG_LEVEL = "info";
-  const log = createLogger("gateway", destination);
-  if (level === undefined) delete process.env.LOG_LEVEL;
-  else process.env.LOG_LEVEL = level;
+  const { log, lines } = capturingLogger("gateway");
   const limits = createRateLimits({
     clientPoints: 2,
     clientWindowSeconds: 60,
