@@ -62,7 +62,7 @@ it("words no message with an API field's name or the error format's", () => {
 /** Parameters as numbers where a message counts (a length, an age, a size), words where it names (an ID, a status). */
 const numericParameters = new Proxy(
   {},
-  { get: (_, name) => (name === "field" ? "street" : name === "type" ? "BIRTH_CERTIFICATE" : ["id", "from", "to", "status", "subject", "service", "format", "declared", "detected"].includes(String(name)) ? "X" : name === "latest" ? "2027-12-03" : 200) },
+  { get: (_, name) => (name === "field" ? "street" : name === "type" ? "BIRTH_CERTIFICATE" : ["id", "from", "to", "status", "subject", "service", "format", "declared", "detected"].includes(String(name)) ? "X" : name === "latest" || name === "birthDate" ? "2027-12-03" : 200) },
 );
 
 /** Arabic messages that must keep Latin digits: an example of the ISO-8601 form the API reads, the name of base64. */

@@ -142,6 +142,18 @@ describe("social support eligibility through the gateway", () => {
     await platform.subgraphs["civil-affairs"].db.query(`UPDATE account SET roles = '{CITIZEN}' WHERE national_id = $1`, [FAHAD]);
   });
 
+  it("records no wage for a national ID that names nobody, nor from before the person's birth", async () => {
+    const officer = await platform.login("1000000917");
+    const record = (w: Record<string, unknown>) =>
+      graphql(platform.gatewayUrl, `mutation($w: RecordWageInput!) { recordWage(input: $w) { nationalId } }`, { w: { monthlyHalalas: 100_000, employer: "شركة", effectiveFrom: "2026-01-01", ...w } }, { token: officer, headers: PURPOSE });
+    const violations = (response: Awaited<ReturnType<typeof record>>) => response.errors?.[0]?.extensions?.violations.map((v: { field: string; rule: string }) => `${v.field}:${v.rule}`);
+    // 1000001006: a valid national ID that the civil registry does not hold.
+    expect(violations(await record({ nationalId: "1000001006" }))).toEqual(["input.nationalId:PERSON_NOT_FOUND"]);
+    expect(violations(await record({ nationalId: "1000000107", effectiveFrom: "0001-01-01" }))).toEqual(["input.effectiveFrom:BEFORE_BIRTH"]);
+    const wages = await platform.subgraphs.labor.db.query(`SELECT count(*)::int AS n FROM wage_record WHERE national_id = '1000001006' OR effective_from < '1900-01-01'`);
+    expect(wages).toEqual([{ n: 0 }]);
+  });
+
   it("lists the programs to anyone", async () => {
     const response = await graphql(platform.gatewayUrl, `{ benefitPrograms { code rulesVersion } }`);
     expect(response.data.benefitPrograms).toHaveLength(5);

@@ -31,13 +31,16 @@ export async function graphql<T = any>(url: string, query: string, variables: Re
   return { status: response.status, headers: response.headers, data: body.data, errors: body.errors };
 }
 
+/** Any answer's errors: over HTTP (GraphQLResponse) or in this process (graphql's ExecutionResult). */
+type Answer = { errors?: ReadonlyArray<{ extensions?: Record<string, any> }> };
+
 /** The error codes of a response, in order. */
-export function codes(response: GraphQLResponse): string[] {
+export function codes(response: Answer): string[] {
   return (response.errors ?? []).map((e) => e.extensions?.code);
 }
 
 /** The violations' rules of the first BAD_USER_INPUT error. */
-export function violationRules(response: GraphQLResponse): string[] {
+export function violationRules(response: Answer): string[] {
   const error = response.errors?.find((e) => e.extensions?.code === "BAD_USER_INPUT");
   return (error?.extensions?.violations ?? []).map((v: { rule: string }) => v.rule);
 }

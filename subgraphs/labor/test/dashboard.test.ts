@@ -5,6 +5,7 @@ import { riyadhToday } from "../../../kernel/riyadhCalendar";
 import { DATABASE_KINDS } from "../../../test/support/database";
 import { statements } from "../../../test/support/http";
 import { startSubgraphHarness, type SubgraphHarness } from "../../../test/support/subgraph";
+import { resolversOverDemoRegister } from "./demoRegister";
 import { evaluateFamily } from "../src/eligibility/evaluation";
 import { householdFacts } from "../src/eligibility/household";
 import { labor } from "../src/definition";
@@ -76,7 +77,7 @@ describe.each(DATABASE_KINDS)("programStats and labor's copy of the register (%s
     (await laborHarness.db.query(`SELECT national_id FROM register_member WHERE register_number = $1 ORDER BY 1`, [registerNumber])).map((r: any) => r.national_id);
 
   beforeAll(async () => {
-    laborHarness = await startSubgraphHarness(labor, { kind });
+    laborHarness = await startSubgraphHarness(labor, { kind, resolvers: resolversOverDemoRegister() });
   });
   afterAll(() => laborHarness?.stop());
 
@@ -132,7 +133,8 @@ describe.each(DATABASE_KINDS)("programStats and labor's copy of the register (%s
 
   it("recomputes a family when a labor officer records a wage", async () => {
     const before = await stats();
-    const recorded = await laborHarness.http(
+    // In this process, over the stand-in register (the person's civil-affairs facts: four-eyes, birth date).
+    const recorded = await laborHarness.run(
       `mutation($input: RecordWageInput!) { recordWage(input: $input) { nationalId } }`,
       { input: { nationalId: HEAD, monthlyHalalas: 5_000_000, employer: "SABIC", effectiveFrom: "2020-01-01" } },
       { nationalId: LABOR_OFFICER, roles: ["CITIZEN", "LABOR_OFFICER"] },

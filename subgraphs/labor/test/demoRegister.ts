@@ -17,9 +17,9 @@ export const demoRegister: FamilyRegister = {
     if (!member && !hasRole(viewer, "LABOR_OFFICER", "CIVIL_AFFAIRS_OFFICER")) throw appError("FORBIDDEN", ctx.lang);
     return { ...family, viewerMayAct: !member };
   },
-  // The stand-in knows no marriage or birth records: only the reader himself is his own.
-  async mayActOn(nationalId, ctx) {
-    return nationalId !== requireViewer(ctx).nationalId;
+  // The stand-in knows no marriage or birth records: only the reader himself is his own, and everyone is born long ago.
+  async person(nationalId, ctx) {
+    return { viewerMayAct: nationalId !== requireViewer(ctx).nationalId, birthDate: "1900-01-01" };
   },
 };
 

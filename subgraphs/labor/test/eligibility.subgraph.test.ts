@@ -114,21 +114,22 @@ describe.each(DATABASE_KINDS)("labor eligibility on Family (%s database)", (kind
   });
 
   it("lets a labor officer record a wage change, checking every field at once", async () => {
+    // In this process, over the stand-in register: the person's civil-affairs facts (four-eyes, birth date) come from it.
     const officer = { nationalId: LABOR_OFFICER, roles: ["CITIZEN", "LABOR_OFFICER"] as ("CITIZEN" | "LABOR_OFFICER")[] };
     const RECORD = `mutation($input: RecordWageInput!) { recordWage(input: $input) { nationalId employer source effectiveFrom monthlyAmount { halalas } } }`;
     const input = { nationalId: "١٠٠٠٠٠٠١١٥", monthlyHalalas: 300_000, employer: "Jeddah Port", effectiveFrom: "2026-01-01" };
-    const bad = await labor.http(RECORD, { input: { nationalId: "1000000117", monthlyHalalas: -1, employer: " ", effectiveFrom: "2099-01-01" } }, officer);
+    const bad = await labor.run(RECORD, { input: { nationalId: "1000000117", monthlyHalalas: -1, employer: " ", effectiveFrom: "2099-01-01" } }, officer);
     expect(violationRules(bad)).toEqual(["NATIONAL_ID_CHECK_DIGIT", "AMOUNT_RANGE", "REQUIRED", "TOO_FAR_AHEAD"]);
     // In Arabic, every number in the Arabic digits the rest of the sentence uses.
-    const inArabic = await labor.http(RECORD, { input: { nationalId: "1000000117", monthlyHalalas: -1, employer: " ", effectiveFrom: "2099-01-01" } }, { ...officer, lang: "ar" });
+    const inArabic = await labor.run(RECORD, { input: { nationalId: "1000000117", monthlyHalalas: -1, employer: " ", effectiveFrom: "2099-01-01" } }, { ...officer, lang: "ar" });
     const messages = (inArabic.errors![0]!.extensions!.violations as Array<{ message: string }>).map((v) => v.message);
     expect(messages.filter((message) => /[0-9]/.test(message))).toEqual([]);
-    expect(codes(await labor.http(RECORD, { input }, { nationalId: ABDULLAH.id }))).toEqual(["FORBIDDEN"]);
+    expect(codes(await labor.run(RECORD, { input }, { nationalId: ABDULLAH.id }))).toEqual(["FORBIDDEN"]);
     // Four-eyes: not his own wage, nor (Hind, Abdullah's wife, as an officer) her husband's.
-    const own = await labor.http(RECORD, { input: { ...input, nationalId: LABOR_OFFICER } }, officer);
-    const husbands = await labor.http(RECORD, { input: { ...input, nationalId: ABDULLAH.id } }, { nationalId: "1000000107", roles: ["CITIZEN", "LABOR_OFFICER"] });
+    const own = await labor.run(RECORD, { input: { ...input, nationalId: LABOR_OFFICER } }, officer);
+    const husbands = await labor.run(RECORD, { input: { ...input, nationalId: ABDULLAH.id } }, { nationalId: "1000000107", roles: ["CITIZEN", "LABOR_OFFICER"] });
     for (const refused of [own, husbands]) expect(refused.errors?.[0]?.extensions).toMatchObject({ code: "FORBIDDEN", reason: "FOUR_EYES" });
-    const recorded = await labor.http(RECORD, { input }, officer);
+    const recorded = await labor.run(RECORD, { input }, officer);
     expect(recorded.data.recordWage).toEqual({ nationalId: "1000000115", employer: "Jeddah Port", source: "OFFICER", effectiveFrom: "2026-01-01", monthlyAmount: { halalas: 300_000 } });
     const after = await labor.http(ENTITIES, { representations: [representationOf(ABDULLAH.register)] }, officer);
     expect(after.data._entities[0].householdIncome).toEqual({ halalas: 700_000 });

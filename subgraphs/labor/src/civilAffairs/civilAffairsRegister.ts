@@ -9,7 +9,7 @@ const FAMILY_QUERY = `query LaborFamilyComposition($registerNumber: ID!) {
 }`;
 
 const PERSON_QUERY = `query LaborFourEyes($nationalId: ID!) {
-  citizen(nationalId: $nationalId) { viewerMayAct }
+  citizen(nationalId: $nationalId) { viewerMayAct birthDate }
 }`;
 
 /** Civil-affairs' refusals that labor passes on as they are (already in the caller's language). */
@@ -26,8 +26,14 @@ export type RegisterFamily = FamilyComposition & { viewerMayAct: boolean };
 /** Where labor reads a family's composition when the gateway cannot hand it over, and asks civil-affairs' four-eyes. */
 export interface FamilyRegister {
   family(registerNumber: string, ctx: RequestContext): Promise<RegisterFamily | null>;
-  /** False when the person is the reading officer, his spouse or his child (RULES.md); true for a person civil-affairs does not know. */
-  mayActOn(nationalId: string, ctx: RequestContext): Promise<boolean>;
+  /** The person as civil-affairs knows him, or null when it knows no such person. */
+  person(nationalId: string, ctx: RequestContext): Promise<RegisterPerson | null>;
+}
+
+/** What a wage needs of a person: four-eyes (false for the reading officer, his spouse or his child: RULES.md) and his birth date. */
+export interface RegisterPerson {
+  viewerMayAct: boolean;
+  birthDate: string;
 }
 
 /**
@@ -42,8 +48,8 @@ export class CivilAffairsRegister implements FamilyRegister {
     return (await this.ask<{ family: RegisterFamily | null }>(FAMILY_QUERY, { registerNumber }, ctx))?.family ?? null;
   }
 
-  async mayActOn(nationalId: string, ctx: RequestContext): Promise<boolean> {
-    return (await this.ask<{ citizen: { viewerMayAct: boolean } | null }>(PERSON_QUERY, { nationalId }, ctx))?.citizen?.viewerMayAct ?? true;
+  async person(nationalId: string, ctx: RequestContext): Promise<RegisterPerson | null> {
+    return (await this.ask<{ citizen: RegisterPerson | null }>(PERSON_QUERY, { nationalId }, ctx))?.citizen ?? null;
   }
 
   /** One query to civil-affairs' API on the caller's behalf; its refusals passed on as they are. */

@@ -63,7 +63,10 @@ export class WageResolver {
 
   @RequiresRole("LABOR_OFFICER")
   @ChecksInput(checkWageInput)
-  @Mutation(() => WageRecord, { description: "Labor officers: record a person's new monthly wage from a date on. Not his own, nor his spouse's or child's, nor that of anyone in a register with him (FORBIDDEN, FOUR_EYES)." })
+  @Mutation(() => WageRecord, {
+    description:
+      "Labor officers: record a person's new monthly wage from a date on (not before his birth, at most a year ahead). Not his own, nor his spouse's or child's, nor that of anyone in a register with him (FORBIDDEN, FOUR_EYES); a national ID that names nobody is PERSON_NOT_FOUND.",
+  })
   async recordWage(@Arg("input") input: RecordWageInput, @Ctx() ctx: RequestContext): Promise<WageRecord> {
     const officer = requireViewer(ctx);
     const violations = new Violations(ctx.lang);
@@ -72,10 +75,14 @@ export class WageResolver {
     // The person's registers: for four-eyes (not the officer, nor in a register with him) and, after, the eligibility to refresh.
     const registers = await registersOf(ctx.db, [nationalId!]);
     const sharesRegister = (await registersOf(ctx.db, [officer.nationalId])).some((register) => registers.includes(register));
+    const refused = () => appError("FORBIDDEN", ctx.lang, say(ctx.lang, wageMessages.ownFamily, undefined), { reason: "FOUR_EYES" });
+    if (nationalId === officer.nationalId || sharesRegister) throw refused();
     // His spouse or child in a register of their own: civil-affairs knows them (RULES.md's four-eyes).
-    if (nationalId === officer.nationalId || sharesRegister || !(await this.register.mayActOn(nationalId!, ctx))) {
-      throw appError("FORBIDDEN", ctx.lang, say(ctx.lang, wageMessages.ownFamily, undefined), { reason: "FOUR_EYES" });
-    }
+    const person = await this.register.person(nationalId!, ctx);
+    if (person && !person.viewerMayAct) throw refused();
+    if (!person) violations.add("input.nationalId", "PERSON_NOT_FOUND", wageMessages.unknownPerson, undefined);
+    else if (input.effectiveFrom < person.birthDate) violations.add("input.effectiveFrom", "BEFORE_BIRTH", wageMessages.beforeBirth, { birthDate: person.birthDate });
+    violations.throwIfAny();
     const wages = ctx.db.getRepository(WageRecord);
     const wage = await wages.save(
       wages.create({
