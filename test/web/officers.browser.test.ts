@@ -605,8 +605,8 @@ describe("the officers' screens and the analysts' dashboard in a browser, on a g
       const api = await runPersisted(platform.gatewayUrl, appOperations.get(operation)!, variables, { token, lang: "ar" });
       expect({ screen, code: api.errors?.[0]?.extensions?.code }).toEqual({ screen, code: "FORBIDDEN" });
       expected[screen] = api.errors![0]!.message;
-      // Nothing to work with: no table, no form.
-      expect({ screen, tables: await page.getByRole("main").locator("table, form").count() }).toEqual({ screen, tables: 0 });
+      // Nothing to work with, nor words for the officers: no table, form, picker or note.
+      expect({ screen, tables: await page.getByRole("main").locator("table, form, select, .notice").count() }).toEqual({ screen, tables: 0 });
       expect(await navigationLinks(page, "ar")).toEqual([WORDS.ar.family, WORDS.ar.apply, WORDS.ar.access]);
     }
     for (const [screen, message] of Object.entries(shown)) {

@@ -37,17 +37,20 @@ export function PickupsScreen() {
   const [office, setOffice] = useState<string | undefined>(undefined);
   const offices = data?.civilAffairsOffices ?? [];
   const chosen = office ?? offices[0]?.id;
+  // The offices are public; the queue is not. Anyone else is shown the API's refusal of the queue alone.
+  const { session } = useSession();
+  const reader = session?.roles.some((role) => role === "CIVIL_AFFAIRS_OFFICER" || role === "POST_OPERATOR") ?? false;
 
   return (
     <div class="pickups">
       <ScreenHeading>{words.title}</ScreenHeading>
-      <p>{words.intro}</p>
+      {reader && <p>{words.intro}</p>}
       {loading && !data && <p role="status">{common.loading}</p>}
       <ErrorSummary error={error} onRetry={() => void reload()} />
       {data && chosen !== undefined && (
         <>
-          <OfficeSelect offices={offices} value={chosen} onChange={setOffice} />
-          <OfficeQueue key={chosen} officeId={chosen} offices={offices} />
+          {reader && <OfficeSelect offices={offices} value={chosen} onChange={setOffice} />}
+          <OfficeQueue key={chosen} officeId={reader ? chosen : ""} offices={offices} />
         </>
       )}
     </div>
@@ -128,7 +131,7 @@ function OfficeQueue({ officeId, offices }: { officeId: string; offices: OfficeF
 
   return (
     <>
-      {!officer && <p class="notice">{words.viewOnly}</p>}
+      {!officer && !(error?.code === "FORBIDDEN" || error?.code === "UNAUTHENTICATED") && <p class="notice">{words.viewOnly}</p>}
       {loading && !queue && <p role="status">{common.loading}</p>}
       <ErrorSummary error={error} onRetry={() => void reload()} />
       <ErrorBlock error={moveError} />
