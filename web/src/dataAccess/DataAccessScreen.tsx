@@ -1,5 +1,7 @@
 import { useQuery } from "../api/useQuery";
-import { MyDataAccessesDocument, type AccessFragment } from "../graphql/graphql";
+import { useState } from "preact/hooks";
+import { MyDataAccessesDocument } from "../graphql/graphql";
+import { ACCESSES_PER_AGENCY, mergeAccesses } from "./records";
 import { useWords } from "../i18n/catalogue";
 import { formatNumber } from "../i18n/format";
 import { useLanguage } from "../i18n/language";
@@ -13,7 +15,8 @@ import "./dataAccess.css";
 import { ScrollTable } from "../ui/ScrollTable";
 import { RecordedText } from "../ui/RecordedText";
 
-type Agency = "civilAffairs" | "labor" | "delivery";
+/** Rows shown at first, and added by each "show more". */
+const ROWS_AT_ONCE = 100;
 
 /**
  * The fields of a record in words, each kind of data under its heading ("بيانات الهوية: الاسم
@@ -48,12 +51,9 @@ export function DataAccessScreen() {
   const roles = useWords(roleLabels);
   const common = useWords(commonWords);
   const language = useLanguage();
-  const { data, error, partialErrors, loading, reload } = useQuery(MyDataAccessesDocument, {});
-  const report = data?.myDataAccesses;
-  const accesses: Array<AccessFragment & { agency: Agency }> = report
-    ? (["civilAffairs", "labor", "delivery"] as const).flatMap((agency) => (report[agency] ?? []).map((access) => ({ ...access, agency })))
-    : [];
-  accesses.sort((a, b) => Date.parse(b.at) - Date.parse(a.at));
+  const [shown, setShown] = useState(ROWS_AT_ONCE);
+  const { data, error, partialErrors, loading, reload } = useQuery(MyDataAccessesDocument, { first: ACCESSES_PER_AGENCY });
+  const { accesses, since } = data?.myDataAccesses ? mergeAccesses(data.myDataAccesses) : { accesses: [], since: null };
   return (
     <>
       <ScreenHeading>
@@ -67,6 +67,11 @@ export function DataAccessScreen() {
       {accesses.length > 0 && (
         <section class="card" aria-labelledby="accesses-title">
           <h2 id="accesses-title">{words.count(formatNumber(accesses.length, language))}</h2>
+          {since && (
+            <p class="notice">
+              {words.olderNotShown} <Moment value={since} />
+            </p>
+          )}
           <ScrollTable label={words.title} tableClass="access-records" tableRole="table">
             {/* Explicit roles: on a phone the rows are laid out as blocks (dataAccess.css), which would drop a table's semantics. */}
             <thead role="rowgroup">
@@ -80,7 +85,7 @@ export function DataAccessScreen() {
               </tr>
             </thead>
             <tbody role="rowgroup">
-              {accesses.map((access) => (
+              {accesses.slice(0, shown).map((access) => (
                 <tr role="row" key={`${access.agency}-${access.requestId}-${access.at}`}>
                   <td role="cell" data-label={words.at}>
                     <Moment value={access.at} />
@@ -112,6 +117,13 @@ export function DataAccessScreen() {
               ))}
             </tbody>
           </ScrollTable>
+          {accesses.length > shown && (
+            <p>
+              <button type="button" onClick={() => setShown(shown + ROWS_AT_ONCE)}>
+                {words.showMore(formatNumber(Math.min(ROWS_AT_ONCE, accesses.length - shown), language), formatNumber(accesses.length - shown, language))}
+              </button>
+            </p>
+          )}
         </section>
       )}
     </>

@@ -20,6 +20,8 @@ export const dataAccessWords = catalogue(
     labor: "الدعم الاجتماعي",
     delivery: "البريد السعودي",
     count: (count: string) => `عدد السجلات: ${count}`,
+    olderNotShown: "لا تظهر هنا السجلات الأقدم من:",
+    showMore: (next: string, left: string) => `عرض ${next} أخرى (بقي ${left})`,
     separator: "، ",
   },
   {
@@ -41,6 +43,8 @@ export const dataAccessWords = catalogue(
     labor: "Social support",
     delivery: "Saudi Post",
     count: (count: string) => `Records: ${count}`,
+    olderNotShown: "Records older than this are not shown here:",
+    showMore: (next: string, left: string) => `Show ${next} more (${left} left)`,
     separator: ", ",
   },
 );

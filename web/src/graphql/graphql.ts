@@ -197,7 +197,9 @@ export type DashboardQuery = { applicationStats: { total: number, medianHoursToI
 
 export type AccessFragment = { at: string, accessorNationalId: string, accessorRoles: Array<string>, action: DataAccessAction, fields: Array<string>, refusedFields: Array<string>, outcome: DataAccessOutcome, operationName: string | null, purpose: string | null, requestId: string };
 
-export type MyDataAccessesQueryVariables = Exact<{ [key: string]: never; }>;
+export type MyDataAccessesQueryVariables = Exact<{
+  first: number;
+}>;
 
 
 export type MyDataAccessesQuery = { myDataAccesses: { civilAffairs: Array<{ at: string, accessorNationalId: string, accessorRoles: Array<string>, action: DataAccessAction, fields: Array<string>, refusedFields: Array<string>, outcome: DataAccessOutcome, operationName: string | null, purpose: string | null, requestId: string }>, labor: Array<{ at: string, accessorNationalId: string, accessorRoles: Array<string>, action: DataAccessAction, fields: Array<string>, refusedFields: Array<string>, outcome: DataAccessOutcome, operationName: string | null, purpose: string | null, requestId: string }>, delivery: Array<{ at: string, accessorNationalId: string, accessorRoles: Array<string>, action: DataAccessAction, fields: Array<string>, refusedFields: Array<string>, outcome: DataAccessOutcome, operationName: string | null, purpose: string | null, requestId: string }> } | null };
@@ -435,7 +437,7 @@ export const SubmitApplicationDocument = {"__meta__":{"hash":"sha256:03d4adfaa79
 export const CancelApplicationDocument = {"__meta__":{"hash":"sha256:ad21cda352c965b4faafb23a5a4a92ca588e5a777821fffea2ab463af1ce669e"}} as unknown as DocumentNode<CancelApplicationMutation, CancelApplicationMutationVariables>;
 export const UpdateNationalAddressDocument = {"__meta__":{"hash":"sha256:f8aa506ea6b33a217df9cb98325aedeffb51fa8c2b87f849c5f516f827a589fb"}} as unknown as DocumentNode<UpdateNationalAddressMutation, UpdateNationalAddressMutationVariables>;
 export const DashboardDocument = {"__meta__":{"hash":"sha256:ca796410d04c801cd47e9f44888923e5dae37351800f862509e0fd6f9e4d068f"}} as unknown as DocumentNode<DashboardQuery, DashboardQueryVariables>;
-export const MyDataAccessesDocument = {"__meta__":{"hash":"sha256:68086254e301fa9417f0fa93d02f5e988e3194f745aac35e50ee87bd4f92e7e6"}} as unknown as DocumentNode<MyDataAccessesQuery, MyDataAccessesQueryVariables>;
+export const MyDataAccessesDocument = {"__meta__":{"hash":"sha256:d64ba6b853a501a60c659af129e1c50377b12263a0dc35c21a5e98e43d1c6a58"}} as unknown as DocumentNode<MyDataAccessesQuery, MyDataAccessesQueryVariables>;
 export const MyFamilyDocument = {"__meta__":{"hash":"sha256:3f8434a9c5b9c4aff0560f8ddf93722454ffff0ca2f090ac58942f4a973057dc"}} as unknown as DocumentNode<MyFamilyQuery, MyFamilyQueryVariables>;
 export const FamilyEnrollInProgramDocument = {"__meta__":{"hash":"sha256:36eb653976b3c6317381f75b80f0a16d8a33f9b470c6986bb995fe2340d98090"}} as unknown as DocumentNode<FamilyEnrollInProgramMutation, FamilyEnrollInProgramMutationVariables>;
 export const PickupOfficesDocument = {"__meta__":{"hash":"sha256:04054f13fa89c06af5b3ddb4b7033cb83434ac4acd14e83af9edc969a463aa99"}} as unknown as DocumentNode<PickupOfficesQuery, PickupOfficesQueryVariables>;
