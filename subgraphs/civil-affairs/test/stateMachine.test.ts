@@ -71,6 +71,16 @@ describe.each(DATABASE_KINDS)("application state machine (%s database)", (kind) 
     }
   });
 
+  it("dates an application's creation, submission and decision at the instants its history gives them", async () => {
+    for (const status of [S.APPROVED, S.REJECTED]) {
+      const { id } = await applicationIn(status);
+      const read = await officer(`query($id: ID!) { cardApplication(id: $id) { createdAt submittedAt decidedAt history { to at } } }`, { id });
+      const { createdAt, submittedAt, decidedAt, history } = read.data.cardApplication;
+      const at = (to: S) => history.find((change: { to: string }) => change.to === to).at;
+      expect({ createdAt, submittedAt, decidedAt }).toEqual({ createdAt: at(S.DRAFT), submittedAt: at(S.SUBMITTED), decidedAt: at(status) });
+    }
+  });
+
   it("lets only the applicant make the applicant's moves, and only officers the officer's", async () => {
     const { id, applicant } = await applicationIn(S.SUBMITTED);
     const [stranger] = await headsWithCards(ca.db, 1);

@@ -111,7 +111,7 @@ export class CardApplicationMutations {
     @Arg("expectedVersion", () => Int, { nullable: true }) expectedVersion: number | null,
     @Ctx() ctx: RequestContext,
   ): Promise<CardApplication> {
-    return applyMove(ctx, id, "approve", { expectedVersion, changes: { decidedAt: new Date() }, precheck: (application) => assertRegistryAgrees(ctx, application) });
+    return applyMove(ctx, id, "approve", { expectedVersion, stampedIn: "decidedAt", precheck: (application) => assertRegistryAgrees(ctx, application) });
   }
 
   @RequiresRole("CIVIL_AFFAIRS_OFFICER")
@@ -123,7 +123,7 @@ export class CardApplicationMutations {
     @Ctx() ctx: RequestContext,
   ): Promise<CardApplication> {
     const text = requiredText(ctx, "reason", reason);
-    return applyMove(ctx, id, "reject", { expectedVersion, note: text, changes: { rejectionReason: text, decidedAt: new Date() } });
+    return applyMove(ctx, id, "reject", { expectedVersion, note: text, changes: { rejectionReason: text }, stampedIn: "decidedAt" });
   }
 
   @RequiresRole("CIVIL_AFFAIRS_OFFICER")

@@ -27,6 +27,8 @@ export interface Move {
   to: ApplicationStatus;
   by: string;
   note?: string | null;
+  /** When it was made: also the application's own record of it (createdAt, submittedAt, decidedAt). */
+  at: Date;
 }
 
 type Row = Record<string, unknown>;
@@ -59,7 +61,7 @@ async function withHistory(db: EntityManager, [write, parameters]: Statement, mo
       ${historyOfWritten(db, { from: `$${n + 1}::varchar`, to: `$${n + 2}::varchar`, at: `$${n + 3}::timestamptz`, by: `$${n + 4}::varchar`, note: `$${n + 5}::text` })}
     ) SELECT * FROM written`,
   );
-  return db.query(text, [...parameters, move.from, move.to, new Date(), move.by, move.note ?? null]);
+  return db.query(text, [...parameters, move.from, move.to, move.at, move.by, move.note ?? null]);
 }
 
 /** The UPDATE of `changes` that applies only if nobody changed the application since it was read (its version and status checked in it). */
@@ -96,7 +98,8 @@ export async function moveIfUnchanged(
 
 /** Inserts a new application with the history row of its first status, and returns it as stored (defaults included). */
 export async function insertWithHistory(db: EntityManager, values: Partial<CardApplication>, by: string): Promise<CardApplication> {
-  const [created] = await withHistory(db, entityWrites(db.connection, CardApplication).insert(values), { from: null, to: values.status!, by });
+  const at = new Date();
+  const [created] = await withHistory(db, entityWrites(db.connection, CardApplication).insert({ ...values, createdAt: at }), { from: null, to: values.status!, by, at });
   return entityRows(db.connection, CardApplication).hydrateReturned(created!);
 }
 

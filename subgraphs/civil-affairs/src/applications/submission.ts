@@ -66,8 +66,8 @@ export async function submitApplication(ctx: RequestContext, id: string, idempot
   try {
     return await applyMove(ctx, id, "submit", {
       read: application,
+      stampedIn: "submittedAt",
       changes: {
-        submittedAt: new Date(),
         deliveryAddressSnapshot: draft.deliveryMethod === DeliveryMethod.SAUDI_POST ? facts.applicant!.address : NO_ADDRESS,
       },
       alongside: key

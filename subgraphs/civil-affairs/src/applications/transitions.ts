@@ -12,6 +12,8 @@ export interface MoveOptions {
   expectedVersion?: number | null;
   note?: string | null;
   changes?: Partial<CardApplication>;
+  /** The application's column that records when this move was made: the instant of its history row. */
+  stampedIn?: "submittedAt" | "decidedAt";
   /** Checks of the application before the transaction (they read through the request's loaders). */
   precheck?(application: CardApplication): Promise<void>;
   /** More work in the same transaction (e.g. issuing the card). */
@@ -47,8 +49,9 @@ export async function applyMove(ctx: RequestContext, id: string, move: MoveName,
     throw appError("INVALID_STATE", ctx.lang, applicationMessages.invalidMove[ctx.lang]({ from: application.status, to }));
   }
   await options.precheck?.(application);
-  const changes = options.changes ?? {};
-  const history = { from: application.status, to, by: viewer.nationalId, note: options.note };
+  const at = new Date();
+  const changes = { ...options.changes, ...(options.stampedIn ? { [options.stampedIn]: at } : {}) };
+  const history = { from: application.status, to, by: viewer.nationalId, note: options.note, at };
   const { alongside } = options;
   ctx.loaders.clear(); // the prechecks loaded what the move is about to change
   if (!alongside) return moveIfUnchanged(ctx.db.manager, ctx, application, changes, history);
