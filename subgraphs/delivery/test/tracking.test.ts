@@ -143,6 +143,9 @@ describe.each(DATABASE_KINDS)("tracking and pickups on %s", (kind) => {
     for (const status of ["DELIVERED", "RETURNED_TO_OFFICE", "CREATED", "OUT_FOR_DELIVERY"]) {
       const late = await record(trackingNumber, status, hoursAgo(15));
       expect({ status, codes: codes(late) }).toEqual({ status, codes: ["INVALID_STATE"] });
+      // It says why: the event is late, not a move the shipment may never make ("cannot move from IN_TRANSIT to OUT_FOR_DELIVERY" read as a contradiction).
+      expect(late.errors![0]!.extensions).toMatchObject({ reason: "LATE_EVENT", from: "IN_TRANSIT", to: status });
+      expect(late.errors![0]!.message).toMatch(/dated before the shipment's latest/);
     }
     const shipment = await delivery.http(SHIPMENT, { trackingNumber }, operator);
     expect(shipment.data.shipment.events.map((e: { status: string }) => e.status)).toEqual(["CREATED", "PICKED_UP", "IN_TRANSIT"]);

@@ -57,12 +57,11 @@ export async function recordTrackingEvent(
     }
     const event = trackingEventOf(shipment.trackingNumber, report.status, report.at, recordedBy, report);
     const happened = new Date(Math.min(report.at.getTime(), Date.now()));
-    const refuse = () => {
-      const params = { from: shipment.status, to: report.status };
-      return appError("INVALID_STATE", lang, shipmentMessages.invalidMove[lang](params), params);
-    };
+    const params = { from: shipment.status, to: report.status };
+    const refuse = () => appError("INVALID_STATE", lang, shipmentMessages.invalidMove[lang](params), params);
     if (happened < shipment.lastEventAt) {
-      if (!isPassedStep(shipment.status, report.status)) throw refuse();
+      // Not "cannot move": a DELIVERED dated before the shipment went out for delivery is a move it may make, at another time.
+      if (!isPassedStep(shipment.status, report.status)) throw appError("INVALID_STATE", lang, shipmentMessages.lateUnpassed[lang](params), { ...params, reason: "LATE_EVENT" });
       await tx.insert(TrackingEvent, event);
       return { shipment, outcome: "STALE" };
     }
