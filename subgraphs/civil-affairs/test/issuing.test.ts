@@ -167,6 +167,29 @@ describe.each(DATABASE_KINDS)("issuing a family card (%s database)", (kind) => {
     expect(await officeOfPostedCard(heads[3]!, "أبها")).toBe("DMM-01");
   });
 
+  it("posts the card to the address the head gave after submitting, not the one he left", async () => {
+    const [head] = await headsWithCards(ca.db, 1);
+    const applicant = await ca.as({ nationalId: head! });
+    const move = (city: string) =>
+      applicant(`mutation($input: NationalAddressInput!) { updateNationalAddress(input: $input) { nationalId } }`, {
+        input: { buildingNumber: "2929", street: "طريق الملك فهد", district: "العليا", city, postalCode: "12211", additionalNumber: "7788" },
+      });
+    expect((await move("الدمام")).errors).toBeUndefined();
+    const id = (await applicant(`mutation { createCardApplication(input: { kind: REPLACEMENT_LOST, lossDeclaration: true, deliveryMethod: SAUDI_POST }) { id } }`)).data.createCardApplication.id;
+    await applicant(`mutation($id: ID!) { submitCardApplication(id: $id) { id } }`, { id });
+    await officer(`mutation($id: ID!) { startReview(id: $id) { id } }`, { id });
+    expect((await move("الرياض")).errors).toBeUndefined();
+    const read = await applicant(`query($id: ID!) { cardApplication(id: $id) { deliveryAddress { city } version } }`, { id });
+    expect(read.data.cardApplication.deliveryAddress).toEqual({ city: "الرياض" });
+    await officer(`mutation($id: ID!) { approveCardApplication(id: $id) { id } }`, { id });
+    expect((await officer(`mutation($id: ID!) { issueFamilyCard(applicationId: $id) { cardNumber } }`, { id })).errors).toBeUndefined();
+    const [event] = await ca.db.query(`SELECT payload->'address'->>'city' AS city FROM outbox_message WHERE payload->>'applicationId' = $1 LIMIT 1`, [id]);
+    expect(event.city).toBe("الرياض");
+    // Once issued, the card's address is the one it was posted to.
+    expect((await move("جدة")).errors).toBeUndefined();
+    expect((await applicant(`query($id: ID!) { cardApplication(id: $id) { deliveryAddress { city } } }`, { id })).data.cardApplication.deliveryAddress).toEqual({ city: "الرياض" });
+  });
+
   it("issues only APPROVED applications", async () => {
     const [row] = await ca.db.query(`SELECT id FROM card_application WHERE applicant_id = $1 AND status = 'ISSUED' LIMIT 1`, [KHALID]);
     expect(codes(await officer(`mutation($id: ID!) { issueFamilyCard(applicationId: $id) { cardNumber } }`, { id: row.id }))).toEqual(["INVALID_STATE"]);

@@ -113,7 +113,7 @@ export class CardApplicationResolver {
     return application.pickupOfficeId ? ctx.loaders.get(officeById).load(application.pickupOfficeId) : null;
   }
 
-  @FieldResolver(() => NationalAddress, { nullable: true, description: "The address confirmed at submission; before that, the applicant's current one." })
+  @FieldResolver(() => NationalAddress, { nullable: true, description: "Where the card is posted: the address confirmed at submission, or the one the applicant gave since (updateNationalAddress) while it is not issued; before submission, his current one." })
   async deliveryAddress(@Root() application: CardApplication, @Ctx() ctx: RequestContext): Promise<NationalAddress | null> {
     if (application.deliveryMethod !== DeliveryMethod.SAUDI_POST) return null;
     if (application.deliveryAddressSnapshot?.buildingNumber) return application.deliveryAddressSnapshot;
