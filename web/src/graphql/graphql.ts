@@ -360,6 +360,7 @@ export type ShipmentsRecordEventMutationVariables = Exact<{
   trackingNumber: string | number;
   status: ShipmentStatus;
   location?: string | null | undefined;
+  at?: string | null | undefined;
 }>;
 
 
@@ -456,7 +457,7 @@ export const SignInDocument = {"__meta__":{"hash":"sha256:9ad2016367343f54eaf12d
 export const SignOutDocument = {"__meta__":{"hash":"sha256:bdee6123ce886c87c81f1d4d9c7cb5ce6672e7885895c44b70ed3b5fe754ec74"}} as unknown as DocumentNode<SignOutMutation, SignOutMutationVariables>;
 export const ShipmentsAwaitingDocument = {"__meta__":{"hash":"sha256:1f32264de6362c4f6b2a2a48dbbfec5d08306aa3c30161b75048472e302d567c"}} as unknown as DocumentNode<ShipmentsAwaitingQuery, ShipmentsAwaitingQueryVariables>;
 export const ShipmentsCaseDocument = {"__meta__":{"hash":"sha256:a161c1467a67c1efbd115d9ef1827844657b06e73569e145bf08e64de17216e5"}} as unknown as DocumentNode<ShipmentsCaseQuery, ShipmentsCaseQueryVariables>;
-export const ShipmentsRecordEventDocument = {"__meta__":{"hash":"sha256:f5842034f2583cf9318b4711c34739b10696f49b76315adf28a7e1a6edc0888c"}} as unknown as DocumentNode<ShipmentsRecordEventMutation, ShipmentsRecordEventMutationVariables>;
+export const ShipmentsRecordEventDocument = {"__meta__":{"hash":"sha256:b6a172d89ab987addfbc9d0af30615cecfd610c8c00157028b1249ba6cf20878"}} as unknown as DocumentNode<ShipmentsRecordEventMutation, ShipmentsRecordEventMutationVariables>;
 export const SupportPendingEnrollmentsDocument = {"__meta__":{"hash":"sha256:79ead90416fc3f6934fe0061da0932bd197c389d9eea493dead517461c30064d"}} as unknown as DocumentNode<SupportPendingEnrollmentsQuery, SupportPendingEnrollmentsQueryVariables>;
 export const SupportFamiliesDocument = {"__meta__":{"hash":"sha256:574e9fff9f650a7aa10075bdb28513197388c136abf0bcc90f5a8e3bdfe7babb"}} as unknown as DocumentNode<SupportFamiliesQuery, SupportFamiliesQueryVariables>;
 export const SupportFamilyDocument = {"__meta__":{"hash":"sha256:e28b97e0bcfa263d01c0d243b6967199a07746301f99a36fc0ef4cc1f1c6d29b"}} as unknown as DocumentNode<SupportFamilyQuery, SupportFamilyQueryVariables>;

@@ -7,7 +7,7 @@ import { asApiError } from "../apply/errors";
 import { shipmentStatusLabels } from "../family/labels";
 import { ShipmentsCaseDocument, ShipmentsRecordEventDocument, type ShipmentsCaseDetailsFragment, type ShipmentStatus } from "../graphql/graphql";
 import { useWords } from "../i18n/catalogue";
-import { formatNumber } from "../i18n/format";
+import { formatNumber, nowInRiyadhLocal, riyadhLocalToDateTime } from "../i18n/format";
 import { useLanguage } from "../i18n/language";
 import { purposeHeaders, rememberPurpose } from "../ui/purpose";
 import { useSession } from "../session/session";
@@ -216,6 +216,8 @@ function RecordEvent({ shipment, headers, onRecorded, onStale }: RecordEventProp
   const moves = nextStatuses(shipment.status);
   const [chosen, setChosen] = useState<ShipmentStatus | null>(null);
   const [location, setLocation] = useState("");
+  // "" for now; else a `datetime-local` value, Riyadh time.
+  const [at, setAt] = useState("");
   const [busy, setBusy] = useState(false);
   const [error, setError] = useApiError();
   const select = useRef<HTMLSelectElement>(null);
@@ -233,12 +235,20 @@ function RecordEvent({ shipment, headers, onRecorded, onStale }: RecordEventProp
   const submit = async (event: Event) => {
     event.preventDefault();
     if (busy) return;
+    if (at && Date.parse(riyadhLocalToDateTime(at)) > Date.now()) {
+      // Cleared first, as a request clears it: the summary takes the keyboard again on a second try.
+      setError(null);
+      requestAnimationFrame(() => setError(new ApiError(words.formProblems, "BAD_USER_INPUT", [{ field: "at", rule: "IN_FUTURE", message: words.happenedAtFuture }])));
+      return;
+    }
     setBusy(true);
     setError(null);
     announce(words.recording);
     try {
-      const next = (await request(ShipmentsRecordEventDocument, { trackingNumber: shipment.trackingNumber, status, location: location.trim() || null }, { headers })).recordTrackingEvent;
+      const variables = { trackingNumber: shipment.trackingNumber, status, location: location.trim() || null, at: at ? riyadhLocalToDateTime(at) : null };
+      const next = (await request(ShipmentsRecordEventDocument, variables, { headers })).recordTrackingEvent;
       setLocation("");
+      setAt("");
       setChosen(null);
       onRecorded(next);
       const said = words.recorded(next.trackingNumber, statuses[next.status]);
@@ -264,6 +274,7 @@ function RecordEvent({ shipment, headers, onRecorded, onStale }: RecordEventProp
         fields={[
           ["status", words.newStatus],
           ["location", words.location],
+          ["at", words.happenedAt],
         ]}
       />
       <Field id="shipment-new-status" label={words.newStatus} hint={words.newStatusHint} violations={error?.violationsOf("status")}>
@@ -280,6 +291,9 @@ function RecordEvent({ shipment, headers, onRecorded, onStale }: RecordEventProp
       {status === "DELIVERY_FAILED" && isLastAttempt(shipment) && <p class="notice">{words.lastAttempt}</p>}
       <Field id="shipment-location" label={words.location} hint={words.locationHint} violations={error?.violationsOf("location")}>
         {(described) => <input {...described} type="text" autoComplete="off" value={location} onInput={(event) => setLocation(event.currentTarget.value)} />}
+      </Field>
+      <Field id="shipment-at" label={words.happenedAt} hint={words.happenedAtHint} violations={error?.violationsOf("at")}>
+        {(described) => <input {...described} type="datetime-local" dir="ltr" max={nowInRiyadhLocal()} value={at} onInput={(event) => setAt(event.currentTarget.value)} />}
       </Field>
       <button type="submit" class="primary" disabled={busy}>
         {busy ? words.recording : words.record}
