@@ -12,7 +12,7 @@ export const FAMILY_QUERY = `query Family($registerNumber: ID!) {
   }
 }`;
 
-const LIST_QUERY = `query Review($registerNumbers: [ID!]!) {
+export const LIST_QUERY = `query Review($registerNumbers: [ID!]!) {
   familiesForReview(registerNumbers: $registerNumbers) {
     registerNumber
     eligibility { program { code } eligible monthlyAmount { formatted } reasons }
