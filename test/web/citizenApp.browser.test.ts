@@ -474,7 +474,8 @@ describe("the citizens' web app in a browser, on a gateway that accepts only per
 
     await page.clock.fastForward("15:01");
     await page.getByLabel(AR.nationalId, { exact: true }).waitFor();
-    await expect(page.getByText("انتهت جلستك").isVisible()).resolves.toBe(true);
+    // Said on the screen, and (below) in the live region: the screen's notice is the one in main.
+    await expect(page.getByRole("main").getByText("انتهت جلستك").isVisible()).resolves.toBe(true);
     await announced(page, "انتهت جلستك. سجّل الدخول مرة أخرى لتكمل من حيث توقفت.");
     expect(await wife.isVisible()).toBe(false);
 
