@@ -24,7 +24,7 @@ export const gatewaySettings = {
   LOG_LEVEL: logLevelSetting,
   TOKEN_REVOCATION_REFRESH_MS: setting.int("How often the list of revoked tokens is fetched from civil-affairs (the window in which a revoked token still passes)", 5000),
   SUBGRAPH_TIMEOUT_MS: setting.int("Longest wait for one attempt at a subgraph fetch; then that part of the answer is a subgraph-unavailable error", 5000),
-  SUBGRAPH_RETRIES: setting.int("Extra attempts of a query fetch after a connection failure or 502/503/504, on another replica when there is one (mutations never retry)", 1),
+  SUBGRAPH_RETRIES: setting.int("Extra attempts of a query fetch after a connection failure or 502/503/504, on another replica when there is one (a mutation goes to another replica only when it never reached one)", 1),
   SUBGRAPH_BREAKER_FAILURES: setting.int("Consecutive failed fetches that open a replica's circuit (fail fast; the others still serve)", 5),
   SUBGRAPH_BREAKER_HALF_OPEN_MS: setting.int("How long an open circuit fails fast before one trial fetch", 2000),
   SUBGRAPH_MAX_SOCKETS: setting.int("Keep-alive connections per subgraph replica at most", 64),

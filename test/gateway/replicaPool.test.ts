@@ -33,7 +33,7 @@ describe("a subgraph's replicas at the gateway", () => {
     expect(first.policy.available(Date.now())).toBe(true);
   });
 
-  it("gives a replica whose circuit is open a closed one as soon as its /ready answers 200, without waiting for a trial fetch", async () => {
+  it("makes an open circuit's trial fetch due as soon as the replica's /ready answers 200, and leaves a replica that fails its trial to its circuit", async () => {
     let ready = false;
     const server = createServer((request, response) => response.writeHead(request.url === "/ready" && ready ? 200 : 503).end());
     await new Promise<void>((resolve) => server.listen(0, "127.0.0.1", resolve));
@@ -42,13 +42,40 @@ describe("a subgraph's replicas at the gateway", () => {
       const replicas = new ReplicaPool({ subgraph: "labor", bases: [base], settings: { ...settings, halfOpenAfterMs: 60_000 }, http, credential: "c", resolveEveryMs: 0, log: createLogger("test") });
       pools.push(replicas);
       const [replica] = replicas.inTurn();
-      for (let i = 0; i < settings.breakerFailures; i++) await replica!.policy.execute(refused).catch(() => undefined);
+      const open = async () => {
+        for (let i = 0; i < settings.breakerFailures; i++) await replica!.policy.execute(refused).catch(() => undefined);
+      };
+      await open();
       await sleep(600);
-      expect(replica!.policy.breaker.state).toBe(CircuitState.Open); // starting: not ready yet
+      // Starting: not ready yet, so no trial before the half-open time.
+      expect(replica!.policy.available(Date.now())).toBe(false);
+      await expect(replica!.policy.execute(() => Promise.resolve("answer"))).rejects.toThrow(/circuit/i);
       ready = true;
-      for (const deadline = Date.now() + 5_000; Date.now() < deadline && replica!.policy.breaker.state !== CircuitState.Closed; ) await sleep(50);
-      expect(replica!.policy.breaker.state).toBe(CircuitState.Closed);
+      for (const deadline = Date.now() + 5_000; Date.now() < deadline && !replica!.policy.available(Date.now()); ) await sleep(50);
       expect(replica!.policy.available(Date.now())).toBe(true);
+      // Ready, yet failing its trial fetch: open again, and not tried again before its half-open time.
+      await replica!.policy.execute(refused).catch(() => undefined);
+      expect(replica!.policy.breaker.state).toBe(CircuitState.Open);
+      await sleep(600);
+      expect(replica!.policy.available(Date.now())).toBe(false);
+    } finally {
+      server.closeAllConnections();
+      await new Promise((resolve) => server.close(resolve));
+    }
+  });
+
+  it("closes the circuit with the trial fetch /ready made due when the replica answers", async () => {
+    const server = createServer((_request, response) => response.writeHead(200).end());
+    await new Promise<void>((resolve) => server.listen(0, "127.0.0.1", resolve));
+    try {
+      const base = `http://127.0.0.1:${(server.address() as net.AddressInfo).port}`;
+      const replicas = new ReplicaPool({ subgraph: "labor", bases: [base], settings: { ...settings, halfOpenAfterMs: 60_000 }, http, credential: "c", resolveEveryMs: 0, log: createLogger("test") });
+      pools.push(replicas);
+      const [replica] = replicas.inTurn();
+      for (let i = 0; i < settings.breakerFailures; i++) await replica!.policy.execute(refused).catch(() => undefined);
+      for (const deadline = Date.now() + 5_000; Date.now() < deadline && !replica!.policy.available(Date.now()); ) await sleep(50);
+      await expect(replica!.policy.execute(() => Promise.resolve("answer"))).resolves.toBe("answer");
+      expect(replica!.policy.breaker.state).toBe(CircuitState.Closed);
     } finally {
       server.closeAllConnections();
       await new Promise((resolve) => server.close(resolve));

@@ -9,6 +9,8 @@ import { replicaPolicy, type ReplicaPolicy, type ResilienceSettings } from "./su
 
 /** How often a replica whose circuit is open is asked whether it is ready again (and how long it may take to answer). */
 const READY_PROBE_MS = 250;
+/** How long a replica that said ready but failed its trial fetch is left to its circuit's own trials. */
+const FLAPPING_MS = 30_000;
 
 /** One process serving a subgraph, with its own circuit. */
 export interface Replica {
@@ -58,6 +60,8 @@ export class ReplicaPool {
   private closed = false;
   /** Replicas whose circuit is open, and the timer asking each whether it is ready again. */
   private readonly probes = new Map<Replica, NodeJS.Timeout>();
+  /** When each replica's /ready last made its trial fetch due. */
+  private readonly trialsByProbe = new WeakMap<Replica, number>();
 
   constructor(private readonly options: ReplicaPoolOptions) {
     this.replicas = options.bases.map((base) => this.replica(base));
@@ -91,48 +95,42 @@ export class ReplicaPool {
   }
 
   private replica(base: string): Replica {
-    const { credential, http } = this.options;
+    const { subgraph, settings, http, credential, log } = this.options;
+    const policy = replicaPolicy(settings);
     const url = new URL("/graphql", base);
     const connection = http.connect(url.origin);
-    const replica: Replica = { base, source: new SubgraphService({ url: url.toString(), connection, credential }), policy: replicaPolicy(this.options.settings), connection };
-    this.watch(replica);
-    return replica;
-  }
-
-  /** Reports the replica's circuit, and while it is open asks the replica whether it is ready again. */
-  private watch(replica: Replica): void {
-    const { subgraph, log } = this.options;
-    const { policy } = replica;
-    metrics.replicaCircuitState.set({ subgraph, replica: replica.base }, 0);
+    const replica = { base, source: new SubgraphService({ url: url.toString(), connection, credential }), policy, connection };
+    metrics.replicaCircuitState.set({ subgraph, replica: base }, 0);
     policy.breaker.onStateChange((state) => {
-      if (replica.policy !== policy) return; // a fetch that started before the replica got a fresh circuit
-      metrics.replicaCircuitState.set({ subgraph, replica: replica.base }, state);
+      metrics.replicaCircuitState.set({ subgraph, replica: base }, state);
       metrics.circuitState.set({ subgraph }, this.replicas.every((other) => other.policy.breaker.state !== CircuitState.Closed) ? 1 : 0);
-      log.warn({ subgraph, replica: replica.base, circuit: ["closed", "open", "half-open", "isolated"][state] }, "subgraph replica circuit changed");
+      log.warn({ subgraph, replica: base, circuit: ["closed", "open", "half-open", "isolated"][state] }, "subgraph replica circuit changed");
       if (state === CircuitState.Open) this.probeUntilReady(replica);
     });
+    return replica;
   }
 
   /**
    * A replica restarted is ready again long before its circuit's next trial fetch: in a rolling
    * restart the next replica could stop meanwhile, leaving the agency with every circuit open and
    * its data missing from answers for up to SUBGRAPH_BREAKER_HALF_OPEN_MS. So while its circuit is
-   * open the replica's /ready is asked every READY_PROBE_MS, and once it answers 200 the replica
-   * gets a closed circuit at once.
+   * open the replica's /ready is asked every READY_PROBE_MS, and once it answers 200 the trial fetch
+   * is due at once: it closes the circuit if the replica answers GraphQL, else opens it again. A
+   * replica that says ready but fails its trial is not asked again for FLAPPING_MS.
    */
   private probeUntilReady(replica: Replica): void {
-    if (this.probes.has(replica)) return;
+    if (this.probes.has(replica) || Date.now() - (this.trialsByProbe.get(replica) ?? -Infinity) < FLAPPING_MS) return;
     // Closed meanwhile by a trial fetch, the pool closed, or the replica gone from the DNS answer.
-    const settled = () => this.closed || replica.policy.breaker.state === CircuitState.Closed || !this.replicas.includes(replica);
+    const settled = () => this.closed || replica.policy.breaker.state !== CircuitState.Open || !this.replicas.includes(replica);
     const probe = setInterval(async () => {
       if (settled()) return this.stopProbe(replica);
-      const ready = await fetch(new URL("/ready", replica.base), { signal: AbortSignal.timeout(READY_PROBE_MS) }).then((response) => response.ok, () => false);
+      const ready = await fetch(new URL("/ready", replica.base), { signal: AbortSignal.timeout(READY_PROBE_MS) })
+        .then((response) => response.arrayBuffer().then(() => response.ok))
+        .catch(() => false);
       if (!ready || !this.probes.has(replica) || settled()) return;
       this.stopProbe(replica);
-      replica.policy = replicaPolicy(this.options.settings);
-      this.watch(replica);
-      metrics.circuitState.set({ subgraph: this.options.subgraph }, 0);
-      this.options.log.warn({ subgraph: this.options.subgraph, replica: replica.base, circuit: "closed" }, "subgraph replica ready again");
+      this.trialsByProbe.set(replica, Date.now());
+      replica.policy.trialNow();
     }, READY_PROBE_MS);
     probe.unref();
     this.probes.set(replica, probe);

@@ -1,4 +1,4 @@
-import { CircuitState, ConsecutiveBreaker, circuitBreaker, handleWhen, isBrokenCircuitError, isIsolatedCircuitError, type CircuitBreakerPolicy } from "cockatiel";
+import { CircuitState, ConsecutiveBreaker, circuitBreaker, handleWhen, isBrokenCircuitError, isIsolatedCircuitError, type CircuitBreakerPolicy, type IBackoff } from "cockatiel";
 import { GraphQLError } from "graphql";
 import { NotGraphQLError } from "../subgraphService";
 import { SubgraphTimeoutError } from "./subgraphHttp";
@@ -88,12 +88,26 @@ export interface ReplicaPolicy {
   execute<T>(attempt: () => Promise<T>): Promise<T>;
   /** Worth choosing: its circuit is closed, or open long enough that a trial fetch is due. */
   available(now: number): boolean;
+  /** Makes the open circuit's trial fetch due now (the replica says it is ready): success closes it, failure opens it again. */
+  trialNow(): void;
 }
 
 /** One policy per replica, shared by every request: the circuit is that replica's health. */
 export function replicaPolicy(settings: ResilienceSettings): ReplicaPolicy {
+  // The wait before a trial fetch: SUBGRAPH_BREAKER_HALF_OPEN_MS, or none once trialNow() is called,
+  // until the circuit opens again (cockatiel reads `duration` at each fetch while it is open).
+  let due = false;
+  const wait: IBackoff<unknown> = {
+    get duration() {
+      return due ? 0 : settings.halfOpenAfterMs;
+    },
+    next() {
+      due = false;
+      return wait;
+    },
+  };
   const breaker = circuitBreaker(handleWhen((error) => unavailableReason(error) !== null), {
-    halfOpenAfter: settings.halfOpenAfterMs,
+    halfOpenAfter: { next: () => wait.next(undefined) },
     breaker: new ConsecutiveBreaker(settings.breakerFailures),
   });
   let openedAt = 0;
@@ -101,6 +115,9 @@ export function replicaPolicy(settings: ResilienceSettings): ReplicaPolicy {
   return {
     breaker,
     execute: (attempt) => breaker.execute(attempt),
-    available: (now) => breaker.state === CircuitState.Closed || (breaker.state === CircuitState.Open && now - openedAt >= settings.halfOpenAfterMs),
+    available: (now) => breaker.state === CircuitState.Closed || (breaker.state === CircuitState.Open && now - openedAt >= wait.duration),
+    trialNow: () => {
+      if (breaker.state === CircuitState.Open) due = true;
+    },
   };
 }
