@@ -1,7 +1,7 @@
-import { createServer } from "node:http";
+import { createServer, type Server } from "node:http";
 import type net from "node:net";
 import { CircuitState } from "cockatiel";
-import { ReplicaPool } from "../../gateway/src/resilience/replicaPool";
+import { ReplicaPool, type Replica } from "../../gateway/src/resilience/replicaPool";
 import { subgraphHttp } from "../../gateway/src/resilience/subgraphHttp";
 import { createLogger } from "../../kernel/logger";
 
@@ -33,53 +33,47 @@ describe("a subgraph's replicas at the gateway", () => {
     expect(first.policy.available(Date.now())).toBe(true);
   });
 
+  const servers: Server[] = [];
+  afterAll(() => Promise.all(servers.map((server) => new Promise((resolve) => server.close(resolve)))));
+
+  /** One replica answering /ready as `ready()` says, in a pool whose circuits wait a minute before a trial, its circuit opened. */
+  const openedReplica = async (ready: () => boolean) => {
+    const server = createServer((request, response) => response.writeHead(request.url === "/ready" && ready() ? 200 : 503, { connection: "close" }).end());
+    servers.push(server);
+    await new Promise<void>((resolve) => server.listen(0, "127.0.0.1", resolve));
+    const base = `http://127.0.0.1:${(server.address() as net.AddressInfo).port}`;
+    const replicas = new ReplicaPool({ subgraph: "labor", bases: [base], settings: { ...settings, halfOpenAfterMs: 60_000 }, http, credential: "c", resolveEveryMs: 0, log: createLogger("test") });
+    pools.push(replicas);
+    const [replica] = replicas.inTurn();
+    for (let i = 0; i < settings.breakerFailures; i++) await replica!.policy.execute(refused).catch(() => undefined);
+    return replica!;
+  };
+  const trialDue = async (replica: Replica) => {
+    for (const deadline = Date.now() + 5_000; Date.now() < deadline && !replica.policy.available(Date.now()); ) await sleep(50);
+    return replica.policy.available(Date.now());
+  };
+
   it("makes an open circuit's trial fetch due as soon as the replica's /ready answers 200, and leaves a replica that fails its trial to its circuit", async () => {
     let ready = false;
-    const server = createServer((request, response) => response.writeHead(request.url === "/ready" && ready ? 200 : 503).end());
-    await new Promise<void>((resolve) => server.listen(0, "127.0.0.1", resolve));
-    try {
-      const base = `http://127.0.0.1:${(server.address() as net.AddressInfo).port}`;
-      const replicas = new ReplicaPool({ subgraph: "labor", bases: [base], settings: { ...settings, halfOpenAfterMs: 60_000 }, http, credential: "c", resolveEveryMs: 0, log: createLogger("test") });
-      pools.push(replicas);
-      const [replica] = replicas.inTurn();
-      const open = async () => {
-        for (let i = 0; i < settings.breakerFailures; i++) await replica!.policy.execute(refused).catch(() => undefined);
-      };
-      await open();
-      await sleep(600);
-      // Starting: not ready yet, so no trial before the half-open time.
-      expect(replica!.policy.available(Date.now())).toBe(false);
-      await expect(replica!.policy.execute(() => Promise.resolve("answer"))).rejects.toThrow(/circuit/i);
-      ready = true;
-      for (const deadline = Date.now() + 5_000; Date.now() < deadline && !replica!.policy.available(Date.now()); ) await sleep(50);
-      expect(replica!.policy.available(Date.now())).toBe(true);
-      // Ready, yet failing its trial fetch: open again, and not tried again before its half-open time.
-      await replica!.policy.execute(refused).catch(() => undefined);
-      expect(replica!.policy.breaker.state).toBe(CircuitState.Open);
-      await sleep(600);
-      expect(replica!.policy.available(Date.now())).toBe(false);
-    } finally {
-      server.closeAllConnections();
-      await new Promise((resolve) => server.close(resolve));
-    }
+    const replica = await openedReplica(() => ready);
+    await sleep(600);
+    // Starting: not ready yet, so no trial before the half-open time.
+    expect(replica.policy.available(Date.now())).toBe(false);
+    await expect(replica.policy.execute(() => Promise.resolve("answer"))).rejects.toThrow(/circuit/i);
+    ready = true;
+    expect(await trialDue(replica)).toBe(true);
+    // Ready, yet failing its trial fetch: open again, and not tried again before its half-open time.
+    await replica.policy.execute(refused).catch(() => undefined);
+    expect(replica.policy.breaker.state).toBe(CircuitState.Open);
+    await sleep(600);
+    expect(replica.policy.available(Date.now())).toBe(false);
   });
 
   it("closes the circuit with the trial fetch /ready made due when the replica answers", async () => {
-    const server = createServer((_request, response) => response.writeHead(200).end());
-    await new Promise<void>((resolve) => server.listen(0, "127.0.0.1", resolve));
-    try {
-      const base = `http://127.0.0.1:${(server.address() as net.AddressInfo).port}`;
-      const replicas = new ReplicaPool({ subgraph: "labor", bases: [base], settings: { ...settings, halfOpenAfterMs: 60_000 }, http, credential: "c", resolveEveryMs: 0, log: createLogger("test") });
-      pools.push(replicas);
-      const [replica] = replicas.inTurn();
-      for (let i = 0; i < settings.breakerFailures; i++) await replica!.policy.execute(refused).catch(() => undefined);
-      for (const deadline = Date.now() + 5_000; Date.now() < deadline && !replica!.policy.available(Date.now()); ) await sleep(50);
-      await expect(replica!.policy.execute(() => Promise.resolve("answer"))).resolves.toBe("answer");
-      expect(replica!.policy.breaker.state).toBe(CircuitState.Closed);
-    } finally {
-      server.closeAllConnections();
-      await new Promise((resolve) => server.close(resolve));
-    }
+    const replica = await openedReplica(() => true);
+    expect(await trialDue(replica)).toBe(true);
+    await expect(replica.policy.execute(() => Promise.resolve("answer"))).resolves.toBe("answer");
+    expect(replica.policy.breaker.state).toBe(CircuitState.Closed);
   });
 
   it("looks a service name up again and keeps one replica per address", async () => {
