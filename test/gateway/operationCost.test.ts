@@ -122,6 +122,10 @@ describe("the cost measure", () => {
     const childIds = Array.from({ length: 300_000 }, (_, i) => String(i));
     expect(cost(`mutation($draft: Draft!) { apply(input: $draft) { id } }`, { draft: { childIds, address: { lines: ["x", "y"] } } })).toBe(1 + 1 + 300_002);
     expect(cost(`mutation($ids: [ID!]) { apply(input: { childIds: $ids }) { id } }`, { ids: ["a", "b", "c"] })).toBe(1 + 1 + 3);
+    // Nested 20,000 deep (variables are measured before they are type-checked): counted, not a stack overflow.
+    let deep: unknown = ["x"];
+    for (let i = 0; i < 20_000; i++) deep = [deep];
+    expect(cost(`mutation($ids: [ID!]) { apply(input: { childIds: $ids }) { id } }`, { ids: deep })).toBe(1 + 1 + 20_001);
   });
 
   it("counts a fragment's cost, fields and aliases at every spread, in the size of the list it is spread into", () => {

@@ -81,17 +81,39 @@ export function measureOperation(
     }
     return undefined;
   };
-  /** Items in the lists an argument holds, however deep in input objects: each costs 1, as a field does. */
-  const listItems = (value: unknown): number => {
-    if (Array.isArray(value)) return value.reduce((sum: number, item) => sum + 1 + listItems(item), 0);
-    if (value !== null && typeof value === "object") return Object.values(value).reduce((sum: number, item) => sum + listItems(item), 0);
-    return 0;
+  /**
+   * Items in the lists an argument holds, however deep in input objects and variables: each costs
+   * 1, as a field does. Walked without recursion (the variables are not type-checked yet: a list
+   * nested 3,000 deep must be counted, not overflow the stack), each variable once however often
+   * it is used.
+   */
+  const variableItems = new Map<string, number>();
+  const itemsOfVariable = (name: string): number => {
+    let items = variableItems.get(name);
+    if (items !== undefined) return items;
+    items = 0;
+    const pending: unknown[] = [variables[name]];
+    while (pending.length > 0) {
+      const value = pending.pop();
+      const inside = Array.isArray(value) ? value : value !== null && typeof value === "object" ? Object.values(value) : [];
+      if (Array.isArray(value)) items += value.length;
+      for (const item of inside) pending.push(item);
+    }
+    variableItems.set(name, items);
+    return items;
   };
-  const listItemsOfNode = (node: ValueNode): number => {
-    if (node.kind === Kind.VARIABLE) return listItems(variables[node.name.value]);
-    if (node.kind === Kind.LIST) return node.values.reduce((sum, item) => sum + 1 + listItemsOfNode(item), 0);
-    if (node.kind === Kind.OBJECT) return node.fields.reduce((sum, field) => sum + listItemsOfNode(field.value), 0);
-    return 0;
+  const listItemsOfNode = (argument: ValueNode): number => {
+    let items = 0;
+    const pending: ValueNode[] = [argument];
+    while (pending.length > 0) {
+      const node = pending.pop()!;
+      if (node.kind === Kind.VARIABLE) items += itemsOfVariable(node.name.value);
+      else if (node.kind === Kind.LIST) {
+        items += node.values.length;
+        for (const value of node.values) pending.push(value);
+      } else if (node.kind === Kind.OBJECT) for (const field of node.fields) pending.push(field.value);
+    }
+    return items;
   };
 
   const multiplier = (args: readonly { name: { value: string }; value: ValueNode }[] | undefined, connectionSize: number | undefined): number => {
