@@ -105,7 +105,7 @@ export interface ArabicCountedNoun {
 }
 
 /**
- * The noun's form after \`count\`: 2 the dual, 3–10 the plural, 11–99 the accusative singular; 0, 1,
+ * The noun's form after `count`: 2 the dual, 3–10 the plural, 11–99 the accusative singular; 0, 1,
  * round hundreds and thousands (and their 101, 102) the singular; past a hundred the last two
  * digits decide (١٠٣ أيام، ١١٥ يوماً، ٢٠٠ يوم). The web app counts its days by it too.
  */

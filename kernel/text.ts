@@ -1,4 +1,4 @@
-import { arabicCount, arabicNouns, messages, type Message } from "./i18n";
+import { arabicCount, arabicNouns, englishCount, messages, type Message } from "./i18n";
 
 /**
  * What any text a client sends must be: no control characters (PostgreSQL refuses NUL outright),
@@ -31,5 +31,5 @@ export const textMessages = messages<Record<TextProblem, Message<{ max: number }
   CONTROL_CHARACTER: { en: () => "The text contains control characters.", ar: () => "يحتوي النص على محارف تحكم." },
   BIDI_CONTROL: { en: () => "The text contains characters that reverse its direction.", ar: () => "يحتوي النص على محارف تعكس اتجاهه." },
   INVISIBLE: { en: () => "The text has no visible character.", ar: () => "لا يحتوي النص على أي حرف ظاهر." },
-  TOO_LONG: { en: (p) => `The text is longer than ${p.max} characters.`, ar: (p) => `النص أطول من ${arabicCount(p.max, arabicNouns.character)}.` },
+  TOO_LONG: { en: (p) => `The text is longer than ${englishCount(p.max, "character", "characters")}.`, ar: (p) => `النص أطول من ${arabicCount(p.max, arabicNouns.character)}.` },
 });

@@ -16,6 +16,11 @@ const REQUEST_ID = /^[A-Za-z0-9._:-]{1,64}$/;
  * 16 KB text or anything but an ID there.
  */
 export function requestIdOf(request: IncomingMessage): string {
+  return sentRequestId(request) ?? crypto.randomUUID();
+}
+
+/** The caller's `x-request-id` when it looks like one; undefined otherwise (a log line of a request never served). */
+export function sentRequestId(request: IncomingMessage): string | undefined {
   const sent = header(request, "x-request-id");
-  return sent !== undefined && REQUEST_ID.test(sent) ? sent : crypto.randomUUID();
+  return sent !== undefined && REQUEST_ID.test(sent) ? sent : undefined;
 }

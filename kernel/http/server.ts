@@ -4,7 +4,7 @@ import { GraphQLError } from "graphql";
 import { metrics } from "../observability/metrics";
 import { runCounted, StatementCount } from "../database/statementCounter";
 import { pickLanguage } from "../i18n";
-import { header, requestIdOf } from "./headers";
+import { header, sentRequestId } from "./headers";
 import { applyCors } from "./cors";
 import { errorResponse } from "./errorResponse";
 import { requestErrorBodyIn, requestErrorsIn } from "./requestErrors";
@@ -90,7 +90,7 @@ async function admit<C extends BaseContext>(endpoint: GraphQLEndpoint<C>, reques
     if (!(error instanceof GraphQLError)) throw error;
     const refusal = errorResponse(error);
     metrics.refusedRequests.inc({ status: String(refusal.status), code: String(error.extensions.code ?? "UNKNOWN") });
-    log.info({ requestId: requestIdOf(request), status: refusal.status, errorCodes: [error.extensions.code] }, "graphql request refused before reading it");
+    log.info({ requestId: sentRequestId(request), status: refusal.status, errorCodes: [error.extensions.code] }, "graphql request refused before reading it");
     // The body is never read: the connection closes once the answer is sent.
     response.once("finish", () => request.destroy());
     response.writeHead(refusal.status, { ...Object.fromEntries(refusal.headers), connection: "close" }).end(refusal.body);
@@ -181,7 +181,7 @@ export function createHttpServer<C extends BaseContext>(options: HttpServerOptio
       }
       if (error instanceof ClientLeft) {
         // Anyone can open connections and drop them: one line each, no stack, not an error of ours.
-        log.info({ requestId: requestIdOf(request) }, "client closed the request before sending its body");
+        log.info({ requestId: sentRequestId(request) }, "client closed the request before sending its body");
         return;
       }
       log.error({ err: error }, "request failed");
