@@ -60,8 +60,12 @@ export async function recordTrackingEvent(
     const params = { from: shipment.status, to: report.status };
     const refuse = () => appError("INVALID_STATE", lang, shipmentMessages.invalidMove[lang](params), params);
     if (happened < shipment.lastEventAt) {
-      // Not "cannot move": a DELIVERED dated before the shipment went out for delivery is a move it may make, at another time.
-      if (!isPassedStep(shipment.status, report.status)) throw appError("INVALID_STATE", lang, shipmentMessages.lateUnpassed[lang](params), { ...params, reason: "LATE_EVENT" });
+      if (!isPassedStep(shipment.status, report.status)) {
+        // A move the shipment may make now, dated before its latest event (a DELIVERED timed before it
+        // went out): that is what is wrong, not the move. Any other is a move it cannot make at all.
+        if (!planMove(shipment, report.status)) throw refuse();
+        throw appError("INVALID_STATE", lang, shipmentMessages.lateUnpassed[lang](params), { ...params, reason: "LATE_EVENT" });
+      }
       await tx.insert(TrackingEvent, event);
       return { shipment, outcome: "STALE" };
     }
