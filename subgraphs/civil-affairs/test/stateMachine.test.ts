@@ -71,13 +71,14 @@ describe.each(DATABASE_KINDS)("application state machine (%s database)", (kind) 
     }
   });
 
-  it("dates an application's creation, submission and decision at the instants its history gives them", async () => {
-    for (const status of [S.APPROVED, S.REJECTED]) {
+  it("dates an application's creation, submission, decision and card at the instants its history gives them", async () => {
+    for (const status of [S.APPROVED, S.REJECTED, S.ISSUED]) {
       const { id } = await applicationIn(status);
-      const read = await officer(`query($id: ID!) { cardApplication(id: $id) { createdAt submittedAt decidedAt history { to at } } }`, { id });
-      const { createdAt, submittedAt, decidedAt, history } = read.data.cardApplication;
+      const read = await officer(`query($id: ID!) { cardApplication(id: $id) { createdAt submittedAt decidedAt card { issuedAt } history { to at } } }`, { id });
+      const { createdAt, submittedAt, decidedAt, card, history } = read.data.cardApplication;
       const at = (to: S) => history.find((change: { to: string }) => change.to === to).at;
-      expect({ createdAt, submittedAt, decidedAt }).toEqual({ createdAt: at(S.DRAFT), submittedAt: at(S.SUBMITTED), decidedAt: at(status) });
+      expect({ createdAt, submittedAt, decidedAt }).toEqual({ createdAt: at(S.DRAFT), submittedAt: at(S.SUBMITTED), decidedAt: at(status === S.ISSUED ? S.APPROVED : status) });
+      if (status === S.ISSUED) expect(card.issuedAt).toBe(at(S.ISSUED));
     }
   });
 

@@ -118,7 +118,7 @@ export async function issueFamilyCard(ctx: RequestContext, applicationId: string
   const eventId = crypto.randomUUID();
   await applyMove(ctx, applicationId, "issue", {
     precheck: (application) => assertRegistryAgrees(ctx, application),
-    alongside: async (tx, application) => {
+    alongside: async (tx, application, issuedAt) => {
       await assertNoOtherHeads(tx, ctx, application);
       const applicant = await tx.getRepository(Citizen).findOneByOrFail({ nationalId: application.applicantId });
       const registerNumber = await registerOf(tx, applicant.nationalId);
@@ -130,7 +130,6 @@ export async function issueFamilyCard(ctx: RequestContext, applicationId: string
       await cards.update({ registerNumber, status: CardStatus.ACTIVE }, { status: CardStatus.REPLACED });
       const version = Number(latest) + 1;
       cardNumber = cardNumberOf(registerNumber, version);
-      const issuedAt = new Date();
       await cards.insert({ cardNumber, registerNumber, version, status: CardStatus.ACTIVE, issuedAt, applicationId: application.id });
       await tx.getRepository(CardApplication).update({ id: application.id }, { cardNumber, registerNumber, decidedAt: application.decidedAt ?? issuedAt });
       const members: RegisterMemberFacts[] = await tx.query(

@@ -16,8 +16,8 @@ export interface MoveOptions {
   stampedIn?: "submittedAt" | "decidedAt";
   /** Checks of the application before the transaction (they read through the request's loaders). */
   precheck?(application: CardApplication): Promise<void>;
-  /** More work in the same transaction (e.g. issuing the card). */
-  alongside?(tx: EntityManager, application: CardApplication): Promise<void>;
+  /** More work in the same transaction (e.g. issuing the card), on the application as the move wrote it, at the move's instant. */
+  alongside?(tx: EntityManager, application: CardApplication, at: Date): Promise<void>;
   /** The application as the caller has just read it afresh, so that it is not read twice. */
   read?: CardApplication;
 }
@@ -56,8 +56,9 @@ export async function applyMove(ctx: RequestContext, id: string, move: MoveName,
   ctx.loaders.clear(); // the prechecks loaded what the move is about to change
   if (!alongside) return moveIfUnchanged(ctx.db.manager, ctx, application, changes, history);
   await ctx.db.transaction(async (tx) => {
-    await moveIfUnchanged(tx, ctx, application, changes, history);
-    await alongside(tx, application);
+    // As written, not as read before: a change that landed in between (a new delivery address) is in it.
+    const moved = await moveIfUnchanged(tx, ctx, application, changes, history);
+    await alongside(tx, moved, at);
   });
   // Work alongside may have changed the application again (issuing sets its card number).
   return ctx.db.getRepository(CardApplication).findOneByOrFail({ id: application.id });
