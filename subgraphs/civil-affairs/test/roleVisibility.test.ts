@@ -45,6 +45,13 @@ describe("what each role sees of a person", () => {
     const signedIn = await graphql(ca.graphqlUrl, `mutation($pw: String!) { login(nationalId: "${ABDULLAH}", password: $pw) { citizen { mobile nationalAddress { city } family { registerNumber } } } }`, { pw: PASSWORD });
     expect(signedIn.errors).toBeUndefined();
     expect(signedIn.data.login.citizen).toEqual({ mobile: "0569876543", nationalAddress: { city: "جدة" }, family: { registerNumber: "3000000002" } });
+    // Beside another mutation the sign-in lends it nothing: that one runs as the request's own token (none here).
+    const beside = await graphql(
+      ca.graphqlUrl,
+      `mutation($pw: String!) { login(nationalId: "${ABDULLAH}", password: $pw) { accessToken } createCardApplication(input: { kind: REPLACEMENT_DAMAGED, deliveryMethod: OFFICE_PICKUP, pickupOfficeId: "JED-01" }) { id } }`,
+      { pw: PASSWORD },
+    );
+    expect(codes(beside)).toEqual(["UNAUTHENTICATED"]);
   });
 
   it.each([

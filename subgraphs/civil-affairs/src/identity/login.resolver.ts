@@ -1,4 +1,5 @@
-import { Arg, Ctx, ID, Mutation, Resolver } from "type-graphql";
+import type { GraphQLResolveInfo } from "graphql";
+import { Arg, Ctx, ID, Info, Mutation, Resolver } from "type-graphql";
 import type { RequestContext } from "../../../../kernel/context";
 import { appError } from "../../../../kernel/errors";
 import { ChecksInput } from "../../../../kernel/graphql/inputChecks";
@@ -28,6 +29,7 @@ export class LoginResolver {
     @Arg("nationalId", () => ID) nationalId: string,
     @Arg("password") password: string,
     @Ctx() ctx: RequestContext,
+    @Info() info: GraphQLResolveInfo,
   ): Promise<Session> {
     if (this.inFlight >= this.maxInFlight) {
       // No HTTP status of its own: behind the gateway a 429 from a subgraph would read as a failed fetch.
@@ -37,8 +39,9 @@ export class LoginResolver {
     try {
       const session = await login(ctx.db, this.keys, this.policy, ctx.lang, nationalId, password);
       // The session's citizen is read as the one who has just signed in (his own mobile, address and
-      // family), unless the request already came with a token of its own.
-      ctx.viewer ??= { nationalId: session.citizen.nationalId, roles: session.roles };
+      // family), unless the request came with a token of its own or asks more than the sign-in: no
+      // other field of the document runs as him without his token.
+      if (info.operation.selectionSet.selections.length === 1) ctx.viewer ??= { nationalId: session.citizen.nationalId, roles: session.roles };
       return session;
     } finally {
       this.inFlight -= 1;
