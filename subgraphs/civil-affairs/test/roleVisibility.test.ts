@@ -52,6 +52,13 @@ describe("what each role sees of a person", () => {
       { pw: PASSWORD },
     );
     expect(codes(beside)).toEqual(["UNAUTHENTICATED"]);
+    // Nor when the two come through a fragment.
+    const spread = await graphql(
+      ca.graphqlUrl,
+      `mutation($pw: String!) { ...Both } fragment Both on Mutation { login(nationalId: "${ABDULLAH}", password: $pw) { accessToken } createCardApplication(input: { kind: REPLACEMENT_DAMAGED, deliveryMethod: OFFICE_PICKUP, pickupOfficeId: "JED-01" }) { id } }`,
+      { pw: PASSWORD },
+    );
+    expect(codes(spread)).toEqual(["UNAUTHENTICATED"]);
   });
 
   it.each([

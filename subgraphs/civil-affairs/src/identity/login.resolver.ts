@@ -1,4 +1,4 @@
-import type { GraphQLResolveInfo } from "graphql";
+import { Kind, type GraphQLResolveInfo } from "graphql";
 import { Arg, Ctx, ID, Info, Mutation, Resolver } from "type-graphql";
 import type { RequestContext } from "../../../../kernel/context";
 import { appError } from "../../../../kernel/errors";
@@ -41,7 +41,8 @@ export class LoginResolver {
       // The session's citizen is read as the one who has just signed in (his own mobile, address and
       // family), unless the request came with a token of its own or asks more than the sign-in: no
       // other field of the document runs as him without his token.
-      if (info.operation.selectionSet.selections.length === 1) ctx.viewer ??= { nationalId: session.citizen.nationalId, roles: session.roles };
+      const [only, ...others] = info.operation.selectionSet.selections;
+      if (others.length === 0 && only?.kind === Kind.FIELD) ctx.viewer ??= { nationalId: session.citizen.nationalId, roles: session.roles };
       return session;
     } finally {
       this.inFlight -= 1;
