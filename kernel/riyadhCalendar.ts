@@ -9,6 +9,16 @@ export function riyadhDate(instant: Date): string {
   return new Date(instant.getTime() + RIYADH_OFFSET_MS).toISOString().slice(0, 10);
 }
 
+/** The local time in Riyadh at an instant, to the minute ("YYYY-MM-DDTHH:mm", a `datetime-local` input's value). */
+export function riyadhLocalMinute(instant: Date): string {
+  return new Date(instant.getTime() + RIYADH_OFFSET_MS).toISOString().slice(0, 16);
+}
+
+/** A local time in Riyadh ("YYYY-MM-DDTHH:mm", seconds optional) as a DateTime with its offset. */
+export function riyadhLocalToDateTime(local: string): string {
+  return `${local.length === 16 ? `${local}:00` : local}+03:00`;
+}
+
 /**
  * Today in Riyadh by the clock: for process-level defaults and scripts (the demo anchor, seeding).
  * A rule never calls it: it takes the request's `ctx.today` (kernel/context.ts) as an argument.

@@ -29,7 +29,7 @@ import {
 import { startInProcessPlatform, type InProcessPlatform } from "../support/inProcessPlatform";
 import { ABDULLAH, ANALYST, DEMO_PASSWORD, FAHAD, KHALID, login, OFFICERS, run, runPersisted, type Stats, writeTestManifest } from "./scenario";
 import { enrollmentMessages } from "../../subgraphs/labor/src/enrollments/messages";
-import { nowInRiyadhLocal, riyadhLocalToDateTime } from "../../web/src/i18n/format";
+import { riyadhLocalMinute, riyadhLocalToDateTime } from "../../kernel/riyadhCalendar";
 
 /**
  * The officers' screens (civil affairs' review, Saudi Post's shipments, labor's support queue) and
@@ -318,12 +318,13 @@ describe("the officers' screens and the analysts' dashboard in a browser, on a g
     expect(await panel.locator(".error-summary li").allInnerTexts()).toEqual(["الموقع: النص أطول من ٢٠٠ حرف."]);
     // When it happened, Riyadh time: not in the future (said by the form itself), else as given.
     const happenedAt = panel.getByLabel("وقت الحدث", { exact: true });
-    await happenedAt.fill(nowInRiyadhLocal(new Date(Date.now() + 86_400_000)));
+    await happenedAt.fill(riyadhLocalMinute(new Date(Date.now() + 86_400_000)));
     await panel.getByLabel("الموقع", { exact: true }).fill(route[0]![2]);
     await panel.getByRole("button", { name: "تسجيل", exact: true }).click();
     await panel.getByText("وقت الحدث: وقت الحدث في المستقبل: اتركه فارغاً لحدث يقع الآن.", { exact: true }).waitFor();
     // To the second: the shipment was created (issued) less than a minute ago.
-    const pickedUpAt = new Date(Date.now() + 3 * 3_600_000).toISOString().slice(0, 19);
+    const now = new Date();
+    const pickedUpAt = `${riyadhLocalMinute(now)}:${String(now.getUTCSeconds()).padStart(2, "0")}`;
     await happenedAt.fill(pickedUpAt);
     for (const [status, offered, location] of route) {
       const select = panel.getByLabel("الحالة الجديدة", { exact: true });

@@ -37,19 +37,6 @@ export function todayInRiyadh(): string {
   return dateFormat("en-CA", { year: "numeric", month: "2-digit", day: "2-digit" }).format(new Date());
 }
 
-/** Riyadh's offset: UTC+3 all year, no daylight saving (RULES.md, "Dashboards"). */
-const RIYADH_OFFSET_MS = 3 * 3600_000;
-
-/** Now in Riyadh as a `datetime-local` input's value, "YYYY-MM-DDTHH:mm" (its upper bound). */
-export function nowInRiyadhLocal(now = new Date()): string {
-  return new Date(now.getTime() + RIYADH_OFFSET_MS).toISOString().slice(0, 16);
-}
-
-/** A `datetime-local` value read as Riyadh time, as the API's DateTime ("2026-12-03T14:30:00+03:00"). */
-export function riyadhLocalToDateTime(value: string): string {
-  return `${value.length === 16 ? `${value}:00` : value}+03:00`;
-}
-
 const DAY: Intl.DateTimeFormatOptions = { year: "numeric", month: "long", day: "numeric" };
 /** English's 24-hour clock in two digits ("at 02:00" beside "at 14:00"; en-GB wrote "at 2:00"); Arabic's 12-hour "٢:٠٠ ص". */
 const DAY_TIME: Record<Language, Intl.DateTimeFormatOptions> = {

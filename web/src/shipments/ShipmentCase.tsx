@@ -7,7 +7,8 @@ import { asApiError } from "../apply/errors";
 import { shipmentStatusLabels } from "../family/labels";
 import { ShipmentsCaseDocument, ShipmentsRecordEventDocument, type ShipmentsCaseDetailsFragment, type ShipmentStatus } from "../graphql/graphql";
 import { useWords } from "../i18n/catalogue";
-import { formatNumber, nowInRiyadhLocal, riyadhLocalToDateTime } from "../i18n/format";
+import { riyadhLocalMinute, riyadhLocalToDateTime } from "../../../kernel/riyadhCalendar";
+import { formatNumber } from "../i18n/format";
 import { useLanguage } from "../i18n/language";
 import { purposeHeaders, rememberPurpose } from "../ui/purpose";
 import { useSession } from "../session/session";
@@ -293,7 +294,7 @@ function RecordEvent({ shipment, headers, onRecorded, onStale }: RecordEventProp
         {(described) => <input {...described} type="text" autoComplete="off" value={location} onInput={(event) => setLocation(event.currentTarget.value)} />}
       </Field>
       <Field id="shipment-at" label={words.happenedAt} hint={words.happenedAtHint} violations={error?.violationsOf("at")}>
-        {(described) => <input {...described} type="datetime-local" dir="ltr" max={nowInRiyadhLocal()} value={at} onInput={(event) => setAt(event.currentTarget.value)} />}
+        {(described) => <input {...described} type="datetime-local" dir="ltr" max={riyadhLocalMinute(new Date())} value={at} onInput={(event) => setAt(event.currentTarget.value)} />}
       </Field>
       <button type="submit" class="primary" disabled={busy}>
         {busy ? words.recording : words.record}
