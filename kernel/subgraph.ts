@@ -69,6 +69,8 @@ export interface SubgraphDefinition<S extends ConfigSpec> {
   entities: MixedList<Function | string | EntitySchema>;
   migrations: MixedList<Function | string>;
   schema: FederatedSchemaOptions;
+  /** Root fields besides `_entities` and `_service` only the gateway may ask (gatewayCredentialPlugin). */
+  gatewayOnlyFields?: string[];
   seedDemo?(deps: SubgraphDeps<S>): Promise<void>;
   prepare?(deps: SubgraphDeps<S>): Promise<SubgraphRuntime>;
 }
@@ -149,7 +151,7 @@ export async function startSubgraph<S extends ConfigSpec>(
       ApolloServerPluginCacheControlDisabled(),
       requestObservability<RequestContext>(log),
       oneInputErrorPlugin<RequestContext>(),
-      gatewayCredentialPlugin(config.GATEWAY_CREDENTIALS),
+      gatewayCredentialPlugin(config.GATEWAY_CREDENTIALS, definition.gatewayOnlyFields),
       ...(runtime.audit ? [auditPlugin(runtime.audit, log)] : []),
     ],
   });

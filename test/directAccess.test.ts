@@ -70,6 +70,15 @@ describe("direct calls to the subgraphs, around the gateway", () => {
       }
     });
 
+    it("is required for a sign-in at civil-affairs: only the gateway limits sign-ins, so none may fill the ones in flight around it", async () => {
+      const login = `mutation($id: ID!, $password: String!) { login(nationalId: $id, password: $password) { accessToken } }`;
+      const around = await graphql(ca.graphqlUrl, login, { id: "1000000016", password: "demo-password" }, { asGateway: false });
+      expect([around.status, around.errors?.[0]?.extensions?.reason]).toEqual([403, "GATEWAY_CREDENTIAL_REQUIRED"]);
+      expect(around.data ?? null).toBeNull();
+      const fromGateway = await graphql(ca.graphqlUrl, login, { id: "1000000016", password: "demo-password" });
+      expect(fromGateway.data?.login.accessToken).toEqual(expect.any(String));
+    });
+
     it("accepts either of two credentials during a rotation", async () => {
       const [older, newer] = ["rotation-credential-one-0123456789abcdef", "rotation-credential-two-0123456789abcdef"];
       const rotating = await startTestSubgraph(delivery, { kind: "embedded", civilAffairsUrl: idp.url, demoData: false, env: { GATEWAY_CREDENTIALS: `${older},${newer}` } });
@@ -102,6 +111,16 @@ describe("direct calls to the subgraphs, around the gateway", () => {
     ];
     it.each(personal)("%s: nothing without a token", async (_name, query, variables) => {
       expectNothingPersonal(await graphql(ca.graphqlUrl, query, variables));
+    });
+
+    it("refuses a query deeper than the gateway would pass: a family of a family of … multiplies its answer at every level", async () => {
+      const login = await graphql(ca.graphqlUrl, `mutation { login(nationalId: "1000000099", password: "demo-password") { accessToken } }`);
+      const token = login.data!.login.accessToken as string;
+      const nested = `{ me { ${"family { members { citizen { ".repeat(7)}nationalId${" } } }".repeat(7)} } }`;
+      const response = await graphql(ca.graphqlUrl, nested, {}, { token, asGateway: false });
+      expect(response.status).toBe(400);
+      expect(response.errors?.[0]?.extensions?.violations).toEqual([expect.objectContaining({ field: "query", rule: "MAX_DEPTH" })]);
+      expect(response.data ?? null).toBeNull();
     });
 
     it("refuses a token it did not sign (401) and answers the public fields", async () => {

@@ -55,13 +55,13 @@ function credentialsSetting(doc: string): Setting<string[]> {
   );
 }
 
-function selectsEntryPoints(document: DocumentNode, operation: OperationDefinitionNode): boolean {
+function selectsAny(fields: Set<string>, document: DocumentNode, operation: OperationDefinitionNode): boolean {
   const fragments = new Map<string, SelectionSetNode>();
   for (const definition of document.definitions) if (definition.kind === Kind.FRAGMENT_DEFINITION) fragments.set(definition.name.value, definition.selectionSet);
   const seen = new Set<string>();
   const walk = (set: SelectionSetNode): boolean =>
     set.selections.some((selection) => {
-      if (selection.kind === Kind.FIELD) return selection.name.value === "_entities" || selection.name.value === "_service";
+      if (selection.kind === Kind.FIELD) return fields.has(selection.name.value);
       if (selection.kind === Kind.INLINE_FRAGMENT) return walk(selection.selectionSet);
       if (seen.has(selection.name.value)) return false;
       seen.add(selection.name.value);
@@ -78,17 +78,19 @@ function matches(sent: string, accepted: string[]): boolean {
 
 /**
  * Refuses `_entities` and `_service` without the gateway's credential: with them a caller names
- * any entity by its key and supplies its fields itself, which only the gateway may do.
+ * any entity by its key and supplies its fields itself, which only the gateway may do. A subgraph
+ * names more such root fields of its own (`gatewayOnly`): those whose limits only the gateway applies.
  */
-export function gatewayCredentialPlugin(accepted: string[]): ApolloServerPlugin<RequestContext> {
+export function gatewayCredentialPlugin(accepted: string[], gatewayOnly: string[] = []): ApolloServerPlugin<RequestContext> {
+  const fields = new Set(["_entities", "_service", ...gatewayOnly]);
   return {
     async requestDidStart() {
       return {
         async didResolveOperation({ document, operation, request, contextValue }) {
-          if (!operation || !selectsEntryPoints(document, operation)) return;
+          if (!operation || !selectsAny(fields, document, operation)) return;
           const sent = request.http?.headers.get(GATEWAY_CREDENTIAL_HEADER);
           if (sent && matches(sent, accepted)) return;
-          throw appError("FORBIDDEN", contextValue.lang, contextValue.lang === "ar" ? "هذا الحقل للبوابة وحدها." : "Only the gateway may query _entities and _service.", {
+          throw appError("FORBIDDEN", contextValue.lang, contextValue.lang === "ar" ? "هذا الحقل للبوابة وحدها." : "This field is for the gateway alone.", {
             reason: "GATEWAY_CREDENTIAL_REQUIRED",
             http: { status: 403 },
           });

@@ -22,6 +22,8 @@ export interface DocumentLimits {
   /** Fragment definitions, fragment spreads and inline fragments together. */
   maxFragments: number;
   maxDirectives: number;
+  /** Deepest nesting of fields, fragments expanded; `__typename` and introspection are not counted. */
+  maxDepth: number;
 }
 
 /** The settings of DocumentLimits, read by the gateway and by every subgraph. */
@@ -32,6 +34,7 @@ export const documentLimitSettings = {
   MAX_QUERY_FIELD_PAIRS: setting.int("Most pairs of same-named fields at one response path (what validation compares)", 1000),
   MAX_QUERY_FRAGMENTS: setting.int("Most fragment definitions, spreads and inline fragments in a GraphQL document", 100),
   MAX_QUERY_DIRECTIVES: setting.int("Most directives in a GraphQL document", 50),
+  MAX_QUERY_DEPTH: setting.int("Deepest field nesting an operation may have", 12),
 };
 
 export function documentLimitsFrom(config: {
@@ -41,6 +44,7 @@ export function documentLimitsFrom(config: {
   MAX_QUERY_FIELD_PAIRS: number;
   MAX_QUERY_FRAGMENTS: number;
   MAX_QUERY_DIRECTIVES: number;
+  MAX_QUERY_DEPTH: number;
 }): DocumentLimits {
   return {
     maxQueryBytes: config.MAX_QUERY_BYTES,
@@ -49,6 +53,7 @@ export function documentLimitsFrom(config: {
     maxFieldPairs: config.MAX_QUERY_FIELD_PAIRS,
     maxFragments: config.MAX_QUERY_FRAGMENTS,
     maxDirectives: config.MAX_QUERY_DIRECTIVES,
+    maxDepth: config.MAX_QUERY_DEPTH,
   };
 }
 
@@ -79,6 +84,10 @@ export const documentLimitMessages = messages({
     en: (p: Limit) => `The query has ${p.actual} directives; at most ${p.max} are allowed.`,
     ar: (p: Limit) => `في الاستعلام ${arabicCount(p.actual, { singular: "موجّه", dual: "موجّهين", plural: "موجّهات", accusative: "موجّهاً" })}؛ الحد الأقصى ${n(p.max)}.`,
   },
+  MAX_DEPTH: {
+    en: (p: Limit) => `The query is ${p.actual} levels deep; at most ${p.max} are allowed.`,
+    ar: (p: Limit) => `عمق الاستعلام ${arabicCount(p.actual, { singular: "مستوى", dual: "مستويين", plural: "مستويات", accusative: "مستوًى" })}؛ الحد الأقصى ${n(p.max)}.`,
+  },
 });
 
 function violation(lang: Lang, rule: keyof typeof documentLimitMessages, limit: Limit): Violation {
@@ -94,15 +103,17 @@ interface ResponsePath {
 /**
  * Fields (fragments expanded) and the pairs of fields at one response path, the work of
  * OverlappingFieldsCanBeMerged: k selections at one path are k(k-1)/2 comparisons, wherever in the
- * document they were written. Expansion stops once `maxFields` is passed.
+ * document they were written; and the deepest nesting of fields. Expansion stops once `maxFields`
+ * is passed.
  */
-function countFields(document: DocumentNode, maxFields: number): { fields: number; pairs: number } {
+function countFields(document: DocumentNode, maxFields: number): { fields: number; pairs: number; depth: number } {
   const fragments = new Map<string, SelectionSetNode>();
   for (const definition of document.definitions) if (definition.kind === Kind.FRAGMENT_DEFINITION) fragments.set(definition.name.value, definition.selectionSet);
   const expandedInto = new WeakMap<Map<string, ResponsePath>, Set<string>>();
   let fields = 0;
   let pairs = 0;
-  const add = (set: SelectionSetNode, into: Map<string, ResponsePath>, within: Set<string>): void => {
+  let depth = 0;
+  const add = (set: SelectionSetNode, into: Map<string, ResponsePath>, within: Set<string>, level: number): void => {
     for (const selection of set.selections) {
       if (fields > maxFields) return;
       if (selection.kind === Kind.FIELD) {
@@ -112,9 +123,12 @@ function countFields(document: DocumentNode, maxFields: number): { fields: numbe
         pairs += path.selections;
         path.selections += 1;
         fields += 1;
-        if (selection.selectionSet) add(selection.selectionSet, path.children, within);
+        // The gateway's plans add `__typename` everywhere: neither it nor introspection (`__schema`, under it) is a level.
+        const introspection = selection.name.value.startsWith("__");
+        if (!introspection) depth = Math.max(depth, level + 1);
+        if (selection.selectionSet) add(selection.selectionSet, path.children, within, introspection ? -Infinity : level + 1);
       } else if (selection.kind === Kind.INLINE_FRAGMENT) {
-        add(selection.selectionSet, into, within);
+        add(selection.selectionSet, into, within, level);
       } else {
         const name = selection.name.value;
         const fragment = fragments.get(name);
@@ -122,16 +136,16 @@ function countFields(document: DocumentNode, maxFields: number): { fields: numbe
         expandedInto.set(into, expanded);
         if (!fragment || expanded.has(name) || within.has(name)) continue;
         expanded.add(name);
-        add(fragment, into, new Set(within).add(name));
+        add(fragment, into, new Set(within).add(name), level);
       }
     }
   };
   // Validation visits every definition, used or not, duplicated or not: so does the count.
   for (const definition of document.definitions) {
-    if (definition.kind === Kind.OPERATION_DEFINITION) add(definition.selectionSet, new Map(), new Set());
-    else if (definition.kind === Kind.FRAGMENT_DEFINITION) add(definition.selectionSet, new Map(), new Set([definition.name.value]));
+    if (definition.kind === Kind.OPERATION_DEFINITION) add(definition.selectionSet, new Map(), new Set(), 0);
+    else if (definition.kind === Kind.FRAGMENT_DEFINITION) add(definition.selectionSet, new Map(), new Set([definition.name.value]), 0);
   }
-  return { fields, pairs };
+  return { fields, pairs, depth };
 }
 
 function countFragmentsAndDirectives(document: DocumentNode): { fragments: number; directives: number } {
@@ -170,5 +184,6 @@ export function documentViolations(query: string, limits: DocumentLimits, lang: 
   if (counted.pairs > limits.maxFieldPairs) found.push(violation(lang, "MAX_FIELD_PAIRS", { actual: counted.pairs, max: limits.maxFieldPairs }));
   if (counted.fragments > limits.maxFragments) found.push(violation(lang, "MAX_FRAGMENTS", { actual: counted.fragments, max: limits.maxFragments }));
   if (counted.directives > limits.maxDirectives) found.push(violation(lang, "MAX_DIRECTIVES", { actual: counted.directives, max: limits.maxDirectives }));
+  if (counted.depth > limits.maxDepth) found.push(violation(lang, "MAX_DEPTH", { actual: counted.depth, max: limits.maxDepth }));
   return found;
 }

@@ -21,6 +21,17 @@ function variableField(message: string): string {
   return /^Variable "[^"]*" got invalid value .*? at "([^"]+)"/.exec(message)?.[1] ?? variable;
 }
 
+/** A quoted value in a message, its first 60 characters captured: a refused value quoted back. */
+const LONG_QUOTED_VALUE = /"((?:[^"\\]|\\.){60})(?:[^"\\]|\\.)+"/g;
+
+/**
+ * graphql-js quotes a refused variable's value in full, twice: a 7 MB string sent as a Boolean
+ * came back as 28 MB. The value is the client's own; a few characters of it say which it was.
+ */
+function shortenQuotedValues(message: string): string {
+  return message.replace(LONG_QUOTED_VALUE, '"$1…"');
+}
+
 /** Which part of the request body Apollo Server refused (`` `variables` in a POST body should be… ``); else the query. */
 function requestField(message: string): string {
   return /^`(variables|extensions|operationName)`/.exec(message)?.[1] ?? "query";
@@ -83,8 +94,9 @@ export function formatError(log: Logger) {
     const code = formatted.extensions?.code;
     if (code === "BAD_USER_INPUT" && !formatted.extensions?.violations) {
       // graphql-js coercion errors (a bad variable or scalar): give them the contract's violations.
-      const violations = [{ field: variableField(formatted.message), rule: "TYPE", message: formatted.message }];
-      return { ...formatted, extensions: { ...formatted.extensions, violations } };
+      const message = shortenQuotedValues(formatted.message);
+      const violations = [{ field: variableField(formatted.message), rule: "TYPE", message }];
+      return { ...formatted, message, extensions: { ...formatted.extensions, violations } };
     }
     if (code === "GRAPHQL_VALIDATION_FAILED" && isValueError(error)) {
       // A literal our scalars refused (a date like 2024-02-30): a bad value, like a bad variable.

@@ -3,7 +3,7 @@ import type { DocumentLimits } from "../graphql/documentGuard";
 import type { Violation } from "../errors";
 import { screenOperations } from "../http/screenOperations";
 
-const GENEROUS: DocumentLimits = { maxQueryBytes: 32 * 1024, maxTokens: 4000, maxFields: 500, maxFieldPairs: 1000, maxFragments: 100, maxDirectives: 50 };
+const GENEROUS: DocumentLimits = { maxQueryBytes: 32 * 1024, maxTokens: 4000, maxFields: 500, maxFieldPairs: 1000, maxFragments: 100, maxDirectives: 50, maxDepth: 12 };
 const screen = (limits: DocumentLimits, query: string) => screenOperations({ limits }, { query }, new URLSearchParams(), "POST", "en");
 const rules = (limits: DocumentLimits, query: string) => ((screen(limits, query)?.error.extensions.violations ?? []) as Violation[]).map((v) => v.rule);
 

@@ -6,7 +6,7 @@ import { documentViolations, type DocumentLimits } from "../graphql/documentGuar
  * selections landing at one response path are k(k-1)/2 comparisons whether they were written side
  * by side, in inline fragments or in named fragments.
  */
-const LIMITS: DocumentLimits = { maxQueryBytes: 32 * 1024, maxTokens: 4000, maxFields: 500, maxFieldPairs: 1000, maxFragments: 100, maxDirectives: 50 };
+const LIMITS: DocumentLimits = { maxQueryBytes: 32 * 1024, maxTokens: 4000, maxFields: 500, maxFieldPairs: 1000, maxFragments: 100, maxDirectives: 50, maxDepth: 12 };
 const rules = (query: string) => documentViolations(query, LIMITS, "en").map((v) => v.rule);
 
 /** k copies of `benefitPrograms { code }`, each written directly, in an inline fragment or in its own named fragment. */
@@ -46,7 +46,7 @@ describe("document guard", () => {
   it("stops expanding fragments that multiply (each spreads the next twice at new paths)", () => {
     const levels = 30;
     const fragments = Array.from({ length: levels }, (_, i) => `fragment F${i} on Citizen { a: family { head { ...F${i + 1} } } b: family { head { ...F${i + 1} } } }`).join(" ");
-    expect(rules(`{ me { ...F0 } } ${fragments} fragment F${levels} on Citizen { nationalId }`)).toEqual(["MAX_FIELDS"]);
+    expect(rules(`{ me { ...F0 } } ${fragments} fragment F${levels} on Citizen { nationalId }`)).toEqual(["MAX_FIELDS", "MAX_DEPTH"]);
   });
 
   it("counts fragments nobody spreads and fragments defined twice: validation visits them all the same", () => {
@@ -54,6 +54,20 @@ describe("document guard", () => {
     expect(rules(`{ __typename } fragment F on Query { ${heavy} }`)).toEqual(["MAX_FIELDS", "MAX_FIELD_PAIRS"]);
     const more = Array.from({ length: 33 }, () => "benefitPrograms { code }").join(" ");
     expect(rules(`{ ...F } fragment F on Query { __typename } fragment F on Query { ${more} }`)).toEqual(["MAX_FIELD_PAIRS"]);
+  });
+
+  it("refuses nesting deeper than the limit however it is written, `__typename` and introspection not a level", () => {
+    // me > family > members > citizen, again and again: each level of family multiplies the answer.
+    const nested = (rounds: number, leaf: string) => `{ me { ${"family { members { citizen { ".repeat(rounds)}${leaf}${" } } }".repeat(rounds)} } }`;
+    expect(rules(nested(3, "nationalId"))).toEqual([]); // 11 levels
+    expect(rules(nested(3, "family { registerNumber }"))).toEqual([]); // 12
+    expect(rules(nested(3, "family { head { nationalId } }"))).toEqual(["MAX_DEPTH"]); // 13
+    expect(rules(nested(7, "nationalId"))).toEqual(["MAX_DEPTH"]);
+    expect(rules(nested(3, "family { __typename registerNumber }"))).toEqual([]);
+    expect(rules(`{ __schema { types { fields { type { ofType { ofType { ofType { ofType { ofType { ofType { ofType { ofType { name } } } } } } } } } } } } }`)).toEqual([]);
+    // In fragments and inline fragments alike: fragments are not levels, their fields are.
+    const inFragments = `{ me { ...F } } fragment F on Citizen { family { members { citizen { ... on Citizen { family { members { citizen { ...G } } } } } } } } fragment G on Citizen { family { members { citizen { family { head { nationalId } } } } } }`;
+    expect(documentViolations(inFragments, LIMITS, "en")).toEqual([{ field: "query", rule: "MAX_DEPTH", message: "The query is 13 levels deep; at most 12 are allowed." }]);
   });
 
   it("never throws on random text, and leaves syntax errors to the parser's own report (fast-check)", () => {

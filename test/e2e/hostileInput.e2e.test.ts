@@ -166,6 +166,17 @@ describe("hostile input through the gateway", () => {
     }
   });
 
+  it("quotes back a few characters of a value it cannot coerce, not the whole value (a 1 MB string sent as a Boolean came back 4 times)", async () => {
+    const value = "B".repeat(1024 * 1024);
+    const response = await graphql(platform.gatewayUrl, `query($a: Boolean!) { benefitPrograms @include(if: $a) { code } }`, { a: value });
+    expect(response.status).toBe(400);
+    expect(codes(response)).toEqual(["BAD_USER_INPUT"]);
+    const [error] = response.errors!;
+    expect(error!.extensions!.violations).toEqual([expect.objectContaining({ field: "a", rule: "TYPE" })]);
+    expect(error!.message).toContain(`"${"B".repeat(60)}…"`);
+    expect(JSON.stringify(response.errors).length).toBeLessThan(2000);
+  });
+
   it("asks which operation to run when a document holds several and names none", async () => {
     const response = await graphql(platform.gatewayUrl, `query A { __typename } query B { __typename }`);
     expect(response.status).toBe(400);

@@ -3,7 +3,7 @@ import { exceededLimits, measureOperation, type OperationLimits } from "../../ga
 
 /**
  * The gateway's static measure of an operation (gateway/src/security/limits.ts) on its own, against
- * a small schema written here: depth, cost (lists multiplied by first/last/limit, a list argument's
+ * a small schema written here: cost (lists multiplied by first/last/limit, a list argument's
  * length or the default size), aliases and root fields, fragments included. test/gateway/limits.test.ts
  * checks the refusals through a running gateway.
  */
@@ -76,8 +76,8 @@ const cost = (query: string, variables: Record<string, unknown> = {}, defaultLis
 
 describe("the cost measure", () => {
   it("counts every field 1 plus its selections, introspection fields not at all", () => {
-    expect(measure(`{ __typename office(id: "1") { __typename id name } }`)).toEqual({ depth: 2, cost: 3, aliases: 0, rootFields: 1 });
-    expect(measure(`{ __schema { types { name } } }`)).toEqual({ depth: 0, cost: 0, aliases: 0, rootFields: 0 });
+    expect(measure(`{ __typename office(id: "1") { __typename id name } }`)).toEqual({ cost: 3, aliases: 0, rootFields: 1 });
+    expect(measure(`{ __schema { types { name } } }`)).toEqual({ cost: 0, aliases: 0, rootFields: 0 });
   });
 
   it("multiplies a list without a size by the default list size, nested lists by each other", () => {
@@ -130,18 +130,18 @@ describe("the cost measure", () => {
 
   it("counts a fragment's cost, fields and aliases at every spread, in the size of the list it is spread into", () => {
     const offices = (1 + 1) * 10; // offices { id }
-    expect(measure(`{ ...A ...A } fragment A on Query { offices { id } }`)).toEqual({ depth: 2, cost: 2 * offices, aliases: 0, rootFields: 2 });
-    expect(measure(`{ ... on Query { offices { id } } }`)).toEqual({ depth: 2, cost: offices, aliases: 0, rootFields: 1 });
+    expect(measure(`{ ...A ...A } fragment A on Query { offices { id } }`)).toEqual({ cost: 2 * offices, aliases: 0, rootFields: 2 });
+    expect(measure(`{ ... on Query { offices { id } } }`)).toEqual({ cost: offices, aliases: 0, rootFields: 1 });
     // One fragment spread in two connections of different sizes: each spread costs its own.
     const spread = `{ a: cases(first: 3) { ...C } b: cases(first: 4) { ...C } } fragment C on CaseConnection { edges { n: node { id } } }`;
-    expect(measure(spread)).toEqual({ depth: 4, cost: 1 + (1 + 2) * 3 + (1 + (1 + 2) * 4), aliases: 2 + 2, rootFields: 2 });
+    expect(measure(spread)).toEqual({ cost: 1 + (1 + 2) * 3 + (1 + (1 + 2) * 4), aliases: 2 + 2, rootFields: 2 });
   });
 
   it("measures fragments spread over and over once each: the measure stays cheap, the cost does not", () => {
     // F0 spreads F1 twice, F1 spreads F2 twice, …: 2^40 spreads of F40 in all, which a measure
     // that walked every spread would never finish.
     const fragments = Array.from({ length: 40 }, (_, i) => `fragment F${i} on Query { ...F${i + 1} ...F${i + 1} }`).join(" ");
-    expect(measure(`{ ...F0 } ${fragments} fragment F40 on Query { offices { id } }`)).toEqual({ depth: 2, cost: 2 ** 40 * 20, aliases: 0, rootFields: 2 ** 40 });
+    expect(measure(`{ ...F0 } ${fragments} fragment F40 on Query { offices { id } }`)).toEqual({ cost: 2 ** 40 * 20, aliases: 0, rootFields: 2 ** 40 });
   });
 
   it("does not loop on fragments that spread each other (validation refuses them; the measure must still end)", () => {
@@ -152,20 +152,14 @@ describe("the cost measure", () => {
     expect(measure(`{ a: offices { x: id y: id } b: office(id: "1") { id } }`)).toMatchObject({ aliases: 4, rootFields: 2 });
     expect(measure(`{ office(id: "1") { id } ...R ... on Query { node(id: "1") { id } } } fragment R on Query { o: offices { id } }`)).toMatchObject({ aliases: 1, rootFields: 3 });
   });
-
-  it("counts depth in fields, not in fragments", () => {
-    expect(measure(`{ offices { staff { family { members { id } } } } }`).depth).toBe(5);
-    expect(measure(`{ node(id: "1") { ... on Office { staff { ...P } } } } fragment P on Person { family { members { id } } }`).depth).toBe(5);
-  });
 });
 
 describe("the limits an operation exceeds", () => {
-  const limits: OperationLimits = { maxDepth: 12, maxCost: 5000, maxAliases: 60, maxRootFields: 60, defaultListSize: 10 };
+  const limits: OperationLimits = { maxCost: 5000, maxAliases: 60, maxRootFields: 60, defaultListSize: 10 };
 
   it("allows an operation at every limit and lists each limit exceeded, in order, with its figures", () => {
-    expect(exceededLimits({ depth: 12, cost: 5000, aliases: 60, rootFields: 60 }, limits)).toEqual([]);
-    expect(exceededLimits({ depth: 13, cost: 5001, aliases: 61, rootFields: 61 }, limits)).toEqual([
-      { rule: "MAX_DEPTH", actual: 13, max: 12 },
+    expect(exceededLimits({ cost: 5000, aliases: 60, rootFields: 60 }, limits)).toEqual([]);
+    expect(exceededLimits({ cost: 5001, aliases: 61, rootFields: 61 }, limits)).toEqual([
       { rule: "MAX_COST", actual: 5001, max: 5000 },
       { rule: "MAX_ALIASES", actual: 61, max: 60 },
       { rule: "MAX_ROOT_FIELDS", actual: 61, max: 60 },

@@ -66,7 +66,6 @@ export function gatewaySecurity(config: SecurityConfig, log: Logger, clientManif
   if (config.ONLY_PERSISTED_OPERATIONS && !manifest) throw new Error("ONLY_PERSISTED_OPERATIONS=true needs PERSISTED_OPERATIONS_FILE");
   const plugin = securityPlugin({
     limits: {
-      maxDepth: config.MAX_QUERY_DEPTH,
       maxCost: config.MAX_QUERY_COST,
       maxAliases: config.MAX_ALIASES,
       maxRootFields: config.MAX_ROOT_FIELDS,

@@ -17,7 +17,6 @@ import {
 import { MAX_ACCESSES, MAX_PAGE } from "../../../kernel/graphql/listSizes";
 
 export interface OperationLimits {
-  maxDepth: number;
   maxCost: number;
   maxAliases: number;
   maxRootFields: number;
@@ -26,7 +25,6 @@ export interface OperationLimits {
 }
 
 export interface OperationMeasure {
-  depth: number;
   cost: number;
   aliases: number;
   rootFields: number;
@@ -130,7 +128,6 @@ export function measureOperation(
 
   /** `connectionSize`: the `first` of the enclosing connection field, the size of its lists (edges, nodes). */
   const measure = (selectionSet: SelectionSetNode, parent: GraphQLCompositeType | undefined, connectionSize?: number): Omit<OperationMeasure, "rootFields"> & { fields: number } => {
-    let depth = 0;
     let cost = 0;
     let aliases = 0;
     let fields = 0;
@@ -143,9 +140,8 @@ export function measureOperation(
         const named = field ? getNamedType(field.type) : undefined;
         const isList = field !== undefined && isListType(getNullableType(field.type));
         const childConnection = isList ? undefined : sizeArgument(selection.arguments, LARGEST_PAGE);
-        const child = selection.selectionSet ? measure(selection.selectionSet, named && isCompositeType(named) ? named : undefined, childConnection) : { depth: 0, cost: 0, aliases: 0, fields: 0 };
+        const child = selection.selectionSet ? measure(selection.selectionSet, named && isCompositeType(named) ? named : undefined, childConnection) : { cost: 0, aliases: 0, fields: 0 };
         const times = isList ? multiplier(selection.arguments, connectionSize) : 1;
-        depth = Math.max(depth, 1 + child.depth);
         cost += (1 + child.cost) * times;
         for (const arg of selection.arguments ?? []) cost += listItemsOfNode(arg.value);
         aliases += child.aliases;
@@ -169,23 +165,21 @@ export function measureOperation(
           memo.set(memoKey, inner);
         }
       }
-      depth = Math.max(depth, inner.depth);
       cost += inner.cost;
       aliases += inner.aliases;
       fields += inner.fields;
     }
-    return { depth, cost, aliases, fields };
+    return { cost, aliases, fields };
   };
 
   const root = schema.getRootType(operation.operation) ?? undefined;
   const result = measure(operation.selectionSet, root);
-  return { depth: result.depth, cost: result.cost, aliases: result.aliases, rootFields: result.fields };
+  return { cost: result.cost, aliases: result.aliases, rootFields: result.fields };
 }
 
 /** The limits an operation exceeds, as violations of one BAD_USER_INPUT error. */
 export function exceededLimits(measure: OperationMeasure, limits: OperationLimits): Array<{ rule: string; actual: number; max: number }> {
   const exceeded = [];
-  if (measure.depth > limits.maxDepth) exceeded.push({ rule: "MAX_DEPTH", actual: measure.depth, max: limits.maxDepth });
   if (measure.cost > limits.maxCost) exceeded.push({ rule: "MAX_COST", actual: measure.cost, max: limits.maxCost });
   if (measure.aliases > limits.maxAliases) exceeded.push({ rule: "MAX_ALIASES", actual: measure.aliases, max: limits.maxAliases });
   if (measure.rootFields > limits.maxRootFields) exceeded.push({ rule: "MAX_ROOT_FIELDS", actual: measure.rootFields, max: limits.maxRootFields });

@@ -19,10 +19,6 @@ const n = (value: number) => formatNumber("ar", value);
 
 /** The operation limits' refusals; in Arabic each number in Arabic-Indic digits, its noun as the number governs it. */
 export const LIMIT_MESSAGES: Record<string, { en: (actual: number, max: number) => string; ar: (actual: number, max: number) => string }> = {
-  MAX_DEPTH: {
-    en: (a, m) => `The query is ${a} levels deep; at most ${m} are allowed.`,
-    ar: (a, m) => `عمق الاستعلام ${arabicCount(a, { singular: "مستوى", dual: "مستويين", plural: "مستويات", accusative: "مستوًى" })}؛ الحد الأقصى ${n(m)}.`,
-  },
   MAX_COST: { en: (a, m) => `The query costs ${a}; at most ${m} is allowed.`, ar: (a, m) => `تكلفة الاستعلام ${n(a)}؛ الحد الأقصى ${n(m)}.` },
   MAX_ALIASES: {
     en: (a, m) => `The query has ${a} aliases; at most ${m} are allowed.`,
@@ -36,7 +32,8 @@ export const LIMIT_MESSAGES: Record<string, { en: (actual: number, max: number) 
 
 /**
  * The gateway's request checks, in order, before the query is planned (the document limits and the
- * allow-list ran before parsing, kernel/http/screenOperations.ts): login attempts per national ID, the operation's depth/cost/aliases/root fields,
+ * allow-list, depth among the limits, ran before parsing: kernel/http/screenOperations.ts): login attempts per
+ * national ID, the operation's cost/aliases/root fields,
  * then authorization from the supergraph's `@authenticated` / `@requiresScopes` (refused fields are
  * removed; the response has null and one error per removed path).
  */

@@ -4,7 +4,6 @@ import { documentLimitSettings } from "../../../kernel/graphql/documentGuard";
 /** The gateway's abuse limits (README, "Security"); merged into gatewaySettings. 0 turns a rate limit off. */
 export const securitySettings = {
   ...documentLimitSettings,
-  MAX_QUERY_DEPTH: setting.int("Deepest field nesting an operation may have", 12),
   MAX_QUERY_COST: setting.int("Largest static cost of an operation (every field 1, lists multiplied by first/limit or LIST_SIZE_DEFAULT)", 20000),
   LIST_SIZE_DEFAULT: setting.int("Assumed size of a list without first/limit in the cost", 10),
   MAX_ALIASES: setting.int("Most aliased fields in one operation", 60),

@@ -76,6 +76,9 @@ export const civilAffairs: SubgraphDefinition<typeof civilAffairsSettings> = {
     OutboxMessage,
   ],
   migrations: [Registry1764000000000, Applications1764000100000, DataAccessAndRevocation1765000000000, DocumentFiles1767000000000, dataAccessRefusalsMigration("CivilAffairs"), dataAccessPartitionsMigration("CivilAffairs"), cardNumberVersionsMigration("CivilAffairs", ["family_card", "card_application"]), dataAccessOwnersMigration("CivilAffairs"), OfficeCityArabic1772000000000, SubmissionFirstResult1773000000000],
+  // A sign-in hashes a password: only the gateway limits sign-ins per address and per national ID,
+  // so one sent around it could fill the sign-ins in flight (LOGIN_MAX_IN_FLIGHT) for everyone.
+  gatewayOnlyFields: ["login"],
   schema: {
     resolvers: [
       CitizenResolver,
