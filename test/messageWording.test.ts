@@ -95,8 +95,8 @@ it("says one and two by the noun alone and counts one minute or character in the
   expect(wageMessages.employer.ar({ max: 200 })).toBe("يجب ذكر جهة العمل (بحد أقصى ٢٠٠ حرف).");
 });
 
-it("words the gateway's operation limits in Arabic-Indic digits and the counted noun", () => {
-  expect(LIMIT_MESSAGES.MAX_DEPTH!.ar(14, 12)).toBe("عمق الاستعلام ١٤ مستوًى؛ الحد الأقصى ١٢.");
+it("words the operation limits in Arabic-Indic digits and the counted noun", () => {
+  expect(documentLimitMessages.MAX_DEPTH.ar({ actual: 14, max: 12 })).toBe("عمق الاستعلام ١٤ مستوًى؛ الحد الأقصى ١٢.");
   for (const [rule, message] of Object.entries(LIMIT_MESSAGES)) expect([rule, /[0-9]/.test(message.ar(14, 12))]).toEqual([rule, false]);
 });
 

@@ -37,7 +37,17 @@ export interface HttpServerOptions<C extends BaseContext> {
   corsOrigins?: string[];
   /** Headers for a page the GraphQL endpoint answers to a browser (its IDE): the page's security headers. */
   pageHeaders?: Record<string, string>;
+  /** Time a client has to send a whole request, body included; a minute unless set. */
+  requestTimeoutMs?: number;
 }
+
+/**
+ * A client sends a whole request, a 5 MiB document's 7 MB of base64 included, within a minute (at
+ * about 1 Mbit/s); its headers within 10 s. Node's own 300 s let anyone hold a body's memory for
+ * five minutes per connection by sending it slowly.
+ */
+const REQUEST_TIMEOUT_MS = 60_000;
+const HEADERS_TIMEOUT_MS = 10_000;
 
 export const STATEMENTS_HEADER = "x-sql-statements";
 
@@ -67,6 +77,8 @@ function readBody(request: IncomingMessage, limit: number): Promise<Buffer> {
     });
     request.on("end", () => resolve(Buffer.concat(chunks)));
     request.on("error", () => reject(new ClientLeft()));
+    // Closed by the request timeout: a settled promise ignores this.
+    request.on("close", () => reject(new ClientLeft()));
   });
 }
 
@@ -152,8 +164,14 @@ function routeMatches(route: string, pathname: string): boolean {
 
 /** A plain node:http server: GraphQL at one path, a few JSON routes, a body size limit. */
 export function createHttpServer<C extends BaseContext>(options: HttpServerOptions<C>): http.Server {
-  const { graphql, routes, bodyLimitBytes, log, countStatements = false, corsOrigins = [], pageHeaders = {} } = options;
-  return http.createServer(async (request, response) => {
+  const { graphql, routes, bodyLimitBytes, log, countStatements = false, corsOrigins = [], pageHeaders = {}, requestTimeoutMs = REQUEST_TIMEOUT_MS } = options;
+  const timeouts = {
+    requestTimeout: requestTimeoutMs,
+    headersTimeout: Math.min(HEADERS_TIMEOUT_MS, requestTimeoutMs),
+    // Node looks for requests past their time this often (30 s by default).
+    connectionsCheckingInterval: Math.min(1000, requestTimeoutMs / 4),
+  };
+  return http.createServer(timeouts, async (request, response) => {
     const url = new URL(request.url ?? "/", "http://localhost");
     if (corsOrigins.length > 0 && applyCors(corsOrigins, request, response)) return;
     // Routes match the path as sent: `/./metrics` or `/graphql/../metrics`, which URL parsing
