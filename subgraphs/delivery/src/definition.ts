@@ -26,6 +26,7 @@ import { CardReaders1772000000000 } from "./migrations/1772000000000-CardReaders
 import { SystemEventWords1773000000000 } from "./migrations/1773000000000-SystemEventWords";
 import { CardMembersIndex1774000000000 } from "./migrations/1774000000000-CardMembersIndex";
 import { CardRegisterIndex1776000000000 } from "./migrations/1776000000000-CardRegisterIndex";
+import { PickupWaitingSince1777000000000 } from "./migrations/1777000000000-PickupWaitingSince";
 import { OfficerQueues1769000000000 } from "./migrations/1769000000000-OfficerQueues";
 import { cardNumberVersionsMigration } from "../../../kernel/events/cardNumberMigration";
 import { dataAccessRefusalsMigration } from "../../../kernel/audit/migration";
@@ -41,7 +42,7 @@ export const delivery: SubgraphDefinition<typeof deliverySettings> = {
   defaultPort: REGISTERED.defaultPort,
   settings: deliverySettings,
   entities: [IssuedCard, Shipment, TrackingEvent, OfficePickup, PickupEvent],
-  migrations: [Delivery1764000000000, DeliveryDataAccess1765000000000, DashboardIndexes1766000000000, dataAccessRefusalsMigration("Delivery"), dataAccessPartitionsMigration("Delivery"), OfficerQueues1769000000000, cardNumberVersionsMigration("Delivery", ["issued_card", "shipment", "office_pickup", "pickup_event"]), dataAccessOwnersMigration("Delivery"), CardReaders1772000000000, SystemEventWords1773000000000, CardMembersIndex1774000000000, CardRegisterIndex1776000000000],
+  migrations: [Delivery1764000000000, DeliveryDataAccess1765000000000, DashboardIndexes1766000000000, dataAccessRefusalsMigration("Delivery"), dataAccessPartitionsMigration("Delivery"), OfficerQueues1769000000000, cardNumberVersionsMigration("Delivery", ["issued_card", "shipment", "office_pickup", "pickup_event"]), dataAccessOwnersMigration("Delivery"), CardReaders1772000000000, SystemEventWords1773000000000, CardMembersIndex1774000000000, CardRegisterIndex1776000000000, PickupWaitingSince1777000000000],
   schema: {
     resolvers: [ShipmentResolver, TrackingEventResolver, OfficePickupResolver, FamilyCardResolver, DeliveryStatsResolver, deliveryAccessReport.DataAccessReportResolver],
     orphanedTypes: [FamilyCardRef, CivilAffairsOfficeRef, deliveryAccessReport.DataAccessReport],

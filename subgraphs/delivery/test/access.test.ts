@@ -69,6 +69,49 @@ describe.each(DATABASE_KINDS)("who sees a card's delivery, on %s", (kind) => {
     expect((await lookUp("RR999999999SA", CALLERS.operator)).data).toEqual({ shipment: null });
   });
 
+  /** A card's delivery read three ways: through the card, through its Shipment entity, and by tracking number. */
+  const THREE_WAYS = `query($r: [_Any!]!, $t: ID!) {
+    _entities(representations: $r) {
+      ... on FamilyCard { delivery { ... on Shipment { recipientName address { street } } } }
+      ... on Shipment { recipientName address { street city postalCode } }
+    }
+    shipment(trackingNumber: $t) { recipientName }
+  }`;
+  const readThreeWays = (cardNumber: string, trackingNumber: string, caller: Caller) =>
+    delivery.http(THREE_WAYS, { r: [{ __typename: "FamilyCard", cardNumber }, { __typename: "Shipment", trackingNumber }], t: trackingNumber }, caller);
+  /** What each path answered: the recipient's name, or the error's code. */
+  const outcomes = (response: Awaited<ReturnType<typeof readThreeWays>>) => {
+    const byPath = new Map((response.errors ?? []).map((error) => [JSON.stringify(error.path), error.extensions?.code]));
+    return {
+      card: response.data?._entities?.[0]?.delivery?.recipientName ?? byPath.get(JSON.stringify(["_entities", 0, "delivery"])) ?? null,
+      shipment: response.data?._entities?.[1]?.recipientName ?? byPath.get(JSON.stringify(["_entities", 1])) ?? null,
+      byNumber: response.data?.shipment?.recipientName ?? byPath.get(JSON.stringify(["shipment"])) ?? null,
+    };
+  };
+
+  it("applies one readers rule on every path: a minor child on the card reads its delivery neither through the card, nor its Shipment entity, nor by number", async () => {
+    const family = cardIssued();
+    const withMinor = { ...family, memberIds: [...family.memberIds, MINOR_SON], members: [...family.members!, { nationalId: MINOR_SON, relation: "SON" as const, birthDate: "2012-05-20", nationality: "SAU" }] };
+    await delivery.publish(withMinor);
+    // The outbox delivers at least once: a replay changes nobody's reading.
+    expect((await delivery.publish(withMinor)).status).toBe(200);
+    const { trackingNumber } = await delivery.db.getRepository(Shipment).findOneByOrFail({ cardNumber: family.cardNumber });
+    const name = family.recipientName;
+    for (const role of ["citizen", "spouse", "operator"] as const) {
+      expect({ role, ...outcomes(await readThreeWays(family.cardNumber, trackingNumber, CALLERS[role])) }).toEqual({ role, card: name, shipment: name, byNumber: name });
+    }
+    for (const role of ["minorSon", "stranger"] as const) {
+      const response = await readThreeWays(family.cardNumber, trackingNumber, CALLERS[role]);
+      expect({ role, ...outcomes(response) }).toEqual({ role, card: "FORBIDDEN", shipment: "FORBIDDEN", byNumber: "FORBIDDEN" });
+      expect(JSON.stringify(response.data)).not.toContain("King Fahd Road");
+    }
+    // A replacement card for the same family: the first card's readers are still its adults alone.
+    const replacement = { ...withMinor, cardNumber: `${family.cardNumber.slice(0, -1)}R`, eventId: `${withMinor.eventId}-replacement`, issuedAt: new Date().toISOString() };
+    expect((await delivery.publish(replacement)).status).toBe(201);
+    expect(outcomes(await readThreeWays(family.cardNumber, trackingNumber, CALLERS.citizen))).toEqual({ card: name, shipment: name, byNumber: name });
+    expect(outcomes(await readThreeWays(family.cardNumber, trackingNumber, CALLERS.minorSon))).toEqual({ card: "FORBIDDEN", shipment: "FORBIDDEN", byNumber: "FORBIDDEN" });
+  });
+
   describe("after someone left a register", () => {
     const [father, son, wife] = ["190000031", "190000032", "190000033"].map(withCheckDigit) as [string, string, string];
     const person = (nationalId: string, relation: RegisterMemberFacts["relation"]): RegisterMemberFacts => ({ nationalId, relation, birthDate: "1990-01-01", nationality: "SAU" });
@@ -117,6 +160,10 @@ describe.each(DATABASE_KINDS)("who sees a card's delivery, on %s", (kind) => {
       await delivery.publish(card("3900000081", 7, [person(father, "HEAD")]));
       expect(await lookUp(first, wife)).toEqual(["FORBIDDEN"]);
       expect(await lookUp(first, father)).toEqual([]);
+      // Nor through the card or its Shipment entity, as the gateway asks for them.
+      const { trackingNumber } = await delivery.db.getRepository(Shipment).findOneByOrFail({ cardNumber: first.cardNumber });
+      expect(outcomes(await readThreeWays(first.cardNumber, trackingNumber, { nationalId: wife }))).toEqual({ card: "FORBIDDEN", shipment: "FORBIDDEN", byNumber: "FORBIDDEN" });
+      expect(outcomes(await readThreeWays(first.cardNumber, trackingNumber, { nationalId: father }))).toEqual({ card: first.recipientName, shipment: first.recipientName, byNumber: first.recipientName });
       // A card issued before the update, its event delivered after it.
       const late = both(8);
       await delivery.publish(late);
@@ -138,10 +185,17 @@ describe.each(DATABASE_KINDS)("who sees a card's delivery, on %s", (kind) => {
     expect(codes(stranger)).toEqual(["FORBIDDEN"]);
   });
 
-  it("answers null without an error for a card delivery has not heard of", async () => {
-    const response = await entities(cards("FC000000000000"), CALLERS.citizen);
-    expect(response.errors).toBeUndefined();
-    expect(response.data._entities).toEqual([{ cardNumber: "FC000000000000", delivery: null }]);
+  it("answers a citizen an unknown tracking number as another family's (FORBIDDEN), staff null; a card it has not heard of yet null for all", async () => {
+    const unknown = { r: [{ __typename: "FamilyCard", cardNumber: "FC000000000000" }, { __typename: "Shipment", trackingNumber: "RR999999999SA" }], t: "RR999999999SA" };
+    const known = { r: [{ __typename: "FamilyCard", cardNumber: posted }, { __typename: "Shipment", trackingNumber }], t: trackingNumber };
+    const answer = async (variables: Record<string, unknown>, caller: Caller) => {
+      const response = await delivery.http(THREE_WAYS, variables, caller);
+      return { codes: codes(response), data: response.data };
+    };
+    // The card's number comes from civil-affairs through the gateway: one just issued, its CardIssued on its way, has no delivery yet.
+    expect(await answer(unknown, CALLERS.citizen)).toEqual({ codes: ["FORBIDDEN", "FORBIDDEN"], data: { _entities: [{ delivery: null }, null], shipment: null } });
+    expect(await answer(known, CALLERS.stranger)).toEqual({ codes: ["FORBIDDEN", "FORBIDDEN", "FORBIDDEN"], data: { _entities: [{ delivery: null }, null], shipment: null } });
+    expect(await answer(unknown, CALLERS.operator)).toEqual({ codes: [], data: { _entities: [{ delivery: null }, null], shipment: null } });
   });
 
   it("resolves many cards' deliveries with one statement per table, however many cards", async () => {

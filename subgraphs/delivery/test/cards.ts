@@ -7,7 +7,7 @@ import { DEV_CARRIER_SECRET } from "../src/settings";
 /** The people on the cards of delivery's tests, a citizen who is not, and the staff who handle them. */
 export const HEAD = withCheckDigit("190000001");
 export const SPOUSE = withCheckDigit("190000002");
-/** A son under 18 (on a card only where a test puts him): he sees its delivery with his family, never on his own (RULES.md). */
+/** A son under 18 (on a card only where a test puts him): on the card, yet he reads nothing of its delivery (RULES.md: a minor child does not read the family's records). */
 export const MINOR_SON = withCheckDigit("190000003");
 export const STRANGER = withCheckDigit("190000009");
 export const OPERATOR = withCheckDigit("190000925");

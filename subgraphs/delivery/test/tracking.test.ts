@@ -153,6 +153,100 @@ describe.each(DATABASE_KINDS)("tracking and pickups on %s", (kind) => {
     expect(shipment.data.shipment.events.map((e: { status: string }) => e.status)).toEqual(["CREATED", "PICKED_UP", "IN_TRANSIT"]);
   });
 
+  /** A shipment walked to DELIVERED (failing `failures` times on the way), with its CREATED instant and each step's. */
+  async function deliveredShipment(failures = 0): Promise<{ trackingNumber: string; createdAt: Date; steps: Array<[string, string]> }> {
+    const { trackingNumber } = await newShipment();
+    const { createdAt } = await delivery.db.getRepository(Shipment).findOneByOrFail({ trackingNumber });
+    const steps: Array<[string, string]> = [["PICKED_UP", hoursAgo(40)], ["IN_TRANSIT", hoursAgo(30)], ["OUT_FOR_DELIVERY", hoursAgo(20)]];
+    for (let i = 0; i < failures; i++) steps.push(["DELIVERY_FAILED", hoursAgo(19 - 2 * i)], ["OUT_FOR_DELIVERY", hoursAgo(18 - 2 * i)]);
+    steps.push(["DELIVERED", hoursAgo(5)]);
+    for (const [status, at] of steps) expect((await record(trackingNumber, status, at)).errors).toBeUndefined();
+    return { trackingNumber, createdAt, steps };
+  }
+  const historyOf = async (trackingNumber: string) => (await delivery.http(SHIPMENT, { trackingNumber }, operator)).data.shipment;
+  const before = (instant: Date, ms: number) => new Date(instant.getTime() - ms).toISOString();
+
+  it("refuses a late event dated before the shipment's CREATED event, even by less than the clocks' skew, and stores nothing", async () => {
+    const { trackingNumber, createdAt } = await deliveredShipment();
+    const history = await historyOf(trackingNumber);
+    for (const [status, at] of [["DELIVERY_FAILED", before(createdAt, 60_000)], ["PICKED_UP", before(createdAt, 1)], ["IN_TRANSIT", before(createdAt, 4 * 60_000)]]) {
+      const late = await record(trackingNumber, status!, at!);
+      expect({ status, rules: violationRules(late), field: late.errors?.[0]?.extensions?.violations?.[0]?.field }).toEqual({ status, rules: ["BEFORE_SHIPMENT"], field: "at" });
+      expect(late.errors![0]!.extensions!.violations[0].message).toBe("A tracking event cannot be dated before the shipment was created.");
+    }
+    // Nor on a shipment not yet picked up, nor through the carrier's webhook.
+    const fresh = await newShipment();
+    const { createdAt: freshCreated } = await delivery.db.getRepository(Shipment).findOneByOrFail({ trackingNumber: fresh.trackingNumber });
+    expect(violationRules(await record(fresh.trackingNumber, "PICKED_UP", before(freshCreated, 60_000)))).toEqual(["BEFORE_SHIPMENT"]);
+    const hooked = await carrierBatch(delivery, [{ trackingNumber, status: "DELIVERY_FAILED", at: before(createdAt, 60_000) }]);
+    expect(hooked.body.results[0].error.code).toBe("BAD_USER_INPUT");
+    expect(await historyOf(trackingNumber)).toEqual(history);
+    expect(history).toMatchObject({ status: "DELIVERED", attempts: 0 });
+  });
+
+  it("takes an event at the very instant of the shipment's creation, before and after it moved on", async () => {
+    const { trackingNumber } = await newShipment();
+    const { createdAt } = await delivery.db.getRepository(Shipment).findOneByOrFail({ trackingNumber });
+    const picked = await record(trackingNumber, "PICKED_UP", createdAt.toISOString());
+    expect(picked.data.recordTrackingEvent.status).toBe("PICKED_UP");
+    const delivered = await deliveredShipment();
+    const late = await record(delivered.trackingNumber, "PICKED_UP", delivered.createdAt.toISOString(), operator, "first scan");
+    expect(late.errors).toBeUndefined();
+    expect(late.data.recordTrackingEvent.events.map((e: { status: string }) => e.status)).toEqual(["CREATED", "PICKED_UP", "PICKED_UP", "IN_TRANSIT", "OUT_FOR_DELIVERY", "DELIVERED"]);
+  });
+
+  it("refuses a late DELIVERY_FAILED for a shipment that never failed (INVALID_STATE), and keeps one for a shipment that did", async () => {
+    const { trackingNumber, steps } = await deliveredShipment();
+    const refused = await record(trackingNumber, "DELIVERY_FAILED", hoursAgo(10));
+    expect(codes(refused)).toEqual(["INVALID_STATE"]);
+    expect(refused.errors![0]!.message).toBe("A shipment in DELIVERED cannot move to DELIVERY_FAILED.");
+    expect(await historyOf(trackingNumber)).toMatchObject({ status: "DELIVERED", attempts: 0, events: [{ status: "CREATED" }, ...steps.map(([status]) => ({ status }))] });
+
+    // Out for delivery, never failed: a failure dated before it went out is refused for its time.
+    const out = await newShipment();
+    for (const [status, at] of [["PICKED_UP", hoursAgo(40)], ["IN_TRANSIT", hoursAgo(30)], ["OUT_FOR_DELIVERY", hoursAgo(20)]]) await record(out.trackingNumber, status!, at!);
+    const early = await record(out.trackingNumber, "DELIVERY_FAILED", hoursAgo(25));
+    expect(codes(early)).toEqual(["INVALID_STATE"]);
+    expect(early.errors![0]!.extensions!.reason).toBe("LATE_EVENT");
+
+    const failedOnce = await deliveredShipment(1);
+    const kept = await record(failedOnce.trackingNumber, "DELIVERY_FAILED", hoursAgo(10), operator, "second scan");
+    expect(kept.errors).toBeUndefined();
+    expect(kept.data.recordTrackingEvent).toMatchObject({ status: "DELIVERED", attempts: 1 });
+  });
+
+  it("refuses a late event of a passed step dated before the shipment could have taken it, and keeps one dated at that very instant", async () => {
+    const { trackingNumber, steps } = await deliveredShipment(1);
+    const wentOut = steps.find(([status]) => status === "OUT_FOR_DELIVERY")![1];
+    const history = await historyOf(trackingNumber);
+    for (const [status, at] of [["DELIVERY_FAILED", hoursAgo(35)], ["IN_TRANSIT", hoursAgo(45)], ["OUT_FOR_DELIVERY", hoursAgo(31)]]) {
+      const late = await record(trackingNumber, status!, at!);
+      expect({ status, codes: codes(late), reason: late.errors?.[0]?.extensions?.reason }).toEqual({ status, codes: ["INVALID_STATE"], reason: "LATE_EVENT" });
+      expect(late.errors![0]!.message).toBe(`This event is dated before the shipment could have reached ${status}: record it with the time it happened.`);
+    }
+    expect(await historyOf(trackingNumber)).toEqual(history);
+    // The same instant as the step it follows: possible.
+    const tied = await record(trackingNumber, "DELIVERY_FAILED", wentOut, operator, "same minute");
+    expect(tied.errors).toBeUndefined();
+    expect(tied.data.recordTrackingEvent).toMatchObject({ status: "DELIVERED", attempts: 1 });
+  });
+
+  it("refuses the impossible late events sent side by side with a real move, whatever order they take", async () => {
+    const { trackingNumber } = await newShipment();
+    const { createdAt } = await delivery.db.getRepository(Shipment).findOneByOrFail({ trackingNumber });
+    for (const [status, at] of [["PICKED_UP", hoursAgo(40)], ["IN_TRANSIT", hoursAgo(30)], ["OUT_FOR_DELIVERY", hoursAgo(20)]]) await record(trackingNumber, status!, at!);
+    const answers = await Promise.all([
+      record(trackingNumber, "DELIVERY_FAILED", hoursAgo(10)),
+      record(trackingNumber, "DELIVERY_FAILED", hoursAgo(25)),
+      record(trackingNumber, "DELIVERY_FAILED", before(createdAt, 60_000)),
+      record(trackingNumber, "DELIVERED", hoursAgo(21)),
+    ]);
+    expect(answers.map((answer) => answer.errors?.[0]?.extensions?.code ?? "RECORDED")).toEqual(["RECORDED", "INVALID_STATE", "BAD_USER_INPUT", "INVALID_STATE"]);
+    const shipment = await historyOf(trackingNumber);
+    expect(shipment).toMatchObject({ status: "DELIVERY_FAILED", attempts: 1 });
+    expect(shipment.events.map((e: { status: string }) => e.status)).toEqual(["CREATED", "PICKED_UP", "IN_TRANSIT", "OUT_FOR_DELIVERY", "DELIVERY_FAILED"]);
+  });
+
   it("takes an event dated a little ahead (the clocks' skew) as happening now, so the next real events are not late", async () => {
     const { trackingNumber } = await newShipment();
     await record(trackingNumber, "PICKED_UP", hoursAgo(20));

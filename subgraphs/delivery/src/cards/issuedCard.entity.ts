@@ -18,13 +18,14 @@ export class IssuedCard {
   @Column({ type: "varchar", length: 10 })
   registerNumber!: string;
 
-  /** Everyone on the card, as civil-affairs listed them; the only citizens who see the delivery. */
+  /** Everyone on the card, as civil-affairs listed them: whose data its delivery is (the audit's owners, four-eyes). */
   @Column({ type: "text", array: true })
   memberIds!: string[];
 
   /**
-   * Who of them may look the shipment up by its tracking number: the head, a spouse, the children
-   * of age when the card was issued (null for a card delivery learned of before it kept them).
+   * Who of them reads the card's delivery, on every path (cards/access.ts): the head, a spouse, the
+   * children of age when the card was issued, less whoever left the register since (null for a card
+   * delivery learned of before it kept them: staff alone read those).
    */
   @Column({ type: "text", array: true, nullable: true })
   readerIds!: string[] | null;

@@ -1,10 +1,9 @@
 import type { MigrationInterface, QueryRunner } from "typeorm";
 
 /**
- * Who may look a card's shipment up by its tracking number (`shipment`): the head, a spouse and
- * the children who were adults when the card was issued (RULES.md: a minor child does not read the
- * family's records). Cards delivery learned of before have none: their people see the delivery
- * through their family's card only.
+ * Who reads a card's delivery (cards/access.ts, every path since): the head, a spouse and the
+ * children who were adults when the card was issued (RULES.md: a minor child does not read the
+ * family's records). Cards delivery learned of before have none: delivery staff alone read them.
  */
 export class CardReaders1772000000000 implements MigrationInterface {
   name = "CardReaders1772000000000";

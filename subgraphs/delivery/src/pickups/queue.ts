@@ -11,7 +11,8 @@ const HOUR = 3_600_000;
 
 /** Pickups still waiting, as constants in the statement, so that the partial indexes office_pickup_*waiting_idx serve it. */
 const WAITING = `p.status IN ('${PickupStatus.PREPARING}', '${PickupStatus.READY_FOR_PICKUP}')`;
-const SINCE = "coalesce(p.ready_at, p.created_at)";
+/** Since when a card waits: its pickup's creation (issue, or return by Saudi Post), through PREPARING and READY_FOR_PICKUP alike. */
+const SINCE = "p.created_at";
 
 interface Row {
   cardNumber: string;

@@ -23,7 +23,7 @@ export class OfficePickupQueueItem {
   @Field(() => Date, { nullable: true })
   readyAt!: Date | null;
 
-  @Field({ description: "Since when the card waits in its status: readyAt when READY_FOR_PICKUP, the card's issue when PREPARING." })
+  @Field({ description: "Since when the card waits at the office, PREPARING then READY_FOR_PICKUP: the card's issue (or its return by Saudi Post); readyAt is when it became ready." })
   waitingSince!: Date;
 
   @Field(() => Float, { description: "Hours from waitingSince to now, to two decimals." })

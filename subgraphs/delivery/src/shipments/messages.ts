@@ -14,6 +14,10 @@ export const shipmentMessages = messages({
     en: (p: { from: string; to: string }) => `This event is dated before the shipment's latest one, and a shipment now in ${p.from} has not passed ${p.to}: record it with the time it happened.`,
     ar: (p: { from: string; to: string }) => `تاريخ هذا الحدث أقدم من آخر أحداث الشحنة، والشحنة التي حالتها الآن «${statusAr(p.from)}» لم تمر بحالة «${statusAr(p.to)}»: سجّله بوقت وقوعه.`,
   },
+  lateBeforeStep: {
+    en: (p: { to: string }) => `This event is dated before the shipment could have reached ${p.to}: record it with the time it happened.`,
+    ar: (p: { to: string }) => `تاريخ هذا الحدث أقدم من أول وقت كان يمكن أن تبلغ فيه الشحنة حالة «${statusAr(p.to)}»: سجّله بوقت وقوعه.`,
+  },
   eventInFuture: {
     en: () => "A tracking event cannot be dated in the future.",
     ar: () => "لا يمكن أن يكون تاريخ حدث التتبع في المستقبل.",

@@ -4,9 +4,9 @@ import { ChecksInput } from "../../../../kernel/graphql/inputChecks";
 import { requireViewer, type RequestContext } from "../../../../kernel/context";
 import { appError, Violations } from "../../../../kernel/errors";
 import { hasRole } from "../../../../kernel/auth/viewer";
-import { DELIVERY_STAFF, readableIssuedCard } from "../cards/access";
-import { assertNotOwnCard } from "../cards/fourEyes";
+import { DELIVERY_STAFF, mayRead } from "../cards/access";
 import { issuedCardByNumber } from "../cards/loaders";
+import { assertNotOwnCard } from "../cards/fourEyes";
 import { DEFAULT_PAGE, MAX_PAGE } from "../../../../kernel/graphql/paging";
 import { eventsByTrackingNumber, shipmentByTrackingNumber } from "./loaders";
 import { shipmentsAwaitingEvent } from "./queue";
@@ -25,14 +25,8 @@ export class ShipmentResolver {
     description:
       "Postal operators and civil-affairs officers any shipment (null for an unknown number); the head, a spouse or an adult child on the card its own shipment (FORBIDDEN otherwise, also for an unknown number).",
   })
-  async shipment(@Arg("trackingNumber", () => ID) trackingNumber: string, @Ctx() ctx: RequestContext): Promise<Shipment | null> {
-    const viewer = requireViewer(ctx);
-    const shipment = await ctx.loaders.get(shipmentByTrackingNumber).load(trackingNumber);
-    if (hasRole(viewer, ...DELIVERY_STAFF)) return shipment;
-    const card = shipment ? await ctx.loaders.get(issuedCardByNumber).load(shipment.cardNumber) : null;
-    // Whether a number names a shipment is itself someone's business: the same answer for both.
-    if (!shipment || !card?.readerIds?.includes(viewer.nationalId)) throw appError("FORBIDDEN", ctx.lang);
-    return shipment;
+  shipment(@Arg("trackingNumber", () => ID) trackingNumber: string, @Ctx() ctx: RequestContext): Promise<Shipment | null> {
+    return readableShipment(ctx, trackingNumber);
   }
 
   @RequiresRole("POST_OPERATOR")
@@ -76,9 +70,20 @@ export class ShipmentResolver {
   }
 }
 
-/** Entity resolver for `_entities` (a token is required: Shipment is `@authenticated`): staff, or the people on the card. */
-export async function resolveShipmentReference(ref: { trackingNumber: string }, ctx: RequestContext): Promise<Shipment | null> {
-  const shipment = await ctx.loaders.get(shipmentByTrackingNumber).load(ref.trackingNumber);
-  if (shipment) await readableIssuedCard(ctx, shipment.cardNumber);
-  return shipment;
+/**
+ * A shipment as its card's readers rule says (cards/access.ts): the root field's answer and
+ * `_entities`' alike. A number is the client's own guess: whether it names a shipment is itself
+ * someone's business, so a citizen gets FORBIDDEN for an unknown one too (staff null).
+ */
+async function readableShipment(ctx: RequestContext, trackingNumber: string): Promise<Shipment | null> {
+  const viewer = requireViewer(ctx);
+  const shipment = await ctx.loaders.get(shipmentByTrackingNumber).load(trackingNumber);
+  const card = shipment ? await ctx.loaders.get(issuedCardByNumber).load(shipment.cardNumber) : null;
+  if (card ? mayRead(viewer, card) : hasRole(viewer, ...DELIVERY_STAFF)) return shipment;
+  throw appError("FORBIDDEN", ctx.lang);
+}
+
+/** Entity resolver for `_entities` (a token is required: Shipment is `@authenticated`). */
+export function resolveShipmentReference(ref: { trackingNumber: string }, ctx: RequestContext): Promise<Shipment | null> {
+  return readableShipment(ctx, ref.trackingNumber);
 }

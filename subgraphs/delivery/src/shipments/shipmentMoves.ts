@@ -34,12 +34,19 @@ const STEP: Readonly<Record<ShipmentStatus, number>> = {
 /**
  * Whether a late event (older than the newest one) tells of a step the shipment passed on its way
  * to where it is: kept in the history then (RULES.md), refused otherwise. Never a status only the
- * system records (CREATED, RETURNED_TO_OFFICE), and a delivery only for a delivered shipment.
+ * system records (CREATED, RETURNED_TO_OFFICE), a delivery only for a delivered shipment, and a
+ * failed attempt only for one that counted a failure (a card delivered at the first try never failed).
  */
-export function isPassedStep(current: ShipmentStatus, late: ShipmentStatus): boolean {
+export function isPassedStep(current: { status: ShipmentStatus; attempts: number }, late: ShipmentStatus): boolean {
   if (late === S.CREATED || late === S.RETURNED_TO_OFFICE) return false;
-  if (late === S.DELIVERED) return current === S.DELIVERED;
-  return STEP[late] <= STEP[current];
+  if (late === S.DELIVERED) return current.status === S.DELIVERED;
+  if (late === S.DELIVERY_FAILED) return current.attempts > 0;
+  return STEP[late] <= STEP[current.status];
+}
+
+/** The statuses an event of `status` follows (those SHIPMENT_MOVES leads from to it): the shipment was in one of them just before. */
+export function statusesBefore(status: ShipmentStatus): ShipmentStatus[] {
+  return Object.values(S).filter((from) => SHIPMENT_MOVES[from].includes(status));
 }
 
 export interface PlannedMove {
