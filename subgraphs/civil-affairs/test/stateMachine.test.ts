@@ -1,5 +1,5 @@
 import { DATABASE_KINDS } from "../../../test/support/database";
-import { codes } from "../../../test/support/http";
+import { codes, violationRules } from "../../../test/support/http";
 import { ApplicationStatus as S } from "../src/applications/enums";
 import { MOVES, type MoveName } from "../src/applications/stateMachine";
 import { startSubgraphHarness, type Client, type SubgraphHarness } from "../../../test/support/subgraph";
@@ -152,7 +152,7 @@ describe.each(DATABASE_KINDS)("application state machine (%s database)", (kind) 
     expect(row).toEqual({ status: S.APPROVED, version: 4 });
   });
 
-  it("refuses the key of an earlier round once the application is sent back for correction (it would say SUBMITTED of one that is not); a new key submits it", async () => {
+  it("refuses the key of an earlier round once the application is sent back for correction (it would say SUBMITTED of one that is not); a new key submits it, and the old key stays refused", async () => {
     const { id, applicant } = await applicationIn(S.DRAFT);
     const submit = (key: string) => applicant(`mutation($id: ID!, $key: String) { submitCardApplication(id: $id, idempotencyKey: $key) { status version } }`, { id, key });
     expect((await submit("round-1")).data.submitCardApplication).toEqual({ status: "SUBMITTED", version: 2 });
@@ -164,6 +164,9 @@ describe.each(DATABASE_KINDS)("application state machine (%s database)", (kind) 
     expect(replayed.errors![0]!.extensions!.violations).toEqual([{ field: "idempotencyKey", rule: "ALREADY_USED", message: expect.stringMatching(/earlier submission of this application/) }]);
     const [row] = await ca.db.query(`SELECT status, version FROM card_application WHERE id = $1`, [id]);
     expect(row).toEqual({ status: S.NEEDS_CORRECTION, version: 4 });
+    expect((await submit("round-2")).data.submitCardApplication).toEqual({ status: "SUBMITTED", version: 5 });
+    // Submitted again: the first round's key would answer that round's snapshot (version 2) for this one.
+    expect(violationRules(await submit("round-1"))).toEqual(["ALREADY_USED"]);
     expect((await submit("round-2")).data.submitCardApplication).toEqual({ status: "SUBMITTED", version: 5 });
   });
 

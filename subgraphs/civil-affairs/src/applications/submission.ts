@@ -1,3 +1,4 @@
+import type { Repository } from "typeorm";
 import { requireViewer, type RequestContext } from "../../../../kernel/context";
 import { appError, badInput, Violations } from "../../../../kernel/errors";
 import { NO_ADDRESS } from "../../../../kernel/graphql/nationalAddress";
@@ -18,23 +19,29 @@ import { applyMove } from "./transitions";
  * fields and its history as they were, so that it never says SUBMITTED beside a later move), if
  * the applicant used `key` before: the same submission repeated. A key used to submit another
  * application is refused: answering with that one would leave this one unsubmitted while the
- * client believes it went through. So is a key of an earlier round of this one, now that it may be
- * submitted again (sent back for correction): its first result would say SUBMITTED of an
- * application that is not.
+ * client believes it went through. So is a key of an earlier round of this one, sent back for
+ * correction since: while it may be submitted again, its first result would say SUBMITTED of an
+ * application that is not; once submitted again, it would answer an earlier round's snapshot
+ * for the one the application is in, and the same key would have had two answers.
  */
 async function alreadySubmitted(ctx: RequestContext, applicantId: string, key: string, id: string): Promise<CardApplication | null> {
   const used = await ctx.db.getRepository(SubmissionKey).findOneBy({ applicantId, idempotencyKey: key });
   if (!used) return null;
   const repository = ctx.db.getRepository(CardApplication);
   const now = used.applicationId === id ? await repository.findOneByOrFail({ id }) : null;
-  if (!now || canMove(now.status, "submit")) {
+  const first = used.firstResult ? firstResultOf(repository, used.firstResult) : now;
+  const submittedAgain = now?.submittedAt && first?.submittedAt && now.submittedAt.getTime() > first.submittedAt.getTime();
+  if (!now || canMove(now.status, "submit") || submittedAgain) {
     const violations = new Violations(ctx.lang);
     violations.add("idempotencyKey", "ALREADY_USED", now ? applicationMessages.idempotencyKeyOfEarlierRound : applicationMessages.idempotencyKeyUsed, undefined);
     violations.throwIfAny();
   }
-  if (!used.firstResult) return now!;
-  // Stored as JSON: its instants come back as text.
-  const first = Object.assign(new CardApplication(), used.firstResult);
+  return first;
+}
+
+/** A submission's first result as stored, as JSON: its instants come back as text. */
+function firstResultOf(repository: Repository<CardApplication>, stored: object): CardApplication {
+  const first = Object.assign(new CardApplication(), stored);
   for (const column of repository.metadata.columns) {
     const value = column.getEntityValue(first);
     if (column.type === "timestamptz" && typeof value === "string") column.setEntityValue(first, new Date(value));
