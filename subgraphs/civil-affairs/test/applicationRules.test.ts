@@ -2,7 +2,7 @@ import { DocumentType, ApplicationKind, DeliveryMethod } from "../src/applicatio
 import { evaluate } from "../src/applications/rules/evaluate";
 import type { ApplicationDraft, ApplicationFacts } from "../src/applications/rules/facts";
 import { Citizen } from "../src/registry/citizen.entity";
-import { CardStatus, Gender, MaritalStatus } from "../src/registry/enums";
+import { CardStatus, FamilyRelation, Gender, MaritalStatus } from "../src/registry/enums";
 import type { FamilyCard } from "../src/registry/familyCard.entity";
 import type { ApplicationDocument } from "../src/applications/documents/document.entity";
 
@@ -29,6 +29,7 @@ function facts(overrides: Partial<ApplicationFacts> = {}): ApplicationFacts {
     namedMarriages: [],
     births: new Map([[SON, { childId: SON, fatherId: APPLICANT, motherId: WIFE }]]),
     heads: new Set(),
+    inOwnRegister: new Map(),
     office: null,
     documents: [],
     today: TODAY,
@@ -83,6 +84,16 @@ describe("card application rules", () => {
       expect(evaluate(draft(), f, "en", "save").missingDocuments).toEqual([DocumentType.MARRIAGE_CONTRACT]);
       expect(rules(draft(), f)).toEqual(["documents:DOCUMENT_MISSING"]);
       expect(rules(draft(), facts({ marriages: [], documents: [doc(DocumentType.MARRIAGE_CONTRACT)] }))).toEqual([]);
+    });
+    it("asks no contract or certificate again for a spouse or child already in the applicant's register (an officer accepted it for that card)", () => {
+      const update = draft({ kind: ApplicationKind.MEMBERS_UPDATE });
+      const unlinked = { marriages: [], births: new Map() };
+      expect(evaluate(update, facts(unlinked), "en", "save").missingDocuments).toEqual([DocumentType.MARRIAGE_CONTRACT, DocumentType.BIRTH_CERTIFICATE]);
+      const inRegister = new Map([[WIFE, FamilyRelation.SPOUSE], [SON, FamilyRelation.SON]]);
+      expect(evaluate(update, facts({ ...unlinked, inOwnRegister: inRegister }), "en", "save").missingDocuments).toEqual([]);
+      // In the register as something else: a wife is not a daughter.
+      const swapped = new Map([[WIFE, FamilyRelation.DAUGHTER], [SON, FamilyRelation.SPOUSE]]);
+      expect(evaluate(update, facts({ ...unlinked, inOwnRegister: swapped }), "en", "save").missingDocuments).toEqual([DocumentType.MARRIAGE_CONTRACT, DocumentType.BIRTH_CERTIFICATE]);
     });
     it("does not count an ended or unregistered marriage", () => {
       const ended = facts({ marriages: [{ id: "m", husbandId: APPLICANT, wifeId: WIFE, registered: true, contractedOn: "2010-01-01", endedOn: "2015-01-01" }] });

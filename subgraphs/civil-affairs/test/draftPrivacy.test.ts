@@ -178,4 +178,24 @@ describe("lists longer than any family", () => {
     expect(statements(updated)).toBe(0);
     await khalid(`mutation($id: ID!) { cancelCardApplication(id: $id) { status } }`, { id });
   });
+
+});
+
+describe("a members update", () => {
+  let ca: SubgraphHarness;
+  beforeAll(async () => {
+    ca = await startSubgraphHarness(civilAffairs, { kind: "embedded", tokens: signIn });
+  });
+  afterAll(() => ca?.stop());
+
+  it("asks no marriage contract or birth certificate again for the wife and son already in his register", async () => {
+    // Fahad's register as if an officer had accepted a contract and a certificate for them: the registry records neither link.
+    await ca.db.query(`DELETE FROM marriage WHERE husband_id = $1 AND wife_id = $2`, [FAHAD, FAHAD_WIFE]);
+    await ca.db.query(`DELETE FROM birth_record WHERE child_id = $1`, [FAHADS_SON]);
+    const fahad = await ca.as({ nationalId: FAHAD });
+    const created = await fahad(`mutation($s: [ID!], $c: [ID!]) { createCardApplication(input: { kind: MEMBERS_UPDATE, spouseIds: $s, childIds: $c, deliveryMethod: OFFICE_PICKUP, pickupOfficeId: "RUH-01" }) { id missingDocuments } }`, { s: [FAHAD_WIFE], c: [FAHADS_SON, KHALID_SON] });
+    expect(created.errors).toBeUndefined();
+    // Khalid's son, in no register of Fahad's, still needs his certificate.
+    expect(created.data.createCardApplication.missingDocuments).toEqual(["BIRTH_CERTIFICATE"]);
+  });
 });

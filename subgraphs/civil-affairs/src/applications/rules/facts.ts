@@ -46,6 +46,12 @@ export interface ApplicationFacts {
   births: Map<string, BirthRecord>;
   /** Spouses and children who head a register of their own. */
   heads: Set<string>;
+  /**
+   * The people named who are already in the applicant's own register, by their relation: an
+   * officer accepted their marriage contract or birth certificate when that card was issued, so a
+   * members update does not ask for it again.
+   */
+  inOwnRegister: Map<string, FamilyRelation>;
   office: CivilAffairsOffice | null;
   documents: ApplicationDocument[];
   /** The day the rules judge on ("YYYY-MM-DD", Riyadh): the request's `ctx.today`. */
@@ -67,9 +73,12 @@ export async function loadFacts(ctx: RequestContext, draft: ApplicationDraft): P
   const spousesFamilyCard = membership?.relation === FamilyRelation.SPOUSE ? await ctx.loaders.get(activeCardByRegister).load(membership.registerNumber) : null;
   const found = <T>(items: Array<T | null | Error>) => items.filter((x): x is T => x !== null && !(x instanceof Error));
   const people = found(otherPeople);
+  const ownFamily = applicant?.headedFamily ?? null;
+  // Only a head names people who may be in his register: no statement for a first card.
+  const memberships = ownFamily && others.length > 0 ? found(await ctx.loaders.get(membershipByCitizen).loadMany(others)) : [];
   return {
     applicant: applicant?.citizen ?? null,
-    ownFamily: applicant?.headedFamily ?? null,
+    ownFamily,
     activeCard: applicant?.activeCard ?? null,
     inAnotherHeadsRegister: membership !== null && membership.relation !== FamilyRelation.HEAD,
     spouseInCardedFamily: spousesFamilyCard !== null,
@@ -78,6 +87,7 @@ export async function loadFacts(ctx: RequestContext, draft: ApplicationDraft): P
     namedMarriages: found(namedMarriages).flat(),
     births: new Map(found(birthList).map((b) => [b.childId, b])),
     heads: new Set(people.filter((person) => person.headedFamily).map((person) => person.citizen.nationalId)),
+    inOwnRegister: new Map(memberships.filter((member) => member.registerNumber === ownFamily?.registerNumber).map((member) => [member.nationalId, member.relation])),
     office,
     documents,
     today: ctx.today,

@@ -1,5 +1,6 @@
 import type { Violations } from "../../../../../kernel/errors";
 import { collectNationalId, normalizeNationalId } from "../../../../../kernel/validation";
+import { FamilyRelation } from "../../registry/enums";
 import { DocumentType } from "../enums";
 import { applicationMessages as m } from "../messages";
 import type { ApplicationDraft, ApplicationFacts } from "./facts";
@@ -75,14 +76,14 @@ export function childInRegistry(draft: ApplicationDraft, facts: ApplicationFacts
 }
 
 /**
- * Spouses: a registered marriage to the applicant, or else a MARRIAGE_CONTRACT for
- * that spouse, never another man's registered wife (refused at the officer's review, never told the
+ * Spouses: a registered marriage to the applicant or a place in his register as his spouse, or
+ * else a MARRIAGE_CONTRACT for that spouse, never another man's registered wife (refused at the officer's review, never told the
  * applicant); a spouse who is not a Saudi citizen also needs a NATIONAL_ID_COPY. Of a spouse the
  * registry does not link to the applicant, only the ID itself says so (a resident's starts with 2).
  */
 export function checkSpouses(draft: ApplicationDraft, facts: ApplicationFacts, out: RuleOutcome, registry: boolean): void {
   for (const id of checkPeople("spouseIds", draft.spouseIds, draft, facts, out, registry)) {
-    const married = marriedInRegistry(facts, id);
+    const married = marriedInRegistry(facts, id) || facts.inOwnRegister.get(id) === FamilyRelation.SPOUSE;
     if (!married) out.require(DocumentType.MARRIAGE_CONTRACT, id);
     const person = married || registry ? facts.people.get(id) : undefined;
     if (person ? person.nationality !== "SA" : id.startsWith("2")) out.require(DocumentType.NATIONAL_ID_COPY, id);
@@ -90,12 +91,14 @@ export function checkSpouses(draft: ApplicationDraft, facts: ApplicationFacts, o
 }
 
 /**
- * Children: the registry's birth record names the applicant as a parent, or
- * else a BIRTH_CERTIFICATE; never another man's registered wife (refused at the officer's review).
+ * Children: the registry's birth record names the applicant as a parent, or a place in his register
+ * as his son or daughter, or else a BIRTH_CERTIFICATE; never another man's registered wife (refused at the officer's review).
  */
 export function checkChildren(draft: ApplicationDraft, facts: ApplicationFacts, out: RuleOutcome, registry: boolean): void {
   const spouses = new Set(draft.spouseIds.map(normalizeNationalId));
   for (const id of checkPeople("childIds", draft.childIds, draft, facts, out, registry, spouses)) {
-    if (!childInRegistry(draft, facts, id)) out.require(DocumentType.BIRTH_CERTIFICATE, id);
+    const relation = facts.inOwnRegister.get(id);
+    const ownChild = childInRegistry(draft, facts, id) || relation === FamilyRelation.SON || relation === FamilyRelation.DAUGHTER;
+    if (!ownChild) out.require(DocumentType.BIRTH_CERTIFICATE, id);
   }
 }
