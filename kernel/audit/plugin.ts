@@ -1,7 +1,7 @@
 import type { ApolloServerPlugin } from "@apollo/server";
 import type { GraphQLFormattedError } from "graphql";
 import type { RequestContext } from "../context";
-import type { Viewer } from "../auth/viewer";
+import { hasRole, OFFICER_ROLES, type Viewer } from "../auth/viewer";
 import type { Logger } from "../logger";
 import type { AuditPolicy, Owners } from "./policy";
 import { MAX_PURPOSE_LENGTH } from "./purpose";
@@ -94,7 +94,9 @@ interface OwnerAccess {
 
 /** The request's records: one per distinct action and fields, listing every owner they apply to. */
 function recordsOf(accesses: readonly OwnerAccess[], viewer: Viewer, ctx: RequestContext, operationName: string | null): DataAccessRow[] {
-  const purpose = ctx.purpose ? ctx.purpose.slice(0, MAX_PURPOSE_LENGTH) : null;
+  // Only an officer states a purpose: a citizen's header would put text of his choosing in
+  // another person's report ("account frozen, call 05…"), as if an agency had written it.
+  const purpose = ctx.purpose && hasRole(viewer, ...OFFICER_ROLES) ? ctx.purpose.slice(0, MAX_PURPOSE_LENGTH) : null;
   const records = new Map<string, DataAccessRow>();
   for (const access of accesses) {
     // Field names are GraphQL names joined by a dot: neither separator can occur in one.
