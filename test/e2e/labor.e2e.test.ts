@@ -150,6 +150,9 @@ describe("social support eligibility through the gateway", () => {
     // 1000001006: a valid national ID that the civil registry does not hold.
     expect(violations(await record({ nationalId: "1000001006" }))).toEqual(["input.nationalId:PERSON_NOT_FOUND"]);
     expect(violations(await record({ nationalId: "1000000107", effectiveFrom: "0001-01-01" }))).toEqual(["input.effectiveFrom:BEFORE_BIRTH"]);
+    // With the input's own problems, in the same error: not one round for those and another for the register's.
+    expect(violations(await record({ nationalId: "1000000107", effectiveFrom: "0001-01-01", monthlyHalalas: -5, employer: " " }))).toEqual(["input.monthlyHalalas:AMOUNT_RANGE", "input.employer:REQUIRED", "input.effectiveFrom:BEFORE_BIRTH"]);
+    expect(violations(await record({ nationalId: "1000001006", employer: "" }))).toEqual(["input.employer:REQUIRED", "input.nationalId:PERSON_NOT_FOUND"]);
     const wages = await platform.subgraphs.labor.db.query(`SELECT count(*)::int AS n FROM wage_record WHERE national_id = '1000001006' OR effective_from < '1900-01-01'`);
     expect(wages).toEqual([{ n: 0 }]);
   });

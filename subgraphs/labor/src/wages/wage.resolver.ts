@@ -71,7 +71,8 @@ export class WageResolver {
     const officer = requireViewer(ctx);
     const violations = new Violations(ctx.lang);
     const nationalId = checkWageInput({ input }, violations, ctx);
-    violations.throwIfAny();
+    // A person to look up: what the register says of him joins the input's other problems, all in one error.
+    if (!nationalId) violations.throwIfAny();
     // The person's registers: for four-eyes (not the officer, nor in a register with him) and, after, the eligibility to refresh.
     const registers = await registersOf(ctx.db, [nationalId!]);
     const sharesRegister = (await registersOf(ctx.db, [officer.nationalId])).some((register) => registers.includes(register));
