@@ -203,7 +203,8 @@ describe("the officers' screens and the analysts' dashboard in a browser, on a g
     const officer = await as(OFFICERS.civilAffairs);
     const officerProblems = from(officer);
     const review = officer.page;
-    expect(await review.evaluate(() => location.hash)).toBe("");
+    // Signed in with no screen in the address: his first screen is put there.
+    expect(await review.evaluate(() => location.hash)).toBe("#/review");
     await review.getByRole("heading", { level: 1, name: "طلبات البطاقات" }).waitFor();
     await settled(review);
     const open = review.getByRole("link", { name: `فتح الطلب: ${KHALID.fullNameAr}`, exact: true });
@@ -285,7 +286,8 @@ describe("the officers' screens and the analysts' dashboard in a browser, on a g
     const operator = await as(OFFICERS.post);
     const operatorProblems = from(operator);
     const { page } = operator;
-    expect(await page.evaluate(() => location.hash)).toBe("");
+    // Signed in with no screen in the address: his first screen is put there.
+    expect(await page.evaluate(() => location.hash)).toBe("#/shipments");
     await page.getByRole("heading", { level: 1, name: "الشحنات بانتظار الحدث التالي" }).waitFor();
     await settled(page);
 
@@ -439,7 +441,8 @@ describe("the officers' screens and the analysts' dashboard in a browser, on a g
     const officer = await as(OFFICERS.labor);
     const officerProblems = from(officer);
     const { page } = officer;
-    expect(await page.evaluate(() => location.hash)).toBe("");
+    // Signed in with no screen in the address: his first screen is put there.
+    expect(await page.evaluate(() => location.hash)).toBe("#/support");
     await page.getByRole("heading", { level: 1, name: "الدعم الاجتماعي" }).waitFor();
     await settled(page);
     const queue = page.getByRole("region", { name: "طلبات التسجيل قيد الدراسة" });

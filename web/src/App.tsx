@@ -7,7 +7,7 @@ import { language } from "./i18n/language";
 import { DashboardScreen } from "./dashboard/DashboardScreen";
 import { PickupsScreen } from "./pickups/PickupsScreen";
 import { ReviewScreen } from "./review/ReviewScreen";
-import { screensFor, useRoute, type Screen } from "./router";
+import { replaceRoute, screensFor, useRoute, type Screen } from "./router";
 import { ShipmentsScreen } from "./shipments/ShipmentsScreen";
 import { SupportScreen } from "./support/SupportScreen";
 import { currentToken, expire, useSession } from "./session/session";
@@ -40,6 +40,10 @@ export function App() {
   // No screen in the address: where the person's own work is (a citizen's family, an officer's queue).
   const screen = route.screen ?? (session ? screensFor(session.roles)[0] : undefined) ?? "family";
   const Screen = route.unknown ? NotFound : SCREENS[screen];
+  // Signed in with no screen in the address: the one shown is put there, so it can be bookmarked.
+  useEffect(() => {
+    if (session && !route.screen && !route.unknown) replaceRoute(screen);
+  }, [session, route.screen, route.unknown, screen]);
   const owner = session?.nationalId ?? expiredFor;
   // Signed in again after the token expired: the kept screen reappears and its heading takes the
   // keyboard (the sign-in button that had it is gone).

@@ -5,7 +5,10 @@ export type Screen = "family" | "apply" | "access" | "review" | "pickups" | "shi
 
 export interface Route {
   screen: Screen | null;
-  /** The case opened on the screen, e.g. an application's id: `#/review/<id>`. */
+  /**
+   * The case opened on the screen, e.g. an application's id (`#/review/<id>`), or the choice a
+   * screen keeps in the address (`#/pickups/<office>`, `#/dashboard/<days>`; replaceRoute).
+   */
   id?: string;
   /** The address names no screen of the app (`#/nonexistent`): said so, not another screen shown. */
   unknown?: boolean;
@@ -37,6 +40,18 @@ export function routeOf(hash: string): Route {
 
 export function hrefOf(screen: Screen, id?: string): string {
   return id ? `#/${screen}/${encodeURIComponent(id)}` : `#/${screen}`;
+}
+
+/**
+ * Puts a screen and its choice into the address without a history entry of its own: a reload, a
+ * bookmark, Back and Forward come back to it. Said to useRoute as a hash change (replaceState
+ * fires none).
+ */
+export function replaceRoute(screen: Screen, id?: string): void {
+  const href = hrefOf(screen, id);
+  if (location.hash === href) return;
+  history.replaceState(history.state, "", href);
+  dispatchEvent(new HashChangeEvent("hashchange"));
 }
 
 export function useRoute(): Route {

@@ -67,7 +67,7 @@ export function AddressForm({ address, refusal, related, onSaved }: AddressFormP
 
   return (
     <form onSubmit={save} noValidate>
-      <ErrorBlock error={error} fields={ADDRESS_FIELDS.map((field) => [field, fields[field]] as const)} />
+      <ErrorBlock error={error} fields={ADDRESS_FIELDS.map((field) => [field, fields[field], `address-${field}`] as const)} />
       <div class="grid">
         {ADDRESS_FIELDS.map((field) => (
           <Field

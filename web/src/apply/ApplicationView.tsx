@@ -6,7 +6,7 @@ import { History } from "../ui/History";
 import type { ApplyActions, UnsavedEdits } from "./actions";
 import { CancelApplication } from "./CancelApplication";
 import { DocumentsPanel } from "./DocumentsPanel";
-import { EditApplication } from "./EditApplication";
+import { EDIT_FORM_ID, EditApplication } from "./EditApplication";
 import { ErrorBlock } from "../ui/ErrorBlock";
 import { CANCELLABLE_STATUSES, deliveryLabels, EDITABLE_STATUSES } from "./labels";
 import { NamedMembers } from "./NamedMembers";
@@ -37,7 +37,7 @@ export function ApplicationView({ application, applicantId, offices, actions, fo
     if (focus) heading.current?.focus();
   }, [focus]);
   const editable = EDITABLE_STATUSES.includes(application.status);
-  const summaryFields = useApplicationSummaryFields(actions.error);
+  const summaryFields = useApplicationSummaryFields(actions.error, editable ? EDIT_FORM_ID : null);
   // The form starts again from what was stored: the keyboard, on its save button, goes to the application's heading, above what the save changed.
   const startFormAgain = () => {
     setFormGeneration((value) => value + 1);

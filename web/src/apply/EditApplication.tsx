@@ -19,6 +19,9 @@ interface EditApplicationProps {
   saveUnsaved: UnsavedEdits;
 }
 
+/** The prefix of the edit form's input ids, which the application's error summary links to. */
+export const EDIT_FORM_ID = "edit";
+
 /** The editable parts of a draft (or one sent back for correction), saved against its version. */
 export function EditApplication({ application, offices, actions, onReset, saveUnsaved }: EditApplicationProps) {
   const words = useWords(applyWords);
@@ -66,7 +69,7 @@ export function EditApplication({ application, offices, actions, onReset, saveUn
     <>
       <h3>{words.editTitle}</h3>
       <ApplicationForm
-        id="edit"
+        id={EDIT_FORM_ID}
         initial={{
           kind: application.kind,
           spouses: rowsOf(application.requestedSpouseIds),

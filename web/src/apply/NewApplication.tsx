@@ -24,6 +24,9 @@ interface NewApplicationProps {
 }
 
 /** The people a form starts with, or one empty row to type into. */
+/** The prefix of the new application's input ids, which its error summary links to. */
+const FORM_ID = "new";
+
 const startingRows = (ids: string[]) => (ids.length ? ids.map((id) => newRow(id)) : [newRow()]);
 
 /** The form of a new application: kind, people, delivery; createCardApplication on send. */
@@ -61,7 +64,7 @@ export function NewApplication({ headsActiveCard, registerMembers, offices, acti
     }
   };
 
-  const summaryFields = useApplicationSummaryFields(actions.error);
+  const summaryFields = useApplicationSummaryFields(actions.error, FORM_ID);
   return (
     <section class="card" aria-labelledby="new-application-title">
       <h2 id="new-application-title" tabIndex={-1} ref={heading}>
@@ -70,7 +73,7 @@ export function NewApplication({ headsActiveCard, registerMembers, offices, acti
       <p>{words.newIntro}</p>
       <ErrorBlock error={actions.error} fields={summaryFields} />
       <ApplicationForm
-        id="new"
+        id={FORM_ID}
         initial={{
           kind: headsActiveCard ? "MEMBERS_UPDATE" : "NEW_CARD",
           spouses: startingRows(headsActiveCard ? registerMembers.spouseIds : []),

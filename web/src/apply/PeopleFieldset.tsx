@@ -70,7 +70,7 @@ export function PeopleFieldset({ id, role, rows, onChange, error }: PeopleFields
   };
 
   return (
-    <fieldset class={listErrorId ? "choices invalid" : "choices"} aria-describedby={listErrorId}>
+    <fieldset id={id} class={listErrorId ? "choices invalid" : "choices"} aria-describedby={listErrorId}>
       <legend>{spouse ? words.wives : words.children}</legend>
       <p class="hint">{words.peopleHint}</p>
       {rows.map((row, index) => {

@@ -15,7 +15,7 @@ interface RadioGroupProps<Value extends string> {
 export function RadioGroup<Value extends string>({ id, legend, options, value, onChange, violations }: RadioGroupProps<Value>) {
   const errorId = violations.length > 0 ? `${id}-errors` : undefined;
   return (
-    <fieldset class={errorId ? "choices invalid" : "choices"} aria-describedby={errorId}>
+    <fieldset id={id} class={errorId ? "choices invalid" : "choices"} aria-describedby={errorId}>
       <legend>{legend}</legend>
       {options.map((option) => (
         <div class="choice" key={option.value}>

@@ -19,26 +19,30 @@ function itemsWithViolations(error: ApiError | null, list: "spouseIds" | "childI
 
 /**
  * An application's refusal in the summary as the form shows its inputs, each problem under its
- * input's label ("رقم هوية الزوجة ٢: …"): the kind, each wife and child named, the delivery, the
- * declaration, then what a submission checks besides (documents, the national address).
+ * input's label ("رقم هوية الزوجة ٢: …") and linked to it: the kind, each wife and child named, the
+ * delivery, the declaration, then what a submission checks besides (documents, the national
+ * address). `formId` is the application form's on the screen (ApplicationForm's `id`), null when
+ * none is: then nothing is linked. A wife's or child's problem links to the list, which gives the
+ * keyboard to its first input marked invalid.
  */
-export function useApplicationSummaryFields(error: ApiError | null): SummaryFields {
+export function useApplicationSummaryFields(error: ApiError | null, formId: string | null): SummaryFields {
   const words = useWords(applyWords);
   const address = useWords(addressWords);
   const language = useLanguage();
-  const items = (list: "spouseIds" | "childIds", label: (n: string) => string) =>
-    itemsWithViolations(error, list).map((index) => [`${list}[${index}]`, label(formatNumber(index + 1, language))] as const);
+  const input = (id: string) => (formId === null ? undefined : id);
+  const items = (list: "spouseIds" | "childIds", label: (n: string) => string, inputId: string) =>
+    itemsWithViolations(error, list).map((index) => [`${list}[${index}]`, label(formatNumber(index + 1, language)), input(inputId)] as const);
   return [
-    ["kind", words.kind],
-    ...items("spouseIds", words.wifeId),
-    ["spouseIds", words.wives],
-    ...items("childIds", words.childId),
-    ["childIds", words.children],
-    ["deliveryMethod", words.delivery],
-    ["pickupOfficeId", words.office],
-    ["lossDeclaration", words.lossDeclaration],
-    ["documents", words.documentsTitle],
-    ...ADDRESS_FIELDS.map((field) => [`nationalAddress.${field}`, `${words.addressTitle} – ${address[field]}`] as const),
-    ["nationalAddress", words.addressTitle],
+    ["kind", words.kind, input(`${formId}-kind`)],
+    ...items("spouseIds", words.wifeId, `${formId}-spouse`),
+    ["spouseIds", words.wives, input(`${formId}-spouse`)],
+    ...items("childIds", words.childId, `${formId}-child`),
+    ["childIds", words.children, input(`${formId}-child`)],
+    ["deliveryMethod", words.delivery, input(`${formId}-delivery`)],
+    ["pickupOfficeId", words.office, input(`${formId}-office`)],
+    ["lossDeclaration", words.lossDeclaration, input(`${formId}-loss`)],
+    ["documents", words.documentsTitle, input("documents-title")],
+    ...ADDRESS_FIELDS.map((field) => [`nationalAddress.${field}`, `${words.addressTitle} – ${address[field]}`, input(`address-${field}`)] as const),
+    ["nationalAddress", words.addressTitle, input("national-address")],
   ];
 }

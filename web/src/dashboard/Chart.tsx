@@ -65,7 +65,7 @@ export function StatsChart({ id, title, kind, labels, series, labelHeading }: Ch
       <div class="chart-canvas">
         <canvas ref={canvas} role="img" aria-label={title} />
       </div>
-      {/* Scrolls when long (90 days): a named region that a keyboard can reach and scroll. */}
+      {/* Scrolls sideways when wider than the chart: a named region that a keyboard can reach and scroll. */}
       <div class="chart-numbers table-scroll" tabIndex={0} role="region" aria-label={words.numbers(title)}>
         <table id={`${id}-numbers`}>
           <caption class="visually-hidden">{words.numbers(title)}</caption>

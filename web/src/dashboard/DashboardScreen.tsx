@@ -1,4 +1,4 @@
-import { useEffect, useMemo, useRef, useState } from "preact/hooks";
+import { useEffect, useMemo, useRef } from "preact/hooks";
 import { useQuery } from "../api/useQuery";
 import { kindLabels, statusLabels } from "../apply/labels";
 import { DashboardDocument, type DashboardQuery } from "../graphql/graphql";
@@ -11,6 +11,7 @@ import { commonWords } from "../ui/words";
 import { StatsChart } from "./Chart";
 import { dashboardWords } from "./words";
 import { ScreenHeading } from "../ui/ScreenHeading";
+import { replaceRoute } from "../router";
 
 const WINDOWS = [7, 30, 90] as const;
 type WindowDays = (typeof WINDOWS)[number];
@@ -21,12 +22,20 @@ function windowOf(days: WindowDays): { from: string; to: string } {
   return { from: new Date(to.getTime() - days * 86_400_000).toISOString(), to: to.toISOString() };
 }
 
-/** The analysts' dashboard: the three agencies' statistics as charts, each with its numbers beside it. */
-export function DashboardScreen() {
+/** The window named in the address (`#/dashboard/90`), 30 days when it names none of the windows. */
+function windowDaysOf(id: string | undefined): WindowDays {
+  return WINDOWS.find((days) => String(days) === id) ?? 30;
+}
+
+/**
+ * The analysts' dashboard: the three agencies' statistics as charts, each with its numbers beside
+ * it. The window chosen is kept in the address: a reload or Back shows the same one.
+ */
+export function DashboardScreen({ id }: { id?: string }) {
   const words = useWords(dashboardWords);
   const common = useWords(commonWords);
   const language = useLanguage();
-  const [days, setDays] = useState<WindowDays>(30);
+  const days = windowDaysOf(id);
   const variables = useMemo(() => windowOf(days), [days]);
   const { data, error, partialErrors, loading, reload } = useQuery(DashboardDocument, variables);
   // A window the analyst chose is said once its figures are on the screen (nothing moved visibly near the radio).
@@ -48,7 +57,7 @@ export function DashboardScreen() {
           <label key={option}>
             <input type="radio" name="window" value={option} checked={days === option} onChange={() => {
                 chosen.current = true;
-                setDays(option);
+                replaceRoute("dashboard", String(option));
               }}
             /> {words.lastDays(formatNumber(option, language), option)}
           </label>

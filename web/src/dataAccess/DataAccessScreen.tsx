@@ -14,6 +14,8 @@ import { describeAccessedFields } from "./accessedFields";
 import "./dataAccess.css";
 import { ScrollTable } from "../ui/ScrollTable";
 import { RecordedText } from "../ui/RecordedText";
+import { purposeIn } from "./appPurposes";
+import { StackedHead } from "../ui/StackedHead";
 
 /** Rows shown at first, and added by each "show more". */
 const ROWS_AT_ONCE = 100;
@@ -72,18 +74,9 @@ export function DataAccessScreen() {
               {words.olderNotShown} <Moment value={since} />
             </p>
           )}
-          <ScrollTable label={words.title} tableClass="access-records" tableRole="table">
-            {/* Explicit roles: on a phone the rows are laid out as blocks (dataAccess.css), which would drop a table's semantics. */}
-            <thead role="rowgroup">
-              <tr role="row">
-                <th scope="col" role="columnheader">{words.at}</th>
-                <th scope="col" role="columnheader">{words.agency}</th>
-                <th scope="col" role="columnheader">{words.who}</th>
-                <th scope="col" role="columnheader">{words.action}</th>
-                <th scope="col" role="columnheader">{words.fields}</th>
-                <th scope="col" role="columnheader">{words.purpose}</th>
-              </tr>
-            </thead>
+          <ScrollTable label={words.title} tableClass="access-records" stacked>
+            {/* Explicit roles: on a phone the rows are stacked as blocks (ScrollTable), which would drop a table's semantics. */}
+            <StackedHead columns={[words.at, words.agency, words.who, words.action, words.fields, words.purpose]} />
             <tbody role="rowgroup">
               {accesses.slice(0, shown).map((access) => (
                 <tr role="row" key={`${access.agency}-${access.requestId}-${access.at}`}>
@@ -111,7 +104,7 @@ export function DataAccessScreen() {
                     )}
                   </td>
                   <td role="cell" data-label={words.purpose}>
-                    {access.purpose ? <RecordedText text={access.purpose} /> : words.noPurpose}
+                    {access.purpose ? <RecordedText text={purposeIn(access.purpose, language)} /> : words.noPurpose}
                   </td>
                 </tr>
               ))}

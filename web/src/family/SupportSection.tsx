@@ -8,6 +8,7 @@ import { enrollmentStatusLabels } from "./labels";
 import { ProgramEnrollment } from "./ProgramEnrollment";
 import { familyWords } from "./words";
 import { Amount } from "../ui/Amount";
+import { asSentence } from "../ui/sentence";
 
 type Family = NonNullable<NonNullable<MyFamilyQuery["me"]>["family"]>;
 
@@ -52,7 +53,7 @@ export function SupportSection({ family, viewerId, onEnrolled }: SupportSectionP
             <p class="hint">{words.reasons}:</p>
             <ul>
               {decision.reasons.map((reason) => (
-                <li key={reason}>{reason}</li>
+                <li key={reason}>{asSentence(reason)}</li>
               ))}
             </ul>
             <RulesVersion program={decision.program} />

@@ -21,22 +21,29 @@ import { commonWords } from "../ui/words";
 import "./pickups.css";
 import { pickupsWords } from "./words";
 import { QueueResults } from "../ui/QueueResults";
+import { replaceRoute } from "../router";
+import { StackedHead } from "../ui/StackedHead";
 
 const PAGE = 20;
+
+/** Every office's cards, in the address. */
+const ALL_OFFICES = "all";
 
 /**
  * Office pickups: the cards waiting at a civil-affairs office, and (civil-affairs officers only,
  * RULES.md) the two moves: arrived at the office (PREPARING → READY_FOR_PICKUP) and collected
  * (READY_FOR_PICKUP → COLLECTED). A postal operator sees the list without them.
  */
-export function PickupsScreen() {
+export function PickupsScreen({ id }: { id?: string }) {
   const words = useWords(pickupsWords);
   const common = useWords(commonWords);
   const { data, error, loading, reload } = useQuery(PickupOfficesDocument, {});
-  // The office chosen; undefined until the offices are read (then the first one), "" for every office.
-  const [office, setOffice] = useState<string | undefined>(undefined);
   const offices = data?.civilAffairsOffices ?? [];
-  const chosen = office ?? offices[0]?.id;
+  // The office chosen is the address's (`#/pickups/<office>`, `#/pickups/all`): a reload or Back shows
+  // it again. None, or one that is not an office: the first office, once the offices are read.
+  const named = id === ALL_OFFICES ? "" : offices.find((office) => office.id === id)?.id;
+  const chosen = named ?? offices[0]?.id;
+  const choose = (office: string) => replaceRoute("pickups", office || ALL_OFFICES);
   // The offices are public; the queue is not. Anyone else is shown the API's refusal of the queue alone.
   const { session } = useSession();
   const reader = session?.roles.some((role) => role === "CIVIL_AFFAIRS_OFFICER" || role === "POST_OPERATOR") ?? false;
@@ -49,7 +56,7 @@ export function PickupsScreen() {
       <ErrorSummary error={error} onRetry={() => void reload()} />
       {data && chosen !== undefined && (
         <>
-          {reader && <OfficeSelect offices={offices} value={chosen} onChange={setOffice} />}
+          {reader && <OfficeSelect offices={offices} value={chosen} onChange={choose} />}
           <OfficeQueue key={chosen} officeId={reader ? chosen : ""} offices={offices} />
         </>
       )}
@@ -145,30 +152,21 @@ function OfficeQueue({ officeId, offices }: { officeId: string; offices: OfficeF
           caption={words.caption(here ? officeName(here) : words.allOffices, number(queue.totalCount))}
           pager={{ label: words.pagination, position, pageInfo: queue.pageInfo, onMove: turn }}
         >
-          <thead>
-            <tr>
-              <th scope="col">{words.cardNumber}</th>
-              {!officeId && <th scope="col">{words.office}</th>}
-              <th scope="col">{words.status}</th>
-              <th scope="col">{words.readySince}</th>
-              <th scope="col">{words.waitingSince}</th>
-              {officer && <th scope="col" class="row-action">{words.action}</th>}
-            </tr>
-          </thead>
-          <tbody>
+          <StackedHead columns={[words.cardNumber, !officeId && words.office, words.status, words.readySince, words.waitingSince, officer && words.action]} />
+          <tbody role="rowgroup">
             {queue.edges.map(({ node }) => (
-              <tr key={node.cardNumber}>
-                <th scope="row">
+              <tr role="row" key={node.cardNumber}>
+                <th scope="row" role="rowheader" data-label={words.cardNumber}>
                   <Code value={node.cardNumber} />
                 </th>
-                {!officeId && <td>{officeName(node.office)}</td>}
-                <td>{statuses[node.status]}</td>
-                <td>{node.readyAt ? <Moment value={node.readyAt} /> : words.notReady}</td>
-                <td>
+                {!officeId && <td role="cell" data-label={words.office}>{officeName(node.office)}</td>}
+                <td role="cell" data-label={words.status}>{statuses[node.status]}</td>
+                <td role="cell" data-label={words.readySince}>{node.readyAt ? <Moment value={node.readyAt} /> : words.notReady}</td>
+                <td role="cell" data-label={words.waitingSince}>
                   <Moment value={node.waitingSince} />
                 </td>
                 {officer && (
-                  <td class="row-action">
+                  <td role="cell">
                     {node.status === "PREPARING" && (
                       <button type="button" disabled={busy} aria-label={`${words.markReady} ${words.ofCard(node.cardNumber)}`} onClick={() => void act(node.cardNumber, true)}>
                         {words.markReady}

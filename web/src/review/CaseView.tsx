@@ -101,9 +101,10 @@ export function CaseView({ id, headers, viewerId }: CaseViewProps) {
             <AddressFacts address={application.deliveryAddress} />
           </>
         )}
+        {/* Kept after the citizen resubmits: what was asked last time, said to be that round's. */}
         {application.correctionNotes && (
           <div class="notice">
-            <h3>{words.correctionNotesTitle}</h3>
+            <h3>{application.status === "NEEDS_CORRECTION" ? words.correctionNotesTitle : words.lastCorrectionNotesTitle}</h3>
             <p>{application.correctionNotes}</p>
           </div>
         )}

@@ -102,8 +102,8 @@ export function Moves({ application, headers, onMoved, reload }: MovesProps) {
       <ErrorBlock
         error={error}
         fields={[
-          ["notes", words.correctionNotes],
-          ["reason", words.rejectionReason],
+          ["notes", words.correctionNotes, "case-correction-notes"],
+          ["reason", words.rejectionReason, "case-rejection-reason"],
         ]}
       />
       {reloaded && <p class="notice">{words.reloaded}</p>}

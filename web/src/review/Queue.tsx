@@ -18,6 +18,7 @@ import { purposeHeaders } from "../ui/purpose";
 import { reviewWords } from "./words";
 import { QueueResults } from "../ui/QueueResults";
 import { RecordedText } from "../ui/RecordedText";
+import { StackedHead } from "../ui/StackedHead";
 
 /** Applications per page of the queue. */
 export const QUEUE_PAGE = 20;
@@ -109,30 +110,21 @@ export function Queue({ position, onMove }: { position: QueuePosition; onMove(ne
           tableClass="queue-table"
           pager={{ label: words.pagination, position, pageInfo: queue.pageInfo, onMove: (next) => move({ ...position, ...next }) }}
         >
-          <thead>
-            <tr>
-              <th scope="col">{words.applicant}</th>
-              <th scope="col">{words.kind}</th>
-              <th scope="col">{words.status}</th>
-              <th scope="col">{words.submittedAt}</th>
-              <th scope="col">{words.documentsCount}</th>
-              <th scope="col" class="row-action">{words.action}</th>
-            </tr>
-          </thead>
-          <tbody>
+          <StackedHead columns={[words.applicant, words.kind, words.status, words.submittedAt, words.documentsCount, words.action]} />
+          <tbody role="rowgroup">
             {queue.edges.map(({ node }) => {
               const name = (language === "en" && node.applicant.fullNameEn) || node.applicant.fullNameAr;
               return (
-                <tr key={node.id}>
-                  <th scope="row" class="applicant-cell">
+                <tr role="row" key={node.id}>
+                  <th scope="row" role="rowheader" data-label={words.applicant} class="applicant-cell">
                     <RecordedText text={name} />
                     <br />
                     <span class="muted">
                       {words.nationalId}: <Code value={node.applicant.nationalId} />
                     </span>
                   </th>
-                  <td>{kinds[node.kind]}</td>
-                  <td>
+                  <td role="cell" data-label={words.kind}>{kinds[node.kind]}</td>
+                  <td role="cell" data-label={words.status}>
                     <StatusBadge status={node.status} />
                     {node.viewerMayAct === false && (
                       <>
@@ -141,9 +133,9 @@ export function Queue({ position, onMove }: { position: QueuePosition; onMove(ne
                       </>
                     )}
                   </td>
-                  <td>{node.submittedAt ? <Moment value={node.submittedAt} /> : words.notSubmitted}</td>
-                  <td>{number(node.documents.length)}</td>
-                  <td class="row-action">
+                  <td role="cell" data-label={words.submittedAt}>{node.submittedAt ? <Moment value={node.submittedAt} /> : words.notSubmitted}</td>
+                  <td role="cell" data-label={words.documentsCount}>{number(node.documents.length)}</td>
+                  <td role="cell">
                     <a href={hrefOf("review", node.id)} aria-label={words.openApplicationOf(name)}>
                       {words.open}
                     </a>

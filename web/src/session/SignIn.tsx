@@ -55,8 +55,8 @@ export function SignIn({ ended, expiredFor }: Pick<SessionState, "ended" | "expi
       <ErrorBlock
         error={error}
         fields={[
-          ["nationalId", words.nationalId],
-          ["password", words.password],
+          ["nationalId", words.nationalId, "national-id"],
+          ["password", words.password, "password"],
         ]}
       />
       <form onSubmit={submit} noValidate>

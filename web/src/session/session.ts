@@ -1,4 +1,5 @@
 import { useEffect, useState } from "preact/hooks";
+import { forgetRecentPurposes } from "../ui/purpose";
 
 /** The signed-in person, as `login` answered. */
 export interface Session {
@@ -88,6 +89,7 @@ export function signedIn(session: Session): void {
 
 export function signedOut(): void {
   publish({ session: null, ended: "signed-out", expiredFor: null });
+  forgetRecentPurposes();
   // Whoever signs in next on this tab starts on their own screen, not the last person's.
   location.hash = "";
 }

@@ -273,9 +273,9 @@ function RecordEvent({ shipment, headers, onRecorded, onStale }: RecordEventProp
       <ErrorBlock
         error={error}
         fields={[
-          ["status", words.newStatus],
-          ["location", words.location],
-          ["at", words.happenedAt],
+          ["status", words.newStatus, "shipment-new-status"],
+          ["location", words.location, "shipment-location"],
+          ["at", words.happenedAt, "shipment-at"],
         ]}
       />
       <Field id="shipment-new-status" label={words.newStatus} hint={words.newStatusHint} violations={error?.violationsOf("status")}>

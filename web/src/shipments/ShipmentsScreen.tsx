@@ -20,6 +20,7 @@ import { isFinal, latestEventAt } from "./moves";
 import "./shipments.css";
 import { shipmentsWords } from "./words";
 import { RecordedText } from "../ui/RecordedText";
+import { StackedHead } from "../ui/StackedHead";
 
 /** A UPU S10 item identifier, as Saudi Post prints it (RR123456789SA). */
 const TRACKING_NUMBER = /^[A-Z]{2}\d{9}[A-Z]{2}$/;
@@ -118,37 +119,26 @@ export function ShipmentsScreen({ id }: { id?: string }) {
           tableClass="shipments-table"
           pager={{ label: words.pagination, position, pageInfo: queue.pageInfo, onMove: turn }}
         >
-          <thead>
-            <tr>
-              <th scope="col">{words.trackingNumber}</th>
-              <th scope="col">{words.recipient}</th>
-              <th scope="col">{words.city}</th>
-              <th scope="col">{words.status}</th>
-              <th scope="col">{words.latestEvent}</th>
-              <th scope="col">{words.delay}</th>
-              <th scope="col">{words.attempts}</th>
-              <th scope="col" class="row-action">{words.action}</th>
-            </tr>
-          </thead>
-          <tbody>
+          <StackedHead columns={[words.trackingNumber, words.recipient, words.city, words.status, words.latestEvent, words.delay, words.attempts, words.action]} />
+          <tbody role="rowgroup">
             {rows.map((shipment) => (
-              <tr key={shipment.trackingNumber} class={open === shipment.trackingNumber ? "open" : undefined}>
-                <th scope="row">
+              <tr role="row" key={shipment.trackingNumber} class={open === shipment.trackingNumber ? "open" : undefined}>
+                <th scope="row" role="rowheader" data-label={words.trackingNumber}>
                   <Code value={shipment.trackingNumber} />
                 </th>
-                <td class="name">
+                <td role="cell" data-label={words.recipient} class="name">
                   <RecordedText text={shipment.recipientName} />
                 </td>
-                <td>
+                <td role="cell" data-label={words.city}>
                   <RecordedText text={shipment.address.city} />
                 </td>
-                <td>{statuses[shipment.status as ShipmentStatus]}</td>
-                <td class="when">
+                <td role="cell" data-label={words.status}>{statuses[shipment.status as ShipmentStatus]}</td>
+                <td role="cell" data-label={words.latestEvent} class="when">
                   <Moment value={latestEventAt(shipment)} />
                 </td>
-                <td>{shipment.isDelayed ? <span class="badge warn">{words.delayed}</span> : <span class="muted">{words.onTime}</span>}</td>
-                <td>{number(shipment.attempts)}</td>
-                <td class="row-action">
+                <td role="cell" data-label={words.delay}>{shipment.isDelayed ? <span class="badge warn">{words.delayed}</span> : <span class="muted">{words.onTime}</span>}</td>
+                <td role="cell" data-label={words.attempts}>{number(shipment.attempts)}</td>
+                <td role="cell">
                   <button
                     type="button"
                     id={recordButtonId(shipment.trackingNumber)}

@@ -2,6 +2,7 @@ import type { SupportEligibilityFragment } from "../graphql/graphql";
 import { useWords } from "../i18n/catalogue";
 import { supportWords } from "./words";
 import { Amount } from "../ui/Amount";
+import { asSentence } from "../ui/sentence";
 
 /** One program's decision for a family: eligible or not, the monthly amount, and the API's reasons. */
 export function EligibilityFacts({ decision }: { decision: SupportEligibilityFragment }) {
@@ -18,7 +19,7 @@ export function EligibilityFacts({ decision }: { decision: SupportEligibilityFra
       </p>
       <ul class="reasons" aria-label={words.reasons}>
         {decision.reasons.map((reason) => (
-          <li key={reason}>{reason}</li>
+          <li key={reason}>{asSentence(reason)}</li>
         ))}
       </ul>
     </>

@@ -15,6 +15,7 @@ import { type PagePosition, pageNumberOf } from "../ui/Pager";
 import { supportWords } from "./words";
 import { Amount } from "../ui/Amount";
 import { LookUp } from "../ui/LookUp";
+import { StackedHead } from "../ui/StackedHead";
 
 /** A family register number: ten digits. */
 const REGISTER_NUMBER = /^\d{10}$/;
@@ -66,25 +67,16 @@ export function Families({ position, onMove }: { position: PagePosition; onMove(
             },
           }}
         >
-          <thead>
-            <tr>
-              <th scope="col">{words.register}</th>
-              <th scope="col">{words.memberCount}</th>
-              <th scope="col">{words.monthlyIncome}</th>
-              <th scope="col" class="row-action">
-                <span class="visually-hidden">{words.action}</span>
-              </th>
-            </tr>
-          </thead>
-          <tbody>
+          <StackedHead columns={[words.register, words.memberCount, words.monthlyIncome, words.action]} />
+          <tbody role="rowgroup">
             {list.edges.map(({ node }) => (
-              <tr key={node.registerNumber}>
-                <th scope="row">
+              <tr role="row" key={node.registerNumber}>
+                <th scope="row" role="rowheader" data-label={words.register}>
                   <Code value={node.registerNumber} />
                 </th>
-                <td>{number(node.memberCount)}</td>
-                <td>{node.householdIncome ? <Amount money={node.householdIncome} /> : words.noIncome}</td>
-                <td class="row-action">
+                <td role="cell" data-label={words.memberCount}>{number(node.memberCount)}</td>
+                <td role="cell" data-label={words.monthlyIncome}>{node.householdIncome ? <Amount money={node.householdIncome} /> : words.noIncome}</td>
+                <td role="cell">
                   <a href={hrefOf("support", node.registerNumber)} aria-label={words.openFamily(node.registerNumber)}>
                     {words.open}
                   </a>

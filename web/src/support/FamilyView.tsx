@@ -116,7 +116,7 @@ function Members({ family }: { family: SupportFamilyDetailsFragment }) {
   const relations = useWords(relationLabels);
   const language = useLanguage();
   return (
-    <ScrollTable label={words.membersTable} tableClass="members-table">
+    <ScrollTable label={words.membersTitle} tableClass="members-table">
       <thead>
         <tr>
           <th scope="col">{words.name}</th>
@@ -153,7 +153,7 @@ function Wages({ family }: { family: SupportFamilyDetailsFragment }) {
   const language = useLanguage();
   const members = new Map(family.members.map((member) => [member.citizen.nationalId, member]));
   return (
-    <ScrollTable label={words.wagesTable} tableClass="wages-table">
+    <ScrollTable label={words.wagesTitle} tableClass="wages-table">
       <thead>
         <tr>
           <th scope="col">{words.member}</th>
@@ -216,7 +216,7 @@ function Enrollments({ family, headers, reload }: { family: SupportFamilyDetails
   return (
     <>
       <ErrorBlock error={error} />
-      <ScrollTable label={words.enrollmentsTable} tableClass="enrollments-table">
+      <ScrollTable label={words.enrollmentsTitle} tableClass="enrollments-table">
         <thead>
           <tr>
             <th scope="col">{words.program}</th>

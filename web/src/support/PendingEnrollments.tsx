@@ -15,6 +15,7 @@ import { useDecide } from "./decide";
 import { EligibilityFacts, programName } from "./Eligibility";
 import { type PagePosition, pageNumberOf } from "../ui/Pager";
 import { supportWords } from "./words";
+import { StackedHead } from "../ui/StackedHead";
 
 /** Enrollments per page, as many as the other queues show. */
 const PAGE = 20;
@@ -76,32 +77,24 @@ export function PendingEnrollments({ position, onMove, onRefused }: { position: 
             },
           }}
         >
-          <thead>
-            <tr>
-              <th scope="col">{words.program}</th>
-              <th scope="col">{words.registerNumber}</th>
-              <th scope="col">{words.appliedAt}</th>
-              <th scope="col">{words.eligibilityFor}</th>
-              <th scope="col" class="row-action">{words.decision}</th>
-            </tr>
-          </thead>
-          <tbody>
+          <StackedHead columns={[words.program, words.registerNumber, words.appliedAt, words.eligibilityFor, words.decision]} />
+          <tbody role="rowgroup">
             {queue.edges.map(({ node }) => {
               const name = programName(node.program, language);
               const register = node.family.registerNumber;
               const decision = node.family.eligibility.find((item) => item.program.code === node.program.code);
               const decidable = { id: node.id, programName: name, registerNumber: register };
               return (
-                <tr key={node.id}>
-                  <th scope="row">{name}</th>
-                  <td>
+                <tr role="row" key={node.id}>
+                  <th scope="row" role="rowheader" data-label={words.program}>{name}</th>
+                  <td role="cell" data-label={words.registerNumber}>
                     <Code value={register} />
                   </td>
-                  <td>
+                  <td role="cell" data-label={words.appliedAt}>
                     <Moment value={node.appliedAt} />
                   </td>
-                  <td class="eligibility-cell">{decision ? <EligibilityFacts decision={decision} /> : words.noDecision}</td>
-                  <td class="row-action">
+                  <td role="cell" data-label={words.eligibilityFor} class="eligibility-cell">{decision ? <EligibilityFacts decision={decision} /> : words.noDecision}</td>
+                  <td role="cell">
                     <div class="decide">
                       <button type="button" class="primary" disabled={busy !== null} aria-label={words.approveFor(name, register)} onClick={() => void decide(decidable, true)}>
                         {words.approve}

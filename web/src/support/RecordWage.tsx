@@ -12,9 +12,16 @@ import { announce, clearAnnouncement } from "../ui/announcer";
 import { Field } from "../ui/Field";
 import { MAX_MONTHLY_WAGE_HALALAS } from "../../../kernel/wageCeiling";
 import { halalasOf } from "./amount";
-import { todayInRiyadh } from "../i18n/format";
+import { formatDay, todayInRiyadh } from "../i18n/format";
 import { nameOf } from "./people";
 import { supportWords } from "./words";
+
+/** The API's refusal of a wage with the form's own problems about the inputs it said nothing of. */
+function withOwnProblems(refusal: ApiError, own: Violation[]): ApiError {
+  const unsaid = own.filter((problem) => refusal.violationsOf(problem.field).length === 0);
+  if (refusal.code !== "BAD_USER_INPUT" || unsaid.length === 0) return refusal;
+  return new ApiError(refusal.message, refusal.code, [...refusal.violations, ...unsaid], refusal.reason, refusal.language);
+}
 
 interface RecordWageProps {
   family: SupportFamilyDetailsFragment;
@@ -25,8 +32,8 @@ interface RecordWageProps {
 
 /**
  * recordWage for one of the family's members: the amount typed in riyals and sent in halalas (a
- * typed amount that is not a number is refused here, in the form's words); every other rule is the
- * API's, its violations shown next to their inputs.
+ * typed amount that is not a number is refused here, in the form's words); the form's problems and
+ * the API's are shown together, next to their inputs, in one round.
  */
 export function RecordWage({ family, headers, onRecorded }: RecordWageProps) {
   const words = useWords(supportWords);
@@ -42,16 +49,14 @@ export function RecordWage({ family, headers, onRecorded }: RecordWageProps) {
     event.preventDefault();
     if (busy) return;
     const monthlyHalalas = halalasOf(amount);
-    const problems: Violation[] = [];
-    // What the form can tell alone, all at once, the wage in riyals; the API checks the rest (the ID, the date's range).
-    if (monthlyHalalas === null) problems.push({ field: "monthlyHalalas", rule: "NOT_A_NUMBER", message: words.amountNotNumber });
-    else if (monthlyHalalas > MAX_MONTHLY_WAGE_HALALAS) problems.push({ field: "monthlyHalalas", rule: "AMOUNT_RANGE", message: words.amountTooLarge(formatAmount(MAX_MONTHLY_WAGE_HALALAS, language)) });
-    if (!employer.trim()) problems.push({ field: "employer", rule: "REQUIRED", message: words.employerRequired });
-    if (!effectiveFrom) problems.push({ field: "effectiveFrom", rule: "REQUIRED", message: words.dateRequired });
-    if (problems.length > 0 || monthlyHalalas === null) {
+    const own = ownProblems(monthlyHalalas);
+    // Not a number the API can take, or no date: the form's problems alone, the date against the
+    // member's birth among them. Otherwise the API is asked too, whatever the form found, and both
+    // are shown at once: some rules (the person, the date's range) only it knows.
+    if (monthlyHalalas === null || monthlyHalalas > MAX_MONTHLY_WAGE_HALALAS || !effectiveFrom) {
       // Cleared first, as a request clears it: the summary takes the keyboard again on a second try.
       setError(null);
-      requestAnimationFrame(() => setError(new ApiError(words.formProblems, "BAD_USER_INPUT", problems)));
+      requestAnimationFrame(() => setError(new ApiError(words.formProblems, "BAD_USER_INPUT", own)));
       return;
     }
     setBusy(true);
@@ -65,11 +70,23 @@ export function RecordWage({ family, headers, onRecorded }: RecordWageProps) {
       await onRecorded(words.wageRecorded(member ? nameOf(member, language) : wage.nationalId, formatAmount(wage.monthlyAmount.halalas, language)));
     } catch (failure) {
       clearAnnouncement();
-      setError(asApiError(failure));
+      setError(withOwnProblems(asApiError(failure), own));
     } finally {
       setBusy(false);
     }
   };
+
+  /** What the form can tell alone, in its words: the wage in riyals, the employer, the date against the member's birth. */
+  function ownProblems(monthlyHalalas: number | null): Violation[] {
+    const problems: Violation[] = [];
+    if (monthlyHalalas === null) problems.push({ field: "monthlyHalalas", rule: "NOT_A_NUMBER", message: words.amountNotNumber });
+    else if (monthlyHalalas > MAX_MONTHLY_WAGE_HALALAS) problems.push({ field: "monthlyHalalas", rule: "AMOUNT_RANGE", message: words.amountTooLarge(formatAmount(MAX_MONTHLY_WAGE_HALALAS, language)) });
+    if (!employer.trim()) problems.push({ field: "employer", rule: "REQUIRED", message: words.employerRequired });
+    const birthDate = family.members.find((member) => member.citizen.nationalId === nationalId)?.citizen.birthDate;
+    if (!effectiveFrom) problems.push({ field: "effectiveFrom", rule: "REQUIRED", message: words.dateRequired });
+    else if (birthDate && effectiveFrom < birthDate) problems.push({ field: "effectiveFrom", rule: "BEFORE_BIRTH", message: words.beforeBirth(formatDay(birthDate, language)) });
+    return problems;
+  }
 
   return (
     <form class="record-wage" noValidate onSubmit={submit} aria-labelledby="record-wage-title">
@@ -78,10 +95,10 @@ export function RecordWage({ family, headers, onRecorded }: RecordWageProps) {
       <ErrorBlock
         error={error}
         fields={[
-          ["nationalId", words.wageNationalId],
-          ["employer", words.wageEmployer],
-          ["monthlyHalalas", words.wageAmount],
-          ["effectiveFrom", words.wageEffectiveFrom],
+          ["nationalId", words.wageNationalId, "wage-national-id"],
+          ["employer", words.wageEmployer, "wage-employer"],
+          ["monthlyHalalas", words.wageAmount, "wage-amount"],
+          ["effectiveFrom", words.wageEffectiveFrom, "wage-effective-from"],
         ]}
       />
       <Field id="wage-national-id" label={words.wageNationalId} violations={error?.violationsOf("nationalId")}>

@@ -7,15 +7,37 @@ import { commonWords } from "./words";
 /** Answers that asking again cannot change (a refusal, something that is not there, a bad input): no "Try again". */
 const FINAL: ErrorCode[] = ["FORBIDDEN", "NOT_FOUND", "BAD_USER_INPUT"];
 
-/** A form's inputs as [field, label] in on-screen order: the summary lists their violations in that order, each under its label. */
-export type SummaryFields = ReadonlyArray<readonly [field: string, label: string]>;
+/**
+ * A form's inputs as [field, label, input's id] in on-screen order: the summary lists their
+ * violations in that order, each under its label and a link to its input (the id of the input, or
+ * of the group of inputs, it is about; none where no input can fix it).
+ */
+export type SummaryFields = ReadonlyArray<readonly [field: string, label: string, inputId?: string]>;
 
-/** The violations in the order of the form's inputs, each with its input's label (none for a field the form does not list: those last). */
-function inFieldOrder(error: ApiError, fields: SummaryFields | undefined): Array<{ violation: Violation; label: string | null }> {
-  const listed = (fields ?? []).flatMap(([field, label]) => error.violationsOf(field).map((violation) => ({ violation, label })));
+interface SummaryItem {
+  violation: Violation;
+  label: string | null;
+  inputId: string | null;
+}
+
+/** The violations in the order of the form's inputs, each with its input's label and id (none for a field the form does not list: those last). */
+function inFieldOrder(error: ApiError, fields: SummaryFields | undefined): SummaryItem[] {
+  const listed = (fields ?? []).flatMap(([field, label, inputId]) => error.violationsOf(field).map((violation) => ({ violation, label, inputId: inputId ?? null })));
   const seen = new Set<Violation>();
   const unique = listed.filter(({ violation }) => !seen.has(violation) && Boolean(seen.add(violation)));
-  return [...unique, ...error.violations.filter((violation) => !seen.has(violation)).map((violation) => ({ violation, label: null }))];
+  return [...unique, ...error.violations.filter((violation) => !seen.has(violation)).map((violation) => ({ violation, label: null, inputId: null }))];
+}
+
+/**
+ * Gives the keyboard to the input a summary item is about: the element itself when it takes focus,
+ * else (a group: the wives, the delivery) its first input marked invalid, or its first input. The
+ * link's own "#id" is not followed: the address's hash is the screen's route.
+ */
+function focusInput(event: Event, inputId: string): void {
+  event.preventDefault();
+  const target = document.getElementById(inputId);
+  const focusable = target?.matches("input, select, textarea, button, [tabindex]") ? target : (target?.querySelector<HTMLElement>('[aria-invalid="true"]') ?? target?.querySelector<HTMLElement>("input, select, textarea"));
+  focusable?.focus();
 }
 
 /**
@@ -43,14 +65,27 @@ export function ErrorSummary({ error, onRetry, fields }: { error: ApiError | nul
           {/* Reasons a family is not eligible are not the person's input to correct. */}
           {!error.violations.every((violation) => violation.rule === "NOT_ELIGIBLE") && <p>{words.problems}</p>}
           <ul>
-            {inFieldOrder(error, fields).map(({ violation, label }) => (
-              <li key={`${violation.field}-${violation.rule}`}>
-                {label && `${label}: `}
-                <span lang={other} dir={other && "auto"}>
-                  {violation.message}
-                </span>
-              </li>
-            ))}
+            {inFieldOrder(error, fields).map(({ violation, label, inputId }) => {
+              const item = (
+                <>
+                  {label && `${label}: `}
+                  <span lang={other} dir={other && "auto"}>
+                    {violation.message}
+                  </span>
+                </>
+              );
+              return (
+                <li key={`${violation.field}-${violation.rule}`}>
+                  {inputId ? (
+                    <a href={`#${inputId}`} onClick={(event) => focusInput(event, inputId)}>
+                      {item}
+                    </a>
+                  ) : (
+                    item
+                  )}
+                </li>
+              );
+            })}
           </ul>
         </>
       )}

@@ -16,7 +16,7 @@ interface QueueResultsProps {
   caption: string;
   tableClass?: string;
   pager: Omit<PagerProps, "loading">;
-  /** The table's head and body. */
+  /** The table's head and body, with explicit roles and each cell's column name in `data-label`: stacked on a phone (ScrollTable). */
   children: ComponentChildren;
 }
 
@@ -31,7 +31,7 @@ export function QueueResults({ resultsRef, loading, total, page, empty, caption,
       {empty !== null ? (
         <p>{empty}</p>
       ) : (
-        <ScrollTable label={caption} tableClass={tableClass}>
+        <ScrollTable label={caption} tableClass={tableClass} stacked>
           {children}
         </ScrollTable>
       )}

@@ -5,8 +5,12 @@ interface ScrollTableProps {
   /** The table's name: its caption (read, not shown), and its box's while the box scrolls. */
   label: string;
   tableClass?: string;
-  /** "table" where CSS lays the rows out as blocks on a phone, which would drop the table's semantics. */
-  tableRole?: "table";
+  /**
+   * On a phone its rows are stacked as cards of labelled lines (`table.stacked`, each cell's
+   * `data-label` its column's name): the table then needs explicit roles on its parts, as CSS
+   * blocks drop a table's semantics.
+   */
+  stacked?: boolean;
   /** The table's head and body. */
   children: ComponentChildren;
 }
@@ -17,7 +21,7 @@ interface ScrollTableProps {
  * it can still be read to its far edge; while it fits, it adds no tab stop. A group, not a region:
  * a region is a landmark, and this one would share its section's name on a phone only.
  */
-export function ScrollTable({ label, tableClass, tableRole, children }: ScrollTableProps) {
+export function ScrollTable({ label, tableClass, stacked = false, children }: ScrollTableProps) {
   const box = useRef<HTMLDivElement>(null);
   const [scrolls, setScrolls] = useState(false);
   useLayoutEffect(() => {
@@ -32,7 +36,7 @@ export function ScrollTable({ label, tableClass, tableRole, children }: ScrollTa
   }, []);
   return (
     <div ref={box} class="table-scroll" tabIndex={scrolls ? 0 : undefined} role={scrolls ? "group" : undefined} aria-label={scrolls ? label : undefined}>
-      <table class={tableClass} role={tableRole}>
+      <table class={stacked ? `${tableClass ?? ""} stacked`.trim() : tableClass} role={stacked ? "table" : undefined}>
         <caption class="visually-hidden">{label}</caption>
         {children}
       </table>

@@ -7,12 +7,15 @@ export const PURPOSE_MIN = 3;
 export const PURPOSE_MAX = 200;
 const RECENT = 5;
 
-const storageKey = (officerId: string) => `family-record.purposes.${officerId}`;
+// sessionStorage, never localStorage: what an officer typed dies with the tab, and signing out
+// forgets it at once (forgetRecentPurposes), so a shared computer keeps none of it.
+const KEY_PREFIX = "family-record.purposes.";
+const storageKey = (officerId: string) => `${KEY_PREFIX}${officerId}`;
 
 /** The officer's recent purposes, the latest first (at most five), offered when he opens the next case. */
 export function recentPurposes(officerId: string): string[] {
   try {
-    const stored: unknown = JSON.parse(localStorage.getItem(storageKey(officerId)) ?? "[]");
+    const stored: unknown = JSON.parse(sessionStorage.getItem(storageKey(officerId)) ?? "[]");
     return Array.isArray(stored) ? stored.filter((item): item is string => typeof item === "string").slice(0, RECENT) : [];
   } catch {
     return [];
@@ -23,9 +26,18 @@ export function recentPurposes(officerId: string): string[] {
 export function rememberPurpose(officerId: string, purpose: string): void {
   const list = [purpose, ...recentPurposes(officerId).filter((item) => item !== purpose)].slice(0, RECENT);
   try {
-    localStorage.setItem(storageKey(officerId), JSON.stringify(list));
+    sessionStorage.setItem(storageKey(officerId), JSON.stringify(list));
   } catch {
     // Storage refused (private browsing): nothing is offered next time.
+  }
+}
+
+/** Forgets every officer's recent purposes on this tab (on signing out). */
+export function forgetRecentPurposes(): void {
+  try {
+    for (const key of Object.keys(sessionStorage)) if (key.startsWith(KEY_PREFIX)) sessionStorage.removeItem(key);
+  } catch {
+    // Storage refused: nothing was kept.
   }
 }
 
