@@ -30,6 +30,11 @@ describe("a family card application, end to end through the gateway", () => {
     // He drops Saad (whose birth record names another father) and adds his address.
     const updated = await call(khalid, `mutation($id: ID!) { updateCardApplication(id: $id, input: { childIds: ["1000000073"] }, expectedVersion: 1) { ${APPLICATION} } }`, { id: application.id });
     expect(updated.data.updateCardApplication).toMatchObject({ version: 2, missingDocuments: [] });
+    // The same again, or nothing at all: no new version to make another client's stale.
+    for (const input of [`{ childIds: ["1000000073"] }`, `{}`]) {
+      const same = await call(khalid, `mutation($id: ID!) { updateCardApplication(id: $id, input: ${input}, expectedVersion: 2) { version } }`, { id: application.id });
+      expect(same.data.updateCardApplication).toEqual({ version: 2 });
+    }
     const address = await call(khalid, `mutation { updateNationalAddress(input: { buildingNumber: "٣٣١٢", street: "Prince Turki Street", district: "Al Yarmouk", city: "Riyadh", postalCode: "13243", additionalNumber: "6621", shortAddress: "rryk3312" }) { nationalAddress { buildingNumber shortAddress } } }`);
     expect(address.data.updateNationalAddress.nationalAddress).toEqual({ buildingNumber: "3312", shortAddress: "RRYK3312" });
 

@@ -1,3 +1,4 @@
+import { isDeepStrictEqual } from "node:util";
 import { requireViewer, type RequestContext } from "../../../../kernel/context";
 import { entityRows } from "../../../../kernel/database/entityRows";
 import { appError, badInput, Violations } from "../../../../kernel/errors";
@@ -145,12 +146,15 @@ export async function updateApplication(
     ...(input.lossDeclaration !== undefined ? { lossDeclaration: input.lossDeclaration ?? false } : {}),
   };
   const registerNumber = await assertSavable(ctx, draft);
-  return updateIfUnchanged(ctx.db.manager, ctx, application, {
+  const changes = {
     spouseIds: draft.spouseIds,
     childIds: draft.childIds,
     deliveryMethod: draft.deliveryMethod,
     pickupOfficeId: draft.pickupOfficeId,
     lossDeclaration: draft.lossDeclaration,
     registerNumber,
-  });
+  };
+  // Nothing changed: no new version, which would make another client's expectedVersion stale for nothing.
+  if (Object.entries(changes).every(([field, value]) => isDeepStrictEqual(application[field as keyof typeof changes], value))) return application;
+  return updateIfUnchanged(ctx.db.manager, ctx, application, changes);
 }
