@@ -13,23 +13,26 @@ const CONTRACT_CODES = new Set<string>(["UNAUTHENTICATED", "FORBIDDEN", "NOT_FOU
 
 /**
  * Where graphql-js says a variable went wrong: `i.kind` of `Variable "$i" got invalid value … at
- * "i.kind"`, `r` of `Variable "$r" of required type "ID!" was not provided.`; else "input".
+ * "i.kind"`, `r` of `Variable "$r" of required type "ID!" was not provided.`; else "input". The
+ * value in between is the client's, of any size: the path is looked for by the variable's name, so
+ * that no pattern scans the value more than once.
  */
 function variableField(message: string): string {
   const variable = /^Variable "\$([_A-Za-z][_0-9A-Za-z]*)"/.exec(message)?.[1];
   if (!variable) return "input";
-  return /^Variable "[^"]*" got invalid value .*? at "([^"]+)"/.exec(message)?.[1] ?? variable;
+  return new RegExp(` at "(${variable}(?:\\.[_A-Za-z][_0-9A-Za-z]*|\\[\\d+\\])*)"; `).exec(message)?.[1] ?? variable;
 }
 
-/** A quoted value in a message, its first 60 characters captured: a refused value quoted back. */
-const LONG_QUOTED_VALUE = /"((?:[^"\\]|\\.){60})(?:[^"\\]|\\.)+"/g;
+/** Characters of a refusal's message kept when graphql-js quoted a client's value (or name) into it. */
+const MAX_ECHOING_MESSAGE = 300;
 
 /**
- * graphql-js quotes a refused variable's value in full, twice: a 7 MB string sent as a Boolean
- * came back as 28 MB. The value is the client's own; a few characters of it say which it was.
+ * graphql-js quotes a refused variable's value, an object's keys and an operation's name in full,
+ * often twice: a 7 MB string sent as a Boolean came back as 28 MB. A few hundred characters say
+ * which it was; the violation names the field.
  */
-function shortenQuotedValues(message: string): string {
-  return message.replace(LONG_QUOTED_VALUE, '"$1…"');
+function shortened(message: string): string {
+  return message.length > MAX_ECHOING_MESSAGE ? `${message.slice(0, MAX_ECHOING_MESSAGE)}…` : message;
 }
 
 /** Which part of the request body Apollo Server refused (`` `variables` in a POST body should be… ``); else the query. */
@@ -94,7 +97,7 @@ export function formatError(log: Logger) {
     const code = formatted.extensions?.code;
     if (code === "BAD_USER_INPUT" && !formatted.extensions?.violations) {
       // graphql-js coercion errors (a bad variable or scalar): give them the contract's violations.
-      const message = shortenQuotedValues(formatted.message);
+      const message = shortened(formatted.message);
       const violations = [{ field: variableField(formatted.message), rule: "TYPE", message }];
       return { ...formatted, message, extensions: { ...formatted.extensions, violations } };
     }
@@ -107,8 +110,9 @@ export function formatError(log: Logger) {
       return { message: formatted.message, extensions: { code: "BAD_USER_INPUT", reason: "BAD_REQUEST", violations } };
     }
     if (typeof code === "string" && REQUEST_ERRORS.has(code)) {
-      const violations = [{ field: requestField(formatted.message), rule: code, message: formatted.message }];
-      return { ...formatted, extensions: { ...formatted.extensions, code: "BAD_USER_INPUT", reason: code, violations } };
+      const message = shortened(formatted.message);
+      const violations = [{ field: requestField(formatted.message), rule: code, message }];
+      return { ...formatted, message, extensions: { ...formatted.extensions, code: "BAD_USER_INPUT", reason: code, violations } };
     }
     const subgraphAnswer = formatted.extensions?.response as { status?: unknown } | undefined;
     if (subgraphAnswer !== undefined) {

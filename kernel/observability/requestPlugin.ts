@@ -32,7 +32,8 @@ export function requestObservability<C extends Identified>(log: Logger, label: O
   return {
     async requestDidStart({ request }) {
       const started = process.hrtime.bigint();
-      let operationName = request.operationName ?? null;
+      // The name a client sent for an operation the document may not hold: any length, so only its start is logged.
+      let operationName = request.operationName?.slice(0, 100) ?? null;
       return {
         async didResolveOperation(requestContext) {
           operationName = requestContext.operationName ?? operationName;
