@@ -62,6 +62,13 @@ export interface SubgraphRuntime {
   audit?: AuditPolicy;
 }
 
+/**
+ * Levels a gateway's fetch may go deeper than the client's operation, which the gateway held to
+ * MAX_QUERY_DEPTH: a `@requires` selection added under the field that needs it (labor's Family
+ * fields ask civil-affairs for `members { relation citizen { nationalId birthDate } }`, three levels).
+ */
+const PLANNED_DEPTH = 3;
+
 export interface SubgraphDefinition<S extends ConfigSpec> {
   name: string;
   defaultPort: number;
@@ -175,7 +182,7 @@ export async function startSubgraph<S extends ConfigSpec>(
           log: log.child({ requestId }),
         });
       },
-      screen: { limits: documentLimitsFrom(config) },
+      screen: { limits: { ...documentLimitsFrom(config), maxDepth: config.MAX_QUERY_DEPTH + PLANNED_DEPTH } },
     },
     routes,
     bodyLimitBytes: 8 * 1024 * 1024,

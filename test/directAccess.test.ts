@@ -113,7 +113,7 @@ describe("direct calls to the subgraphs, around the gateway", () => {
       expectNothingPersonal(await graphql(ca.graphqlUrl, query, variables));
     });
 
-    it("refuses a query deeper than the gateway would pass: a family of a family of … multiplies its answer at every level", async () => {
+    it("refuses a query deeper than the gateway passes and its plans add: a family of a family of … multiplies its answer at every level", async () => {
       const login = await graphql(ca.graphqlUrl, `mutation { login(nationalId: "1000000099", password: "demo-password") { accessToken } }`);
       const token = login.data!.login.accessToken as string;
       const nested = `{ me { ${"family { members { citizen { ".repeat(7)}nationalId${" } } }".repeat(7)} } }`;

@@ -157,6 +157,14 @@ describe("social support eligibility through the gateway", () => {
     expect(wages).toEqual([{ n: 0 }]);
   });
 
+  it("answers a query at the depth limit whose plan asks civil-affairs deeper, for labor's @requires", async () => {
+    // 12 levels at the gateway; householdIncome requires the family's members { relation citizen { … } } of civil-affairs, 13 there.
+    const query = `{ me { family { head { family { head { family { head { family { head { family { householdIncome { formatted } } } } } } } } } } } }`;
+    const response = await graphql(platform.gatewayUrl, query, {}, { token: await platform.login("1000000016") });
+    expect(response.errors).toBeUndefined();
+    expect(response.data.me.family.head.family.head.family.head.family.head.family.householdIncome.formatted).toEqual(expect.any(String));
+  });
+
   it("lists the programs to anyone", async () => {
     const response = await graphql(platform.gatewayUrl, `{ benefitPrograms { code rulesVersion } }`);
     expect(response.data.benefitPrograms).toHaveLength(5);
