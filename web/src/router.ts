@@ -35,7 +35,13 @@ export function routeOf(hash: string): Route {
   const [screen, id] = hash.replace(/^#\/?/, "").split("/");
   if (!screen) return { screen: null };
   if (!SCREENS.has(screen as Screen)) return { screen: null, unknown: true };
-  return id ? { screen: screen as Screen, id: decodeURIComponent(id) } : { screen: screen as Screen };
+  if (!id) return { screen: screen as Screen };
+  try {
+    return { screen: screen as Screen, id: decodeURIComponent(id) };
+  } catch {
+    // A link cut in the middle of an escape (`#/pickups/%E0%A4`): no case of this screen.
+    return { screen: null, unknown: true };
+  }
 }
 
 export function hrefOf(screen: Screen, id?: string): string {
