@@ -11,7 +11,7 @@ import { applyMove, isPassedStep, planMove, statusesBefore } from "./shipmentMov
 import { Shipment } from "./shipment.entity";
 import { ShipmentStatus } from "./shipmentStatus";
 import { TrackingEvent } from "./trackingEvent.entity";
-import type { TrackingReport } from "./trackingReport";
+import { CLOCK_SKEW_MS, type TrackingReport } from "./trackingReport";
 
 /**
  * RECORDED moved the shipment; STALE is older than the newest event, so it is kept in the history
@@ -46,11 +46,11 @@ async function earliestPossible(tx: EntityManager, trackingNumber: string, statu
  * The one code path for a tracking event, from recordTrackingEvent and from the carrier webhook:
  * under a lock on the shipment, the event is stored in its history and, unless it is older than
  * the newest one, moves the shipment by the state machine. No event is dated before the shipment's
- * creation (its CREATED event), whatever the clocks' skew. A late event is kept only if it tells of
+ * creation (its CREATED event) by more than the clocks' skew. A late event is kept only if it tells of
  * a step the shipment passed (isPassedStep) at a time the shipment could have taken it; a refused
  * move is INVALID_STATE and stores nothing. Everything happens in one transaction. An event dated
  * ahead of now (within the clocks' allowed skew) counts as happening now, so that it does not make
- * the next real events late.
+ * the next real events late; one dated just before the shipment's creation, at its creation.
  */
 export async function recordTrackingEvent(
   db: DataSource,
@@ -64,11 +64,13 @@ export async function recordTrackingEvent(
     if (await tx.existsBy(TrackingEvent, { trackingNumber: shipment.trackingNumber, status: report.status, at: report.at })) {
       return { shipment, outcome: "DUPLICATE" };
     }
-    if (report.at < shipment.createdAt) {
+    if (report.at.getTime() < shipment.createdAt.getTime() - CLOCK_SKEW_MS) {
       throw badInput(lang, [{ field: "at", rule: "BEFORE_SHIPMENT", message: shipmentMessages.beforeShipment[lang]() }]);
     }
     const event = trackingEventOf(shipment.trackingNumber, report.status, report.at, recordedBy, report);
-    const happened = new Date(Math.min(report.at.getTime(), Date.now()));
+    // Within the clocks' skew, an event counts as happening between the shipment's creation and now
+    // (an operator's time typed to the minute, a carrier's clock a little behind or ahead).
+    const happened = new Date(Math.max(shipment.createdAt.getTime(), Math.min(report.at.getTime(), Date.now())));
     const params = { from: shipment.status, to: report.status };
     const refuse = () => appError("INVALID_STATE", lang, shipmentMessages.invalidMove[lang](params), params);
     const refuseLate = (message: string) => appError("INVALID_STATE", lang, message, { ...params, reason: "LATE_EVENT" });
