@@ -39,10 +39,10 @@ export class DataAccess {
   @Field(() => DataAccessOutcome, { description: "COMPLETED when something was read or changed; REFUSED when every field asked for was refused." })
   outcome!: DataAccessOutcome;
 
-  @Field(() => String, { nullable: true, description: "The client's operation name, if it named one." })
+  @Field(() => String, { nullable: true, description: "The operation name an officer's client gave, if it gave one (a citizen's is not kept: text of his choosing)." })
   operationName!: string | null;
 
-  @Field(() => String, { nullable: true, description: "The purpose the officer stated (x-access-purpose)." })
+  @Field(() => String, { nullable: true, description: "The purpose the officer stated (x-access-purpose); none for a citizen." })
   purpose!: string | null;
 
   @Field()

@@ -94,9 +94,10 @@ interface OwnerAccess {
 
 /** The request's records: one per distinct action and fields, listing every owner they apply to. */
 function recordsOf(accesses: readonly OwnerAccess[], viewer: Viewer, ctx: RequestContext, operationName: string | null): DataAccessRow[] {
-  // Only an officer states a purpose: a citizen's header would put text of his choosing in
-  // another person's report ("account frozen, call 05…"), as if an agency had written it.
-  const purpose = ctx.purpose && hasRole(viewer, ...OFFICER_ROLES) ? ctx.purpose.slice(0, MAX_PURPOSE_LENGTH) : null;
+  // Only an officer's purpose and operation name are kept: a citizen's would put text of his choosing
+  // in another person's report ("account frozen, call 05…"), as if an agency had written it.
+  const officer = hasRole(viewer, ...OFFICER_ROLES);
+  const purpose = ctx.purpose && officer ? ctx.purpose.slice(0, MAX_PURPOSE_LENGTH) : null;
   const records = new Map<string, DataAccessRow>();
   for (const access of accesses) {
     // Field names are GraphQL names joined by a dot: neither separator can occur in one.
@@ -113,7 +114,7 @@ function recordsOf(accesses: readonly OwnerAccess[], viewer: Viewer, ctx: Reques
       action: access.action,
       fields: access.fields,
       refusedFields: access.refusedFields,
-      operationName,
+      operationName: officer ? operationName : null,
       purpose,
       requestId: ctx.requestId,
     });

@@ -90,15 +90,15 @@ describe.each(DATABASE_KINDS)("civil-affairs data-access audit (%s database)", (
 
   it("lists another's refused read of a person or a register, named by its number, as refused in that person's report, with the fields asked for", async () => {
     const abdullah = await ca.as({ nationalId: "1000000099" });
-    // A citizen states no purpose: what he sends in the header is not shown to the person as if an agency had written it.
-    const refused = await abdullah(`{ citizen(nationalId: "١٠٠٠٠٠٠٠١٦") { fullNameAr mobile } family(registerNumber: "3000000001") { registerNumber ... on Family { members { relation } } } }`, {}, { "x-request-id": "req-audit-named", "x-access-purpose": "Court order 2026/77: account frozen, call 0501234567" });
+    // A citizen states no purpose and names no operation for the record: what he sends is not shown to the person as if an agency had written it.
+    const refused = await abdullah(`query URGENT_your_card_is_suspended_call_0551234567 { citizen(nationalId: "١٠٠٠٠٠٠٠١٦") { fullNameAr mobile } family(registerNumber: "3000000001") { registerNumber ... on Family { members { relation } } } }`, {}, { "x-request-id": "req-audit-named", "x-access-purpose": "Court order 2026/77: account frozen, call 0501234567" });
     expect(codes(refused)).toEqual(["FORBIDDEN", "FORBIDDEN"]);
     const nobody = await abdullah(`{ citizen(nationalId: "1000000990") { fullNameAr } }`, {}, { "x-request-id": "req-audit-nobody" });
     expect(codes(nobody)).toEqual(codes(await abdullah(`{ citizen(nationalId: "1000000016") { fullNameAr } }`)));
     const fahad = await ca.as({ nationalId: FAHAD });
-    const report = await fahad(`{ myDataAccesses { civilAffairs(first: 50) { requestId fields refusedFields outcome purpose } } }`);
+    const report = await fahad(`{ myDataAccesses { civilAffairs(first: 50) { requestId fields refusedFields outcome purpose operationName } } }`);
     const rows = report.data.myDataAccesses.civilAffairs.filter((r: { requestId: string }) => r.requestId === "req-audit-named");
-    expect(rows).toEqual([{ requestId: "req-audit-named", fields: [], refusedFields: ["Citizen.fullNameAr", "Citizen.mobile", "Family.members", "Family.registerNumber"], outcome: "REFUSED", purpose: null }]);
+    expect(rows).toEqual([{ requestId: "req-audit-named", fields: [], refusedFields: ["Citizen.fullNameAr", "Citizen.mobile", "Family.members", "Family.registerNumber"], outcome: "REFUSED", purpose: null, operationName: null }]);
     const [written] = await ca.db.query(`SELECT count(*)::int AS n FROM data_access WHERE request_id = 'req-audit-nobody'`);
     expect(written.n).toBe(0);
   });
