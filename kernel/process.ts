@@ -1,16 +1,20 @@
 import { shutdownTracing } from "./observability/tracing";
 
 /**
- * A service started by scripts/stack.ts (`npm start`, tests) is told EXIT_WITH_PARENT=1: once the
- * process that started it is gone (killed -9, or a test that gave up waiting), nobody will stop it,
- * so it stops itself, as on SIGTERM. Containers start services directly, without it.
+ * A service started by scripts/stack.ts (`npm start`, tests) is told its starter's PID in
+ * EXIT_WITH_PARENT: once that process is gone (killed -9, or a test that gave up waiting), nobody
+ * will stop it, so it stops itself, as on SIGTERM. The PID comes from the starter, not from this
+ * process's first look at its parent: a starter killed while this one was still loading left it
+ * reparented already, and it never stopped. Containers start services directly, without it.
  */
 function exitWithParent(): void {
-  if (process.env.EXIT_WITH_PARENT !== "1") return;
-  const parent = process.ppid;
-  setInterval(() => {
+  const parent = Number(process.env.EXIT_WITH_PARENT);
+  if (!Number.isInteger(parent) || parent <= 1) return;
+  const check = () => {
     if (process.ppid !== parent) process.kill(process.pid, "SIGTERM");
-  }, 1000).unref();
+  };
+  check();
+  setInterval(check, 1000).unref();
 }
 
 /** Runs a service as the process's whole life: start it, stop it cleanly on SIGTERM or SIGINT. */

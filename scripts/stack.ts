@@ -75,7 +75,7 @@ const outputTails = new WeakMap<ChildProcess, { lines: string[]; closed: Promise
 export function launchService(spec: ServiceSpec, options: Pick<StackOptions, "env" | "output" | "nodeArgs">): ChildProcess {
   const child = spawn(process.execPath, [...SERVICE_NODE_FLAGS, ...(options.nodeArgs?.(spec.name) ?? []), "-r", "@swc-node/register", spec.entry], {
     cwd: ROOT,
-    env: { ...process.env, ...options.env, ...spec.env, EXIT_WITH_PARENT: "1" },
+    env: { ...process.env, ...options.env, ...spec.env, EXIT_WITH_PARENT: String(process.pid) },
     // Piped unless it goes to the terminal: a start that fails reports what the child said (`waitReady`).
     stdio: options.output === "inherit" ? ["ignore", "inherit", "inherit"] : ["ignore", "pipe", "pipe"],
   });

@@ -29,24 +29,41 @@ describe("a service that fails to start", () => {
     expect(collected).toHaveLength(41);
   });
 
+  /** A service started by a process of its own (`starter`), which the test then kills: the service's PID. */
+  async function startedByStarter(name: string): Promise<{ starter: ReturnType<typeof spawn>; servicePid: number }> {
+    const entry = path.join(dir, `${name}.js`);
+    fs.writeFileSync(entry, `require(${JSON.stringify(require.resolve("../kernel/process"))}).runProcess("${name}", async () => { const t = setInterval(() => {}, 1000); return { stop: async () => clearInterval(t) }; });\n`);
+    const code = `const child = require(${JSON.stringify(require.resolve("../scripts/stack"))}).launchService({ name: "${name}", entry: ${JSON.stringify(entry)}, port: 1, env: {} }, { output: "ignore" }); console.log(child.pid); setInterval(() => {}, 1000);`;
+    const starter = spawn(process.execPath, [...TEST_SERVICE_NODE_ARGS, "-r", "@swc-node/register", "-e", code], { stdio: ["ignore", "pipe", "inherit"] });
+    const servicePid = await new Promise<number>((resolve) => starter.stdout!.once("data", (chunk: Buffer) => resolve(Number(String(chunk).trim()))));
+    return { starter, servicePid };
+  }
+
+  /** Running: it exists and is not a zombie waiting to be reaped. */
+  function running(pid: number): boolean {
+    try {
+      return !/^\d+ \(.*\) Z/.test(fs.readFileSync(`/proc/${pid}/stat`, "utf8"));
+    } catch {
+      return false;
+    }
+  }
+
+  async function stopsWithin20s(pid: number): Promise<boolean> {
+    for (const deadline = Date.now() + 20_000; Date.now() < deadline && running(pid); ) await new Promise((resolve) => setTimeout(resolve, 200));
+    return !running(pid);
+  }
+
   it("stops a service whose starter is killed -9, rather than leaving it running with nobody to stop it", async () => {
-    const entry = path.join(dir, "lives.js");
-    fs.writeFileSync(entry, `require(${JSON.stringify(require.resolve("../kernel/process"))}).runProcess("lives", async () => { const t = setInterval(() => {}, 1000); return { stop: async () => clearInterval(t) }; });\n`);
-    const starter = `const child = require(${JSON.stringify(require.resolve("../scripts/stack"))}).launchService({ name: "lives", entry: ${JSON.stringify(entry)}, port: 1, env: {} }, { output: "ignore" }); console.log(child.pid); setInterval(() => {}, 1000);`;
-    const parent = spawn(process.execPath, [...TEST_SERVICE_NODE_ARGS, "-r", "@swc-node/register", "-e", starter], { stdio: ["ignore", "pipe", "inherit"] });
-    const childPid = await new Promise<number>((resolve) => parent.stdout!.once("data", (chunk: Buffer) => resolve(Number(String(chunk).trim()))));
-    /** Running: it exists and is not a zombie waiting to be reaped. */
-    const running = () => {
-      try {
-        return !/^\d+ \(.*\) Z/.test(fs.readFileSync(`/proc/${childPid}/stat`, "utf8"));
-      } catch {
-        return false;
-      }
-    };
+    const { starter, servicePid } = await startedByStarter("lives");
     await new Promise((resolve) => setTimeout(resolve, 1500));
-    expect(running()).toBe(true);
-    parent.kill("SIGKILL");
-    for (const deadline = Date.now() + 20_000; Date.now() < deadline && running(); ) await new Promise((resolve) => setTimeout(resolve, 200));
-    expect(running()).toBe(false);
+    expect(running(servicePid)).toBe(true);
+    starter.kill("SIGKILL");
+    expect(await stopsWithin20s(servicePid)).toBe(true);
+  }, 40_000);
+
+  it("stops a service whose starter is killed -9 before the service has even loaded (it finds itself an orphan at once)", async () => {
+    const { starter, servicePid } = await startedByStarter("early");
+    starter.kill("SIGKILL"); // the service is still loading its modules
+    expect(await stopsWithin20s(servicePid)).toBe(true);
   }, 40_000);
 });
